@@ -1,0 +1,3 @@
+from metodkab.cli import main
+
+raise SystemExit(main())

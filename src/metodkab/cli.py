@@ -1,0 +1,171 @@
+"""The command line: opens the database and builds the app through the factory.
+
+Errors are one clear Russian line and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+
+from metodkab import __version__
+from metodkab import strings as S
+from metodkab.clock import Clock
+from metodkab.domain.parse import parse_date
+from metodkab.paths import default_db_path
+from metodkab.storage.errors import StorageError
+
+
+class CliError(Exception):
+    """A failure to report as one Russian line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse speaks English; keep it short
+        self.print_usage(sys.stderr)
+        raise CliError(f"{S.CLI_BAD_ARGS}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="metodkab", description=S.CLI_DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"metodkab {__version__}")
+    parser.add_argument("--db", type=Path, help=S.CLI_HELP_DB)
+    parser.add_argument("--demo", action="store_true", help=S.CLI_HELP_DEMO_RUN)
+    parser.add_argument("--today", help=S.CLI_HELP_TODAY)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("check", help=S.CLI_HELP_CHECK)
+    sub.add_parser("backup", help=S.CLI_HELP_BACKUP)
+    restore = sub.add_parser("restore", help=S.CLI_HELP_RESTORE)
+    restore.add_argument("file", type=Path)
+    demo = sub.add_parser("demo", help=S.CLI_HELP_DEMO)
+    demo.add_argument("--out", type=Path, required=True)
+    demo.add_argument("--staff", type=int, default=None, help=S.CLI_HELP_DEMO_STAFF)
+    demo.add_argument("--seed", type=int, default=2026)
+    return parser
+
+
+def _clock(args: argparse.Namespace) -> Clock:
+    if not args.today:
+        return Clock()
+    try:
+        return Clock(parse_date(args.today))
+    except ValueError as exc:
+        raise CliError(f"--today: {exc}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
+    except CliError as exc:
+        print(f"{S.CLI_ERROR}: {exc}", file=sys.stderr)
+        return 2
+    except StorageError as exc:
+        print(f"{S.CLI_ERROR}: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        print(f"{S.CLI_ERROR}: {S.CLI_SQLITE_ERROR} ({exc})", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{S.CLI_ERROR}: {S.CLI_FILE_ERROR}: {exc.strerror or exc} "
+              f"{exc.filename or ''}".rstrip(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    clock = _clock(args)
+    db_path: Path = args.db or default_db_path()
+    if args.command == "check":
+        return _check(db_path)
+    if args.command == "backup":
+        return _backup(db_path, clock)
+    if args.command == "restore":
+        return _restore(args.file, db_path, clock)
+    if args.command == "demo":
+        return _demo(args.out, args.staff, args.seed, clock)
+    return _run_app(db_path, clock, demo=args.demo)
+
+
+def _check(db_path: Path) -> int:
+    from metodkab.storage.maintenance import check_database
+
+    report = check_database(db_path)
+    for line in report.lines:
+        print(line)
+    return 0 if report.healthy else 1
+
+
+def _backup(db_path: Path, clock: Clock) -> int:
+    from metodkab.storage.backup import make_backup
+    from metodkab.storage.db import open_store
+
+    store = open_store(db_path, clock=clock, exclusive=False, create=False)
+    try:
+        target = make_backup(store.db, db_path, clock=clock, reason="manual")
+    finally:
+        store.close()
+    print(S.CLI_BACKUP_DONE.format(path=target))
+    return 0
+
+
+def _restore(backup: Path, db_path: Path, clock: Clock) -> int:
+    from filelock import FileLock, Timeout
+
+    from metodkab.storage.backup import restore
+    from metodkab.storage.db import lock_path
+
+    lock = FileLock(str(lock_path(db_path)))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise CliError(S.CLI_RESTORE_BUSY) from None
+    try:
+        kept = restore(backup, db_path, clock=clock)
+    finally:
+        lock.release()
+    print(S.CLI_RESTORE_DONE.format(path=db_path))
+    if kept is not None:
+        print(S.CLI_RESTORE_KEPT.format(path=kept))
+    return 0
+
+
+def _demo(out: Path, staff: int | None, seed: int, clock: Clock) -> int:
+    from metodkab.demo import build_demo
+
+    if staff is not None and staff < 1:
+        raise CliError(S.CLI_DEMO_STAFF_POSITIVE)
+    if out.exists():
+        raise CliError(S.CLI_DEMO_EXISTS.format(path=out))
+    build_demo(out, staff=staff, seed=seed, today=clock.today())
+    print(S.CLI_DEMO_DONE.format(path=out))
+    return 0
+
+
+def _run_app(db_path: Path, clock: Clock, *, demo: bool) -> int:
+    from metodkab.app import make_app
+
+    tmpdir = None
+    if demo:
+        from metodkab.demo import build_demo
+
+        tmpdir = Path(tempfile.mkdtemp(prefix="metodkab-demo-"))
+        db_path = tmpdir / "demo.sqlite"
+        build_demo(db_path, today=clock.today())
+    try:
+        app = make_app(db_path, clock=clock, auto_backup=not demo)
+        app.run()
+        return app.return_code or 0
+    finally:
+        if tmpdir is not None:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

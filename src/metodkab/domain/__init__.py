@@ -1,0 +1,1 @@
+"""Domain: value lists, parsers and pydantic models. Never imports textual."""

@@ -1,0 +1,581 @@
+"""Pydantic models of every entity in domain.md §2, with validation that speaks Russian.
+
+A model is one record as the user edits it. ``TABLE`` names its table; ``LINKS`` names
+the lists that live in link tables (a person's positions, a pair's mentees …): the
+repository writes them in the same transaction as the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from metodkab.domain import values as v
+from metodkab.domain.parse import clean_name_part, clean_snils, full_name, norm, parse_date
+
+
+def _required_date(value: object) -> dt.date:
+    parsed = parse_date(value)
+    if parsed is None:
+        raise ValueError("Укажите дату")
+    return parsed
+
+
+Date = Annotated[dt.date, BeforeValidator(_required_date)]
+OptDate = Annotated[dt.date | None, BeforeValidator(parse_date)]
+Text = Annotated[str, BeforeValidator(lambda x: "" if x is None else x)]
+
+
+def _blank_to_none(value: object) -> object:
+    return None if value == "" else value
+
+
+def choice(values: tuple[str, ...]) -> Any:
+    return Literal.__getitem__(values)
+
+
+def opt_choice(values: tuple[str, ...]) -> Any:
+    return Annotated[Literal.__getitem__(values) | None, BeforeValidator(_blank_to_none)]
+
+
+class LinkSpec(BaseModel):
+    """A list field kept in a link table: ``table.fk`` points at the record, ``column`` holds the value."""
+
+    table: str
+    fk: str
+    column: str
+    ordered: bool = False
+
+
+class Record(BaseModel):
+    """Base of all entities: ``id`` is None until the record is saved."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    TABLE: ClassVar[str]
+    LINKS: ClassVar[dict[str, LinkSpec]] = {}
+
+    id: str | None = None
+    version: int = 0
+
+    def columns(self) -> dict[str, Any]:
+        """The values of the record's own table (no id/version, no link lists)."""
+        data = self.model_dump(mode="json", exclude={"id", "version", *self.LINKS})
+        for key, value in data.items():
+            if isinstance(value, bool):
+                data[key] = int(value)
+        return data
+
+
+class School(Record):
+    TABLE: ClassVar[str] = "school"
+
+    full_name: str = Field(min_length=1)
+    short_name: str = Field(min_length=1)
+    code: Text = ""
+    municipality: Text = ""
+    director: Text = ""
+    deputy: Text = ""
+    address: Text = ""
+
+
+class Staff(Record):
+    TABLE: ClassVar[str] = "staff"
+    LINKS: ClassVar[dict[str, LinkSpec]] = {
+        "positions": LinkSpec(table="staff_position", fk="staff_id", column="position", ordered=True),
+        "subjects": LinkSpec(table="staff_subject", fk="staff_id", column="subject", ordered=True),
+        "association_ids": LinkSpec(
+            table="association_member", fk="staff_id", column="association_id"
+        ),
+    }
+
+    last_name: str
+    first_name: str
+    middle_name: Text = ""
+    birth_date: OptDate = None
+    sex: opt_choice(v.SEXES) = None
+    employment: choice(v.EMPLOYMENTS) = "основной"
+    hire_date: OptDate = None
+    dismissal_date: OptDate = None
+    ped_start_date: OptDate = None
+    education_level: opt_choice(v.EDUCATION_LEVELS) = None
+    education_pedagogical: bool = False
+    management_team: bool = False
+    snils: Text = ""
+    phone: Text = ""
+    email: Text = ""
+    notes: Text = ""
+    positions: list[str] = Field(default_factory=list)
+    subjects: list[str] = Field(default_factory=list)
+    association_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("last_name", "first_name")
+    @classmethod
+    def _name_required(cls, value: str) -> str:
+        return clean_name_part(value, required=True)
+
+    @field_validator("middle_name")
+    @classmethod
+    def _name_optional(cls, value: str) -> str:
+        return clean_name_part(value, required=False)
+
+    @field_validator("snils")
+    @classmethod
+    def _snils(cls, value: str) -> str:
+        return clean_snils(value)
+
+    @field_validator("positions", "subjects")
+    @classmethod
+    def _unique_list(cls, value: list[str]) -> list[str]:
+        seen: list[str] = []
+        for item in (" ".join(x.split()) for x in value):
+            if item and item not in seen:
+                seen.append(item)
+        return seen
+
+    @field_validator("positions")
+    @classmethod
+    def _positions(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("Укажите хотя бы одну должность")
+        return value
+
+    @model_validator(mode="after")
+    def _dates(self) -> Staff:
+        born = self.birth_date
+        if self.dismissal_date and self.hire_date and self.dismissal_date < self.hire_date:
+            raise _field_error("dismissal_date", "Дата увольнения раньше даты приёма")
+        if born is not None:
+            if self.hire_date is not None and self.hire_date.year - born.year < 14:
+                raise _field_error("hire_date", "Дата приёма слишком близка к дате рождения")
+            if self.ped_start_date is not None and self.ped_start_date.year - born.year < 14:
+                raise _field_error("ped_start_date", "Начало педстажа слишком близко к дате рождения")
+        return self
+
+    @property
+    def name(self) -> str:
+        return full_name(self.last_name, self.first_name, self.middle_name)
+
+    @property
+    def name_norm(self) -> str:
+        return norm(self.name)
+
+    def columns(self) -> dict[str, Any]:
+        data = super().columns()
+        data["name_norm"] = self.name_norm
+        return data
+
+
+class Association(Record):
+    TABLE: ClassVar[str] = "association"
+
+    name: str = Field(min_length=1)
+    kind: choice(v.ASSOCIATION_KINDS) = "ШМО"
+    head_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    notes: Text = ""
+
+
+class QualificationCategory(Record):
+    TABLE: ClassVar[str] = "qualification_category"
+
+    staff_id: str
+    position: str = Field(min_length=1)
+    category: choice(v.CATEGORIES)
+    decision_date: Date
+    order_number: Text = ""
+    order_date: OptDate = None
+    issuing_body: Text = ""
+    valid_until: OptDate = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> QualificationCategory:
+        if self.valid_until is not None and self.valid_until < self.decision_date:
+            raise _field_error("valid_until", "Срок действия раньше даты решения")
+        return self
+
+
+class ConformityAttestation(Record):
+    TABLE: ClassVar[str] = "conformity_attestation"
+
+    staff_id: str
+    position: Text = ""
+    date: Date
+    result: opt_choice(v.CONFORMITY_RESULTS) = None
+    order_number: Text = ""
+    order_date: OptDate = None
+    exemption_reason: Text = ""
+
+    @model_validator(mode="after")
+    def _result_or_exemption(self) -> ConformityAttestation:
+        if self.result is None and not self.exemption_reason:
+            raise _field_error("result", "Укажите результат или причину освобождения")
+        return self
+
+
+class Training(Record):
+    TABLE: ClassVar[str] = "training"
+    LINKS: ClassVar[dict[str, LinkSpec]] = {
+        "deficit_ids": LinkSpec(table="training_deficit", fk="training_id", column="deficit_id"),
+    }
+
+    staff_id: str
+    group_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    title: str = Field(min_length=1)
+    provider: Text = ""
+    provider_ownership: opt_choice(v.PROVIDER_OWNERSHIPS) = None
+    kind: choice(v.TRAINING_KINDS) = "повышение квалификации"
+    hours: int = Field(gt=0, le=5000)
+    form: opt_choice(v.TRAINING_FORMS) = None
+    start_date: OptDate = None
+    end_date: Date
+    doc_kind: opt_choice(v.DOCUMENT_KINDS) = None
+    doc_number: Text = ""
+    doc_date: OptDate = None
+    federal_register: bool = False
+    by_diagnostics: bool = False
+    management: bool = False
+    topics: list[str] = Field(default_factory=list)
+    deficit_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("topics", mode="before")
+    @classmethod
+    def _topics(cls, value: object) -> object:
+        if isinstance(value, str):
+            import json
+
+            return json.loads(value) if value.startswith("[") else [value]
+        return value
+
+    @model_validator(mode="after")
+    def _rules(self) -> Training:
+        minimum = v.TRAINING_MIN_HOURS.get(self.kind)
+        if minimum and self.hours < minimum:
+            raise _field_error("hours", f"Для вида «{self.kind}» — не меньше {minimum} ч")
+        if self.start_date is not None and self.end_date < self.start_date:
+            raise _field_error("end_date", "Дата окончания раньше даты начала")
+        return self
+
+    def columns(self) -> dict[str, Any]:
+        import json
+
+        data = super().columns()
+        data["topics"] = json.dumps(self.topics, ensure_ascii=False)
+        return data
+
+
+class Diagnostic(Record):
+    TABLE: ClassVar[str] = "diagnostic"
+
+    staff_id: str
+    date: Date
+    kind: choice(v.DIAGNOSTIC_KINDS)
+    operator: Text = ""
+    score: Annotated[float | None, BeforeValidator(_blank_to_none)] = Field(default=None, ge=0)
+    max_score: Annotated[float | None, BeforeValidator(_blank_to_none)] = Field(default=None, gt=0)
+    percent: Annotated[float | None, BeforeValidator(_blank_to_none)] = Field(
+        default=None, ge=0, le=100
+    )
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _score(self) -> Diagnostic:
+        if self.score is not None and self.max_score is not None and self.score > self.max_score:
+            raise _field_error("score", "Балл больше максимального")
+        return self
+
+    @property
+    def result_percent(self) -> float | None:
+        """The percent given, or computed from score and max score."""
+        if self.percent is not None:
+            return self.percent
+        if self.score is not None and self.max_score:
+            return round(100 * self.score / self.max_score, 1)
+        return None
+
+
+class Deficit(Record):
+    TABLE: ClassVar[str] = "deficit"
+
+    staff_id: str
+    diagnostic_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    area: choice(v.DEFICIT_AREAS)
+    description: str = Field(min_length=1)
+    status: choice(v.DEFICIT_STATUSES) = "выявлен"
+    found_date: OptDate = None
+    resolved_date: OptDate = None
+
+
+class IndividualRoute(Record):
+    TABLE: ClassVar[str] = "individual_route"
+
+    staff_id: str
+    period_start: Date
+    period_end: Date
+    developed_by: choice(v.ROUTE_DEVELOPERS) = "школа"
+    approved_date: OptDate = None
+    status: choice(v.ROUTE_STATUSES) = "проект"
+
+    @model_validator(mode="after")
+    def _period(self) -> IndividualRoute:
+        if self.period_end < self.period_start:
+            raise _field_error("period_end", "Конец периода раньше начала")
+        return self
+
+
+class RouteStep(Record):
+    TABLE: ClassVar[str] = "route_step"
+
+    route_id: str
+    deficit_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    goal: str = Field(min_length=1)
+    action: Text = ""
+    form: Text = ""
+    deadline: OptDate = None
+    expected_product: Text = ""
+    done_date: OptDate = None
+    evidence: Text = ""
+    training_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    mentorship_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    sort_order: int = 0
+
+
+class Mentorship(Record):
+    TABLE: ClassVar[str] = "mentorship"
+    LINKS: ClassVar[dict[str, LinkSpec]] = {
+        "mentee_ids": LinkSpec(table="mentorship_mentee", fk="mentorship_id", column="staff_id"),
+    }
+
+    mentor_id: str
+    form: str = Field(min_length=1)
+    reason: Text = ""
+    start_date: Date
+    planned_end: Date
+    actual_end: OptDate = None
+    order_number: Text = ""
+    order_date: OptDate = None
+    curator_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+    goals: Text = ""
+    status: choice(v.MENTORSHIP_STATUSES) = "действует"
+    result: Text = ""
+    mentee_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("mentee_ids")
+    @classmethod
+    def _mentees(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("Укажите хотя бы одного наставляемого")
+        return list(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _rules(self) -> Mentorship:
+        if self.planned_end < self.start_date:
+            raise _field_error("planned_end", "Окончание раньше начала")
+        if self.actual_end is not None and self.actual_end < self.start_date:
+            raise _field_error("actual_end", "Окончание раньше начала")
+        if self.status != "действует" and self.actual_end is None:
+            raise _field_error("actual_end", "Укажите дату завершения")
+        if self.mentor_id in self.mentee_ids:
+            raise _field_error("mentee_ids", "Наставник не может быть своим наставляемым")
+        return self
+
+
+class MentorshipEvent(Record):
+    TABLE: ClassVar[str] = "mentorship_event"
+
+    mentorship_id: str
+    date: Date
+    topic: str = Field(min_length=1)
+    form: Text = ""
+    outcome: Text = ""
+    status: choice(v.MENTORSHIP_EVENT_STATUSES) = "проведено"
+
+
+class Achievement(Record):
+    TABLE: ClassVar[str] = "achievement"
+
+    staff_id: str
+    kind: choice(v.ACHIEVEMENT_KINDS)
+    level: choice(v.ACHIEVEMENT_LEVELS)
+    date: Date
+    title: str = Field(min_length=1)
+    result: Text = ""
+
+
+class Programme(Record):
+    TABLE: ClassVar[str] = "programme"
+
+    title: str = Field(min_length=1)
+    year_from: int = Field(ge=2000, le=2100)
+    year_to: int = Field(ge=2000, le=2100)
+    goal: Text = ""
+    order_number: Text = ""
+    order_date: OptDate = None
+    is_current: bool = False
+
+    @model_validator(mode="after")
+    def _years(self) -> Programme:
+        if self.year_to < self.year_from:
+            raise _field_error("year_to", "Год окончания раньше года начала")
+        return self
+
+
+class ProgrammeTask(Record):
+    TABLE: ClassVar[str] = "programme_task"
+
+    programme_id: str
+    number: int = Field(default=1, gt=0)
+    title: str = Field(min_length=1)
+
+
+class ProgrammeActivity(Record):
+    TABLE: ClassVar[str] = "programme_activity"
+    LINKS: ClassVar[dict[str, LinkSpec]] = {
+        "responsible_ids": LinkSpec(
+            table="activity_responsible", fk="activity_id", column="staff_id"
+        ),
+    }
+
+    task_id: str
+    direction: Text = ""
+    title: str = Field(min_length=1)
+    form: Text = ""
+    start_date: OptDate = None
+    deadline: Date
+    expected_result: Text = ""
+    status: choice(v.ACTIVITY_STATUSES) = "запланировано"
+    done_date: OptDate = None
+    note: Text = ""
+    responsible_ids: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _rules(self) -> ProgrammeActivity:
+        if self.start_date is not None and self.deadline < self.start_date:
+            raise _field_error("deadline", "Срок раньше даты начала")
+        if self.status == "выполнено" and self.done_date is None:
+            raise _field_error("done_date", "Укажите дату выполнения")
+        return self
+
+
+class ActivityPostponement(Record):
+    TABLE: ClassVar[str] = "activity_postponement"
+
+    activity_id: str
+    old_deadline: Date
+    new_deadline: Date
+    reason: Text = ""
+    changed_on: Date
+
+
+class TargetIndicator(Record):
+    TABLE: ClassVar[str] = "target_indicator"
+
+    programme_id: str
+    number: int = 1
+    name: str = Field(min_length=1)
+    unit: Text = "%"
+    baseline: Annotated[float | None, BeforeValidator(_blank_to_none)] = None
+    source: choice(v.INDICATOR_SOURCES) = "manual"
+    computed_key: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+
+    @model_validator(mode="after")
+    def _source(self) -> TargetIndicator:
+        if self.source == "computed" and not self.computed_key:
+            raise _field_error("computed_key", "Выберите вычисляемый показатель")
+        return self
+
+
+class IndicatorTarget(Record):
+    TABLE: ClassVar[str] = "indicator_target"
+
+    indicator_id: str
+    year: int = Field(ge=2000, le=2100)
+    target: Annotated[float | None, BeforeValidator(_blank_to_none)] = None
+    actual: Annotated[float | None, BeforeValidator(_blank_to_none)] = None
+
+
+ALL_MODELS: tuple[type[Record], ...] = (
+    School,
+    Staff,
+    Association,
+    QualificationCategory,
+    ConformityAttestation,
+    Training,
+    Diagnostic,
+    Deficit,
+    IndividualRoute,
+    RouteStep,
+    Mentorship,
+    MentorshipEvent,
+    Achievement,
+    Programme,
+    ProgrammeTask,
+    ProgrammeActivity,
+    ActivityPostponement,
+    TargetIndicator,
+    IndicatorTarget,
+)
+
+
+# --- Russian error messages ---------------------------------------------------------
+
+
+def _field_error(field: str, message: str) -> ValueError:
+    """A rule over several fields, reported against one of them.
+
+    Pydantic wraps the error; field_errors() recovers the field from the prefix.
+    """
+    return ValueError(f"{field}::{message}")
+
+
+_MESSAGES = {
+    "missing": "Обязательное поле",
+    "string_too_short": "Заполните поле",
+    "literal_error": "Выберите значение из списка",
+    "int_parsing": "Введите целое число",
+    "int_from_float": "Введите целое число",
+    "float_parsing": "Введите число",
+    "bool_parsing": "Да или нет",
+    "greater_than": "Должно быть больше {gt}",
+    "greater_than_equal": "Не меньше {ge}",
+    "less_than_equal": "Не больше {le}",
+    "less_than": "Должно быть меньше {lt}",
+    "list_type": "Ожидается список",
+    "string_type": "Ожидается текст",
+    "extra_forbidden": "Лишнее поле",
+}
+
+
+def field_errors(error: ValidationError) -> dict[str, str]:
+    """Map a pydantic ValidationError to {field: Russian message} (first error per field)."""
+    result: dict[str, str] = {}
+    for item in error.errors():
+        loc = item.get("loc") or ()
+        field = str(loc[0]) if loc else ""
+        kind = item.get("type", "")
+        if kind == "value_error":
+            message = str(item.get("ctx", {}).get("error", item.get("msg", "")))
+            if "::" in message:
+                field, message = message.split("::", 1)
+        else:
+            template = _MESSAGES.get(kind)
+            message = template.format(**item.get("ctx", {})) if template else item.get("msg", "")
+        result.setdefault(field, message)
+    return result
+
+
+def validate(model: type[Record], data: dict[str, Any]) -> tuple[Record | None, dict[str, str]]:
+    """Build a model from form data: the record, or the Russian errors per field."""
+    try:
+        return model.model_validate(data), {}
+    except ValidationError as exc:
+        return None, field_errors(exc)

@@ -1,0 +1,1 @@
+"""Rules, indicators and report tables: pure functions over data. Never imports textual."""

@@ -1,0 +1,1 @@
+"""Storage: the SQLite connection, migrations, backups and repositories. Never imports textual."""

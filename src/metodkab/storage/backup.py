@@ -1,0 +1,142 @@
+"""Backups with the SQLite backup API (never a file copy of a live database).
+
+Backups live in a ``backups`` folder beside the database, named
+``<stem>-ГГГГММДД-ЧЧММСС[-reason].sqlite``; the newest ``KEEP`` are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from metodkab.clock import SYSTEM_CLOCK, Clock
+from metodkab.storage.errors import StorageError
+
+KEEP = 10
+
+
+def backup_folder(db_path: Path, folder: Path | None = None) -> Path:
+    return folder or db_path.parent / "backups"
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[Path]:
+    """Backups of this database, oldest first."""
+    where = backup_folder(db_path, folder)
+    if not where.is_dir():
+        return []
+    return sorted(where.glob(f"{db_path.stem}-*.sqlite"))
+
+
+def _copy_into(source: sqlite3.Connection, target_path: Path) -> None:
+    """Write a consistent copy of ``source`` to ``target_path`` atomically."""
+    tmp = target_path.with_name(target_path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(tmp))
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target_path)
+
+
+def make_backup(
+    db: Database,
+    db_path: Path,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
+    reason: str = "",
+    folder: Path | None = None,
+    keep: int | None = KEEP,
+) -> Path:
+    """Back up the open database; rotate so that ``keep`` backups remain (None: no rotation)."""
+    where = backup_folder(db_path, folder)
+    where.mkdir(parents=True, exist_ok=True)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    name = f"{db_path.stem}-{stamp}{'-' + reason if reason else ''}.sqlite"
+    target = where / name
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = where / f"{db_path.stem}-{stamp}-{counter}{'-' + reason if reason else ''}.sqlite"
+    _copy_into(db.conn, target)
+    if keep is not None:
+        rotate(db_path, folder=folder, keep=keep)
+    return target
+
+
+def rotate(db_path: Path, *, folder: Path | None = None, keep: int = KEEP) -> list[Path]:
+    """Remove all but the newest ``keep`` backups; return the removed ones."""
+    backups = list_backups(db_path, folder)
+    removed = backups[:-keep] if keep > 0 else backups
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
+
+
+def backup_if_due(
+    db: Database, db_path: Path, *, clock: Clock = SYSTEM_CLOCK, folder: Path | None = None
+) -> Path | None:
+    """The automatic backup on start: at most one a day."""
+    today = clock.today().strftime("%Y%m%d")
+    if any(p.name.startswith(f"{db_path.stem}-{today}-") for p in list_backups(db_path, folder)):
+        return None
+    return make_backup(db, db_path, clock=clock, reason="auto", folder=folder)
+
+
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not a healthy metodkab database of a version we know."""
+    from metodkab.storage.migrations import SCHEMA_VERSION
+
+    if not path.is_file():
+        raise StorageError(f"Файл резервной копии не найден: {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_counter = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='change_counter'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"Файл {path.name} не является базой данных SQLite ({exc}).") from None
+    if result != ["ok"]:
+        raise StorageError(f"Резервная копия {path.name} повреждена: {result[0]}")
+    if not has_counter or version < 1:
+        raise StorageError(f"Файл {path.name} не является базой «Методического кабинета».")
+    if version > SCHEMA_VERSION:
+        raise StorageError(
+            f"Резервная копия {path.name} сделана более новой версией программы (схема {version})."
+        )
+
+
+def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
+            folder: Path | None = None) -> Path | None:
+    """Put a checked backup in place of the database, keeping the current one as a backup.
+
+    The caller must hold the database's single-instance lock. Returns the backup made of
+    the current database (None when there was none).
+    """
+    check_backup(backup_path)
+    kept = None
+    target = sqlite3.connect(str(db_path))
+    try:
+        if db_path.exists() and target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            kept = make_backup(Database(target, execute_plugins=False), db_path, clock=clock,
+                               reason="before-restore", folder=folder, keep=None)
+        source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+    finally:
+        target.close()
+    rotate(db_path, folder=folder)
+    return kept

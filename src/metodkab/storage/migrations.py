@@ -1,0 +1,58 @@
+"""Schema versions (``PRAGMA user_version``) and the steps between them.
+
+A fresh database is created from ``schema.sql`` at ``SCHEMA_VERSION``. Each step below
+brings a database of version N to N+1; ``migrate`` runs all steps due in one
+transaction, together with the new ``user_version``.
+
+History:
+  1 — the first released schema.
+  2 — group entry of trainings (``training.group_id``) and the log of postponed
+      programme activities (``activity_postponement``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+SCHEMA_VERSION = 2
+
+
+def _v1_to_v2(db: Database) -> None:
+    db.conn.execute("ALTER TABLE training ADD COLUMN group_id TEXT")
+    db.conn.execute("CREATE INDEX training_group ON training (group_id)")
+    db.conn.execute(
+        """
+        CREATE TABLE activity_postponement (
+            id            TEXT PRIMARY KEY,
+            version       INTEGER NOT NULL DEFAULT 1,
+            change_seq    INTEGER NOT NULL,
+            updated_at    TEXT NOT NULL,
+            deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            activity_id   TEXT NOT NULL REFERENCES programme_activity (id),
+            old_deadline  TEXT NOT NULL,
+            new_deadline  TEXT NOT NULL,
+            reason        TEXT NOT NULL DEFAULT '',
+            changed_on    TEXT NOT NULL
+        )
+        """
+    )
+    db.conn.execute(
+        "CREATE INDEX activity_postponement_activity ON activity_postponement (activity_id, deleted)"
+    )
+    db.conn.execute("CREATE INDEX activity_postponement_seq ON activity_postponement (change_seq)")
+
+
+STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}
+
+
+def migrate(db: Database, from_version: int) -> None:
+    """Bring the database from ``from_version`` to ``SCHEMA_VERSION`` in one transaction."""
+    with db.atomic():
+        for version in range(from_version, SCHEMA_VERSION):
+            STEPS[version](db)
+        db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    problems = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(f"foreign key check failed after migration: {problems[:3]}")

@@ -1,0 +1,266 @@
+"""Generic repository: create, update, soft-delete and read any ``Record``.
+
+Every call is one transaction. Each written row (the record and its link rows) gets
+``version`` bumped, a fresh ``change_seq`` from the database-wide counter and an
+``updated_at`` stamp, and the change is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from metodkab.domain.models import LinkSpec, Record
+from metodkab.storage.db import Store
+from metodkab.storage.errors import Conflict, NotFound
+
+R = TypeVar("R", bound=Record)
+META_COLUMNS = ("id", "version", "change_seq", "updated_at", "deleted")
+DERIVED_COLUMNS = ("name_norm",)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def reserve_seq(db: Database, count: int = 1) -> int:
+    """Reserve ``count`` consecutive change_seq values; return the first."""
+    last = db.conn.execute(
+        "UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value", (count,)
+    ).fetchone()[0]
+    return last - count + 1
+
+
+def current_seq(db: Database) -> int:
+    return db.conn.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()[0]
+
+
+def _now(store: Store) -> str:
+    return store.clock.now().isoformat(timespec="seconds")
+
+
+def audit(store: Store, table: str, record_id: str, action: str, changes: dict | None = None) -> None:
+    store.db.conn.execute(
+        "INSERT INTO audit_log (at, user_name, table_name, record_id, action, changes) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (_now(store), store.user or "", table, record_id, action,
+         json.dumps(changes or {}, ensure_ascii=False, default=str)),
+    )
+
+
+def _insert_row(store: Store, table: str, values: dict[str, Any], *, row_id: str | None = None) -> str:
+    row_id = row_id or new_id()
+    row = {"id": row_id, "version": 1, "change_seq": reserve_seq(store.db),
+           "updated_at": _now(store), "deleted": 0, **values}
+    cols = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    store.db.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+    return row_id
+
+
+def _update_row(store: Store, table: str, row_id: str, values: dict[str, Any],
+                *, expected_version: int | None = None) -> None:
+    sets = ", ".join(f"{c} = ?" for c in values)
+    params: list[Any] = list(values.values())
+    sql = (f"UPDATE {table} SET {sets}{', ' if sets else ''}version = version + 1, "
+           f"change_seq = ?, updated_at = ? WHERE id = ?")
+    params += [reserve_seq(store.db), _now(store), row_id]
+    if expected_version is not None:
+        sql += " AND version = ? AND deleted = 0"
+        params.append(expected_version)
+    cur = store.db.conn.execute(sql, params)
+    if cur.rowcount != 1:
+        raise Conflict(
+            "Запись изменена или удалена в другом окне с момента открытия. "
+            "Закройте форму и откройте запись заново."
+        )
+
+
+def _row(store: Store, table: str, row_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
+    sql = f"SELECT * FROM {table} WHERE id = ?" + ("" if include_deleted else " AND deleted = 0")
+    cur = store.db.conn.execute(sql, (row_id,))
+    found = cur.fetchone()
+    if found is None:
+        raise NotFound("Запись не найдена: возможно, она удалена.")
+    return dict(zip([d[0] for d in cur.description], found))
+
+
+# --- link lists ------------------------------------------------------------------------
+
+
+def _link_rows(store: Store, spec: LinkSpec, owner_id: str) -> list[dict[str, Any]]:
+    order = "sort_order, " if spec.ordered else ""
+    cur = store.db.conn.execute(
+        f"SELECT * FROM {spec.table} WHERE {spec.fk} = ? AND deleted = 0 ORDER BY {order}rowid",
+        (owner_id,),
+    )
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _write_links(store: Store, spec: LinkSpec, owner_id: str, values: Sequence[str]) -> bool:
+    """Make the active link rows equal ``values``; return True when anything changed."""
+    existing = _link_rows(store, spec, owner_id)
+    by_value = {r[spec.column]: r for r in existing}
+    changed = False
+    for row in existing:
+        if row[spec.column] not in values:
+            _update_row(store, spec.table, row["id"], {"deleted": 1})
+            changed = True
+    has_main = spec.table == "staff_position"
+    for index, value in enumerate(values):
+        extra: dict[str, Any] = {}
+        if spec.ordered:
+            extra["sort_order"] = index
+        if has_main:
+            extra["is_main"] = int(index == 0)
+        row = by_value.get(value)
+        if row is None:
+            _insert_row(store, spec.table, {spec.fk: owner_id, spec.column: value, **extra})
+            changed = True
+        elif any(row.get(k) != val for k, val in extra.items()):
+            _update_row(store, spec.table, row["id"], extra)
+            changed = True
+    return changed
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+def create(store: Store, record: Record, *, record_id: str | None = None) -> str:
+    """Insert a validated record and its link lists in one transaction; return its id."""
+    with store.atomic():
+        values = record.columns()
+        row_id = _insert_row(store, record.TABLE, values, row_id=record_id or record.id)
+        for name, spec in record.LINKS.items():
+            _write_links(store, spec, row_id, getattr(record, name))
+        audit(store, record.TABLE, row_id, "insert",
+              {**values, **{n: getattr(record, n) for n in record.LINKS}})
+    return row_id
+
+
+def update(store: Store, record: Record) -> int:
+    """Save an edited record (``record.id`` and ``record.version`` as read); return the new version.
+
+    Fails with ``Conflict`` when the stored version differs (changed in another window).
+    Saving an unchanged record changes nothing.
+    """
+    if record.id is None:
+        raise ValueError("update() needs a record read from the database")
+    with store.atomic():
+        old = _row(store, record.TABLE, record.id)
+        if old["version"] != record.version:
+            raise Conflict(
+                "Запись изменена в другом окне с момента открытия. "
+                "Закройте форму и откройте запись заново."
+            )
+        values = record.columns()
+        diff = {k: [old.get(k), v] for k, v in values.items() if old.get(k) != v}
+        links_changed = False
+        for name, spec in record.LINKS.items():
+            before = [r[spec.column] for r in _link_rows(store, spec, record.id)]
+            after = list(getattr(record, name))
+            if before != after:
+                diff[name] = [before, after]
+            links_changed |= _write_links(store, spec, record.id, after)
+        if not diff and not links_changed:
+            return record.version
+        _update_row(store, record.TABLE, record.id,
+                    {k: values[k] for k in diff if k in values},
+                    expected_version=record.version)
+        audit(store, record.TABLE, record.id, "update", diff)
+    return record.version + 1
+
+
+def soft_delete(store: Store, model: type[Record], record_id: str) -> None:
+    """Mark a record (and its link rows) deleted; it stays for sync and history."""
+    with store.atomic():
+        _row(store, model.TABLE, record_id)
+        _update_row(store, model.TABLE, record_id, {"deleted": 1})
+        for spec in model.LINKS.values():
+            for row in _link_rows(store, spec, record_id):
+                _update_row(store, spec.table, row["id"], {"deleted": 1})
+        audit(store, model.TABLE, record_id, "delete")
+
+
+def _to_model(store: Store, model: type[R], row: dict[str, Any]) -> R:
+    data = {k: v for k, v in row.items()
+            if k not in META_COLUMNS and k not in DERIVED_COLUMNS}
+    data["id"] = row["id"]
+    data["version"] = row["version"]
+    for name, spec in model.LINKS.items():
+        data[name] = [r[spec.column] for r in _link_rows(store, spec, row["id"])]
+    return model.model_validate(data)
+
+
+def get(store: Store, model: type[R], record_id: str) -> R:
+    with store.mutex:
+        return _to_model(store, model, _row(store, model.TABLE, record_id))
+
+
+def find(store: Store, model: type[R], where: str = "", params: Iterable[Any] = (),
+         order_by: str = "rowid") -> list[R]:
+    """Non-deleted records matching ``where`` (SQL over the record's own columns)."""
+    sql = f"SELECT * FROM {model.TABLE} WHERE deleted = 0"
+    if where:
+        sql += f" AND ({where})"
+    sql += f" ORDER BY {order_by}"
+    with store.mutex:
+        cur = store.db.conn.execute(sql, tuple(params))
+        names = [d[0] for d in cur.description]
+        return [_to_model(store, model, dict(zip(names, r))) for r in cur.fetchall()]
+
+
+def count(store: Store, table: str, where: str = "", params: Iterable[Any] = ()) -> int:
+    sql = f"SELECT count(*) FROM {table} WHERE deleted = 0" + (f" AND ({where})" if where else "")
+    with store.mutex:
+        return store.db.conn.execute(sql, tuple(params)).fetchone()[0]
+
+
+# --- bulk ------------------------------------------------------------------------------
+
+
+def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "bulk") -> list[str]:
+    """Insert many validated records (with link lists) in one transaction.
+
+    Used by the demo generator and imports: rows go in with ``executemany`` per table,
+    change_seq values are reserved as one range, and the audit log gets one line per table.
+    """
+    if not records:
+        return []
+    now = _now(store)
+    by_table: dict[str, list[dict[str, Any]]] = {}
+    ids: list[str] = []
+    for record in records:
+        row_id = record.id or new_id()
+        ids.append(row_id)
+        by_table.setdefault(record.TABLE, []).append({"id": row_id, **record.columns()})
+        for name, spec in record.LINKS.items():
+            for index, value in enumerate(getattr(record, name)):
+                link = {"id": new_id(), spec.fk: row_id, spec.column: value}
+                if spec.ordered:
+                    link["sort_order"] = index
+                if spec.table == "staff_position":
+                    link["is_main"] = int(index == 0)
+                by_table.setdefault(spec.table, []).append(link)
+    total = sum(len(rows) for rows in by_table.values())
+    with store.atomic():
+        seq = reserve_seq(store.db, total)
+        for table, rows in by_table.items():
+            columns = list(rows[0])
+            for row in rows:
+                if list(row) != columns:
+                    raise ValueError(f"rows of {table} differ in columns")
+            cols = ", ".join([*columns, "version", "change_seq", "updated_at", "deleted"])
+            marks = ", ".join("?" for _ in range(len(columns) + 4))
+            params = []
+            for row in rows:
+                params.append((*row.values(), 1, seq, now, 0))
+                seq += 1
+            store.db.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", params)
+            audit(store, table, "*", "insert", {"note": audit_note, "rows": len(rows)})
+    return ids

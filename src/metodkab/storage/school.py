@@ -1,0 +1,47 @@
+"""The school (one per database) and the dashboard counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from metodkab.domain.models import School
+from metodkab.storage import repo
+from metodkab.storage.db import Store
+
+
+def get_school(store: Store) -> School | None:
+    found = repo.find(store, School, order_by="rowid LIMIT 1")
+    return found[0] if found else None
+
+
+def save_school(store: Store, school: School) -> str:
+    """Create the school on first run, or update it."""
+    if school.id is None:
+        existing = get_school(store)
+        if existing is not None:
+            school = school.model_copy(update={"id": existing.id, "version": existing.version})
+    if school.id is None:
+        return repo.create(store, school)
+    repo.update(store, school)
+    return school.id
+
+
+def counts(store: Store, report_date: dt.date) -> dict[str, int]:
+    """Real counts for the dashboard on the report date."""
+    d = report_date.isoformat()
+    sql = {
+        "staff": "SELECT count(*) FROM staff WHERE deleted = 0 AND (hire_date IS NULL OR hire_date <= :d)"
+                 " AND (dismissal_date IS NULL OR dismissal_date > :d)",
+        "staff_main": "SELECT count(*) FROM staff WHERE deleted = 0 AND employment = 'основной'"
+                      " AND (hire_date IS NULL OR hire_date <= :d)"
+                      " AND (dismissal_date IS NULL OR dismissal_date > :d)",
+        "dismissed": "SELECT count(*) FROM staff WHERE deleted = 0 AND dismissal_date <= :d",
+        "trainings": "SELECT count(*) FROM training WHERE deleted = 0",
+        "mentorships": "SELECT count(*) FROM mentorship WHERE deleted = 0 AND status = 'действует'",
+        "routes": "SELECT count(*) FROM individual_route WHERE deleted = 0"
+                  " AND status IN ('утверждён', 'выполняется')",
+        "associations": "SELECT count(*) FROM association WHERE deleted = 0",
+        "activities": "SELECT count(*) FROM programme_activity WHERE deleted = 0",
+    }
+    with store.mutex:
+        return {k: store.db.conn.execute(q, {"d": d}).fetchone()[0] for k, q in sql.items()}

@@ -1,0 +1,65 @@
+"""Settings: key/value pairs with defaults (targets and periods of domain.md are settings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from metodkab.domain.parse import parse_date
+from metodkab.storage.db import Store
+from metodkab.storage.repo import audit
+
+DEFAULTS: dict[str, Any] = {
+    "user_name": "",
+    "report_date": "",                 # '' means today
+    "training_period_years": 3,
+    "category_warn_months": 6,
+    "category_red_months": 3,
+    "young_max_age": 35,
+    "young_max_experience": 3,
+    "conformity_period_years": 5,
+    "target_federal_register": 30,
+    "target_fl_diagnostics": 30,
+    "target_fl_high_score": 15,
+    "target_young_supported": 70,
+    "fl_high_score_percent": 70,
+    "backups_keep": 10,
+}
+
+
+def get_setting(store: Store, key: str) -> Any:
+    with store.mutex:
+        row = store.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return DEFAULTS.get(key)
+    return json.loads(row[0])
+
+
+def all_settings(store: Store) -> dict[str, Any]:
+    with store.mutex:
+        rows = store.db.conn.execute("SELECT key, value FROM settings").fetchall()
+    return {**DEFAULTS, **{k: json.loads(v) for k, v in rows}}
+
+
+def set_settings(store: Store, values: dict[str, Any]) -> None:
+    """Save several settings in one transaction (audited)."""
+    with store.atomic():
+        old = all_settings(store)
+        for key, value in values.items():
+            store.db.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+        diff = {k: [old.get(k), v] for k, v in values.items() if old.get(k) != v}
+        if diff:
+            audit(store, "settings", "*", "update", diff)
+    if "user_name" in values:
+        store.user = values["user_name"] or store.user
+
+
+def report_date(store: Store) -> dt.date:
+    """The report date D: the override from settings, or today by the store's clock."""
+    value = get_setting(store, "report_date")
+    return parse_date(value) or store.clock.today()
