@@ -264,3 +264,14 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
             store.db.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", params)
             audit(store, table, "*", "insert", {"note": audit_note, "rows": len(rows)})
     return ids
+
+
+def soft_delete_where(store: Store, table: str, where: str, params: Iterable[Any] = ()) -> int:
+    """Soft-delete every active row of ``table`` matching ``where``; return how many."""
+    with store.atomic():
+        ids = [r[0] for r in store.db.conn.execute(
+            f"SELECT id FROM {table} WHERE deleted = 0 AND ({where})", tuple(params))]
+        for row_id in ids:
+            _update_row(store, table, row_id, {"deleted": 1})
+            audit(store, table, row_id, "delete")
+    return len(ids)

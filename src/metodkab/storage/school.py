@@ -45,3 +45,13 @@ def counts(store: Store, report_date: dt.date) -> dict[str, int]:
     }
     with store.mutex:
         return {k: store.db.conn.execute(q, {"d": d}).fetchone()[0] for k, q in sql.items()}
+
+
+def save_school_and_settings(store: Store, school: School, values: dict) -> str:
+    """The settings screen saves the school and the settings as one change."""
+    from metodkab.storage.settings import set_settings
+
+    with store.atomic():
+        school_id = save_school(store, school)
+        set_settings(store, values)
+    return school_id

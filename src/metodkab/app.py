@@ -1,0 +1,184 @@
+"""The Textual application: sections as modes, global keys, errors as dialogs. No SQL here."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import sqlite3
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+
+import platformdirs
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from metodkab import strings as S
+from metodkab.clock import SYSTEM_CLOCK, Clock
+from metodkab.paths import APP_NAME
+from metodkab.screens.associations import AssociationsScreen
+from metodkab.screens.dashboard import DashboardScreen
+from metodkab.screens.settings import SettingsScreen
+from metodkab.screens.staff import StaffListScreen
+from metodkab.storage.db import Store, open_store
+from metodkab.storage.errors import StorageError
+
+log = logging.getLogger("metodkab")
+
+# Section keys work in any keyboard layout (function keys); see README «Клавиши».
+SECTIONS = (
+    ("f12", "dashboard", S.SECTION_DASHBOARD, "F12"),
+    ("f2", "staff", S.SECTION_STAFF, "F2"),
+    ("f10", "settings", S.SECTION_SETTINGS, "F10"),
+)
+
+
+class MetodkabApp(App):
+    MODES = {
+        "dashboard": DashboardScreen,
+        "staff": StaffListScreen,
+        "associations": AssociationsScreen,
+        "settings": SettingsScreen,
+    }
+    CSS_PATH = "app.tcss"
+    TITLE = S.APP_TITLE
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS = [
+        Binding("f1", "help", S.KEY_HELP, key_display="F1", id="help"),
+        *(Binding(key, f"section('{mode}')", label, key_display=display, show=False,
+                  id=f"section-{mode}")
+          for key, mode, label, display in SECTIONS),
+        Binding("ctrl+o", "section('associations')", S.SECTION_ASSOCIATIONS,
+                key_display="Ctrl+O", show=False, id="section-associations"),
+        Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="Ctrl+Q", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="Ctrl+P", show=False,
+                priority=True),
+    ]
+
+    def __init__(self, store: Store, *, auto_backup: bool = False, blink: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.pending_staff_filter: dict | None = None
+        self.auto_backup = auto_backup
+        self.blink = blink
+
+    # --- start-up ----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.switch_mode("dashboard")
+        if self.auto_backup and self.store.path is not None:
+            self.run_worker(self._auto_backup, thread=True, exit_on_error=False, group="backup")
+
+    def _auto_backup(self) -> None:
+        from metodkab.storage.backup import backup_if_due
+
+        try:
+            with self.store.mutex:
+                backup_if_due(self.store.db, self.store.path, clock=self.store.clock)
+        except Exception as exc:  # a failed backup must not stop the work
+            log.warning("automatic backup failed: %s", exc)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    # --- sections and help --------------------------------------------------------------
+    def action_section(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from metodkab.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=S.PALETTE_PLACEHOLDER))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action under its Russian name: the screen's keys, then the sections."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.system or not active.enabled:
+                continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            display = binding.key_display or key
+            node = active.node
+
+            def run(action: str = binding.action, target=node) -> None:
+                self.call_later(self.run_action, action, target)
+
+            yield SystemCommand(binding.description, f"{display}", run)
+        yield SystemCommand(S.KEY_QUIT, "Ctrl+Q", self.action_quit)
+
+    def ask_school_if_missing(self) -> None:
+        """First run: ask for the school's details once per session."""
+        if getattr(self, "_asked_school", False):
+            return
+        self._asked_school = True
+        from metodkab.screens.settings import SchoolFormScreen
+
+        self.push_screen(SchoolFormScreen())
+
+    def open_staff_list(self, **filters) -> None:
+        """Jump to the staff register with a filter set (from the dashboard's to-do list)."""
+        self.pending_staff_filter = filters
+        self.switch_mode("staff")
+
+    # --- errors ------------------------------------------------------------------------
+    def report_error(self, exc: BaseException) -> None:
+        """Show a failure as a Russian message in a dialog; log the details."""
+        from metodkab.screens.dialogs import MessageDialog
+
+        if isinstance(exc, StorageError):
+            message = str(exc)
+        elif isinstance(exc, sqlite3.Error):
+            message = S.DB_ERROR.format(error=exc)
+            self._log_exception(exc)
+        else:
+            log_path = self._log_exception(exc)
+            message = S.INTERNAL_ERROR.format(error=exc, log=log_path)
+        self.push_screen(MessageDialog(message))
+
+    def _log_exception(self, exc: BaseException) -> Path:
+        folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        path = folder / "metodkab.log"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write("".join(traceback.format_exception(exc)))
+        except OSError:
+            pass
+        return path
+
+
+def make_app(db_path: Path | str | None = None, *, clock: Clock = SYSTEM_CLOCK,
+             store: Store | None = None, auto_backup: bool = False, blink: bool = True,
+             user: str | None = None) -> MetodkabApp:
+    """Build the app on a database file (or an open store): the factory tests use too."""
+    if store is None:
+        if db_path is None:
+            raise ValueError("make_app needs db_path or store")
+        store = open_store(db_path, clock=clock)
+    from metodkab.storage.settings import get_setting
+
+    store.user = user or get_setting(store, "user_name") or _login()
+    return MetodkabApp(store, auto_backup=auto_backup, blink=blink)
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""

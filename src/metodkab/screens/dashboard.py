@@ -1,0 +1,133 @@
+"""The first screen: the school, the report date, real counts and the to-do list."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from rich.table import Table
+
+from metodkab import strings as S
+from metodkab.domain.parse import format_date
+from metodkab.screens.base import AppScreen
+from metodkab.storage.alerts import Alert, collect_alerts
+from metodkab.storage.school import counts, get_school
+from metodkab.storage.settings import report_date
+
+TODO_TITLES = {
+    "overdue_training": S.TODO_OVERDUE_TRAINING,
+    "category_expiring": S.TODO_CATEGORY_EXPIRING,
+    "young_unsupported": S.TODO_YOUNG_UNSUPPORTED,
+    "mentorship_past_end": S.TODO_MENTORSHIP_PAST_END,
+    "route_steps_overdue": S.TODO_ROUTE_STEPS_OVERDUE,
+    "activities_overdue": S.TODO_ACTIVITIES_OVERDUE,
+}
+COUNT_LABELS = (
+    ("staff", S.DASH_COUNT_STAFF),
+    ("staff_main", S.DASH_COUNT_MAIN),
+    ("dismissed", S.DASH_COUNT_DISMISSED),
+    ("trainings", S.DASH_COUNT_TRAININGS),
+    ("mentorships", S.DASH_COUNT_MENTORSHIPS),
+    ("routes", S.DASH_COUNT_ROUTES),
+    ("associations", S.DASH_COUNT_ASSOCIATIONS),
+    ("activities", S.DASH_COUNT_ACTIVITIES),
+)
+
+
+def load_dashboard(store):
+    day = report_date(store)
+    return get_school(store), day, counts(store, day), collect_alerts(store, day)
+
+
+class DashboardScreen(AppScreen):
+    SCREEN_TITLE = S.SECTION_DASHBOARD
+    DEFAULT_CSS = """
+    DashboardScreen #school { text-style: bold; padding: 0 1; }
+    DashboardScreen #date { padding: 0 1; color: $text-muted; }
+    DashboardScreen #panels { height: 1fr; }
+    DashboardScreen #counts { width: 38; padding: 0 1; }
+    DashboardScreen #todo-panel { width: 1fr; }
+    DashboardScreen #todo { height: 1fr; border: none; }
+    """
+    BINDINGS = [
+        Binding("enter", "open_alert", S.KEY_OPEN, key_display="Enter", show=False),
+        Binding("f5", "refresh", "Обновить", key_display="F5", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.LOADING, id="school")
+        yield Static("", id="date")
+        with Horizontal(id="panels"):
+            yield Static("", id="counts")
+            with Vertical(id="todo-panel"):
+                yield Static(S.DASH_TODO, classes="section-title")
+                yield OptionList(id="todo")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.alerts: list[Alert] = []
+        self.action_refresh()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if getattr(self, "alerts", None) is not None:
+            self.action_refresh()
+
+    def action_refresh(self) -> None:
+        self.run_db(load_dashboard, done=self._show, group="dashboard", exclusive=True)
+
+    def _show(self, result) -> None:
+        school, day, numbers, alerts = result
+        if school is None:
+            self.query_one("#school", Static).update(S.SCHOOL_NOT_SET)
+            self.app.ask_school_if_missing()
+        else:
+            self.query_one("#school", Static).update(school.full_name)
+            self.app.sub_title = school.short_name
+        self.query_one("#date", Static).update(S.DASH_REPORT_DATE.format(date=format_date(day)))
+        table = Table(title=S.DASH_COUNTS, title_justify="left", box=None, expand=True,
+                      show_header=False, title_style="bold")
+        table.add_column(ratio=1)
+        table.add_column(justify="right", width=5)
+        for key, label in COUNT_LABELS:
+            table.add_row(label, str(numbers[key]))
+        self.query_one("#counts", Static).update(table)
+        self.alerts = [a for a in alerts if a.count]
+        todo = self.query_one("#todo", OptionList)
+        highlighted = todo.highlighted
+        todo.clear_options()
+        if not self.alerts:
+            todo.add_option(Option(S.DASH_TODO_EMPTY, id="none", disabled=True))
+            return
+        for alert in self.alerts:
+            title = TODO_TITLES[alert.key].format(**alert.params)
+            todo.add_option(Option(f"{alert.count:>4}  {title}", id=alert.key))
+        todo.highlighted = min(highlighted or 0, len(self.alerts) - 1)
+        todo.focus()
+
+    @on(OptionList.OptionSelected, "#todo")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id)
+
+    def action_open_alert(self) -> None:
+        todo = self.query_one("#todo", OptionList)
+        if todo.highlighted is not None:
+            self._open(todo.get_option_at_index(todo.highlighted).id)
+
+    def _open(self, key: str | None) -> None:
+        alert = next((a for a in self.alerts if a.key == key), None)
+        if alert is None:
+            return
+        if key == "overdue_training":
+            self.app.open_staff_list(overdue=True)
+        elif key == "young_unsupported":
+            self.app.open_staff_list(young=True)
+        else:
+            from metodkab.screens.alert_list import AlertListScreen
+
+            title = TODO_TITLES[alert.key].format(**alert.params)
+            self.app.push_screen(AlertListScreen(title, alert.items))

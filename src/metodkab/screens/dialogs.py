@@ -1,0 +1,290 @@
+"""Small modal dialogs that return typed results: confirm, error, choose, ask a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from metodkab import strings as S
+from metodkab.domain.parse import format_date, norm, parse_date
+from metodkab.widgets.fields import TextField
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; Enter on a button, Esc means no."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > Vertical {
+        width: 64; max-width: 95%; height: auto; border: thick $warning;
+        background: $surface; padding: 1 2;
+    }
+    ConfirmDialog .buttons { height: auto; align-horizontal: center; margin-top: 1; }
+    ConfirmDialog Button { margin: 0 1; min-width: 10; }
+    """
+    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+
+    def __init__(self, question: str, *, yes: str = S.YES, no: str = S.NO) -> None:
+        super().__init__()
+        self.question = question
+        self.yes_label = yes
+        self.no_label = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question")
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes_label, variant="warning", id="yes")
+                yield Button(self.no_label, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class MessageDialog(ModalScreen[None]):
+    """An error or notice that the user closes with Enter or Esc."""
+
+    DEFAULT_CSS = """
+    MessageDialog { align: center middle; }
+    MessageDialog > Vertical {
+        width: 70; max-width: 95%; height: auto; border: thick $error;
+        background: $surface; padding: 1 2;
+    }
+    MessageDialog #title { text-style: bold; color: $error; }
+    MessageDialog Button { margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "close", S.KEY_CLOSE)]
+
+    def __init__(self, message: str, *, title: str = S.ERROR_TITLE) -> None:
+        super().__init__()
+        self.message = message
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, id="title")
+            yield Static(self.message, id="message")
+            yield Button(S.KEY_CLOSE, id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    @on(Button.Pressed)
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ActionChoiceDialog(ModalScreen[str | None]):
+    """Several named actions as buttons (e.g. dismiss or delete); Esc returns None."""
+
+    DEFAULT_CSS = """
+    ActionChoiceDialog { align: center middle; }
+    ActionChoiceDialog > Vertical {
+        width: 64; max-width: 95%; height: auto; border: thick $warning;
+        background: $surface; padding: 1 2;
+    }
+    ActionChoiceDialog #title { text-style: bold; }
+    ActionChoiceDialog .buttons { height: auto; margin-top: 1; }
+    ActionChoiceDialog Button { margin: 0 1 0 0; }
+    """
+    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+
+    def __init__(self, title: str, question: str, actions: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+        self.actions = list(actions)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, id="title")
+            yield Static(self.question)
+            with Horizontal(classes="buttons"):
+                for key, label in self.actions:
+                    yield Button(label, id=f"act-{key}")
+                yield Button(S.KEY_CANCEL, id="cancel")
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        self.dismiss(button_id.removeprefix("act-") if button_id.startswith("act-") else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DateDialog(ModalScreen[dt.date | None]):
+    """Ask for one date (ДД.ММ.ГГГГ), with the error shown beside the field."""
+
+    DEFAULT_CSS = """
+    DateDialog { align: center middle; }
+    DateDialog > Vertical {
+        width: 56; max-width: 95%; height: auto; border: thick $primary;
+        background: $surface; padding: 1 2;
+    }
+    DateDialog Input { width: 16; }
+    DateDialog .error { color: $error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+
+    def __init__(self, title: str, label: str, initial: dt.date | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.label = label
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text)
+            yield Label(self.label)
+            yield TextField(format_date(self.initial), placeholder=S.DATE_PLACEHOLDER, id="date")
+            yield Static("", classes="error", id="error")
+            yield Static(f"Enter — {S.KEY_OK.lower()}, Esc — {S.KEY_CANCEL.lower()}")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            value = parse_date(event.value)
+        except ValueError as exc:
+            self.query_one("#error", Static).update(str(exc))
+            return
+        if value is None:
+            self.query_one("#error", Static).update("Укажите дату")
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChooserScreen(ModalScreen[list[str] | None]):
+    """Choose one or several values from a list, typing to narrow it (the F4 chooser).
+
+    Returns the chosen values (a one-element list for a single choice), or None on Esc.
+    """
+
+    DEFAULT_CSS = """
+    ChooserScreen { align: center middle; }
+    ChooserScreen > Vertical {
+        width: 70; max-width: 95%; height: 90%; max-height: 22;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ChooserScreen #title { text-style: bold; }
+    ChooserScreen OptionList, ChooserScreen SelectionList { height: 1fr; }
+    ChooserScreen .hint { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", S.KEY_CANCEL),
+        Binding("down", "to_list", show=False),
+    ]
+
+    def __init__(self, title: str, options: Sequence[tuple[str, str]], *,
+                 selected: Sequence[str] = (), multiple: bool = False,
+                 allow_empty: bool = True) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = list(options)
+        self.selected = [s for s in selected]
+        self.multiple = multiple
+        self.allow_empty = allow_empty
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, id="title")
+            yield TextField(placeholder=S.CHOOSER_FILTER, id="filter")
+            if self.multiple:
+                yield SelectionList[str](id="choices")
+            else:
+                yield OptionList(id="choices")
+            yield Static(S.CHOOSER_MULTI_HINT if self.multiple else S.CHOOSER_SINGLE_HINT,
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        if len(self.options) > 12:
+            self.query_one("#filter").focus()
+        else:
+            self.query_one("#choices").focus()
+
+    def _visible(self, text: str) -> list[tuple[str, str]]:
+        needle = norm(text)
+        return [(v, label) for v, label in self.options if needle in norm(label)]
+
+    def _fill(self, text: str) -> None:
+        visible = self._visible(text)
+        if self.multiple:
+            selection = self.query_one("#choices", SelectionList)
+            selection.clear_options()
+            selection.add_options([(label, v, v in self.selected) for v, label in visible])
+        else:
+            options = self.query_one("#choices", OptionList)
+            options.clear_options()
+            entries = []
+            if self.allow_empty:
+                entries.append(Option(S.NOT_SELECTED, id="\0"))
+            entries += [Option(label, id=v) for v, label in visible]
+            options.add_options(entries)
+            for index, entry in enumerate(entries):
+                if entry.id in self.selected:
+                    options.highlighted = index
+                    break
+            else:
+                if entries:
+                    options.highlighted = 1 if self.allow_empty and len(entries) > 1 and text else 0
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        if self.multiple:
+            self._remember()
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        if self.multiple:
+            self.action_to_list()
+            return
+        options = self.query_one("#choices", OptionList)
+        if options.highlighted is not None:
+            self._choose(options.get_option_at_index(options.highlighted).id)
+
+    def _remember(self) -> None:
+        selection = self.query_one("#choices", SelectionList)
+        shown = {v for v, _ in self._visible(self.query_one("#filter", Input).value)}
+        chosen = set(selection.selected)
+        self.selected = [v for v, _ in self.options
+                         if v in chosen or (v in self.selected and v not in shown)]
+
+    def action_to_list(self) -> None:
+        self.query_one("#choices").focus()
+
+    @on(OptionList.OptionSelected)
+    def _option(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+
+    def _choose(self, value: str | None) -> None:
+        self.dismiss([] if value in (None, "\0") else [value])
+
+    def on_key(self, event) -> None:
+        # Enter in the multi-choice list confirms (space toggles).
+        if self.multiple and event.key == "enter" and isinstance(self.focused, SelectionList):
+            event.stop()
+            self._remember()
+            self.dismiss(self.selected)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

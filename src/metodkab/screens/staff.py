@@ -1,0 +1,466 @@
+"""Кадры: the staff register (search as you type, filters, sort, pages) and the staff form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static
+
+from metodkab import strings as S
+from metodkab.domain import values as V
+from metodkab.domain.models import Record, Staff
+from metodkab.domain.parse import format_date
+from metodkab.screens.base import AppScreen, FormScreen
+from metodkab.screens.dialogs import (ActionChoiceDialog, ConfirmDialog, DateDialog,
+                                      MessageDialog)
+from metodkab.storage import staff as staff_store
+from metodkab.storage.associations import association_choices
+from metodkab.storage.settings import report_date
+from metodkab.storage.staff import StaffQuery, StaffRow
+from metodkab.widgets.fields import CheckField, ChoiceField, DateField, FlagField, TextField
+from metodkab.widgets.form import FieldSpec
+
+STATUS_LABELS = {"active": S.STAFF_STATUS_ACTIVE, "dismissed": S.STAFF_STATUS_DISMISSED,
+                 "all": S.STAFF_STATUS_ALL}
+SORT_LABELS = {
+    "name": S.STAFF_COL_NAME,
+    "positions": S.STAFF_COL_POSITIONS,
+    "subjects": S.STAFF_COL_SUBJECTS,
+    "category": S.STAFF_COL_CATEGORY,
+    "experience": S.STAFF_COL_EXPERIENCE,
+    "training": S.STAFF_COL_TRAINING,
+}
+CATEGORY_SHORT = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
+                  "педагог-наставник": "наставник"}
+COLUMNS = ("name", "positions", "subjects", "category", "experience", "training")
+FIXED_WIDTHS = {"category": 9, "experience": 4, "training": 11}
+FLEX_SHARES = {"name": 0.45, "positions": 0.32, "subjects": 0.23}
+
+
+def column_widths(total: int) -> dict[str, int]:
+    """Column widths for a table ``total`` cells wide (cell padding and scrollbar included)."""
+    padding = 2 * len(COLUMNS) + 2
+    flex = max(total - padding - sum(FIXED_WIDTHS.values()), 30)
+    widths = {k: max(int(flex * share), 6) for k, share in FLEX_SHARES.items()}
+    return {**widths, **FIXED_WIDTHS}
+
+
+def load_page(store, query: StaffQuery) -> tuple[list[StaffRow], int, dt.date]:
+    day = report_date(store)
+    return (staff_store.list_staff(store, query, day), staff_store.count_staff(store, query, day),
+            day)
+
+
+class StaffListScreen(AppScreen):
+    SCREEN_TITLE = S.STAFF_TITLE
+    DEFAULT_CSS = """
+    StaffListScreen #search { margin: 0 1; width: 1fr; }
+    StaffListScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    StaffListScreen #staff-table { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("insert", "add", S.KEY_ADD, key_display="Ins", id="add"),
+        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open"),
+        Binding("delete", "remove", S.KEY_DISMISS_OR_DELETE, key_display="Del", id="remove"),
+        Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
+        Binding("ctrl+r", "reverse", S.KEY_REVERSE, key_display="Ctrl+R", show=False),
+        Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
+                show=False),
+        Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
+                show=False),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_state = StaffQuery()
+        self.total = 0
+        self.rows: list[StaffRow] = []
+        self.day: dt.date | None = None
+        self._widths: dict[str, int] = {}
+        self._keep_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield TextField(placeholder=S.STAFF_SEARCH_PLACEHOLDER, id="search")
+        yield Static("", id="status")
+        yield DataTable(id="staff-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._build_columns()
+        self.query_one("#search").focus()
+
+    def on_resize(self) -> None:
+        if column_widths(self.size.width) != self._widths:
+            self._build_columns()
+            self._fill()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        filters, self.app.pending_staff_filter = self.app.pending_staff_filter, None
+        if filters is not None:
+            self.query_state = StaffQuery(**filters)
+            self.query_one("#search", TextField).value = ""
+        self.reload()
+
+    # --- loading ------------------------------------------------------------------------
+    def set_query(self, **changes: Any) -> None:
+        self.query_state = replace(self.query_state, offset=0, **changes)
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count and table.cursor_row is not None and self._keep_id is None:
+            try:
+                self._keep_id = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+            except Exception:
+                self._keep_id = None
+        self.run_db(load_page, self.query_state, done=self._loaded, group="staff-list",
+                    exclusive=True)
+
+    def _loaded(self, result: tuple[list[StaffRow], int, dt.date]) -> None:
+        self.rows, self.total, self.day = result
+        self._fill()
+
+    def _build_columns(self) -> None:
+        table = self.query_one(DataTable)
+        self._widths = column_widths(self.size.width or 80)
+        table.clear(columns=True)
+        for key in COLUMNS:
+            label = SORT_LABELS[key]
+            if key == self.query_state.sort:
+                label += " ▼" if self.query_state.descending else " ▲"
+            table.add_column(label, key=key, width=self._widths[key])
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        self._build_columns()
+        for row in self.rows:
+            training = Text(format_date(row.last_training) or "нет")
+            if row.overdue:
+                training = Text(f"{S.STAFF_OVERDUE_MARK}{training.plain}", style="bold red")
+            name = Text(row.name, style="dim" if row.dismissed else "")
+            table.add_row(
+                name,
+                row.positions,
+                row.subjects,
+                CATEGORY_SHORT.get(row.category, row.category),
+                "" if row.experience is None else str(row.experience),
+                training,
+                key=row.id,
+            )
+        if self._keep_id:
+            try:
+                table.move_cursor(row=table.get_row_index(self._keep_id))
+            except Exception:
+                pass
+        self._keep_id = None
+        self._update_status()
+
+    def _update_status(self) -> None:
+        q = self.query_state
+        parts = [STATUS_LABELS[q.status]]
+        if q.position:
+            parts.append(q.position)
+        if q.association_id:
+            parts.append(S.STAFF_FILTER_ASSOCIATION.lower())
+        if q.category:
+            parts.append(S.STAFF_NO_CATEGORY if q.category == "нет" else q.category)
+        if q.overdue:
+            parts.append(S.STAFF_OVERDUE_SHORT)
+        if q.young:
+            parts.append(S.STAFF_YOUNG_SHORT)
+        shown = S.STAFF_SHOWN.format(shown=len(self.rows), total=self.total)
+        pages = max(1, -(-self.total // q.limit))
+        if pages > 1:
+            shown += ", " + S.STAFF_PAGE.format(page=q.offset // q.limit + 1, pages=pages)
+        text = S.STAFF_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + shown
+        if not self.rows:
+            text += " · " + S.STAFF_EMPTY
+        self.query_one("#status", Static).update(text)
+
+    # --- search -------------------------------------------------------------------------
+    @on(TextField.Changed, "#search")
+    def _search(self, event: TextField.Changed) -> None:
+        self.set_query(search=event.value)
+
+    @on(TextField.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_key(self, event) -> None:
+        # Down from the search box goes to the list; Up from the first row comes back.
+        table = self.query_one(DataTable)
+        if event.key == "down" and self.focused is self.query_one("#search"):
+            table.focus()
+            event.stop()
+        elif event.key == "up" and self.focused is table and table.cursor_row == 0:
+            self.query_one("#search").focus()
+            event.stop()
+
+    # --- actions ------------------------------------------------------------------------
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key == self.query_state.sort:
+            self.set_query(descending=not self.query_state.descending)
+        else:
+            self.set_query(sort=key, descending=False)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self._open_id(event.row_key.value)
+
+    def _current(self) -> StaffRow | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return next((r for r in self.rows if r.id == key), None)
+
+    def _open_id(self, staff_id: str | None) -> None:
+        if staff_id:
+            self._keep_id = staff_id
+            self.app.push_screen(StaffFormScreen(staff_id))
+
+    def action_open(self) -> None:
+        row = self._current()
+        if row is not None:
+            self._open_id(row.id)
+
+    def action_add(self) -> None:
+        def added(staff_id: str | None) -> None:
+            if staff_id:
+                self._keep_id = staff_id
+
+        self.app.push_screen(StaffFormScreen(), callback=added)
+
+    def action_reverse(self) -> None:
+        self.set_query(descending=not self.query_state.descending)
+
+    def action_page(self, step: int) -> None:
+        q = self.query_state
+        offset = q.offset + step * q.limit
+        if 0 <= offset < self.total:
+            self.query_state = replace(q, offset=offset)
+            self.reload()
+
+    def action_filter(self) -> None:
+        def chosen(query: StaffQuery | None) -> None:
+            if query is not None:
+                self.query_state = replace(query, search=self.query_state.search, offset=0)
+                self.reload()
+
+        self.run_db(association_choices,
+                    done=lambda assoc: self.app.push_screen(
+                        StaffFilterDialog(self.query_state, assoc), callback=chosen))
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", TextField)
+        if search.value:
+            search.value = ""
+            search.focus()
+            return
+        self.app.action_section("dashboard")
+
+    def action_remove(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if row.dismissed:
+            actions = [("reinstate", S.KEY_REINSTATE), ("delete", S.STAFF_DELETE)]
+        else:
+            actions = [("dismiss", S.STAFF_DISMISS), ("delete", S.STAFF_DELETE)]
+
+        def chosen(action: str | None) -> None:
+            if action == "dismiss":
+                self._ask_dismiss(row)
+            elif action == "delete":
+                self.run_db(staff_store.dependents, row.id,
+                            done=lambda n: self._confirm_delete(row, n))
+            elif action == "reinstate":
+                self.app.push_screen(
+                    ConfirmDialog(S.STAFF_REINSTATE_CONFIRM.format(name=row.name)),
+                    callback=lambda yes: yes and self.run_db(
+                        staff_store.reinstate, row.id, done=lambda _: self.reload()))
+
+        self.app.push_screen(ActionChoiceDialog(S.STAFF_DELETE_TITLE.format(name=row.name),
+                                                S.STAFF_DELETE_QUESTION, actions),
+                             callback=chosen)
+
+    def _ask_dismiss(self, row: StaffRow) -> None:
+        def dated(day: dt.date | None) -> None:
+            if day is None:
+                return
+
+            def done(_: None) -> None:
+                self.notify(S.STAFF_DISMISSED_DONE.format(name=row.name, date=format_date(day)))
+                self.reload()
+
+            self.run_db(staff_store.dismiss, row.id, day, done=done)
+
+        self.app.push_screen(DateDialog(S.STAFF_DELETE_TITLE.format(name=row.name),
+                                        S.STAFF_DISMISS_DATE, self.day), callback=dated)
+
+    def _confirm_delete(self, row: StaffRow, dependents: int) -> None:
+        if dependents:
+            self.app.push_screen(MessageDialog(S.STAFF_DELETE_HAS_DEPS.format(count=dependents),
+                                               title=row.name))
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.run_db(staff_store.delete_staff, row.id, done=lambda _: (
+                    self.notify(S.STAFF_DELETED_DONE.format(name=row.name)), self.reload()))
+
+        self.app.push_screen(ConfirmDialog(S.STAFF_DELETE_CONFIRM.format(name=row.name)),
+                             callback=answer)
+
+
+class StaffFilterDialog(ModalScreen[StaffQuery | None]):
+    """Ctrl+F: which staff to show and how to sort them."""
+
+    DEFAULT_CSS = """
+    StaffFilterDialog { align: center middle; }
+    StaffFilterDialog > Vertical {
+        width: 72; max-width: 98%; height: auto; border: thick $primary;
+        background: $surface; padding: 0 1;
+    }
+    StaffFilterDialog .row { height: 1; margin-bottom: 1; }
+    StaffFilterDialog .row > Label { width: 26; color: $text-muted; }
+    StaffFilterDialog .buttons { height: auto; }
+    StaffFilterDialog Button { margin-right: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
+        Binding("ctrl+s", "apply", S.KEY_OK, key_display="Ctrl+S"),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+    def __init__(self, query: StaffQuery, associations: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.query_state = query
+        self.associations = associations
+
+    def compose(self) -> ComposeResult:
+        q = self.query_state
+        any_category = [("нет", S.STAFF_NO_CATEGORY), *((c, c) for c in V.CATEGORIES)]
+        with Vertical():
+            yield Label(S.STAFF_FILTER_TITLE, classes="section-title")
+            fields = (
+                (S.STAFF_FILTER_STATUS, ChoiceField(list(STATUS_LABELS.items()), value=[q.status],
+                                                    allow_empty=False, id="status",
+                                                    title=S.STAFF_FILTER_STATUS)),
+                (S.STAFF_FILTER_POSITION, ChoiceField(V.POSITIONS, id="position",
+                                                      value=[q.position] if q.position else [],
+                                                      title=S.STAFF_FILTER_POSITION)),
+                (S.STAFF_FILTER_ASSOCIATION, ChoiceField(
+                    self.associations, id="association", title=S.STAFF_FILTER_ASSOCIATION,
+                    value=[q.association_id] if q.association_id else [])),
+                (S.STAFF_FILTER_CATEGORY, ChoiceField(any_category, id="category",
+                                                      value=[q.category] if q.category else [],
+                                                      title=S.STAFF_FILTER_CATEGORY)),
+                (S.STAFF_FILTER_SORT, ChoiceField(list(SORT_LABELS.items()), value=[q.sort],
+                                                  allow_empty=False, id="sort",
+                                                  title=S.STAFF_FILTER_SORT)),
+            )
+            for label, field in fields:
+                with Horizontal(classes="row"):
+                    yield Label(label)
+                    yield field
+            yield CheckField(S.STAFF_FILTER_OVERDUE, q.overdue, id="overdue")
+            yield CheckField(S.STAFF_FILTER_YOUNG, q.young, id="young")
+            yield CheckField(S.STAFF_FILTER_DESC, q.descending, id="descending")
+            with Horizontal(classes="buttons"):
+                yield Button(S.KEY_OK, variant="primary", id="apply")
+                yield Button(S.KEY_RESET_FILTER, id="reset")
+                yield Button(S.KEY_CANCEL, id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#status").focus()
+
+    def _result(self) -> StaffQuery:
+        get = lambda name: self.query_one(f"#{name}", ChoiceField).single  # noqa: E731
+        flag = lambda name: self.query_one(f"#{name}", CheckField).value  # noqa: E731
+        return replace(self.query_state, status=get("status") or "active",
+                       position=get("position"), association_id=get("association"),
+                       category=get("category"), sort=get("sort") or "name",
+                       overdue=flag("overdue"), young=flag("young"),
+                       descending=flag("descending"))
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        self.dismiss(self._result())
+
+    @on(Button.Pressed, "#reset")
+    def _reset(self) -> None:
+        self.dismiss(StaffQuery(search=self.query_state.search))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _staff_specs() -> list[FieldSpec]:
+    sexes = [(k, S.SEX_LABELS[k]) for k in V.SEXES]
+    return [
+        FieldSpec("last_name", S.F_LAST_NAME, lambda: TextField(max_length=60), required=True),
+        FieldSpec("first_name", S.F_FIRST_NAME, lambda: TextField(max_length=60), required=True),
+        FieldSpec("middle_name", S.F_MIDDLE_NAME, lambda: TextField(max_length=60)),
+        FieldSpec("birth_date", S.F_BIRTH_DATE, lambda: DateField()),
+        FieldSpec("sex", S.F_SEX, lambda: ChoiceField(sexes, title=S.F_SEX), kind="choice"),
+        FieldSpec("positions", S.F_POSITIONS,
+                  lambda: ChoiceField(V.POSITIONS, multiple=True, title=S.F_POSITIONS),
+                  kind="multi", required=True),
+        FieldSpec("subjects", S.F_SUBJECTS,
+                  lambda: ChoiceField(V.SUBJECTS, multiple=True, title=S.F_SUBJECTS),
+                  kind="multi"),
+        FieldSpec("association_ids", S.F_ASSOCIATIONS,
+                  lambda: ChoiceField([], multiple=True, title=S.F_ASSOCIATIONS), kind="multi"),
+        FieldSpec("employment", S.F_EMPLOYMENT,
+                  lambda: ChoiceField(V.EMPLOYMENTS, allow_empty=False, value=["основной"],
+                                      title=S.F_EMPLOYMENT), kind="choice"),
+        FieldSpec("hire_date", S.F_HIRE_DATE, lambda: DateField()),
+        FieldSpec("ped_start_date", S.F_PED_START, lambda: DateField()),
+        FieldSpec("dismissal_date", S.F_DISMISSAL_DATE, lambda: DateField()),
+        FieldSpec("education_level", S.F_EDUCATION,
+                  lambda: ChoiceField(V.EDUCATION_LEVELS, title=S.F_EDUCATION), kind="choice"),
+        FieldSpec("education_pedagogical", S.F_EDUCATION_PED, lambda: FlagField(), kind="flag"),
+        FieldSpec("management_team", S.F_MANAGEMENT, lambda: FlagField(), kind="flag"),
+        FieldSpec("snils", S.F_SNILS, lambda: TextField(max_length=14,
+                                                        placeholder="ХХХ-ХХХ-ХХХ ХХ")),
+        FieldSpec("phone", S.F_PHONE, lambda: TextField(max_length=30)),
+        FieldSpec("email", S.F_EMAIL, lambda: TextField(max_length=80)),
+        FieldSpec("notes", S.F_NOTES, lambda: TextField(max_length=500)),
+    ]
+
+
+class StaffFormScreen(FormScreen):
+    """The card and form of one person: every field of domain.md."""
+
+    MODEL = Staff
+    SCREEN_TITLE = S.STAFF_TITLE
+
+    def field_specs(self) -> list[FieldSpec]:
+        return _staff_specs()
+
+    def title_for(self, record: Record | None) -> str:
+        if record is None:
+            return S.STAFF_NEW if self.record_id is None else S.LOADING
+        return record.name  # type: ignore[attr-defined]
+
+    def load_extra(self, store) -> dict[str, Any]:
+        return {"associations": association_choices(store)}
+
+    def apply_extra(self, extra: dict[str, Any]) -> None:
+        self.form.widget("association_ids").set_options(extra["associations"])

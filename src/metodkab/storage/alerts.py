@@ -1,0 +1,114 @@
+"""The to-do list of the dashboard: every alert the data allows, with the records behind it.
+
+Thresholds come from reports.rules and the settings; SQL stays here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from metodkab.reports import rules
+from metodkab.storage.db import Store
+from metodkab.storage.settings import all_settings
+
+NAME = ("s.last_name || ' ' || s.first_name || "
+        "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
+EMPLOYED = ("s.deleted = 0 AND (s.hire_date IS NULL OR s.hire_date <= :d) "
+            "AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)")
+
+
+@dataclass(frozen=True)
+class AlertItem:
+    text: str
+    staff_id: str | None = None
+    record_id: str | None = None
+
+
+@dataclass
+class Alert:
+    key: str
+    items: list[AlertItem] = field(default_factory=list)
+    params: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+def _items(store: Store, sql: str, params: dict) -> list[AlertItem]:
+    rows = store.db.conn.execute(sql, params).fetchall()
+    return [AlertItem(text=r[0], staff_id=r[1], record_id=r[2] if len(r) > 2 else None)
+            for r in rows]
+
+
+def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
+    """All alerts on the report date ``day``, in the order the dashboard shows them."""
+    settings = all_settings(store)
+    period = int(settings["training_period_years"])
+    months = int(settings["category_warn_months"])
+    params = {
+        "d": day.isoformat(),
+        "cutoff": rules.training_cutoff(day, period).isoformat(),
+        "warn": rules.category_warning_until(day, months).isoformat(),
+        "young_birth": rules.young_birth_after(day, int(settings["young_max_age"])).isoformat(),
+        "young_start": rules.young_ped_start_after(
+            day, int(settings["young_max_experience"])).isoformat(),
+    }
+    with store.mutex:
+        overdue = _items(store, f"""
+            SELECT {NAME}, s.id FROM staff s WHERE {EMPLOYED}
+              AND NOT EXISTS (SELECT 1 FROM training t WHERE t.staff_id = s.id AND t.deleted = 0
+                   AND t.kind IN ('повышение квалификации', 'профессиональная переподготовка')
+                   AND t.end_date >= :cutoff AND t.end_date <= :d)
+            ORDER BY s.name_norm""", params)
+        expiring = _items(store, f"""
+            SELECT {NAME} || ': ' || c.category || ' до ' ||
+                   substr(c.valid_until, 9, 2) || '.' || substr(c.valid_until, 6, 2) || '.' ||
+                   substr(c.valid_until, 1, 4), s.id, c.id
+            FROM qualification_category c JOIN staff s ON s.id = c.staff_id
+            WHERE {EMPLOYED} AND c.deleted = 0 AND c.valid_until >= :d AND c.valid_until <= :warn
+              AND NOT EXISTS (SELECT 1 FROM qualification_category n
+                   WHERE n.staff_id = c.staff_id AND n.position = c.position AND n.deleted = 0
+                     AND n.decision_date > c.decision_date)
+            ORDER BY c.valid_until""", params)
+        young = _items(store, f"""
+            SELECT {NAME}, s.id FROM staff s WHERE {EMPLOYED} AND s.employment = 'основной'
+              AND s.birth_date > :young_birth AND s.ped_start_date > :young_start
+              AND NOT EXISTS (SELECT 1 FROM mentorship_mentee mm
+                   JOIN mentorship m ON m.id = mm.mentorship_id
+                   WHERE mm.staff_id = s.id AND mm.deleted = 0 AND m.deleted = 0
+                     AND m.status = 'действует' AND m.start_date <= :d)
+            ORDER BY s.name_norm""", params)
+        past_end = _items(store, f"""
+            SELECT 'Наставник ' || {NAME} || ': срок истёк ' ||
+                   substr(m.planned_end, 9, 2) || '.' || substr(m.planned_end, 6, 2) || '.' ||
+                   substr(m.planned_end, 1, 4), s.id, m.id
+            FROM mentorship m JOIN staff s ON s.id = m.mentor_id
+            WHERE m.deleted = 0 AND m.status = 'действует' AND m.planned_end < :d
+            ORDER BY m.planned_end""", params)
+        steps = _items(store, f"""
+            SELECT {NAME} || ': ' || r.goal || ' (срок ' ||
+                   substr(r.deadline, 9, 2) || '.' || substr(r.deadline, 6, 2) || '.' ||
+                   substr(r.deadline, 1, 4) || ')', s.id, r.id
+            FROM route_step r JOIN individual_route i ON i.id = r.route_id
+            JOIN staff s ON s.id = i.staff_id
+            WHERE r.deleted = 0 AND i.deleted = 0 AND r.done_date IS NULL AND r.deadline < :d
+            ORDER BY r.deadline""", params)
+        activities = _items(store, """
+            SELECT a.title || ' (срок ' ||
+                   substr(a.deadline, 9, 2) || '.' || substr(a.deadline, 6, 2) || '.' ||
+                   substr(a.deadline, 1, 4) || ')', NULL, a.id
+            FROM programme_activity a JOIN programme_task t ON t.id = a.task_id
+            JOIN programme p ON p.id = t.programme_id
+            WHERE a.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND p.is_current = 1
+              AND a.status IN ('запланировано', 'в работе', 'перенесено') AND a.deadline < :d
+            ORDER BY a.deadline""", params)
+    return [
+        Alert("overdue_training", overdue, {"years": period}),
+        Alert("category_expiring", expiring, {"months": months}),
+        Alert("young_unsupported", young),
+        Alert("mentorship_past_end", past_end),
+        Alert("route_steps_overdue", steps),
+        Alert("activities_overdue", activities),
+    ]

@@ -1,0 +1,76 @@
+"""Methodical associations (ШМО, методический совет, творческая группа) and their members."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from metodkab.domain.models import Association
+from metodkab.storage import repo
+from metodkab.storage.db import Store
+
+
+@dataclass(frozen=True)
+class AssociationRow:
+    id: str
+    name: str
+    kind: str
+    head: str
+    members: int
+
+
+def association_choices(store: Store) -> list[tuple[str, str]]:
+    with store.mutex:
+        return [(r[0], r[1]) for r in store.db.conn.execute(
+            "SELECT id, name FROM association WHERE deleted = 0 ORDER BY norm(name)")]
+
+
+def list_associations(store: Store) -> list[AssociationRow]:
+    sql = """
+        SELECT a.id, a.name, a.kind,
+               coalesce(s.last_name || ' ' || substr(s.first_name, 1, 1) || '.' ||
+                        CASE WHEN s.middle_name <> '' THEN ' ' || substr(s.middle_name, 1, 1) || '.'
+                             ELSE '' END, ''),
+               (SELECT count(*) FROM association_member m JOIN staff x ON x.id = m.staff_id
+                 WHERE m.association_id = a.id AND m.deleted = 0 AND x.deleted = 0
+                   AND x.dismissal_date IS NULL)
+        FROM association a LEFT JOIN staff s ON s.id = a.head_id
+        WHERE a.deleted = 0 ORDER BY norm(a.name)"""
+    with store.mutex:
+        return [AssociationRow(*r) for r in store.db.conn.execute(sql).fetchall()]
+
+
+def member_ids(store: Store, association_id: str) -> list[str]:
+    with store.mutex:
+        return [r[0] for r in store.db.conn.execute(
+            "SELECT m.staff_id FROM association_member m JOIN staff s ON s.id = m.staff_id "
+            "WHERE m.association_id = ? AND m.deleted = 0 ORDER BY s.name_norm",
+            (association_id,))]
+
+
+def save_association(store: Store, association: Association, members: list[str]) -> str:
+    """Save the association and make its membership exactly ``members``, in one transaction."""
+    from metodkab.domain.models import Staff
+
+    with store.atomic():
+        if association.id is None:
+            association_id = repo.create(store, association)
+        else:
+            repo.update(store, association)
+            association_id = association.id
+        current = set(member_ids(store, association_id))
+        wanted = set(members)
+        for staff_id in current ^ wanted:
+            person = repo.get(store, Staff, staff_id)
+            ids = [a for a in person.association_ids if a != association_id]
+            if staff_id in wanted:
+                ids.append(association_id)
+            repo.update(store, Staff.model_validate({**person.model_dump(), "association_ids": ids}))
+    return association_id
+
+
+def delete_association(store: Store, association_id: str) -> None:
+    """Soft-delete the association and its membership rows; people stay."""
+    with store.atomic():
+        repo.soft_delete_where(store, "association_member", "association_id = ?",
+                               (association_id,))
+        repo.soft_delete(store, Association, association_id)

@@ -1,0 +1,208 @@
+"""Form fields: text and date inputs, the F4 choice field, and a labelled form row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Static
+
+from metodkab import strings as S
+from metodkab.domain.parse import parse_date
+
+
+class DateValidator(Validator):
+    """ДД.ММ.ГГГГ (or ГГГГ-ММ-ДД); empty is allowed unless ``required``."""
+
+    def __init__(self, *, required: bool = False, default_year: int | None = None) -> None:
+        super().__init__()
+        self.required = required
+        self.default_year = default_year
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parsed = parse_date(value, default_year=self.default_year)
+        except ValueError as exc:
+            return self.failure(str(exc))
+        if parsed is None and self.required:
+            return self.failure("Укажите дату")
+        return self.success()
+
+
+class TextField(Input):
+    """A one-line compact input (no blinking cursor when the app is built with blink=False)."""
+
+    def __init__(self, value: str = "", **kwargs) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(value, **kwargs)
+
+    def on_mount(self) -> None:
+        if not getattr(self.app, "blink", True):
+            self.cursor_blink = False
+
+
+class DateField(TextField):
+    """A date typed as ДД.ММ.ГГГГ."""
+
+    def __init__(self, value: str = "", *, required: bool = False, **kwargs) -> None:
+        kwargs.setdefault("placeholder", S.DATE_PLACEHOLDER)
+        kwargs.setdefault("max_length", 10)
+        super().__init__(value, validators=[DateValidator(required=required)],
+                         validate_on=["blur", "submitted"], **kwargs)
+
+
+class CheckField(Checkbox):
+    """A labelled checkbox (filters, dialogs)."""
+
+    def __init__(self, label: str = "", value: bool = False, **kwargs) -> None:
+        kwargs.setdefault("compact", True)
+        super().__init__(label, value, **kwargs)
+
+
+class FlagField(Widget, can_focus=True):
+    """A yes/no field of a form: Space or Enter toggles; shows «да» / «нет»."""
+
+    DEFAULT_CSS = """
+    FlagField { height: 1; width: 1fr; background: $boost; padding: 0; }
+    FlagField:focus { background: $block-cursor-background; color: $block-cursor-foreground; }
+    """
+    BINDINGS = [Binding("space,enter", "toggle", S.KEY_TOGGLE, key_display="Пробел")]
+
+    value: reactive[bool] = reactive(False)
+
+    class Changed(Message):
+        def __init__(self, field: FlagField, value: bool) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> FlagField:
+            return self.field
+
+    def __init__(self, value: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(FlagField.value, value)
+
+    def render(self) -> Text:
+        return Text(f"[{'X' if self.value else ' '}] {S.YES.lower() if self.value else S.NO.lower()}")
+
+    def action_toggle(self) -> None:
+        self.value = not self.value
+        self.post_message(self.Changed(self, self.value))
+
+
+class ChoiceField(Widget, can_focus=True):
+    """A value chosen from a list: Enter, F4 or Space opens the chooser.
+
+    ``multiple`` makes it a multi-choice (positions, subjects, members). ``value`` is a
+    list of the chosen keys in both cases.
+    """
+
+    DEFAULT_CSS = """
+    ChoiceField { height: 1; width: 1fr; background: $boost; padding: 0; }
+    ChoiceField:focus { background: $block-cursor-background; color: $block-cursor-foreground; }
+    ChoiceField.-invalid { background: $error 30%; }
+    """
+    BINDINGS = [
+        Binding("f4,enter,space", "choose", S.KEY_CHOOSE, key_display="F4"),
+        Binding("delete", "clear", show=False),
+    ]
+
+    value: reactive[tuple[str, ...]] = reactive((), layout=False)
+
+    class Changed(Message):
+        def __init__(self, field: ChoiceField, value: list[str]) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> ChoiceField:
+            return self.field
+
+    def __init__(self, options: Sequence[tuple[str, str]] | Sequence[str], *,
+                 value: Sequence[str] = (), multiple: bool = False, title: str = "",
+                 allow_empty: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.options = [(o, o) if isinstance(o, str) else tuple(o) for o in options]
+        self.multiple = multiple
+        self.title = title
+        self.allow_empty = allow_empty
+        self.set_reactive(ChoiceField.value, tuple(value))
+
+    def set_options(self, options: Sequence[tuple[str, str]]) -> None:
+        self.options = list(options)
+        self.refresh()
+
+    def label_of(self, key: str) -> str:
+        return next((label for k, label in self.options if k == key), key)
+
+    def render(self) -> Text:
+        if not self.value:
+            return Text(S.NOT_SELECTED, style="dim")
+        return Text(", ".join(self.label_of(k) for k in self.value), no_wrap=True,
+                    overflow="ellipsis")
+
+    @property
+    def single(self) -> str | None:
+        return self.value[0] if self.value else None
+
+    def action_choose(self) -> None:
+        from metodkab.screens.dialogs import ChooserScreen
+
+        def chosen(result: list[str] | None) -> None:
+            if result is not None:
+                self.set_value(result)
+            self.focus()
+
+        self.app.push_screen(
+            ChooserScreen(self.title, self.options, selected=self.value, multiple=self.multiple,
+                          allow_empty=self.allow_empty),
+            callback=chosen,
+        )
+
+    def action_clear(self) -> None:
+        if self.allow_empty:
+            self.set_value([])
+
+    def set_value(self, value: Sequence[str]) -> None:
+        new = tuple(value)
+        if new != self.value:
+            self.value = new
+            self.post_message(self.Changed(self, list(new)))
+
+
+class FormRow(Horizontal):
+    """Label | field | error: the field's Russian error is shown beside it."""
+
+    DEFAULT_CSS = """
+    FormRow { height: auto; min-height: 1; margin-bottom: 0; }
+    FormRow > .form-label { width: 20; min-width: 14; padding-right: 1; color: $text-muted; }
+    FormRow > .form-field { width: 1fr; max-width: 48; }
+    FormRow > .form-error { width: 1fr; color: $error; padding-left: 1; height: auto; }
+    FormRow.-required > .form-label { color: $text; }
+    """
+
+    def __init__(self, label: str, field: Widget, *, name: str, required: bool = False) -> None:
+        super().__init__(id=f"row-{name}", classes="-required" if required else "")
+        self.label_text = label + (" *" if required else "")
+        self.field = field
+        self.field.add_class("form-field")
+        self.field_name = name
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label_text, classes="form-label")
+        yield self.field
+        yield Static("", classes="form-error", id=f"error-{self.field_name}")
+
+    def show_error(self, message: str) -> None:
+        self.query_one(".form-error", Static).update(message)
+        self.field.set_class(bool(message), "-invalid")
