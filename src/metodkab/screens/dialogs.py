@@ -219,7 +219,7 @@ class ChooserScreen(ModalScreen[list[str] | None]):
         if len(self.options) > 12:
             self.query_one("#filter").focus()
         else:
-            self.query_one("#choices").focus()
+            self.action_to_list()
 
     def _visible(self, text: str) -> list[tuple[str, str]]:
         needle = norm(text)
@@ -270,7 +270,10 @@ class ChooserScreen(ModalScreen[list[str] | None]):
                          if v in chosen or (v in self.selected and v not in shown)]
 
     def action_to_list(self) -> None:
-        self.query_one("#choices").focus()
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None and choices.option_count:
+            choices.highlighted = 0
+        choices.focus()
 
     @on(OptionList.OptionSelected)
     def _option(self, event: OptionList.OptionSelected) -> None:

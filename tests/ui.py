@@ -1,0 +1,39 @@
+"""Helpers for tests that drive the real app through the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from metodkab.app import MetodkabApp, make_app
+from metodkab.clock import Clock
+from metodkab.domain.models import School
+from metodkab.storage.db import open_store
+from metodkab.storage.school import save_school
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def school_db(path: Path, *, clock: Clock | None = None) -> Path:
+    """A database file with the school filled in (no first-run form)."""
+    store = open_store(path, clock=clock or Clock(TODAY), exclusive=False)
+    save_school(store, School(full_name='МБОУ "Тестовая СОШ"', short_name="Тестовая СОШ",
+                              code="0412", municipality="Тестовский район"))
+    store.close()
+    return path
+
+
+def build_app(path: Path, *, today: dt.date = TODAY) -> MetodkabApp:
+    return make_app(path, clock=Clock(today), blink=False, user="Тест")
+
+
+async def settle(pilot, times: int = 2) -> None:
+    """Let workers finish and the screen catch up."""
+    for _ in range(times):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
