@@ -105,22 +105,13 @@ class MetodkabApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action under its Russian name: the screen's keys, then the sections."""
-        seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.system or not active.enabled:
-                continue
-            if binding.action in seen:
-                continue
-            seen.add(binding.action)
-            display = binding.key_display or key
-            node = active.node
+        from metodkab.screens.help import collect_keys
 
-            def run(action: str = binding.action, target=node) -> None:
+        for entry in collect_keys(screen):
+            def run(action: str = entry.action, target=entry.node) -> None:
                 self.call_later(self.run_action, action, target)
 
-            yield SystemCommand(binding.description, f"{display}", run)
-        yield SystemCommand(S.KEY_QUIT, "Ctrl+Q", self.action_quit)
+            yield SystemCommand(entry.description, entry.key, run)
 
     def ask_school_if_missing(self) -> None:
         """First run: ask for the school's details once per session."""

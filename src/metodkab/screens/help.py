@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+import re
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -12,22 +15,54 @@ from rich.table import Table
 from metodkab import strings as S
 
 
-def key_rows(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(screen keys, global keys) as (key, description), from the screen's active bindings."""
-    own: list[tuple[str, str]] = []
-    global_: list[tuple[str, str]] = []
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+def is_ours(binding: Binding) -> bool:
+    """Bindings of this application describe themselves in Russian; Textual's own
+    widget bindings (cursor moves in an input …) are left out of help and the palette."""
+    return bool(binding.description) and not binding.system and bool(
+        _CYRILLIC.search(binding.description))
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    key: str
+    description: str
+    action: str
+    node: object
+    is_global: bool
+
+
+def collect_keys(screen: Screen) -> list[KeyEntry]:
+    """The keys of a screen: the focused widget's (ours), the screen's own — even those an
+    input shadows while it has focus — and the app's global keys."""
+    entries: list[KeyEntry] = []
     seen: set[tuple[str, str]] = set()
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not binding.description or binding.system:
-            continue
-        display = binding.key_display or key.upper()
-        entry = (display, binding.description)
-        if entry in seen:
-            continue
-        seen.add(entry)
-        (global_ if isinstance(active.node, App) else own).append(entry)
-    return own, global_
+    app = screen.app
+    sources: list[tuple[object, bool]] = []
+    if screen.focused is not None:
+        sources.append((screen.focused, False))
+    sources += [(screen, False), (app, True)]
+    for node, is_global in sources:
+        for key, bindings in node._bindings.key_to_bindings.items():  # noqa: SLF001
+            for binding in bindings:
+                if not is_ours(binding) or binding.action == "command_palette":
+                    continue
+                display = binding.key_display or key.upper()
+                if (display, binding.description) in seen:
+                    continue
+                seen.add((display, binding.description))
+                entries.append(KeyEntry(display, binding.description, binding.action, node,
+                                        is_global))
+    return entries
+
+
+def key_rows(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(screen keys, global keys) as (key, description)."""
+    entries = collect_keys(screen)
+    return ([(e.key, e.description) for e in entries if not e.is_global],
+            [(e.key, e.description) for e in entries if e.is_global])
 
 
 class HelpScreen(ModalScreen[None]):

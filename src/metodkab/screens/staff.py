@@ -17,7 +17,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Label, Static
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Record, Staff
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, short_name
 from metodkab.screens.base import AppScreen, FormScreen
 from metodkab.screens.dialogs import (ActionChoiceDialog, ConfirmDialog, DateDialog,
                                       MessageDialog)
@@ -148,7 +148,10 @@ class StaffListScreen(AppScreen):
             training = Text(format_date(row.last_training) or "нет")
             if row.overdue:
                 training = Text(f"{S.STAFF_OVERDUE_MARK}{training.plain}", style="bold red")
-            name = Text(row.name, style="dim" if row.dismissed else "")
+            shown = row.name
+            if len(shown) > self._widths["name"]:     # narrow terminal: Фамилия И. О.
+                shown = short_name(*(row.name.split(" ", 2) + ["", ""])[:3])
+            name = Text(shown, style="dim" if row.dismissed else "")
             table.add_row(
                 name,
                 row.positions,
