@@ -496,3 +496,34 @@ CREATE INDEX activity_postponement_seq ON activity_postponement (change_seq);
 CREATE INDEX activity_responsible_seq ON activity_responsible (change_seq);
 CREATE INDEX target_indicator_seq ON target_indicator (change_seq);
 CREATE INDEX indicator_target_seq ON indicator_target (change_seq);
+
+-- Sync with the municipal office (sync/school.py). Local to this database: never travels.
+-- The state of the exchange: the office's public key (imported once), this school's
+-- signing-key fingerprint, the last packet written and the last one acknowledged by a
+-- receipt (the next delta starts after ``acked_change_seq``).
+CREATE TABLE sync_state (
+    id                INTEGER PRIMARY KEY CHECK (id = 1),
+    municipality_key  TEXT NOT NULL DEFAULT '',
+    municipality_fp   TEXT NOT NULL DEFAULT '',
+    signing_key_fp    TEXT NOT NULL DEFAULT '',
+    last_seq          INTEGER NOT NULL DEFAULT 0,
+    last_hash         TEXT NOT NULL DEFAULT '',
+    acked_seq         INTEGER NOT NULL DEFAULT 0,
+    acked_change_seq  INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_state (id) VALUES (1);
+
+-- Every packet written, gap-free by ``seq``; ``acknowledged_at`` is set by a receipt.
+CREATE TABLE sync_packet (
+    seq              INTEGER PRIMARY KEY,
+    uuid             TEXT NOT NULL UNIQUE,
+    kind             TEXT NOT NULL CHECK (kind IN ('full', 'delta')),
+    level            TEXT NOT NULL CHECK (level IN ('full', 'deidentified')),
+    change_seq_from  INTEGER NOT NULL,
+    change_seq_to    INTEGER NOT NULL,
+    rows             INTEGER NOT NULL,
+    file_name        TEXT NOT NULL,
+    file_hash        TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    acknowledged_at  TEXT
+);

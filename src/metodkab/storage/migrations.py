@@ -8,6 +8,8 @@ History:
   1 — the first released schema.
   2 — group entry of trainings (``training.group_id``) and the log of postponed
       programme activities (``activity_postponement``).
+  3 — local sync state for packets to the municipal office (``sync_state``,
+      ``sync_packet``); these tables never travel.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(db: Database) -> None:
@@ -44,7 +46,44 @@ def _v1_to_v2(db: Database) -> None:
     db.conn.execute("CREATE INDEX activity_postponement_seq ON activity_postponement (change_seq)")
 
 
-STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2}
+SYNC_TABLES_SQL = (
+    """
+    CREATE TABLE sync_state (
+        id                INTEGER PRIMARY KEY CHECK (id = 1),
+        municipality_key  TEXT NOT NULL DEFAULT '',
+        municipality_fp   TEXT NOT NULL DEFAULT '',
+        signing_key_fp    TEXT NOT NULL DEFAULT '',
+        last_seq          INTEGER NOT NULL DEFAULT 0,
+        last_hash         TEXT NOT NULL DEFAULT '',
+        acked_seq         INTEGER NOT NULL DEFAULT 0,
+        acked_change_seq  INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    "INSERT INTO sync_state (id) VALUES (1)",
+    """
+    CREATE TABLE sync_packet (
+        seq              INTEGER PRIMARY KEY,
+        uuid             TEXT NOT NULL UNIQUE,
+        kind             TEXT NOT NULL CHECK (kind IN ('full', 'delta')),
+        level            TEXT NOT NULL CHECK (level IN ('full', 'deidentified')),
+        change_seq_from  INTEGER NOT NULL,
+        change_seq_to    INTEGER NOT NULL,
+        rows             INTEGER NOT NULL,
+        file_name        TEXT NOT NULL,
+        file_hash        TEXT NOT NULL,
+        created_at       TEXT NOT NULL,
+        acknowledged_at  TEXT
+    )
+    """,
+)
+
+
+def _v2_to_v3(db: Database) -> None:
+    for statement in SYNC_TABLES_SQL:
+        db.conn.execute(statement)
+
+
+STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(db: Database, from_version: int) -> None:
