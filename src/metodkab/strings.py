@@ -204,3 +204,237 @@ ASSOC_MEMBERS = "Участники"
 ASSOC_NOTES = "Примечание"
 ASSOC_EMPTY = "Объединений нет. Ins — добавить."
 ASSOC_DELETE_CONFIRM = "Удалить объединение «{name}»? Участники останутся в кадрах."
+
+# --- programme ---
+SECTION_PROGRAMME = "Программа развития"
+PROG_TITLE = "Программа развития методической службы"
+PROG_NONE = ("Программа развития ещё не создана.\n\n"
+             "Ins — создать программу: название, годы, цель и приказ об утверждении.\n"
+             "Затем Ins на цели добавляет задачу, Ins на задаче — мероприятие.")
+PROG_HEADER = "{title} · {period}"
+PROG_HEADER_CURRENT = " · текущая"
+PROG_HEADER_OTHER = " · не текущая (Ctrl+L — список программ)"
+PROG_DAY = "на {date}"
+PROG_TAB_OUTLINE = "1 Структура"
+PROG_TAB_AGENDA = "2 Сроки"
+PROG_TAB_PEOPLE = "3 Ответственные"
+PROG_TAB_PROGRESS = "4 Выполнение"
+PROG_TAB_INDICATORS = "5 Показатели"
+PROG_GOAL = "Цель: {goal}"
+PROG_GOAL_EMPTY = "Цель не указана (Enter — изменить программу)"
+PROG_TASK_LABEL = "Задача {number}. {title}"
+PROG_TASK_SHORT = "{number}. {title}"
+PROG_TASK_COUNTS = "выполнено {done} из {total}"
+PROG_TASK_NO_ACTIVITIES = "нет мероприятий"
+PROG_NO_TASKS = "Задач нет: Ins — добавить задачу"
+PROG_OVERDUE_MARK = "просрочено"
+PROG_STATUS_MARKS = {"запланировано": "○", "в работе": "◐", "выполнено": "✓",
+                     "перенесено": "»", "отменено": "✗"}
+
+# keys
+PROG_KEY_ADD = "Добавить задачу/мероприятие"
+PROG_KEY_ADD_TASK = "Новая задача"
+PROG_KEY_DONE = "Выполнено"
+PROG_KEY_POSTPONE = "Перенести срок"
+PROG_KEY_COPY_YEAR = "Копировать год вперёд"
+PROG_KEY_PROGRAMMES = "Список программ"
+PROG_KEY_PRINT = "Документ для печати"
+PROG_KEY_NEXT_VIEW = "Следующий вид"
+PROG_KEY_PREV_VIEW = "Предыдущий вид"
+PROG_KEY_VIEW = {"outline": "Вид: структура программы", "agenda": "Вид: сроки",
+                 "people": "Вид: ответственные", "progress": "Вид: выполнение",
+                 "indicators": "Вид: целевые показатели"}
+PROG_KEY_PREV_YEAR = "Предыдущий год"
+PROG_KEY_NEXT_YEAR = "Следующий год"
+PROG_KEY_MAKE_CURRENT = "Сделать текущей"
+PROG_KEY_TOGGLE = "Свернуть/развернуть"
+
+# detail line under the outline
+PROG_DETAIL_DIRECTION = "Направление"
+PROG_DETAIL_FORM = "Форма"
+PROG_DETAIL_DATES = "Сроки"
+PROG_DETAIL_RESPONSIBLE = "Ответственные"
+PROG_DETAIL_RESULT = "Результат"
+PROG_DETAIL_STATUS = "Статус"
+PROG_DETAIL_NOTE = "Примечание"
+PROG_DETAIL_MOVED = "перенесено {count} раз(а), было {dates}"
+PROG_DETAIL_DONE_ON = "{status} {date}"
+PROG_DETAIL_ORDER = "Утверждена: {order}"
+PROG_DETAIL_TASK = ("Мероприятий: {total} · срок наступил: {due} · выполнено: {done} · "
+                    "просрочено: {overdue}")
+PROG_NOBODY = "не назначены"
+
+# agenda
+PROG_AGENDA_OVERDUE = "Просрочено ({count})"
+PROG_AGENDA_THIS_MONTH = "{month} — срок в этом месяце ({count})"
+PROG_AGENDA_NEXT_MONTH = "{month} — срок в следующем месяце ({count})"
+PROG_AGENDA_EMPTY = "На этот и следующий месяц мероприятий нет, просроченных нет."
+PROG_COL_DEADLINE = "Срок"
+PROG_COL_ACTIVITY = "Мероприятие"
+PROG_COL_RESPONSIBLE = "Ответственные"
+PROG_COL_STATUS = "Статус"
+PROG_COL_TASK = "Зад."
+PROG_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+          "сентябрь", "октябрь", "ноябрь", "декабрь")
+
+# people
+PROG_PEOPLE_SEARCH = "Фамилия…"
+PROG_PEOPLE_EMPTY = "Ответственные не назначены ни в одном мероприятии."
+PROG_PERSON_COUNTS = "{open} / {total}"
+PROG_PERSON_TITLE = "{name}: мероприятий {total}, не выполнено {open}"
+
+# progress
+PROG_PROGRESS_TOTAL = "Вся программа"
+PROG_PROGRESS_BY_TASK = "По задачам"
+PROG_PROGRESS_BY_DIRECTION = "По направлениям"
+PROG_PROGRESS_BY_PERSON = "По ответственным"
+PROG_PROGRESS_NO_DIRECTION = "(не указано)"
+PROG_COL_NAME = "Задача / направление / ответственный"
+PROG_COL_TOTAL = "Всего"
+PROG_COL_DUE = "Срок наст."
+PROG_COL_DONE = "Выполн."
+PROG_COL_OVERDUE = "Просроч."
+PROG_COL_AHEAD = "Досрочно"
+PROG_COL_PERCENT = "%"
+PROG_PROGRESS_HINT = "Процент — выполнено из мероприятий, срок которых наступил на {date}."
+
+# indicators
+PROG_IND_YEAR = "Год {year} · Ctrl+← / Ctrl+→ — другой год"
+PROG_IND_EMPTY = "Целевых показателей нет. Ins — добавить показатель."
+PROG_COL_IND_NAME = "Показатель"
+PROG_COL_UNIT = "Ед."
+PROG_COL_BASELINE = "Базовое"
+PROG_COL_TARGET = "Цель"
+PROG_COL_ACTUAL = "Факт"
+PROG_COL_SOURCE = "Факт"
+PROG_SOURCE_MANUAL = "вручную"
+PROG_SOURCE_COMPUTED = "расчёт"
+PROG_SOURCES = (("manual", "вводится вручную"), ("computed", "вычисляется программой"))
+PROG_IND_NEW = "Новый целевой показатель"
+PROG_IND_NAME = "Показатель"
+PROG_IND_UNIT = "Единица"
+PROG_IND_BASELINE = "Базовое значение"
+PROG_IND_SOURCE = "Фактическое значение"
+PROG_IND_KEY = "Вычисляемый показатель"
+PROG_IND_TARGETS = "Целевые значения по годам"
+PROG_IND_ACTUALS = "Фактические значения"
+PROG_IND_ACTUALS_COMPUTED = "Фактические значения (вычисляются, на конец года / на дату отчёта)"
+PROG_IND_TARGET_YEAR = "Цель {year}"
+PROG_IND_ACTUAL_YEAR = "Факт {year}"
+PROG_IND_DELETE_CONFIRM = "Удалить целевой показатель «{name}» со всеми значениями?"
+PROG_COMPUTED_NAMES = {
+    "training_up_to_date": "Доля педагогов, прошедших ПК за последние 3 года",
+    "training_overdue": "Доля педагогов, не проходивших ПК более 3 лет",
+    "young_supported": "Доля молодых педагогов, охваченных наставничеством",
+    "programme_done": "Выполнение плана мероприятий программы",
+}
+
+# programme form and list
+PROG_NEW = "Новая программа развития"
+PROG_F_TITLE = "Название"
+PROG_F_YEAR_FROM = "Год начала"
+PROG_F_YEAR_TO = "Год окончания"
+PROG_F_GOAL = "Цель"
+PROG_F_ORDER_NUMBER = "Приказ №"
+PROG_F_ORDER_DATE = "Дата приказа"
+PROG_F_CURRENT = "Текущая программа"
+PROG_DEFAULT_TITLE = "Программа развития методической службы школы"
+PROG_LIST_TITLE = "Программы развития"
+PROG_COL_TITLE = "Название"
+PROG_COL_YEARS = "Годы"
+PROG_COL_CURRENT = "Текущая"
+PROG_COL_TASKS = "Задач"
+PROG_COL_ACTIVITIES = "Меропр."
+PROG_LIST_HINT = "Enter — открыть, Ins — новая, Ctrl+T — сделать текущей, Del — удалить"
+PROG_DELETE_PROGRAMME = ("Удалить программу «{title}» со всеми задачами, мероприятиями "
+                         "и показателями?")
+
+# task form
+PROG_TASK_NEW = "Новая задача"
+PROG_TASK_F_NUMBER = "Номер"
+PROG_TASK_F_TITLE = "Задача"
+PROG_DELETE_TASK = "Удалить задачу {number} «{title}»?"
+PROG_DELETE_TASK_WITH = "Удалить задачу {number} «{title}» и её мероприятия ({count})?"
+
+# activity form
+PROG_ACT_NEW = "Новое мероприятие"
+PROG_ACT_F_TASK = "Задача"
+PROG_ACT_F_TITLE = "Мероприятие"
+PROG_ACT_F_DIRECTION = "Направление"
+PROG_ACT_F_FORM = "Форма"
+PROG_ACT_F_START = "Начало"
+PROG_ACT_F_DEADLINE = "Срок"
+PROG_ACT_F_RESPONSIBLE = "Ответственные"
+PROG_ACT_F_RESULT = "Ожидаемый результат"
+PROG_ACT_F_STATUS = "Статус"
+PROG_ACT_F_DONE = "Дата выполнения"
+PROG_ACT_F_NOTE = "Примечание"
+PROG_ACT_F_REASON = "Причина переноса"
+PROG_ACT_REASON_REQUIRED = "Срок изменён: укажите причину переноса"
+PROG_ACT_HISTORY = "Переносы: {items}"
+PROG_DELETE_ACTIVITY = "Удалить мероприятие «{title}»?"
+PROG_DATE_PLACEHOLDER = "ДД.ММ или ДД.ММ.ГГГГ"
+PROG_DIRECTIONS = (
+    "Повышение квалификации",
+    "Аттестация педагогов",
+    "Наставничество и молодые педагоги",
+    "Диагностика профессиональных дефицитов",
+    "Функциональная грамотность",
+    "Обновлённые ФГОС и ФООП",
+    "Работа ШМО",
+    "Обобщение и распространение опыта",
+    "Цифровая образовательная среда",
+    "Конкурсы профессионального мастерства",
+)
+PROG_FORMS = (
+    "семинар", "педагогический совет", "методический совет", "заседание ШМО",
+    "открытый урок", "мастер-класс", "предметная неделя", "конференция", "круглый стол",
+    "курсы", "диагностика", "консультация", "конкурс", "вебинар", "самообразование",
+)
+
+# people field
+PROG_PEOPLE_HINT = "введите часть фамилии, Enter — добавить"
+PROG_PEOPLE_NO_MATCH = "нет такого сотрудника"
+PROG_KEY_PEOPLE_LIST = "Список сотрудников"
+
+# dialogs
+PROG_DONE_TITLE = "Выполнено: {title}"
+PROG_DONE_DATE = "Дата выполнения"
+PROG_POSTPONE_TITLE = "Перенос срока: {title}"
+PROG_POSTPONE_WAS = "Сейчас срок: {date}"
+PROG_POSTPONE_NEW = "Новый срок"
+PROG_POSTPONE_REASON = "Причина"
+PROG_POSTPONE_SAME = "Новый срок совпадает с прежним"
+PROG_DATE_REQUIRED = "Укажите дату"
+PROG_DIALOG_HINT = "Enter — готово, Esc — отмена"
+PROG_REOPEN_CONFIRM = "Мероприятие уже выполнено. Вернуть его в работу?"
+PROG_DONE_NOTICE = "Отмечено выполненным: {title}"
+PROG_POSTPONED_NOTICE = "Срок перенесён на {date}: {title}"
+
+# copy a year forward
+PROG_COPY_TITLE = "Копировать мероприятия года на следующий год"
+PROG_COPY_FROM = "Из года"
+PROG_COPY_TO = "в {year} год"
+PROG_COPY_HINT = "Пробел — снять/поставить отметку, Ctrl+S — копировать, Esc — отмена"
+PROG_COPY_BUTTON = "Копировать ({count})"
+PROG_COPY_EXISTS = " (уже есть в {year})"
+PROG_COPY_NOTHING = "В {year} году мероприятий нет."
+PROG_COPY_OUTSIDE = "{year} год за пределами программы ({period}): сначала продлите её."
+PROG_COPY_DONE = "Скопировано мероприятий: {count} (в {year} год)"
+
+# printing
+PROG_PRINT_DONE = "Документ сохранён: {path}"
+PROG_PRINT_FILE = "Программа развития {period}.html"
+PROG_PRINT_LABELS = {
+    "goal": "Цель:", "tasks": "Задачи:", "plan": "План мероприятий", "col_no": "№",
+    "col_activity": "Мероприятие", "col_form": "Форма", "col_dates": "Сроки",
+    "col_responsible": "Ответственные", "col_result": "Ожидаемый результат",
+    "col_status": "Отметка о выполнении", "task": "Задача", "was": "перенесено, было:",
+    "indicators": "Целевые показатели", "col_indicator": "Показатель", "col_unit": "Ед. изм.",
+    "col_baseline": "Базовое значение", "target_actual": "цель / факт",
+    "computed": "вычисляется по данным программы", "progress": "Выполнение программы на",
+    "col_task": "Задача", "col_total": "Мероприятий", "col_due": "Срок наступил",
+    "col_done": "Выполнено", "col_overdue": "Просрочено", "col_percent": "% выполнения",
+    "total": "Вся программа", "task_label": "{number}. {title}",
+    "order": "Утверждена приказом № {number} от {date}",
+}
