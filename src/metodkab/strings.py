@@ -438,3 +438,220 @@ PROG_PRINT_LABELS = {
     "total": "Вся программа", "task_label": "{number}. {title}",
     "order": "Утверждена приказом № {number} от {date}",
 }
+
+# --- mentorship -------------------------------------------------------------------------
+SECTION_MENTORSHIP = "Наставничество"
+MENT_TITLE = "Наставничество"
+MENT_SEARCH_PLACEHOLDER = "Поиск по ФИО наставника или наставляемого…"
+MENT_KEY_ADD = "Новая пара"
+MENT_KEY_COVERAGE = "Охват молодых и новых"
+MENT_KEY_LOAD = "Нагрузка наставников"
+MENT_COL_MENTOR = "Наставник"
+MENT_COL_MENTEES = "Наставляемые"
+MENT_COL_FORM = "Форма"
+MENT_COL_START = "Начало"
+MENT_COL_END = "Окончание"
+MENT_COL_STATUS = "Статус"
+MENT_COL_ORDER = "Приказ"
+MENT_STATUS_ACTIVE = "действующие"
+MENT_STATUS_DONE = "завершённые"
+MENT_STATUS_BROKEN = "прерванные"
+MENT_STATUS_ALL = "все"
+MENT_SUMMARY = "Действует пар: {active}, наставляемых: {mentees}"
+MENT_SUMMARY_PAST_END = "срок истёк: {count}"
+MENT_SUMMARY_NO_ORDER = "без приказа: {count}"
+MENT_FILTER_SUMMARY = "Фильтр: {text}"
+MENT_FILTER_MENTOR_IS = "наставник {name}"
+MENT_FILTER_PROBLEMS_SHORT = "с замечаниями"
+MENT_FILTER_NO_ORDER_SHORT = "без приказа"
+MENT_SHOWN = "Показано {shown} из {total}"
+MENT_PAGE = "стр. {page} из {pages}"
+MENT_EMPTY = "Пар не найдено. Ins — новая пара, Ctrl+F — фильтр, Ctrl+G — охват."
+MENT_ORDER_SHORT = "№ {number} от {date}"
+MENT_NO_ORDER_SHORT = "нет"
+MENT_GROUP_MORE = "{first} и ещё {more}"
+MENT_PAIR_NAME = "{mentor} — {mentees}"
+MENT_DELETE_CONFIRM = ("Удалить пару «{pair}» вместе с программой и журналом встреч?\n"
+                       "Если наставничество было, лучше завершить или прервать его "
+                       "(Ctrl+K в карточке): история сохранится.")
+MENT_DELETED_DONE = "Пара удалена: {pair}"
+MENT_DELETE_IN_ROUTE = ("Пара указана в ИОМ ({count} шаг.): удалить нельзя. "
+                        "Завершите или прервите её в карточке (Ctrl+K).")
+MENT_FILTER_TITLE = "Фильтр реестра наставничества"
+MENT_FILTER_STATUS = "Показывать"
+MENT_FILTER_FORM = "Форма"
+MENT_FILTER_MENTOR = "Наставник"
+MENT_FILTER_PROBLEMS = "Только с замечаниями (срок, приказ)"
+MENT_FILTER_NO_ORDER = "Только без приказа"
+MENT_DISMISSED_MARK = " (уволен)"
+MENT_LOAD_MARK = " — пар сейчас: {count}"
+
+# pair form
+MENT_NEW = "Новая наставническая пара (группа)"
+MENT_EDIT_TITLE = "Наставническая пара: изменение"
+MENT_F_MENTOR = "Наставник"
+MENT_F_MENTEES = "Наставляемые"
+MENT_F_MENTEE = "Наставляемый"
+MENT_F_FORM = "Форма"
+MENT_F_REASON = "Основание"
+MENT_F_START = "Начало"
+MENT_F_PLANNED_END = "Окончание (план)"
+MENT_F_ORDER_NUMBER = "Приказ №"
+MENT_F_ORDER_DATE = "Дата приказа"
+MENT_F_CURATOR = "Куратор"
+MENT_WARN_CONFIRM = "Обратите внимание:\n{items}\n\nСохранить всё равно?"
+MENT_SAVE_ANYWAY = "Сохранить"
+MENT_FIX = "Исправить"
+
+# checks
+MENT_WARN_TOO_SHORT = ("Программа короче {min} мес. (сейчас {months} мес.): рекомендуется "
+                       "от {min} до {max} мес.")
+MENT_WARN_TOO_LONG = ("Программа длиннее {max} мес. (сейчас {months} мес.): рекомендуется "
+                      "от {min} до {max} мес.")
+MENT_WARN_NO_ORDER = "Нет приказа о закреплении пары"
+MENT_WARN_ORDER_NO_DATE = "Не указана дата приказа"
+MENT_WARN_PAST_END = "Срок программы истёк {date}, а пара не завершена"
+MENT_ROLE_MENTOR = "Наставник"
+MENT_ROLE_MENTEE = "Наставляемый"
+MENT_WARN_NOT_HIRED = "{who} {name} принят(а) {hired}, позже начала {start}"
+MENT_WARN_DISMISSED_BEFORE = "{who} {name} уволен(а) {dismissed}, до начала {start}"
+MENT_WARN_DISMISSED_DURING = "{who} {name} уволен(а) {dismissed}: завершите или прервите пару"
+MENT_WARN_DUPLICATE = "Такая пара уже есть: {mentor} — {mentee} ({period})"
+MENT_WARN_MENTOR_IS_MENTEE = ("Наставник {name} сам наставляемый у {other} в то же время "
+                              "({period})")
+MENT_WARN_MENTEE_IS_MENTOR = "Наставляемый {name} сам наставник в то же время ({period})"
+MENT_WARN_EVENT_OUTSIDE = "Дата вне срока программы ({start} – {end})"
+MENT_WARN_EVENT_FUTURE = "Встреча отмечена проведённой, но её дата {date} ещё не наступила"
+MENT_MATCH_SUBJECT = "предмет"
+MENT_MATCH_ASSOCIATION = "МО"
+
+# card
+MENT_CARD_TITLE = "Наставник {mentor} → {mentees}"
+MENT_GROUP_OF = "группа ({count} чел.)"
+MENT_CARD_LOAD = " (пар сейчас: {count})"
+MENT_CARD_TERM = "Срок"
+MENT_CARD_PERIOD = "{start} – {end} ({months} мес.)"
+MENT_CARD_CLOSED = "{status} {date}"
+MENT_CARD_ORDER = "Приказ"
+MENT_ORDER_LONG = "№ {number} от {date}"
+MENT_NO_ORDER_LONG = "нет приказа"
+MENT_CARD_GOALS = "Цели"
+MENT_NO_GOALS = "не заданы (Ctrl+T)"
+MENT_CARD_RESULT = "Итог"
+MENT_EVENTS_TITLE = ("План и журнал встреч: проведено {held}, запланировано {planned}, "
+                     "отменено {cancelled}")
+MENT_EVENTS_EMPTY = "Встреч пока нет. Ins — добавить встречу, Ctrl+N — запланировать."
+MENT_KEY_ADD_MEETING = "Добавить встречу"
+MENT_KEY_ADD_PLANNED = "Запланировать мероприятие"
+MENT_KEY_OPEN_EVENT = "Открыть встречу"
+MENT_KEY_DELETE_EVENT = "Удалить встречу"
+MENT_KEY_EDIT_PAIR = "Изменить пару"
+MENT_KEY_GOALS = "Цели программы"
+MENT_KEY_CLOSE = "Завершить / прервать"
+MENT_EV_COL_DATE = "Дата"
+MENT_EV_COL_TOPIC = "Тема"
+MENT_EV_COL_FORM = "Форма"
+MENT_EV_COL_STATUS = "Статус"
+MENT_EV_COL_OUTCOME = "Результат"
+MENT_EV_HELD = "проведено"
+MENT_EV_PLANNED = "план"
+MENT_EV_CANCELLED = "отменено"
+MENT_EV_DELETE_CONFIRM = "Удалить запись «{date} {topic}»?"
+MENT_GOALS_TITLE = "Цели программы: {pair}"
+MENT_GOALS_HINT = "Цели персонализированной программы наставничества, по одной на строке."
+MENT_TEXT_KEYS = "Ctrl+S — сохранить, Esc — отмена"
+MENT_RESULT_TITLE = "Итог наставничества"
+MENT_CLOSED_QUESTION = "Наставничество {status} {date}. Что сделать?"
+MENT_EDIT_RESULT = "Изменить итог"
+MENT_REOPEN = "Возобновить"
+MENT_REOPEN_CONFIRM = "Возобновить наставничество (снять дату окончания)? Итог сохранится."
+MENT_CLOSED_DONE = "Наставничество {status} {date}"
+
+# event form
+MENT_EV_NEW_MEETING = "Новая встреча"
+MENT_EV_NEW_PLANNED = "Мероприятие программы"
+MENT_EV_EDIT = "Встреча"
+MENT_EV_F_DATE = "Дата"
+MENT_EV_F_TOPIC = "Тема"
+MENT_EV_F_FORM = "Форма"
+MENT_EV_F_STATUS = "Статус"
+MENT_EV_F_OUTCOME = "Результат"
+MENT_EV_STATUS_LABELS = {"проведено": "проведено", "запланировано": "запланировано",
+                         "отменено": "отменено"}
+MENT_EVENT_FORMS = (
+    "консультация",
+    "посещение урока наставляемого",
+    "открытый урок наставника",
+    "совместная подготовка урока",
+    "анализ урока",
+    "беседа",
+    "семинар",
+    "мастер-класс",
+    "тренинг",
+    "самоанализ",
+)
+
+# close dialog
+MENT_CLOSE_TITLE = "Окончание наставничества: {pair}"
+MENT_CLOSE_HOW = "Как"
+MENT_CLOSE_COMPLETE = "завершить (программа выполнена)"
+MENT_CLOSE_BREAK = "прервать досрочно"
+MENT_CLOSE_DATE = "Дата окончания"
+MENT_CLOSE_RESULT = "Итог (результат наставничества):"
+MENT_CLOSE_REASON = "Причина прекращения:"
+MENT_CLOSE_NEED_DATE = "Укажите дату окончания"
+MENT_CLOSE_BEFORE_START = "Дата окончания раньше начала ({start})"
+MENT_CLOSE_NEED_RESULT = "Опишите итог наставничества"
+MENT_CLOSE_NEED_REASON = "Укажите причину прекращения"
+MENT_CLOSE_NO_MEETINGS = "В журнале нет ни одной проведённой встречи"
+MENT_CLOSE_PLANNED_LEFT = "Остались запланированные мероприятия: {count}"
+
+# coverage
+MENT_COV_TITLE = "Охват наставничеством: молодые педагоги и новые сотрудники"
+MENT_COV_YOUNG = ("Молодые (до {age} лет, стаж до {years} лет): {total}, "
+                  "с наставником {supported}{percent}")
+MENT_COV_PERCENT = " — {percent} % (цель {target} %)"
+MENT_COV_NEW = "Новые сотрудники (приняты за {months} мес.): {total}, с наставником {supported}"
+MENT_COV_STATUS = "{shown} · на {date} · основные работники"
+MENT_COV_SHOWN_ALL = "Показаны все"
+MENT_COV_SHOWN_UNSUPPORTED = "Только без наставника"
+MENT_COV_EMPTY = "Никого нет"
+MENT_COV_COL_NAME = "ФИО"
+MENT_COV_COL_WHO = "Кто"
+MENT_COV_COL_EXP = "Стаж"
+MENT_COV_COL_MENTOR = "Наставник"
+MENT_COV_COL_UNTIL = "До"
+MENT_COV_YOUNG_SHORT = "молодой"
+MENT_COV_NEW_SHORT = "новый"
+MENT_COV_BOTH = "мол., нов."
+MENT_COV_NONE = "нет"
+MENT_COV_UPCOMING = "с {date}: {name}"
+MENT_COV_ALREADY = "У {name} уже есть наставник ({mentor}): будет ещё одна пара"
+MENT_KEY_ASSIGN = "Назначить наставника"
+MENT_KEY_COV_OPEN = "Открыть пару / назначить"
+MENT_KEY_ONLY_UNSUPPORTED = "Все / только без наставника"
+
+# suggested mentors
+MENT_CHOOSER_TITLE = "Наставник для: {name}"
+MENT_CHOOSER_SUBJECTS = "Предметы наставляемого: {subjects}"
+MENT_CHOOSER_NO_SUBJECTS = "не указаны"
+MENT_CHOOSER_SUGGESTED = "★ — подходящие: тот же предмет или МО и есть категория. Ctrl+F — все."
+MENT_CHOOSER_ALL = "Показаны все работающие; ★ — подходящие. Ctrl+F — только подходящие."
+MENT_CHOOSER_NONE_SUGGESTED = "Подходящих (тот же предмет или МО и категория) нет: показаны все."
+MENT_CHOOSER_KEYS = "Enter — выбрать, Ctrl+F — все/подходящие, Esc — отмена"
+MENT_CHOOSER_COL_NAME = "ФИО"
+MENT_CHOOSER_COL_MATCH = "Совпадение"
+MENT_CHOOSER_COL_CATEGORY = "Категория"
+MENT_CHOOSER_COL_LOAD = "Пар"
+MENT_KEY_SHOW_ALL = "Все / подходящие"
+
+# mentor load
+MENT_LOAD_TITLE = "Нагрузка наставников"
+MENT_LOAD_NOTE = ("Пар сейчас — на дату отчёта; по учебным годам — пары, действовавшие "
+                  "в году (пара на два года учтена в обоих). Enter — пары наставника.")
+MENT_LOAD_COL_NAME = "Наставник"
+MENT_LOAD_COL_NOW = "Пар"
+MENT_LOAD_COL_MENTEES = "Чел."
+MENT_LOAD_COL_TOTAL = "Всего"
+MENT_LOAD_EMPTY = "Наставников пока нет"
+MENT_KEY_MENTOR_PAIRS = "Пары наставника"

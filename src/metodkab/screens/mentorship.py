@@ -1,0 +1,543 @@
+"""Наставничество (F6): the register of pairs and groups, its filter, and the pair form.
+
+The card of a pair is in mentorship_card.py; coverage, suggested mentors and mentor
+load are in mentorship_coverage.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static
+
+from metodkab import strings as S
+from metodkab.domain.models import Mentorship, Record
+from metodkab.domain.parse import format_date, short_name
+from metodkab.screens.base import AppScreen, FormScreen
+from metodkab.screens.dialogs import ConfirmDialog
+from metodkab.storage import mentorship as store_m
+from metodkab.storage import repo
+from metodkab.storage.mentorship import MentorshipQuery, MentorshipRow, RegisterSummary
+from metodkab.storage.settings import report_date
+from metodkab.widgets.fields import CheckField, ChoiceField, DateField, TextField
+from metodkab.widgets.form import FieldSpec
+
+STATUS_LABELS = {"действует": S.MENT_STATUS_ACTIVE, "завершена": S.MENT_STATUS_DONE,
+                 "прервана": S.MENT_STATUS_BROKEN, "all": S.MENT_STATUS_ALL}
+
+
+# --- helpers shared by the mentorship screens ---------------------------------------------------
+
+
+def shorten(name: str) -> str:
+    """Фамилия Имя Отчество → Фамилия И. О."""
+    parts = (name.split(" ", 2) + ["", ""])[:3]
+    return short_name(*parts)
+
+
+def fit_name(name: str, width: int) -> str:
+    return name if len(name) <= width else shorten(name)
+
+
+def mentees_text(names: tuple[str, ...] | list[str], width: int) -> str:
+    """One mentee as is; a group as short names, or «Иванова А. П. и ещё 2» when narrow."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return fit_name(names[0], width)
+    text = ", ".join(shorten(n) for n in names)
+    if len(text) <= width:
+        return text
+    return S.MENT_GROUP_MORE.format(first=shorten(names[0]), more=len(names) - 1)
+
+
+def column_widths(total: int, fixed: dict[str, int], shares: dict[str, float],
+                  order: tuple[str, ...]) -> dict[str, int]:
+    """Widths of a table ``total`` cells wide: fixed columns as given, the rest shared."""
+    padding = 2 * len(order) + 2
+    flex = max(total - padding - sum(fixed[k] for k in order if k in fixed), 20)
+    share_sum = sum(shares[k] for k in order if k in shares) or 1
+    widths = {k: max(int(flex * shares[k] / share_sum), 6) for k in order if k in shares}
+    return {**widths, **{k: fixed[k] for k in order if k in fixed}}
+
+
+def current_key(table: DataTable) -> str | None:
+    if not table.row_count or table.cursor_row is None:
+        return None
+    try:
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+    except Exception:
+        return None
+
+
+def findings_text(messages: list[str]) -> str:
+    return "\n".join(f"• {m}" for m in messages)
+
+
+# --- the register ---------------------------------------------------------------------------
+
+
+REGISTER_FIXED = {"flag": 1, "start": 10, "end": 10, "status": 9, "order": 18}
+REGISTER_SHARES = {"mentor": 0.5, "mentees": 0.5, "form": 0.4}
+REGISTER_TITLES = {"flag": "!", "mentor": S.MENT_COL_MENTOR, "mentees": S.MENT_COL_MENTEES,
+                   "form": S.MENT_COL_FORM, "start": S.MENT_COL_START, "end": S.MENT_COL_END,
+                   "status": S.MENT_COL_STATUS, "order": S.MENT_COL_ORDER}
+
+
+def register_columns(width: int) -> tuple[str, ...]:
+    if width >= 110:
+        return ("flag", "mentor", "mentees", "form", "start", "end", "status", "order")
+    return ("flag", "mentor", "mentees", "start", "end", "status")
+
+
+def load_register(store, query: MentorshipQuery):
+    day = report_date(store)
+    return (store_m.list_mentorships(store, query, day), store_m.count_mentorships(store, query, day),
+            store_m.register_summary(store, day), day)
+
+
+class MentorshipListScreen(AppScreen):
+    """The register: search by any participant's name, filters, warnings marked with «!»."""
+
+    SCREEN_TITLE = S.MENT_TITLE
+    DEFAULT_CSS = """
+    MentorshipListScreen #search { margin: 0 1; width: 1fr; }
+    MentorshipListScreen #summary { height: 1; padding: 0 1; }
+    MentorshipListScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    MentorshipListScreen #ment-table { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("insert", "add", S.MENT_KEY_ADD, key_display="Ins", id="add"),
+        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open"),
+        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove"),
+        Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
+        Binding("ctrl+g", "coverage", S.MENT_KEY_COVERAGE, key_display="Ctrl+G", id="coverage"),
+        Binding("ctrl+l", "load", S.MENT_KEY_LOAD, key_display="Ctrl+L", id="load"),
+        Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
+                show=False),
+        Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
+                show=False),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_state = MentorshipQuery()
+        self.rows: list[MentorshipRow] = []
+        self.total = 0
+        self.summary: RegisterSummary | None = None
+        self.day: dt.date | None = None
+        self.mentor_names: dict[str, str] = {}
+        self._widths: dict[str, int] = {}
+        self._columns: tuple[str, ...] = ()
+        self._keep_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield TextField(placeholder=S.MENT_SEARCH_PLACEHOLDER, id="search")
+        yield Static("", id="summary")
+        yield Static("", id="status")
+        yield DataTable(id="ment-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._build_columns()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if register_columns(self.size.width) != self._columns or self._widths != column_widths(
+                self.size.width, REGISTER_FIXED, REGISTER_SHARES, self._columns):
+            self._fill()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+    def set_query(self, **changes: Any) -> None:
+        self.query_state = replace(self.query_state, offset=0, **changes)
+        self.reload()
+
+    def reload(self) -> None:
+        if self._keep_id is None:
+            self._keep_id = current_key(self.query_one(DataTable))
+        self.run_db(load_register, self.query_state, done=self._loaded, group="ment-list",
+                    exclusive=True)
+
+    def _loaded(self, result) -> None:
+        self.rows, self.total, self.summary, self.day = result
+        self._fill()
+
+    def _build_columns(self) -> None:
+        table = self.query_one(DataTable)
+        self._columns = register_columns(self.size.width or 80)
+        self._widths = column_widths(self.size.width or 80, REGISTER_FIXED, REGISTER_SHARES,
+                                     self._columns)
+        table.clear(columns=True)
+        for key in self._columns:
+            table.add_column(REGISTER_TITLES[key], key=key, width=self._widths[key])
+
+    def _cells(self, row: MentorshipRow) -> dict[str, Any]:
+        w = self._widths
+        dim = "dim" if row.status != "действует" else ""
+        flag = Text("!", style="bold red") if row.flags else Text("")
+        end = Text(format_date(row.end),
+                   style="bold red" if "past_end" in row.flags else dim)
+        order = (S.MENT_ORDER_SHORT.format(number=row.order_number,
+                                           date=format_date(row.order_date))
+                 if row.order_number else S.MENT_NO_ORDER_SHORT)
+        return {
+            "flag": flag,
+            "mentor": Text(fit_name(row.mentor, w["mentor"]), style=dim),
+            "mentees": Text(mentees_text(row.mentees, w["mentees"]), style=dim),
+            "form": Text(row.form, style=dim),
+            "start": Text(format_date(row.start), style=dim),
+            "end": end,
+            "status": Text(row.status, style=dim),
+            "order": Text(order, style=dim if row.order_number else "red"),
+        }
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        self._build_columns()
+        for row in self.rows:
+            cells = self._cells(row)
+            table.add_row(*(cells[k] for k in self._columns), key=row.id)
+        if self._keep_id:
+            try:
+                table.move_cursor(row=table.get_row_index(self._keep_id))
+            except Exception:
+                pass
+        self._keep_id = None
+        self._update_status()
+
+    def _update_status(self) -> None:
+        s = self.summary
+        if s is not None:
+            parts = [S.MENT_SUMMARY.format(active=s.active, mentees=s.mentees)]
+            if s.past_end:
+                parts.append(S.MENT_SUMMARY_PAST_END.format(count=s.past_end))
+            if s.no_order:
+                parts.append(S.MENT_SUMMARY_NO_ORDER.format(count=s.no_order))
+            self.query_one("#summary", Static).update(" · ".join(parts))
+        q = self.query_state
+        parts = [STATUS_LABELS.get(q.status, q.status)]
+        if q.form:
+            parts.append(q.form)
+        if q.mentor_id:
+            parts.append(S.MENT_FILTER_MENTOR_IS.format(
+                name=shorten(self.mentor_names.get(q.mentor_id, "?"))))
+        if q.problems:
+            parts.append(S.MENT_FILTER_PROBLEMS_SHORT)
+        if q.no_order:
+            parts.append(S.MENT_FILTER_NO_ORDER_SHORT)
+        text = S.MENT_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + S.MENT_SHOWN.format(
+            shown=len(self.rows), total=self.total)
+        pages = max(1, -(-self.total // q.limit))
+        if pages > 1:
+            text += ", " + S.MENT_PAGE.format(page=q.offset // q.limit + 1, pages=pages)
+        if not self.rows:
+            text += " · " + S.MENT_EMPTY
+        self.query_one("#status", Static).update(text)
+
+    # --- search ---------------------------------------------------------------------------
+    @on(TextField.Changed, "#search")
+    def _search(self, event: TextField.Changed) -> None:
+        self.set_query(search=event.value)
+
+    @on(TextField.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_key(self, event) -> None:
+        table = self.query_one(DataTable)
+        search = self.query_one("#search")
+        if event.key == "down" and self.focused is search:
+            table.focus()
+            event.stop()
+        elif event.key == "up" and self.focused is table and table.cursor_row == 0:
+            search.focus()
+            event.stop()
+
+    # --- actions --------------------------------------------------------------------------
+    def _current(self) -> MentorshipRow | None:
+        key = current_key(self.query_one(DataTable))
+        return next((r for r in self.rows if r.id == key), None)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_card(event.row_key.value)
+
+    def open_card(self, mentorship_id: str | None) -> None:
+        if mentorship_id:
+            from metodkab.screens.mentorship_card import MentorshipCardScreen
+
+            self._keep_id = mentorship_id
+            self.app.push_screen(MentorshipCardScreen(mentorship_id))
+
+    def action_open(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.open_card(row.id)
+
+    def action_add(self) -> None:
+        def added(mentorship_id: str | None) -> None:
+            if mentorship_id:
+                self.open_card(mentorship_id)
+
+        self.app.push_screen(MentorshipFormScreen(), callback=added)
+
+    def action_remove(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        pair = S.MENT_PAIR_NAME.format(mentor=shorten(row.mentor),
+                                       mentees=", ".join(shorten(n) for n in row.mentees))
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.run_db(store_m.delete_mentorship, row.id, done=lambda _: (
+                    self.notify(S.MENT_DELETED_DONE.format(pair=pair)), self.reload()))
+
+        self.app.push_screen(ConfirmDialog(S.MENT_DELETE_CONFIRM.format(pair=pair)),
+                             callback=answer)
+
+    def action_filter(self) -> None:
+        def chosen(query: MentorshipQuery | None) -> None:
+            if query is not None:
+                self.query_state = replace(query, search=self.query_state.search, offset=0)
+                self.reload()
+
+        def options(result) -> None:
+            forms, mentors = result
+            self.mentor_names = dict(mentors)
+            self.app.push_screen(MentorshipFilterDialog(self.query_state, forms, mentors),
+                                 callback=chosen)
+
+        self.run_db(lambda store: (store_m.form_options(store),
+                                   store_m.mentor_filter_options(store)), done=options)
+
+    def filter_by_mentor(self, mentor_id: str, name: str) -> None:
+        """From the mentor-load screen: this mentor's pairs of any status."""
+        self.mentor_names[mentor_id] = name
+        self.query_state = MentorshipQuery(mentor_id=mentor_id, status="all")
+        self.query_one("#search", TextField).value = ""
+        self.reload()
+
+    def action_coverage(self) -> None:
+        from metodkab.screens.mentorship_coverage import CoverageScreen
+
+        self.app.push_screen(CoverageScreen())
+
+    def action_load(self) -> None:
+        from metodkab.screens.mentorship_coverage import MentorLoadScreen
+
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result:
+                self.filter_by_mentor(*result)
+
+        self.app.push_screen(MentorLoadScreen(), callback=chosen)
+
+    def action_page(self, step: int) -> None:
+        q = self.query_state
+        offset = q.offset + step * q.limit
+        if 0 <= offset < self.total:
+            self.query_state = replace(q, offset=offset)
+            self.reload()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", TextField)
+        if search.value:
+            search.value = ""
+            search.focus()
+            return
+        self.app.action_section("dashboard")
+
+
+class MentorshipFilterDialog(ModalScreen[MentorshipQuery | None]):
+    """Ctrl+F: status, form, mentor, only pairs with warnings or without an order."""
+
+    DEFAULT_CSS = """
+    MentorshipFilterDialog { align: center middle; }
+    MentorshipFilterDialog > Vertical {
+        width: 72; max-width: 98%; height: auto; border: thick $primary;
+        background: $surface; padding: 0 1;
+    }
+    MentorshipFilterDialog .row { height: 1; margin-bottom: 1; }
+    MentorshipFilterDialog .row > Label { width: 16; color: $text-muted; }
+    MentorshipFilterDialog .buttons { height: auto; margin-top: 1; }
+    MentorshipFilterDialog Button { margin-right: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
+        Binding("ctrl+s", "apply", S.KEY_OK, key_display="Ctrl+S"),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+    def __init__(self, query: MentorshipQuery, forms: list[str],
+                 mentors: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.query_state = query
+        self.forms = forms
+        self.mentors = mentors
+
+    def compose(self) -> ComposeResult:
+        q = self.query_state
+        with Vertical():
+            yield Label(S.MENT_FILTER_TITLE, classes="section-title")
+            fields = (
+                (S.MENT_FILTER_STATUS, ChoiceField(list(STATUS_LABELS.items()), value=[q.status],
+                                                   allow_empty=False, id="status",
+                                                   title=S.MENT_FILTER_STATUS)),
+                (S.MENT_FILTER_FORM, ChoiceField(self.forms, value=[q.form] if q.form else [],
+                                                 id="form", title=S.MENT_FILTER_FORM)),
+                (S.MENT_FILTER_MENTOR, ChoiceField(
+                    self.mentors, value=[q.mentor_id] if q.mentor_id else [], id="mentor",
+                    title=S.MENT_FILTER_MENTOR)),
+            )
+            for label, widget in fields:
+                with Horizontal(classes="row"):
+                    yield Label(label)
+                    yield widget
+            yield CheckField(S.MENT_FILTER_PROBLEMS, q.problems, id="problems")
+            yield CheckField(S.MENT_FILTER_NO_ORDER, q.no_order, id="no_order")
+            with Horizontal(classes="buttons"):
+                yield Button(S.KEY_OK, variant="primary", id="apply")
+                yield Button(S.KEY_RESET_FILTER, id="reset")
+                yield Button(S.KEY_CANCEL, id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#status").focus()
+
+    def _result(self) -> MentorshipQuery:
+        get = lambda name: self.query_one(f"#{name}", ChoiceField).single  # noqa: E731
+        return replace(self.query_state, status=get("status") or "действует", form=get("form"),
+                       mentor_id=get("mentor"),
+                       problems=self.query_one("#problems", CheckField).value,
+                       no_order=self.query_one("#no_order", CheckField).value)
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        self.dismiss(self._result())
+
+    @on(Button.Pressed, "#reset")
+    def _reset(self) -> None:
+        self.dismiss(MentorshipQuery(search=self.query_state.search))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --- forms that warn before saving --------------------------------------------------------------
+
+
+class WarnBeforeSave:
+    """A FormScreen mixin: once the form is valid, storage checks the record; warnings are
+    shown in a dialog and the user may save anyway (real histories have exceptions)."""
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        return []
+
+    def action_save(self: Any) -> None:
+        if self.saving or self.form.disabled:
+            return
+        record, errors = self.validate_form()
+        if errors:
+            FormScreen.action_save(self)
+            return
+        self.saving = True
+
+        def failed() -> None:
+            self.saving = False
+
+        def checked(messages: list[str]) -> None:
+            self.saving = False
+            if not messages:
+                FormScreen.action_save(self)
+                return
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    FormScreen.action_save(self)
+
+            self.app.push_screen(
+                ConfirmDialog(S.MENT_WARN_CONFIRM.format(items=findings_text(messages)),
+                              yes=S.MENT_SAVE_ANYWAY, no=S.MENT_FIX),
+                callback=answer)
+
+        self.run_db(self.warnings_for, record, done=checked, failed=failed)
+
+
+class MentorshipFormScreen(WarnBeforeSave, FormScreen):
+    """A pair or group: mentor, mentees, form, reason, dates, order, curator.
+
+    Goals, the log and completion are kept on the card.
+    """
+
+    MODEL = Mentorship
+    SCREEN_TITLE = S.MENT_TITLE
+
+    def field_specs(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("mentor_id", S.MENT_F_MENTOR,
+                      lambda: ChoiceField([], title=S.MENT_F_MENTOR), kind="choice",
+                      required=True),
+            FieldSpec("mentee_ids", S.MENT_F_MENTEES,
+                      lambda: ChoiceField([], multiple=True, title=S.MENT_F_MENTEES),
+                      kind="multi", required=True),
+            FieldSpec("form", S.MENT_F_FORM,
+                      lambda: ChoiceField([], allow_empty=False, title=S.MENT_F_FORM),
+                      kind="choice", required=True),
+            FieldSpec("reason", S.MENT_F_REASON, lambda: ChoiceField([], title=S.MENT_F_REASON),
+                      kind="choice"),
+            FieldSpec("start_date", S.MENT_F_START, lambda: DateField(), required=True),
+            FieldSpec("planned_end", S.MENT_F_PLANNED_END, lambda: DateField(), required=True),
+            FieldSpec("order_number", S.MENT_F_ORDER_NUMBER, lambda: TextField(max_length=40)),
+            FieldSpec("order_date", S.MENT_F_ORDER_DATE, lambda: DateField()),
+            FieldSpec("curator_id", S.MENT_F_CURATOR,
+                      lambda: ChoiceField([], title=S.MENT_F_CURATOR), kind="choice"),
+        ]
+
+    def title_for(self, record: Record | None) -> str:
+        if record is None:
+            return S.MENT_NEW if self.record_id is None else S.LOADING
+        return S.MENT_EDIT_TITLE
+
+    def load_extra(self, store) -> dict[str, Any]:
+        keep = [v for k in ("mentor_id", "curator_id") if (v := self.initial_values.get(k))]
+        keep += list(self.initial_values.get("mentee_ids", []))
+        if self.record_id:
+            record = repo.get(store, Mentorship, self.record_id)
+            keep += [record.mentor_id, *record.mentee_ids, record.curator_id or ""]
+        day = report_date(store)
+        return {
+            "mentors": store_m.people_options(store, day, keep, with_load=True),
+            "people": store_m.people_options(store, day, keep),
+            "forms": store_m.form_options(store),
+            "reasons": store_m.reason_options(store),
+        }
+
+    def apply_extra(self, extra: dict[str, Any]) -> None:
+        self.form.widget("mentor_id").set_options(extra["mentors"])
+        self.form.widget("mentee_ids").set_options(extra["people"])
+        self.form.widget("curator_id").set_options(extra["people"])
+        self.form.widget("form").set_options([(f, f) for f in extra["forms"]])
+        self.form.widget("reason").set_options([(r, r) for r in extra["reasons"]])
+        if self.record_id is None and "form" not in self.initial_values:
+            self.initial_values = {**self.initial_values, "form": extra["forms"][0]}
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        return [f.message for f in store_m.check_mentorship(store, record, report_date(store))]
+
+    def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
+        return store_m.save_mentorship(store, record)  # type: ignore[arg-type]

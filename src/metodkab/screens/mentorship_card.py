@@ -1,0 +1,533 @@
+"""The card of a mentorship: the pair, its warnings, the personalised programme (goals and
+planned activities) and the log of meetings; completing or breaking it off.
+
+Ins adds a meeting dated today; planned activities are events with the status
+«запланировано».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
+
+from metodkab import strings as S
+from metodkab.domain.models import MentorshipEvent, Record
+from metodkab.domain.parse import format_date, parse_date
+from metodkab.reports import mentorship as rules
+from metodkab.screens.base import AppScreen, FormScreen
+from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
+from metodkab.screens.mentorship import (MentorshipFormScreen, WarnBeforeSave, column_widths,
+                                         current_key, shorten)
+from metodkab.storage import mentorship as store_m
+from metodkab.storage.mentorship import EventRow, MentorshipCard
+from metodkab.storage.settings import report_date
+from metodkab.widgets.fields import ChoiceField, DateField, TextField
+from metodkab.widgets.form import FieldSpec
+
+EVENT_FIXED = {"date": 10, "form": 14, "status": 9}
+EVENT_SHARES = {"topic": 0.55, "outcome": 0.45}
+EVENT_TITLES = {"date": S.MENT_EV_COL_DATE, "topic": S.MENT_EV_COL_TOPIC,
+                "form": S.MENT_EV_COL_FORM, "status": S.MENT_EV_COL_STATUS,
+                "outcome": S.MENT_EV_COL_OUTCOME}
+EVENT_STATUS_SHORT = {"проведено": S.MENT_EV_HELD, "запланировано": S.MENT_EV_PLANNED,
+                      "отменено": S.MENT_EV_CANCELLED}
+
+
+def event_columns(width: int) -> tuple[str, ...]:
+    if width >= 110:
+        return ("date", "topic", "form", "status", "outcome")
+    return ("date", "topic", "form", "status")
+
+
+def pair_title(card: MentorshipCard) -> str:
+    if len(card.mentees) == 1:
+        mentees = shorten(card.mentees[0])
+    else:
+        mentees = S.MENT_GROUP_OF.format(count=len(card.mentees))
+    return S.MENT_CARD_TITLE.format(mentor=shorten(card.mentor), mentees=mentees)
+
+
+def info_text(card: MentorshipCard, width: int) -> Text:
+    """The pair's details, a line each, as the card shows them."""
+    r = card.record
+    text = Text(no_wrap=True, overflow="ellipsis")
+
+    def line(label: str, value: str | Text, style: str = "") -> None:
+        text.append(f"{label}: ", style="dim")
+        text.append(value if isinstance(value, Text) else Text(value, style=style))
+        text.append("\n")
+
+    mentor = card.mentor + (S.MENT_CARD_LOAD.format(count=card.mentor_load)
+                            if card.mentor_load else "")
+    line(S.MENT_F_MENTOR, mentor)
+    mentees = ", ".join(card.mentees)
+    if len(mentees) > width - 16:
+        mentees = ", ".join(shorten(n) for n in card.mentees)
+    line(S.MENT_F_MENTEES if len(card.mentees) > 1 else S.MENT_F_MENTEE, mentees)
+    line(S.MENT_F_FORM, r.form + (f" · {S.MENT_F_REASON.lower()}: {r.reason}" if r.reason else ""))
+    period = S.MENT_CARD_PERIOD.format(start=format_date(r.start_date),
+                                       end=format_date(r.planned_end), months=card.months)
+    status = Text(period + " · ")
+    if r.status == "действует":
+        status.append(r.status, style="bold")
+    else:
+        status.append(S.MENT_CARD_CLOSED.format(status=r.status, date=format_date(r.actual_end)),
+                      style="bold")
+    line(S.MENT_CARD_TERM, status)
+    order = (S.MENT_ORDER_LONG.format(number=r.order_number, date=format_date(r.order_date))
+             if r.order_number else S.MENT_NO_ORDER_LONG)
+    if card.curator:
+        order += f" · {S.MENT_F_CURATOR.lower()}: {shorten(card.curator)}"
+    line(S.MENT_CARD_ORDER, order, "" if r.order_number else "red")
+    goals = " ".join(r.goals.split()) or S.MENT_NO_GOALS
+    line(S.MENT_CARD_GOALS, goals, "" if r.goals else "dim")
+    if r.status != "действует" or r.result:
+        line(S.MENT_CARD_RESULT, " ".join(r.result.split()) or "—")
+    text.rstrip()
+    return text
+
+
+def load_card(store, mentorship_id: str) -> MentorshipCard:
+    return store_m.load_card(store, mentorship_id, report_date(store), store.clock.today())
+
+
+class MentorshipCardScreen(AppScreen):
+    SCREEN_TITLE = S.MENT_TITLE
+    DEFAULT_CSS = """
+    MentorshipCardScreen #card-info { height: auto; padding: 0 1; }
+    MentorshipCardScreen #card-findings { height: auto; max-height: 4; padding: 0 1;
+                                          color: $warning; }
+    MentorshipCardScreen #events-title { height: 1; padding: 0 1; background: $boost;
+                                         text-style: bold; }
+    MentorshipCardScreen #events { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("insert", "add_meeting", S.MENT_KEY_ADD_MEETING, key_display="Ins",
+                id="add-meeting"),
+        Binding("ctrl+n", "add_planned", S.MENT_KEY_ADD_PLANNED, key_display="Ctrl+N",
+                id="add-planned"),
+        Binding("f4", "open_event", S.MENT_KEY_OPEN_EVENT, key_display="Enter/F4",
+                id="open-event"),
+        Binding("delete", "delete_event", S.MENT_KEY_DELETE_EVENT, key_display="Del",
+                id="delete-event"),
+        Binding("ctrl+e", "edit_pair", S.MENT_KEY_EDIT_PAIR, key_display="Ctrl+E",
+                id="edit-pair"),
+        Binding("ctrl+t", "goals", S.MENT_KEY_GOALS, key_display="Ctrl+T", id="goals"),
+        Binding("ctrl+k", "close_pair", S.MENT_KEY_CLOSE, key_display="Ctrl+K", id="close"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self, mentorship_id: str) -> None:
+        super().__init__()
+        self.mentorship_id = mentorship_id
+        self.card: MentorshipCard | None = None
+        self._keep_id: str | None = None
+        self._columns: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.LOADING, classes="section-title", id="card-title")
+        yield Static("", id="card-info")
+        yield Static("", id="card-findings")
+        yield Static("", id="events-title")
+        yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.card is not None:
+            self._show(self.card)
+
+    def reload(self) -> None:
+        if self._keep_id is None:
+            self._keep_id = current_key(self.query_one(DataTable))
+        self.run_db(load_card, self.mentorship_id, done=self._show, group="ment-card",
+                    exclusive=True)
+
+    def _show(self, card: MentorshipCard) -> None:
+        self.card = card
+        width = self.size.width or 80
+        self.query_one("#card-title", Static).update(pair_title(card))
+        self.query_one("#card-info", Static).update(info_text(card, width))
+        findings = self.query_one("#card-findings", Static)
+        findings.update("\n".join(f"⚠ {f.message}" for f in card.findings))
+        findings.display = bool(card.findings)
+        self.query_one("#events-title", Static).update(S.MENT_EVENTS_TITLE.format(
+            held=card.held, planned=card.planned, cancelled=card.cancelled))
+        self._fill(card, width)
+
+    def _fill(self, card: MentorshipCard, width: int) -> None:
+        table = self.query_one(DataTable)
+        self._columns = event_columns(width)
+        widths = column_widths(width, EVENT_FIXED, EVENT_SHARES, self._columns)
+        table.clear(columns=True)
+        for key in self._columns:
+            table.add_column(EVENT_TITLES[key], key=key, width=widths[key])
+        for event in card.events:
+            style = "dim" if event.status == "отменено" else ""
+            status_style = ("bold red" if event.overdue else
+                            "green" if event.status == "проведено" else style)
+            cells = {
+                "date": Text(format_date(event.date), style=style),
+                "topic": Text(event.topic, style=style),
+                "form": Text(event.form, style=style),
+                "status": Text(EVENT_STATUS_SHORT.get(event.status, event.status)
+                               + ("!" if event.overdue else ""), style=status_style),
+                "outcome": Text(event.outcome, style=style),
+            }
+            table.add_row(*(cells[k] for k in self._columns), key=event.id)
+        if not card.events:
+            table.add_row(*([Text(S.MENT_EVENTS_EMPTY, style="dim")]
+                            + [""] * (len(self._columns) - 1)), key="\0")
+        if self._keep_id:
+            try:
+                table.move_cursor(row=table.get_row_index(self._keep_id))
+            except Exception:
+                pass
+        self._keep_id = None
+
+    # --- events -----------------------------------------------------------------------------
+    def _current_event(self) -> EventRow | None:
+        key = current_key(self.query_one(DataTable))
+        if self.card is None or key in (None, "\0"):
+            return None
+        return next((e for e in self.card.events if e.id == key), None)
+
+    def _event_saved(self, event_id: str | None) -> None:
+        if event_id:
+            self._keep_id = event_id
+
+    def action_add_meeting(self) -> None:
+        """One keystroke: a meeting held today."""
+        if self.card is None:
+            return
+        initial = {"mentorship_id": self.mentorship_id, "date": self.card.today,
+                   "status": "проведено"}
+        self.app.push_screen(EventFormScreen(initial=initial, pair=pair_title(self.card)),
+                             callback=self._event_saved)
+
+    def action_add_planned(self) -> None:
+        """An activity of the personalised programme, planned for a date."""
+        if self.card is None:
+            return
+        initial = {"mentorship_id": self.mentorship_id, "status": "запланировано"}
+        self.app.push_screen(EventFormScreen(initial=initial, pair=pair_title(self.card)),
+                             callback=self._event_saved)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open_event()
+
+    def action_open_event(self) -> None:
+        event = self._current_event()
+        if event is None or self.card is None:
+            return
+        self._keep_id = event.id
+        self.app.push_screen(EventFormScreen(event.id, pair=pair_title(self.card)),
+                             callback=self._event_saved)
+
+    def action_delete_event(self) -> None:
+        event = self._current_event()
+        if event is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.run_db(store_m.delete_event, event.id, done=lambda _: self.reload())
+
+        self.app.push_screen(ConfirmDialog(S.MENT_EV_DELETE_CONFIRM.format(
+            date=format_date(event.date), topic=event.topic)), callback=answer)
+
+    # --- the pair ---------------------------------------------------------------------------
+    def action_edit_pair(self) -> None:
+        self.app.push_screen(MentorshipFormScreen(self.mentorship_id))
+
+    def action_goals(self) -> None:
+        if self.card is None:
+            return
+
+        def edited(text: str | None) -> None:
+            if text is not None:
+                self.run_db(store_m.set_goals, self.mentorship_id, text,
+                            done=lambda _: (self.notify(S.SAVED), self.reload()))
+
+        self.app.push_screen(TextDialog(S.MENT_GOALS_TITLE.format(pair=pair_title(self.card)),
+                                        self.card.record.goals, hint=S.MENT_GOALS_HINT),
+                             callback=edited)
+
+    def action_close_pair(self) -> None:
+        card = self.card
+        if card is None:
+            return
+        if card.record.status == "действует":
+            self.run_db(store_m.closing_facts, self.mentorship_id, done=self._ask_close)
+            return
+
+        def chosen(action: str | None) -> None:
+            if action == "reopen":
+                self.app.push_screen(ConfirmDialog(S.MENT_REOPEN_CONFIRM), callback=lambda yes: (
+                    yes and self.run_db(store_m.reopen_mentorship, self.mentorship_id,
+                                        done=lambda _: self.reload())))
+            elif action == "result":
+                self.app.push_screen(
+                    TextDialog(S.MENT_RESULT_TITLE, card.record.result),
+                    callback=lambda text: text is not None and self.run_db(
+                        store_m.set_result, self.mentorship_id, text,
+                        done=lambda _: self.reload()))
+
+        self.app.push_screen(ActionChoiceDialog(
+            pair_title(card), S.MENT_CLOSED_QUESTION.format(
+                status=card.record.status, date=format_date(card.record.actual_end)),
+            [("result", S.MENT_EDIT_RESULT), ("reopen", S.MENT_REOPEN)]), callback=chosen)
+
+    def _ask_close(self, facts: tuple[rules.PairFacts, int, int]) -> None:
+        pair, held, planned = facts
+        card = self.card
+        if card is None:
+            return
+
+        def closed(result: CloseResult | None) -> None:
+            if result is None:
+                return
+
+            def done(_: None) -> None:
+                self.notify(S.MENT_CLOSED_DONE.format(status=result.status,
+                                                      date=format_date(result.day)))
+                self.reload()
+
+            self.run_db(store_m.close_mentorship, self.mentorship_id, result.status, result.day,
+                        result.result, done=done)
+
+        self.app.push_screen(CloseDialog(pair_title(card), pair, held, planned, card.today,
+                                         card.record.result), callback=closed)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+# --- the event form --------------------------------------------------------------------------
+
+
+def _event_form_options(store) -> list[str]:
+    with store.mutex:
+        used = [r[0] for r in store.db.conn.execute(
+            "SELECT DISTINCT form FROM mentorship_event WHERE deleted = 0 AND form <> '' "
+            "ORDER BY form")]
+    return list(S.MENT_EVENT_FORMS) + [u for u in used if u not in S.MENT_EVENT_FORMS]
+
+
+class EventFormScreen(WarnBeforeSave, FormScreen):
+    """A meeting or a planned activity: date, topic, form, status, outcome."""
+
+    MODEL = MentorshipEvent
+    SCREEN_TITLE = S.MENT_TITLE
+
+    def __init__(self, record_id: str | None = None, *, initial: dict[str, Any] | None = None,
+                 pair: str = "") -> None:
+        super().__init__(record_id, initial=initial)
+        self.pair = pair
+
+    def field_specs(self) -> list[FieldSpec]:
+        statuses = [(k, S.MENT_EV_STATUS_LABELS[k]) for k in S.MENT_EV_STATUS_LABELS]
+        return [
+            FieldSpec("date", S.MENT_EV_F_DATE, lambda: DateField(), required=True),
+            FieldSpec("topic", S.MENT_EV_F_TOPIC, lambda: TextField(max_length=300),
+                      required=True),
+            FieldSpec("form", S.MENT_EV_F_FORM, lambda: ChoiceField([], title=S.MENT_EV_F_FORM),
+                      kind="choice"),
+            FieldSpec("status", S.MENT_EV_F_STATUS,
+                      lambda: ChoiceField(statuses, allow_empty=False, value=["проведено"],
+                                          title=S.MENT_EV_F_STATUS), kind="choice"),
+            FieldSpec("outcome", S.MENT_EV_F_OUTCOME, lambda: TextField(max_length=1000)),
+        ]
+
+    def title_for(self, record: Record | None) -> str:
+        if record is None and self.record_id is not None:
+            return S.LOADING
+        if record is None:
+            planned = self.initial_values.get("status") == "запланировано"
+            head = S.MENT_EV_NEW_PLANNED if planned else S.MENT_EV_NEW_MEETING
+        else:
+            head = S.MENT_EV_EDIT
+        return f"{head}: {self.pair}" if self.pair else head
+
+    def load_extra(self, store) -> dict[str, Any]:
+        return {"forms": _event_form_options(store)}
+
+    def apply_extra(self, extra: dict[str, Any]) -> None:
+        self.form.widget("form").set_options([(f, f) for f in extra["forms"]])
+
+    def _loaded(self, result) -> None:
+        super()._loaded(result)
+        if self.record is None and self.initial_values.get("date"):
+            self.form.widget("topic").focus()      # the date is already today's
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        return [f.message for f in store_m.check_event(store, record, store.clock.today())]
+
+    def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
+        return store_m.save_event(store, record)  # type: ignore[arg-type]
+
+
+# --- dialogs -----------------------------------------------------------------------------------
+
+
+class TextDialog(ModalScreen[str | None]):
+    """Several lines of text (the programme's goals, the result): Ctrl+S saves, Esc cancels."""
+
+    DEFAULT_CSS = """
+    TextDialog { align: center middle; }
+    TextDialog > Vertical {
+        width: 76; max-width: 98%; height: 18; max-height: 95%; border: thick $primary;
+        background: $surface; padding: 0 1;
+    }
+    TextDialog #text-title { text-style: bold; }
+    TextDialog TextArea { height: 1fr; }
+    TextDialog .hint { color: $text-muted; height: auto; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", S.KEY_SAVE, key_display="Ctrl+S"),
+        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
+    ]
+
+    def __init__(self, title: str, text: str, *, hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, id="text-title")
+            if self.hint:
+                yield Static(self.hint, classes="hint")
+            yield TextArea(self.text, id="text", soft_wrap=True, show_line_numbers=False)
+            yield Static(S.MENT_TEXT_KEYS, classes="hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        if not getattr(self.app, "blink", True):
+            area.cursor_blink = False
+        area.focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip())
+
+    def action_cancel(self) -> None:
+        if self.query_one(TextArea).text.strip() == self.text.strip():
+            self.dismiss(None)
+            return
+        self.app.push_screen(ConfirmDialog(S.UNSAVED_CHANGES),
+                             callback=lambda drop: drop and self.dismiss(None))
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    status: str
+    day: dt.date
+    result: str
+
+
+class CloseDialog(ModalScreen[CloseResult | None]):
+    """Complete or break off a pair: how, the date (today by default), the result."""
+
+    DEFAULT_CSS = """
+    CloseDialog { align: center middle; }
+    CloseDialog > Vertical {
+        width: 76; max-width: 98%; height: auto; max-height: 95%; border: thick $primary;
+        background: $surface; padding: 0 1;
+    }
+    CloseDialog #close-title { text-style: bold; }
+    CloseDialog .row { height: 1; margin-top: 1; }
+    CloseDialog .row > Label { width: 16; color: $text-muted; }
+    CloseDialog .row > ChoiceField, CloseDialog .row > DateField { width: 30; }
+    CloseDialog TextArea { height: 5; }
+    CloseDialog #close-warnings { color: $warning; height: auto; }
+    CloseDialog #close-errors { color: $error; height: auto; }
+    CloseDialog .buttons { height: auto; }
+    CloseDialog Button { margin-right: 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "apply", S.KEY_OK, key_display="Ctrl+S"),
+        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
+    ]
+
+    def __init__(self, title: str, pair: rules.PairFacts, held: int, planned: int,
+                 today: dt.date, result: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.pair = pair
+        self.held = held
+        self.planned = planned
+        self.today = today
+        self.result_text = result
+
+    def compose(self) -> ComposeResult:
+        choices = [("завершена", S.MENT_CLOSE_COMPLETE), ("прервана", S.MENT_CLOSE_BREAK)]
+        with Vertical():
+            yield Label(S.MENT_CLOSE_TITLE.format(pair=self.title_text), id="close-title")
+            with Horizontal(classes="row"):
+                yield Label(S.MENT_CLOSE_HOW)
+                yield ChoiceField(choices, value=["завершена"], allow_empty=False,
+                                  title=S.MENT_CLOSE_HOW, id="close-status")
+            with Horizontal(classes="row"):
+                yield Label(S.MENT_CLOSE_DATE)
+                yield DateField(format_date(self.today), id="close-date")
+            yield Label(S.MENT_CLOSE_RESULT, id="close-result-label")
+            yield TextArea(self.result_text, id="close-result", soft_wrap=True)
+            warnings = rules.closing_warnings(self.held, self.planned)
+            yield Static("\n".join(f"⚠ {w}" for w in warnings), id="close-warnings")
+            yield Static("", id="close-errors")
+            with Horizontal(classes="buttons"):
+                yield Button(S.KEY_OK, variant="primary", id="apply")
+                yield Button(S.KEY_CANCEL, id="cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        if not getattr(self.app, "blink", True):
+            area.cursor_blink = False
+        self.query_one("#close-status").focus()
+
+    @on(ChoiceField.Changed, "#close-status")
+    def _status_changed(self, event: ChoiceField.Changed) -> None:
+        self.query_one("#close-result-label", Label).update(
+            S.MENT_CLOSE_RESULT if self.query_one("#close-status", ChoiceField).single
+            == "завершена" else S.MENT_CLOSE_REASON)
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        status = self.query_one("#close-status", ChoiceField).single or "завершена"
+        text = self.query_one(TextArea).text.strip()
+        errors: dict[str, str] = {}
+        try:
+            day = parse_date(self.query_one("#close-date", DateField).value)
+        except ValueError as exc:
+            day = None
+            errors["date"] = str(exc)
+        more, _ = rules.check_closing(status, day, text, self.pair, self.held, self.planned)
+        errors = {**more, **errors}
+        if errors:
+            self.query_one("#close-errors", Static).update("\n".join(errors.values()))
+            (self.query_one("#close-date") if "date" in errors else self.query_one(TextArea)).focus()
+            return
+        assert day is not None
+        self.dismiss(CloseResult(status, day, text))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

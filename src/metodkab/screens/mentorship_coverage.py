@@ -1,0 +1,382 @@
+"""Coverage of young and new staff by mentorship, the suggested-mentor chooser, and the
+mentor load table.
+
+From a person without a mentor, Ins (or Enter) starts a new pair: choose a mentor from
+the suggestions, check the filled-in form, save; the card of the new pair opens.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Header, Label, Static
+
+from metodkab import strings as S
+from metodkab.domain.parse import format_date
+from metodkab.reports import mentorship as rules
+from metodkab.screens.base import AppScreen, DbCalls
+from metodkab.screens.mentorship import column_widths, current_key, fit_name, shorten
+from metodkab.storage import mentorship as store_m
+from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
+from metodkab.storage.settings import report_date
+
+COVER_FIXED = {"who": 9, "exp": 4, "until": 10}
+COVER_SHARES = {"name": 0.52, "mentor": 0.48}
+COVER_ORDER = ("name", "who", "exp", "mentor", "until")
+COVER_TITLES = {"name": S.MENT_COV_COL_NAME, "who": S.MENT_COV_COL_WHO,
+                "exp": S.MENT_COV_COL_EXP, "mentor": S.MENT_COV_COL_MENTOR,
+                "until": S.MENT_COV_COL_UNTIL}
+
+
+def load_coverage(store) -> Coverage:
+    return store_m.coverage(store, report_date(store))
+
+
+def coverage_lines(cov: Coverage) -> str:
+    """The two figure lines above the table."""
+    if cov.young_total:
+        percent = S.MENT_COV_PERCENT.format(percent=round(cov.young_percent or 0),
+                                            target=cov.target)
+    else:
+        percent = ""
+    young = S.MENT_COV_YOUNG.format(age=cov.young_age, years=cov.young_years,
+                                    total=cov.young_total, supported=cov.young_supported,
+                                    percent=percent)
+    new = S.MENT_COV_NEW.format(months=cov.new_months, total=cov.new_total,
+                                supported=cov.new_supported)
+    return f"{young}\n{new}"
+
+
+def who_text(row: CoverageRow) -> str:
+    if row.young and row.new:
+        return S.MENT_COV_BOTH
+    return S.MENT_COV_YOUNG_SHORT if row.young else S.MENT_COV_NEW_SHORT
+
+
+class CoverageScreen(AppScreen):
+    """Who of the young and new staff has a mentor on the report date, and who has none."""
+
+    SCREEN_TITLE = S.MENT_COV_TITLE
+    DEFAULT_CSS = """
+    CoverageScreen #cov-figures { height: auto; padding: 0 1; }
+    CoverageScreen #cov-status { height: 1; padding: 0 1; color: $text-muted; }
+    CoverageScreen #cov-table { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("insert", "assign", S.MENT_KEY_ASSIGN, key_display="Ins", id="assign"),
+        Binding("f4", "open", S.MENT_KEY_COV_OPEN, key_display="Enter/F4", id="open"),
+        Binding("ctrl+f", "toggle", S.MENT_KEY_ONLY_UNSUPPORTED, key_display="Ctrl+F",
+                id="toggle"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.coverage: Coverage | None = None
+        self.only_unsupported = False
+        self._keep_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.MENT_COV_TITLE, classes="section-title")
+        yield Static(S.LOADING, id="cov-figures")
+        yield Static("", id="cov-status")
+        yield DataTable(id="cov-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.coverage is not None:
+            self._fill()
+
+    def reload(self) -> None:
+        if self._keep_id is None:
+            self._keep_id = current_key(self.query_one(DataTable))
+        self.run_db(load_coverage, done=self._loaded, group="ment-cov", exclusive=True)
+
+    def _loaded(self, cov: Coverage) -> None:
+        self.coverage = cov
+        self.query_one("#cov-figures", Static).update(coverage_lines(cov))
+        self._fill()
+
+    @property
+    def rows(self) -> list[CoverageRow]:
+        if self.coverage is None:
+            return []
+        return [r for r in self.coverage.rows if not (self.only_unsupported and r.supported)]
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        widths = column_widths(self.size.width or 80, COVER_FIXED, COVER_SHARES, COVER_ORDER)
+        table.clear(columns=True)
+        for key in COVER_ORDER:
+            table.add_column(COVER_TITLES[key], key=key, width=widths[key])
+        for row in self.rows:
+            if row.supported:
+                mentor = Text(fit_name(row.mentor, widths["mentor"]))
+                until = format_date(row.until)
+            elif row.upcoming_id:
+                mentor = Text(S.MENT_COV_UPCOMING.format(
+                    date=format_date(row.upcoming_start), name=shorten(row.upcoming_mentor)),
+                    style="yellow")
+                until = ""
+            else:
+                mentor = Text(S.MENT_COV_NONE, style="bold red")
+                until = ""
+            table.add_row(fit_name(row.name, widths["name"]), who_text(row),
+                          "" if row.experience is None else str(row.experience), mentor, until,
+                          key=row.staff_id)
+        if self._keep_id:
+            try:
+                table.move_cursor(row=table.get_row_index(self._keep_id))
+            except Exception:
+                pass
+        self._keep_id = None
+        shown = S.MENT_COV_SHOWN_UNSUPPORTED if self.only_unsupported else S.MENT_COV_SHOWN_ALL
+        status = S.MENT_COV_STATUS.format(
+            shown=shown, date=format_date(self.coverage.day if self.coverage else None))
+        if not self.rows:
+            status += " · " + S.MENT_COV_EMPTY
+        self.query_one("#cov-status", Static).update(status)
+
+    def _current(self) -> CoverageRow | None:
+        key = current_key(self.query_one(DataTable))
+        return next((r for r in self.rows if r.staff_id == key), None)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Enter: the card of the person's pair, or a new pair when there is none."""
+        row = self._current()
+        if row is None:
+            return
+        target = row.mentorship_id or row.upcoming_id
+        if target:
+            from metodkab.screens.mentorship_card import MentorshipCardScreen
+
+            self._keep_id = row.staff_id
+            self.app.push_screen(MentorshipCardScreen(target))
+        else:
+            self.action_assign()
+
+    def action_assign(self) -> None:
+        """Start a new pair with this person as mentee, choosing from suggested mentors."""
+        row = self._current()
+        if row is None:
+            return
+        if row.supported:
+            self.notify(S.MENT_COV_ALREADY.format(name=shorten(row.name), mentor=shorten(row.mentor)),
+                        severity="warning")
+        self._keep_id = row.staff_id
+        start_new_pair(self, row.staff_id)
+
+    def action_toggle(self) -> None:
+        self.only_unsupported = not self.only_unsupported
+        self._fill()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def start_new_pair(screen: DbCalls, mentee_id: str) -> None:
+    """Suggested mentors → the filled-in pair form → the card of the saved pair."""
+    app = screen.app  # type: ignore[attr-defined]
+
+    def loaded(result: tuple[MenteeInfo, list[rules.Suggestion]]) -> None:
+        mentee, suggestions = result
+
+        def chosen(mentor_id: str | None) -> None:
+            if mentor_id:
+                screen.run_db(lambda store: store_m.new_pair_defaults(
+                    store, mentee, mentor_id, report_date(store)), done=open_form)
+
+        app.push_screen(MentorChooserScreen(mentee, suggestions), callback=chosen)
+
+    def open_form(initial: dict) -> None:
+        from metodkab.screens.mentorship import MentorshipFormScreen
+        from metodkab.screens.mentorship_card import MentorshipCardScreen
+
+        def saved(mentorship_id: str | None) -> None:
+            if mentorship_id:
+                app.push_screen(MentorshipCardScreen(mentorship_id))
+
+        app.push_screen(MentorshipFormScreen(initial=initial), callback=saved)
+
+    screen.run_db(lambda store: store_m.mentor_suggestions(store, mentee_id, report_date(store)),
+                  done=loaded)
+
+
+CHOOSER_FIXED = {"star": 1, "match": 12, "category": 9, "load": 4}
+CHOOSER_SHARES = {"name": 1.0}
+CHOOSER_ORDER = ("star", "name", "match", "category", "load")
+CATEGORY_SHORT = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
+                  "педагог-наставник": "наставник"}
+
+
+class MentorChooserScreen(ModalScreen[str | None]):
+    """Suggested mentors first (★: same subject or association, with a category), each with
+    the current load; Ctrl+F shows everyone. Enter chooses."""
+
+    DEFAULT_CSS = """
+    MentorChooserScreen { align: center middle; }
+    MentorChooserScreen > Vertical {
+        width: 78; max-width: 98%; height: 90%; max-height: 24; border: thick $primary;
+        background: $surface; padding: 0 1;
+    }
+    MentorChooserScreen #chooser-title { text-style: bold; }
+    MentorChooserScreen .hint { color: $text-muted; height: auto; }
+    MentorChooserScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("ctrl+f", "toggle", S.MENT_KEY_SHOW_ALL, key_display="Ctrl+F"),
+        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
+    ]
+
+    def __init__(self, mentee: MenteeInfo, suggestions: list[rules.Suggestion]) -> None:
+        super().__init__()
+        self.mentee = mentee
+        self.suggestions = suggestions
+        self.show_all = not any(s.suggested for s in suggestions)
+
+    def compose(self) -> ComposeResult:
+        subjects = ", ".join(self.mentee.subjects) or S.MENT_CHOOSER_NO_SUBJECTS
+        with Vertical():
+            yield Label(S.MENT_CHOOSER_TITLE.format(name=self.mentee.name), id="chooser-title")
+            yield Static(S.MENT_CHOOSER_SUBJECTS.format(subjects=subjects), classes="hint")
+            yield Static("", classes="hint", id="chooser-note")
+            yield DataTable(id="mentors", cursor_type="row", zebra_stripes=True)
+            yield Static(S.MENT_CHOOSER_KEYS, classes="hint")
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    @property
+    def visible(self) -> list[rules.Suggestion]:
+        return [s for s in self.suggestions if self.show_all or s.suggested]
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        width = min(78, (self.app.size.width or 80) - 2) - 4
+        widths = column_widths(width, CHOOSER_FIXED, CHOOSER_SHARES, CHOOSER_ORDER)
+        table.clear(columns=True)
+        titles = {"star": "★", "name": S.MENT_CHOOSER_COL_NAME, "match": S.MENT_CHOOSER_COL_MATCH,
+                  "category": S.MENT_CHOOSER_COL_CATEGORY, "load": S.MENT_CHOOSER_COL_LOAD}
+        for key in CHOOSER_ORDER:
+            table.add_column(titles[key], key=key, width=widths[key])
+        for s in self.visible:
+            c = s.candidate
+            table.add_row(Text("★", style="bold yellow") if s.suggested else "",
+                          fit_name(c.name, widths["name"]), ", ".join(s.reasons),
+                          CATEGORY_SHORT.get(c.category, c.category) or "—",
+                          Text(str(c.load), style="bold" if c.load else "dim"), key=c.id)
+        any_suggested = any(s.suggested for s in self.suggestions)
+        if not any_suggested:
+            note = S.MENT_CHOOSER_NONE_SUGGESTED
+        elif self.show_all:
+            note = S.MENT_CHOOSER_ALL
+        else:
+            note = S.MENT_CHOOSER_SUGGESTED
+        self.query_one("#chooser-note", Static).update(note)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(event.row_key.value)
+
+    def action_toggle(self) -> None:
+        self.show_all = not self.show_all
+        self._fill()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+LOAD_FIXED = {"now": 5, "mentees": 5, "year": 7, "total": 5}
+
+
+def load_table(store):
+    return store_m.mentor_load(store, report_date(store))
+
+
+class MentorLoadScreen(AppScreen):
+    """Pairs per mentor now and per school year; Enter shows the mentor's pairs."""
+
+    SCREEN_TITLE = S.MENT_LOAD_TITLE
+    DEFAULT_CSS = """
+    MentorLoadScreen #load-note { height: auto; padding: 0 1; color: $text-muted; }
+    MentorLoadScreen #load-table { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("f4", "open", S.MENT_KEY_MENTOR_PAIRS, key_display="Enter/F4", id="open"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[store_m.LoadRow] = []
+        self.years: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.MENT_LOAD_TITLE, classes="section-title")
+        yield Static(S.MENT_LOAD_NOTE, id="load-note")
+        yield DataTable(id="load-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.run_db(load_table, done=self._loaded, group="ment-load", exclusive=True)
+
+    def _loaded(self, result) -> None:
+        self.years, self.rows = result
+        self._fill()
+
+    def on_resize(self) -> None:
+        if self.years:
+            self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        order = ("name", "now", "mentees", *(f"y{y}" for y in self.years), "total")
+        fixed = {"now": LOAD_FIXED["now"], "mentees": LOAD_FIXED["mentees"],
+                 "total": LOAD_FIXED["total"], **{f"y{y}": LOAD_FIXED["year"] for y in self.years}}
+        widths = column_widths(self.size.width or 80, fixed, {"name": 1.0}, order)
+        titles = {"name": S.MENT_LOAD_COL_NAME, "now": S.MENT_LOAD_COL_NOW,
+                  "mentees": S.MENT_LOAD_COL_MENTEES, "total": S.MENT_LOAD_COL_TOTAL,
+                  **{f"y{y}": rules.academic_year_label(y) for y in self.years}}
+        table.clear(columns=True)
+        for key in order:
+            table.add_column(titles[key], key=key, width=widths[key])
+        for row in self.rows:
+            table.add_row(fit_name(row.name, widths["name"]),
+                          Text(str(row.now_pairs), style="bold" if row.now_pairs else "dim"),
+                          str(row.now_mentees), *(str(n) for n in row.per_year), str(row.total),
+                          key=row.mentor_id)
+        if not self.rows:
+            table.add_row(Text(S.MENT_LOAD_EMPTY, style="dim"), *[""] * (len(order) - 1),
+                          key="\0")
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        key = current_key(self.query_one(DataTable))
+        row = next((r for r in self.rows if r.mentor_id == key), None)
+        if row is not None:
+            self.dismiss((row.mentor_id, row.name))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
