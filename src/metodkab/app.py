@@ -19,6 +19,7 @@ from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.paths import APP_NAME
 from metodkab.screens.associations import AssociationsScreen
 from metodkab.screens.dashboard import DashboardScreen
+from metodkab.screens.mentorship import MentorshipListScreen
 from metodkab.screens.settings import SettingsScreen
 from metodkab.screens.staff import StaffListScreen
 from metodkab.storage.db import Store, open_store
@@ -30,6 +31,7 @@ log = logging.getLogger("metodkab")
 SECTIONS = (
     ("f12", "dashboard", S.SECTION_DASHBOARD, "F12"),
     ("f2", "staff", S.SECTION_STAFF, "F2"),
+    ("f6", "mentorship", S.SECTION_MENTORSHIP, "F6"),
     ("f10", "settings", S.SECTION_SETTINGS, "F10"),
 )
 
@@ -39,6 +41,7 @@ class MetodkabApp(App):
         "dashboard": DashboardScreen,
         "staff": StaffListScreen,
         "associations": AssociationsScreen,
+        "mentorship": MentorshipListScreen,
         "settings": SettingsScreen,
     }
     CSS_PATH = "app.tcss"
