@@ -23,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     "target_fl_diagnostics": 30,
     "target_fl_high_score": 15,
     "target_young_supported": 70,
+    "new_staff_months": 12,            # mentorship coverage: hired within N months
+    "mentorship_min_months": 3,        # personalised programme: 3–12 months (АЗ-1128/08/657)
+    "mentorship_max_months": 12,
     "fl_high_score_percent": 70,
     "backups_keep": 10,
 }
