@@ -114,9 +114,10 @@ def is_new_staff(hire_date: dt.date | None, day: dt.date, months: int = NEW_STAF
 
 def default_planned_end(start: dt.date, min_months: int = MIN_MONTHS,
                         max_months: int = MAX_MONTHS) -> dt.date:
-    """The planned end offered for a new pair: 31 May of the school year when that leaves
-    at least ``min_months``; otherwise the longest allowed programme."""
-    may = dt.date(academic_year(start) + 1, 5, 31)
+    """The planned end offered for a new pair: the coming 31 May (the end of the school
+    year) when that leaves ``min_months`` to ``max_months``; otherwise the longest allowed
+    programme."""
+    may = dt.date(start.year + (1 if start.month >= 6 else 0), 5, 31)
     if add_months(start, min_months) <= may <= add_months(start, max_months):
         return may
     return add_months(start, max_months) - dt.timedelta(days=1)
