@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", type=Path, required=True)
     demo.add_argument("--staff", type=int, default=None, help=S.CLI_HELP_DEMO_STAFF)
     demo.add_argument("--seed", type=int, default=2026)
+    from metodkab.importing.commands import add_parser as add_import_parser
+
+    add_import_parser(sub)
     return parser
 
 
@@ -88,6 +91,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _backup(db_path, clock)
     if args.command == "restore":
         return _restore(args.file, db_path, clock)
+    if args.command == "import":
+        from metodkab.importing.commands import run as run_import
+
+        return run_import(args, clock, db_path)
     if args.command == "demo":
         return _demo(args.out, args.staff, args.seed, clock)
     return _run_app(db_path, clock, demo=args.demo)

@@ -655,3 +655,183 @@ MENT_LOAD_COL_MENTEES = "Чел."
 MENT_LOAD_COL_TOTAL = "Всего"
 MENT_LOAD_EMPTY = "Наставников пока нет"
 MENT_KEY_MENTOR_PAIRS = "Пары наставника"
+
+# --- import ---------------------------------------------------------------------------
+IMP_TITLE = "Импорт из таблицы"
+IMP_KEY_OPEN = "Импорт из таблицы"
+IMP_KIND_LABELS = {"staff": "Сотрудники", "trainings": "Курсы повышения квалификации"}
+IMP_FIELD_LABELS = {
+    "fio": "ФИО",
+    "last_name": "Фамилия",
+    "first_name": "Имя",
+    "middle_name": "Отчество",
+    "birth_date": "Дата рождения",
+    "sex": "Пол",
+    "positions": "Должность",
+    "subjects": "Предметы",
+    "employment": "Занятость",
+    "hire_date": "Дата приёма",
+    "ped_start_date": "Начало педстажа",
+    "experience": "Педстаж (лет)",
+    "education": "Образование",
+    "category": "Категория",
+    "category_date": "Дата присвоения категории",
+    "category_until": "Категория действует до",
+    "snils": "СНИЛС",
+    "phone": "Телефон",
+    "email": "Эл. почта",
+    "notes": "Примечание",
+    "courses": "Курсы (текстом)",
+    "title": "Программа курсов",
+    "provider": "Организация",
+    "hours": "Часов",
+    "start_date": "Дата начала",
+    "end_date": "Дата окончания",
+    "period": "Сроки",
+    "year": "Год",
+    "kind": "Вид обучения",
+    "form": "Форма обучения",
+    "doc_number": "Номер документа",
+    "doc_date": "Дата документа",
+}
+# reading files
+IMP_XLS_UNSUPPORTED = ("Формат .xls (Excel 97–2003) не поддерживается: откройте файл в Excel или "
+                       "LibreOffice и сохраните как «Книга Excel (.xlsx)» или CSV.")
+IMP_UNSUPPORTED = "Файлы {suffix} не поддерживаются: выберите таблицу .xlsx или .csv."
+IMP_NOT_FOUND = "Файл не найден: {path}"
+IMP_BAD_XLSX = "Не удалось прочитать файл как книгу Excel (.xlsx): {error}"
+IMP_NO_HEADER = ("В таблице не найдена строка заголовков (ФИО, Должность, Дата рождения …): "
+                 "проверьте, что это список сотрудников или курсов.")
+# values
+IMP_BAD_DATE = "дата не распознана: пишите ДД.ММ.ГГГГ"
+IMP_NO_SUCH_DATE = "такой даты нет в календаре"
+IMP_YEAR_ONLY = "указан только год ({year}), нужна полная дата ДД.ММ.ГГГГ"
+IMP_BAD_NAME = "«{text}» — в ФИО допустимы только буквы, дефис и пробел"
+IMP_NAME_SHORT = "«{text}» — нужны хотя бы фамилия и имя"
+IMP_NAME_INITIALS = "вместо имени и отчества инициалы — нужно полное ФИО"
+IMP_NO_LAST_NAME = "не указана фамилия"
+IMP_NO_FIRST_NAME = "не указано имя"
+IMP_BAD_CATEGORY = "«{text}» — категория не распознана (первая, высшая, педагог-методист, педагог-наставник, СЗД)"
+IMP_CATEGORY_SECOND = "вторая категория отменена с 2011 года — укажите СЗД или оставьте пустым"
+IMP_CATEGORY_NOT_CONFORM = "«не соответствует» не загружается как категория — внесите аттестацию вручную"
+IMP_BAD_EXPERIENCE = "«{text}» — стаж не распознан (пишите «12 лет» или «12»)"
+IMP_BAD_HOURS = "«{text}» — количество часов не распознано"
+IMP_BAD_SEX = "«{text}» — пол пишется «м» или «ж»"
+IMP_BAD_EMPLOYMENT = "«{text}» — занятость: «основной» или «внешний совместитель»"
+IMP_BAD_EDUCATION = "«{text}» — образование: высшее, среднее профессиональное или среднее общее"
+IMP_BAD_FLAG = "«{text}» — ожидается «да» или «нет»"
+IMP_BAD_TRAINING_KIND = "«{text}» — вид: повышение квалификации, переподготовка или стажировка"
+IMP_BAD_TRAINING_FORM = "«{text}» — форма: очная, очно-заочная, заочная или дистанционная"
+# mapping
+IMP_MAP_NEED_NAME = "Укажите столбец с ФИО (или столбцы «Фамилия» и «Имя»)."
+IMP_MAP_NEED_TITLE = "Укажите столбец с программой курсов (или с курсами текстом)."
+IMP_MAP_NAME_EMPTY = "Укажите название шаблона"
+IMP_MAP_NOT_FOUND = "шаблон столбцов «{name}» не найден"
+IMP_MAP_WRONG_KIND = "шаблон «{name}» сохранён для другого вида данных ({kind})"
+IMP_BAD_KIND = "неизвестный вид импорта: {kind}"
+# rows
+IMP_NO_NAME = "Не указано ФИО"
+IMP_NO_POSITION = "Не указана должность (нужна хотя бы одна)"
+IMP_AMBIGUOUS = "В «Кадрах» {count} сотрудника «{name}»: добавьте в таблицу дату рождения"
+IMP_REPEATED_PERSON = "Этот сотрудник уже есть в строке {row}"
+IMP_PERSON_NOT_FOUND = "Сотрудник «{name}» не найден в «Кадрах»: сначала загрузите список сотрудников"
+IMP_BIRTH_YEAR_ONLY = "дата рождения — указан только год ({year})"
+IMP_NO_COURSE = "Не указаны курсы"
+IMP_NO_COURSE_TITLE = "не указано название программы"
+IMP_NO_HOURS = "не указано количество часов"
+IMP_NO_END = "не указаны год или дата окончания"
+IMP_COURSE = "Курсы"
+IMP_CATEGORY = "Категория"
+IMP_CONFORMITY = "СЗД"
+IMP_NOT_LOADED = "не загружено"
+IMP_COURSE_EXISTS = "курсы «{title}» уже есть"
+IMP_COURSE_REPEATED = "курсы «{title}» уже в строке {row}"
+IMP_CHANGE_NEW_PERSON = "новый сотрудник"
+IMP_CHANGE_CATEGORY = "категория {category} ({position}) от {day}"
+IMP_CHANGE_CONFORMITY = "СЗД от {day}: соответствует"
+IMP_CHANGE_COURSE = "курсы «{title}», {hours} ч, окончание {day}"
+IMP_NOTE_EXPERIENCE = "педстаж {years}{months} на {day} → начало педстажа {start}"
+IMP_NOTE_YEAR_END = "известен только год {year} — дата окончания {day}"
+IMP_NOTE_CATEGORY_YEAR = "известен только год присвоения — дата решения {day}, уточните"
+IMP_NOTE_CATEGORY_NO_DATE = "дата присвоения категории не указана — поставлена {day}, уточните"
+IMP_NOTE_CATEGORY_TERM = "категория до 01.09.2023 — срок действия до {day}"
+IMP_NOTE_CONFORMITY_YEAR = "известен только год СЗД — дата {day}, уточните"
+IMP_NOTE_CONFORMITY_NO_DATE = "дата СЗД не указана — поставлена {day}, уточните"
+IMP_NOTE_POSITION_AS_IS = "должности «{position}» нет в списке — записана как есть"
+IMP_NOTE_NAMESAKE = "тёзка с другой датой рождения — добавится как новый сотрудник"
+IMP_SUMMARY = "Добавить: {add}, обновить: {update}, без изменений: {same}, с ошибками: {error}."
+IMP_SUMMARY_PARTIAL = "Частично (часть данных не загрузится): {partial}."
+IMP_DONE = ("Загружено. Новых сотрудников: {added}, обновлено: {updated}, курсов: {trainings}, "
+            "категорий: {categories}, СЗД: {conformity}. Не загружено строк: {errors}.")
+IMP_AUDIT_NOTE = "импорт из файла {file}"
+# error report
+IMP_REPORT_FILE = "Ошибки импорта — {stem} — {stamp}.xlsx"
+IMP_REPORT_SHEET = "Ошибки импорта"
+IMP_REPORT_TITLE = "Файл {file}: строки, не загруженные полностью. {summary}"
+IMP_REPORT_ROW = "Строка файла"
+IMP_REPORT_STATUS = "Итог"
+IMP_REPORT_REASON = "Причина"
+IMP_REPORT_COLUMN = "Столбец {n}"
+IMP_REPORT_NOT_LOADED = "не загружена"
+IMP_REPORT_PARTLY = "загружена частично"
+# command line
+CLI_HELP_IMPORT = "загрузить сотрудников или курсы из таблицы XLSX/CSV"
+IMP_CLI_HELP_WHAT = "что загружать: staff — сотрудники, trainings — курсы"
+IMP_CLI_HELP_FILE = "файл .xlsx или .csv"
+IMP_CLI_HELP_DRY = "только показать, что будет загружено, ничего не записывая"
+IMP_CLI_HELP_MAPPING = "взять столбцы из шаблона, сохранённого в программе"
+IMP_CLI_HELP_REPORT = "куда сохранить отчёт об ошибках XLSX (файл или папка)"
+IMP_CLI_SHEET = "Файл {file}{sheet}; строка заголовков {row}{encoding}."
+IMP_CLI_MAPPING = "Столбцы ({source}):"
+IMP_CLI_GUESSED = "определены по заголовкам"
+IMP_CLI_SAVED = "шаблон «{name}»"
+IMP_CLI_ROW = "  стр. {row:>4}  {status:<14} {name}{what}"
+IMP_CLI_DRY_RUN = "Пробный запуск: в базу ничего не записано."
+IMP_CLI_REPORT = "Отчёт об ошибках сохранён: {path}"
+IMP_CLI_NOTHING = "Нечего загружать: нет новых или изменённых строк."
+# screens
+IMP_STATUS_LABELS = {"add": "добавить", "update": "обновить", "same": "без изменений",
+                     "error": "ошибка"}
+IMP_FILE_HEAD = "Выберите таблицу (.xlsx или .csv) в дереве папок или введите путь."
+IMP_FILE_HINT = ("CSV: UTF-8 или Windows-1251, разделитель «;» или «,». Файлы .xls "
+                 "сохраните в Excel как .xlsx.")
+IMP_KIND = "Что загружаем"
+IMP_PATH = "Файл"
+IMP_PATH_PLACEHOLDER = "Путь к файлу или папке (Enter — открыть)"
+IMP_TEMPLATE = "Столбцы"
+IMP_TEMPLATE_AUTO = "по заголовкам таблицы"
+IMP_KEY_LOAD = "Открыть файл"
+IMP_KEY_TREE = "К дереву папок"
+IMP_KEY_IMPORT = "Загрузить"
+IMP_KEY_REPORT = "Отчёт об ошибках"
+IMP_KEY_MAPPING = "Столбцы"
+IMP_KEY_ONLY_ERRORS = "Только ошибки / все"
+IMP_KEY_DETAILS = "Подробно"
+IMP_READING = "Чтение файла…"
+IMP_NOT_A_FILE = "Выберите файл таблицы"
+IMP_PREVIEW_HEAD = "{file}{sheet} · заголовки в строке {row}{encoding}"
+IMP_MAPPING_LINE = "Столбцы: {text}"
+IMP_COL_ROW = "Стр."
+IMP_COL_STATUS = "Статус"
+IMP_COL_NAME = "ФИО"
+IMP_COL_WHAT = "Что будет / причина"
+IMP_SHOWN_LIMIT = "показаны первые {shown} строк из {total}"
+IMP_ONLY_ERRORS = "только строки с ошибками"
+IMP_EMPTY = "В таблице нет строк с данными под заголовком."
+IMP_NOTHING = "Нечего загружать: нет новых или изменённых строк."
+IMP_CONFIRM = ("Загрузить строки «добавить» и «обновить» ({good})? Строки с ошибками ({errors}) "
+               "не загрузятся — сохраните отчёт об ошибках (Ctrl+E).")
+IMP_IMPORTED = "Готово. {summary}"
+IMP_REPORT_ASK_TITLE = "Отчёт об ошибках (XLSX)"
+IMP_REPORT_ASK_FOLDER = "Папка для отчёта (Enter — сохранить, Esc — отмена):"
+IMP_REPORT_SAVED = "Отчёт об ошибках сохранён: {path}"
+IMP_REPORT_NONE = "Все строки загружаются полностью — отчёт об ошибках не нужен."
+IMP_MAP_TITLE = "Столбцы таблицы: что в каком столбце"
+IMP_MAP_HINT = "Enter/F4 — выбрать поле · Ctrl+S — применить · Esc — отмена"
+IMP_MAP_SKIP = "— не загружать —"
+IMP_MAP_TEMPLATE_NAME = "Сохранить как шаблон:"
+IMP_MAP_TEMPLATE_PLACEHOLDER = "название (необязательно)"
+IMP_MAP_TEMPLATE_SAVED = "Шаблон столбцов «{name}» сохранён"
+IMP_MAP_PROBLEM = "Сопоставление не подходит: {problem}"
+IMP_MAP_USE_TEMPLATE = "Взять из шаблона"
+IMP_ROW_TITLE = "Строка {row}: {status}"

@@ -1,0 +1,258 @@
+"""Reading a school's table: XLSX (openpyxl) or CSV (UTF-8 or Windows-1251, ``;`` or ``,``).
+
+``read_table(path)`` returns a ``Sheet``: the header found under any title rows, the data
+rows with the row numbers the user sees in Excel, and what was detected (sheet,
+encoding, separator). Merged cells are filled in as the user sees them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from metodkab import strings as S
+from metodkab.domain.parse import norm
+from metodkab.importing.values import cell_text
+
+SUPPORTED = (".xlsx", ".xlsm", ".csv", ".txt")
+SHOWN_IN_CHOOSER = (".xlsx", ".xlsm", ".csv", ".xls")
+HEADER_SCAN_ROWS = 25
+MAX_ROWS = 20000
+MAX_COLUMNS = 60
+
+
+class ImportFileError(Exception):
+    """A file that cannot be read; the message is one Russian sentence."""
+
+
+@dataclass
+class Sheet:
+    """A table read from a file: header cells and data rows (as read, not yet parsed)."""
+
+    path: Path
+    headers: list[str]
+    rows: list[tuple[int, list[object]]]        # (row number in the file, cells)
+    sheet_name: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    header_row: int = 0
+
+    @property
+    def width(self) -> int:
+        return len(self.headers)
+
+    def column_label(self, index: int) -> str:
+        """"B «Должность»" — the column letter (XLSX) or number (CSV) and its header."""
+        letter = column_letter(index) if not self.delimiter else str(index + 1)
+        header = self.headers[index] if index < len(self.headers) else ""
+        return f"{letter} «{header}»" if header else letter
+
+    def samples(self, index: int, count: int = 3) -> list[str]:
+        """The first non-empty values of a column (shown beside the mapping)."""
+        found: list[str] = []
+        for _, cells in self.rows:
+            if index < len(cells):
+                text = cell_text(cells[index])
+                if text and text not in found:
+                    found.append(text)
+                    if len(found) == count:
+                        break
+        return found
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def read_table(path: Path | str, *, score: Callable[[Sequence[str]], int]) -> Sheet:
+    """Read a table; ``score(cells)`` says how much a row looks like a header
+    (from the mapping module), so the header is found under any title rows."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise ImportFileError(S.IMP_XLS_UNSUPPORTED)
+    if suffix not in SUPPORTED:
+        raise ImportFileError(S.IMP_UNSUPPORTED.format(suffix=suffix or "?"))
+    if not path.is_file():
+        raise ImportFileError(S.IMP_NOT_FOUND.format(path=path))
+    if suffix in (".xlsx", ".xlsm"):
+        candidates = _xlsx_grids(path)
+    else:
+        grid, encoding, delimiter = _csv_grid(path)
+        candidates = [("", grid, encoding, delimiter)]
+    best: Sheet | None = None
+    best_score = 0
+    for name, grid, encoding, delimiter in candidates:
+        found = _find_header(grid, score)
+        if found is None:
+            continue
+        header_index, headers, points = found
+        if points > best_score:
+            best_score = points
+            data_start = header_index + 1 + _sub_header_rows(grid, header_index, score)
+            rows = [(number, cells) for number, cells in _numbered(grid, data_start)]
+            best = Sheet(path=path, headers=headers, rows=rows, sheet_name=name,
+                         encoding=encoding, delimiter=delimiter, header_row=header_index + 1)
+    if best is None:
+        raise ImportFileError(S.IMP_NO_HEADER)
+    return best
+
+
+# --- header ----------------------------------------------------------------------------
+
+
+def _find_header(grid: list[list[object]], score: Callable[[Sequence[str]], int]
+                 ) -> tuple[int, list[str], int] | None:
+    """The row among the first ones that looks most like a header (at least two known
+    column names); a second header row below it ("ФИО" over "Фамилия | Имя | Отчество")
+    is merged in."""
+    best: tuple[int, list[str], int] | None = None
+    for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+        cells = [cell_text(c) for c in row]
+        points = score(cells)
+        if points >= 2 and (best is None or points > best[2]):
+            best = (index, cells, points)
+    if best is None:
+        return None
+    index, cells, points = best
+    if _sub_header_rows(grid, index, score):
+        below = [cell_text(c) for c in grid[index + 1]]
+        cells = [b or a for a, b in zip(cells, below + [""] * len(cells))]
+        points = max(points, score(cells))
+    width = max((i + 1 for i, c in enumerate(cells) if c), default=0)
+    for _, row in _numbered(grid, index + 1):
+        width = max(width, max((i + 1 for i, c in enumerate(row) if cell_text(c)), default=0))
+    headers = (cells + [""] * width)[:width]
+    return index, headers, points
+
+
+def _sub_header_rows(grid: list[list[object]], index: int,
+                     score: Callable[[Sequence[str]], int]) -> int:
+    """1 when the row under the header is a second header row, else 0."""
+    if index + 1 >= len(grid):
+        return 0
+    below = [cell_text(c) for c in grid[index + 1]]
+    if score(below) < 2:
+        return 0
+    if any(re.search(r"\d{2}\.\d{2}\.\d{4}|\d{4}", c) for c in below):
+        return 0
+    return 1
+
+
+def _is_numbering(cells: list[str]) -> bool:
+    """The row "1 | 2 | 3 | 4" that Russian forms put under the header."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(c.isdigit() for c in filled) and \
+        [int(c) for c in filled] == list(range(int(filled[0]), int(filled[0]) + len(filled)))
+
+
+def _numbered(grid: list[list[object]], start: int) -> list[tuple[int, list[object]]]:
+    """Data rows with their numbers in the file; empty rows and the column numbering
+    row are left out."""
+    rows = []
+    for index in range(start, len(grid)):
+        cells = grid[index]
+        texts = [cell_text(c) for c in cells]
+        if not any(texts):
+            continue
+        if index == start and _is_numbering(texts):
+            continue
+        rows.append((index + 1, list(cells)))
+    return rows
+
+
+# --- XLSX ------------------------------------------------------------------------------
+
+
+def _xlsx_grids(path: Path) -> list[tuple[str, list[list[object]], str, str]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportFileError(S.IMP_BAD_XLSX.format(error=exc)) from None
+    result = []
+    try:
+        for sheet in workbook.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue
+            rows = min(sheet.max_row or 0, MAX_ROWS)
+            cols = min(sheet.max_column or 0, MAX_COLUMNS)
+            grid = [[None] * cols for _ in range(rows)]
+            for r, values in enumerate(sheet.iter_rows(min_row=1, max_row=rows, max_col=cols,
+                                                       values_only=True)):
+                for c, value in enumerate(values[:cols]):
+                    grid[r][c] = value
+            for merged in sheet.merged_cells.ranges:
+                top, left = merged.min_row - 1, merged.min_col - 1
+                if top >= rows or left >= cols:
+                    continue
+                value = grid[top][left]
+                for r in range(top, min(merged.max_row, rows)):
+                    for c in range(left, min(merged.max_col, cols)):
+                        grid[r][c] = value
+            result.append((sheet.title, grid, "", ""))
+    finally:
+        workbook.close()
+    return result
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+DELIMITERS = (";", ",", "\t")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and its encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else
+    Windows-1251 (what Excel writes for «CSV (разделители — запятые)» in Russia)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace"), "Windows-1251"
+
+
+def detect_delimiter(text: str) -> str:
+    """The separator that splits the first lines into the most equal, widest rows."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    best, best_key = ";", (-1, -1)
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        wide = [c for c in counts if c > 1]
+        if not wide:
+            continue
+        mode = max(set(wide), key=wide.count)
+        key = (wide.count(mode), mode)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
+
+
+def _csv_grid(path: Path) -> tuple[list[list[object]], str, str]:
+    text, encoding = decode(path.read_bytes())
+    delimiter = detect_delimiter(text)
+    grid = [list(row[:MAX_COLUMNS]) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return grid[:MAX_ROWS], encoding, delimiter
+
+
+def normalise_header(text: str) -> str:
+    """A header as the mapping compares it: lower case, ё → е, no punctuation runs."""
+    low = norm(text).replace("\n", " ")
+    low = re.sub(r"[\"«»:*()\[\]]", " ", low)
+    return " ".join(low.split()).strip(" .,;")
+
+
+__all__ = ["Sheet", "ImportFileError", "read_table", "decode", "detect_delimiter",
+           "normalise_header", "column_letter", "SHOWN_IN_CHOOSER", "SUPPORTED"]

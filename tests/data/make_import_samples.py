@@ -1,0 +1,103 @@
+"""Make the sample tables of the import tests (committed beside this script).
+
+    .venv/bin/python tests/data/make_import_samples.py
+
+They look like what schools keep: a title merged over the top rows, the column numbering
+row, ФИО in three columns or in one, values written by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+HERE = Path(__file__).parent
+STAFF_XLSX = HERE / "import_staff_fio3.xlsx"
+STAFF_CSV = HERE / "import_staff_fio1_cp1251.csv"
+TRAININGS_XLSX = HERE / "import_trainings_text.xlsx"
+
+STAFF_HEADER = ["№ п/п", "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность",
+                "Преподаваемый предмет", "Категория", "Дата присвоения категории",
+                "Пед. стаж", "Курсы"]
+STAFF_ROWS = [
+    [1, "ИВАНОВА", "анна", "петровна", dt.datetime(1980, 3, 14), "Учитель", "Математика",
+     "высшая", "27.03.2022", "12 лет",
+     "2021, ФГОС ООО, 36 ч; 2023 — «Функциональная грамотность», 72 ч."],
+    [2, " Петров ", "Сергей", "Иванович", "05.11.1975", "учитель истории и обществознания",
+     None, "1 кв. к.", "2019 г.", 25, None],
+    [3, "Сидорова", "Елена", None, 30000, "педагог-психолог", None, "СЗД", None, "3",
+     "Курсы по инклюзии 2020"],
+    [4, "Кузнецов", "Олег", "Петрович", "31.02.1990", "учитель", "физкультура", None, None,
+     None, None],
+    [5, "Морозова", "Ольга", "Викторовна", "12.07.1992", None, "музыка", None, None, None, None],
+    [6, "Новикова", "Мария", "Андреевна", "01.02.1998", "Учитель начальных классов", None,
+     "В", None, "2 года", None],
+    [7, "Иванова", "Анна", "Петровна", "14.03.1980", "учитель", None, None, None, None, None],
+]
+
+CSV_TEXT = """ФИО;Дата рождения;Должность;Категория;Стаж;Образование
+ИВАНОВА  АННА ПЕТРОВНА;14.03.1980;учитель математики;высш.;12 лет;высшее педагогическое
+Смирнов Павел Андреевич;23.08.1985;зам. директора по УВР, учитель физики;первая (2020);15;высшее
+Козлова Ирина Олеговна;1990 г.;социальный педагог;б/к;5 лет;ср. проф.
+Петров;01.01.1970;учитель;;;
+Фёдорова Светлана Игоревна;02.02.1988;педагог доп. образования;СЗД;7;СПО
+Лебедев Артём Олегович;10.10.1995;учитель-логопед;вторая;2;высшее
+"""
+
+TRAINING_HEADER = ["№", "ФИО педагога", "Повышение квалификации (год, тема, часы)", "Организация"]
+TRAINING_ROWS = [
+    [1, "Иванова А.П.", "2021, ФГОС ООО, 36 ч", "ГАУ ДПО ИРО"],
+    [2, "Петров Сергей Иванович",
+     "12.03.2022–25.03.2022 «Функциональная грамотность школьников», 72 ч.", None],
+    [3, None, "Переподготовка «Менеджмент в образовании», 2020 г., 520 ч", None],
+    [4, "СИДОРОВА ЕЛЕНА", "Инклюзивное образование детей с ОВЗ, 2024 г., 16 часов", None],
+    [5, "Неизвестный Иван Иванович", "2022, ФГОС, 36 ч", None],
+    [6, "Новикова Мария Андреевна", "ФГОС НОО", None],
+    [7, "Иванова Анна Петровна", "2021, ФГОС ООО, 36 ч", "ГАУ ДПО ИРО"],
+]
+
+
+def make_staff_xlsx(path: Path = STAFF_XLSX) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Кадры"
+    sheet["A1"] = "Список педагогических работников МБОУ «Тестовая СОШ»"
+    sheet.merge_cells("A1:K1")
+    sheet["A2"] = "по состоянию на 01.09.2026"
+    sheet.merge_cells("A2:K2")
+    sheet.append([])
+    sheet.append(STAFF_HEADER)
+    sheet.append(list(range(1, len(STAFF_HEADER) + 1)))
+    for row in STAFF_ROWS:
+        sheet.append(row)
+    sheet["E6"].number_format = "DD.MM.YYYY"
+    book.save(path)
+    return path
+
+
+def make_staff_csv(path: Path = STAFF_CSV) -> Path:
+    path.write_bytes(CSV_TEXT.replace("\n", "\r\n").encode("cp1251"))
+    return path
+
+
+def make_trainings_xlsx(path: Path = TRAININGS_XLSX) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Курсы"
+    sheet["A1"] = "Курсовая подготовка педагогов, 2020–2024"
+    sheet.merge_cells("A1:D1")
+    sheet.append(TRAINING_HEADER)
+    for row in TRAINING_ROWS:
+        sheet.append(row)
+    sheet.merge_cells("B4:B5")         # one person, two courses: ФИО merged down
+    book.save(path)
+    return path
+
+
+if __name__ == "__main__":
+    for made in (make_staff_xlsx(), make_staff_csv(), make_trainings_xlsx()):
+        print(made)
