@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     from metodkab.importing.commands import add_parser as add_import_parser
 
     add_import_parser(sub)
+    from metodkab.sync.commands import add_parsers as add_exchange_parsers
+
+    add_exchange_parsers(sub)
     return parser
 
 
@@ -91,6 +94,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _backup(db_path, clock)
     if args.command == "restore":
         return _restore(args.file, db_path, clock)
+    if args.command in ("municipality", "keys", "packet", "receipt"):
+        from metodkab.sync.commands import run as run_exchange
+
+        return run_exchange(args, clock)
     if args.command == "import":
         from metodkab.importing.commands import run as run_import
 

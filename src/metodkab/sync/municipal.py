@@ -1,0 +1,701 @@
+"""The municipal office's side: its database, packet import, receipts, lists across schools.
+
+Why one ``records`` table rather than a mirror of every school table
+---------------------------------------------------------------------
+Records are kept per school under (school_code, table_name, id) with the row's own
+columns as the JSON text that passed the strict check (sync/records.py). We chose this
+over per-table mirror tables because:
+
+- schools upgrade at different times: a packet of schema 3 and one of schema 4 (a new
+  column, a new table) land in the same table with no municipal migration, and a
+  de-identified staff row (bands instead of names) is just another ``level``;
+- one code path applies any table: a packet is applied with one ``executemany`` upsert,
+  as fast as the raw insert of the same rows, and "higher version wins" is one rule;
+- consolidated reports still read ordinary columns: the views in municipal.sql
+  (``m_staff``, ``m_training`` …) expose the school's column names with the school code,
+  so a report is plain SQL grouped by ``school_code``. SQLite's JSON functions read a
+  column of 20,000 staff rows in milliseconds; a hot column can get an expression index.
+
+Import checks every packet completely (size, format, signature against the registered
+school key, recipient, payload hash, decryption, every record) before anything is
+written; then the whole batch applies in one transaction, each packet together with its
+UUID in ``packets`` (primary key: a packet can never apply twice). A dry run is the same
+work rolled back.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from metodkab import strings as S
+from metodkab.clock import SYSTEM_CLOCK, Clock
+from metodkab.storage.db import SCHEMA_VERSION, Store, connect, lock_path, quick_check
+from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
+from metodkab.sync import crypto, packet
+from metodkab.sync.errors import PacketRefused, SyncError
+from metodkab.sync.receipt import AcceptedPacket, ReceiptBody, build_receipt, receipt_file_name
+from metodkab.sync.records import LineError, check_line, row_models
+
+APPLICATION_ID = 0x4D4B4D4F          # "MKMO": a municipal database of metodkab
+MUNICIPAL_SCHEMA_VERSION = 1
+SMALL_PACKET = 400                   # below this, look up existing rows by id
+
+
+# --- the database ----------------------------------------------------------------------
+
+
+def municipal_schema_sql() -> str:
+    return resources.files("metodkab.sync").joinpath("municipal.sql").read_text(encoding="utf-8")
+
+
+def is_municipal_db(path: Path | str) -> bool:
+    """True when the file is a municipal database (checked read-only, never created)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _set_wal(store: Store) -> None:
+    with store.db.ensure_autocommit_on():
+        store.db.conn.execute("PRAGMA journal_mode = WAL")
+        store.db.conn.execute("PRAGMA synchronous = FULL")
+
+
+def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str = "",
+                   exclusive: bool = True, _create: bool = False) -> Store:
+    """Open a municipal database made by ``init_municipality``."""
+    path = Path(path)
+    if not _create and not is_municipal_db(path):
+        if not path.exists():
+            raise StorageError(S.EX_MUNI_NOT_FOUND.format(path=path))
+        raise StorageError(S.EX_NOT_MUNICIPAL.format(name=path.name))
+    lock = None
+    if exclusive:
+        lock = FileLock(str(lock_path(path)))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            raise DatabaseBusy(S.EX_MUNI_BUSY.format(name=path.name)) from None
+    try:
+        db = connect(path)
+        store = Store(db=db, path=path, clock=clock, user=user)
+        problems = quick_check(db)
+        if problems:
+            db.close()
+            raise DatabaseDamaged(S.EX_MUNI_DAMAGED.format(name=path.name, problem=problems[0]))
+        _set_wal(store)
+        if _create:
+            with store.atomic():
+                for statement in _statements(municipal_schema_sql()):
+                    db.conn.execute(statement)
+                db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.conn.execute(f"PRAGMA user_version = {MUNICIPAL_SCHEMA_VERSION}")
+        elif db.conn.execute("PRAGMA user_version").fetchone()[0] > MUNICIPAL_SCHEMA_VERSION:
+            db.close()
+            raise StorageError(S.EX_MUNI_TOO_NEW.format(name=path.name))
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    store.lock = lock
+    return store
+
+
+def _statements(script: str) -> Iterable[str]:
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+
+
+@dataclass(frozen=True)
+class InitResult:
+    db_path: Path
+    key_path: Path
+    public_path: Path
+    fingerprint: str
+
+
+def init_municipality(path: Path, *, name: str, public_path: Path | None = None,
+                      clock: Clock = SYSTEM_CLOCK, user: str = "") -> InitResult:
+    """A new municipal database, its key pair and the public key file for the schools."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise SyncError(S.EX_MUNI_EXISTS.format(path=path))
+    key_path = crypto.municipality_key_path(path)
+    public_path = public_path or path.with_name(path.stem + "-public.mkkey")
+    if key_path.exists():
+        raise SyncError(S.EX_KEY_EXISTS.format(path=key_path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = crypto.create_municipality_secret(key_path)
+    public = crypto.MunicipalityPublicKey(name, *secret.public)
+    store = open_municipal(path, clock=clock, user=user, _create=True)
+    try:
+        with store.atomic():
+            store.db.conn.execute(
+                "INSERT INTO office (id, name, key_fp, created_at) VALUES (1, ?, ?, ?)",
+                (name, public.fingerprint, clock.now().isoformat(timespec="seconds")))
+    finally:
+        store.close()
+    packet.write_atomically(public_path, public.to_json().encode("utf-8"))
+    return InitResult(path, key_path, public_path, public.fingerprint)
+
+
+def office_secret(store: Store) -> crypto.MunicipalitySecret:
+    if store.path is None:
+        raise SyncError(S.EX_NO_KEY_FOLDER)
+    secret = crypto.load_municipality_secret(crypto.municipality_key_path(store.path))
+    with store.mutex:
+        row = store.db.conn.execute("SELECT key_fp FROM office WHERE id = 1").fetchone()
+    if row is None or row[0] != secret.fingerprint:
+        raise SyncError(S.EX_KEY_NOT_THIS_OFFICE)
+    return secret
+
+
+def office_public(store: Store) -> crypto.MunicipalityPublicKey:
+    secret = office_secret(store)
+    with store.mutex:
+        name = store.db.conn.execute("SELECT name FROM office WHERE id = 1").fetchone()[0]
+    return crypto.MunicipalityPublicKey(name, *secret.public)
+
+
+# --- checking a packet -----------------------------------------------------------------
+
+
+@dataclass
+class TableCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "deleted": self.deleted, "conflicts": self.conflicts}
+
+
+Row = tuple[str, int, int, str, int, str]   # id, version, change_seq, updated_at, deleted, data
+
+
+@dataclass
+class CheckedPacket:
+    """A packet that passed every check; its rows are ready to apply."""
+
+    path: Path
+    raw: packet.RawPacket
+    registered: bool                         # the school's key is already registered
+    rows: dict[str, list[Row]] | None        # None for a packet known to be a no-op
+    status: str = "new"                      # new | duplicate | older (as checked)
+
+    @property
+    def manifest(self) -> packet.Manifest:
+        return self.raw.manifest
+
+    @property
+    def name(self) -> str:
+        return self.raw.name
+
+
+def _active_key(store: Store, school_code: str) -> tuple[int, str] | None:
+    row = store.db.conn.execute(
+        "SELECT id, verify_key FROM school_keys WHERE school_code = ? AND revoked_at IS NULL",
+        (school_code,)).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
+def _status(store: Store, manifest: packet.Manifest, key_id: int | None) -> str:
+    if store.db.conn.execute("SELECT 1 FROM packets WHERE uuid = ?",
+                             (manifest.packet_uuid,)).fetchone():
+        return "duplicate"
+    if key_id is not None:
+        last = store.db.conn.execute(
+            "SELECT max(seq) FROM packets WHERE school_code = ? AND key_id = ?",
+            (manifest.school_code, key_id)).fetchone()[0]
+        if last is not None and manifest.seq <= last:
+            return "older"
+    return "new"
+
+
+def check_packet(store: Store, path: Path, *,
+                 secret: crypto.MunicipalitySecret | None = None) -> CheckedPacket:
+    """Every check, in order; PacketRefused names the file and the reason.
+
+    A packet already applied (same UUID) or older than one applied is recognised after
+    the signature and hash checks and is not decrypted: importing it changes nothing.
+    """
+    secret = secret or office_secret(store)
+    path = Path(path)
+    raw = packet.split_packet(packet.read_file(path), path.name)
+    manifest = raw.manifest
+    if manifest.schema_version > SCHEMA_VERSION:
+        raise PacketRefused(raw.name, "format", S.EX_R_SCHEMA_NEWER.format(
+            version=manifest.schema_version, supported=SCHEMA_VERSION))
+    with store.mutex:
+        active = _active_key(store, manifest.school_code)
+    if active is not None:
+        key_id, verify_key = active
+        if verify_key != manifest.sender_key:
+            registered_fp = crypto.school_fingerprint(crypto.unb64(verify_key, 32))
+            raise PacketRefused(raw.name, "key", S.EX_R_OTHER_KEY.format(
+                code=manifest.school_code, fp=manifest.sender_fp, registered=registered_fp))
+        packet.verify_signature(raw, crypto.unb64(verify_key, 32))
+    else:
+        key_id = None
+        if crypto.school_fingerprint(manifest.sender_verify_key) != manifest.sender_fp:
+            raise PacketRefused(raw.name, "signature", S.EX_R_SIGNATURE)
+        packet.verify_signature(raw, manifest.sender_verify_key)
+    if manifest.recipient_fp != secret.fingerprint:
+        raise PacketRefused(raw.name, "recipient", S.EX_R_RECIPIENT.format(
+            fp=manifest.recipient_fp, ours=secret.fingerprint))
+    packet.verify_payload_hash(raw)
+    with store.mutex:
+        status = _status(store, manifest, key_id)
+    if status != "new":
+        return CheckedPacket(path, raw, active is not None, None, status)
+    content = packet.open_payload(raw, secret.box)
+    rows = _check_records(raw, content)
+    return CheckedPacket(path, raw, active is not None, rows)
+
+
+def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]]:
+    manifest = raw.manifest
+    name = raw.name
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
+            line=0, reason="текст не в UTF-8")) from None
+    lines = text.split("\n")
+    try:
+        header = json.loads(lines[0])
+    except ValueError:
+        header = None
+    expected = {"packet_uuid": manifest.packet_uuid, "school_code": manifest.school_code,
+                "sender_fp": manifest.sender_fp, "seq": manifest.seq}
+    if header != expected:
+        raise PacketRefused(name, "records", S.EX_R_HEADER)
+    models = row_models(manifest.level)
+    rows: dict[str, list[Row]] = {}
+    seen: set[tuple[str, str]] = set()
+    upto = manifest.change_seq_to
+    for number, line in enumerate(lines[1:], start=2):
+        try:
+            table, row_id, version, seq, updated, deleted, data = check_line(line, models)
+        except LineError as exc:
+            raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
+                line=number, reason=exc)) from None
+        if seq > upto:
+            raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
+                line=number, reason=S.EX_R_SEQ_RANGE))
+        key = (table, row_id)
+        if key in seen:
+            raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
+                line=number, reason=S.EX_R_DUPLICATE_ROW))
+        seen.add(key)
+        rows.setdefault(table, []).append((row_id, version, seq, updated, deleted, data))
+    counts = {t: len(r) for t, r in rows.items()}
+    if counts != manifest.counts or sum(counts.values()) != manifest.rows:
+        raise PacketRefused(name, "records", S.EX_R_COUNTS)
+    return rows
+
+
+# --- applying --------------------------------------------------------------------------
+
+
+@dataclass
+class PacketOutcome:
+    """What happened (or, in a dry run, would happen) to one file."""
+
+    file_name: str
+    outcome: str              # applied | duplicate | older | refused | untrusted
+    school_code: str = ""
+    school_name: str = ""
+    seq: int = 0
+    kind: str = ""
+    level: str = ""
+    rows: int = 0
+    message: str = ""
+    check: str = ""
+    new_key_fp: str = ""      # the school's key was (or would be) registered with this
+    missing: tuple[int, ...] = ()
+    covered: bool = True      # the missing packets' changes are inside this one
+    chain_broken: bool = False
+    tables: dict[str, TableCounts] = field(default_factory=dict)
+
+    @property
+    def totals(self) -> TableCounts:
+        total = TableCounts()
+        for counts in self.tables.values():
+            for key, value in counts.as_dict().items():
+                setattr(total, key, getattr(total, key) + value)
+        return total
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[PacketOutcome]
+    dry_run: bool
+
+    @property
+    def applied(self) -> list[PacketOutcome]:
+        return [o for o in self.outcomes if o.outcome == "applied"]
+
+    @property
+    def refused(self) -> list[PacketOutcome]:
+        return [o for o in self.outcomes if o.outcome in ("refused", "untrusted")]
+
+
+def _existing(store: Store, school: str, rows: dict[str, list[Row]]) -> dict:
+    """Stored (version, deleted, level, data) of the packet's records, by (table, id)."""
+    conn = store.db.conn
+    found: dict[tuple[str, str], tuple] = {}
+    total = sum(len(r) for r in rows.values())
+    if not conn.execute("SELECT 1 FROM records WHERE school_code = ? LIMIT 1",
+                        (school,)).fetchone():
+        return found
+    if total > SMALL_PACKET:
+        for table in rows:
+            for row_id, *rest in conn.execute(
+                    "SELECT id, version, deleted, level, data FROM records "
+                    "WHERE school_code = ? AND table_name = ?", (school, table)):
+                found[(table, row_id)] = tuple(rest)
+        return found
+    for table, items in rows.items():
+        ids = [r[0] for r in items]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row_id, *rest in conn.execute(
+                    f"SELECT id, version, deleted, level, data FROM records "
+                    f"WHERE school_code = ? AND table_name = ? AND id IN ({marks})",
+                    (school, table, *chunk)):
+                found[(table, row_id)] = tuple(rest)
+    return found
+
+
+LEVEL_TABLES = ("staff", "school")   # tables whose content depends on the level
+
+
+def classify(table: str, level: str, version: int, deleted: int, data: str,
+             old: tuple | None) -> str:
+    """added | updated | deleted | unchanged | conflict for one incoming record.
+
+    Higher version wins. The same version with other content is a conflict (the stored
+    row is kept), except in the tables whose content depends on the personal-data level:
+    a change of level, or a de-identified staff row whose bands moved on, is an update.
+    A lower version is unchanged when it says the same, else a conflict.
+    """
+    if old is None:
+        return "deleted" if deleted else "added"
+    old_version, old_deleted, old_level, old_data = old
+    same = data == old_data and deleted == old_deleted and (
+        old_level == level or table not in LEVEL_TABLES)
+    if version > old_version:
+        return "deleted" if deleted and not old_deleted else "updated"
+    if same:
+        return "unchanged"
+    if version == old_version and table in LEVEL_TABLES and (
+            old_level != level or (table == "staff" and level == "deidentified")):
+        return "updated"
+    return "conflict"
+
+
+def plan_rows(store: Store, checked: CheckedPacket) -> tuple[dict[str, TableCounts], list[tuple]]:
+    """Classify each record against what is stored (``classify``); return the counts per
+    table and the rows to write."""
+    manifest = checked.manifest
+    school, level, uuid = manifest.school_code, manifest.level, manifest.packet_uuid
+    existing = _existing(store, school, checked.rows or {})
+    plan: dict[str, TableCounts] = {}
+    writes: list[tuple] = []
+    for table, items in (checked.rows or {}).items():
+        counts = plan.setdefault(table, TableCounts())
+        for row_id, version, seq, updated, deleted, data in items:
+            verdict = classify(table, level, version, deleted, data,
+                               existing.get((table, row_id)))
+            if verdict == "conflict":
+                counts.conflicts += 1
+                continue
+            if verdict == "unchanged":
+                counts.unchanged += 1
+                continue
+            setattr(counts, verdict, getattr(counts, verdict) + 1)
+            writes.append((school, table, row_id, version, seq, updated, deleted, level, uuid,
+                           data))
+    return plan, writes
+
+
+UPSERT = (
+    "INSERT INTO records (school_code, table_name, id, version, change_seq, updated_at, "
+    "deleted, level, packet_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (school_code, table_name, id) DO UPDATE SET version = excluded.version, "
+    "change_seq = excluded.change_seq, updated_at = excluded.updated_at, "
+    "deleted = excluded.deleted, level = excluded.level, packet_uuid = excluded.packet_uuid, "
+    "data = excluded.data"
+)
+
+
+def _school_name(checked: CheckedPacket) -> str:
+    for row in (checked.rows or {}).get("school", []):
+        if not row[4]:
+            try:
+                return json.loads(row[5]).get("short_name") or checked.manifest.school_name
+            except ValueError:
+                break
+    return checked.manifest.school_name
+
+
+def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedPacket], bool],
+               dry_run: bool) -> PacketOutcome:
+    manifest = checked.manifest
+    conn = store.db.conn
+    outcome = PacketOutcome(checked.name, "applied", manifest.school_code, manifest.school_name,
+                            manifest.seq, manifest.kind, manifest.level, manifest.rows)
+    active = _active_key(store, manifest.school_code)
+    if active is not None and active[1] != manifest.sender_key:
+        registered_fp = crypto.school_fingerprint(crypto.unb64(active[1], 32))
+        outcome.outcome, outcome.check = "refused", "key"
+        outcome.message = S.EX_REFUSED.format(file=checked.name, reason=S.EX_R_OTHER_KEY.format(
+            code=manifest.school_code, fp=manifest.sender_fp, registered=registered_fp))
+        return outcome
+    key_id = active[0] if active else None
+    status = _status(store, manifest, key_id)
+    if status != "new" or checked.rows is None:
+        outcome.outcome = status if status != "new" else "duplicate"
+        outcome.message = (S.EX_DUPLICATE if outcome.outcome == "duplicate"
+                           else S.EX_OLDER).format(file=checked.name)
+        return outcome
+    now = store.clock.now().isoformat(timespec="seconds")
+    if key_id is None:
+        outcome.new_key_fp = manifest.sender_fp
+        if not dry_run and not trusted(checked):
+            outcome.outcome, outcome.check = "untrusted", "key"
+            outcome.message = S.EX_REFUSED.format(file=checked.name, reason=S.EX_R_UNTRUSTED.format(
+                code=manifest.school_code, fp=manifest.sender_fp))
+            return outcome
+        conn.execute("INSERT INTO schools (code, name, first_seen) VALUES (?, ?, ?) "
+                     "ON CONFLICT (code) DO NOTHING", (manifest.school_code,
+                                                        manifest.school_name, now))
+        key_id = conn.execute(
+            "INSERT INTO school_keys (school_code, verify_key, fingerprint, registered_at, "
+            "registered_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            (manifest.school_code, manifest.sender_key, manifest.sender_fp, now,
+             store.user or "")).fetchone()[0]
+    last = conn.execute(
+        "SELECT seq, change_seq_to, file_hash FROM packets WHERE school_code = ? AND key_id = ? "
+        "ORDER BY seq DESC LIMIT 1", (manifest.school_code, key_id)).fetchone()
+    last_seq, last_to, last_hash = last if last else (0, 0, "")
+    if manifest.seq > last_seq + 1:
+        outcome.missing = tuple(range(last_seq + 1, manifest.seq))
+        outcome.covered = manifest.change_seq_from <= last_to or manifest.kind == "full"
+    elif last and manifest.prev_hash != last_hash:
+        outcome.chain_broken = True
+    outcome.tables, writes = plan_rows(store, checked)
+    conn.executemany(UPSERT, writes)
+    summary = {t: c.as_dict() for t, c in outcome.tables.items()}
+    conn.execute(
+        "INSERT INTO packets (uuid, school_code, key_id, seq, kind, level, schema_version, "
+        "change_seq_from, change_seq_to, prev_hash, file_hash, file_name, rows, created_at, "
+        "imported_at, imported_by, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?)",
+        (manifest.packet_uuid, manifest.school_code, key_id, manifest.seq, manifest.kind,
+         manifest.level, manifest.schema_version, manifest.change_seq_from,
+         manifest.change_seq_to, manifest.prev_hash, checked.raw.file_hash, checked.name,
+         manifest.rows, manifest.created_at, now, store.user or "",
+         json.dumps(summary, sort_keys=True)))
+    outcome.school_name = _school_name(checked)
+    conn.execute("UPDATE schools SET name = ?, last_import_at = ? WHERE code = ?",
+                 (outcome.school_name, now, manifest.school_code))
+    return outcome
+
+
+def check_packets(store: Store, paths: Sequence[Path], *,
+                  progress: Callable[[int, int], None] | None = None
+                  ) -> tuple[list[CheckedPacket], list[PacketOutcome]]:
+    """Run every check on each file: the packets that passed, and the refusals."""
+    secret = office_secret(store)
+    ready: list[CheckedPacket] = []
+    refused: list[PacketOutcome] = []
+    for done, path in enumerate(paths, start=1):
+        try:
+            ready.append(check_packet(store, Path(path), secret=secret))
+        except PacketRefused as exc:
+            refused.append(PacketOutcome(Path(path).name, "refused", message=str(exc),
+                                         check=exc.check))
+        if progress:
+            progress(done, len(paths))
+    return ready, refused
+
+
+def apply_packets(
+    store: Store,
+    checked: Sequence[CheckedPacket],
+    *,
+    dry_run: bool = False,
+    trusted: Callable[[CheckedPacket], bool] | bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[PacketOutcome]:
+    """Apply checked packets in one transaction, in order of school and sequence number.
+
+    Whether each packet is new, a repeat or older is decided again inside the
+    transaction. ``trusted`` says whether an unregistered school key may be registered
+    (True, or a function of the packet, e.g. the user's answer asked beforehand). A dry
+    run does exactly the same work and rolls it back.
+    """
+    trust = trusted if callable(trusted) else (lambda _c, _t=bool(trusted): _t)
+    ordered = sorted(checked, key=lambda c: (c.manifest.school_code, c.manifest.seq))
+    outcomes: list[PacketOutcome] = []
+    with store.mutex:
+        conn = store.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for done, item in enumerate(ordered, start=1):
+                outcomes.append(_apply_one(store, item, trust, dry_run))
+                if progress:
+                    progress(done, len(ordered))
+            conn.execute("ROLLBACK" if dry_run else "COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return outcomes
+
+
+def import_packets(
+    store: Store,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    trusted: Callable[[CheckedPacket], bool] | bool = False,
+) -> ImportReport:
+    """Check every file, then apply those that passed in one transaction (the CLI's way)."""
+    ready, refused = check_packets(store, paths)
+    outcomes = apply_packets(store, ready, dry_run=dry_run, trusted=trusted)
+    return ImportReport(outcomes + refused, dry_run)
+
+
+# --- receipts --------------------------------------------------------------------------
+
+
+def export_receipts(store: Store, out_dir: Path, *, school_code: str | None = None) -> list[Path]:
+    """One signed receipt per school (or for one school) naming its accepted packets."""
+    if not out_dir.is_dir():
+        raise SyncError(S.EX_NO_FOLDER.format(path=out_dir))
+    secret = office_secret(store)
+    public = office_public(store)
+    import uuid as uuidlib
+
+    with store.mutex:
+        conn = store.db.conn
+        where = "WHERE k.revoked_at IS NULL" + (" AND k.school_code = ?" if school_code else "")
+        keys = conn.execute(
+            f"SELECT k.id, k.school_code, k.fingerprint FROM school_keys k {where} "
+            "ORDER BY k.school_code", (school_code,) if school_code else ()).fetchall()
+        if school_code and not keys:
+            raise SyncError(S.EX_SCHOOL_UNKNOWN.format(code=school_code))
+        bodies = []
+        for key_id, code, fingerprint in keys:
+            packets = [AcceptedPacket(uuid=u, seq=s, file_hash=h, change_seq_to=t)
+                       for u, s, h, t in conn.execute(
+                           "SELECT uuid, seq, file_hash, change_seq_to FROM packets "
+                           "WHERE school_code = ? AND key_id = ? ORDER BY seq", (code, key_id))]
+            if not packets:
+                continue
+            bodies.append(ReceiptBody(
+                format_version=1, receipt_uuid=str(uuidlib.uuid4()),
+                municipality_name=public.name, municipality_fp=public.fingerprint,
+                school_code=code, school_key_fp=fingerprint,
+                created_at=store.clock.now().isoformat(timespec="seconds"), packets=packets))
+    written = []
+    for body in bodies:
+        target = out_dir / receipt_file_name(body.school_code, body.packets[-1].seq)
+        packet.write_atomically(target, build_receipt(body, secret.signing))
+        written.append(target)
+    return written
+
+
+# --- what the screens and reports read ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchoolRow:
+    code: str
+    name: str
+    last_seq: int
+    last_created_at: str
+    last_imported_at: str
+    level: str
+    gaps: int                 # packet numbers never received below the last one
+    staff: int                # active staff records
+    fingerprint: str
+
+
+def list_schools(store: Store) -> list[SchoolRow]:
+    sql = """
+        SELECT s.code, s.name,
+               coalesce(p.seq, 0), coalesce(p.created_at, ''), coalesce(s.last_import_at, ''),
+               coalesce(p.level, ''),
+               coalesce((SELECT max(seq) - count(*) FROM packets q
+                         WHERE q.school_code = s.code AND q.key_id = k.id), 0),
+               (SELECT count(*) FROM records r WHERE r.school_code = s.code
+                  AND r.table_name = 'staff' AND r.deleted = 0
+                  AND json_extract(r.data, '$.dismissal_date') IS NULL),
+               coalesce(k.fingerprint, '')
+        FROM schools s
+        LEFT JOIN school_keys k ON k.school_code = s.code AND k.revoked_at IS NULL
+        LEFT JOIN packets p ON p.uuid = (SELECT uuid FROM packets q WHERE q.school_code = s.code
+                                         ORDER BY q.imported_at DESC, q.seq DESC LIMIT 1)
+        ORDER BY s.code
+    """
+    with store.mutex:
+        return [SchoolRow(*r) for r in store.db.conn.execute(sql).fetchall()]
+
+
+def revoke_key(store: Store, school_code: str) -> str:
+    """Forget a school's key (it moved to a new computer): its next packet registers a new one."""
+    with store.atomic():
+        row = store.db.conn.execute(
+            "SELECT id, fingerprint FROM school_keys WHERE school_code = ? AND revoked_at IS NULL",
+            (school_code,)).fetchone()
+        if row is None:
+            raise SyncError(S.EX_SCHOOL_UNKNOWN.format(code=school_code))
+        store.db.conn.execute("UPDATE school_keys SET revoked_at = ? WHERE id = ?",
+                              (store.clock.now().isoformat(timespec="seconds"), row[0]))
+    return row[1]
+
+
+def content_checksum(store: Store) -> str:
+    """SHA-256 over every row of every table, in a fixed order (tests compare it)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with store.mutex:
+        conn = store.db.conn
+        for (table,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
+            digest.update(table.encode())
+            width = len(conn.execute(f"PRAGMA table_info({table})").fetchall())
+            order = ", ".join(str(i) for i in range(1, width + 1))
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()

@@ -1,0 +1,268 @@
+"""The packet file: a signed manifest and a sealed, compressed payload of JSON lines.
+
+Layout of ``<school code>_<seq>.mkp`` (all integers big-endian)::
+
+    0      8   magic b"MKPACKET"
+    8      2   format version
+    10     4   manifest length N (at most MAX_MANIFEST_BYTES)
+    14     N   manifest: canonical JSON (UTF-8, sorted keys)
+    14+N   64  Ed25519 signature of bytes 0 .. 14+N (magic, version, length, manifest)
+    78+N   P   payload: zlib-compressed JSON lines, sealed to the office's X25519 key
+
+The manifest names the payload's SHA-256 and size, so the signature covers every byte
+of the file and ``inspect`` can verify a packet without the office's private key. The
+first payload line repeats the packet UUID, school code and sender key inside the
+encryption, which binds the sealed content to this manifest.
+
+Reading checks, in this order, and refuses with the file name and the reason:
+size limits, format version, signature (by the caller, against the registered key),
+payload hash, decryption, decompression within the declared size, strict records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from nacl.public import PrivateKey
+from nacl.signing import SigningKey
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from metodkab import strings as S
+from metodkab.sync import crypto
+from metodkab.sync.errors import PacketRefused
+from metodkab.sync.records import UUID_PATTERN
+
+MAGIC = b"MKPACKET"
+FORMAT_VERSION = 1
+HEADER = struct.Struct(">8sHI")
+SIGNATURE_SIZE = 64
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_PACKET_BYTES = 256 << 20
+MAX_CONTENT_BYTES = 512 << 20
+PACKET_SUFFIX = ".mkp"
+COMPRESSION_LEVEL = 6
+
+SCHOOL_CODE_PATTERN = r"^[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё._-]{0,39}$"
+Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^([0-9A-F]{4} ){7}[0-9A-F]{4}$")]
+Count = Annotated[int, Field(ge=0, le=1 << 40)]
+
+
+class Manifest(BaseModel):
+    """What a packet says about itself; signed by the school."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    format: Literal["metodkab-packet"]
+    format_version: Literal[1]
+    schema_version: Annotated[int, Field(ge=1, le=10_000)]
+    packet_uuid: Annotated[str, StringConstraints(pattern=f"^{UUID_PATTERN}$")]
+    school_code: Annotated[str, StringConstraints(pattern=SCHOOL_CODE_PATTERN)]
+    school_name: Annotated[str, StringConstraints(max_length=500)]
+    sender_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
+    sender_fp: Fingerprint
+    recipient_fp: Fingerprint
+    seq: Annotated[int, Field(ge=1, le=1 << 40)]
+    prev_hash: Annotated[str, StringConstraints(pattern=r"^([0-9a-f]{64})?$")]
+    change_seq_from: Count
+    change_seq_to: Count
+    kind: Literal["full", "delta"]
+    level: Literal["full", "deidentified"]
+    bands_on: Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+    counts: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")], Count]
+    rows: Count
+    payload_hash: Hex64
+    payload_size: Annotated[int, Field(ge=1, le=MAX_PACKET_BYTES)]
+    content_hash: Hex64
+    content_size: Count
+    compression: Literal["zlib"]
+    encryption: Literal["x25519-xsalsa20-poly1305-sealed-box"]
+    created_at: Annotated[str, StringConstraints(max_length=40)]
+
+    @property
+    def file_name(self) -> str:
+        return packet_file_name(self.school_code, self.seq)
+
+    @property
+    def sender_verify_key(self) -> bytes:
+        return crypto.unb64(self.sender_key, 32)
+
+
+def packet_file_name(school_code: str, seq: int) -> str:
+    return f"{school_code}_{seq}{PACKET_SUFFIX}"
+
+
+def valid_school_code(code: str) -> bool:
+    return re.fullmatch(SCHOOL_CODE_PATTERN, code or "") is not None
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def build_packet(fields: dict, content: bytes, signing_key: SigningKey,
+                 recipient_box_key: bytes) -> tuple[bytes, Manifest]:
+    """Compress, seal and sign: the bytes of a packet file and its manifest.
+
+    ``fields`` are the manifest fields that describe the content; the sizes, hashes and
+    algorithm names are filled in here.
+    """
+    sealed = crypto.seal(recipient_box_key, zlib.compress(content, COMPRESSION_LEVEL))
+    manifest = Manifest(
+        **fields,
+        format="metodkab-packet",
+        format_version=FORMAT_VERSION,
+        payload_hash=crypto.sha256_hex(sealed),
+        payload_size=len(sealed),
+        content_hash=crypto.sha256_hex(content),
+        content_size=len(content),
+        compression="zlib",
+        encryption="x25519-xsalsa20-poly1305-sealed-box",
+    )
+    manifest_bytes = crypto.canonical_json(manifest.model_dump())
+    signed = HEADER.pack(MAGIC, FORMAT_VERSION, len(manifest_bytes)) + manifest_bytes
+    return signed + crypto.sign(signing_key, signed) + sealed, manifest
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file so that it appears whole or not at all (temp file, fsync, rename)."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if os.name == "posix":
+        try:
+            fd = os.open(path.parent, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RawPacket:
+    """A packet file split into its parts; nothing is trusted yet."""
+
+    name: str
+    manifest: Manifest
+    signed: bytes
+    signature: bytes
+    payload: bytes
+    file_hash: str
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a packet or receipt file, refusing anything above the size limit."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise PacketRefused(name, "file", S.EX_R_NO_FILE) from None
+    if size > MAX_PACKET_BYTES:
+        raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
+            size=size, limit=MAX_PACKET_BYTES))
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_PACKET_BYTES + 1)
+    if len(data) > MAX_PACKET_BYTES:
+        raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
+            size=len(data), limit=MAX_PACKET_BYTES))
+    return data
+
+
+def split_packet(data: bytes, name: str) -> RawPacket:
+    """Size limits and format version; then the manifest, strictly parsed."""
+    if len(data) > MAX_PACKET_BYTES:
+        raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
+            size=len(data), limit=MAX_PACKET_BYTES))
+    if len(data) < HEADER.size + SIGNATURE_SIZE + 2:
+        raise PacketRefused(name, "size", S.EX_R_TRUNCATED)
+    magic, version, manifest_size = HEADER.unpack_from(data)
+    if magic != MAGIC:
+        raise PacketRefused(name, "format", S.EX_R_NOT_PACKET)
+    if manifest_size > MAX_MANIFEST_BYTES:
+        raise PacketRefused(name, "size", S.EX_R_MANIFEST_TOO_BIG)
+    end = HEADER.size + manifest_size
+    if len(data) < end + SIGNATURE_SIZE:
+        raise PacketRefused(name, "size", S.EX_R_TRUNCATED)
+    if version != FORMAT_VERSION:
+        raise PacketRefused(name, "format", S.EX_R_FORMAT.format(
+            version=version, supported=FORMAT_VERSION))
+    try:
+        fields = json.loads(data[HEADER.size:end].decode("utf-8"))
+        if not isinstance(fields, dict):
+            raise ValueError
+        manifest = Manifest.model_validate(fields)
+    except (ValueError, ValidationError, UnicodeDecodeError):
+        raise PacketRefused(name, "format", S.EX_R_MANIFEST_BAD) from None
+    payload = data[end + SIGNATURE_SIZE:]
+    if len(payload) != manifest.payload_size:
+        check = "size" if len(payload) < manifest.payload_size else "format"
+        raise PacketRefused(name, check, S.EX_R_SIZE_MISMATCH.format(
+            actual=len(payload), declared=manifest.payload_size))
+    if manifest.content_size > MAX_CONTENT_BYTES:
+        raise PacketRefused(name, "size", S.EX_R_CONTENT_TOO_BIG.format(
+            size=manifest.content_size, limit=MAX_CONTENT_BYTES))
+    return RawPacket(name=name, manifest=manifest, signed=data[:end],
+                     signature=data[end:end + SIGNATURE_SIZE], payload=payload,
+                     file_hash=crypto.sha256_hex(data))
+
+
+def verify_signature(raw: RawPacket, verify_key: bytes) -> None:
+    if not crypto.verify(verify_key, raw.signed, raw.signature):
+        raise PacketRefused(raw.name, "signature", S.EX_R_SIGNATURE)
+
+
+def verify_payload_hash(raw: RawPacket) -> None:
+    if crypto.sha256_hex(raw.payload) != raw.manifest.payload_hash:
+        raise PacketRefused(raw.name, "hash", S.EX_R_HASH)
+
+
+def self_check(raw: RawPacket) -> None:
+    """What ``inspect`` can verify without any key of its own: the signature by the key
+    the manifest names, that key's fingerprint, and the payload hash."""
+    key = raw.manifest.sender_verify_key
+    if crypto.school_fingerprint(key) != raw.manifest.sender_fp:
+        raise PacketRefused(raw.name, "signature", S.EX_R_SIGNATURE)
+    verify_signature(raw, key)
+    verify_payload_hash(raw)
+
+
+def open_payload(raw: RawPacket, secret: PrivateKey) -> bytes:
+    """Decrypt and decompress, never beyond the declared (and limited) content size."""
+    compressed = crypto.unseal(secret, raw.payload)
+    if compressed is None:
+        raise PacketRefused(raw.name, "decryption", S.EX_R_DECRYPT)
+    declared = raw.manifest.content_size
+    inflater = zlib.decompressobj()
+    try:
+        content = inflater.decompress(compressed, declared + 1)
+        if len(content) <= declared and not inflater.unconsumed_tail:
+            content += inflater.flush()
+    except zlib.error:
+        raise PacketRefused(raw.name, "content", S.EX_R_CONTENT_BAD) from None
+    if len(content) > declared or inflater.unconsumed_tail:
+        raise PacketRefused(raw.name, "size", S.EX_R_BOMB.format(declared=declared))
+    if not inflater.eof or inflater.unused_data or len(content) != declared:
+        raise PacketRefused(raw.name, "content", S.EX_R_CONTENT_BAD)
+    if crypto.sha256_hex(content) != raw.manifest.content_hash:
+        raise PacketRefused(raw.name, "content", S.EX_R_CONTENT_BAD)
+    return content

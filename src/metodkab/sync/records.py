@@ -1,0 +1,249 @@
+"""Records as they travel: one JSON line per row, and the strict check of every line.
+
+A line is one JSON object with a fixed envelope and the row's own columns under "r"::
+
+    {"t":"training","id":"<uuid>","v":3,"s":1207,"u":"2026-11-23T12:00:00","d":0,"r":{...}}
+
+(t table, id, v version, s change_seq, u updated_at, d deleted). The school writes the
+envelope in exactly this order, so the importer checks it with one strict pattern and
+hands the "r" object, as text, to the table's pydantic model. The municipal database
+stores that same validated text, so what is kept is byte for byte what was checked.
+
+The wire models are the domain models of ``domain/models.py`` without the conveniences
+of data entry: the wire form is canonical (ISO dates between 1900 and 2100, '' rather
+than None for text, None rather than '' for an empty reference), so the lenient
+``BeforeValidator`` parsers are replaced by pydantic's own strict types; every other
+rule of the model (names, СНИЛС, hours, date order …) still runs. Link tables
+(positions, subjects, members, mentees …) have small models of their own.
+
+A de-identified packet carries no names, birth dates, СНИЛС or contacts: a staff row
+keeps its UUID and the fields the indicators need, with age and pedagogical experience
+as bands on the export date (``DeidentifiedStaff``); the school's director and deputy
+are blanked. Every staff row travels in such a packet, so the bands stay current.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
+                      ValidationError, create_model)
+
+from metodkab.domain import models as m
+from metodkab.domain import values as v
+from metodkab.domain.parse import parse_date, years_between
+
+META_COLUMNS = ("id", "version", "change_seq", "updated_at", "deleted")
+DERIVED_COLUMNS = {"staff": ("name_norm",)}
+LEVELS = ("full", "deidentified")
+
+UUID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+UUID_RE = re.compile(UUID_PATTERN)
+LINE_RE = re.compile(
+    r'\{"t":"([a-z_]{1,40})","id":"(' + UUID_PATTERN + r')","v":([1-9][0-9]{0,8}),'
+    r'"s":([1-9][0-9]{0,15}),"u":"([0-9T:.+-]{10,35})","d":([01]),"r":(\{.*\})\}'
+)
+
+Uuid = Annotated[str, StringConstraints(pattern=f"^{UUID_PATTERN}$")]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Flag = Literal[0, 1]
+
+AGE_BANDS = ("до 25", "25–29", "30–34", "35–39", "40–44", "45–49", "50–54", "55–59",
+             "60–64", "65 и более")
+EXPERIENCE_BANDS = ("до 3", "3–5", "5–10", "10–15", "15–20", "20–30", "30 и более")
+PERSONAL_COLUMNS = ("last_name", "first_name", "middle_name", "name_norm", "birth_date",
+                    "ped_start_date", "snils", "phone", "email", "notes")
+
+
+def age_band(birth_date: dt.date | None, day: dt.date) -> str | None:
+    """Five-year bands as in ОО-1 (under 25 … 65 and over); they add up to every age
+    threshold of the indicators (under 30, under 35, 55 and over)."""
+    if birth_date is None:
+        return None
+    age = years_between(birth_date, day)
+    if age < 25:
+        return AGE_BANDS[0]
+    if age >= 65:
+        return AGE_BANDS[-1]
+    return AGE_BANDS[(age - 25) // 5 + 1]
+
+
+def experience_band(start: dt.date | None, day: dt.date) -> str | None:
+    """The experience bands of ОО-1, with 20–30 and 30+ for the self-evaluation report."""
+    if start is None:
+        return None
+    years = years_between(start, day)
+    for limit, band in zip((3, 5, 10, 15, 20, 30), EXPERIENCE_BANDS):
+        if years < limit:
+            return band
+    return EXPERIENCE_BANDS[-1]
+
+
+# --- wire models ---------------------------------------------------------------------
+
+_WireDate = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2100, 12, 31))]
+
+
+def _entry_conveniences() -> dict[object, str]:
+    text = m.Text.__metadata__[0].func
+    return {parse_date: "date", m._required_date: "date", text: "text",
+            m._blank_to_none: "blank"}
+
+
+def wire_model(model: type[m.Record]) -> type[BaseModel]:
+    """The domain model with data-entry conveniences replaced by strict native types."""
+    conveniences = _entry_conveniences()
+    overrides: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in model.LINKS:
+            # Link lists travel as rows of their own tables: never inside the record.
+            overrides[name] = (list[str], Field(default_factory=list, max_length=0))
+            continue
+        if name in ("id", "version"):
+            continue
+        found = [x for x in info.metadata
+                 if isinstance(x, BeforeValidator) and x.func in conveniences]
+        if not found:
+            continue
+        rest = [x for x in info.metadata if x not in found]
+        annotation: Any = info.annotation
+        if conveniences[found[0].func] == "date":
+            annotation = _WireDate if annotation is dt.date else _WireDate | None
+        if rest:
+            annotation = Annotated[(annotation, *rest)]
+        default = ... if info.is_required() else info.default
+        overrides[name] = (annotation, default)
+    return create_model(f"{model.__name__}Wire", __base__=model, **overrides)
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StaffPositionRow(_Row):
+    staff_id: Uuid
+    position: ShortText
+    is_main: Flag = 0
+    sort_order: int = 0
+
+
+class StaffSubjectRow(_Row):
+    staff_id: Uuid
+    subject: ShortText
+    sort_order: int = 0
+
+
+class AssociationMemberRow(_Row):
+    association_id: Uuid
+    staff_id: Uuid
+
+
+class TrainingDeficitRow(_Row):
+    training_id: Uuid
+    deficit_id: Uuid
+
+
+class MentorshipMenteeRow(_Row):
+    mentorship_id: Uuid
+    staff_id: Uuid
+
+
+class ActivityResponsibleRow(_Row):
+    activity_id: Uuid
+    staff_id: Uuid
+
+
+class DeidentifiedStaff(_Row):
+    """A staff row of a de-identified packet: no names, birth date, СНИЛС or contacts."""
+
+    sex: Literal[v.SEXES] | None = None  # type: ignore[valid-type]
+    employment: Literal[v.EMPLOYMENTS] = "основной"  # type: ignore[valid-type]
+    hire_date: _WireDate | None = None
+    dismissal_date: _WireDate | None = None
+    education_level: Literal[v.EDUCATION_LEVELS] | None = None  # type: ignore[valid-type]
+    education_pedagogical: Flag = 0
+    management_team: Flag = 0
+    age_band: Literal[AGE_BANDS] | None = None  # type: ignore[valid-type]
+    experience_band: Literal[EXPERIENCE_BANDS] | None = None  # type: ignore[valid-type]
+    bands_on: _WireDate
+
+
+LINK_ROWS: dict[str, type[BaseModel]] = {
+    "staff_position": StaffPositionRow,
+    "staff_subject": StaffSubjectRow,
+    "association_member": AssociationMemberRow,
+    "training_deficit": TrainingDeficitRow,
+    "mentorship_mentee": MentorshipMenteeRow,
+    "activity_responsible": ActivityResponsibleRow,
+}
+
+
+@cache
+def row_models(level: str) -> dict[str, type[BaseModel]]:
+    """The model that checks the "r" object of each travelling table, at this level."""
+    models: dict[str, type[BaseModel]] = {model.TABLE: wire_model(model) for model in m.ALL_MODELS}
+    models.update(LINK_ROWS)
+    if level == "deidentified":
+        models["staff"] = DeidentifiedStaff
+    return models
+
+
+# --- writing lines -------------------------------------------------------------------
+
+
+def deidentify(table: str, data: dict[str, Any], day: dt.date) -> dict[str, Any]:
+    """The de-identified form of a row's own columns (other tables pass unchanged)."""
+    if table == "staff":
+        out = {k: val for k, val in data.items() if k not in PERSONAL_COLUMNS}
+        out["age_band"] = age_band(parse_date(data.get("birth_date")), day)
+        out["experience_band"] = experience_band(parse_date(data.get("ped_start_date")), day)
+        out["bands_on"] = day.isoformat()
+        return out
+    if table == "school":
+        return {**data, "director": "", "deputy": ""}
+    return data
+
+
+def encode_line(table: str, row_id: str, version: int, change_seq: int, updated_at: str,
+                deleted: int, data: dict[str, Any]) -> str:
+    return (f'{{"t":"{table}","id":"{row_id}","v":{version},"s":{change_seq},'
+            f'"u":{json.dumps(updated_at)},"d":{deleted},"r":'
+            f'{json.dumps(data, ensure_ascii=False, separators=(",", ":"))}}}')
+
+
+# --- reading lines -------------------------------------------------------------------
+
+
+class LineError(ValueError):
+    """A line that does not pass; the message is Russian."""
+
+
+def _first_error(exc: ValidationError) -> str:
+    errors = m.field_errors(exc)
+    if not errors:
+        return str(exc)
+    field, message = next(iter(errors.items()))
+    return f"{field}: {message}" if field else message
+
+
+def check_line(line: str, models: dict[str, type[BaseModel]]) -> tuple[str, str, int, int, str, int, str]:
+    """Check one line strictly; return (table, id, version, change_seq, updated_at, deleted, data).
+
+    ``data`` is the row's columns as the JSON text that passed the table's model.
+    """
+    found = LINE_RE.fullmatch(line)
+    if found is None:
+        raise LineError("строка не в формате записи пакета")
+    table, row_id, version, seq, updated, deleted, data = found.groups()
+    model = models.get(table)
+    if model is None:
+        raise LineError(f"неизвестная таблица «{table}»")
+    try:
+        model.model_validate_json(data)
+    except ValidationError as exc:
+        raise LineError(f"таблица {table}, запись {row_id}: {_first_error(exc)}") from None
+    return table, row_id, int(version), int(seq), updated, int(deleted), data

@@ -1,0 +1,367 @@
+"""The school's side of the exchange: the office's key, packets out, receipts in.
+
+State lives in two local tables of the school database (schema v3): ``sync_state``
+(the office's public key, this school's key fingerprint, the last packet written and
+the last acknowledged) and ``sync_packet`` (every packet written). A delta packet holds
+every row whose change_seq is above the last change_seq the office acknowledged, so a
+packet lost on the way is healed by the next one; a full packet holds every row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from nacl.signing import SigningKey
+
+from metodkab import strings as S
+from metodkab.storage.db import SCHEMA_VERSION, Store
+from metodkab.storage.repo import current_seq
+from metodkab.sync import crypto, packet
+from metodkab.sync.errors import PacketRefused, SyncError
+from metodkab.sync.receipt import read_receipt
+from metodkab.sync.records import (DERIVED_COLUMNS, LEVELS, META_COLUMNS, LineError,
+                                   check_line, deidentify, encode_line, row_models)
+
+LOCAL_TABLES = {"change_counter", "settings", "audit_log", "sqlite_sequence", "sync_state",
+                "sync_packet"}
+
+
+@dataclass(frozen=True)
+class SyncState:
+    municipality: crypto.MunicipalityPublicKey | None
+    signing_key_fp: str
+    last_seq: int
+    last_hash: str
+    acked_seq: int
+    acked_change_seq: int
+
+
+@dataclass(frozen=True)
+class SentPacket:
+    seq: int
+    uuid: str
+    kind: str
+    level: str
+    change_seq_from: int
+    change_seq_to: int
+    rows: int
+    file_name: str
+    created_at: str
+    acknowledged_at: str | None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    manifest: packet.Manifest
+    key_created: bool
+    key_changed: bool
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    acknowledged: tuple[int, ...]       # newly acknowledged sequence numbers
+    already: bool                       # nothing new: the receipt was imported before
+    acked_seq: int
+    next_from: int                      # the next delta starts after this change_seq
+    resynced: bool                      # the office had packets this database forgot
+
+
+def _require_path(store: Store, key_path: Path | None) -> Path:
+    if key_path is not None:
+        return key_path
+    if store.path is None:
+        raise SyncError(S.EX_NO_KEY_FOLDER)
+    return crypto.school_key_path(store.path)
+
+
+def get_state(store: Store) -> SyncState:
+    with store.mutex:
+        row = store.db.conn.execute(
+            "SELECT municipality_key, signing_key_fp, last_seq, last_hash, acked_seq, "
+            "acked_change_seq FROM sync_state WHERE id = 1").fetchone()
+    key = crypto.MunicipalityPublicKey.from_json(row[0]) if row[0] else None
+    return SyncState(key, *row[1:])
+
+
+def list_packets(store: Store, limit: int = 200) -> list[SentPacket]:
+    """The packets written, newest first."""
+    with store.mutex:
+        rows = store.db.conn.execute(
+            "SELECT seq, uuid, kind, level, change_seq_from, change_seq_to, rows, file_name, "
+            "created_at, acknowledged_at FROM sync_packet ORDER BY seq DESC LIMIT ?",
+            (limit,)).fetchall()
+    return [SentPacket(*r) for r in rows]
+
+
+def own_fingerprint(store: Store, key_path: Path | None = None) -> str:
+    """This school's signing-key fingerprint ('' until the first packet makes the key)."""
+    path = _require_path(store, key_path)
+    if not path.exists():
+        return get_state(store).signing_key_fp
+    key, _ = crypto.load_or_create_school_key(path)
+    return crypto.school_fingerprint(bytes(key.verify_key))
+
+
+# --- the office's key ------------------------------------------------------------------
+
+
+def read_municipality_key(path: Path) -> crypto.MunicipalityPublicKey:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SyncError(S.EX_FILE_NOT_FOUND.format(path=path)) from None
+    if len(data) > 64 * 1024:
+        raise SyncError(S.EX_KEY_FILE_BAD)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SyncError(S.EX_KEY_FILE_BAD) from None
+    return crypto.MunicipalityPublicKey.from_json(text)
+
+
+def import_municipality_key(store: Store, path: Path, *,
+                            replace: bool = False) -> crypto.MunicipalityPublicKey:
+    """Keep the office's public key; a different one replaces it only with ``replace``."""
+    key = read_municipality_key(path)
+    with store.atomic():
+        current = get_state(store).municipality
+        if current is not None and current.fingerprint != key.fingerprint and not replace:
+            raise SyncError(S.EX_KEY_OTHER_OFFICE.format(old=current.fingerprint,
+                                                         new=key.fingerprint))
+        store.db.conn.execute(
+            "UPDATE sync_state SET municipality_key = ?, municipality_fp = ? WHERE id = 1",
+            (key.to_json(), key.fingerprint))
+        _audit(store, "municipality_key", {"fingerprint": key.fingerprint, "name": key.name})
+    return key
+
+
+def _audit(store: Store, what: str, changes: dict) -> None:
+    from metodkab.storage.repo import audit
+
+    audit(store, "sync_state", what, "update", changes)
+
+
+# --- packets out -----------------------------------------------------------------------
+
+
+def travelling_tables(store: Store) -> list[tuple[str, list[str]]]:
+    """(table, data columns) of every table that travels, parents first."""
+    conn = store.db.conn
+    result = []
+    for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall():
+        if name in LOCAL_TABLES:
+            continue
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({name})")]
+        if "change_seq" not in columns:
+            continue
+        derived = DERIVED_COLUMNS.get(name, ())
+        result.append((name, [c for c in columns if c not in META_COLUMNS and c not in derived]))
+    return result
+
+
+def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str = "full",
+                  key_path: Path | None = None) -> ExportResult:
+    """Write the next packet into ``out_dir``: a delta since the last acknowledged
+    change (or everything with ``full``), at the chosen personal-data level.
+
+    The rows are read and the packet recorded in one transaction; the file appears under
+    its final name only after the commit, so a crash leaves at most a gap the next
+    (cumulative) delta heals.
+    """
+    from metodkab.storage.settings import report_date
+
+    if level not in LEVELS:
+        raise SyncError(S.EX_BAD_LEVEL.format(level=level))
+    if not out_dir.is_dir():
+        raise SyncError(S.EX_NO_FOLDER.format(path=out_dir))
+    key_file = _require_path(store, key_path)
+    tmp: Path | None = None
+    try:
+        with store.atomic():
+            state = get_state(store)
+            if state.municipality is None:
+                raise SyncError(S.EX_NO_MUNICIPALITY_KEY)
+            school = store.db.conn.execute(
+                "SELECT code, short_name FROM school WHERE deleted = 0 ORDER BY rowid LIMIT 1"
+            ).fetchone()
+            if school is None:
+                raise SyncError(S.EX_NO_SCHOOL)
+            code, school_name = school
+            if not packet.valid_school_code(code):
+                raise SyncError(S.EX_BAD_SCHOOL_CODE.format(code=code))
+            key, created = crypto.load_or_create_school_key(key_file)
+            verify_key = bytes(key.verify_key)
+            fingerprint = crypto.school_fingerprint(verify_key)
+            changed = bool(state.signing_key_fp) and state.signing_key_fp != fingerprint
+            upto = current_seq(store.db)
+            since = 0 if full or state.acked_change_seq > upto else state.acked_change_seq
+            seq = state.last_seq + 1
+            packet_uuid = str(uuid.uuid4())
+            day = report_date(store)
+            lines, counts = _content(store, since, upto, level, day)
+            header = {"packet_uuid": packet_uuid, "school_code": code, "sender_fp": fingerprint,
+                      "seq": seq}
+            content = "\n".join([crypto.canonical_json(header).decode("utf-8"), *lines])
+            fields = dict(
+                schema_version=SCHEMA_VERSION, packet_uuid=packet_uuid, school_code=code,
+                school_name=school_name, sender_key=crypto.b64(verify_key),
+                sender_fp=fingerprint, recipient_fp=state.municipality.fingerprint, seq=seq,
+                prev_hash=state.last_hash, change_seq_from=since, change_seq_to=upto,
+                kind="full" if since == 0 else "delta", level=level,
+                bands_on=day.isoformat() if level == "deidentified" else "",
+                counts=counts, rows=len(lines),
+                created_at=store.clock.now().isoformat(timespec="seconds"),
+            )
+            data, manifest = packet.build_packet(fields, content.encode("utf-8"), key,
+                                                 state.municipality.box_key)
+            target = out_dir / manifest.file_name
+            if target.exists():
+                raise SyncError(S.EX_PACKET_EXISTS.format(path=target))
+            tmp = _write_temp(target, data)
+            file_hash = crypto.sha256_hex(data)
+            store.db.conn.execute(
+                "INSERT INTO sync_packet (seq, uuid, kind, level, change_seq_from, "
+                "change_seq_to, rows, file_name, file_hash, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (seq, packet_uuid, manifest.kind, level, since, upto, len(lines),
+                 manifest.file_name, file_hash, manifest.created_at))
+            store.db.conn.execute(
+                "UPDATE sync_state SET last_seq = ?, last_hash = ?, signing_key_fp = ? "
+                "WHERE id = 1", (seq, file_hash, fingerprint))
+            _audit(store, "packet", {"seq": seq, "kind": manifest.kind, "level": level,
+                                     "rows": len(lines), "file": manifest.file_name})
+        os.replace(tmp, target)
+        tmp = None
+        _sync_folder(out_dir)
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+    return ExportResult(target, manifest, created, changed)
+
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return tmp
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _content(store: Store, since: int, upto: int, level: str,
+             day: dt.date) -> tuple[list[str], dict[str, int]]:
+    """The JSON lines of the packet, each checked as the office will check it."""
+    models = row_models(level)
+    lines: list[str] = []
+    counts: dict[str, int] = {}
+    conn = store.db.conn
+    deidentified = level == "deidentified"
+    for table, columns in travelling_tables(store):
+        if table not in models:
+            raise SyncError(S.EX_TABLE_UNKNOWN.format(table=table))
+        every_row = deidentified and table == "staff"   # bands are computed on the day
+        where = "change_seq <= ?" if every_row else "change_seq > ? AND change_seq <= ?"
+        params = (upto,) if every_row else (since, upto)
+        cursor = conn.execute(
+            f"SELECT id, version, change_seq, updated_at, deleted, {', '.join(columns)} "
+            f"FROM {table} WHERE {where} ORDER BY change_seq", params)
+        n = 0
+        for row in cursor:
+            data = dict(zip(columns, row[5:]))
+            if deidentified:
+                data = deidentify(table, data, day)
+            line = encode_line(table, row[0], row[1], row[2], row[3], row[4], data)
+            try:
+                check_line(line, models)
+            except LineError as exc:
+                raise SyncError(S.EX_EXPORT_INVALID.format(reason=exc)) from None
+            lines.append(line)
+            n += 1
+        if n:
+            counts[table] = n
+    return lines, counts
+
+
+# --- receipts in -----------------------------------------------------------------------
+
+
+def import_receipt(store: Store, path: Path, *, key_path: Path | None = None) -> ReceiptResult:
+    """Mark the packets a signed receipt names as acknowledged."""
+    name = path.name
+    data = packet.read_file(path)
+    state = get_state(store)
+    if state.municipality is None:
+        raise SyncError(S.EX_NO_MUNICIPALITY_KEY)
+    body = read_receipt(data, name, state.municipality.verify_key)
+    if body.municipality_fp != state.municipality.fingerprint:
+        raise PacketRefused(name, "recipient", S.EX_R_RECEIPT_OTHER_OFFICE)
+    fingerprint = own_fingerprint(store, key_path)
+    with store.atomic():
+        code = store.db.conn.execute(
+            "SELECT code FROM school WHERE deleted = 0 ORDER BY rowid LIMIT 1").fetchone()
+        if code is None or code[0] != body.school_code:
+            raise PacketRefused(name, "school", S.EX_R_RECEIPT_OTHER_SCHOOL.format(
+                code=body.school_code))
+        if body.school_key_fp != fingerprint:
+            raise PacketRefused(name, "key", S.EX_R_RECEIPT_OTHER_KEY)
+        sent = {r[0]: r[1:] for r in store.db.conn.execute(
+            "SELECT uuid, seq, file_hash, change_seq_to, acknowledged_at FROM sync_packet")}
+        now = store.clock.now().isoformat(timespec="seconds")
+        newly: list[int] = []
+        best_seq, best_to = state.acked_seq, state.acked_change_seq
+        unknown = []
+        for item in body.packets:
+            mine = sent.get(item.uuid)
+            if mine is None or mine[0] != item.seq or mine[1] != item.file_hash:
+                unknown.append(item)
+                continue
+            if mine[3] is None:
+                store.db.conn.execute(
+                    "UPDATE sync_packet SET acknowledged_at = ? WHERE uuid = ?", (now, item.uuid))
+                newly.append(item.seq)
+            if item.seq > best_seq:
+                best_seq, best_to = item.seq, mine[2]
+        resynced = False
+        beyond = [p for p in unknown if p.seq > state.last_seq]
+        if beyond:
+            # This database was restored from a backup and forgot packets the office has:
+            # continue numbering after them and send everything next time.
+            last = max(beyond, key=lambda p: p.seq)
+            store.db.conn.execute(
+                "UPDATE sync_state SET last_seq = ?, last_hash = ? WHERE id = 1",
+                (last.seq, last.file_hash))
+            best_to = 0
+            resynced = True
+        store.db.conn.execute(
+            "UPDATE sync_state SET acked_seq = ?, acked_change_seq = ? WHERE id = 1",
+            (best_seq, best_to))
+        if newly or resynced:
+            _audit(store, "receipt", {"acknowledged": newly, "resynced": resynced})
+    return ReceiptResult(tuple(sorted(newly)), not newly and not resynced, best_seq, best_to,
+                         resynced)
+
+
+def signing_key(store: Store, key_path: Path | None = None) -> tuple[SigningKey, bool]:
+    """This school's signing key, made on first need (the flag says it was just made)."""
+    return crypto.load_or_create_school_key(_require_path(store, key_path))
