@@ -1,0 +1,98 @@
+"""The exchange commands: municipality, keys, packet, receipt — as a script would use them."""
+
+from __future__ import annotations
+
+import pytest
+
+from metodkab import cli
+from metodkab.sync import commands
+from metodkab.sync.sample import sample_school
+
+TODAY = ["--today", "23.11.2026"]
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    code = cli.main([*TODAY, *argv])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.fixture
+def files(tmp_path):
+    school = sample_school(tmp_path / "school.sqlite", code="0412", staff=5)
+    out = tmp_path / "out"
+    out.mkdir()
+    return tmp_path, school, tmp_path / "muni.sqlite", out
+
+
+def test_the_whole_exchange_from_the_command_line(files, capsys, monkeypatch):
+    folder, school, muni, out = files
+    code, text = run(capsys, "municipality", "init", "--db", str(muni), "--name", "УО района")
+    assert code == 0 and "Отпечаток ключа" in text
+    public = folder / "muni-public.mkkey"
+    assert public.exists()
+    office_fp = text.split("Отпечаток ключа: ")[1].strip()
+
+    code, text = run(capsys, "keys", "import", str(public), "--db", str(school))
+    assert code == 0 and office_fp in text and "по телефону" in text
+    code, text = run(capsys, "--db", str(school), "keys", "show")
+    assert code == 0 and "ещё не создан" in text
+
+    code, text = run(capsys, "packet", "export", "--db", str(school), "--out", str(out))
+    assert code == 0 and "0412_1.mkp" in text and "полный пакет" in text
+    packet = out / "0412_1.mkp"
+    code, text = run(capsys, "packet", "inspect", str(packet))
+    assert code == 0 and "Подпись школы верна" in text and "Сотрудники 5" in text
+
+    code, text = run(capsys, "packet", "import", str(packet), "--db", str(muni), "--dry-run")
+    assert code == 0 and "Пробный прогон" in text and "будет зарегистрирован" in text
+
+    monkeypatch.setattr(commands, "_ask_tty", lambda question: "нет")
+    code, text = run(capsys, "packet", "import", str(packet), "--db", str(muni))
+    assert code == 1 and "впервые" in text and "--trust" in text
+
+    monkeypatch.setattr(commands, "_ask_tty", lambda question: "да")
+    code, text = run(capsys, "packet", "import", str(packet), "--db", str(muni))
+    assert code == 0 and "Пакет применён" in text and "Зарегистрирован ключ" in text
+    code, text = run(capsys, "packet", "import", str(packet), "--db", str(muni))
+    assert code == 0 and "уже загружен" in text
+
+    code, text = run(capsys, "municipality", "schools", "--db", str(muni))
+    assert code == 0 and "0412" in text
+
+    receipts = folder / "receipts"
+    receipts.mkdir()
+    code, text = run(capsys, "receipt", "export", "--db", str(muni), "--out", str(receipts))
+    assert code == 0 and "0412_1.mkr" in text
+    code, text = run(capsys, "receipt", "import", str(receipts / "0412_1.mkr"),
+                     "--db", str(school))
+    assert code == 0 and "№ 1 подтверждены" in text
+
+    code, text = run(capsys, "packet", "export", "--db", str(school), "--out", str(out),
+                     "--level", "deidentified")
+    assert code == 0 and "изменения с №" in text and "обезличенно" in text
+    code, text = run(capsys, "packet", "import", str(out / "0412_2.mkp"), "--db", str(muni))
+    assert code == 0 and "данные обезличены" in text
+
+    code, text = run(capsys, "municipality", "forget-key", "0412", "--db", str(muni))
+    assert code == 0 and "забыт" in text
+
+
+def test_refusals_are_one_line_with_a_nonzero_code(files, capsys):
+    folder, school, muni, out = files
+    code, text = run(capsys, "packet", "export", "--db", str(school), "--out", str(out))
+    assert code == 1 and "не загружен" in text
+    run(capsys, "municipality", "init", "--db", str(muni))
+    code, text = run(capsys, "packet", "export", "--db", str(muni), "--out", str(out))
+    assert code == 1 and "база управления образованием" in text
+    code, text = run(capsys, "packet", "import", str(out / "x.mkp"), "--db", str(school))
+    assert code == 1 and "не база управления" in text
+    garbage = out / "0412_1.mkp"
+    garbage.write_bytes(b"\0" * 500)
+    code, text = run(capsys, "packet", "inspect", str(garbage))
+    assert code == 1 and "отклонён" in text
+    code, text = run(capsys, "packet", "import", str(garbage), "--db", str(muni))
+    assert code == 1 and "не пакет" in text
+    code, text = run(capsys, "municipality", "init", "--db", str(muni))
+    assert code == 1 and "уже существует" in text
+    assert "Traceback" not in text
