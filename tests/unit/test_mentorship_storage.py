@@ -280,7 +280,7 @@ def test_people_options_keep_a_dismissed_mentee(school):
     assert options[p["gone"]] == "Уткина Вера (уволен)"
     pair(s, p["mentor"], [p["young"]])
     loads = dict(ms.people_options(s, DAY, with_load=True))
-    assert loads[p["mentor"]] == "Ёлкина Ирина Васильевна — пар сейчас: 1"
+    assert loads[p["mentor"]] == "Ёлкина Ирина Васильевна (пар: 1)"
 
 
 def test_form_options_keep_values_in_use(school):

@@ -47,12 +47,13 @@ def fit_name(name: str, width: int) -> str:
     return name if len(name) <= width else shorten(name)
 
 
-def mentees_text(names: tuple[str, ...] | list[str], width: int) -> str:
-    """One mentee as is; a group as short names, or «Иванова А. П. и ещё 2» when narrow."""
+def mentees_text(names: tuple[str, ...] | list[str], width: int, short: bool = False) -> str:
+    """One mentee in full (short when ``short`` or narrow); a group as short names, or
+    «Иванова А. П. и ещё 2» when narrow."""
     if not names:
         return ""
     if len(names) == 1:
-        return fit_name(names[0], width)
+        return shorten(names[0]) if short else fit_name(names[0], width)
     text = ", ".join(shorten(n) for n in names)
     if len(text) <= width:
         return text
@@ -85,8 +86,8 @@ def findings_text(messages: list[str]) -> str:
 # --- the register ---------------------------------------------------------------------------
 
 
-REGISTER_FIXED = {"flag": 1, "start": 10, "end": 10, "status": 9, "order": 18}
-REGISTER_SHARES = {"mentor": 0.5, "mentees": 0.5, "form": 0.4}
+REGISTER_FIXED = {"flag": 1, "start": 10, "end": 10, "status": 9, "order": 10}
+REGISTER_SHARES = {"mentor": 0.34, "mentees": 0.34, "form": 0.32}
 REGISTER_TITLES = {"flag": "!", "mentor": S.MENT_COL_MENTOR, "mentees": S.MENT_COL_MENTEES,
                    "form": S.MENT_COL_FORM, "start": S.MENT_COL_START, "end": S.MENT_COL_END,
                    "status": S.MENT_COL_STATUS, "order": S.MENT_COL_ORDER}
@@ -116,8 +117,8 @@ class MentorshipListScreen(AppScreen):
     """
     BINDINGS = [
         Binding("insert", "add", S.MENT_KEY_ADD, key_display="Ins", id="add"),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open"),
-        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove"),
+        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
+        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
         Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
         Binding("ctrl+g", "coverage", S.MENT_KEY_COVERAGE, key_display="Ctrl+G", id="coverage"),
         Binding("ctrl+l", "load", S.MENT_KEY_LOAD, key_display="Ctrl+L", id="load"),
@@ -125,7 +126,7 @@ class MentorshipListScreen(AppScreen):
                 show=False),
         Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
                 show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
     ]
 
     def __init__(self) -> None:
@@ -185,19 +186,18 @@ class MentorshipListScreen(AppScreen):
         for key in self._columns:
             table.add_column(REGISTER_TITLES[key], key=key, width=self._widths[key])
 
-    def _cells(self, row: MentorshipRow) -> dict[str, Any]:
+    def _cells(self, row: MentorshipRow, short: bool, short_mentees: bool) -> dict[str, Any]:
         w = self._widths
         dim = "dim" if row.status != "действует" else ""
         flag = Text("!", style="bold red") if row.flags else Text("")
         end = Text(format_date(row.end),
                    style="bold red" if "past_end" in row.flags else dim)
-        order = (S.MENT_ORDER_SHORT.format(number=row.order_number,
-                                           date=format_date(row.order_date))
+        order = (S.MENT_ORDER_SHORT.format(number=row.order_number)
                  if row.order_number else S.MENT_NO_ORDER_SHORT)
         return {
             "flag": flag,
-            "mentor": Text(fit_name(row.mentor, w["mentor"]), style=dim),
-            "mentees": Text(mentees_text(row.mentees, w["mentees"]), style=dim),
+            "mentor": Text(shorten(row.mentor) if short else row.mentor, style=dim),
+            "mentees": Text(mentees_text(row.mentees, w["mentees"], short_mentees), style=dim),
             "form": Text(row.form, style=dim),
             "start": Text(format_date(row.start), style=dim),
             "end": end,
@@ -208,8 +208,12 @@ class MentorshipListScreen(AppScreen):
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         self._build_columns()
+        # One long name shortens the whole column (Фамилия И. О.), so the names line up.
+        short = any(len(r.mentor) > self._widths["mentor"] for r in self.rows)
+        short_mentees = any(len(", ".join(r.mentees)) > self._widths["mentees"]
+                            for r in self.rows)
         for row in self.rows:
-            cells = self._cells(row)
+            cells = self._cells(row, short, short_mentees)
             table.add_row(*(cells[k] for k in self._columns), key=row.id)
         if self._keep_id:
             try:

@@ -56,6 +56,11 @@ def pair_title(card: MentorshipCard) -> str:
     return S.MENT_CARD_TITLE.format(mentor=shorten(card.mentor), mentees=mentees)
 
 
+def clip(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, with an ellipsis when cut."""
+    return text if len(text) <= width else text[:max(width - 1, 0)].rstrip() + "…"
+
+
 def info_text(card: MentorshipCard, width: int) -> Text:
     """The pair's details, a line each, as the card shows them."""
     r = card.record
@@ -88,10 +93,11 @@ def info_text(card: MentorshipCard, width: int) -> Text:
     if card.curator:
         order += f" · {S.MENT_F_CURATOR.lower()}: {shorten(card.curator)}"
     line(S.MENT_CARD_ORDER, order, "" if r.order_number else "red")
-    goals = " ".join(r.goals.split()) or S.MENT_NO_GOALS
-    line(S.MENT_CARD_GOALS, goals, "" if r.goals else "dim")
+    goals = clip(" ".join(r.goals.split()), width - len(S.MENT_CARD_GOALS) - 4)
+    line(S.MENT_CARD_GOALS, goals or S.MENT_NO_GOALS, "" if r.goals else "dim")
     if r.status != "действует" or r.result:
-        line(S.MENT_CARD_RESULT, " ".join(r.result.split()) or "—")
+        line(S.MENT_CARD_RESULT,
+             clip(" ".join(r.result.split()), width - len(S.MENT_CARD_RESULT) - 4) or "—")
     text.rstrip()
     return text
 
@@ -109,21 +115,23 @@ class MentorshipCardScreen(AppScreen):
     MentorshipCardScreen #events-title { height: 1; padding: 0 1; background: $boost;
                                          text-style: bold; }
     MentorshipCardScreen #events { height: 1fr; }
+    MentorshipCardScreen #events-empty { height: 1fr; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
         Binding("insert", "add_meeting", S.MENT_KEY_ADD_MEETING, key_display="Ins",
                 id="add-meeting"),
         Binding("ctrl+n", "add_planned", S.MENT_KEY_ADD_PLANNED, key_display="Ctrl+N",
                 id="add-planned"),
-        Binding("f4", "open_event", S.MENT_KEY_OPEN_EVENT, key_display="Enter/F4",
-                id="open-event"),
-        Binding("delete", "delete_event", S.MENT_KEY_DELETE_EVENT, key_display="Del",
-                id="delete-event"),
-        Binding("ctrl+e", "edit_pair", S.MENT_KEY_EDIT_PAIR, key_display="Ctrl+E",
-                id="edit-pair"),
-        Binding("ctrl+t", "goals", S.MENT_KEY_GOALS, key_display="Ctrl+T", id="goals"),
         Binding("ctrl+k", "close_pair", S.MENT_KEY_CLOSE, key_display="Ctrl+K", id="close"),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("f4", "open_event", S.MENT_KEY_OPEN_EVENT, key_display="Enter/F4",
+                id="open-event", show=False),
+        Binding("delete", "delete_event", S.MENT_KEY_DELETE_EVENT, key_display="Del",
+                id="delete-event", show=False),
+        Binding("ctrl+e", "edit_pair", S.MENT_KEY_EDIT_PAIR, key_display="Ctrl+E",
+                id="edit-pair", show=False),
+        Binding("ctrl+t", "goals", S.MENT_KEY_GOALS, key_display="Ctrl+T", id="goals",
+                show=False),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
     ]
 
     def __init__(self, mentorship_id: str) -> None:
@@ -140,6 +148,7 @@ class MentorshipCardScreen(AppScreen):
         yield Static("", id="card-findings")
         yield Static("", id="events-title")
         yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+        yield Static(S.MENT_EVENTS_EMPTY, id="events-empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -191,9 +200,8 @@ class MentorshipCardScreen(AppScreen):
                 "outcome": Text(event.outcome, style=style),
             }
             table.add_row(*(cells[k] for k in self._columns), key=event.id)
-        if not card.events:
-            table.add_row(*([Text(S.MENT_EVENTS_EMPTY, style="dim")]
-                            + [""] * (len(self._columns) - 1)), key="\0")
+        table.display = bool(card.events)
+        self.query_one("#events-empty").display = not card.events
         if self._keep_id:
             try:
                 table.move_cursor(row=table.get_row_index(self._keep_id))
@@ -204,7 +212,7 @@ class MentorshipCardScreen(AppScreen):
     # --- events -----------------------------------------------------------------------------
     def _current_event(self) -> EventRow | None:
         key = current_key(self.query_one(DataTable))
-        if self.card is None or key in (None, "\0"):
+        if self.card is None or key is None:
             return None
         return next((e for e in self.card.events if e.id == key), None)
 
@@ -455,7 +463,9 @@ class CloseDialog(ModalScreen[CloseResult | None]):
     CloseDialog #close-title { text-style: bold; }
     CloseDialog .row { height: 1; margin-top: 1; }
     CloseDialog .row > Label { width: 16; color: $text-muted; }
-    CloseDialog .row > ChoiceField, CloseDialog .row > DateField { width: 30; }
+    CloseDialog .row > ChoiceField { width: 1fr; }
+    CloseDialog .row > DateField { width: 12; }
+    CloseDialog .hint { color: $text-muted; }
     CloseDialog TextArea { height: 5; }
     CloseDialog #close-warnings { color: $warning; height: auto; }
     CloseDialog #close-errors { color: $error; height: auto; }
@@ -480,7 +490,8 @@ class CloseDialog(ModalScreen[CloseResult | None]):
     def compose(self) -> ComposeResult:
         choices = [("завершена", S.MENT_CLOSE_COMPLETE), ("прервана", S.MENT_CLOSE_BREAK)]
         with Vertical():
-            yield Label(S.MENT_CLOSE_TITLE.format(pair=self.title_text), id="close-title")
+            yield Label(S.MENT_CLOSE_TITLE, id="close-title")
+            yield Label(self.title_text, classes="hint")
             with Horizontal(classes="row"):
                 yield Label(S.MENT_CLOSE_HOW)
                 yield ChoiceField(choices, value=["завершена"], allow_empty=False,
@@ -496,6 +507,7 @@ class CloseDialog(ModalScreen[CloseResult | None]):
             with Horizontal(classes="buttons"):
                 yield Button(S.KEY_OK, variant="primary", id="apply")
                 yield Button(S.KEY_CANCEL, id="cancel")
+            yield Static(S.MENT_CLOSE_KEYS, classes="hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -24,7 +24,7 @@ from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
 
-COVER_FIXED = {"who": 9, "exp": 4, "until": 10}
+COVER_FIXED = {"who": 10, "exp": 4, "until": 10}
 COVER_SHARES = {"name": 0.52, "mentor": 0.48}
 COVER_ORDER = ("name", "who", "exp", "mentor", "until")
 COVER_TITLES = {"name": S.MENT_COV_COL_NAME, "who": S.MENT_COV_COL_WHO,
@@ -68,10 +68,11 @@ class CoverageScreen(AppScreen):
     """
     BINDINGS = [
         Binding("insert", "assign", S.MENT_KEY_ASSIGN, key_display="Ins", id="assign"),
-        Binding("f4", "open", S.MENT_KEY_COV_OPEN, key_display="Enter/F4", id="open"),
+        Binding("f4", "open", S.MENT_KEY_COV_OPEN, key_display="Enter/F4", id="open",
+                show=False),
         Binding("ctrl+f", "toggle", S.MENT_KEY_ONLY_UNSUPPORTED, key_display="Ctrl+F",
                 id="toggle"),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
     ]
 
     def __init__(self) -> None:
@@ -82,7 +83,7 @@ class CoverageScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Static(S.MENT_COV_TITLE, classes="section-title")
+        yield Static(S.MENT_COV_HEADING, classes="section-title")
         yield Static(S.LOADING, id="cov-figures")
         yield Static("", id="cov-status")
         yield DataTable(id="cov-table", cursor_type="row", zebra_stripes=True)
@@ -121,9 +122,13 @@ class CoverageScreen(AppScreen):
         table.clear(columns=True)
         for key in COVER_ORDER:
             table.add_column(COVER_TITLES[key], key=key, width=widths[key])
-        for row in self.rows:
+        rows = self.rows
+        # One long name shortens the whole column (Фамилия И. О.), so the names line up.
+        short_names = any(len(r.name) > widths["name"] for r in rows)
+        short_mentors = any(len(r.mentor) > widths["mentor"] for r in rows)
+        for row in rows:
             if row.supported:
-                mentor = Text(fit_name(row.mentor, widths["mentor"]))
+                mentor = Text(shorten(row.mentor) if short_mentors else row.mentor)
                 until = format_date(row.until)
             elif row.upcoming_id:
                 mentor = Text(S.MENT_COV_UPCOMING.format(
@@ -133,7 +138,7 @@ class CoverageScreen(AppScreen):
             else:
                 mentor = Text(S.MENT_COV_NONE, style="bold red")
                 until = ""
-            table.add_row(fit_name(row.name, widths["name"]), who_text(row),
+            table.add_row(shorten(row.name) if short_names else row.name, who_text(row),
                           "" if row.experience is None else str(row.experience), mentor, until,
                           key=row.staff_id)
         if self._keep_id:

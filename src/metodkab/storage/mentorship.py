@@ -305,17 +305,17 @@ def reason_options(store: Store) -> list[str]:
 
 def people_options(store: Store, day: dt.date, keep: Iterable[str] = (), *,
                    with_load: bool = False) -> list[tuple[str, str]]:
-    """(id, ФИО) of staff working on ``day``, plus anyone in ``keep`` (a dismissed mentee of
-    an old pair keeps his or her name). ``with_load`` adds the active pairs as mentor."""
+    """(id, ФИО) of staff not dismissed by ``day`` (someone hired later can be planned for),
+    plus anyone in ``keep`` (a dismissed mentee of an old pair keeps his or her name).
+    ``with_load`` adds the pairs each one mentors on ``day``."""
     keep = [k for k in keep if k]
     marks = ", ".join("?" for _ in keep) or "NULL"
     load = (f", (SELECT count(*) FROM mentorship m WHERE m.mentor_id = s.id AND m.deleted = 0 "
             f"AND {ACTIVE_ON.replace(':d', '?')}) AS load" if with_load else ", 0 AS load")
     params: list[Any] = [day.isoformat(), day.isoformat()] if with_load else []
-    params += [day.isoformat(), day.isoformat(), *keep]
+    params += [day.isoformat(), *keep]
     sql = (f"SELECT s.id, {NAME.format(a='s')} AS name, s.dismissal_date{load} FROM staff s "
-           "WHERE s.deleted = 0 AND (((s.hire_date IS NULL OR s.hire_date <= ?) "
-           "AND (s.dismissal_date IS NULL OR s.dismissal_date > ?)) "
+           "WHERE s.deleted = 0 AND ((s.dismissal_date IS NULL OR s.dismissal_date > ?) "
            f"OR s.id IN ({marks})) ORDER BY s.name_norm")
     from metodkab import strings as S
 
