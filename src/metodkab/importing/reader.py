@@ -124,6 +124,10 @@ def _find_header(grid: list[list[object]], score: Callable[[Sequence[str]], int]
     if best is None:
         return None
     index, cells, points = best
+    if index > 0:
+        above = [cell_text(c) for c in grid[index - 1]]
+        if score(above) >= 2:          # the upper of two header rows: fill the gaps from it
+            cells = [a or b for a, b in zip(cells, above + [""] * len(cells))]
     if _sub_header_rows(grid, index, score):
         below = [cell_text(c) for c in grid[index + 1]]
         cells = [b or a for a, b in zip(cells, below + [""] * len(cells))]

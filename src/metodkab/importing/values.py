@@ -421,7 +421,7 @@ def subject_of(text: str) -> str | None:
 def _as_written(text: str) -> str:
     """An unknown value kept as written: an acronym stays, a capital first letter goes."""
     text = " ".join(text.split()).strip(" .")
-    first = text.split(" ")[0]
+    first = re.split(r"[ -]", text)[0]
     if first.isupper() and len(first) > 1:
         return text
     return text[:1].lower() + text[1:]
@@ -663,7 +663,8 @@ def parse_course(text: str) -> CourseText:
         course.title = _tidy(max(quotes, key=len))
     else:
         title = _tidy(remaining)
-        course.title = _tidy(_TITLE_PREFIX.sub("", title)) or title
+        short = _tidy(_TITLE_PREFIX.sub("", title))
+        course.title = short if short and not short.startswith(("по ", "на ")) else title
     course.topics = topics_of(course.title)
     return course
 
