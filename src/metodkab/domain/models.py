@@ -36,6 +36,16 @@ OptDate = Annotated[dt.date | None, BeforeValidator(parse_date)]
 Text = Annotated[str, BeforeValidator(lambda x: "" if x is None else x)]
 
 
+# The number of a task or an indicator in a programme; a bound keeps it within SQLite's
+# INTEGER (a huge number would fail on saving instead of in the form).
+MAX_NUMBER = 9999
+
+
+def _unique(ids: list[str]) -> list[str]:
+    """A list of ids kept in a link table: each id once, in the order given."""
+    return list(dict.fromkeys(ids))
+
+
 def _blank_to_none(value: object) -> object:
     return None if value == "" else value
 
@@ -60,7 +70,8 @@ class LinkSpec(BaseModel):
 class Record(BaseModel):
     """Base of all entities: ``id`` is None until the record is saved."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+    # allow_inf_nan=False: "inf" or "nan" typed into a score is not a number.
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", allow_inf_nan=False)
 
     TABLE: ClassVar[str]
     LINKS: ClassVar[dict[str, LinkSpec]] = {}
@@ -115,7 +126,8 @@ class Staff(Record):
     phone: Text = ""
     email: Text = ""
     notes: Text = ""
-    positions: list[str] = Field(default_factory=list)
+    # validate_default: a record built without positions is refused too, not only an empty list.
+    positions: list[str] = Field(default_factory=list, validate_default=True)
     subjects: list[str] = Field(default_factory=list)
     association_ids: list[str] = Field(default_factory=list)
 
@@ -142,6 +154,11 @@ class Staff(Record):
             if item and item not in seen:
                 seen.append(item)
         return seen
+
+    @field_validator("association_ids")
+    @classmethod
+    def _unique_ids(cls, value: list[str]) -> list[str]:
+        return _unique(value)
 
     @field_validator("positions")
     @classmethod
@@ -246,6 +263,11 @@ class Training(Record):
     management: bool = False
     topics: list[str] = Field(default_factory=list)
     deficit_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("deficit_ids")
+    @classmethod
+    def _unique_ids(cls, value: list[str]) -> list[str]:
+        return _unique(value)
 
     @field_validator("topics", mode="before")
     @classmethod
@@ -374,7 +396,7 @@ class Mentorship(Record):
     def _mentees(cls, value: list[str]) -> list[str]:
         if not value:
             raise ValueError("Укажите хотя бы одного наставляемого")
-        return list(dict.fromkeys(value))
+        return _unique(value)
 
     @model_validator(mode="after")
     def _rules(self) -> Mentorship:
@@ -433,7 +455,7 @@ class ProgrammeTask(Record):
     TABLE: ClassVar[str] = "programme_task"
 
     programme_id: str
-    number: int = Field(default=1, gt=0)
+    number: int = Field(default=1, gt=0, le=MAX_NUMBER)
     title: str = Field(min_length=1)
 
 
@@ -456,6 +478,11 @@ class ProgrammeActivity(Record):
     done_date: OptDate = None
     note: Text = ""
     responsible_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("responsible_ids")
+    @classmethod
+    def _unique_ids(cls, value: list[str]) -> list[str]:
+        return _unique(value)
 
     @model_validator(mode="after")
     def _rules(self) -> ProgrammeActivity:
@@ -480,7 +507,7 @@ class TargetIndicator(Record):
     TABLE: ClassVar[str] = "target_indicator"
 
     programme_id: str
-    number: int = 1
+    number: int = Field(default=1, gt=0, le=MAX_NUMBER)
     name: str = Field(min_length=1)
     unit: Text = "%"
     baseline: Annotated[float | None, BeforeValidator(_blank_to_none)] = None
@@ -544,6 +571,7 @@ _MESSAGES = {
     "int_parsing": "Введите целое число",
     "int_from_float": "Введите целое число",
     "float_parsing": "Введите число",
+    "finite_number": "Введите число",
     "bool_parsing": "Да или нет",
     "greater_than": "Должно быть больше {gt}",
     "greater_than_equal": "Не меньше {ge}",
@@ -553,6 +581,13 @@ _MESSAGES = {
     "string_type": "Ожидается текст",
     "extra_forbidden": "Лишнее поле",
 }
+
+
+def _number(value: object) -> object:
+    """A limit as Russians write it: 100 rather than 100.0, 0,5 rather than 0.5."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    return value
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:
@@ -568,7 +603,8 @@ def field_errors(error: ValidationError) -> dict[str, str]:
                 field, message = message.split("::", 1)
         else:
             template = _MESSAGES.get(kind)
-            message = template.format(**item.get("ctx", {})) if template else item.get("msg", "")
+            ctx = {k: _number(x) for k, x in item.get("ctx", {}).items()}
+            message = template.format(**ctx) if template else item.get("msg", "")
         result.setdefault(field, message)
     return result
 

@@ -7,6 +7,7 @@ Backups live in a ``backups`` folder beside the database, named
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -27,7 +28,9 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[Path]:
     where = backup_folder(db_path, folder)
     if not where.is_dir():
         return []
-    return sorted(where.glob(f"{db_path.stem}-*.sqlite"))
+    # The stamp must follow the stem: backups of "school-old" are not backups of "school".
+    name = re.compile(rf"{re.escape(db_path.stem)}-\d{{8}}-\d{{6}}(-.+)?\.sqlite")
+    return sorted(p for p in where.glob(f"{db_path.stem}-*.sqlite") if name.fullmatch(p.name))
 
 
 def _copy_into(source: sqlite3.Connection, target_path: Path) -> None:

@@ -107,8 +107,30 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:
-        with self.mutex, self.db.atomic():
-            yield self.db
+        """One transaction (a savepoint when nested) holding the connection's mutex.
+
+        The outermost one starts with BEGIN IMMEDIATE: it takes the write lock before its
+        first read, so a read-then-write (update, delete …) waits for another connection's
+        write (busy_timeout) instead of failing with "database is locked" when that
+        connection committed in between.
+        """
+        with self.mutex:
+            conn = self.db.conn
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                conn.rollback()
+                raise
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()
+                raise
 
     def close(self) -> None:
         with self.mutex:
@@ -186,22 +208,26 @@ def _prepare(
             f"База данных {path.name} повреждена: {problems[0]}. "
             "Восстановите её из резервной копии (metodkab restore)."
         )
-    _set_wal(db)
-    store = Store(db=db, path=path, clock=clock, user=user)
-    if is_empty(db):
-        create_schema(db)
-        return store
+    # Refuse a newer or a foreign file before switching it to WAL: a file that is not
+    # ours (or not yet ours to change) is left exactly as it was.
+    empty = is_empty(db)
     version = user_version(db)
-    if version > SCHEMA_VERSION:
-        raise DatabaseTooNew(
-            f"База данных {path.name} создана более новой версией программы "
-            f"(схема {version}, эта программа знает до {SCHEMA_VERSION}). Обновите программу."
-        )
-    if version < SCHEMA_VERSION:
+    if not empty:
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(
+                f"База данных {path.name} создана более новой версией программы "
+                f"(схема {version}, эта программа знает до {SCHEMA_VERSION}). Обновите программу."
+            )
         if version < 1 or not db.table("change_counter").exists():
             raise DatabaseDamaged(
                 f"Файл {path.name} не похож на базу данных «Методического кабинета»."
             )
+    _set_wal(db)
+    store = Store(db=db, path=path, clock=clock, user=user)
+    if empty:
+        create_schema(db)
+        return store
+    if version < SCHEMA_VERSION:
         from metodkab.storage.backup import make_backup
 
         make_backup(db, path, clock=clock, reason=f"before-migration-v{version}", folder=backup_dir)

@@ -164,7 +164,9 @@ def update(store: Store, record: Record) -> int:
         for name, spec in record.LINKS.items():
             before = [r[spec.column] for r in _link_rows(store, spec, record.id)]
             after = list(getattr(record, name))
-            if before != after:
+            # Only ordered lists (positions, subjects) keep an order; for a set of ids
+            # (associations, mentees …) another order is not a change.
+            if (before != after) if spec.ordered else (sorted(before) != sorted(after)):
                 diff[name] = [before, after]
             links_changed |= _write_links(store, spec, record.id, after)
         if not diff and not links_changed:
