@@ -431,6 +431,7 @@ class TextDialog(ModalScreen[str | None]):
         area = self.query_one(TextArea)
         if not getattr(self.app, "blink", True):
             area.cursor_blink = False
+        area.move_cursor(area.document.end)      # ready to add a line
         area.focus()
 
     def action_save(self) -> None:
@@ -513,6 +514,7 @@ class CloseDialog(ModalScreen[CloseResult | None]):
         area = self.query_one(TextArea)
         if not getattr(self.app, "blink", True):
             area.cursor_blink = False
+        area.move_cursor(area.document.end)
         self.query_one("#close-status").focus()
 
     @on(ChoiceField.Changed, "#close-status")
