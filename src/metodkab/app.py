@@ -20,6 +20,7 @@ from metodkab.paths import APP_NAME
 from metodkab.screens.associations import AssociationsScreen
 from metodkab.screens.dashboard import DashboardScreen
 from metodkab.screens.mentorship import MentorshipListScreen
+from metodkab.screens.programme import ProgrammeScreen
 from metodkab.screens.settings import SettingsScreen
 from metodkab.screens.staff import StaffListScreen
 from metodkab.storage.db import Store, open_store
@@ -32,6 +33,7 @@ SECTIONS = (
     ("f12", "dashboard", S.SECTION_DASHBOARD, "F12"),
     ("f2", "staff", S.SECTION_STAFF, "F2"),
     ("f6", "mentorship", S.SECTION_MENTORSHIP, "F6"),
+    ("f7", "programme", S.SECTION_PROGRAMME, "F7"),
     ("f10", "settings", S.SECTION_SETTINGS, "F10"),
 )
 
@@ -42,6 +44,7 @@ class MetodkabApp(App):
         "staff": StaffListScreen,
         "associations": AssociationsScreen,
         "mentorship": MentorshipListScreen,
+        "programme": ProgrammeScreen,
         "settings": SettingsScreen,
     }
     CSS_PATH = "app.tcss"

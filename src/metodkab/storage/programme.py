@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from metodkab.domain.models import (ActivityPostponement, IndicatorTarget, Programme,
                                     ProgrammeActivity, ProgrammeTask, TargetIndicator)
@@ -153,6 +154,7 @@ class ProgrammeView:
     people: list[PersonRow]
     progress: ProgressReport | None
     indicators: list[IndicatorRow]
+    moved: dict[str, list[PostponementRow]] = field(default_factory=dict)
 
 
 # --- programmes ---------------------------------------------------------------------------
@@ -679,7 +681,24 @@ def load_view(store: Store, programme_id: str | None, *, total_label: str = "",
         agenda=agenda(activities, day), people=people_rows,
         progress=progress(tasks, activities, people_rows, day, total_label=total_label,
                           task_label=task_label, no_direction=no_direction, nobody=nobody),
-        indicators=list_indicators(store, programme, day))
+        indicators=list_indicators(store, programme, day),
+        moved=moved_deadlines(store, programme.id))
+
+
+def moved_deadlines(store: Store, programme_id: str) -> dict[str, list[PostponementRow]]:
+    """The postponements of every activity of a programme, oldest first."""
+    moved: dict[str, list[PostponementRow]] = {}
+    for r in _rows(store, """
+            SELECT x.activity_id, x.old_deadline, x.new_deadline, x.reason, x.changed_on
+            FROM activity_postponement x
+            JOIN programme_activity a ON a.id = x.activity_id
+            JOIN programme_task t ON t.id = a.task_id
+            WHERE x.deleted = 0 AND a.deleted = 0 AND t.programme_id = ?
+            ORDER BY x.changed_on, x.rowid""", (programme_id,)):
+        moved.setdefault(r["activity_id"], []).append(PostponementRow(
+            _date(r["old_deadline"]), _date(r["new_deadline"]), r["reason"],
+            _date(r["changed_on"])))
+    return moved
 
 
 def load_document(store: Store, programme_id: str, labels: dict[str, str]) -> rp.ProgrammeDocument:
@@ -692,18 +711,11 @@ def load_document(store: Store, programme_id: str, labels: dict[str, str]) -> rp
         raise StorageError("Программа не найдена: возможно, она удалена.")
     tasks = list_tasks(store, programme_id)
     activities = list_activities(store, programme_id)
-    moved: dict[str, list[dt.date]] = {}
-    for r in _rows(store, """
-            SELECT x.activity_id, x.old_deadline FROM activity_postponement x
-            JOIN programme_activity a ON a.id = x.activity_id
-            JOIN programme_task t ON t.id = a.task_id
-            WHERE x.deleted = 0 AND a.deleted = 0 AND t.programme_id = ?
-            ORDER BY x.changed_on, x.rowid""", (programme_id,)):
-        moved.setdefault(r["activity_id"], []).append(_date(r["old_deadline"]))
+    moved = moved_deadlines(store, programme_id)
     print_tasks = tuple(rp.PrintTask(t.number, t.title, tuple(
         rp.PrintActivity(a.title, a.direction, a.form, a.start_date, a.deadline,
                          a.responsible_text, a.expected_result, a.status, a.done_date, a.note,
-                         tuple(moved.get(a.id, ())))
+                         tuple(m.old_deadline for m in moved.get(a.id, ())))
         for a in activities if a.task_id == t.id)) for t in tasks)
     indicators = tuple(rp.PrintIndicator(i.number, i.name, i.unit, i.baseline, i.targets,
                                          i.actuals, i.computed)
@@ -723,3 +735,13 @@ def load_document(store: Store, programme_id: str, labels: dict[str, str]) -> rp
         year_from=programme.year_from, year_to=programme.year_to, goal=programme.goal,
         order=order.strip(), day=day, tasks=print_tasks, indicators=indicators,
         progress=(*report.by_task, report.total), labels=labels)
+
+
+def write_document(store: Store, programme_id: str, folder: Path, file_name: str,
+                   labels: dict[str, str]) -> Path:
+    """Write the printable programme (HTML: opens in a browser or a word processor)."""
+    page = rp.programme_html(load_document(store, programme_id, labels))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / file_name
+    path.write_text(page, encoding="utf-8")
+    return path
