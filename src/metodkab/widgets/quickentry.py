@@ -84,6 +84,11 @@ class PeopleField(ChoiceField):
         self.typed = ""
         self.match_index = 0
 
+    def on_mount(self) -> None:
+        # Names and the match need more room than other fields of a form row.
+        self.styles.width = "3fr"
+        self.styles.max_width = 72
+
     # --- options ------------------------------------------------------------------------
     def set_people(self, options: Sequence[tuple[str, str]],
                    names: Mapping[str, str] | None = None) -> None:
@@ -132,7 +137,7 @@ class PeopleField(ChoiceField):
             found = self.matches()
             if found:
                 index = min(self.match_index, len(found) - 1)
-                text.append(f" → {found[index][1]}", style="italic")
+                text.append(f" → {_short(found[index][1])}", style="italic")
                 if len(found) > 1:
                     text.append(f" ({index + 1}/{len(found)} ↑↓)", style="dim")
             else:
@@ -140,6 +145,15 @@ class PeopleField(ChoiceField):
         elif not chosen:
             text.append(S.PROG_PEOPLE_HINT if self.has_focus else S.NOT_SELECTED, style="dim")
         return text
+
+    def _on_blur(self, event: events.Blur) -> None:
+        # Leaving with a surname typed: a single match is taken, anything else dropped.
+        if self.typed:
+            found = self.matches()
+            self.typed = ""
+            if len(found) == 1:
+                self.set_value([*self.value, found[0][0]])
+            self.refresh()
 
     # --- typing ---------------------------------------------------------------------------
     async def _on_key(self, event: events.Key) -> None:
