@@ -298,14 +298,14 @@ def _packet_import(args, db, clock, say, ask) -> int:
 
     store = _open_muni(db, clock)
     try:
-        ready, refused = check_packets(store, args.files)
+        ready, refused = check_packets(store, args.files, full=False)
         approved: set[tuple[str, str]] = set()
         if not args.dry_run:
             asked: set[tuple[str, str]] = set()
             for item in ready:
                 m = item.manifest
                 pair = (m.school_code, m.sender_fp)
-                if item.registered or item.rows is None or pair in asked:
+                if item.registered or item.status != "new" or pair in asked:
                     continue
                 asked.add(pair)
                 if args.trust:
@@ -320,7 +320,8 @@ def _packet_import(args, db, clock, say, ask) -> int:
             trusted=lambda c: (c.manifest.school_code, c.manifest.sender_fp) in approved)
     finally:
         store.close()
-    report = ImportReport(outcomes + refused, args.dry_run)
+    report = ImportReport([o for o in outcomes if o.outcome != "refused"] + refused
+                          + [o for o in outcomes if o.outcome == "refused"], args.dry_run)
     for line in report_lines(report):
         say(line)
     return 1 if report.refused else 0

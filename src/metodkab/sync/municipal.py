@@ -41,7 +41,7 @@ from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import AcceptedPacket, ReceiptBody, build_receipt, receipt_file_name
-from metodkab.sync.records import LineError, check_line, row_models
+from metodkab.sync.records import LineError, check_lines, row_models
 
 APPLICATION_ID = 0x4D4B4D4F          # "MKMO": a municipal database of metodkab
 MUNICIPAL_SCHEMA_VERSION = 1
@@ -194,7 +194,9 @@ class TableCounts:
                 "deleted": self.deleted, "conflicts": self.conflicts}
 
 
-Row = tuple[str, int, int, str, int, str]   # id, version, change_seq, updated_at, deleted, data
+# A checked record, in the order of the ``records`` columns (the upsert's parameters):
+# school_code, table_name, id, version, change_seq, updated_at, deleted, level, packet_uuid, data
+Row = tuple[str, str, str, int, int, str, int, str, str, str]
 
 
 @dataclass
@@ -244,6 +246,16 @@ def check_packet(store: Store, path: Path, *,
     the signature and hash checks and is not decrypted: importing it changes nothing.
     """
     secret = secret or office_secret(store)
+    return open_packet(read_packet_head(store, path, secret), secret)
+
+
+def read_packet_head(store: Store, path: Path, secret: crypto.MunicipalitySecret) -> CheckedPacket:
+    """The checks up to the payload hash, and whether the packet is new (reads the DB).
+
+    Size limits, format and schema version, the signature against the registered key
+    (or, for a school seen for the first time, against the key it names, which the user
+    must then confirm), the recipient and the payload hash. Nothing is decrypted yet.
+    """
     path = Path(path)
     raw = packet.split_packet(packet.read_file(path), path.name)
     manifest = raw.manifest
@@ -270,11 +282,16 @@ def check_packet(store: Store, path: Path, *,
     packet.verify_payload_hash(raw)
     with store.mutex:
         status = _status(store, manifest, key_id)
-    if status != "new":
-        return CheckedPacket(path, raw, active is not None, None, status)
-    content = packet.open_payload(raw, secret.box)
-    rows = _check_records(raw, content)
-    return CheckedPacket(path, raw, active is not None, rows)
+    return CheckedPacket(path, raw, active is not None, None, status)
+
+
+def open_packet(head: CheckedPacket, secret: crypto.MunicipalitySecret) -> CheckedPacket:
+    """Decrypt, decompress and check every record of a new packet (no database access,
+    so it can run while another packet is being written)."""
+    if head.status != "new" or head.rows is not None:
+        return head
+    content = packet.open_payload(head.raw, secret.box)
+    return CheckedPacket(head.path, head.raw, head.registered, _check_records(head.raw, content))
 
 
 def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]]:
@@ -283,8 +300,8 @@ def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
-        raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
-            line=0, reason="текст не в UTF-8")) from None
+        raise PacketRefused(name, "records", S.EX_R_RECORDS_AT.format(
+            reason=S.EX_R_NOT_UTF8)) from None
     lines = text.split("\n")
     try:
         header = json.loads(lines[0])
@@ -294,25 +311,12 @@ def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]
                 "sender_fp": manifest.sender_fp, "seq": manifest.seq}
     if header != expected:
         raise PacketRefused(name, "records", S.EX_R_HEADER)
-    models = row_models(manifest.level)
-    rows: dict[str, list[Row]] = {}
-    seen: set[tuple[str, str]] = set()
-    upto = manifest.change_seq_to
-    for number, line in enumerate(lines[1:], start=2):
-        try:
-            table, row_id, version, seq, updated, deleted, data = check_line(line, models)
-        except LineError as exc:
-            raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
-                line=number, reason=exc)) from None
-        if seq > upto:
-            raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
-                line=number, reason=S.EX_R_SEQ_RANGE))
-        key = (table, row_id)
-        if key in seen:
-            raise PacketRefused(name, "records", S.EX_R_RECORDS.format(
-                line=number, reason=S.EX_R_DUPLICATE_ROW))
-        seen.add(key)
-        rows.setdefault(table, []).append((row_id, version, seq, updated, deleted, data))
+    try:
+        rows = check_lines(lines[1:], row_models(manifest.level), upto=manifest.change_seq_to,
+                           school=manifest.school_code, level=manifest.level,
+                           packet_uuid=manifest.packet_uuid)
+    except LineError as exc:
+        raise PacketRefused(name, "records", S.EX_R_RECORDS_AT.format(reason=exc)) from None
     counts = {t: len(r) for t, r in rows.items()}
     if counts != manifest.counts or sum(counts.values()) != manifest.rows:
         raise PacketRefused(name, "records", S.EX_R_COUNTS)
@@ -381,7 +385,7 @@ def _existing(store: Store, school: str, rows: dict[str, list[Row]]) -> dict:
                 found[(table, row_id)] = tuple(rest)
         return found
     for table, items in rows.items():
-        ids = [r[0] for r in items]
+        ids = [r[2] for r in items]
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
@@ -420,29 +424,36 @@ def classify(table: str, level: str, version: int, deleted: int, data: str,
     return "conflict"
 
 
-def plan_rows(store: Store, checked: CheckedPacket) -> tuple[dict[str, TableCounts], list[tuple]]:
+def plan_rows(store: Store, checked: CheckedPacket) -> tuple[dict[str, TableCounts], list[Row]]:
     """Classify each record against what is stored (``classify``); return the counts per
     table and the rows to write."""
-    manifest = checked.manifest
-    school, level, uuid = manifest.school_code, manifest.level, manifest.packet_uuid
-    existing = _existing(store, school, checked.rows or {})
+    level = checked.manifest.level
+    rows = checked.rows or {}
+    existing = _existing(store, checked.manifest.school_code, rows)
     plan: dict[str, TableCounts] = {}
-    writes: list[tuple] = []
-    for table, items in (checked.rows or {}).items():
+    writes: list[Row] = []
+    for table, items in rows.items():
         counts = plan.setdefault(table, TableCounts())
-        for row_id, version, seq, updated, deleted, data in items:
-            verdict = classify(table, level, version, deleted, data,
-                               existing.get((table, row_id)))
+        if not existing:                      # a school's first packet: all new
+            deleted = sum(row[6] for row in items)
+            counts.added += len(items) - deleted
+            counts.deleted += deleted
+            writes += items
+            continue
+        for row in items:
+            verdict = classify(table, level, row[3], row[6], row[9], existing.get((table, row[2])))
             if verdict == "conflict":
                 counts.conflicts += 1
-                continue
-            if verdict == "unchanged":
+            elif verdict == "unchanged":
                 counts.unchanged += 1
-                continue
-            setattr(counts, verdict, getattr(counts, verdict) + 1)
-            writes.append((school, table, row_id, version, seq, updated, deleted, level, uuid,
-                           data))
+            else:
+                setattr(counts, verdict, getattr(counts, verdict) + 1)
+                writes.append(row)
     return plan, writes
+
+
+def _primary_key(row: Row) -> tuple[str, str]:
+    return row[1], row[2]
 
 
 UPSERT = (
@@ -457,9 +468,9 @@ UPSERT = (
 
 def _school_name(checked: CheckedPacket) -> str:
     for row in (checked.rows or {}).get("school", []):
-        if not row[4]:
+        if not row[6]:
             try:
-                return json.loads(row[5]).get("short_name") or checked.manifest.school_name
+                return json.loads(row[9]).get("short_name") or checked.manifest.school_name
             except ValueError:
                 break
     return checked.manifest.school_name
@@ -511,6 +522,7 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
     elif last and manifest.prev_hash != last_hash:
         outcome.chain_broken = True
     outcome.tables, writes = plan_rows(store, checked)
+    writes.sort(key=_primary_key)     # in key order: the B-tree fills page by page
     conn.executemany(UPSERT, writes)
     summary = {t: c.as_dict() for t, c in outcome.tables.items()}
     conn.execute(
@@ -529,24 +541,6 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
     return outcome
 
 
-def check_packets(store: Store, paths: Sequence[Path], *,
-                  progress: Callable[[int, int], None] | None = None
-                  ) -> tuple[list[CheckedPacket], list[PacketOutcome]]:
-    """Run every check on each file: the packets that passed, and the refusals."""
-    secret = office_secret(store)
-    ready: list[CheckedPacket] = []
-    refused: list[PacketOutcome] = []
-    for done, path in enumerate(paths, start=1):
-        try:
-            ready.append(check_packet(store, Path(path), secret=secret))
-        except PacketRefused as exc:
-            refused.append(PacketOutcome(Path(path).name, "refused", message=str(exc),
-                                         check=exc.check))
-        if progress:
-            progress(done, len(paths))
-    return ready, refused
-
-
 def apply_packets(
     store: Store,
     checked: Sequence[CheckedPacket],
@@ -554,23 +548,35 @@ def apply_packets(
     dry_run: bool = False,
     trusted: Callable[[CheckedPacket], bool] | bool = False,
     progress: Callable[[int, int], None] | None = None,
+    secret: crypto.MunicipalitySecret | None = None,
 ) -> list[PacketOutcome]:
-    """Apply checked packets in one transaction, in order of school and sequence number.
+    """Apply packets in one transaction, in order of school and sequence number.
 
     Whether each packet is new, a repeat or older is decided again inside the
     transaction. ``trusted`` says whether an unregistered school key may be registered
     (True, or a function of the packet, e.g. the user's answer asked beforehand). A dry
-    run does exactly the same work and rolls it back.
+    run does exactly the same work and rolls it back. Packets that have only passed
+    ``read_packet_head`` are opened (decrypted, every record checked) here, one at a
+    time, so a large batch never holds more than one packet's records in memory; a
+    packet refused at that stage is left out and reported, the others still apply.
     """
     trust = trusted if callable(trusted) else (lambda _c, _t=bool(trusted): _t)
     ordered = sorted(checked, key=lambda c: (c.manifest.school_code, c.manifest.seq))
+    if secret is None and any(c.rows is None and c.status == "new" for c in ordered):
+        secret = office_secret(store)
     outcomes: list[PacketOutcome] = []
     with store.mutex:
         conn = store.db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             for done, item in enumerate(ordered, start=1):
-                outcomes.append(_apply_one(store, item, trust, dry_run))
+                try:
+                    opened = open_packet(item, secret) if secret else item
+                except PacketRefused as exc:
+                    outcomes.append(PacketOutcome(item.name, "refused", message=str(exc),
+                                                  check=exc.check))
+                else:
+                    outcomes.append(_apply_one(store, opened, trust, dry_run))
                 if progress:
                     progress(done, len(ordered))
             conn.execute("ROLLBACK" if dry_run else "COMMIT")
@@ -581,6 +587,29 @@ def apply_packets(
     return outcomes
 
 
+def check_packets(store: Store, paths: Sequence[Path], *,
+                  progress: Callable[[int, int], None] | None = None, full: bool = True,
+                  ) -> tuple[list[CheckedPacket], list[PacketOutcome]]:
+    """Check each file: the packets that passed, and the refusals.
+
+    With ``full=False`` only the checks up to the payload hash run (``read_packet_head``);
+    ``apply_packets`` then opens the new packets while it writes.
+    """
+    secret = office_secret(store)
+    ready: list[CheckedPacket] = []
+    refused: list[PacketOutcome] = []
+    for done, path in enumerate(paths, start=1):
+        try:
+            head = read_packet_head(store, Path(path), secret)
+            ready.append(open_packet(head, secret) if full else head)
+        except PacketRefused as exc:
+            refused.append(PacketOutcome(Path(path).name, "refused", message=str(exc),
+                                         check=exc.check))
+        if progress:
+            progress(done, len(paths))
+    return ready, refused
+
+
 def import_packets(
     store: Store,
     paths: Sequence[Path],
@@ -588,10 +617,11 @@ def import_packets(
     dry_run: bool = False,
     trusted: Callable[[CheckedPacket], bool] | bool = False,
 ) -> ImportReport:
-    """Check every file, then apply those that passed in one transaction (the CLI's way)."""
-    ready, refused = check_packets(store, paths)
-    outcomes = apply_packets(store, ready, dry_run=dry_run, trusted=trusted)
-    return ImportReport(outcomes + refused, dry_run)
+    """Check every file and apply those that pass in one transaction (the CLI's way)."""
+    heads, refused = check_packets(store, paths, full=False)
+    outcomes = apply_packets(store, heads, dry_run=dry_run, trusted=trusted)
+    return ImportReport([o for o in outcomes if o.outcome != "refused"]
+                        + refused + [o for o in outcomes if o.outcome == "refused"], dry_run)
 
 
 # --- receipts --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from metodkab.clock import Clock
 from metodkab.domain import models as m
+from metodkab.domain.parse import add_years
 from metodkab.storage import repo
 from metodkab.storage.db import Store, open_store
 
@@ -66,8 +67,7 @@ def fill_sample(store: Store, *, code: str, name: str | None = None, staff: int 
         first = rng.choice(FEMALE if female else MALE)
         middle = rng.choice(PATRONYMIC) + ("на" if female else "ич")
         born = _date(rng, dt.date(1960, 1, 1), dt.date(2002, 12, 31))
-        ped_start = _date(rng, born.replace(year=born.year + 20), min(today, born.replace(
-            year=born.year + 45)))
+        ped_start = _date(rng, add_years(born, 20), min(today, add_years(born, 45)))
         hired = _date(rng, ped_start, today)
         dismissed = _date(rng, hired, today) if rng.random() < 0.05 else None
         subjects = rng.sample(SUBJECTS, rng.randint(0, 2))
@@ -93,8 +93,7 @@ def fill_sample(store: Store, *, code: str, name: str | None = None, staff: int 
                 id=_uuid(rng), staff_id=person.id, position="учитель",
                 category=rng.choice(("первая", "высшая")), decision_date=decided,
                 order_number=f"{rng.randint(100, 999)}-к",
-                valid_until=decided.replace(year=decided.year + 5) if decided.year < 2023
-                else None))
+                valid_until=add_years(decided, 5) if decided.year < 2023 else None))
         diagnostic = None
         if rng.random() < 0.4:
             diagnostic = m.Diagnostic(

@@ -24,7 +24,7 @@ from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import read_receipt
 from metodkab.sync.records import (DERIVED_COLUMNS, LEVELS, META_COLUMNS, LineError,
-                                   check_line, deidentify, encode_line, row_models)
+                                   check_lines, deidentify, encode_line, row_models)
 
 LOCAL_TABLES = {"change_counter", "settings", "audit_log", "sqlite_sequence", "sync_state",
                 "sync_packet"}
@@ -286,20 +286,18 @@ def _content(store: Store, since: int, upto: int, level: str,
         cursor = conn.execute(
             f"SELECT id, version, change_seq, updated_at, deleted, {', '.join(columns)} "
             f"FROM {table} WHERE {where} ORDER BY change_seq", params)
-        n = 0
+        before = len(lines)
         for row in cursor:
             data = dict(zip(columns, row[5:]))
             if deidentified:
                 data = deidentify(table, data, day)
-            line = encode_line(table, row[0], row[1], row[2], row[3], row[4], data)
-            try:
-                check_line(line, models)
-            except LineError as exc:
-                raise SyncError(S.EX_EXPORT_INVALID.format(reason=exc)) from None
-            lines.append(line)
-            n += 1
-        if n:
-            counts[table] = n
+            lines.append(encode_line(table, row[0], row[1], row[2], row[3], row[4], data))
+        if len(lines) > before:
+            counts[table] = len(lines) - before
+    try:
+        check_lines(lines, models, upto=upto)      # what the office will check, checked here
+    except LineError as exc:
+        raise SyncError(S.EX_EXPORT_INVALID.format(reason=exc)) from None
     return lines, counts
 
 
