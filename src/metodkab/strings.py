@@ -266,7 +266,6 @@ PROG_NOBODY = "не назначены"
 PROG_AGENDA_OVERDUE = "Просрочено ({count})"
 PROG_AGENDA_THIS_MONTH = "Этот месяц: {month} ({count})"
 PROG_AGENDA_NEXT_MONTH = "Следующий месяц: {month} ({count})"
-PROG_AGENDA_EMPTY = "На этот и следующий месяц мероприятий нет, просроченных нет."
 PROG_COL_DEADLINE = "Срок"
 PROG_COL_ACTIVITY = "Мероприятие"
 PROG_COL_RESPONSIBLE = "Ответственные"
@@ -278,7 +277,7 @@ PROG_MONTHS = ("январь", "февраль", "март", "апрель", "м
 # people
 PROG_PEOPLE_SEARCH = "Фамилия…"
 PROG_PEOPLE_EMPTY = "Ответственные не назначены ни в одном мероприятии."
-PROG_PERSON_COUNTS = "{open} / {total}"
+PROG_PERSON_COUNTS = "{open}/{total}"
 PROG_PERSON_TITLE = "{name}: не выполнено {open} из {total}"
 
 # progress
@@ -414,7 +413,7 @@ PROG_COPY_TITLE = "Копировать мероприятия года на с�
 PROG_COPY_FROM = "Из года"
 PROG_COPY_TO = "в {year} год"
 PROG_COPY_HINT = "Пробел — снять/поставить отметку, Ctrl+S — копировать, Esc — отмена"
-PROG_COPY_BUTTON = "Копировать ({count})"
+PROG_COPY_COUNT = "Отмечено {count} из {total}"
 PROG_COPY_EXISTS = " (уже есть в {year})"
 PROG_COPY_NOTHING = "В {year} году мероприятий нет."
 PROG_COPY_OUTSIDE = "{year} год за пределами программы ({period}): сначала продлите её."

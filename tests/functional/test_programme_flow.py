@@ -359,3 +359,75 @@ async def test_indicator_bound_to_a_computed_value(programme_db, monkeypatch, tm
         await settle(pilot)
         [page] = (tmp_path / "out").glob("*.html")
         assert "Неделя математики" in page.read_text(encoding="utf-8")
+
+
+async def test_programmes_list_and_a_manual_indicator(programme_db):
+    app, pid, ids, _ = programme_db
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        screen = app.screen
+
+        # A typed indicator: numbers with a comma; a wrong number is shown beside the field.
+        await pilot.press("5", "insert")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, IndicatorFormScreen)
+        await enter_fields(pilot, "Доля педагогов с дефицитами")
+        form.query_one("#field-baseline").focus()
+        await type_text(pilot, "40")
+        form.query_one("#field-target_2026").focus()
+        await type_text(pilot, "30")
+        form.query_one("#field-actual_2026").focus()
+        await type_text(pilot, "3x,5")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "число" in str(form.query_one("#error-actual_2026").render())
+        form.query_one("#field-actual_2026").value = "32,5"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        [indicator] = repo.find(app.store, TargetIndicator)
+        assert (indicator.baseline, indicator.source) == (40.0, "manual")
+        assert ps.indicator_values(app.store, indicator.id) == {2026: (30.0, 32.5)}
+        row = [str(c) for c in screen.query_one("#ind-table").get_row_at(0)]
+        assert row[3:6] == ["40", "30", "32,5"]
+        await pilot.press("ctrl+right")              # next year: no values yet
+        await settle(pilot)
+        assert screen.indicator_year == 2027
+        assert [str(c) for c in screen.query_one("#ind-table").get_row_at(0)][4:6] == ["", ""]
+
+        # Ctrl+L: the programmes; Ins adds the next one, Ctrl+T makes it current.
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        await pilot.press("insert")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgrammeFormScreen)
+        assert app.screen.query_one("#field-year_from").value == "2027"   # after September
+        await enter_fields(pilot, "Новая программа", "2029", "2032")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        table = app.screen.query_one("#programmes")
+        assert table.row_count == 2
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        current = ps.get_programme(app.store, ps.current_programme_id(app.store))
+        assert (current.title, current.period) == ("Новая программа", "2029–2032")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.data.programme.title == "Новая программа"
+        assert screen.data.tasks == []
+        # The old one is still there, with its activities.
+        assert len(ps.list_activities(app.store, pid)) == 5
+        # Open the old one from the list: shown, marked as not current.
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        table = app.screen.query_one("#programmes")
+        table.move_cursor(row=table.get_row_index(pid))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.data.programme.id == pid
+        assert "не текущая" in str(screen.query_one("#prog-header").render())

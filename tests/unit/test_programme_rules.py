@@ -190,3 +190,17 @@ def test_programme_html_is_escaped_and_complete():
     assert "Семинар &lt;ФГОС&gt;" in page and "Задача &amp; ко" in page
     assert "01.09.2026 – 15.10.2026" in page and "было 30.09.2026" in page
     assert "30 / 27,5" in page and "<th>2028" in page and "100%" in page
+
+
+@pytest.mark.parametrize("actual, target, baseline, key, short", [
+    (25.0, 30.0, 20.0, None, True),          # more is better: below the target
+    (31.0, 30.0, 20.0, None, False),
+    (12.0, 10.0, 25.0, None, True),          # target below the baseline: fewer is better
+    (8.0, 10.0, 25.0, None, False),
+    (15.4, 10.0, None, "training_overdue", True),
+    (75.0, 80.0, None, "young_supported", True),
+    (None, 80.0, None, None, False),
+    (50.0, None, None, None, False),
+])
+def test_falls_short(actual, target, baseline, key, short):
+    assert rp.falls_short(actual, target, baseline, key) is short

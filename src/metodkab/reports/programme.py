@@ -234,6 +234,7 @@ class ComputedIndicator:
     compute: Callable[[IndicatorInputs], IndicatorValue] = field(repr=False)
     unit: str = "%"
     needs: tuple[str, ...] = ("staff",)       # what storage has to fetch: staff, activities
+    lower_is_better: bool = False             # e.g. the share overdue for training
 
 
 def main_staff(staff: Iterable[StaffFact], day: dt.date) -> list[StaffFact]:
@@ -289,7 +290,7 @@ def register(indicator: ComputedIndicator) -> ComputedIndicator:
 register(ComputedIndicator("training_up_to_date", S.PROG_COMPUTED_NAMES["training_up_to_date"],
                            training_up_to_date))
 register(ComputedIndicator("training_overdue", S.PROG_COMPUTED_NAMES["training_overdue"],
-                           training_overdue))
+                           training_overdue, lower_is_better=True))
 register(ComputedIndicator("young_supported", S.PROG_COMPUTED_NAMES["young_supported"],
                            young_supported))
 register(ComputedIndicator("programme_done", S.PROG_COMPUTED_NAMES["programme_done"],
@@ -320,6 +321,21 @@ def computed_actual(value: IndicatorValue | None, unit: str) -> float | None:
     if value is None:
         return None
     return value.percent if unit.strip() == "%" else float(value.count)
+
+
+def falls_short(actual: float | None, target: float | None, baseline: float | None = None,
+                computed_key: str | None = None) -> bool:
+    """Whether the actual value misses its target. Lower is better for computed indicators
+    that say so, and for typed ones whose target is below the baseline (fewer teachers
+    with deficits …)."""
+    if actual is None or target is None:
+        return False
+    indicator = COMPUTED_INDICATORS.get(computed_key or "")
+    if indicator is not None:
+        lower = indicator.lower_is_better
+    else:
+        lower = baseline is not None and target < baseline
+    return actual > target if lower else actual < target
 
 
 def parse_number(text: object) -> float | None:

@@ -353,7 +353,7 @@ class ProgrammeScreen(AppScreen):
         first_item = None
         for bucket in rp.AGENDA_BUCKETS:
             items = [i for i in data.agenda if i.bucket == bucket]
-            if not items:
+            if not items and bucket == "overdue":
                 continue
             template, params = titles[bucket]
             style = "bold red" if bucket == "overdue" else "bold"
@@ -372,8 +372,6 @@ class ProgrammeScreen(AppScreen):
                               Text(a.responsible_text, no_wrap=True, overflow="ellipsis"),
                               key=a.id)
                 first_item = first_item or a.id
-        if not data.agenda:
-            table.add_row("", "", Text(S.PROG_AGENDA_EMPTY, style="dim"), "", key="h:empty")
         self._move_to(table, keep or first_item)
 
     # --- people -----------------------------------------------------------------------------
@@ -384,9 +382,10 @@ class ProgrammeScreen(AppScreen):
         options = self.query_one("#people-list", OptionList)
         options.clear_options()
         for p in shown:
+            counts = S.PROG_PERSON_COUNTS.format(open=p.open, total=p.total)
             options.add_option(Option(Text.assemble(
-                (f"{p.name:<18}", ""), (S.PROG_PERSON_COUNTS.format(open=p.open, total=p.total),
-                                        "dim")), id=p.staff_id))
+                (f"{p.name:<{20 - len(counts)}}", ""), (counts, "dim"), no_wrap=True,
+                overflow="ellipsis"), id=p.staff_id))
         if not data.people:
             options.add_option(Option(Text(S.PROG_PEOPLE_EMPTY, style="dim"), id="\0",
                                       disabled=True))
@@ -490,8 +489,7 @@ class ProgrammeScreen(AppScreen):
         table.add_column("", key="source", width=7)
         for ind in data.indicators:
             target, actual = ind.targets.get(year), ind.actuals.get(year)
-            short = actual is not None and target is not None and (
-                actual < target if ind.computed_key != "training_overdue" else actual > target)
+            short = rp.falls_short(actual, target, ind.baseline, ind.computed_key)
             table.add_row(str(ind.number), Text(ind.name, no_wrap=True, overflow="ellipsis"),
                           ind.unit, Text(rp.format_number(ind.baseline), justify="right"),
                           Text(rp.format_number(target), justify="right"),
@@ -650,6 +648,7 @@ class ProgrammeScreen(AppScreen):
         def saved(new_id: str | None) -> None:
             if new_id:
                 self.programme_id = new_id
+                self.reload()
 
         self.app.push_screen(ProgrammeFormScreen(initial=initial), callback=saved)
 
@@ -817,6 +816,7 @@ class ProgrammeScreen(AppScreen):
                 self.programme_id = programme_id
                 self.keep = {}
                 self.collapsed = set()
+                self.reload()
 
         self.app.push_screen(ProgrammeListScreen(self.programme_id), callback=chosen)
 

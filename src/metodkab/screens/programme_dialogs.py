@@ -157,6 +157,7 @@ class CopyYearDialog(DbCalls, ModalScreen[int | None]):
                                   allow_empty=False, title=S.PROG_COPY_FROM, id="year")
                 yield Label("", id="to-year")
             yield SelectionList[str](id="candidates")
+            yield Static("", id="count", classes="hint")
             yield Static("", id="message")
             yield Static(S.PROG_COPY_HINT, classes="hint")
 
@@ -185,7 +186,14 @@ class CopyYearDialog(DbCalls, ModalScreen[int | None]):
         elif target > self.programme.year_to:
             message = S.PROG_COPY_OUTSIDE.format(year=target, period=self.programme.period)
         self.query_one("#message", Static).update(message)
+        self._count()
         selection.focus()
+
+    @on(SelectionList.SelectedChanged, "#candidates")
+    def _count(self) -> None:
+        selection = self.query_one("#candidates", SelectionList)
+        self.query_one("#count", Static).update(S.PROG_COPY_COUNT.format(
+            count=len(selection.selected), total=selection.option_count))
 
     @on(ChoiceField.Changed, "#year")
     def _year(self, event: ChoiceField.Changed) -> None:
@@ -225,6 +233,7 @@ class ProgrammeListScreen(AppScreen):
     def __init__(self, shown_id: str | None = None) -> None:
         super().__init__()
         self.shown_id = shown_id
+        self.keep_next: str | None = None      # put the cursor here after the next load
         self.rows: list[ps.ProgrammeRow] = []
 
     def compose(self) -> ComposeResult:
@@ -247,11 +256,13 @@ class ProgrammeListScreen(AppScreen):
         self.reload()
 
     def reload(self, keep: str | None = None) -> None:
-        keep = keep or self._current_id() or self.shown_id
-        self.run_db(ps.list_programmes, done=lambda rows: self._show(rows, keep),
-                    group="programmes", exclusive=True)
+        if keep:
+            self.keep_next = keep
+        self.run_db(ps.list_programmes, done=self._show, group="programmes", exclusive=True)
 
-    def _show(self, rows: list[ps.ProgrammeRow], keep: str | None) -> None:
+    def _show(self, rows: list[ps.ProgrammeRow]) -> None:
+        keep = self.keep_next or self._current_id() or self.shown_id
+        self.keep_next = None
         self.rows = rows
         table = self.query_one(DataTable)
         table.clear()
