@@ -23,6 +23,7 @@ from metodkab.screens.mentorship import MentorshipListScreen
 from metodkab.screens.programme import ProgrammeScreen
 from metodkab.screens.settings import SettingsScreen
 from metodkab.screens.staff import StaffListScreen
+from metodkab.screens.training import TrainingScreen
 from metodkab.storage.db import Store, open_store
 from metodkab.storage.errors import StorageError
 
@@ -32,6 +33,7 @@ log = logging.getLogger("metodkab")
 SECTIONS = (
     ("f12", "dashboard", S.SECTION_DASHBOARD, "F12"),
     ("f2", "staff", S.SECTION_STAFF, "F2"),
+    ("f3", "training", S.SECTION_TRAINING, "F3"),
     ("f6", "mentorship", S.SECTION_MENTORSHIP, "F6"),
     ("f7", "programme", S.SECTION_PROGRAMME, "F7"),
     ("f10", "settings", S.SECTION_SETTINGS, "F10"),
@@ -42,6 +44,7 @@ class MetodkabApp(App):
     MODES = {
         "dashboard": DashboardScreen,
         "staff": StaffListScreen,
+        "training": TrainingScreen,
         "associations": AssociationsScreen,
         "mentorship": MentorshipListScreen,
         "programme": ProgrammeScreen,

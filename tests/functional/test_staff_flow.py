@@ -4,6 +4,7 @@ import datetime as dt
 
 from metodkab.domain.models import Staff
 from metodkab.screens.dialogs import ChooserScreen
+from metodkab.screens.person_card import PersonCardScreen
 from metodkab.screens.staff import StaffFormScreen, StaffListScreen
 from metodkab.storage import repo
 from tests.ui import build_app, school_db, settle, type_text
@@ -73,8 +74,11 @@ async def test_add_fix_find_edit_dismiss(tmp_path):
         await settle(pilot)
         assert table.row_count == 1
 
-        # Edit: Enter opens the form; change the first name; Ctrl+S.
+        # Edit: Enter opens the card, Ctrl+E the form; change the first name; Ctrl+S.
         await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonCardScreen)
+        await pilot.press("ctrl+e")
         await settle(pilot)
         assert isinstance(app.screen, StaffFormScreen)
         first = app.screen.query_one("#field-first_name")
@@ -82,6 +86,9 @@ async def test_add_fix_find_edit_dismiss(tmp_path):
         first.focus()
         await type_text(pilot, "Мария")
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonCardScreen)
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, StaffListScreen)
         assert staff_rows(app)[0][:2] == ("Ёлкина", "Мария")

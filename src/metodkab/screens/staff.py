@@ -233,7 +233,9 @@ class StaffListScreen(AppScreen):
     def _open_id(self, staff_id: str | None) -> None:
         if staff_id:
             self._keep_id = staff_id
-            self.app.push_screen(StaffFormScreen(staff_id))
+            from metodkab.screens.person_card import PersonCardScreen
+
+            self.app.push_screen(PersonCardScreen(staff_id))
 
     def action_open(self) -> None:
         row = self._current()

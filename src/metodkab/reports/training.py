@@ -1,0 +1,149 @@
+"""Professional-development rules (domain.md §3): training every three years, hours in a
+period, the checks before a training is saved, and the ИОМ rules (overdue steps, deficits
+whose steps are all done).
+
+Pure functions over dates and small facts; storage passes their results to SQL as
+parameters, so each rule is written once and its boundary dates are tested here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from metodkab import strings as S
+from metodkab.domain.parse import add_months, add_years, format_date
+from metodkab.reports.rules import overdue_on, training_cutoff
+
+# Only these kinds satisfy the "once every three years" rule (273-ФЗ ст. 47 ч. 5 п. 2).
+COUNTED_KINDS = ("повышение квалификации", "профессиональная переподготовка")
+KIND_SHORT = {"повышение квалификации": "ПК", "профессиональная переподготовка": "ПП",
+              "стажировка": "Ст"}
+# What one group entry shares: everything but the person, the document number and the
+# deficits (deficits belong to one person).
+GROUP_FIELDS = ("title", "provider", "provider_ownership", "kind", "hours", "form",
+                "start_date", "end_date", "doc_kind", "doc_date", "federal_register",
+                "by_diagnostics", "management", "topics")
+DAY = dt.timedelta(days=1)
+# The overdue list also shows those who become overdue within this many months.
+SOON_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning shown before saving; ``code`` is for tests, ``message`` for the user."""
+
+    code: str
+    message: str
+
+
+# --- training every three years -----------------------------------------------------------
+
+
+def overdue_from(last_end: dt.date | None, period_years: int = 3) -> dt.date | None:
+    """The first report date on which a person whose last course ended ``last_end`` is
+    overdue (None: no course at all, overdue whatever the date).
+
+    A course that ended exactly ``period_years`` before D still counts, so this is the day
+    after the anniversary (29 February handled as ``overdue_on`` does).
+    """
+    if last_end is None:
+        return None
+    day = add_years(last_end, period_years)
+    while not overdue_on(last_end, day, period_years):
+        day += DAY
+    return day
+
+
+def soon_cutoff(report_date: dt.date, months: int = 6, period_years: int = 3) -> dt.date:
+    """A last course that ended before this day makes the person overdue within ``months``."""
+    return training_cutoff(add_months(report_date, months), period_years)
+
+
+def becomes_overdue_soon(last_end: dt.date | None, report_date: dt.date, months: int = 6,
+                         period_years: int = 3) -> bool:
+    """Not overdue on D, but overdue on D + ``months`` (when nothing new is completed)."""
+    if overdue_on(last_end, report_date, period_years):
+        return False
+    return overdue_on(last_end, add_months(report_date, months), period_years)
+
+
+def completed(end_date: dt.date, report_date: dt.date) -> bool:
+    """A course counts once it has ended: on or before the report date."""
+    return end_date <= report_date
+
+
+def hours_in_last(trainings: Iterable[tuple[dt.date, int]], report_date: dt.date,
+                  years: int) -> int:
+    """Hours of the courses (all kinds) completed in the last ``years`` years of D.
+
+    ``trainings`` are (end date, hours); the window is the one of the overdue rule:
+    a course that ended exactly ``years`` before D is inside.
+    """
+    since = training_cutoff(report_date, years)
+    return sum(hours for end, hours in trainings if since <= end <= report_date)
+
+
+# --- checks before saving a training -----------------------------------------------------
+
+
+def check_training(*, by_diagnostics: bool, deficit_ids: Iterable[str],
+                   duplicate_end: dt.date | None = None, title: str = "") -> list[Finding]:
+    """Warnings about a training about to be saved (the user may save anyway).
+
+    ``duplicate_end``: storage found the same course for the same person ending that day.
+    """
+    found: list[Finding] = []
+    if by_diagnostics and not list(deficit_ids):
+        found.append(Finding("diagnostics_without_deficit", S.TR_WARN_NO_DEFICIT))
+    if duplicate_end is not None:
+        found.append(Finding("duplicate", S.TR_WARN_DUPLICATE.format(
+            title=title, date=format_date(duplicate_end))))
+    return found
+
+
+# --- ИОМ ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepFacts:
+    deficit_id: str | None
+    deadline: dt.date | None
+    done_date: dt.date | None
+
+
+def step_overdue(deadline: dt.date | None, done_date: dt.date | None,
+                 report_date: dt.date) -> bool:
+    """A step not done whose deadline has passed (the deadline day itself is not late)."""
+    return done_date is None and deadline is not None and deadline < report_date
+
+
+def deficit_steps_done(steps: Iterable[StepFacts], deficit_id: str) -> bool:
+    """Every step addressing the deficit is done (and there is at least one)."""
+    own = [s for s in steps if s.deficit_id == deficit_id]
+    return bool(own) and all(s.done_date is not None for s in own)
+
+
+def resolved_on(steps: Iterable[StepFacts], deficit_id: str) -> dt.date | None:
+    """The day the last step of a deficit was done (the deficit's resolved date)."""
+    days = [s.done_date for s in steps if s.deficit_id == deficit_id and s.done_date]
+    return max(days) if days else None
+
+
+def route_progress(steps: Iterable[StepFacts], report_date: dt.date) -> tuple[int, int, int]:
+    """(done, total, overdue) steps of a route on D."""
+    items = list(steps)
+    done = sum(1 for s in items if s.done_date is not None)
+    late = sum(1 for s in items if step_overdue(s.deadline, s.done_date, report_date))
+    return done, len(items), late
+
+
+def route_active_on(period_start: dt.date, period_end: dt.date, status: str,
+                    report_date: dt.date) -> bool:
+    """A route is active on D within its period, unless it is finished."""
+    return status != "завершён" and period_start <= report_date <= period_end
+
+
+def periods_overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]

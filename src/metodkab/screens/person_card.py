@@ -1,0 +1,342 @@
+"""The card of one person: «Основное» (a summary; Ctrl+E edits the staff form) and the
+professional development kept about them — courses, categories and attestation,
+diagnostics and deficits, ИОМ — one tab each.
+
+Ins, Enter/F4 and Del act on the list that has the cursor; 1–5 or Ctrl+PgDn/Ctrl+PgUp
+switch tabs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from metodkab import strings as S
+from metodkab.domain.models import Staff
+from metodkab.domain.parse import format_date
+from metodkab.reports import rules as common
+from metodkab.screens.base import AppScreen
+from metodkab.screens.mentorship import column_widths, current_key
+from metodkab.screens.training import ask_delete_training
+from metodkab.screens.training_forms import TrainingFormScreen
+from metodkab.storage import repo
+from metodkab.storage import training as store_t
+from metodkab.storage.associations import association_choices
+from metodkab.storage.settings import report_date
+from metodkab.storage.training import PersonTrainings
+
+TABS = ("main", "courses")
+TAB_TABLES = {"main": (), "courses": ("tr-table",)}
+
+COURSE_FIXED = {"end": 10, "hours": 4, "kind": 3, "marks": 3}
+COURSE_SHARES = {"title": 0.7, "provider": 0.3}
+COURSE_TITLES = {"end": S.TR_COL_END, "title": S.TR_COL_TITLE, "provider": S.TR_COL_PROVIDER,
+                 "hours": S.TR_COL_HOURS, "kind": S.TR_COL_KIND, "marks": S.TR_COL_MARKS}
+
+
+@dataclass
+class CardData:
+    staff: Staff
+    day: dt.date
+    associations: list[str]
+    courses: PersonTrainings
+
+
+def load_card(store, staff_id: str) -> CardData:
+    day = report_date(store)
+    staff = repo.get(store, Staff, staff_id)
+    names = dict(association_choices(store))
+    return CardData(
+        staff=staff, day=day,
+        associations=[names[a] for a in staff.association_ids if a in names],
+        courses=store_t.person_trainings(store, staff_id, day),
+    )
+
+
+def _years(n: int) -> str:
+    """«1 год», «3 года», «7 лет»."""
+    if n % 10 == 1 and n % 100 != 11:
+        word = S.DEV_YEAR_1
+    elif n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        word = S.DEV_YEAR_2
+    else:
+        word = S.DEV_YEAR_5
+    return f"{n} {word}"
+
+
+def courses_status(courses: PersonTrainings, day: dt.date) -> Text:
+    """«последние курсы 12.05.2025 · часов за 3 года 72, за 5 лет 144» with the overdue state."""
+    text = Text()
+    if courses.last_end is None:
+        text.append(S.DEV_COURSES_NEVER, style="bold red")
+    else:
+        text.append(S.DEV_COURSES_LAST.format(date=format_date(courses.last_end)))
+        if courses.overdue:
+            text.append(" · ")
+            text.append(S.DEV_COURSES_OVERDUE.format(date=format_date(courses.overdue_from)),
+                        style="bold red")
+        elif courses.overdue_from is not None:
+            text.append(" · ")
+            last_day = courses.overdue_from - dt.timedelta(days=1)
+            text.append(S.DEV_COURSES_DUE.format(date=format_date(last_day)), style="green")
+    return text
+
+
+def hours_text(courses: PersonTrainings) -> str:
+    return S.DEV_COURSES_HOURS.format(h3=courses.hours_3, h5=courses.hours_5)
+
+
+def main_text(data: CardData) -> Text:
+    """The «Основное» tab: who the person is, on the report date."""
+    p, day = data.staff, data.day
+    text = Text()
+
+    def line(label: str, value: str | Text, style: str = "") -> None:
+        text.append(f"{label}: ", style="dim")
+        text.append(value if isinstance(value, Text) else Text(value, style=style))
+        text.append("\n")
+
+    line(S.F_POSITIONS, ", ".join(p.positions))
+    if p.subjects:
+        line(S.F_SUBJECTS, ", ".join(p.subjects))
+    work = [p.employment]
+    if p.hire_date:
+        work.append(S.DEV_HIRED.format(date=format_date(p.hire_date)))
+    if p.dismissal_date:
+        work.append(S.DEV_DISMISSED.format(date=format_date(p.dismissal_date)))
+    line(S.F_EMPLOYMENT, " · ".join(work), "bold red" if p.dismissal_date else "")
+    experience = common.experience_years(p.ped_start_date, day)
+    if experience is not None:
+        line(S.DEV_PED_EXPERIENCE, S.DEV_SINCE.format(
+            years=_years(experience), date=format_date(p.ped_start_date)))
+    age = common.age_on(p.birth_date, day)
+    if age is not None:
+        line(S.F_BIRTH_DATE, f"{format_date(p.birth_date)} ({_years(age)})")
+    if p.education_level:
+        education = p.education_level + (S.DEV_PEDAGOGICAL if p.education_pedagogical else "")
+        line(S.F_EDUCATION, education)
+    if data.associations:
+        line(S.F_ASSOCIATIONS, ", ".join(data.associations))
+    if p.management_team:
+        line(S.F_MANAGEMENT, S.YES.lower())
+    line(S.DEV_TAB_COURSES, courses_status(data.courses, day))
+    line(S.DEV_HOURS, hours_text(data.courses))
+    for label, value in ((S.F_SNILS, p.snils), (S.F_PHONE, p.phone), (S.F_EMAIL, p.email),
+                         (S.F_NOTES, p.notes)):
+        if value:
+            line(label, value)
+    text.rstrip()
+    return text
+
+
+class PersonCardScreen(AppScreen):
+    """Everything about one person, a tab per area."""
+
+    SCREEN_TITLE = S.DEV_CARD_TITLE
+    DEFAULT_CSS = """
+    PersonCardScreen TabbedContent { height: 1fr; }
+    PersonCardScreen TabPane { padding: 0; height: 1fr; }
+    PersonCardScreen .card-info { height: auto; padding: 0 1; }
+    PersonCardScreen .card-hint { height: 1; padding: 0 1; color: $text-muted; }
+    PersonCardScreen .card-list-title { height: 1; padding: 0 1; background: $boost;
+                                        text-style: bold; }
+    PersonCardScreen #main-info { height: 1fr; }
+    PersonCardScreen DataTable { height: 1fr; overflow-x: hidden; }
+    """
+    BINDINGS = [
+        Binding("insert", "add", S.KEY_ADD, key_display="Ins", id="add"),
+        Binding("ctrl+e", "edit_person", S.DEV_KEY_EDIT_PERSON, key_display="Ctrl+E",
+                id="edit-person"),
+        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
+        Binding("enter", "open", S.KEY_OPEN, key_display="Enter", show=False),
+        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
+        *(Binding(str(i), f"tab('{tab}')", S.DEV_KEY_TAB[tab], key_display=str(i), show=False)
+          for i, tab in enumerate(TABS, start=1)),
+        Binding("ctrl+pagedown", "next_tab(1)", S.DEV_KEY_NEXT_TAB, key_display="Ctrl+PgDn",
+                show=False, priority=True),
+        Binding("ctrl+pageup", "next_tab(-1)", S.DEV_KEY_PREV_TAB, key_display="Ctrl+PgUp",
+                show=False, priority=True),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self, staff_id: str, *, tab: str = "main") -> None:
+        super().__init__()
+        self.staff_id = staff_id
+        self.initial_tab = tab if tab in TABS else "main"
+        self.data: CardData | None = None
+        self._keep: dict[str, str | None] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.LOADING, classes="section-title", id="card-title")
+        with TabbedContent(id="tabs", initial=self.initial_tab):
+            with TabPane(S.DEV_TAB_LABELS["main"], id="main"):
+                yield Static("", classes="card-info", id="main-info")
+                yield Static(S.DEV_MAIN_HINT, classes="card-hint")
+            with TabPane(S.DEV_TAB_LABELS["courses"], id="courses"):
+                yield Static("", classes="card-info", id="tr-summary")
+                yield DataTable(id="tr-table", cursor_type="row", zebra_stripes=True)
+                yield Static(S.DEV_COURSES_HINT, classes="card-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._focus_tab(self.initial_tab)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self._show(self.data)
+
+    # --- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        for table in self.query(DataTable):
+            if self._keep.get(table.id or "") is None:
+                self._keep[table.id or ""] = current_key(table)
+        self.run_db(load_card, self.staff_id, done=self._show, group="person-card",
+                    exclusive=True)
+
+    def _show(self, data: CardData) -> None:
+        self.data = data
+        title = data.staff.name
+        if data.staff.dismissal_date and data.staff.dismissal_date <= data.day:
+            title += S.DEV_DISMISSED_MARK
+        self.query_one("#card-title", Static).update(title)
+        self.query_one("#main-info", Static).update(main_text(data))
+        self._fill_courses(data)
+
+    def _restore(self, table: DataTable) -> None:
+        key = self._keep.pop(table.id or "", None)
+        if key:
+            try:
+                table.move_cursor(row=table.get_row_index(key))
+            except Exception:
+                pass
+
+    def _fill_courses(self, data: CardData) -> None:
+        courses = data.courses
+        summary = courses_status(courses, data.day)
+        summary.append(f"\n{S.DEV_HOURS}: {hours_text(courses)}")
+        self.query_one("#tr-summary", Static).update(summary)
+        table = self.query_one("#tr-table", DataTable)
+        width = self.size.width or 80
+        columns = ("end", "title", "provider", "hours", "kind", "marks") if width >= 110 else (
+            "end", "title", "hours", "kind", "marks")
+        widths = column_widths(width, COURSE_FIXED, COURSE_SHARES, columns)
+        table.clear(columns=True)
+        for key in columns:
+            table.add_column(COURSE_TITLES[key], key=key, width=widths[key])
+        for row in courses.rows:
+            planned = row.end_date > data.day
+            cells = {
+                "end": Text(format_date(row.end_date), style="italic" if planned else ""),
+                "title": Text(row.title),
+                "provider": Text(row.provider),
+                "hours": Text(str(row.hours), justify="right"),
+                "kind": Text(row.kind_short),
+                "marks": Text(row.marks, style="bold"),
+            }
+            table.add_row(*(cells[k] for k in columns), key=row.id)
+        self._restore(table)
+
+    # --- tabs -------------------------------------------------------------------------------
+    @property
+    def tab(self) -> str:
+        tabs = self.query("#tabs")
+        return (tabs.first(TabbedContent).active if tabs else "") or self.initial_tab
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+        self._focus_tab(tab)
+
+    def action_next_tab(self, step: int) -> None:
+        index = (TABS.index(self.tab) + step) % len(TABS)
+        self.action_tab(TABS[index])
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
+        self.call_after_refresh(self._focus_tab, self.tab)
+
+    def _focus_tab(self, tab: str) -> None:
+        tables = TAB_TABLES.get(tab, ())
+        focused = self.focused
+        if tables and not (isinstance(focused, DataTable) and focused.id in tables):
+            self.query_one(f"#{tables[0]}", DataTable).focus()
+
+    def _table(self) -> DataTable | None:
+        """The list the keys act on: the focused one, else the first of the tab."""
+        tables = TAB_TABLES.get(self.tab, ())
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id in tables:
+            return focused
+        return self.query_one(f"#{tables[0]}", DataTable) if tables else None
+
+    def _remember(self, table: DataTable, record_id: str | None) -> None:
+        if record_id:
+            self._keep[table.id or ""] = record_id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ins and Del act on a list: not on the «Основное» tab."""
+        if action in ("add", "remove") and not TAB_TABLES.get(self.tab):
+            return False
+        return True
+
+    # --- actions ----------------------------------------------------------------------------
+    def action_edit_person(self) -> None:
+        from metodkab.screens.staff import StaffFormScreen
+
+        self.app.push_screen(StaffFormScreen(self.staff_id))
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open(event.data_table)
+
+    def action_open(self) -> None:
+        table = self._table()
+        if table is None:
+            self.action_edit_person()
+            return
+        self._open(table)
+
+    def _open(self, table: DataTable) -> None:
+        key = current_key(table)
+        if key is None:
+            return
+        self._keep[table.id or ""] = key
+        if table.id == "tr-table":
+            self.app.push_screen(TrainingFormScreen(key))
+
+    def action_add(self) -> None:
+        table = self._table()
+        if table is None:
+            return
+        saved = lambda record_id: self._remember(table, record_id)  # noqa: E731
+        if table.id == "tr-table":
+            self.app.push_screen(TrainingFormScreen(initial={"staff_id": self.staff_id}),
+                                 callback=saved)
+
+    def action_remove(self) -> None:
+        table = self._table()
+        if table is None or self.data is None:
+            return
+        key = current_key(table)
+        if key is None:
+            return
+        if table.id == "tr-table":
+            row = next((r for r in self.data.courses.rows if r.id == key), None)
+            if row is not None:
+                ask_delete_training(self, row, self.reload)
+
+    def action_back(self) -> None:
+        self.dismiss()
+

@@ -1,0 +1,281 @@
+"""Forms of professional development: one training, a group entry of one course for
+several people; and ``CheckBeforeSave``, the confirm-warnings step the other forms of the
+person's card (categories, ИОМ steps) share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.binding import Binding
+from textual.widgets import Label
+
+from metodkab import strings as S
+from metodkab.domain import values as V
+from metodkab.domain.models import Record, Training
+from metodkab.screens.base import FormScreen
+from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
+from metodkab.storage import repo
+from metodkab.storage import training as store_t
+from metodkab.storage.staff import staff_choices
+from metodkab.widgets.fields import ChoiceField, DateField, FlagField, TextField
+from metodkab.widgets.form import FieldSpec
+
+
+class CheckBeforeSave:
+    """A FormScreen mixin: once the form is valid, storage checks the record; warnings are
+    shown in a dialog and the user may save anyway (a rule of thumb, not a law).
+
+    ``confirm_more`` can ask one more question (e.g. "the whole group?") before saving.
+    """
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        return []
+
+    def facts_for(self, store, record: Record) -> Any:
+        """Anything else ``confirm_more`` needs, read in the same worker call."""
+        return None
+
+    def confirm_more(self, record: Record, facts: Any, proceed: Callable[[], None]) -> None:
+        proceed()
+
+    def _checks(self, store, record: Record) -> tuple[list[str], Any]:
+        return self.warnings_for(store, record), self.facts_for(store, record)
+
+    def action_save(self: Any) -> None:
+        if self.saving or self.form.disabled:
+            return
+        record, errors = self.validate_form()
+        if errors:
+            FormScreen.action_save(self)
+            return
+        self.saving = True
+
+        def failed() -> None:
+            self.saving = False
+
+        def checked(result: tuple[list[str], Any]) -> None:
+            self.saving = False
+            messages, facts = result
+
+            def go() -> None:
+                self.confirm_more(record, facts, lambda: FormScreen.action_save(self))
+
+            if not messages:
+                go()
+                return
+            items = "\n".join(f"• {m}" for m in messages)
+            self.app.push_screen(ConfirmDialog(S.TR_WARN_CONFIRM.format(items=items),
+                                               yes=S.TR_SAVE_ANYWAY, no=S.TR_FIX),
+                                 callback=lambda yes: go() if yes else None)
+
+        self.run_db(self._checks, record, done=checked, failed=failed)
+
+
+def _course_specs() -> list[FieldSpec]:
+    """The fields of a course shared by the single and the group form."""
+    return [
+        FieldSpec("title", S.TR_F_TITLE, lambda: TextField(max_length=300), required=True),
+        FieldSpec("kind", S.TR_F_KIND,
+                  lambda: ChoiceField(V.TRAINING_KINDS, allow_empty=False,
+                                      value=[V.TRAINING_KINDS[0]], title=S.TR_F_KIND),
+                  kind="choice", required=True),
+        FieldSpec("hours", S.TR_F_HOURS, lambda: TextField(max_length=5), required=True),
+        FieldSpec("start_date", S.TR_F_START, lambda: DateField()),
+        FieldSpec("end_date", S.TR_F_END, lambda: DateField(), required=True),
+        FieldSpec("provider", S.TR_F_PROVIDER, lambda: TextField(max_length=200)),
+        FieldSpec("provider_ownership", S.TR_F_OWNERSHIP,
+                  lambda: ChoiceField(V.PROVIDER_OWNERSHIPS, title=S.TR_F_OWNERSHIP),
+                  kind="choice"),
+        FieldSpec("form", S.TR_F_FORM, lambda: ChoiceField(V.TRAINING_FORMS, title=S.TR_F_FORM),
+                  kind="choice"),
+        FieldSpec("doc_kind", S.TR_F_DOC_KIND,
+                  lambda: ChoiceField(V.DOCUMENT_KINDS, title=S.TR_F_DOC_KIND), kind="choice"),
+    ]
+
+
+def _flag_specs() -> list[FieldSpec]:
+    return [
+        FieldSpec("federal_register", S.TR_F_FEDERAL, lambda: FlagField(), kind="flag"),
+        FieldSpec("by_diagnostics", S.TR_F_BY_DIAG, lambda: FlagField(), kind="flag"),
+    ]
+
+
+def _tail_specs() -> list[FieldSpec]:
+    return [
+        FieldSpec("management", S.TR_F_MANAGEMENT, lambda: FlagField(), kind="flag"),
+        FieldSpec("topics", S.TR_F_TOPICS,
+                  lambda: ChoiceField(V.TRAINING_TOPICS, multiple=True, title=S.TR_F_TOPICS),
+                  kind="multi"),
+    ]
+
+
+class TrainingFormScreen(CheckBeforeSave, FormScreen):
+    """One training of one person. Editing a record of a group entry asks whether the
+    change is for this person only or for the whole group."""
+
+    MODEL = Training
+    SCREEN_TITLE = S.TR_TITLE
+
+    def __init__(self, record_id: str | None = None, *, initial: dict[str, Any] | None = None,
+                 ) -> None:
+        super().__init__(record_id, initial=initial)
+        self.scope = "one"
+
+    def field_specs(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("staff_id", S.TR_F_PERSON, lambda: ChoiceField([], title=S.TR_F_PERSON),
+                      kind="choice", required=True),
+            *_course_specs(),
+            FieldSpec("doc_number", S.TR_F_DOC_NUMBER, lambda: TextField(max_length=60)),
+            FieldSpec("doc_date", S.TR_F_DOC_DATE, lambda: DateField()),
+            *_flag_specs(),
+            FieldSpec("deficit_ids", S.TR_F_DEFICITS,
+                      lambda: ChoiceField([], multiple=True, title=S.TR_F_DEFICITS),
+                      kind="multi"),
+            *_tail_specs(),
+        ]
+
+    def title_for(self, record: Record | None) -> str:
+        if record is None:
+            return S.TR_NEW if self.record_id is None else S.LOADING
+        return S.TR_EDIT.format(title=record.title)  # type: ignore[attr-defined]
+
+    def load_extra(self, store) -> dict[str, Any]:
+        staff_id = self.initial_values.get("staff_id")
+        keep: tuple[str, ...] = ()
+        if self.record_id:
+            record = repo.get(store, Training, self.record_id)
+            staff_id, keep = record.staff_id, tuple(record.deficit_ids)
+        return {"staff": staff_choices(store, include_dismissed=True),
+                "deficits": store_t.deficit_options(store, staff_id, keep)}
+
+    def apply_extra(self, extra: dict[str, Any]) -> None:
+        self.form.widget("staff_id").set_options(extra["staff"])
+        self.form.widget("deficit_ids").set_options(extra["deficits"])
+
+    def _loaded(self, result) -> None:
+        super()._loaded(result)
+        if self.record_id is None and self.initial_values.get("staff_id"):
+            self.form.widget("title").focus()
+
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
+        super().on_choice_field_changed(event)
+        if event.field.id == "field-staff_id":
+            deficits = self.form.widget("deficit_ids")
+            deficits.set_value([])          # a deficit belongs to one person
+            self.run_db(store_t.deficit_options, event.field.single,
+                        done=deficits.set_options)
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        return [f.message for f in store_t.check_training(store, record)]  # type: ignore[arg-type]
+
+    def facts_for(self, store, record: Record) -> tuple[int, bool]:
+        training: Training = record  # type: ignore[assignment]
+        return (store_t.group_size(store, training.group_id),
+                store_t.group_changed(store, training))
+
+    def confirm_more(self, record: Record, facts: tuple[int, bool],
+                     proceed: Callable[[], None]) -> None:
+        size, changed = facts
+        if size < 2 or not changed:
+            self.scope = "one"
+            proceed()
+            return
+
+        def chosen(scope: str | None) -> None:
+            if scope:
+                self.scope = scope
+                proceed()
+
+        self.app.push_screen(ActionChoiceDialog(
+            S.TR_GROUP_EDIT_TITLE, S.TR_GROUP_EDIT_QUESTION.format(count=size),
+            [("one", S.TR_GROUP_EDIT_ONE), ("all", S.TR_GROUP_EDIT_ALL.format(count=size))]),
+            callback=chosen)
+
+    def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
+        if self.scope == "all":
+            return store_t.update_group(store, record)  # type: ignore[arg-type]
+        return store_t.save_training(store, record)  # type: ignore[arg-type]
+
+
+class GroupTrainingFormScreen(CheckBeforeSave, FormScreen):
+    """One course taken by several people, entered once: a record per person.
+
+    Ctrl+G marks everyone employed (the whole staff takes the course). Dismisses with the
+    group id.
+    """
+
+    MODEL = Training
+    SCREEN_TITLE = S.TR_TITLE
+    BINDINGS = [
+        *FormScreen.BINDINGS,
+        Binding("ctrl+g", "everyone", S.TR_KEY_EVERYONE, key_display="Ctrl+G", id="everyone"),
+    ]
+
+    def __init__(self, *, people: list[str] | None = None,
+                 initial: dict[str, Any] | None = None) -> None:
+        super().__init__(None, initial={**(initial or {}), "staff_ids": list(people or [])})
+        self.employed: list[tuple[str, str]] = []
+
+    def field_specs(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("staff_ids", S.TR_F_PEOPLE,
+                      lambda: ChoiceField([], multiple=True, title=S.TR_F_PEOPLE),
+                      kind="multi", required=True),
+            *_course_specs(),
+            FieldSpec("doc_date", S.TR_F_DOC_DATE, lambda: DateField()),
+            *_flag_specs(),
+            *_tail_specs(),
+        ]
+
+    def title_for(self, record: Record | None) -> str:
+        return S.TR_GROUP_NEW
+
+    def load_extra(self, store) -> dict[str, Any]:
+        return {"staff": staff_choices(store)}
+
+    def apply_extra(self, extra: dict[str, Any]) -> None:
+        self.employed = extra["staff"]
+        self.form.widget("staff_ids").set_options(extra["staff"])
+
+    def _loaded(self, result) -> None:
+        super()._loaded(result)
+        self._count_people()
+
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
+        super().on_choice_field_changed(event)
+        if event.field.id == "field-staff_ids":
+            self._count_people()
+
+    def _count_people(self) -> None:
+        count = len(self.form.widget("staff_ids").value)
+        label = S.TR_F_PEOPLE_COUNT.format(count=count) if count else S.TR_F_PEOPLE
+        self.form.rows["staff_ids"].query_one(".form-label", Label).update(f"{label} *")
+
+    def action_everyone(self) -> None:
+        field = self.form.widget("staff_ids")
+        everyone = [key for key, _ in self.employed]
+        field.set_value([] if list(field.value) == everyone else everyone)
+
+    def _data(self) -> dict[str, Any]:
+        data = super()._data()
+        people = data.pop("staff_ids", None) or []
+        data["staff_id"] = people[0] if people else "-"
+        return data
+
+    def validate_form(self) -> tuple[Record | None, dict[str, str]]:
+        record, errors = super().validate_form()
+        if not self.form.values()["staff_ids"]:
+            return None, {"staff_ids": S.TR_GROUP_NEED_PEOPLE, **errors}
+        return record, errors
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        training: Training = record  # type: ignore[assignment]
+        if training.by_diagnostics:
+            return [S.TR_WARN_GROUP_NO_DEFICIT]
+        return []
+
+    def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
+        return store_t.save_group(store, record, list(values["staff_ids"]))  # type: ignore[arg-type]
