@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
@@ -226,45 +226,67 @@ def count(store: Store, table: str, where: str = "", params: Iterable[Any] = ())
 # --- bulk ------------------------------------------------------------------------------
 
 
-def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "bulk") -> list[str]:
+def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "bulk",
+                make_id: Callable[[], str] = new_id) -> list[str]:
     """Insert many validated records (with link lists) in one transaction.
 
     Used by the demo generator and imports: rows go in with ``executemany`` per table,
     change_seq values are reserved as one range, and the audit log gets one line per table.
+    Record tables are written in the order they first appear in ``records`` (put a record
+    after those it refers to), then the link tables, so a link may point at any record of
+    the batch (a person's ШМО listed after the people). ``make_id`` mints the ids of records
+    without one and of link rows (a seeded generator makes the demo reproducible).
     """
     if not records:
         return []
     now = _now(store)
-    by_table: dict[str, list[dict[str, Any]]] = {}
+    # Per table: its columns and the value rows, change_seq (third from the end) left to
+    # fill once the range is reserved.
+    tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
+    links: dict[str, tuple[list[str], list[list[Any]]]] = {}
     ids: list[str] = []
     for record in records:
-        row_id = record.id or new_id()
+        row_id = record.id or make_id()
         ids.append(row_id)
-        by_table.setdefault(record.TABLE, []).append({"id": row_id, **record.columns()})
+        values = record.columns()
+        table = tables.get(record.TABLE)
+        if table is None:
+            table = tables[record.TABLE] = (["id", *values], [])
+        elif len(values) + 1 != len(table[0]) or list(values) != table[0][1:]:
+            raise ValueError(f"rows of {record.TABLE} differ in columns")
+        table[1].append([row_id, *values.values(), 1, 0, now, 0])
         for name, spec in record.LINKS.items():
-            for index, value in enumerate(getattr(record, name)):
-                link = {"id": new_id(), spec.fk: row_id, spec.column: value}
+            items = getattr(record, name)
+            if not items:
+                continue
+            is_main = spec.table == "staff_position"
+            link = links.get(spec.table)
+            if link is None:
+                columns = ["id", spec.fk, spec.column]
+                columns += ["sort_order"] if spec.ordered else []
+                columns += ["is_main"] if is_main else []
+                link = links[spec.table] = (columns, [])
+            for index, value in enumerate(items):
+                row = [make_id(), row_id, value]
                 if spec.ordered:
-                    link["sort_order"] = index
-                if spec.table == "staff_position":
-                    link["is_main"] = int(index == 0)
-                by_table.setdefault(spec.table, []).append(link)
-    total = sum(len(rows) for rows in by_table.values())
+                    row.append(index)
+                if is_main:
+                    row.append(int(index == 0))
+                row += (1, 0, now, 0)
+                link[1].append(row)
+    for name, (columns, rows) in links.items():
+        tables.setdefault(name, (columns, []))[1].extend(rows)
+    total = sum(len(rows) for _, rows in tables.values())
     with store.atomic():
         seq = reserve_seq(store.db, total)
-        for table, rows in by_table.items():
-            columns = list(rows[0])
+        for name, (columns, rows) in tables.items():
             for row in rows:
-                if list(row) != columns:
-                    raise ValueError(f"rows of {table} differ in columns")
-            cols = ", ".join([*columns, "version", "change_seq", "updated_at", "deleted"])
-            marks = ", ".join("?" for _ in range(len(columns) + 4))
-            params = []
-            for row in rows:
-                params.append((*row.values(), 1, seq, now, 0))
+                row[-3] = seq
                 seq += 1
-            store.db.conn.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", params)
-            audit(store, table, "*", "insert", {"note": audit_note, "rows": len(rows)})
+            cols = ", ".join([*columns, "version", "change_seq", "updated_at", "deleted"])
+            marks = ", ".join("?" * (len(columns) + 4))
+            store.db.conn.executemany(f"INSERT INTO {name} ({cols}) VALUES ({marks})", rows)
+            audit(store, name, "*", "insert", {"note": audit_note, "rows": len(rows)})
     return ids
 
 
