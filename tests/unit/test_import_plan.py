@@ -297,3 +297,13 @@ def test_error_report(fresh_db, tmp_path):
 def test_years_text():
     assert [years_text(n) for n in (1, 2, 5, 11, 12, 21, 22, 25, 111)] == [
         "1 год", "2 года", "5 лет", "11 лет", "12 лет", "21 год", "22 года", "25 лет", "111 лет"]
+
+
+def test_importing_never_imports_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, metodkab.importing.session, metodkab.importing.commands, "
+            "metodkab.importing.report; print(any(m.startswith('textual') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -109,15 +109,22 @@ def test_files_that_cannot_be_read(tmp_path, name, message):
         read_table(path, score=STAFF)
 
 
-def test_broken_xlsx_and_no_header(tmp_path):
+def test_broken_xlsx_empty_file_and_unknown_headers(tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 broken")
     with pytest.raises(ImportFileError, match="Excel"):
         read_table(broken, score=STAFF)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("\n;;\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="пуста"):
+        read_table(empty, score=STAFF)
+    # Headers nobody could guess: the first filled row is the header; the user maps it.
     plain = tmp_path / "plain.csv"
-    plain.write_text("Список\nчто-то\n", encoding="utf-8")
-    with pytest.raises(ImportFileError, match="заголовков"):
-        read_table(plain, score=STAFF)
+    plain.write_text("\nКто;Кем работает\nИванова Анна;учитель\n", encoding="utf-8")
+    sheet = read_table(plain, score=STAFF)
+    assert sheet.header_row == 2 and sheet.headers == ["Кто", "Кем работает"]
+    assert sheet.rows == [(3, ["Иванова Анна", "учитель"])]
+    assert m.guess_mapping(sheet.headers, m.STAFF) == {}
 
 
 # --- mapping ---------------------------------------------------------------------------

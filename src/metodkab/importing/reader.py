@@ -103,8 +103,25 @@ def read_table(path: Path | str, *, score: Callable[[Sequence[str]], int]) -> Sh
             best = Sheet(path=path, headers=headers, rows=rows, sheet_name=name,
                          encoding=encoding, delimiter=delimiter, header_row=header_index + 1)
     if best is None:
-        raise ImportFileError(S.IMP_NO_HEADER)
+        best = _first_row_as_header(path, candidates)
     return best
+
+
+def _first_row_as_header(path: Path, candidates) -> Sheet:
+    """No row looks like a header: the first filled row is taken as one, and the user
+    says which column is which."""
+    for name, grid, encoding, delimiter in candidates:
+        for index, row in enumerate(grid):
+            cells = [cell_text(c) for c in row]
+            if any(cells):
+                width = max((i + 1 for i, c in enumerate(cells) if c), default=0)
+                for _, data in _numbered(grid, index + 1):
+                    width = max(width, max((i + 1 for i, c in enumerate(data)
+                                            if cell_text(c)), default=0))
+                return Sheet(path=path, headers=(cells + [""] * width)[:width],
+                             rows=_numbered(grid, index + 1), sheet_name=name,
+                             encoding=encoding, delimiter=delimiter, header_row=index + 1)
+    raise ImportFileError(S.IMP_NO_HEADER)
 
 
 # --- header ----------------------------------------------------------------------------

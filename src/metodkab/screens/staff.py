@@ -72,6 +72,8 @@ class StaffListScreen(AppScreen):
         Binding("delete", "remove", S.KEY_DISMISS_OR_DELETE, key_display="Del", id="remove"),
         Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
         Binding("ctrl+r", "reverse", S.KEY_REVERSE, key_display="Ctrl+R", show=False),
+        Binding("ctrl+t", "import_table", S.IMP_KEY_OPEN, key_display="Ctrl+T", show=False,
+                id="import"),
         Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
                 show=False),
         Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
@@ -248,6 +250,11 @@ class StaffListScreen(AppScreen):
                 self._keep_id = staff_id
 
         self.app.push_screen(StaffFormScreen(), callback=added)
+
+    def action_import_table(self) -> None:
+        from metodkab.screens.import_file import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     def action_reverse(self) -> None:
         self.set_query(descending=not self.query_state.descending)

@@ -1,0 +1,176 @@
+"""Импорт из таблицы, step one: what to load (staff or courses), which file, which columns.
+
+The folder tree shows folders and tables (.xlsx, .csv; .xls too, to say it must be saved
+as .xlsx). Enter on a file, or a path typed in the field, opens the preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DirectoryTree, Footer, Header, Label, Static
+
+from metodkab import strings as S
+from metodkab.importing.mapping import KINDS, STAFF, saved_mappings
+from metodkab.importing.reader import SHOWN_IN_CHOOSER
+from metodkab.importing.session import AUTO, Loaded, load
+from metodkab.screens.base import AppScreen
+from metodkab.widgets.fields import ChoiceField, TextField
+
+
+def start_folder() -> Path:
+    """The user's documents folder when there is one, else the home folder."""
+    from metodkab.paths import documents_dir
+
+    for folder in (documents_dir(), Path.home()):
+        if folder.is_dir():
+            return folder
+    return Path.cwd()
+
+
+class TableTree(DirectoryTree):
+    """Folders and spreadsheet files only; hidden entries left out."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        for path in paths:
+            if path.name.startswith("."):
+                continue
+            try:
+                if path.is_dir() or path.suffix.lower() in SHOWN_IN_CHOOSER:
+                    yield path
+            except OSError:
+                continue
+
+
+class ImportScreen(AppScreen):
+    """Choose the kind of list and the file; Enter opens the preview."""
+
+    SCREEN_TITLE = S.IMP_TITLE
+    DEFAULT_CSS = """
+    ImportScreen .imp-row { height: 1; margin: 0 1; }
+    ImportScreen .imp-row > Label { width: 16; color: $text-muted; }
+    ImportScreen .imp-row > ChoiceField, ImportScreen .imp-row > TextField { width: 1fr; }
+    ImportScreen #imp-folder { height: 1; padding: 0 1; color: $text-muted; }
+    ImportScreen TableTree { height: 1fr; margin: 0 1; }
+    ImportScreen #imp-hint { height: auto; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("ctrl+l", "focus_tree", S.IMP_KEY_TREE, key_display="Ctrl+L", show=False),
+        Binding("backspace", "parent", S.IMP_KEY_PARENT, key_display="Backspace", show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+    def __init__(self, folder: Path | None = None, *, kind: str = STAFF) -> None:
+        super().__init__()
+        self.folder = Path(folder) if folder else start_folder()
+        self.kind = kind
+        self.loading = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.IMP_FILE_HEAD, classes="section-title")
+        with Horizontal(classes="imp-row"):
+            yield Label(S.IMP_KIND)
+            yield ChoiceField(list(S.IMP_KIND_LABELS.items()), value=[self.kind],
+                              allow_empty=False, title=S.IMP_KIND, id="imp-kind")
+        with Horizontal(classes="imp-row"):
+            yield Label(S.IMP_TEMPLATE)
+            yield ChoiceField([(AUTO, S.IMP_TEMPLATE_AUTO)], value=[AUTO], allow_empty=False,
+                              title=S.IMP_TEMPLATE, id="imp-template")
+        with Horizontal(classes="imp-row"):
+            yield Label(S.IMP_PATH)
+            yield TextField(placeholder=S.IMP_PATH_PLACEHOLDER, id="imp-path")
+        yield Static(S.IMP_FOLDER.format(folder=self.folder), id="imp-folder")
+        yield TableTree(self.folder, id="imp-tree")
+        yield Static(S.IMP_FILE_HINT, id="imp-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load_templates()
+        self.query_one("#imp-tree").focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self._load_templates()          # a template may have been saved in the preview
+
+    def _load_templates(self) -> None:
+        def loaded(names: list[tuple[str, str]]) -> None:
+            field = self.query_one("#imp-template", ChoiceField)
+            field.set_options([(AUTO, S.IMP_TEMPLATE_AUTO), *names])
+            if field.single not in {AUTO, *(k for k, _ in names)}:
+                field.set_value([AUTO])
+
+        self.run_db(lambda store, kind: [(m.name, m.name) for m in saved_mappings(store, kind)],
+                    self.kind, done=loaded)
+
+    @on(ChoiceField.Changed, "#imp-kind")
+    def _kind_changed(self, event: ChoiceField.Changed) -> None:
+        self.kind = event.value[0] if event.value and event.value[0] in KINDS else STAFF
+        self._load_templates()
+
+    # --- choosing the file --------------------------------------------------------------
+    @on(DirectoryTree.FileSelected)
+    def _file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        event.stop()
+        self.query_one("#imp-path", TextField).value = str(event.path)
+        self.open_file(event.path)
+
+    @on(TextField.Submitted, "#imp-path")
+    def _path_submitted(self, event: TextField.Submitted) -> None:
+        text = event.value.strip().strip('"')
+        if not text:
+            self.query_one("#imp-tree").focus()
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self.set_folder(path)
+            self.query_one("#imp-tree").focus()
+            return
+        self.open_file(path)
+
+    def set_folder(self, folder: Path) -> None:
+        self.folder = folder
+        self.query_one(TableTree).path = folder
+        self.query_one("#imp-folder", Static).update(S.IMP_FOLDER.format(folder=folder))
+
+    def action_parent(self) -> None:
+        if self.focused is self.query_one(TableTree) and self.folder.parent != self.folder:
+            self.set_folder(self.folder.parent)
+
+    def action_focus_tree(self) -> None:
+        self.query_one(TableTree).focus()
+
+    def open_file(self, path: Path) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        self.query_one("#imp-hint", Static).update(S.IMP_READING)
+        template = self.query_one("#imp-template", ChoiceField).single or AUTO
+
+        def failed() -> None:
+            self.loading = False
+            self.query_one("#imp-hint", Static).update(S.IMP_FILE_HINT)
+
+        self.run_db(load, path, self.kind, template, done=self._opened, failed=failed,
+                    group="import", exclusive=True)
+
+    def _opened(self, loaded: Loaded) -> None:
+        from metodkab.screens.dialogs import MessageDialog
+        from metodkab.screens.import_preview import ImportPreviewScreen
+
+        self.loading = False
+        self.query_one("#imp-hint", Static).update(S.IMP_FILE_HINT)
+        if loaded.sheet is None:
+            self.app.push_screen(MessageDialog(loaded.message, title=S.IMP_TITLE))
+            return
+        self.app.push_screen(ImportPreviewScreen(loaded))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
