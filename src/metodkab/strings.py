@@ -875,8 +875,7 @@ IMP_XLS_UNSUPPORTED = ("Формат .xls (Excel 97–2003) не поддерж�
 IMP_UNSUPPORTED = "Файлы {suffix} не поддерживаются: выберите таблицу .xlsx или .csv."
 IMP_NOT_FOUND = "Файл не найден: {path}"
 IMP_BAD_XLSX = "Не удалось прочитать файл как книгу Excel (.xlsx): {error}"
-IMP_NO_HEADER = ("В таблице не найдена строка заголовков (ФИО, Должность, Дата рождения …): "
-                 "проверьте, что это список сотрудников или курсов.")
+IMP_NO_HEADER = "Таблица пуста: в файле нет ни одной заполненной строки."
 # values
 IMP_BAD_DATE = "дата не распознана: пишите ДД.ММ.ГГГГ"
 IMP_NO_SUCH_DATE = "такой даты нет в календаре"
@@ -1010,6 +1009,10 @@ IMP_MAP_TEMPLATE_SAVED = "Шаблон столбцов «{name}» сохран�
 IMP_MAP_PROBLEM = "Сопоставление не подходит: {problem}"
 IMP_MAP_USE_TEMPLATE = "Взять из шаблона"
 IMP_ROW_TITLE = "Строка {row}: {status}"
+IMP_KEY_PARENT = "Папка выше"
+IMP_FOLDER = "Папка: {folder}   (Backspace — папка выше)"
+IMP_PREVIEW_HINT = "Enter — подробно · Ctrl+K — столбцы · Ctrl+F — только ошибки"
+IMP_MAP_HEAD = ("Столбец", "Что в нём", "Первые значения")
 
 # --- training (повышение квалификации) ----------------------------------------------------
 SECTION_TRAINING = "Повышение квалификации"
