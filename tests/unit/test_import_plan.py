@@ -183,7 +183,7 @@ def test_bad_values_are_reasons(fresh_db, tmp_path):
     assert rows[0].status == ERROR
     assert rows[0].errors == [
         "Дата приёма: указан только год (2019), нужна полная дата ДД.ММ.ГГГГ",
-        "СНИЛС: сНИЛС — 11 цифр: ХХХ-ХХХ-ХХХ ХХ",
+        "СНИЛС — 11 цифр: ХХХ-ХХХ-ХХХ ХХ",
         "Педстаж (лет): «двенадцать» — стаж не распознан (пишите «12 лет» или «12»)"]
     assert rows[1].errors == ["Не указано ФИО"]
 
@@ -294,6 +294,16 @@ def test_error_report(fresh_db, tmp_path):
     assert again == path and len(list(folder.iterdir())) == 1         # replaced whole
 
 
+def test_reasons_name_the_field_once():
+    from metodkab.importing.plan import with_label
+
+    assert with_label("Дата приёма", "Такой даты нет") == "Дата приёма: такой даты нет"
+    assert with_label("СНИЛС", "СНИЛС — 11 цифр") == "СНИЛС — 11 цифр"
+    assert with_label("Начало педстажа", "Начало педстажа слишком близко к дате рождения") == \
+        "Начало педстажа слишком близко к дате рождения"
+    assert with_label("Категория", "ВКК не распознана") == "Категория: ВКК не распознана"
+
+
 def test_years_text():
     assert [years_text(n) for n in (1, 2, 5, 11, 12, 21, 22, 25, 111)] == [
         "1 год", "2 года", "5 лет", "11 лет", "12 лет", "21 год", "22 года", "25 лет", "111 лет"]
@@ -307,3 +317,22 @@ def test_importing_never_imports_textual():
             "metodkab.importing.report; print(any(m.startswith('textual') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_section_headings_and_remarks_in_names(fresh_db, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["ФИО", "Должность", "Дата рождения"])
+    ws.append(["ШМО учителей начальных классов"])
+    ws.merge_cells("A2:C2")
+    ws.append(["Иванова Анна Петровна (декрет)", "учитель", "14.03.1980"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    plan = plan_for(fresh_db, path)
+    assert plan.headings == [2] and [r.number for r in plan.rows] == [3]
+    assert "Строки-заголовки разделов (пропущены): 2." in plan.summary()
+    row = plan.rows[0]
+    assert row.status == ADD and row.name == "Иванова Анна Петровна"
+    assert "пометка в ФИО «декрет» не загружена" in row.notes

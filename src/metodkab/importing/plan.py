@@ -97,6 +97,7 @@ class Plan:
     mapping: Mapping
     day: dt.date
     rows: list[RowPlan]
+    headings: list[int] = field(default_factory=list)    # section heading rows, not data
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -122,6 +123,9 @@ class Plan:
         text = S.IMP_SUMMARY.format(add=c[ADD], update=c[UPDATE], same=c[SAME], error=c[ERROR])
         if self.partial:
             text += " " + S.IMP_SUMMARY_PARTIAL.format(partial=self.partial)
+        if self.headings:
+            text += " " + S.IMP_SUMMARY_HEADINGS.format(
+                rows=", ".join(str(n) for n in self.headings))
         return text
 
 
@@ -225,14 +229,26 @@ def build_plan(store: Store, sheet: Sheet, mapping: Mapping, kind: str,
         ctx = _Context(store, kind, day)
         row_plan = _staff_row if kind == STAFF else _training_row
         rows = []
+        headings: list[int] = []
         for number, cells in sheet.rows:
             values = {key: (cells[c] if c < len(cells) else None) for c, key in mapping.items()}
             if all(iv.is_blank(v) for v in values.values()):
                 continue                       # nothing this import reads: a spacer row
+            if _is_heading(values):
+                headings.append(number)
+                continue
             plan = RowPlan(number=number, cells=cells)
             row_plan(ctx, plan, values)
             rows.append(plan)
-    return Plan(kind=kind, sheet=sheet, mapping=dict(mapping), day=day, rows=rows)
+    return Plan(kind=kind, sheet=sheet, mapping=dict(mapping), day=day, rows=rows,
+                headings=headings)
+
+
+def _is_heading(values: dict[str, Any]) -> bool:
+    """A section heading inside the list ("Учителя начальных классов" merged across the
+    row): every filled column says the same."""
+    filled = [iv.cell_text(v) for v in values.values() if not iv.is_blank(v)]
+    return len(filled) >= 2 and len(set(filled)) == 1
 
 
 def _fail(plan: RowPlan, message: str) -> None:
@@ -240,13 +256,21 @@ def _fail(plan: RowPlan, message: str) -> None:
     plan.status = ERROR
 
 
+def with_label(label: str, message: str) -> str:
+    """"Дата приёма: такой даты нет" — the field's name, then the reason (not twice)."""
+    if norm(message).startswith(norm(label)):
+        return message[:1].upper() + message[1:]
+    if message[1:2].islower():                  # "Такой …" → "такой …"; "СНИЛС …" stays
+        message = message[:1].lower() + message[1:]
+    return f"{label}: {message}"
+
+
 def _labelled(key: str, exc: Exception) -> str:
-    message = str(exc)
-    return f"{field_label(key)}: {message[:1].lower() + message[1:]}"
+    return with_label(field_label(key), str(exc))
 
 
 def _model_errors(errors: dict[str, str]) -> list[str]:
-    return [f"{MODEL_LABELS.get(k, k)}: {m[:1].lower() + m[1:]}" for k, m in errors.items()]
+    return [with_label(MODEL_LABELS.get(k, k), m) for k, m in errors.items()]
 
 
 def _read(plan: RowPlan, values: dict[str, Any], key: str, parser: Callable[[Any], Any]) -> Any:
@@ -276,6 +300,8 @@ def _name(plan: RowPlan, values: dict[str, Any], *, allow_initials: bool) -> iv.
         _fail(plan, S.IMP_NO_NAME)
     else:
         plan.name = name.full
+        if name.remark:
+            plan.notes.append(S.IMP_NOTE_NAME_REMARK.format(remark=name.remark))
     return name
 
 
@@ -585,8 +611,7 @@ def _training_record(ctx: _Context, staff_id: str, course: iv.CourseText,
     if model_errors:
         labels = {"hours": S.IMP_FIELD_LABELS["hours"], "end_date": S.IMP_FIELD_LABELS["end_date"],
                   "title": S.IMP_FIELD_LABELS["title"]}
-        return None, [f"{labels.get(k, k)}: {m[:1].lower() + m[1:]}"
-                      for k, m in model_errors.items()], notes
+        return None, [with_label(labels.get(k, k), m) for k, m in model_errors.items()], notes
     return record, [], notes  # type: ignore[return-value]
 
 

@@ -124,7 +124,8 @@ def parse_sheet_date(value: object) -> SheetDate | None:
         day = parse_date(low)
     except ValueError as exc:
         message = str(exc)
-        raise ValueError(message[:1].lower() + message[1:]) from None
+        raise ValueError(message[:1].lower() + message[1:] if message[1:2].islower()
+                         else message) from None
     return SheetDate(day) if day else None
 
 
@@ -152,6 +153,7 @@ class PersonName:
     middle: str = ""
     first_initial: str = ""
     middle_initial: str = ""
+    remark: str = ""                # "(декрет)" written after the name
 
     @property
     def initials_only(self) -> bool:
@@ -182,6 +184,9 @@ def parse_name(value: object, *, allow_initials: bool = False) -> PersonName | N
     text = cell_text(value).replace(",", " ").strip()
     if not text:
         return None
+    remarks = re.findall(r"\(([^)]*)\)", text)
+    text = re.sub(r"\([^)]*\)", " ", text).strip()
+    remark = "; ".join(r.strip() for r in remarks if r.strip())
     text = re.sub(r"\s*\.\s*", ". ", text).strip()
     words = text.split()
     if len(words) >= 2:
@@ -191,12 +196,12 @@ def parse_name(value: object, *, allow_initials: bool = False) -> PersonName | N
             if not allow_initials:
                 raise ValueError(S.IMP_NAME_INITIALS)
             return PersonName(last=_name_part(words[0]), first_initial=initials.group(1),
-                              middle_initial=initials.group(2) or "")
+                              middle_initial=initials.group(2) or "", remark=remark)
     if len(words) < 2:
         raise ValueError(S.IMP_NAME_SHORT.format(text=text))
     middle = " ".join(words[2:])
     return PersonName(last=_name_part(words[0]), first=_name_part(words[1]),
-                      middle=_name_part(middle, required=False))
+                      middle=_name_part(middle, required=False), remark=remark)
 
 
 def parse_name_parts(last: object, first: object, middle: object) -> PersonName | None:
