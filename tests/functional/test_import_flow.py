@@ -55,6 +55,8 @@ async def test_staff_then_courses_from_the_staff_list(tmp_path):
         await settle(pilot)
         await pilot.press("f2")
         await settle(pilot)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Импорт из таблицы" in commands            # Ctrl+P finds it by name
         await pilot.press("ctrl+t")
         await settle(pilot)
         assert isinstance(app.screen, ImportScreen)
