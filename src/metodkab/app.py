@@ -18,6 +18,7 @@ from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.paths import APP_NAME
 from metodkab.screens.associations import AssociationsScreen
+from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.dashboard import DashboardScreen
 from metodkab.screens.mentorship import MentorshipListScreen
 from metodkab.screens.programme import ProgrammeScreen
@@ -34,6 +35,7 @@ SECTIONS = (
     ("f12", "dashboard", S.SECTION_DASHBOARD, "F12"),
     ("f2", "staff", S.SECTION_STAFF, "F2"),
     ("f3", "training", S.SECTION_TRAINING, "F3"),
+    ("f5", "attestation", S.SECTION_ATTESTATION, "F5"),
     ("f6", "mentorship", S.SECTION_MENTORSHIP, "F6"),
     ("f7", "programme", S.SECTION_PROGRAMME, "F7"),
     ("f10", "settings", S.SECTION_SETTINGS, "F10"),
@@ -45,6 +47,7 @@ class MetodkabApp(App):
         "dashboard": DashboardScreen,
         "staff": StaffListScreen,
         "training": TrainingScreen,
+        "attestation": AttestationScreen,
         "associations": AssociationsScreen,
         "mentorship": MentorshipListScreen,
         "programme": ProgrammeScreen,

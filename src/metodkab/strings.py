@@ -1140,3 +1140,88 @@ DEV_PEDAGOGICAL = ", педагогическое"
 DEV_YEAR_1 = "год"
 DEV_YEAR_2 = "года"
 DEV_YEAR_5 = "лет"
+
+# --- attestation (аттестация) --------------------------------------------------------------
+SECTION_ATTESTATION = "Аттестация"
+ATT_TITLE = "Аттестация"
+ATT_SUMMARY = ("На {date} · истекают категории в ближайшие {months} мес.: {expiring} "
+               "(менее {red_months} мес.: {red})\nПора на СЗД: {due} · могут претендовать на "
+               "категорию: {eligible}")
+ATT_TAB_LABELS = {"expiring": "1 Истекают категории", "conformity": "2 СЗД",
+                  "eligible": "3 Могут претендовать"}
+ATT_KEY_TAB = {"expiring": "Вкладка «Истекают категории»",
+               "conformity": "Вкладка «Аттестация на СЗД»",
+               "eligible": "Вкладка «Могут претендовать»"}
+ATT_KEY_ADD = "Внести аттестацию"
+ATT_KEY_CARD = "Карточка сотрудника"
+ATT_EXPIRING_HINT = "Красным — меньше 3 мес. «Подать до» — заявление рассматривается до 90 дней"
+ATT_CONFORMITY_HINT = "Без категории: СЗД раз в 5 лет, не ранее 2 лет в должности"
+ATT_ELIGIBLE_HINT = "Высшая — через 2 года после первой; методист и наставник — при высшей"
+ATT_COL_NAME = "ФИО"
+ATT_COL_POSITION = "Должность"
+ATT_COL_CATEGORY = "Категория"
+ATT_COL_UNTIL = "До"
+ATT_COL_APPLY_BY = "Подать до"
+ATT_COL_LAST_CONFORMITY = "Последняя"
+ATT_COL_DUE = "Срок"
+ATT_COL_STATE = "Состояние"
+ATT_COL_HOLDS = "Сейчас"
+ATT_COL_SINCE = "С"
+ATT_COL_TARGETS = "Может претендовать"
+ATT_COL_DECISION = "Решение"
+ATT_COL_ORDER = "Приказ"
+ATT_COL_DATE = "Дата"
+ATT_COL_RESULT = "Результат"
+ATT_STATE_DUE = "пора"
+ATT_STATE_SOON = "скоро"
+ATT_STATE_EXEMPT = "освобождён(а)"
+ATT_NEVER = "не было"
+
+# card
+ATT_CARD_LINE = "Аттестация"
+ATT_CARD_CATEGORIES = "Квалификационные категории (по должностям)"
+ATT_CARD_CONFORMITY = "Аттестация на соответствие должности (СЗД) и освобождения"
+ATT_HOLDS = "{category} ({position})"
+ATT_INDEFINITE = " — бессрочно"
+ATT_INDEFINITE_SHORT = "бессрочно"
+ATT_UNTIL = " — до {date}"
+ATT_APPLY_BY = ", подать заявление до {date}"
+ATT_NO_CATEGORY = "Без категории"
+ATT_EXEMPT = " · освобождён(а) от СЗД: {reason}"
+ATT_EXEMPT_UNTIL = " (до {date})"
+ATT_LAST_CONFORMITY = " · СЗД {date}"
+ATT_NEXT_CONFORMITY = " · следующая — до {date}"
+ATT_CONFORMITY_NO_DATA = " · СЗД не было, дата приёма не указана"
+ATT_MAY_APPLY = "Может претендовать: {targets} ({position}) — {holds} с {since}"
+ATT_EXEMPTION_ROW = "освобождение: {reason}"
+ATT_DELETE_CATEGORY = "Удалить категорию «{category}» ({position}) от {date}?"
+ATT_DELETE_CONFORMITY = "Удалить запись об аттестации на СЗД от {date}?"
+
+# forms
+ATT_CATEGORY_NEW = "Новая квалификационная категория"
+ATT_CATEGORY_EDIT = "Квалификационная категория"
+ATT_CONFORMITY_NEW = "Аттестация на соответствие занимаемой должности (или освобождение)"
+ATT_CONFORMITY_EDIT = "Аттестация на соответствие занимаемой должности"
+ATT_F_PERSON = "Сотрудник"
+ATT_F_POSITION = "Должность"
+ATT_F_CATEGORY = "Категория"
+ATT_F_DECISION = "Дата решения"
+ATT_F_VALID_UNTIL = "Действует до"
+ATT_F_ORDER_NUMBER = "Приказ №"
+ATT_F_ORDER_DATE = "Дата приказа"
+ATT_F_ISSUER = "Кем установлена"
+ATT_F_DATE = "Дата"
+ATT_F_RESULT = "Результат"
+ATT_F_EXEMPTION = "Освобождение"
+
+# checks (Приказ Минпросвещения № 196)
+ATT_WARN_NO_FIRST = ("Высшая категория устанавливается не ранее чем через 2 года после первой, "
+                     "а первой категории по должности «{position}» нет")
+ATT_WARN_TOO_EARLY = "Первая категория установлена {first}: высшую можно не ранее {date}"
+ATT_WARN_NEEDS_HIGHER = ("Категория «{category}» устанавливается при действующей высшей, а "
+                         "высшей по должности «{position}» на дату решения нет")
+ATT_WARN_DUPLICATE = "Такая категория с той же датой решения уже внесена"
+ATT_WARN_POSITION = "Должности «{position}» нет среди должностей сотрудника ({positions})"
+ATT_WARN_TERM = ("Категория установлена до 01.09.2023 и действует 5 лет — до {date}; "
+                 "укажите «Действует до»")
+ATT_WARN_FUTURE = "Дата решения ещё не наступила"

@@ -163,6 +163,8 @@ async def test_card_tabs_and_editing_the_person(tmp_path):
         await pilot.press("ctrl+pageup")                  # wraps to the last tab
         assert card.tab != "main"
         await pilot.press("1")
+        await settle(pilot)
+        assert card.tab == "main"
 
         # Ins is not offered on «Основное»; Ctrl+E and Enter edit the person.
         assert card.check_action("add", ()) is False

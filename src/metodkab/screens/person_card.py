@@ -15,27 +15,43 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from metodkab import strings as S
 from metodkab.domain.models import Staff
 from metodkab.domain.parse import format_date
+from metodkab.reports import attestation as rules_a
 from metodkab.reports import rules as common
+from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
+from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.screens.mentorship import column_widths, current_key
 from metodkab.screens.training import ask_delete_training
 from metodkab.screens.training_forms import TrainingFormScreen
+from metodkab.storage import attestation as store_a
 from metodkab.storage import repo
 from metodkab.storage import training as store_t
 from metodkab.storage.associations import association_choices
 from metodkab.storage.settings import report_date
+from metodkab.storage.attestation import PersonAttestation
 from metodkab.storage.training import PersonTrainings
 
-TABS = ("main", "courses")
-TAB_TABLES = {"main": (), "courses": ("tr-table",)}
+TABS = ("main", "courses", "attestation")
+TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table")}
 
 COURSE_FIXED = {"end": 10, "hours": 4, "kind": 3, "marks": 3}
 COURSE_SHARES = {"title": 0.7, "provider": 0.3}
+CAT_FIXED = {"decision": 10, "category": 9, "until": 10}
+CAT_SHARES = {"position": 0.45, "order": 0.55}
+CAT_TITLES = {"decision": S.ATT_COL_DECISION, "position": S.ATT_COL_POSITION,
+              "category": S.ATT_COL_CATEGORY, "until": S.ATT_COL_UNTIL,
+              "order": S.ATT_COL_ORDER}
+CONF_FIXED = {"date": 10}
+CONF_SHARES = {"position": 0.3, "result": 0.45, "order": 0.25}
+CONF_TITLES = {"date": S.ATT_COL_DATE, "position": S.ATT_COL_POSITION,
+               "result": S.ATT_COL_RESULT, "order": S.ATT_COL_ORDER}
+SHORT_CATEGORY = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
+                  "педагог-наставник": "наставник"}
 COURSE_TITLES = {"end": S.TR_COL_END, "title": S.TR_COL_TITLE, "provider": S.TR_COL_PROVIDER,
                  "hours": S.TR_COL_HOURS, "kind": S.TR_COL_KIND, "marks": S.TR_COL_MARKS}
 
@@ -46,6 +62,7 @@ class CardData:
     day: dt.date
     associations: list[str]
     courses: PersonTrainings
+    attestation: PersonAttestation
 
 
 def load_card(store, staff_id: str) -> CardData:
@@ -56,6 +73,7 @@ def load_card(store, staff_id: str) -> CardData:
         staff=staff, day=day,
         associations=[names[a] for a in staff.association_ids if a in names],
         courses=store_t.person_trainings(store, staff_id, day),
+        attestation=store_a.person_attestation(store, staff_id, day),
     )
 
 
@@ -92,6 +110,50 @@ def hours_text(courses: PersonTrainings) -> str:
     return S.DEV_COURSES_HOURS.format(h3=courses.hours_3, h5=courses.hours_5)
 
 
+def attestation_text(att: PersonAttestation, day: dt.date) -> Text:
+    """Categories held (with the application deadline when one is ending), the СЗД state
+    of a person without a category, and what they may apply for."""
+    text = Text()
+    for cat in att.held:
+        text.append(S.ATT_HOLDS.format(category=cat.category, position=cat.position))
+        if cat.valid_until is None:
+            text.append(S.ATT_INDEFINITE, style="dim")
+        else:
+            level = rules_a.expiry_level(cat.valid_until, day)
+            style = {"red": "bold red", "warn": "yellow"}.get(level or "", "")
+            text.append(S.ATT_UNTIL.format(date=format_date(cat.valid_until)), style=style)
+            if level:
+                text.append(S.ATT_APPLY_BY.format(
+                    date=format_date(rules_a.apply_by(cat.valid_until))), style=style)
+        text.append("\n")
+    state = att.conformity_state
+    if state is not None:
+        text.append(S.ATT_NO_CATEGORY, style="bold")
+        if state.state == "exempt":
+            text.append(S.ATT_EXEMPT.format(reason=state.reason), style="dim")
+            if state.until:
+                text.append(S.ATT_EXEMPT_UNTIL.format(date=format_date(state.until)),
+                            style="dim")
+        else:
+            if state.last:
+                text.append(S.ATT_LAST_CONFORMITY.format(date=format_date(state.last)))
+            if state.due:
+                style = {"due": "bold red", "soon": "yellow"}.get(state.state, "green")
+                text.append(S.ATT_NEXT_CONFORMITY.format(date=format_date(state.due)),
+                            style=style)
+            elif state.state == "due":
+                text.append(S.ATT_CONFORMITY_NO_DATA, style="bold red")
+        text.append("\n")
+    for item in att.eligibility:
+        text.append(S.ATT_MAY_APPLY.format(
+            targets=", ".join(item.targets), position=item.position,
+            holds=item.holds.category, since=format_date(item.holds.decision_date)),
+            style="green")
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
 def main_text(data: CardData) -> Text:
     """The «Основное» tab: who the person is, on the report date."""
     p, day = data.staff, data.day
@@ -125,6 +187,11 @@ def main_text(data: CardData) -> Text:
         line(S.F_ASSOCIATIONS, ", ".join(data.associations))
     if p.management_team:
         line(S.F_MANAGEMENT, S.YES.lower())
+    for index, part in enumerate(attestation_text(data.attestation, day).split("\n")):
+        if part.plain:
+            text.append(f"{S.ATT_CARD_LINE}: " if index == 0 else "  ", style="dim")
+            text.append(part)
+            text.append("\n")
     line(S.DEV_TAB_COURSES, courses_status(data.courses, day))
     line(S.DEV_HOURS, hours_text(data.courses))
     for label, value in ((S.F_SNILS, p.snils), (S.F_PHONE, p.phone), (S.F_EMAIL, p.email),
@@ -183,6 +250,12 @@ class PersonCardScreen(AppScreen):
                 yield Static("", classes="card-info", id="tr-summary")
                 yield DataTable(id="tr-table", cursor_type="row", zebra_stripes=True)
                 yield Static(S.DEV_COURSES_HINT, classes="card-hint")
+            with TabPane(S.DEV_TAB_LABELS["attestation"], id="attestation"):
+                yield Static("", classes="card-info", id="att-info")
+                yield Static(S.ATT_CARD_CATEGORIES, classes="card-list-title")
+                yield DataTable(id="cat-table", cursor_type="row", zebra_stripes=True)
+                yield Static(S.ATT_CARD_CONFORMITY, classes="card-list-title")
+                yield DataTable(id="conf-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -212,6 +285,7 @@ class PersonCardScreen(AppScreen):
         self.query_one("#card-title", Static).update(title)
         self.query_one("#main-info", Static).update(main_text(data))
         self._fill_courses(data)
+        self._fill_attestation(data)
 
     def _restore(self, table: DataTable) -> None:
         key = self._keep.pop(table.id or "", None)
@@ -247,6 +321,44 @@ class PersonCardScreen(AppScreen):
             table.add_row(*(cells[k] for k in columns), key=row.id)
         self._restore(table)
 
+    def _columns(self, table: DataTable, fixed, shares, titles, columns) -> None:
+        widths = column_widths(self.size.width or 80, fixed, shares, columns)
+        table.clear(columns=True)
+        for key in columns:
+            table.add_column(titles[key], key=key, width=widths[key])
+
+    def _fill_attestation(self, data: CardData) -> None:
+        att = data.attestation
+        self.query_one("#att-info", Static).update(attestation_text(att, data.day))
+        table = self.query_one("#cat-table", DataTable)
+        columns = ("decision", "position", "category", "until", "order")
+        self._columns(table, CAT_FIXED, CAT_SHARES, CAT_TITLES, columns)
+        for row in att.categories:
+            style = "" if row.current else "dim"
+            until_style = {"red": "bold red", "warn": "yellow"}.get(row.level or "", style)
+            cells = {
+                "decision": Text(format_date(row.decision_date), style=style),
+                "position": Text(row.position, style=style),
+                "category": Text(SHORT_CATEGORY.get(row.category, row.category),
+                                 style="bold" if row.current else style),
+                "until": Text(format_date(row.valid_until) or S.ATT_INDEFINITE_SHORT,
+                              style=until_style),
+                "order": Text(row.order, style=style),
+            }
+            table.add_row(*(cells[k] for k in columns), key=row.id)
+        self._restore(table)
+        table = self.query_one("#conf-table", DataTable)
+        columns = ("date", "position", "result", "order")
+        self._columns(table, CONF_FIXED, CONF_SHARES, CONF_TITLES, columns)
+        for row in att.conformity:
+            result = (Text(row.result, style="green" if row.result == "соответствует" else "red")
+                      if row.result else Text(S.ATT_EXEMPTION_ROW.format(
+                          reason=row.exemption_reason), style="dim"))
+            cells = {"date": Text(format_date(row.date)), "position": Text(row.position),
+                     "result": result, "order": Text(row.order)}
+            table.add_row(*(cells[k] for k in columns), key=row.id)
+        self._restore(table)
+
     # --- tabs -------------------------------------------------------------------------------
     @property
     def tab(self) -> str:
@@ -254,6 +366,8 @@ class PersonCardScreen(AppScreen):
         return (tabs.first(TabbedContent).active if tabs else "") or self.initial_tab
 
     def action_tab(self, tab: str) -> None:
+        # Focus first leaves the old tab: a focused widget in a hidden pane would switch back.
+        self.set_focus(None)
         self.query_one("#tabs", TabbedContent).active = tab
         self._focus_tab(tab)
 
@@ -267,9 +381,12 @@ class PersonCardScreen(AppScreen):
         self.call_after_refresh(self._focus_tab, self.tab)
 
     def _focus_tab(self, tab: str) -> None:
+        """The first list of the tab gets the cursor; «Основное» leaves it on the tab bar."""
         tables = TAB_TABLES.get(tab, ())
         focused = self.focused
-        if tables and not (isinstance(focused, DataTable) and focused.id in tables):
+        if not tables:
+            self.query_one(Tabs).focus()
+        elif not (isinstance(focused, DataTable) and focused.id in tables):
             self.query_one(f"#{tables[0]}", DataTable).focus()
 
     def _table(self) -> DataTable | None:
@@ -315,15 +432,23 @@ class PersonCardScreen(AppScreen):
         self._keep[table.id or ""] = key
         if table.id == "tr-table":
             self.app.push_screen(TrainingFormScreen(key))
+        elif table.id == "cat-table":
+            self.app.push_screen(CategoryFormScreen(key))
+        elif table.id == "conf-table":
+            self.app.push_screen(ConformityFormScreen(key))
 
     def action_add(self) -> None:
         table = self._table()
         if table is None:
             return
         saved = lambda record_id: self._remember(table, record_id)  # noqa: E731
+        initial = {"staff_id": self.staff_id}
         if table.id == "tr-table":
-            self.app.push_screen(TrainingFormScreen(initial={"staff_id": self.staff_id}),
-                                 callback=saved)
+            self.app.push_screen(TrainingFormScreen(initial=initial), callback=saved)
+        elif table.id == "cat-table":
+            self.app.push_screen(CategoryFormScreen(initial=initial), callback=saved)
+        elif table.id == "conf-table":
+            self.app.push_screen(ConformityFormScreen(initial=initial), callback=saved)
 
     def action_remove(self) -> None:
         table = self._table()
@@ -336,6 +461,24 @@ class PersonCardScreen(AppScreen):
             row = next((r for r in self.data.courses.rows if r.id == key), None)
             if row is not None:
                 ask_delete_training(self, row, self.reload)
+        elif table.id == "cat-table":
+            cat = next((r for r in self.data.attestation.categories if r.id == key), None)
+            if cat is not None:
+                self._confirm_delete(S.ATT_DELETE_CATEGORY.format(
+                    category=cat.category, position=cat.position,
+                    date=format_date(cat.decision_date)), store_a.delete_category, key)
+        elif table.id == "conf-table":
+            conf = next((r for r in self.data.attestation.conformity if r.id == key), None)
+            if conf is not None:
+                self._confirm_delete(S.ATT_DELETE_CONFORMITY.format(
+                    date=format_date(conf.date)), store_a.delete_conformity, key)
+
+    def _confirm_delete(self, question: str, delete, record_id: str) -> None:
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.run_db(delete, record_id, done=lambda _: self.reload())
+
+        self.app.push_screen(ConfirmDialog(question), callback=answer)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,251 @@
+"""Attestation rules (domain.md §3; Приказ Минпросвещения № 196 от 24.03.2023; 273-ФЗ ст. 49).
+
+- Categories are per position. The «level» track is первая → высшая (a newer decision
+  replaces the older); педагог-методист and педагог-наставник are tracks of their own that
+  need a valid высшая for the same position.
+- высшая no earlier than 2 years after первая; a category set before 01.09.2023 keeps its
+  5-year term, later ones may be indefinite.
+- Applications take up to 90 days: a category is listed from 6 months before it ends and
+  shown red under 3 months (both are settings).
+- Conformity attestation (СЗД) at least once every 5 years for those without a category,
+  not before 2 years in post; an exemption suspends it.
+
+Pure functions over small facts; storage gathers them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from metodkab import strings as S
+from metodkab.domain.parse import add_months, add_years, format_date
+
+FIRST, HIGHER = "первая", "высшая"
+METHODIST, MENTOR = "педагог-методист", "педагог-наставник"
+INDEFINITE_FROM = dt.date(2023, 9, 1)
+TERM_YEARS = 5
+HIGHER_AFTER_YEARS = 2
+CONFORMITY_YEARS = 5
+MIN_YEARS_IN_POST = 2
+IN_POST_REASON = "менее 2 лет в должности"
+WARN_MONTHS = 6
+RED_MONTHS = 3
+APPLICATION_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class CategoryFacts:
+    id: str | None
+    position: str
+    category: str
+    decision_date: dt.date
+    valid_until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+
+
+def track(category: str) -> str:
+    """первая and высшая share one track (a newer decision replaces the older)."""
+    return "level" if category in (FIRST, HIGHER) else category
+
+
+def valid_on(cat: CategoryFacts, day: dt.date) -> bool:
+    return cat.decision_date <= day and (cat.valid_until is None or cat.valid_until >= day)
+
+
+def default_valid_until(decision: dt.date) -> dt.date | None:
+    """A category set before 01.09.2023 keeps its 5-year term; later ones are indefinite."""
+    return add_years(decision, TERM_YEARS) if decision < INDEFINITE_FROM else None
+
+
+def latest(cats: Iterable[CategoryFacts], day: dt.date) -> dict[tuple[str, str], CategoryFacts]:
+    """The latest decision on or before ``day`` per (position, track), valid or not."""
+    found: dict[tuple[str, str], CategoryFacts] = {}
+    for cat in cats:
+        if cat.decision_date > day:
+            continue
+        key = (cat.position, track(cat.category))
+        old = found.get(key)
+        if old is None or cat.decision_date > old.decision_date:
+            found[key] = cat
+    return found
+
+
+def current(cats: Iterable[CategoryFacts], day: dt.date) -> list[CategoryFacts]:
+    """The categories a person holds on ``day``: the latest per position and track, if valid."""
+    return sorted((c for c in latest(cats, day).values() if valid_on(c, day)),
+                  key=lambda c: (c.position, c.decision_date))
+
+
+def superseded(cat: CategoryFacts, cats: Iterable[CategoryFacts]) -> bool:
+    """A newer decision on the same position and track replaced this one."""
+    return any(o.position == cat.position and track(o.category) == track(cat.category)
+               and o.decision_date > cat.decision_date for o in cats)
+
+
+# --- expiring ------------------------------------------------------------------------------
+
+
+def expiry_level(valid_until: dt.date | None, day: dt.date, warn_months: int = WARN_MONTHS,
+                 red_months: int = RED_MONTHS) -> str | None:
+    """"red" when under ``red_months`` are left (the day it ends included), "warn" within
+    ``warn_months``; None when indefinite, already ended or further away."""
+    if valid_until is None or valid_until < day:
+        return None
+    if valid_until < add_months(day, red_months):
+        return "red"
+    if valid_until <= add_months(day, warn_months):
+        return "warn"
+    return None
+
+
+def apply_by(valid_until: dt.date) -> dt.date:
+    """The last day to apply so that the 90-day procedure ends before the category does."""
+    return add_months(valid_until, -APPLICATION_MONTHS)
+
+
+# --- eligibility ---------------------------------------------------------------------------
+
+
+def higher_from(first_decision: dt.date) -> dt.date:
+    """высшая may be applied for from this day (2 years after первая)."""
+    return add_years(first_decision, HIGHER_AFTER_YEARS)
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    position: str
+    holds: CategoryFacts
+    targets: tuple[str, ...]
+
+
+def eligibility(cats: Iterable[CategoryFacts], day: dt.date) -> list[Eligibility]:
+    """What a person may apply for on ``day``, per position.
+
+    высшая: holding первая for at least 2 years. педагог-методист / педагог-наставник:
+    holding a valid высшая (the ones already held are not offered).
+    """
+    items = list(cats)
+    held = current(items, day)
+    result: list[Eligibility] = []
+    for cat in held:
+        if cat.category == FIRST and higher_from(cat.decision_date) <= day:
+            result.append(Eligibility(cat.position, cat, (HIGHER,)))
+        elif cat.category == HIGHER:
+            have = {c.category for c in held if c.position == cat.position}
+            targets = tuple(t for t in (METHODIST, MENTOR) if t not in have)
+            if targets:
+                result.append(Eligibility(cat.position, cat, targets))
+    return result
+
+
+# --- checks before saving a category -------------------------------------------------------
+
+
+def check_category(new: CategoryFacts, others: Iterable[CategoryFacts], *,
+                   positions: Iterable[str] = (), today: dt.date | None = None) -> list[Finding]:
+    """Warnings about a category about to be saved (the user may save anyway).
+
+    ``others``: the person's other categories (the record itself excluded).
+    """
+    found: list[Finding] = []
+    same = [o for o in others if o.position == new.position and o.id != new.id]
+    before = [o for o in same if o.decision_date < new.decision_date]
+    if new.category == HIGHER:
+        had_higher = any(o.category == HIGHER for o in before)
+        firsts = [o for o in before if o.category == FIRST]
+        if not had_higher:
+            if not firsts:
+                found.append(Finding("higher_without_first",
+                                     S.ATT_WARN_NO_FIRST.format(position=new.position)))
+            else:
+                first = max(firsts, key=lambda o: o.decision_date)
+                allowed = higher_from(first.decision_date)
+                if new.decision_date < allowed:
+                    found.append(Finding("higher_too_early", S.ATT_WARN_TOO_EARLY.format(
+                        first=format_date(first.decision_date), date=format_date(allowed))))
+    elif new.category in (METHODIST, MENTOR):
+        higher = [o for o in same if o.category == HIGHER and valid_on(o, new.decision_date)]
+        if not higher:
+            found.append(Finding("needs_higher", S.ATT_WARN_NEEDS_HIGHER.format(
+                category=new.category, position=new.position)))
+    if any(o.category == new.category and o.decision_date == new.decision_date for o in same):
+        found.append(Finding("duplicate", S.ATT_WARN_DUPLICATE))
+    positions = list(positions)
+    if positions and new.position not in positions:
+        found.append(Finding("position", S.ATT_WARN_POSITION.format(
+            position=new.position, positions=", ".join(positions))))
+    if new.valid_until is None and new.decision_date < INDEFINITE_FROM:
+        found.append(Finding("term", S.ATT_WARN_TERM.format(
+            date=format_date(default_valid_until(new.decision_date)))))
+    if today is not None and new.decision_date > today:
+        found.append(Finding("future", S.ATT_WARN_FUTURE))
+    return found
+
+
+# --- conformity attestation (СЗД) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConformityFacts:
+    date: dt.date
+    result: str | None
+    exemption_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ConformityState:
+    """Where a person without a category stands: "due" (the date has come or is unknown),
+    "soon" (within the warning window), "exempt" (until ``until``, or None: until a newer
+    record), "ok" (nothing to do within the window)."""
+
+    state: str
+    due: dt.date | None = None
+    last: dt.date | None = None
+    reason: str = ""
+    until: dt.date | None = None
+
+
+def exempt_until(reason: str, exemption_date: dt.date,
+                 hire_date: dt.date | None) -> dt.date | None:
+    """"Less than 2 years in post" ends 2 years after hiring; other exemptions (leave …)
+    last until a newer record is entered (None)."""
+    if reason == IN_POST_REASON:
+        return add_years(hire_date or exemption_date, MIN_YEARS_IN_POST)
+    return None
+
+
+def conformity_state(records: Iterable[ConformityFacts], hire_date: dt.date | None,
+                     day: dt.date, period_years: int = CONFORMITY_YEARS,
+                     warn_months: int = WARN_MONTHS) -> ConformityState:
+    """The СЗД state of a person without a valid category on ``day``.
+
+    The next attestation is due ``period_years`` after the last one with a result; a person
+    never attested is due 2 years after hiring (not earlier: 273-ФЗ ст. 49 exemptions).
+    """
+    items = sorted((r for r in records if r.date <= day), key=lambda r: r.date)
+    results = [r for r in items if r.result]
+    last = results[-1].date if results else None
+    exemptions = [r for r in items if not r.result and r.exemption_reason]
+    if exemptions and (last is None or exemptions[-1].date >= last):
+        ex = exemptions[-1]
+        until = exempt_until(ex.exemption_reason, ex.date, hire_date)
+        if until is None or until > day:
+            return ConformityState("exempt", until, last, ex.exemption_reason, until)
+    if last is not None:
+        due = add_years(last, period_years)
+    elif hire_date is not None:
+        due = add_years(hire_date, MIN_YEARS_IN_POST)
+    else:
+        return ConformityState("due", None, None)
+    if due <= day:
+        return ConformityState("due", due, last)
+    if due <= add_months(day, warn_months):
+        return ConformityState("soon", due, last)
+    return ConformityState("ok", due, last)

@@ -1,0 +1,283 @@
+"""Аттестация: a person's categories and conformity attestations, the checks before a
+category is saved, and the schedule (categories ending soon, people due for СЗД, people
+who may apply for a higher category).
+
+SQL only; the rules are in reports.attestation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from metodkab.domain.models import ConformityAttestation, QualificationCategory, Staff
+from metodkab.reports import attestation as rules
+from metodkab.storage import repo
+from metodkab.storage.db import Store
+
+NAME = ("s.last_name || ' ' || s.first_name || "
+        "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
+EMPLOYED = ("s.deleted = 0 AND (s.hire_date IS NULL OR s.hire_date <= :d) "
+            "AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)")
+MAIN_POSITION = ("(SELECT position FROM staff_position p WHERE p.staff_id = s.id "
+                 "AND p.deleted = 0 ORDER BY sort_order LIMIT 1)")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    with store.mutex:
+        cur = store.db.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+@dataclass(frozen=True)
+class AttestationSettings:
+    warn_months: int = rules.WARN_MONTHS
+    red_months: int = rules.RED_MONTHS
+    conformity_years: int = rules.CONFORMITY_YEARS
+
+
+def attestation_settings(store: Store) -> AttestationSettings:
+    from metodkab.storage.settings import all_settings
+
+    values = all_settings(store)
+    return AttestationSettings(int(values["category_warn_months"]),
+                               int(values["category_red_months"]),
+                               int(values["conformity_period_years"]))
+
+
+def _facts(r: dict[str, Any]) -> rules.CategoryFacts:
+    return rules.CategoryFacts(r["id"], r["position"], r["category"], _date(r["decision_date"]),
+                               _date(r["valid_until"]))
+
+
+def _categories(store: Store, where: str, params: Any) -> list[dict[str, Any]]:
+    return _rows(store, "SELECT c.id, c.staff_id, c.position, c.category, c.decision_date, "
+                        "c.valid_until, c.order_number, c.order_date, c.issuing_body "
+                        f"FROM qualification_category c WHERE c.deleted = 0 AND {where} "
+                        "ORDER BY c.decision_date DESC, c.rowid DESC", params)
+
+
+def _conformity(store: Store, where: str, params: Any) -> list[dict[str, Any]]:
+    return _rows(store, "SELECT a.id, a.staff_id, a.position, a.date, a.result, "
+                        "a.order_number, a.order_date, a.exemption_reason "
+                        f"FROM conformity_attestation a WHERE a.deleted = 0 AND {where} "
+                        "ORDER BY a.date DESC, a.rowid DESC", params)
+
+
+def _conformity_facts(rows: list[dict[str, Any]]) -> list[rules.ConformityFacts]:
+    return [rules.ConformityFacts(_date(r["date"]), r["result"], r["exemption_reason"])
+            for r in rows]
+
+
+# --- one person ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    id: str
+    position: str
+    category: str
+    decision_date: dt.date
+    valid_until: dt.date | None
+    order: str
+    issuing_body: str
+    current: bool            # held on the report date
+    level: str | None        # "red" / "warn" while it is ending (current ones only)
+
+
+@dataclass(frozen=True)
+class ConformityRow:
+    id: str
+    position: str
+    date: dt.date
+    result: str | None
+    exemption_reason: str
+    order: str
+
+
+@dataclass(frozen=True)
+class PersonAttestation:
+    categories: list[CategoryRow]          # history, newest first
+    conformity: list[ConformityRow]        # attestations and exemptions, newest first
+    held: list[rules.CategoryFacts]        # categories held on the report date
+    eligibility: list[rules.Eligibility]
+    conformity_state: rules.ConformityState | None   # None while a category is held
+
+
+def _order(number: str, day: str | None) -> str:
+    if not number:
+        return ""
+    return f"№ {number}" + (f" от {dt.date.fromisoformat(day).strftime('%d.%m.%Y')}"
+                            if day else "")
+
+
+def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttestation:
+    settings = attestation_settings(store)
+    cat_rows = _categories(store, "c.staff_id = ?", (staff_id,))
+    facts = [_facts(r) for r in cat_rows]
+    held = rules.current(facts, day)
+    held_ids = {c.id for c in held}
+    categories = [CategoryRow(
+        id=r["id"], position=r["position"], category=r["category"],
+        decision_date=_date(r["decision_date"]), valid_until=_date(r["valid_until"]),
+        order=_order(r["order_number"], r["order_date"]), issuing_body=r["issuing_body"],
+        current=r["id"] in held_ids,
+        level=rules.expiry_level(_date(r["valid_until"]), day, settings.warn_months,
+                                 settings.red_months) if r["id"] in held_ids else None)
+        for r in cat_rows]
+    conf_rows = _conformity(store, "a.staff_id = ?", (staff_id,))
+    conformity = [ConformityRow(r["id"], r["position"], _date(r["date"]), r["result"],
+                                r["exemption_reason"], _order(r["order_number"], r["order_date"]))
+                  for r in conf_rows]
+    state = None
+    if not held:
+        person = repo.get(store, Staff, staff_id)
+        state = rules.conformity_state(_conformity_facts(conf_rows), person.hire_date, day,
+                                       settings.conformity_years, settings.warn_months)
+    return PersonAttestation(categories, conformity, held, rules.eligibility(facts, day), state)
+
+
+def check_category(store: Store, record: QualificationCategory, day: dt.date) -> list[rules.Finding]:
+    """Warnings before saving: the order of categories, the position, the term, a duplicate."""
+    others = [_facts(r) for r in _categories(store, "c.staff_id = ? AND c.id IS NOT ?",
+                                             (record.staff_id, record.id))]
+    positions = repo.get(store, Staff, record.staff_id).positions
+    new = rules.CategoryFacts(record.id, record.position, record.category, record.decision_date,
+                              record.valid_until)
+    return rules.check_category(new, others, positions=positions, today=day)
+
+
+def save_category(store: Store, record: QualificationCategory) -> str:
+    if record.id is None:
+        return repo.create(store, record)
+    repo.update(store, record)
+    return record.id
+
+
+def delete_category(store: Store, category_id: str) -> None:
+    repo.soft_delete(store, QualificationCategory, category_id)
+
+
+def save_conformity(store: Store, record: ConformityAttestation) -> str:
+    if record.id is None:
+        return repo.create(store, record)
+    repo.update(store, record)
+    return record.id
+
+
+def delete_conformity(store: Store, record_id: str) -> None:
+    repo.soft_delete(store, ConformityAttestation, record_id)
+
+
+def position_options(store: Store, staff_id: str | None) -> list[str]:
+    """The person's positions first, then the usual list."""
+    from metodkab.domain import values as V
+
+    own = repo.get(store, Staff, staff_id).positions if staff_id else []
+    return list(dict.fromkeys([*own, *V.POSITIONS]))
+
+
+# --- the schedule ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExpiringRow:
+    staff_id: str
+    name: str
+    position: str
+    category: str
+    valid_until: dt.date
+    apply_by: dt.date
+    red: bool
+
+
+@dataclass(frozen=True)
+class ConformityDueRow:
+    staff_id: str
+    name: str
+    position: str
+    state: rules.ConformityState
+
+
+@dataclass(frozen=True)
+class EligibleRow:
+    staff_id: str
+    name: str
+    position: str
+    holds: str
+    since: dt.date
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    day: dt.date
+    settings: AttestationSettings
+    expiring: list[ExpiringRow]
+    conformity: list[ConformityDueRow]
+    eligible: list[EligibleRow]
+
+    @property
+    def red(self) -> int:
+        return sum(1 for r in self.expiring if r.red)
+
+    @property
+    def due(self) -> int:
+        return sum(1 for r in self.conformity if r.state.state == "due")
+
+
+CONFORMITY_ORDER = {"due": 0, "soon": 1, "exempt": 2}
+
+
+def schedule(store: Store, day: dt.date) -> Schedule:
+    """Everyone employed on ``day``: categories ending within the warning window, people
+    without a category due (or soon due, or exempt) for СЗД, and who may apply for what."""
+    settings = attestation_settings(store)
+    params = {"d": day.isoformat()}
+    people = _rows(store, f"SELECT s.id, {NAME} AS name, s.name_norm, s.hire_date, "
+                          f"{MAIN_POSITION} AS position FROM staff s WHERE {EMPLOYED} "
+                          "ORDER BY s.name_norm", params)
+    by_person: dict[str, list[rules.CategoryFacts]] = defaultdict(list)
+    for r in _categories(store, f"c.staff_id IN (SELECT s.id FROM staff s WHERE {EMPLOYED})",
+                         params):
+        by_person[r["staff_id"]].append(_facts(r))
+    conf: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in _conformity(store, f"a.staff_id IN (SELECT s.id FROM staff s WHERE {EMPLOYED})",
+                         params):
+        conf[r["staff_id"]].append(r)
+    expiring: list[ExpiringRow] = []
+    conformity: list[ConformityDueRow] = []
+    eligible: list[EligibleRow] = []
+    for p in people:
+        cats = by_person.get(p["id"], [])
+        held = rules.current(cats, day)
+        for cat in held:
+            level = rules.expiry_level(cat.valid_until, day, settings.warn_months,
+                                       settings.red_months)
+            if level and cat.valid_until is not None:
+                expiring.append(ExpiringRow(p["id"], p["name"], cat.position, cat.category,
+                                            cat.valid_until, rules.apply_by(cat.valid_until),
+                                            level == "red"))
+        for item in rules.eligibility(cats, day):
+            eligible.append(EligibleRow(p["id"], p["name"], item.position, item.holds.category,
+                                        item.holds.decision_date, item.targets))
+        if not held:
+            records = conf.get(p["id"], [])
+            state = rules.conformity_state(_conformity_facts(records), _date(p["hire_date"]),
+                                           day, settings.conformity_years,
+                                           settings.warn_months)
+            if state.state in CONFORMITY_ORDER:
+                position = records[0]["position"] if records and records[0]["position"] \
+                    else p["position"] or ""
+                conformity.append(ConformityDueRow(p["id"], p["name"], position, state))
+    expiring.sort(key=lambda r: (r.valid_until, r.name))
+    conformity.sort(key=lambda r: (CONFORMITY_ORDER[r.state.state],
+                                   r.state.due or dt.date.min, r.name))
+    return Schedule(day, settings, expiring, conformity, eligible)
