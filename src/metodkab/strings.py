@@ -1225,3 +1225,100 @@ ATT_WARN_POSITION = "Должности «{position}» нет среди дол�
 ATT_WARN_TERM = ("Категория установлена до 01.09.2023 и действует 5 лет — до {date}; "
                  "укажите «Действует до»")
 ATT_WARN_FUTURE = "Дата решения ещё не наступила"
+
+# --- indicators ---
+SECTION_INDICATORS = "Показатели и отчёты"
+IND_TITLE = "Показатели и отчёты"
+IND_ACHIEVED = "достигнуто"
+IND_NOT_ACHIEVED = "не достигнуто"
+IND_GROUPS = {
+    "federal": "Федеральные показатели (система научно-методического сопровождения)",
+    "self": "Самообследование: кадровые условия (Приказ № 1324)",
+    "education": "ОО-1: образование",
+    "category": "ОО-1: квалификационная категория",
+    "experience": "ОО-1: педагогический стаж",
+    "age": "ОО-1: возраст на 1 января",
+    "school": "Рабочие показатели школы",
+    "programme": "Программа развития: выполнение мероприятий",
+}
+IND_NAMES = {
+    "federal_register": "ДПО из федерального реестра по итогам диагностики",
+    "fl_diagnostics": "Прошли диагностику функциональной грамотности",
+    "fl_high_score": "Диагностика ФГ: результат не ниже порога",
+    "management_trained": "Управленческая команда прошла обучение",
+    "young_supported": "Молодые педагоги с сопровождением",
+    "edu_higher": "Высшее образование",
+    "edu_higher_ped": "Высшее педагогическое образование",
+    "edu_spo": "Среднее профессиональное образование",
+    "edu_spo_ped": "Среднее профессиональное педагогическое",
+    "cat_any": "С квалификационной категорией",
+    "cat_highest": "Высшая категория",
+    "cat_first": "Первая категория",
+    "exp_under_5": "Педстаж до 5 лет",
+    "exp_over_30": "Педстаж свыше 30 лет",
+    "age_under_30": "Моложе 30 лет",
+    "age_55_plus": "55 лет и старше",
+    "trained_5y": "Прошли ПК/переподготовку за 5 лет",
+    "trained_fgos": "Прошли ПК по применению ФГОС за 5 лет",
+    "training_overdue": "Не проходили ПК более 3 лет",
+    "route_coverage": "Охват ИОМ (действующий маршрут)",
+    "route_steps_done": "Шаги ИОМ выполнены",
+    "diagnostic_coverage": "Прошли диагностику в этом учебном году",
+    "pairs_active": "Действующие наставнические пары",
+    "pairs_per_mentor": "Пар на одного наставника",
+    "pairs_bad_length": "Пары со сроком вне 3–12 месяцев",
+    "pairs_no_order": "Пары без приказа",
+    "categories_expiring": "Категория истекает в ближайшие 6 месяцев",
+    "programme_done": "Мероприятия программы выполнены в срок",
+}
+IND_EDU_OTHER = "иное или не указано"
+IND_CAT_HIGHEST = "высшая"
+IND_CAT_FIRST = "первая"
+IND_CAT_NONE = "без категории"
+IND_EXP_BANDS = ("до 3 лет", "3–5 лет", "5–10 лет", "10–15 лет", "15–20 лет", "20 лет и более")
+IND_AGE_BANDS = ("моложе 25", "25–29", "30–34", "35–39", "40–44", "45–49", "50–54", "55–59",
+                 "60–64", "65 и старше")
+IND_NOT_GIVEN = "не указан"
+IND_BY_TASK = "задача"
+IND_BY_DIRECTION = "направление"
+IND_BY_PERSON = "ответственный"
+IND_TOTAL = "Всего"
+IND_NO_DIRECTION = "без направления"
+IND_HEADER = "Отчётная дата {date} · период {start} – {end}"
+IND_COL_NAME = "Показатель"
+IND_COL_VALUE = "Значение"
+IND_COL_COUNT = "Число"
+IND_COL_BASE = "Из"
+IND_COL_TARGET = "Цель"
+IND_COL_BAR = "Шкала"
+IND_COL_STATUS = "Статус"
+IND_COL_GROUP = "Раздел"
+IND_COL_PERSON = "ФИО"
+IND_COL_POSITIONS = "Должность"
+IND_COL_LIST = "Список"
+IND_DRILL_COUNTED = "Учтены в показателе: {count}"
+IND_DRILL_NOT_COUNTED = "В базе, но не учтены: {count}"
+IND_DRILL_EMPTY = "никого"
+IND_DRILL_HINT = "{name}: {value} ({count} из {base})"
+IND_IN = "учтён"
+IND_OUT = "не учтён"
+IND_KEY_DRILL = "Кто учтён"
+IND_KEY_EXPORT = "Экспорт в Excel"
+IND_KEY_PERSON = "Карточка"
+IND_KEY_REFRESH = "Обновить"
+IND_EXPORTED = "Файл сохранён: {path}"
+IND_EXPORT_FAILED = "Не удалось сохранить файл: {error}"
+IND_XLSX_TITLE = "{school} · {title} · на {date}"
+IND_FILE_INDICATORS = "Показатели"
+IND_FILE_DRILL = "Показатель"
+IND_FILE_STAFF = "Кадры"
+IND_STAFF_SHEET = "Кадры"
+IND_COL_SUBJECTS = "Предметы"
+IND_COL_CATEGORY = "Категория"
+IND_COL_EXPERIENCE = "Педстаж, лет"
+IND_COL_TRAINING = "Последние курсы"
+IND_COL_OVERDUE = "Просрочены курсы"
+IND_COL_DISMISSED = "Уволен"
+IND_YES = "да"
+IND_NO = "нет"
+IND_EDU_BANDS = ("высшее педагогическое", "высшее иное", "СПО педагогическое", "СПО иное")

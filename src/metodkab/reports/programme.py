@@ -26,7 +26,7 @@ from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.parse import add_months, add_years, format_date
-from metodkab.reports import rules
+from metodkab.reports import indicators as ind
 
 DONE = "выполнено"
 CANCELLED = "отменено"
@@ -238,18 +238,17 @@ class ComputedIndicator:
 
 
 def main_staff(staff: Iterable[StaffFact], day: dt.date) -> list[StaffFact]:
-    """P(D): pedagogical staff employed on D whose main job is this school (ОО-1)."""
-    return [s for s in staff
-            if s.employment == "основной"
-            and (s.hire_date is None or s.hire_date <= day)
-            and (s.dismissal_date is None or s.dismissal_date > day)]
+    """P(D): pedagogical staff employed on D whose main job is this school (ОО-1).
+    The rule lives in reports/indicators.py, the one registry of indicators."""
+    return ind.p_of_d(staff, day)
 
 
 def training_overdue(inputs: IndicatorInputs) -> IndicatorValue:
-    """Share of P(D) with no completed ПК/переподготовка in the last N years (§3)."""
+    """Share of P(D) with no completed ПК/переподготовка in the last N years (§3);
+    the rule of reports/indicators.py over the facts the programme fetches."""
     period = int(inputs.settings.get("training_period_years", 3))
     base = main_staff(inputs.staff, inputs.day)
-    late = [s.id for s in base if rules.overdue_on(s.last_training_end, inputs.day, period)]
+    late = ind.overdue_ids(inputs.staff, lambda s: s.last_training_end, inputs.day, period)
     return IndicatorValue(len(late), len(base), tuple(late))
 
 
@@ -264,10 +263,7 @@ def training_up_to_date(inputs: IndicatorInputs) -> IndicatorValue:
 def young_supported(inputs: IndicatorInputs) -> IndicatorValue:
     """§4 indicator 4: young teachers of P(D) (under 35, under 3 years of experience)
     who are mentees in a pair active on D."""
-    age = int(inputs.settings.get("young_max_age", 35))
-    years = int(inputs.settings.get("young_max_experience", 3))
-    young = [s for s in main_staff(inputs.staff, inputs.day)
-             if rules.is_young_specialist(s.birth_date, s.ped_start_date, inputs.day, age, years)]
+    young = ind.young_in(inputs.staff, inputs.day, inputs.settings)
     supported = [s.id for s in young if s.supported]
     return IndicatorValue(len(supported), len(young), tuple(supported))
 

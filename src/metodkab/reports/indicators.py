@@ -1,0 +1,716 @@
+"""Every indicator of domain.md §4 for a report date D and a period, as pure functions.
+
+The one registry of computed indicators: the indicators screen, the XLSX export and the
+development programme's computed target values (reports/programme.py delegates its
+rules here) all read figures from this module. Storage (storage/indicators.py) fetches the
+facts in ``IndicatorData``; nothing here touches the database or the UI.
+
+Common definitions (report date D, period [start, end], end = D unless chosen otherwise):
+
+- **P(D)**: staff employed on D (hired on or before D, not dismissed on or before D) whose
+  main job is this school (employment «основной»; external part-timers are left out, as in
+  ОО-1). Every share below is over P(D) or a part of it.
+- a training **counts** once completed: its end date is on or before D.
+- a category is **held** on D when decided on or before D and valid on D (a category whose
+  ``valid_until`` is D is still held that day).
+- a mentee is **supported** on D when in a pair active on D (reports.mentorship.active_on:
+  started on or before D, not ended on or before D).
+
+Each indicator is a small function returning a ``Result``: count over base (the value is
+the percent, or the plain count or ratio for the register figures), the target from the
+settings, the status and the ids of the people counted and of those in the base but not
+counted (for the drill-down).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from metodkab import strings as S
+from metodkab.domain.parse import add_months, add_years, years_between
+from metodkab.reports import mentorship as rm
+from metodkab.reports import rules
+from metodkab.reports import training as rt
+
+MAIN = "основной"
+FL_KIND = "функциональная грамотность"
+FGOS_TOPIC = "ФГОС/ФООП"
+SHARE, COUNT, RATIO = "share", "count", "ratio"
+# Settings this module reads that storage/settings.py DEFAULTS may not list yet.
+EXTRA_DEFAULTS: dict[str, Any] = {
+    "indicator_period_months": 12,     # the period: the 12 months ending on D
+    "target_management_trained": None,  # no target in domain.md: no status shown
+    "self_evaluation_training_years": 5,
+}
+
+
+# --- the facts storage provides ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    employment: str = MAIN
+    hire_date: dt.date | None = None
+    dismissal_date: dt.date | None = None
+    birth_date: dt.date | None = None
+    ped_start_date: dt.date | None = None
+    education_level: str | None = None
+    education_pedagogical: bool = False
+    management_team: bool = False
+    positions: str = ""
+
+
+@dataclass(frozen=True)
+class TrainingFact:
+    staff_id: str
+    end_date: dt.date
+    kind: str = "повышение квалификации"
+    federal_register: bool = False
+    by_diagnostics: bool = False
+    management: bool = False
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DiagnosticFact:
+    staff_id: str
+    date: dt.date
+    kind: str
+    percent: float | None = None     # storage turns score / max score into a percent
+
+
+@dataclass(frozen=True)
+class CategoryFact:
+    staff_id: str
+    category: str
+    decision_date: dt.date
+    valid_until: dt.date | None = None
+    position: str = ""
+
+
+@dataclass(frozen=True)
+class RouteFact:
+    staff_id: str
+    period_start: dt.date
+    period_end: dt.date
+    status: str
+    steps: tuple[rt.StepFacts, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndicatorData:
+    day: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    settings: dict[str, Any]
+    people: tuple[Person, ...] = ()
+    trainings: tuple[TrainingFact, ...] = ()
+    diagnostics: tuple[DiagnosticFact, ...] = ()
+    categories: tuple[CategoryFact, ...] = ()
+    pairs: tuple[rm.PairFacts, ...] = ()
+    routes: tuple[RouteFact, ...] = ()
+    activities: tuple = ()                          # reports.programme.ActivityFact
+    tasks: tuple[tuple[str, str], ...] = ()         # (task id, "1. title") of the programme
+
+    def setting(self, key: str) -> Any:
+        if key in self.settings:
+            return self.settings[key]
+        return EXTRA_DEFAULTS.get(key)
+
+
+def default_period(day: dt.date, months: int = 12) -> tuple[dt.date, dt.date]:
+    """The period ending on D: the ``months`` months before it (D − 12 months + 1 day … D)."""
+    return add_months(day, -months) + dt.timedelta(days=1), day
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    key: str
+    group: str
+    name: str
+    count: int
+    base: int
+    ids: tuple[str, ...] = ()            # the people counted
+    other_ids: tuple[str, ...] = ()      # in the base but not counted
+    target: float | None = None
+    kind: str = SHARE
+    lower_is_better: bool = False
+
+    @property
+    def percent(self) -> float | None:
+        if not self.base:
+            return None
+        return round(100 * self.count / self.base, 1)
+
+    @property
+    def value(self) -> float | None:
+        """What is shown and compared to the target: percent, count or ratio."""
+        if self.kind == COUNT:
+            return float(self.count)
+        if self.kind == RATIO:
+            return None if not self.base else round(self.count / self.base, 2)
+        return self.percent
+
+    @property
+    def achieved(self) -> bool | None:
+        """None when there is no target (or nothing to measure)."""
+        if self.target is None or self.value is None:
+            return None
+        if self.lower_is_better:
+            return self.value <= self.target
+        return self.value >= self.target
+
+    @property
+    def status(self) -> str:
+        return {True: S.IND_ACHIEVED, False: S.IND_NOT_ACHIEVED}.get(self.achieved, "")
+
+
+def _result(data: IndicatorData, key: str, group: str, counted: Iterable[str],
+            base: Sequence[str], *, name: str | None = None, target_key: str | None = None,
+            lower_is_better: bool = False) -> Result:
+    counted_set = set(counted)
+    ids = tuple(i for i in base if i in counted_set)
+    other = tuple(i for i in base if i not in counted_set)
+    target = data.setting(target_key) if target_key else None
+    return Result(key, group, name or S.IND_NAMES.get(key, key), len(ids), len(base), ids,
+                  other, None if target is None else float(target),
+                  lower_is_better=lower_is_better)
+
+
+# --- rules shared with reports/programme.py ------------------------------------------------
+
+
+def in_p(person: Any, day: dt.date) -> bool:
+    """P(D): employed on D with the main job here. Works on any fact with ``employment``,
+    ``hire_date`` and ``dismissal_date`` (reports.programme.StaffFact too)."""
+    return (person.employment == MAIN
+            and (person.hire_date is None or person.hire_date <= day)
+            and (person.dismissal_date is None or person.dismissal_date > day))
+
+
+def p_of_d(people: Iterable[Any], day: dt.date) -> list[Any]:
+    return [p for p in people if in_p(p, day)]
+
+
+def young_in(people: Iterable[Any], day: dt.date, settings: dict[str, Any]) -> list[Any]:
+    """Young specialists of P(D): under 35 on D (born strictly after D − 35 years: a person
+    turning 35 on D is no longer young) with under 3 years of педстаж (rules.is_young_specialist)."""
+    age = int(settings.get("young_max_age", 35))
+    years = int(settings.get("young_max_experience", 3))
+    return [p for p in p_of_d(people, day)
+            if rules.is_young_specialist(p.birth_date, p.ped_start_date, day, age, years)]
+
+
+def overdue_ids(people: Iterable[Any], last_end: Callable[[Any], dt.date | None],
+                day: dt.date, period_years: int = 3) -> list[str]:
+    """Ids of P(D) with no completed ПК/переподготовка in the last ``period_years`` years
+    (rules.overdue_on: a course that ended exactly 3 years before D still counts)."""
+    return [p.id for p in p_of_d(people, day)
+            if rules.overdue_on(last_end(p), day, period_years)]
+
+
+# --- helpers over the facts ----------------------------------------------------------------
+
+
+def _base(data: IndicatorData) -> list[str]:
+    return [p.id for p in p_of_d(data.people, data.day)]
+
+
+def _completed(data: IndicatorData, since: dt.date, *,
+               kinds: Sequence[str] | None = None) -> list[TrainingFact]:
+    return [t for t in data.trainings if since <= t.end_date <= data.day
+            and (kinds is None or t.kind in kinds)]
+
+
+def _in_period(data: IndicatorData, day: dt.date) -> bool:
+    return data.period_start <= day <= data.period_end and day <= data.day
+
+
+def last_training_end(data: IndicatorData) -> dict[str, dt.date]:
+    """The last completed ПК/переподготовка of each person on D."""
+    last: dict[str, dt.date] = {}
+    for t in data.trainings:
+        if t.kind in rt.COUNTED_KINDS and t.end_date <= data.day:
+            if t.staff_id not in last or t.end_date > last[t.staff_id]:
+                last[t.staff_id] = t.end_date
+    return last
+
+
+def held_categories(data: IndicatorData) -> dict[str, CategoryFact]:
+    """Each person's best category held on D (highest rank, then the latest decision)."""
+    best: dict[str, CategoryFact] = {}
+    for c in data.categories:
+        if c.decision_date > data.day or (c.valid_until is not None and c.valid_until < data.day):
+            continue
+        old = best.get(c.staff_id)
+        rank = (rules.CATEGORY_RANK.get(c.category, 0), c.decision_date)
+        if old is None or rank > (rules.CATEGORY_RANK.get(old.category, 0), old.decision_date):
+            best[c.staff_id] = c
+    return best
+
+
+def supported_ids(data: IndicatorData) -> set[str]:
+    return {m for pair in data.pairs if rm.active_on(pair, data.day) for m in pair.mentee_ids}
+
+
+# --- 1. federal indicators (concept Р-76 of 06.08.2020; seeds 001, 003) ----------------------
+
+
+def federal_register(data: IndicatorData) -> Result:
+    """Share of P(D) with at least one training completed in the period that is from the
+    federal register of ДПП *and* chosen by deficit diagnostics. Target ≥ 30 %
+    (setting target_federal_register). Source: domain.md §4.1."""
+    counted = {t.staff_id for t in data.trainings
+               if t.federal_register and t.by_diagnostics and _in_period(data, t.end_date)}
+    return _result(data, "federal_register", "federal", counted, _base(data),
+                   target_key="target_federal_register")
+
+
+def _fl(data: IndicatorData) -> list[DiagnosticFact]:
+    return [d for d in data.diagnostics if d.kind == FL_KIND and _in_period(data, d.date)]
+
+
+def fl_diagnostics(data: IndicatorData) -> Result:
+    """Share of P(D) who took a functional-literacy diagnostic in the period.
+    Target ≥ 30 % (target_fl_diagnostics). Source: domain.md §4.2."""
+    return _result(data, "fl_diagnostics", "federal", {d.staff_id for d in _fl(data)},
+                   _base(data), target_key="target_fl_diagnostics")
+
+
+def fl_high_score(data: IndicatorData) -> Result:
+    """Share of P(D) with a functional-literacy diagnostic in the period scored at or above
+    fl_high_score_percent (70 %). Target ≥ 15 % (target_fl_high_score). domain.md §4.2."""
+    threshold = float(data.setting("fl_high_score_percent") or 70)
+    counted = {d.staff_id for d in _fl(data) if d.percent is not None and d.percent >= threshold}
+    return _result(data, "fl_high_score", "federal", counted, _base(data),
+                   target_key="target_fl_high_score")
+
+
+def management_trained(data: IndicatorData) -> Result:
+    """Management-team members of P(D) with a management-team training completed in the
+    period, over the management team of P(D). domain.md §4.3 (no default target)."""
+    team = [p.id for p in p_of_d(data.people, data.day) if p.management_team]
+    counted = {t.staff_id for t in data.trainings if t.management and _in_period(data, t.end_date)}
+    return _result(data, "management_trained", "federal", counted, team,
+                   target_key="target_management_trained")
+
+
+def young_supported(data: IndicatorData) -> Result:
+    """Young teachers of P(D) (under 35 on D, under 3 years of педстаж) who are mentees in
+    a pair active on D, over all young teachers of P(D). Target ≥ 70 %
+    (target_young_supported). domain.md §4.4; letter АЗ-1128/08/657."""
+    young = [p.id for p in young_in(data.people, data.day, data.settings)]
+    return _result(data, "young_supported", "federal", supported_ids(data), young,
+                   target_key="target_young_supported")
+
+
+# --- 2. self-evaluation, staff block (Приказ Минобрнауки № 1324 от 10.12.2013) -------------
+
+
+def _people_where(data: IndicatorData, key: str, group: str,
+                  test: Callable[[Person], bool], name: str | None = None) -> Result:
+    base = p_of_d(data.people, data.day)
+    return _result(data, key, group, [p.id for p in base if test(p)], [p.id for p in base],
+                   name=name)
+
+
+def edu_higher(data: IndicatorData) -> Result:
+    """P(D) with higher education, over P(D). Приказ № 1324, п. 1.19."""
+    return _people_where(data, "edu_higher", "self", lambda p: p.education_level == "высшее")
+
+
+def edu_higher_ped(data: IndicatorData) -> Result:
+    """P(D) with higher pedagogical education, over P(D). Приказ № 1324, п. 1.20."""
+    return _people_where(data, "edu_higher_ped", "self",
+                         lambda p: p.education_level == "высшее" and p.education_pedagogical)
+
+
+def edu_spo(data: IndicatorData) -> Result:
+    """P(D) with secondary vocational education, over P(D). Приказ № 1324, п. 1.21."""
+    return _people_where(data, "edu_spo", "self",
+                         lambda p: p.education_level == "среднее профессиональное")
+
+
+def edu_spo_ped(data: IndicatorData) -> Result:
+    """P(D) with secondary vocational pedagogical education. Приказ № 1324, п. 1.22."""
+    return _people_where(data, "edu_spo_ped", "self",
+                         lambda p: p.education_level == "среднее профессиональное"
+                         and p.education_pedagogical)
+
+
+def _category_result(data: IndicatorData, key: str, ranks: set[int]) -> Result:
+    held = held_categories(data)
+    return _people_where(data, key, "self", lambda p: p.id in held
+                         and rules.CATEGORY_RANK.get(held[p.id].category, 0) in ranks)
+
+
+def cat_any(data: IndicatorData) -> Result:
+    """P(D) holding any category on D (valid_until ≥ D). Приказ № 1324, п. 1.23."""
+    return _category_result(data, "cat_any", {1, 2, 3})
+
+
+def cat_highest(data: IndicatorData) -> Result:
+    """P(D) whose best category on D is высшая (педагог-методист and педагог-наставник
+    need высшая and count here). Приказ № 1324, п. 1.23.1."""
+    return _category_result(data, "cat_highest", {2, 3})
+
+
+def cat_first(data: IndicatorData) -> Result:
+    """P(D) whose best category on D is первая. Приказ № 1324, п. 1.23.2."""
+    return _category_result(data, "cat_first", {1})
+
+
+def exp_under_5(data: IndicatorData) -> Result:
+    """P(D) with under 5 years of педстаж on D (started strictly after D − 5 years).
+    Приказ № 1324, п. 1.24.1."""
+    since = add_years(data.day, -5)
+    return _people_where(data, "exp_under_5", "self",
+                         lambda p: p.ped_start_date is not None and p.ped_start_date > since)
+
+
+def exp_over_30(data: IndicatorData) -> Result:
+    """P(D) with over 30 years of педстаж on D (started strictly before D − 30 years).
+    Приказ № 1324, п. 1.24.2."""
+    since = add_years(data.day, -30)
+    return _people_where(data, "exp_over_30", "self",
+                         lambda p: p.ped_start_date is not None and p.ped_start_date < since)
+
+
+def age_under_30(data: IndicatorData) -> Result:
+    """P(D) aged under 30 on D (born strictly after D − 30 years). Приказ № 1324, п. 1.25."""
+    since = add_years(data.day, -30)
+    return _people_where(data, "age_under_30", "self",
+                         lambda p: p.birth_date is not None and p.birth_date > since)
+
+
+def age_55_plus(data: IndicatorData) -> Result:
+    """P(D) aged 55 and over on D (the 55th birthday on or before D). Приказ № 1324, п. 1.26."""
+    return _people_where(data, "age_55_plus", "self",
+                         lambda p: p.birth_date is not None
+                         and years_between(p.birth_date, data.day) >= 55)
+
+
+def _trained_since(data: IndicatorData, key: str, fgos: bool) -> Result:
+    years = int(data.setting("self_evaluation_training_years") or 5)
+    since = rules.training_cutoff(data.day, years)
+    counted = {t.staff_id for t in _completed(data, since, kinds=rt.COUNTED_KINDS)
+               if not fgos or FGOS_TOPIC in t.topics}
+    return _result(data, key, "self", counted, _base(data))
+
+
+def trained_5y(data: IndicatorData) -> Result:
+    """P(D) with a ПК or переподготовка completed in the last 5 years (end date from
+    D − 5 years to D). Приказ № 1324, п. 1.27."""
+    return _trained_since(data, "trained_5y", fgos=False)
+
+
+def trained_fgos(data: IndicatorData) -> Result:
+    """P(D) with a ПК or переподготовка tagged «ФГОС/ФООП» completed in the last 5 years.
+    Приказ № 1324, п. 1.28."""
+    return _trained_since(data, "trained_fgos", fgos=True)
+
+
+# --- 3. ОО-1 style distributions ----------------------------------------------------------
+
+
+EXPERIENCE_BANDS = ((0, 3), (3, 5), (5, 10), (10, 15), (15, 20), (20, None))
+AGE_BANDS = ((None, 25), (25, 30), (30, 35), (35, 40), (40, 45), (45, 50), (50, 55), (55, 60),
+             (60, 65), (65, None))
+
+
+def age_day(day: dt.date) -> dt.date:
+    """The day ages are counted on in the ОО-1 tables: 1 January of the school year of D
+    (a report in September–December counts on the coming 1 January, one in January–August
+    on that year's 1 January), as ОО-1 counts full years on 1 January after its 20 September
+    snapshot."""
+    return dt.date(rm.academic_year(day) + 1, 1, 1)
+
+
+def _bands(data: IndicatorData, group: str, labels: Sequence[str],
+           which: Callable[[Person], int | None], other: str) -> list[Result]:
+    base = p_of_d(data.people, data.day)
+    ids = [p.id for p in base]
+    found = {p.id: which(p) for p in base}
+    results = [_result(data, f"{group}_{i}", group, [k for k, v in found.items() if v == i],
+                       ids, name=label) for i, label in enumerate(labels)]
+    missing = [k for k, v in found.items() if v is None]
+    if missing:
+        results.append(_result(data, f"{group}_none", group, missing, ids, name=other))
+    return results
+
+
+def _band_of(value: int | None, bands: Sequence[tuple[int | None, int | None]]) -> int | None:
+    if value is None:
+        return None
+    for index, (low, high) in enumerate(bands):
+        if (low is None or value >= low) and (high is None or value < high):
+            return index
+    return None
+
+
+EDUCATION_BANDS = (("высшее", True), ("высшее", False), ("среднее профессиональное", True),
+                   ("среднее профессиональное", False))
+
+
+def by_education(data: IndicatorData) -> list[Result]:
+    """P(D) by education, each person in one band: высшее педагогическое, высшее иное,
+    среднее профессиональное педагогическое, СПО иное, иное or not given. ОО-1, раздел 3.1."""
+    def which(p: Person) -> int | None:
+        band = (p.education_level, bool(p.education_pedagogical))
+        return EDUCATION_BANDS.index(band) if band in EDUCATION_BANDS else None
+
+    return _bands(data, "education", S.IND_EDU_BANDS, which, S.IND_EDU_OTHER)
+
+
+def by_category(data: IndicatorData) -> list[Result]:
+    """P(D) by best category held on D: высшая (with педагог-методист/-наставник), первая,
+    none. ОО-1, раздел 3.1."""
+    held = held_categories(data)
+
+    def rank(p: Person) -> int:
+        return rules.CATEGORY_RANK.get(held[p.id].category, 0) if p.id in held else 0
+
+    return [_people_where(data, "category_highest", "category", lambda p: rank(p) >= 2,
+                          S.IND_CAT_HIGHEST),
+            _people_where(data, "category_first", "category", lambda p: rank(p) == 1,
+                          S.IND_CAT_FIRST),
+            _people_where(data, "category_none", "category", lambda p: rank(p) == 0,
+                          S.IND_CAT_NONE)]
+
+
+def by_experience(data: IndicatorData) -> list[Result]:
+    """P(D) by full years of педстаж on D: до 3, 3–5, 5–10, 10–15, 15–20, 20 и более
+    (a band includes its lower bound). ОО-1, раздел 3.4; «не указан» when unknown."""
+    return _bands(data, "experience", S.IND_EXP_BANDS,
+                  lambda p: _band_of(rules.experience_years(p.ped_start_date, data.day),
+                                     EXPERIENCE_BANDS), S.IND_NOT_GIVEN)
+
+
+def by_age(data: IndicatorData) -> list[Result]:
+    """P(D) by full years of age on 1 January (``age_day``): моложе 25, 25–29 … 65 и старше.
+    ОО-1, раздел 3.4."""
+    when = age_day(data.day)
+    return _bands(data, "age", S.IND_AGE_BANDS,
+                  lambda p: _band_of(rules.age_on(p.birth_date, when), AGE_BANDS),
+                  S.IND_NOT_GIVEN)
+
+
+# --- 4. school working indicators ----------------------------------------------------------
+
+
+def training_overdue(data: IndicatorData) -> Result:
+    """Share of P(D) with no ПК/переподготовка completed in the last 3 years
+    (training_period_years; 273-ФЗ ст. 47 ч. 5 п. 2). Lower is better; no target."""
+    last = last_training_end(data)
+    late = overdue_ids(data.people, lambda p: last.get(p.id), data.day,
+                       int(data.setting("training_period_years") or 3))
+    return _result(data, "training_overdue", "school", late, _base(data), lower_is_better=True)
+
+
+def _active_routes(data: IndicatorData) -> list[RouteFact]:
+    members = set(_base(data))
+    return [r for r in data.routes if r.staff_id in members
+            and rt.route_active_on(r.period_start, r.period_end, r.status, data.day)]
+
+
+def route_coverage(data: IndicatorData) -> Result:
+    """Share of P(D) with an ИОМ active on D (within its period, not «завершён»)."""
+    counted = {r.staff_id for r in _active_routes(data)}
+    return _result(data, "route_coverage", "school", counted, _base(data))
+
+
+def route_steps_done(data: IndicatorData) -> Result:
+    """Steps done over all steps of the ИОМ active on D (counts are steps). Drill-down:
+    people whose steps are all done, and people with steps left."""
+    done = total = 0
+    finished: dict[str, bool] = {}
+    for r in _active_routes(data):
+        d, t, _ = rt.route_progress(r.steps, data.day)
+        done, total = done + d, total + t
+        finished[r.staff_id] = finished.get(r.staff_id, True) and d == t
+    ids = tuple(p for p in _base(data) if finished.get(p) is True)
+    other = tuple(p for p in _base(data) if finished.get(p) is False)
+    return Result("route_steps_done", "school", S.IND_NAMES["route_steps_done"], done, total,
+                  ids, other)
+
+
+def diagnostic_coverage(data: IndicatorData) -> Result:
+    """Share of P(D) with any diagnostic from 1 September of the school year of D to D."""
+    start, _ = rm.academic_year_bounds(rm.academic_year(data.day))
+    counted = {d.staff_id for d in data.diagnostics if start <= d.date <= data.day}
+    return _result(data, "diagnostic_coverage", "school", counted, _base(data))
+
+
+def _active_pairs(data: IndicatorData) -> list[rm.PairFacts]:
+    return [p for p in data.pairs if rm.active_on(p, data.day)]
+
+
+def pairs_active(data: IndicatorData) -> Result:
+    """Mentorship pairs and groups active on D (a count). Drill-down: their mentors."""
+    mentors = tuple(dict.fromkeys(p.mentor_id for p in _active_pairs(data)))
+    return Result("pairs_active", "school", S.IND_NAMES["pairs_active"],
+                  len(_active_pairs(data)), 0, mentors, (), kind=COUNT)
+
+
+def pairs_per_mentor(data: IndicatorData) -> Result:
+    """Active pairs over the number of distinct mentors of those pairs (a ratio)."""
+    pairs = _active_pairs(data)
+    mentors = tuple(dict.fromkeys(p.mentor_id for p in pairs))
+    return Result("pairs_per_mentor", "school", S.IND_NAMES["pairs_per_mentor"], len(pairs),
+                  len(mentors), mentors, (), kind=RATIO)
+
+
+def pairs_bad_length(data: IndicatorData) -> Result:
+    """Active pairs whose programme (start → planned end) is outside 3–12 months
+    (mentorship_min_months / _max_months; АЗ-1128/08/657). Lower is better."""
+    low = int(data.setting("mentorship_min_months") or rm.MIN_MONTHS)
+    high = int(data.setting("mentorship_max_months") or rm.MAX_MONTHS)
+    pairs = _active_pairs(data)
+    bad = [p for p in pairs if rm.check_length(p.start, p.planned_end, low, high)]
+    return Result("pairs_bad_length", "school", S.IND_NAMES["pairs_bad_length"], len(bad),
+                  len(pairs), tuple(dict.fromkeys(p.mentor_id for p in bad)), (),
+                  kind=COUNT, lower_is_better=True)
+
+
+def pairs_no_order(data: IndicatorData) -> Result:
+    """Active pairs without a school order (number and date). Lower is better."""
+    pairs = _active_pairs(data)
+    bad = [p for p in pairs if rm.check_order(p)]
+    return Result("pairs_no_order", "school", S.IND_NAMES["pairs_no_order"], len(bad),
+                  len(pairs), tuple(dict.fromkeys(p.mentor_id for p in bad)), (),
+                  kind=COUNT, lower_is_better=True)
+
+
+def categories_expiring(data: IndicatorData) -> Result:
+    """P(D) holding a category whose term ends from D to D + 6 months
+    (category_warn_months; Приказ № 196: apply at least 3 months ahead), over P(D) holding
+    one. Lower is better; no target."""
+    months = int(data.setting("category_warn_months") or 6)
+    until = rules.category_warning_until(data.day, months)
+    members = set(_base(data))
+    current = [c for c in data.categories if c.staff_id in members
+               and c.decision_date <= data.day
+               and (c.valid_until is None or c.valid_until >= data.day)]
+    holders = [p for p in _base(data) if any(c.staff_id == p for c in current)]
+    latest: dict[tuple[str, str], CategoryFact] = {}
+    for c in current:         # a newer decision for the same position replaces the old one
+        key = (c.staff_id, c.position)
+        if key not in latest or c.decision_date > latest[key].decision_date:
+            latest[key] = c
+    expiring = {c.staff_id for c in latest.values()
+                if c.valid_until is not None and c.valid_until <= until}
+    return _result(data, "categories_expiring", "school", expiring, holders,
+                   lower_is_better=True)
+
+
+def programme_done(data: IndicatorData) -> Result:
+    """Activities of the current development programme done on D over those due on D
+    (reports.programme: due = not cancelled, deadline ≤ D)."""
+    from metodkab.reports import programme as rp
+
+    total = rp.progress_total(data.activities, data.day)
+    return Result("programme_done", "school", S.IND_NAMES["programme_done"], total.done,
+                  total.due)
+
+
+def programme_breakdown(data: IndicatorData) -> list[Result]:
+    """Programme progress by task, by direction and by person responsible (done over due)."""
+    from metodkab.reports import programme as rp
+
+    names = {p.id: p.name for p in data.people}
+    rows: list[Result] = []
+    for prefix, label, lines in (
+            ("task", S.IND_BY_TASK, rp.progress_by_task(data.activities, data.day, data.tasks)),
+            ("direction", S.IND_BY_DIRECTION,
+             rp.progress_by_direction(data.activities, data.day, S.IND_NO_DIRECTION)),
+            ("person", S.IND_BY_PERSON,
+             rp.progress_by_person(data.activities, data.day, sorted(
+                 names.items(), key=lambda kv: kv[1])))):
+        for line in lines:
+            ids = (line.key,) if prefix == "person" else ()
+            rows.append(Result(f"programme_{prefix}_{line.key}", "programme",
+                               f"{label}: {line.label}", line.done, line.due, ids))
+    return rows
+
+
+# --- the registry -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Definition:
+    key: str
+    group: str
+    compute: Callable[[IndicatorData], Result] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return S.IND_NAMES[self.key]
+
+    @property
+    def doc(self) -> str:
+        """The formula and source, for the drill-down and the export."""
+        return " ".join((self.compute.__doc__ or "").split())
+
+
+INDICATORS: dict[str, Definition] = {d.key: d for d in (
+    Definition("federal_register", "federal", federal_register),
+    Definition("fl_diagnostics", "federal", fl_diagnostics),
+    Definition("fl_high_score", "federal", fl_high_score),
+    Definition("management_trained", "federal", management_trained),
+    Definition("young_supported", "federal", young_supported),
+    Definition("edu_higher", "self", edu_higher),
+    Definition("edu_higher_ped", "self", edu_higher_ped),
+    Definition("edu_spo", "self", edu_spo),
+    Definition("edu_spo_ped", "self", edu_spo_ped),
+    Definition("cat_any", "self", cat_any),
+    Definition("cat_highest", "self", cat_highest),
+    Definition("cat_first", "self", cat_first),
+    Definition("exp_under_5", "self", exp_under_5),
+    Definition("exp_over_30", "self", exp_over_30),
+    Definition("age_under_30", "self", age_under_30),
+    Definition("age_55_plus", "self", age_55_plus),
+    Definition("trained_5y", "self", trained_5y),
+    Definition("trained_fgos", "self", trained_fgos),
+    Definition("training_overdue", "school", training_overdue),
+    Definition("route_coverage", "school", route_coverage),
+    Definition("route_steps_done", "school", route_steps_done),
+    Definition("diagnostic_coverage", "school", diagnostic_coverage),
+    Definition("pairs_active", "school", pairs_active),
+    Definition("pairs_per_mentor", "school", pairs_per_mentor),
+    Definition("pairs_bad_length", "school", pairs_bad_length),
+    Definition("pairs_no_order", "school", pairs_no_order),
+    Definition("categories_expiring", "school", categories_expiring),
+    Definition("programme_done", "school", programme_done),
+)}
+DISTRIBUTIONS: tuple[Callable[[IndicatorData], list[Result]], ...] = (
+    by_education, by_category, by_experience, by_age)
+GROUP_ORDER = ("federal", "self", "education", "category", "experience", "age", "school",
+               "programme")
+
+
+def compute(key: str, data: IndicatorData) -> Result | None:
+    definition = INDICATORS.get(key)
+    return None if definition is None else definition.compute(data)
+
+
+def compute_all(data: IndicatorData) -> list[Result]:
+    """Every indicator, the distributions and the programme breakdown, in screen order."""
+    results = [d.compute(data) for d in INDICATORS.values()]
+    for distribution in DISTRIBUTIONS:
+        results += distribution(data)
+    results += programme_breakdown(data)
+    order = {g: i for i, g in enumerate(GROUP_ORDER)}
+    return sorted(results, key=lambda r: order.get(r.group, len(order)))   # stable
+
+
+def doc_of(key: str) -> str:
+    definition = INDICATORS.get(key)
+    return definition.doc if definition else ""
