@@ -20,6 +20,7 @@ from metodkab.paths import APP_NAME
 from metodkab.screens.associations import AssociationsScreen
 from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.dashboard import DashboardScreen
+from metodkab.screens.indicators import IndicatorsScreen
 from metodkab.screens.mentorship import MentorshipListScreen
 from metodkab.screens.programme import ProgrammeScreen
 from metodkab.screens.settings import SettingsScreen
@@ -38,6 +39,7 @@ SECTIONS = (
     ("f5", "attestation", S.SECTION_ATTESTATION, "F5"),
     ("f6", "mentorship", S.SECTION_MENTORSHIP, "F6"),
     ("f7", "programme", S.SECTION_PROGRAMME, "F7"),
+    ("f8", "indicators", S.SECTION_INDICATORS, "F8"),
     ("f10", "settings", S.SECTION_SETTINGS, "F10"),
 )
 
@@ -51,6 +53,7 @@ class MetodkabApp(App):
         "associations": AssociationsScreen,
         "mentorship": MentorshipListScreen,
         "programme": ProgrammeScreen,
+        "indicators": IndicatorsScreen,
         "settings": SettingsScreen,
     }
     CSS_PATH = "app.tcss"

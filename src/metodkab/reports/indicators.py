@@ -711,6 +711,6 @@ def compute_all(data: IndicatorData) -> list[Result]:
     return sorted(results, key=lambda r: order.get(r.group, len(order)))   # stable
 
 
-def doc_of(key: str) -> str:
-    definition = INDICATORS.get(key)
-    return definition.doc if definition else ""
+def explain(result: Result) -> str:
+    """The formula and source in Russian, for the screen and the export."""
+    return S.IND_FORMULAS.get(result.key) or S.IND_FORMULAS.get(result.group, "")

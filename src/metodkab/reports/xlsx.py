@@ -1,0 +1,118 @@
+"""A generic XLSX exporter (openpyxl): any table the app shows becomes a sheet.
+
+Each sheet has a title row (the school, what it is, the report date), a bold header row
+with Russian column names, frozen below the header, an autofilter, column widths, dates
+stored as real dates (ДД.ММ.ГГГГ) and numbers as numbers. The file is written under a
+temporary name in the target folder and then renamed (``os.replace``), so a half-written
+file never carries the final name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+DATE_FORMAT = "DD.MM.YYYY"
+MAX_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int | None = None          # None: fitted to the content
+    number_format: str | None = None  # e.g. "0.0" for a percent with one decimal
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str                                  # the tab (up to 31 characters)
+    title: str                                 # the title row
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Any]] = field(default_factory=tuple)
+
+
+def safe_file_name(text: str) -> str:
+    """A file name without characters Windows forbids."""
+    return re.sub(r'[\\/:*?"<>|]+', "_", text).strip(" .") or "export"
+
+
+def _sheet_name(text: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "_", text)[:31] or "Лист"
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.date):
+        return 10
+    return max((len(line) for line in str(value).split("\n")), default=0)
+
+
+def fill_sheet(ws, sheet: Sheet) -> None:
+    ncols = max(len(sheet.columns), 1)
+    ws.title = _sheet_name(sheet.name)
+    ws.cell(row=1, column=1, value=sheet.title).font = Font(bold=True, size=12)
+    if ncols > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    header_fill = PatternFill("solid", fgColor="DDDDDD")
+    for index, column in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=2, column=index, value=column.header)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [_width(c.header) for c in sheet.columns]
+    for r, row in enumerate(sheet.rows, start=3):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            cell = ws.cell(row=r, column=c, value=value)
+            if isinstance(value, dt.date):
+                cell.number_format = DATE_FORMAT
+            elif c <= len(sheet.columns) and sheet.columns[c - 1].number_format and \
+                    isinstance(value, (int, float)):
+                cell.number_format = sheet.columns[c - 1].number_format
+            if c <= len(widths):
+                widths[c - 1] = max(widths[c - 1], _width(value))
+    for index, column in enumerate(sheet.columns, start=1):
+        width = column.width or min(max(widths[index - 1] + 2, 6), MAX_WIDTH)
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A3"
+    last_row = max(2, 2 + len(sheet.rows))
+    ws.auto_filter.ref = f"A2:{get_column_letter(ncols)}{last_row}"
+
+
+def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> Path:
+    """Write the sheets into ``folder/file_name`` (".xlsx" added) atomically; return the
+    full path. The folder is created if needed."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = safe_file_name(file_name)
+    if not name.lower().endswith(".xlsx"):
+        name += ".xlsx"
+    target = folder / name
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in sheets:
+        fill_sheet(wb.create_sheet(), sheet)
+    handle, temp = tempfile.mkstemp(prefix=".~", suffix=".xlsx.tmp", dir=folder)
+    os.close(handle)
+    try:
+        wb.save(temp)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    return target.resolve()

@@ -1,0 +1,105 @@
+"""Exports to Excel of the indicators, a drill-down and the staff register.
+
+Plain functions that run in a worker (``run_db``): they read through storage and write
+through reports/xlsx.py; nothing here touches the UI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from metodkab import strings as S
+from metodkab.domain.parse import format_date
+from metodkab.reports import indicators as ri
+from metodkab.reports.xlsx import Column, Sheet, write_xlsx
+from metodkab.storage import staff as staff_store
+from metodkab.storage.indicators import Report, names_of
+from metodkab.storage.school import get_school
+from metodkab.storage.settings import report_date
+from metodkab.storage.staff import StaffQuery
+
+
+def default_folder() -> Path:
+    from metodkab.paths import documents_dir
+
+    return documents_dir()
+
+
+def _title(school: str, what: str, day: dt.date) -> str:
+    return S.IND_XLSX_TITLE.format(school=school, title=what, date=format_date(day)).lstrip(" ·")
+
+
+def _stem(what: str, day: dt.date) -> str:
+    return f"{what} {day.isoformat()}"
+
+
+def indicator_rows(report: Report) -> list[list]:
+    rows = []
+    for r in report.results:
+        rows.append([S.IND_GROUPS.get(r.group, r.group), r.name, r.value, r.count,
+                     r.base if r.kind != ri.COUNT else None, r.target, r.status,
+                     ri.explain(r)])
+    return rows
+
+
+INDICATOR_COLUMNS = (Column(S.IND_COL_GROUP, 30), Column(S.IND_COL_NAME, 50),
+                     Column(S.IND_COL_VALUE, 10, "0.0"), Column(S.IND_COL_COUNT, 8),
+                     Column(S.IND_COL_BASE, 8), Column(S.IND_COL_TARGET, 8),
+                     Column(S.IND_COL_STATUS, 14), Column(S.IND_COL_FORMULA, 80))
+
+
+def export_indicators(store, report: Report, folder: Path | None = None) -> Path:
+    sheet = Sheet(S.IND_FILE_INDICATORS, _title(report.school, S.IND_TITLE, report.day),
+                  INDICATOR_COLUMNS, indicator_rows(report))
+    return write_xlsx(folder or default_folder(), _stem(S.IND_FILE_INDICATORS, report.day),
+                      [sheet])
+
+
+def drill_rows(report: Report, result: ri.Result) -> list[list]:
+    rows = [[name, positions, S.IND_IN] for _, name, positions in names_of(report, result.ids)]
+    rows += [[name, positions, S.IND_OUT]
+             for _, name, positions in names_of(report, result.other_ids)]
+    return rows
+
+
+def export_drill(store, report: Report, result: ri.Result, folder: Path | None = None) -> Path:
+    what = S.IND_DRILL_HINT.format(name=result.name, value=format_value(result),
+                                   count=result.count, base=result.base)
+    sheet = Sheet(S.IND_FILE_DRILL, _title(report.school, what, report.day),
+                  (Column(S.IND_COL_PERSON), Column(S.IND_COL_POSITIONS),
+                   Column(S.IND_COL_LIST, 12)), drill_rows(report, result))
+    return write_xlsx(folder or default_folder(),
+                      _stem(f"{S.IND_FILE_DRILL} {result.name[:40]}", report.day), [sheet])
+
+
+def format_value(result: ri.Result) -> str:
+    value = result.value
+    if value is None:
+        return "—"
+    if result.kind == ri.COUNT:
+        return str(int(value))
+    if result.kind == ri.RATIO:
+        return f"{value:.1f}".replace(".", ",")
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+STAFF_COLUMNS = (Column(S.IND_COL_PERSON, 36), Column(S.IND_COL_POSITIONS, 30),
+                 Column(S.IND_COL_SUBJECTS, 30), Column(S.IND_COL_CATEGORY, 18),
+                 Column(S.IND_COL_EXPERIENCE, 10), Column(S.IND_COL_TRAINING, 14),
+                 Column(S.IND_COL_OVERDUE, 12), Column(S.IND_COL_DISMISSED, 9))
+
+
+def export_staff(store, query: StaffQuery, folder: Path | None = None) -> Path:
+    """The staff register as filtered and sorted on screen — every page, not just one."""
+    day = report_date(store)
+    total = staff_store.count_staff(store, query, day)
+    rows = staff_store.list_staff(store, replace(query, offset=0, limit=max(total, 1)), day)
+    school = get_school(store)
+    data = [[r.name, r.positions, r.subjects, r.category, r.experience, r.last_training,
+             S.IND_YES if r.overdue else S.IND_NO, S.IND_YES if r.dismissed else S.IND_NO]
+            for r in rows]
+    sheet = Sheet(S.IND_STAFF_SHEET, _title(school.short_name if school else "",
+                                            S.IND_FILE_STAFF, day), STAFF_COLUMNS, data)
+    return write_xlsx(folder or default_folder(), _stem(S.IND_FILE_STAFF, day), [sheet])
