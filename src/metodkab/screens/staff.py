@@ -74,6 +74,8 @@ class StaffListScreen(AppScreen):
         Binding("ctrl+r", "reverse", S.KEY_REVERSE, key_display="Ctrl+R", show=False),
         Binding("ctrl+t", "import_table", S.IMP_KEY_OPEN, key_display="Ctrl+T", show=False,
                 id="import"),
+        Binding("ctrl+e", "export", S.IND_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export", priority=True),     # also from the search box
         Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
                 show=False),
         Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
@@ -255,6 +257,13 @@ class StaffListScreen(AppScreen):
         from metodkab.screens.import_file import ImportScreen
 
         self.app.push_screen(ImportScreen())
+
+    def action_export(self) -> None:
+        """Ctrl+E: the filtered list — every page — into an Excel file."""
+        from metodkab.screens.indicators import show_exported
+        from metodkab.screens.indicators_export import export_staff
+
+        self.run_db(export_staff, self.query_state, done=lambda path: show_exported(self, path))
 
     def action_reverse(self) -> None:
         self.set_query(descending=not self.query_state.descending)
