@@ -1,0 +1,178 @@
+"""The command line: check, backup, restore, --version; errors are one Russian line."""
+
+import sqlite3
+
+import pytest
+
+from metodkab import __version__
+from metodkab.cli import main
+from metodkab.domain.models import Staff
+from metodkab.storage import repo
+from metodkab.storage.backup import list_backups
+from metodkab.storage.db import open_store
+
+
+def one_error_line(capsys) -> str:
+    """stderr holds exactly one «Ошибка: …» line and no traceback."""
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("Ошибка")]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+@pytest.fixture
+def db_file(tmp_path, clock):
+    path = tmp_path / "school.sqlite"
+    store = open_store(path, clock=clock)
+    repo.create(store, Staff(last_name="Иванова", first_name="Мария", positions=["учитель"]))
+    store.close()
+    return path
+
+
+def test_check_healthy(db_file, capsys):
+    assert main(["--db", str(db_file), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Итог: база данных исправна" in out
+    assert "Целостность: в порядке" in out
+    assert "сотрудников в базе: 1" in out
+
+
+def test_check_while_the_app_has_it_open(db_file, clock, capsys):
+    store = open_store(db_file, clock=clock)
+    try:
+        assert main(["--db", str(db_file), "check"]) == 0
+    finally:
+        store.close()
+    assert "исправна" in capsys.readouterr().out
+
+
+def test_check_too_new(db_file, capsys):
+    conn = sqlite3.connect(db_file)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    assert main(["--db", str(db_file), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "обновите программу" in out and "Итог: обнаружены проблемы" in out
+
+
+def test_check_broken_foreign_keys(db_file, capsys):
+    conn = sqlite3.connect(db_file)
+    conn.execute("UPDATE staff_position SET staff_id = 'nobody'")
+    conn.commit()
+    conn.close()
+    assert main(["--db", str(db_file), "check"]) == 1
+    assert "Нарушены ссылки между таблицами: 1" in capsys.readouterr().out
+
+
+def test_check_foreign_sqlite_file(tmp_path, capsys):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    assert main(["--db", str(path), "check"]) == 1
+    assert "нет таблиц «Методического кабинета»" in capsys.readouterr().out
+
+
+def test_check_garbage_file(tmp_path, capsys):
+    path = tmp_path / "school.sqlite"
+    path.write_bytes(b"garbage " * 200)
+    assert main(["--db", str(path), "check"]) == 1
+    assert "не является базой данных SQLite" in one_error_line(capsys)
+
+
+@pytest.mark.parametrize("command", ["check", "backup"])
+def test_missing_database_file(tmp_path, capsys, command):
+    path = tmp_path / "none.sqlite"
+    assert main(["--db", str(path), command]) == 1
+    line = one_error_line(capsys)
+    assert line.startswith("Ошибка: Файл базы данных не найден")
+    assert not path.exists()
+
+
+def test_backup(db_file, capsys):
+    assert main(["--db", str(db_file), "--today", "23.11.2026", "backup"]) == 0
+    [backup] = list_backups(db_file)
+    assert backup.name.startswith("school-20261123-") and backup.name.endswith("-manual.sqlite")
+    assert f"Резервная копия сохранена: {backup}" in capsys.readouterr().out
+
+
+def test_backup_while_the_app_has_it_open(db_file, clock, capsys):
+    store = open_store(db_file, clock=clock)
+    try:
+        assert main(["--db", str(db_file), "backup"]) == 0
+    finally:
+        store.close()
+    assert len(list_backups(db_file)) == 1
+
+
+def test_restore(db_file, clock, capsys):
+    assert main(["--db", str(db_file), "backup"]) == 0
+    [backup] = list_backups(db_file)
+    store = open_store(db_file, clock=clock)
+    repo.create(store, Staff(last_name="Петрова", first_name="Анна", positions=["учитель"]))
+    store.close()
+    capsys.readouterr()
+    assert main(["--db", str(db_file), "restore", str(backup)]) == 0
+    out = capsys.readouterr().out
+    assert f"База данных восстановлена: {db_file}" in out
+    assert "Прежняя база сохранена как резервная копия" in out
+    store = open_store(db_file, clock=clock)
+    assert [s.last_name for s in repo.find(store, Staff)] == ["Иванова"]
+    store.close()
+
+
+def test_restore_refused_while_the_app_is_open(db_file, clock, capsys):
+    assert main(["--db", str(db_file), "backup"]) == 0
+    [backup] = list_backups(db_file)
+    store = open_store(db_file, clock=clock)
+    try:
+        assert main(["--db", str(db_file), "restore", str(backup)]) == 2
+    finally:
+        store.close()
+    assert "закройте её перед восстановлением" in one_error_line(capsys)
+
+
+def test_restore_of_a_garbage_file(db_file, tmp_path, capsys):
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"garbage " * 200)
+    assert main(["--db", str(db_file), "restore", str(garbage)]) == 1
+    assert "не является базой данных SQLite" in one_error_line(capsys)
+    assert list_backups(db_file) == []
+
+
+def test_restore_of_a_missing_backup(db_file, tmp_path, capsys):
+    assert main(["--db", str(db_file), "restore", str(tmp_path / "none.sqlite")]) == 1
+    assert "Файл резервной копии не найден" in one_error_line(capsys)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"metodkab {__version__}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--no-such-option"], ["frobnicate"], ["restore"], ["check", "extra"]],
+)
+def test_bad_arguments(argv, capsys):
+    assert main(argv) == 2
+    assert "неверные параметры командной строки" in one_error_line(capsys)
+
+
+@pytest.mark.parametrize(("today", "message"), [
+    ("31.02.2026", "Такой даты нет в календаре"),
+    ("завтра", "Дата вводится как ДД.ММ.ГГГГ"),
+])
+def test_bad_today(db_file, capsys, today, message):
+    assert main(["--db", str(db_file), "--today", today, "check"]) == 2
+    assert one_error_line(capsys) == f"Ошибка: --today: {message}"
+
+
+def test_database_in_a_folder_that_cannot_be_created(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["--db", str(blocker / "school.sqlite"), "backup"]) == 1
+    one_error_line(capsys)
