@@ -21,6 +21,7 @@ from metodkab.screens.associations import AssociationsScreen
 from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.dashboard import DashboardScreen
 from metodkab.screens.indicators import IndicatorsScreen
+from metodkab.screens.exchange import ExchangeScreen
 from metodkab.screens.mentorship import MentorshipListScreen
 from metodkab.screens.programme import ProgrammeScreen
 from metodkab.screens.settings import SettingsScreen
@@ -40,6 +41,7 @@ SECTIONS = (
     ("f6", "mentorship", S.SECTION_MENTORSHIP, "F6"),
     ("f7", "programme", S.SECTION_PROGRAMME, "F7"),
     ("f8", "indicators", S.SECTION_INDICATORS, "F8"),
+    ("f9", "exchange", S.SECTION_EXCHANGE, "F9"),
     ("f10", "settings", S.SECTION_SETTINGS, "F10"),
 )
 
@@ -54,6 +56,7 @@ class MetodkabApp(App):
         "mentorship": MentorshipListScreen,
         "programme": ProgrammeScreen,
         "indicators": IndicatorsScreen,
+        "exchange": ExchangeScreen,
         "settings": SettingsScreen,
     }
     CSS_PATH = "app.tcss"

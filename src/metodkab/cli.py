@@ -164,6 +164,14 @@ def _demo(out: Path, staff: int | None, seed: int, clock: Clock) -> int:
 
 def _run_app(db_path: Path, clock: Clock, *, demo: bool) -> int:
     from metodkab.app import make_app
+    from metodkab.sync.municipal import is_municipal_db
+
+    if not demo and is_municipal_db(db_path):      # the municipal office's mode
+        from metodkab.screens.exchange_municipal import make_municipal_app
+
+        office = make_municipal_app(db_path, clock=clock)
+        office.run()
+        return office.return_code or 0
 
     tmpdir = None
     if demo:

@@ -1141,6 +1141,72 @@ DEV_YEAR_1 = "год"
 DEV_YEAR_2 = "года"
 DEV_YEAR_5 = "лет"
 
+# --- exchange (screens) -----------------------------------------------------------------
+SECTION_EXCHANGE = "Обмен"
+EX_TITLE = "Обмен с управлением образованием"
+EX_PACKETS_TITLE = "Выгруженные пакеты"
+EX_PACKET_COLUMNS = ("№", "Дата", "Вид", "Данные", "Записей", "Подтверждён")
+EX_LEVEL_SHORT = {"full": "полные", "deidentified": "обезличены"}
+EX_NOT_ACKED = "нет"
+EX_SCREEN_NO_OFFICE = "Ключ управления образованием не загружен: Ctrl+K — загрузить файл ключа."
+EX_SCREEN_OFFICE = "Управление образованием: {name}"
+EX_SCREEN_OFFICE_FP = "Отпечаток его ключа: {fp}"
+EX_SCREEN_OWN_FP = "Отпечаток ключа школы: {fp}"
+EX_SCREEN_STATUS = ("Код школы {code}. Последний пакет № {last}, подтверждён № {acked}; "
+                    "следующий пакет — изменения после № {since}.")
+EX_SCREEN_STATUS_NONE = "Код школы {code}. Пакетов ещё не было: первый пакет будет полным."
+EX_KEY_EXPORT = "Выгрузить пакет"
+EX_KEY_IMPORT_KEY = "Ключ управления"
+EX_KEY_RECEIPT = "Квитанция"
+EX_KEY_WRITE = "Записать"
+EX_KEY_PICK_FOLDER = "Выбрать папку"
+EX_KEY_CHOOSE_PATH = "Выбрать"
+EX_KEY_PARENT = "Папка выше"
+EX_EXPORT_TITLE = "Выгрузка пакета"
+EX_FIELD_KIND = "Что выгрузить"
+EX_FIELD_LEVEL = "Персональные данные"
+EX_FIELD_FOLDER = "Папка (флешка)"
+EX_KIND_CHOICES = {"delta": "изменения с последнего подтверждённого", "full": "всё (полный пакет)"}
+EX_LEVEL_CHOICES = {"full": "полностью", "deidentified": "обезличенно (без ФИО, дат рождения, СНИЛС)"}
+EX_EXPORT_HINT = "F4 в поле папки — выбрать папку. Ctrl+S — записать пакет, Esc — отмена."
+EX_PICK_KEY = "Файл ключа управления образованием (.mkkey)"
+EX_PICK_RECEIPT = "Файл квитанции (.mkr)"
+EX_PICK_FOLDER = "Папка для файлов"
+EX_PICK_PACKETS = "Пакеты школ: файл .mkp или папка (флешка)"
+EX_PICK_PACKETS_HINT = "Enter на файле — один пакет; Ctrl+S — все пакеты из папки в поле. Esc — отмена."
+EX_PATH_PLACEHOLDER = "путь к файлу или папке"
+EX_PATH_HINT = "Enter на файле — выбрать; путь можно ввести в поле. Ctrl+S — выбрать, Esc — отмена."
+EX_PATH_MISSING = "Не найдено: {path}"
+EX_CONFIRM_KEY = ("Ключ управления образованием «{name}».\nОтпечаток: {fp}\n\n"
+                  "Сверьте отпечаток с управлением образованием по телефону. Загрузить ключ?")
+EX_CONFIRM_REPLACE_KEY = "Внимание: он заменит ранее загруженный ключ другого управления."
+EX_KEY_LOADED = "Ключ управления образованием загружен"
+EX_RECEIPT_TITLE = "Квитанция"
+
+EX_MUNI_APP_TITLE = "Методический кабинет — управление образованием"
+EX_MUNI_SCHOOLS_TITLE = "Школы"
+EX_MUNI_OFFICE = "{name} · отпечаток ключа {fp} · школ: {count}"
+EX_SCHOOL_COLUMNS = ("Код", "Школа", "Пакет", "Пропуски", "Педагогов", "Загружен")
+EX_KEY_LOAD_PACKETS = "Загрузить пакеты"
+EX_KEY_RECEIPTS = "Выгрузить квитанции"
+EX_KEY_REFRESH = "Обновить"
+EX_KEY_APPLY = "Применить"
+EX_RECEIPTS_TITLE = "Квитанции"
+EX_IMPORT_TITLE = "Загрузка пакетов"
+EX_NO_PACKETS_IN = "В {path} нет пакетов (.mkp)."
+EX_IMPORT_FILES = "Файлов: {count}. Сначала — пробная проверка: в базу ничего не пишется."
+EX_CHECKING = "Проверка подписей, контрольных сумм и всех записей…"
+EX_APPLYING = "Применение…"
+EX_SUMMARY_SCREEN_COLUMNS = ("Школа", "Таблица", "Доб.", "Изм.", "Без изм", "Удал.", "Конфл")
+EX_NOTE_NEW_SCHOOL = "Новая школа {code} «{name}»: отпечаток ключа {fp} — подтвердите при применении."
+EX_NOTE_GAP = "Школа {code}: пропущены пакеты № {missing}."
+EX_NOTE_CHAIN = "Школа {code}: пакет не продолжает предыдущий (база восстанавливалась?)."
+EX_DRY_SUMMARY = "Проверено: будет применено пакетов: {count}. Ctrl+S — применить, Esc — отказаться."
+EX_NOTHING_TO_APPLY = "Применять нечего."
+EX_APPLIED_SUMMARY = "Применено пакетов: {count}. Esc — к списку школ."
+EX_CONFIRM_SCHOOL_KEY = ("Школа {code} «{name}» присылает пакет впервые.\nОтпечаток её ключа: {fp}\n\n"
+                         "Сверьте отпечаток со школой по телефону. Зарегистрировать ключ?")
+
 # --- attestation (аттестация) --------------------------------------------------------------
 SECTION_ATTESTATION = "Аттестация"
 ATT_TITLE = "Аттестация"

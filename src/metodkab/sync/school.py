@@ -363,3 +363,27 @@ def import_receipt(store: Store, path: Path, *, key_path: Path | None = None) ->
 def signing_key(store: Store, key_path: Path | None = None) -> tuple[SigningKey, bool]:
     """This school's signing key, made on first need (the flag says it was just made)."""
     return crypto.load_or_create_school_key(_require_path(store, key_path))
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the Обмен screen shows."""
+
+    school_code: str
+    school_name: str
+    state: SyncState
+    own_fp: str
+    packets: list[SentPacket]
+
+
+def overview(store: Store) -> Overview:
+    with store.mutex:
+        school = store.db.conn.execute(
+            "SELECT code, short_name FROM school WHERE deleted = 0 ORDER BY rowid LIMIT 1"
+        ).fetchone()
+    try:
+        own = own_fingerprint(store)
+    except SyncError:
+        own = ""
+    code, name = school if school else ("", "")
+    return Overview(code, name, get_state(store), own, list_packets(store))
