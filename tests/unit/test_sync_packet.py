@@ -539,3 +539,40 @@ def test_sync_never_imports_textual():
             "metodkab.sync.commands, metodkab.sync.sample; "
             "assert 'textual' not in sys.modules, 'textual imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_demo_school_round_trip(tmp_path):
+    """The demo school as the app ships it: full packet, office import, the same records;
+    an edit, a delta, the same again."""
+    from metodkab.demo import build_demo
+    from metodkab.storage.db import open_store
+
+    build_demo(tmp_path / "demo.sqlite", today=CLOCK.today())
+    office = init_municipality(tmp_path / "office.sqlite", name="УО", clock=CLOCK)
+    out = tmp_path / "out"
+    out.mkdir()
+    school = open_store(tmp_path / "demo.sqlite", clock=CLOCK)
+    try:
+        import_municipality_key(school, office.public_path)
+        code = school.db.conn.execute("SELECT code FROM school").fetchone()[0]
+        first = export_packet(school, out)
+    finally:
+        school.close()
+    from tests.unit.test_sync_support import Exchange
+
+    ex = Exchange(tmp_path, tmp_path / "demo.sqlite", office.db_path, office.public_path, out)
+    [outcome] = run_import(ex, [first.path]).outcomes
+    assert outcome.outcome == "applied" and outcome.totals.added == first.manifest.rows
+    assert same_records(ex, code)
+    receipt_round(ex)
+    school = ex.school_store()
+    try:
+        person = repo.find(school, Staff)[3]
+        repo.update(school, person.model_copy(update={"notes": "переведена в другую школу"}))
+        delta = export_packet(school, out)
+    finally:
+        school.close()
+    assert delta.manifest.kind == "delta" and delta.manifest.rows >= 1
+    [outcome] = run_import(ex, [delta.path]).outcomes
+    assert outcome.tables["staff"].updated == 1
+    assert same_records(ex, code)
