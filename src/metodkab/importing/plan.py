@@ -348,8 +348,8 @@ def _months_between(start: dt.date, end: dt.date) -> int:
     return months - 1 if end.day < start.day else months
 
 
-def _staff_values(ctx: _Context, plan: RowPlan, values: dict[str, Any]
-                  ) -> tuple[dict[str, Any], list[str], tuple[int, int] | None]:
+def _staff_values(plan: RowPlan, values: dict[str, Any]
+                  ) -> tuple[dict[str, Any], tuple[int, int] | None]:
     """The person's own fields read from the row (only those the row fills)."""
     data: dict[str, Any] = {}
     birth = _birth(plan, values)
@@ -385,12 +385,12 @@ def _staff_values(ctx: _Context, plan: RowPlan, values: dict[str, Any]
     experience = None
     if "ped_start_date" not in data:
         experience = _read(plan, values, "experience", iv.parse_experience)
-    return data, positions, experience
+    return data, experience
 
 
 def _staff_row(ctx: _Context, plan: RowPlan, values: dict[str, Any]) -> None:
     name = _name(plan, values, allow_initials=False)
-    data, _, experience = _staff_values(ctx, plan, values)
+    data, experience = _staff_values(plan, values)
     if name is None or plan.status == ERROR:
         plan.status = ERROR
         return
@@ -430,7 +430,8 @@ def _ped_start(ctx: _Context, plan: RowPlan, experience: tuple[int, int],
             return current          # the register already says as much: keep its exact day
     start = add_months(ctx.day, -total)
     plan.notes.append(S.IMP_NOTE_EXPERIENCE.format(
-        years=years_text(years), months=f" {months} мес." if months else "", day=format_date(ctx.day),
+        years=years_text(years), months=f" {months} мес." if months else "",
+        day=format_date(ctx.day),
         start=format_date(start)))
     return start
 
