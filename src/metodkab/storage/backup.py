@@ -83,13 +83,14 @@ def rotate(db_path: Path, *, folder: Path | None = None, keep: int = KEEP) -> li
 
 
 def backup_if_due(
-    db: Database, db_path: Path, *, clock: Clock = SYSTEM_CLOCK, folder: Path | None = None
+    db: Database, db_path: Path, *, clock: Clock = SYSTEM_CLOCK, folder: Path | None = None,
+    keep: int = KEEP,
 ) -> Path | None:
-    """The automatic backup on start: at most one a day."""
+    """The automatic backup on start: at most one a day, keeping the newest ``keep``."""
     today = clock.today().strftime("%Y%m%d")
     if any(p.name.startswith(f"{db_path.stem}-{today}-") for p in list_backups(db_path, folder)):
         return None
-    return make_backup(db, db_path, clock=clock, reason="auto", folder=folder)
+    return make_backup(db, db_path, clock=clock, reason="auto", folder=folder, keep=keep)
 
 
 def check_backup(path: Path) -> None:

@@ -92,6 +92,11 @@ def migrate(db: Database, from_version: int) -> None:
         for version in range(from_version, SCHEMA_VERSION):
             STEPS[version](db)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    problems = db.conn.execute("PRAGMA foreign_key_check").fetchall()
-    if problems:
-        raise RuntimeError(f"foreign key check failed after migration: {problems[:3]}")
+        problems = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:   # rolls the whole migration back: the database stays as it was
+            from metodkab.storage.errors import DatabaseDamaged
+
+            raise DatabaseDamaged(
+                "Обновление базы данных отменено: нарушены ссылки между таблицами "
+                f"(например, в таблице {problems[0][0]}). Проверьте базу: metodkab check."
+            )

@@ -65,4 +65,7 @@ def set_settings(store: Store, values: dict[str, Any]) -> None:
 def report_date(store: Store) -> dt.date:
     """The report date D: the override from settings, or today by the store's clock."""
     value = get_setting(store, "report_date")
-    return parse_date(value) or store.clock.today()
+    try:
+        return parse_date(value) or store.clock.today()
+    except ValueError:   # a damaged setting must not stop the app: fall back to today
+        return store.clock.today()

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from metodkab.domain.models import Staff
-from metodkab.domain.parse import norm
+from metodkab.domain.parse import format_date, norm
 from metodkab.reports import rules
 from metodkab.storage import repo
 from metodkab.storage.db import Store
-from metodkab.storage.errors import HasDependents
+from metodkab.storage.errors import HasDependents, StorageError
 
 STATUSES = ("active", "dismissed", "all")
 SORT_COLUMNS = {
@@ -226,6 +226,11 @@ def dismiss(store: Store, staff_id: str, day: dt.date) -> None:
     """Dismissal (увольнение): the person is archived with a date; history stays."""
     with store.atomic():
         person = repo.get(store, Staff, staff_id)
+        if person.hire_date is not None and day < person.hire_date:
+            raise StorageError(
+                f"Дата увольнения {format_date(day)} раньше даты приёма "
+                f"{format_date(person.hire_date)}. Ничего не изменено."
+            )
         repo.update(store, Staff.model_validate({**person.model_dump(), "dismissal_date": day}))
 
 
