@@ -91,10 +91,12 @@ class MetodkabApp(App):
 
     def _auto_backup(self) -> None:
         from metodkab.storage.backup import backup_if_due
+        from metodkab.storage.settings import get_setting
 
         try:
+            keep = int(get_setting(self.store, "backups_keep"))
             with self.store.mutex:
-                backup_if_due(self.store.db, self.store.path, clock=self.store.clock)
+                backup_if_due(self.store.db, self.store.path, clock=self.store.clock, keep=keep)
         except Exception as exc:  # a failed backup must not stop the work
             log.warning("automatic backup failed: %s", exc)
 
