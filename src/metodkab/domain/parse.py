@@ -19,7 +19,8 @@ def parse_date(value: object, *, default_year: int | None = None) -> dt.date | N
     """Read a date typed as ДД.ММ.ГГГГ or ГГГГ-ММ-ДД; '' and None give None.
 
     With ``default_year``, ДД.ММ is accepted too (the form of a deadline in the current year).
-    A two-digit year is taken as 20ГГ.
+    A two-digit year is taken in a sliding century: up to ten years ahead of today it is
+    20ГГ, otherwise 19ГГ (a birth date typed «15.03.85» is 1985).
     """
     if value is None:
         return None
@@ -40,8 +41,8 @@ def parse_date(value: object, *, default_year: int | None = None) -> dt.date | N
             year = default_year
         else:
             year = int(m.group(3))
-            if len(m.group(3)) == 2:
-                year += 2000
+            if len(m.group(3)) == 2:   # a sliding century: "85" is 1985, "21" is 2021
+                year += 2000 if year <= dt.date.today().year % 100 + 10 else 1900
     else:
         raise ValueError("Дата вводится как ДД.ММ.ГГГГ")
     if not MIN_YEAR <= year <= MAX_YEAR:
