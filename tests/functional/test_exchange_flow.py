@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from metodkab.clock import Clock
 from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
 from metodkab.screens.exchange import ExchangeScreen, ExportDialog
 from metodkab.screens.exchange_files import PathDialog
-from metodkab.screens.exchange_municipal import (MunicipalImportScreen, MunicipalSchoolsScreen,
+from metodkab.screens.exchange_municipal import (MunicipalImportScreen,
+                                                 MunicipalIndicatorsScreen,
+                                                 MunicipalSchoolsScreen, RowsScreen,
                                                  make_municipal_app)
 from metodkab.storage.db import open_store
 from metodkab.sync.municipal import export_receipts, import_packets, init_municipality, open_municipal
@@ -180,3 +184,33 @@ async def test_office_loads_packets_with_a_dry_run_and_confirmed_keys(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, MessageDialog) and "0412_1.mkr" in app.screen.message
         assert (usb / "0412_1.mkr").exists()
+
+        # F8: the consolidated indicators; Enter — by school; Ctrl+L — a list; Ctrl+E — Excel.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot, 3)
+        screen = app.screen
+        assert isinstance(screen, MunicipalIndicatorsScreen)
+        table = screen.query_one("#mx-table")
+        assert table.row_count > 20
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RowsScreen)
+        assert app.screen.query_one(DataTable).row_count == 1        # one school so far
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        await pilot.click("#act-overdue")
+        await settle(pilot)
+        assert isinstance(app.screen, RowsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        app.screen.query_one("#pd-path").value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageDialog) and ".xlsx" in app.screen.message
+        assert list(tmp_path.glob("Сводка по школам *.xlsx"))

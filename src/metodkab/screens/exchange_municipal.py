@@ -1,10 +1,10 @@
 """The municipal office's mode: the app opened on a municipal database.
 
 ``metodkab --db office.sqlite`` opens this app when the file is a municipal database
-(sync/municipal.py). Screens: the schools and their last packet (Ins loads packets: a
+(sync/municipal.py). Screens: the schools and their last packet (F9; Ins loads packets: a
 dry run with a progress bar and a summary per school and table, then Ctrl+S applies
-after the new schools' key fingerprints are confirmed), receipts for the schools, and
-lists across schools exportable to XLSX (exchange_lists.py).
+after the new schools' key fingerprints are confirmed; Ctrl+R writes receipts), and the
+consolidated indicators (F8: in total, by school, the lists across schools, all to XLSX).
 """
 
 from __future__ import annotations
@@ -272,16 +272,201 @@ class MunicipalImportScreen(DbCalls, Screen):
             self.dismiss(None)
 
 
+def load_consolidated(store, day, progress):
+    from metodkab.sync.consolidated import consolidate
+
+    return consolidate(store, day, progress)
+
+
+class MunicipalIndicatorsScreen(AppScreen):
+    """F8: every indicator in total over the schools; Enter — by school; Ctrl+L — the
+    lists across schools; Ctrl+E — everything to XLSX; Ctrl+D — another report date."""
+
+    SCREEN_TITLE = S.EX_IND_TITLE
+    DEFAULT_CSS = """
+    MunicipalIndicatorsScreen #mx-head { height: 1; padding: 0 1; }
+    MunicipalIndicatorsScreen ProgressBar { padding: 0 1; height: 1; }
+    MunicipalIndicatorsScreen #mx-table { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("f4", "open", S.EX_KEY_BY_SCHOOL, key_display="Enter/F4", id="open"),
+        Binding("ctrl+l", "lists", S.EX_KEY_LISTS, key_display="Ctrl+L", id="lists"),
+        Binding("ctrl+e", "export", S.EX_KEY_XLSX, key_display="Ctrl+E", id="export"),
+        Binding("ctrl+d", "date", S.EX_KEY_DATE, key_display="Ctrl+D", id="date"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report = None
+        self.day = None
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.LOADING, id="mx-head")
+        yield ProgressBar(show_eta=False, id="mx-progress")
+        yield DataTable(id="mx-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in zip(S.EX_IND_COLUMNS, (40, 7, 7, 7, 6)):
+            table.add_column(label, width=width)
+        self.day = self.app.store.clock.today()
+        self.compute()
+
+    def compute(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.query_one("#mx-head", Static).update(S.EX_IND_COMPUTING)
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, done, total)
+
+        def failed() -> None:
+            self.busy = False
+
+        self.run_db(load_consolidated, self.day, progress, done=self._show, failed=failed,
+                    group="consolidated", exclusive=True)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.is_attached:
+            self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def _show(self, report) -> None:
+        self.busy = False
+        self.report = report
+        self.query_one("#mx-head", Static).update(S.EX_IND_HEAD.format(
+            date=format_date(report.day), count=len(report.schools)))
+        table = self.query_one(DataTable)
+        table.clear()
+        for index, r in enumerate(report.totals):
+            value = "" if r.value is None else f"{r.value:g}"
+            target = "" if r.target is None else f"{r.target:g}"
+            table.add_row(r.name, str(r.count), str(r.base), value, target, key=str(index))
+        table.focus()
+
+    def _current(self) -> int | None:
+        table = self.query_one(DataTable)
+        if self.report is None or not table.row_count:
+            return None
+        return table.cursor_row
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        index = self._current()
+        if index is None:
+            return
+        total = self.report.totals[index]
+        rows = []
+        for code, name, _level in self.report.schools:
+            for r in self.report.results.get(code, []):
+                if (r.key, r.name) == (total.key, total.name):
+                    rows.append((code, name, str(r.count), str(r.base),
+                                 "" if r.value is None else f"{r.value:g}"))
+        self.app.push_screen(RowsScreen(total.name, S.EX_BY_SCHOOL_COLUMNS, (6, 30, 7, 7, 7),
+                                        rows))
+
+    def action_lists(self) -> None:
+        if self.report is None:
+            return
+        people = {"overdue": self.report.overdue, "young": self.report.young_unsupported}
+
+        def chosen(key: str | None) -> None:
+            if key:
+                rows = [(p.school_code, p.school_name, p.name, p.positions) for p in people[key]]
+                self.app.push_screen(RowsScreen(S.EX_LIST_TITLES[key], S.EX_LIST_COLUMNS,
+                                                (6, 22, 26, 20), rows))
+
+        from metodkab.screens.dialogs import ActionChoiceDialog
+
+        self.app.push_screen(ActionChoiceDialog(
+            S.EX_KEY_LISTS, S.EX_LISTS_QUESTION,
+            [(k, S.EX_LIST_TITLES[k] + f" ({len(v)})") for k, v in people.items()]),
+            callback=chosen)
+
+    def action_export(self) -> None:
+        if self.report is None:
+            return
+        report = self.report
+
+        def picked(folder: Path | None) -> None:
+            if folder is None:
+                return
+            from metodkab.sync.consolidated import export_xlsx
+
+            self.run_db(lambda _store: export_xlsx(report, folder), done=lambda path: (
+                self.app.push_screen(MessageDialog(S.EX_XLSX_DONE.format(path=path),
+                                                   title=S.EX_IND_TITLE))))
+
+        self.app.push_screen(PathDialog(S.EX_PICK_FOLDER, want="folder"), callback=picked)
+
+    def action_date(self) -> None:
+        from metodkab.screens.dialogs import DateDialog
+
+        def chosen(day) -> None:
+            if day is not None:
+                self.day = day
+                self.compute()
+
+        self.app.push_screen(DateDialog(S.EX_IND_TITLE, S.EX_IND_DATE, self.day), callback=chosen)
+
+    def action_back(self) -> None:
+        self.app.action_section("schools")
+
+
+class RowsScreen(Screen):
+    """A read-only table (an indicator by school, a list across schools); Esc closes."""
+
+    DEFAULT_CSS = """
+    RowsScreen #rs-title { height: auto; padding: 0 1; text-style: bold; }
+    RowsScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back")]
+
+    def __init__(self, title: str, columns: Sequence[str], widths: Sequence[int],
+                 rows: Sequence[Sequence[str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.columns = columns
+        self.widths = widths
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(S.EX_ROWS_TITLE.format(title=self.title_text, count=len(self.rows)),
+                     id="rs-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in zip(self.columns, self.widths):
+            table.add_column(label, width=width)
+        for row in self.rows:
+            table.add_row(*row)
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 class MunicipalApp(MetodkabApp, inherit_bindings=False):
     """The same application shell on a municipal database, with the office's screens."""
 
-    MODES = {"schools": MunicipalSchoolsScreen}
+    MODES = {"schools": MunicipalSchoolsScreen, "indicators": MunicipalIndicatorsScreen}
     CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))   # the shell's styles
     TITLE = S.EX_MUNI_APP_TITLE
     BINDINGS = [
         Binding("f1", "help", S.KEY_HELP, key_display="F1", id="help"),
         Binding("f9", "section('schools')", S.EX_MUNI_SCHOOLS_TITLE, key_display="F9",
                 show=False, id="section-schools"),
+        Binding("f8", "section('indicators')", S.EX_IND_TITLE, key_display="F8",
+                show=False, id="section-indicators"),
         Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="Ctrl+Q", show=False, priority=True),
         Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="Ctrl+P", show=False,
                 priority=True),

@@ -18,8 +18,9 @@ rule of the model (names, СНИЛС, hours, date order …) still runs. Link ta
 
 A de-identified packet carries no names, birth dates, СНИЛС or contacts: a staff row
 keeps its UUID and the fields the indicators need, with age and pedagogical experience
-as bands on the export date (``DeidentifiedStaff``); the school's director and deputy
-are blanked. Every staff row travels in such a packet, so the bands stay current.
+as bands on the export date, and the age band on the 1 January the ОО-1 tables count on
+(``DeidentifiedStaff``); the school's director and deputy are blanked. Every staff row
+travels in such a packet, so the bands stay current.
 """
 
 from __future__ import annotations
@@ -169,6 +170,7 @@ class DeidentifiedStaff(_Row):
     education_pedagogical: Flag = 0
     management_team: Flag = 0
     age_band: Literal[AGE_BANDS] | None = None  # type: ignore[valid-type]
+    age_band_jan1: Literal[AGE_BANDS] | None = None  # type: ignore[valid-type]
     experience_band: Literal[EXPERIENCE_BANDS] | None = None  # type: ignore[valid-type]
     bands_on: _WireDate
 
@@ -200,7 +202,11 @@ def deidentify(table: str, data: dict[str, Any], day: dt.date) -> dict[str, Any]
     """The de-identified form of a row's own columns (other tables pass unchanged)."""
     if table == "staff":
         out = {k: val for k, val in data.items() if k not in PERSONAL_COLUMNS}
-        out["age_band"] = age_band(parse_date(data.get("birth_date")), day)
+        from metodkab.reports.indicators import age_day
+
+        born = parse_date(data.get("birth_date"))
+        out["age_band"] = age_band(born, day)
+        out["age_band_jan1"] = age_band(born, age_day(day))     # ОО-1 counts on 1 January
         out["experience_band"] = experience_band(parse_date(data.get("ped_start_date")), day)
         out["bands_on"] = day.isoformat()
         return out
