@@ -17,16 +17,7 @@ from textual.screen import Screen
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.paths import APP_NAME
-from metodkab.screens.associations import AssociationsScreen
-from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.dashboard import DashboardScreen
-from metodkab.screens.indicators import IndicatorsScreen
-from metodkab.screens.exchange import ExchangeScreen
-from metodkab.screens.mentorship import MentorshipListScreen
-from metodkab.screens.programme import ProgrammeScreen
-from metodkab.screens.settings import SettingsScreen
-from metodkab.screens.staff import StaffListScreen
-from metodkab.screens.training import TrainingScreen
 from metodkab.storage.db import Store, open_store
 from metodkab.storage.errors import StorageError
 
@@ -46,18 +37,30 @@ SECTIONS = (
 )
 
 
+def _lazy(module: str, name: str):
+    """A mode's screen factory that imports the section only when it is first opened,
+    so start-up pays for the dashboard alone."""
+
+    def build() -> Screen:
+        from importlib import import_module
+
+        return getattr(import_module(f"metodkab.screens.{module}"), name)()
+
+    return build
+
+
 class MetodkabApp(App):
     MODES = {
         "dashboard": DashboardScreen,
-        "staff": StaffListScreen,
-        "training": TrainingScreen,
-        "attestation": AttestationScreen,
-        "associations": AssociationsScreen,
-        "mentorship": MentorshipListScreen,
-        "programme": ProgrammeScreen,
-        "indicators": IndicatorsScreen,
-        "exchange": ExchangeScreen,
-        "settings": SettingsScreen,
+        "staff": _lazy("staff", "StaffListScreen"),
+        "training": _lazy("training", "TrainingScreen"),
+        "attestation": _lazy("attestation", "AttestationScreen"),
+        "associations": _lazy("associations", "AssociationsScreen"),
+        "mentorship": _lazy("mentorship", "MentorshipListScreen"),
+        "programme": _lazy("programme", "ProgrammeScreen"),
+        "indicators": _lazy("indicators", "IndicatorsScreen"),
+        "exchange": _lazy("exchange", "ExchangeScreen"),
+        "settings": _lazy("settings", "SettingsScreen"),
     }
     CSS_PATH = "app.tcss"
     TITLE = S.APP_TITLE

@@ -71,7 +71,8 @@ class Record(BaseModel):
     """Base of all entities: ``id`` is None until the record is saved."""
 
     # allow_inf_nan=False: "inf" or "nan" typed into a score is not a number.
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", allow_inf_nan=False,
+                              defer_build=True)
 
     TABLE: ClassVar[str]
     LINKS: ClassVar[dict[str, LinkSpec]] = {}
