@@ -2,8 +2,9 @@
 
 - start-up to the first interactive dashboard on the demo database, versus a bare
   Textual app that shows one label (goal: under 1.5x);
-- search-as-you-type latency per keystroke in the 5,000-staff register (goal: median
-  under 50 ms), with the bare app's keystroke latency in an Input as the baseline;
+- search-as-you-type latency per keystroke in the 5,000-staff register, from the key
+  press to the table filled with the result (goal: median under 50 ms), with the bare
+  app's key press to Input.Changed as the baseline;
 - peak memory (max RSS) of a session that opens the 5,000-staff register and searches
   (goal: under 150 MB), with the bare app's peak as the baseline.
 
@@ -28,10 +29,16 @@ BARE = textwrap.dedent("""
     from textual.app import App
     from textual.widgets import Input, Label
 
+    changed = []
+
     class Bare(App):
         def compose(self):
             yield Label("Методический кабинет")
             yield Input(id="i")
+
+        def on_input_changed(self, event):
+            self.refresh()
+            changed.append(time.perf_counter())
 
     async def main():
         app = Bare()
@@ -44,7 +51,7 @@ BARE = textwrap.dedent("""
                 s = time.perf_counter()
                 await pilot.press(ch)
                 await pilot.pause()
-                lat.append(time.perf_counter() - s)
+                lat.append(changed[-1] - s)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"startup": ready, "keys": lat, "rss_mb": rss}))
     asyncio.run(main())
@@ -55,6 +62,16 @@ APP = textwrap.dedent("""
     t0 = time.perf_counter()
     from metodkab.app import make_app
     from metodkab.clock import Clock
+    from metodkab.screens import staff
+
+    filled = []
+    _fill = staff.StaffListScreen._fill
+
+    def timed_fill(self):
+        _fill(self)
+        filled.append(time.perf_counter())
+
+    staff.StaffListScreen._fill = timed_fill
 
     async def main():
         db, mode = sys.argv[1], sys.argv[2]
@@ -74,7 +91,7 @@ APP = textwrap.dedent("""
                     await pilot.press(ch)
                     await app.workers.wait_for_complete()
                     await pilot.pause()
-                    lat.append(time.perf_counter() - s)
+                    lat.append(filled[-1] - s)   # key pressed -> the table shows the result
                 assert app.screen.query_one("#staff-table").row_count >= 0
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"startup": ready, "keys": lat, "rss_mb": rss}))
