@@ -102,7 +102,7 @@ def own_fingerprint(store: Store, key_path: Path | None = None) -> str:
     """This school's signing-key fingerprint ('' until the first packet makes the key)."""
     path = _require_path(store, key_path)
     if not path.exists():
-        return get_state(store).signing_key_fp
+        return ""          # made by the next export (a new key if an old file was lost)
     key, _ = crypto.load_or_create_school_key(path)
     return crypto.school_fingerprint(bytes(key.verify_key))
 
@@ -285,7 +285,7 @@ def _content(store: Store, since: int, upto: int, level: str,
         params = (upto,) if every_row else (since, upto)
         cursor = conn.execute(
             f"SELECT id, version, change_seq, updated_at, deleted, {', '.join(columns)} "
-            f"FROM {table} WHERE {where} ORDER BY change_seq", params)
+            f"FROM {table} WHERE {where} ORDER BY id", params)       # the office's key order
         before = len(lines)
         for row in cursor:
             data = dict(zip(columns, row[5:]))
