@@ -78,7 +78,8 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
               AND NOT EXISTS (SELECT 1 FROM mentorship_mentee mm
                    JOIN mentorship m ON m.id = mm.mentorship_id
                    WHERE mm.staff_id = s.id AND mm.deleted = 0 AND m.deleted = 0
-                     AND m.status = 'действует' AND m.start_date <= :d)
+                     AND m.start_date <= :d
+                     AND (m.actual_end IS NULL OR m.actual_end > :d))   -- reports.mentorship.active_on
             ORDER BY s.name_norm""", params)
         past_end = _items(store, f"""
             SELECT 'Наставник ' || {NAME} || ': срок истёк ' ||
