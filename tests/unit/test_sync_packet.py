@@ -248,6 +248,25 @@ def test_same_version_other_content_is_a_conflict_and_higher_version_wins(ex):
     assert json.loads(stored)["title"] == "Другое название курса"
 
 
+def test_classify_rules():
+    from metodkab.sync.municipal import classify
+
+    old = (2, 0, "full", '{"a":1}')
+    assert classify("training", "full", 1, 0, '{"a":1}', None) == "added"
+    assert classify("training", "full", 1, 1, '{"a":1}', None) == "deleted"
+    assert classify("training", "full", 3, 0, '{"a":2}', old) == "updated"
+    assert classify("training", "full", 3, 1, '{"a":1}', old) == "deleted"
+    assert classify("training", "full", 2, 0, '{"a":1}', old) == "unchanged"
+    assert classify("training", "full", 2, 0, '{"a":2}', old) == "conflict"
+    assert classify("training", "full", 1, 0, '{"a":0}', old) == "conflict"
+    assert classify("training", "full", 1, 0, '{"a":1}', old) == "unchanged"
+    assert classify("training", "full", 2, 0, '{"a":1,"b":null}', old) == "updated"
+    assert classify("training", "deidentified", 2, 0, '{"a":1}', old) == "unchanged"
+    assert classify("staff", "deidentified", 2, 0, '{"a":1}', old) == "updated"
+    assert classify("staff", "deidentified", 2, 0, '{"a":5}', (2, 0, "deidentified", '{"a":1}')) \
+        == "updated"
+
+
 # --- de-identified packets ---------------------------------------------------------------
 
 

@@ -407,6 +407,7 @@ def classify(table: str, level: str, version: int, deleted: int, data: str,
     Higher version wins. The same version with other content is a conflict (the stored
     row is kept), except in the tables whose content depends on the personal-data level:
     a change of level, or a de-identified staff row whose bands moved on, is an update.
+    A school that upgraded sends the same version with new columns: an update too.
     A lower version is unchanged when it says the same, else a conflict.
     """
     if old is None:
@@ -421,7 +422,18 @@ def classify(table: str, level: str, version: int, deleted: int, data: str,
     if version == old_version and table in LEVEL_TABLES and (
             old_level != level or (table == "staff" and level == "deidentified")):
         return "updated"
+    if version == old_version and deleted == old_deleted and _only_new_columns(old_data, data):
+        return "updated"             # the school's program added a column: nothing else moved
     return "conflict"
+
+
+def _only_new_columns(old: str, new: str) -> bool:
+    """True when ``new`` has every column of ``old`` with the same value, and more."""
+    try:
+        before, after = json.loads(old), json.loads(new)
+    except ValueError:
+        return False
+    return set(before) < set(after) and all(after[k] == v for k, v in before.items())
 
 
 def plan_rows(store: Store, checked: CheckedPacket) -> tuple[dict[str, TableCounts], list[Row]]:
