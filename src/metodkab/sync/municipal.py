@@ -1,4 +1,4 @@
-"""The municipal office's side: its database, packet import, receipts, lists across schools.
+"""The municipal office's side: its database, packet import, receipts, the schools list.
 
 Why one ``records`` table rather than a mirror of every school table
 ---------------------------------------------------------------------
@@ -17,10 +17,11 @@ over per-table mirror tables because:
   column of 20,000 staff rows in milliseconds; a hot column can get an expression index.
 
 Import checks every packet completely (size, format, signature against the registered
-school key, recipient, payload hash, decryption, every record) before anything is
-written; then the whole batch applies in one transaction, each packet together with its
-UUID in ``packets`` (primary key: a packet can never apply twice). A dry run is the same
-work rolled back.
+school key, recipient, payload hash, decryption, every record) before any of its rows is
+written; a batch applies in one transaction, each packet together with its UUID in
+``packets`` (primary key: a packet can never apply twice). A refused packet is left out
+and reported. A dry run is the same work rolled back. The consolidated figures and the
+lists across schools are in consolidated.py.
 """
 
 from __future__ import annotations
@@ -605,7 +606,8 @@ def check_packets(store: Store, paths: Sequence[Path], *,
     """Check each file: the packets that passed, and the refusals.
 
     With ``full=False`` only the checks up to the payload hash run (``read_packet_head``);
-    ``apply_packets`` then opens the new packets while it writes.
+    ``apply_packets`` then opens each new packet just before writing it, so a batch of
+    hundreds of packets never holds more than one packet's records in memory.
     """
     secret = office_secret(store)
     ready: list[CheckedPacket] = []
