@@ -96,3 +96,15 @@ def test_refusals_are_one_line_with_a_nonzero_code(files, capsys):
     code, text = run(capsys, "municipality", "init", "--db", str(muni))
     assert code == 1 and "уже существует" in text
     assert "Traceback" not in text
+
+
+def test_the_app_opens_a_municipal_database_in_the_office_mode(files, capsys, monkeypatch):
+    from metodkab.screens import exchange_municipal
+
+    folder, school, muni, out = files
+    run(capsys, "municipality", "init", "--db", str(muni))
+    opened = []
+    monkeypatch.setattr(exchange_municipal.MunicipalApp, "run",
+                        lambda self: (opened.append(self.store.path), self.store.close()))
+    assert cli.main([*TODAY, "--db", str(muni)]) == 0
+    assert opened == [muni]
