@@ -1462,3 +1462,6 @@ EX_LIST_TITLES = {"overdue": "Просрочено повышение квали
 EX_LISTS_QUESTION = "Какой список показать?"
 EX_ROWS_TITLE = "{title} · строк: {count}"
 EX_XLSX_DONE = "Файл Excel сохранён: {path}"
+EX_CLI_MUNI_REPORT = "сводные показатели по школам и списки (просрочено ПК, молодые без поддержки) в Excel"
+EX_CLI_REPORT_DATE = "дата отчёта ДД.ММ.ГГГГ (по умолчанию — сегодня)"
+EX_REPORT_SUMMARY = "Школ: {schools}; просрочено ПК: {overdue}; молодых без поддержки: {young}."

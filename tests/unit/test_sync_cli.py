@@ -74,6 +74,11 @@ def test_the_whole_exchange_from_the_command_line(files, capsys, monkeypatch):
     code, text = run(capsys, "packet", "import", str(out / "0412_2.mkp"), "--db", str(muni))
     assert code == 0 and "данные обезличены" in text
 
+    code, text = run(capsys, "municipality", "report", "--db", str(muni), "--out", str(folder),
+                     "--date", "01.12.2026")
+    assert code == 0 and ".xlsx" in text and "Школ: 1" in text
+    assert list(folder.glob("Сводка по школам 2026-12-01.xlsx"))
+
     code, text = run(capsys, "municipality", "forget-key", "0412", "--db", str(muni))
     assert code == 0 and "забыт" in text
 

@@ -34,6 +34,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     with_db(muni_sub.add_parser("schools", help=S.EX_CLI_MUNI_SCHOOLS))
     forget = with_db(muni_sub.add_parser("forget-key", help=S.EX_CLI_MUNI_FORGET))
     forget.add_argument("code")
+    report = with_db(muni_sub.add_parser("report", help=S.EX_CLI_MUNI_REPORT))
+    report.add_argument("--out", type=Path, required=True, help=S.EX_CLI_OUT)
+    report.add_argument("--date", default=None, help=S.EX_CLI_REPORT_DATE)
 
     keys = sub.add_parser("keys", help=S.EX_CLI_KEYS)
     keys_sub = keys.add_subparsers(dest="action", required=True, parser_class=type(keys))
@@ -81,6 +84,7 @@ def run(args: argparse.Namespace, clock: Clock, *, ask: Callable[[str], str] | N
         ("municipality", "init"): _muni_init,
         ("municipality", "schools"): _muni_schools,
         ("municipality", "forget-key"): _muni_forget,
+        ("municipality", "report"): _muni_report,
         ("keys", "import"): _keys_import,
         ("keys", "show"): _keys_show,
         ("packet", "export"): _packet_export,
@@ -162,6 +166,28 @@ def _muni_forget(args, db, clock, say, ask) -> int:
     finally:
         store.close()
     say(S.EX_KEY_FORGOTTEN.format(code=args.code, fp=fingerprint))
+    return 0
+
+
+def _muni_report(args, db, clock, say, ask) -> int:
+    from metodkab.domain.parse import parse_date
+    from metodkab.storage.errors import StorageError
+    from metodkab.sync.consolidated import consolidate, export_xlsx
+
+    try:
+        day = parse_date(args.date) if args.date else clock.today()
+    except ValueError as exc:
+        raise StorageError(f"--date: {exc}") from None
+    if not args.out.is_dir():
+        raise StorageError(S.EX_NO_FOLDER.format(path=args.out))
+    store = _open_muni(db, clock)
+    try:
+        report = consolidate(store, day)
+    finally:
+        store.close()
+    say(S.EX_XLSX_DONE.format(path=export_xlsx(report, args.out)))
+    say(S.EX_REPORT_SUMMARY.format(schools=len(report.schools), overdue=len(report.overdue),
+                                   young=len(report.young_unsupported)))
     return 0
 
 
