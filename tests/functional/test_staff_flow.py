@@ -187,3 +187,38 @@ async def test_function_keys_work_while_typing_cyrillic(tmp_path):
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_dashboard_todo_leads_to_the_records(tmp_path):
+    """Enter on a to-do item opens the records behind it: a pair's card, the programme."""
+
+    from metodkab.demo import build_demo
+    from metodkab.screens.alert_list import AlertListScreen
+    from metodkab.screens.mentorship_card import MentorshipCardScreen
+    from tests.ui import TODAY
+
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        todo = app.screen.query_one("#todo")
+        keys = [todo.get_option_at_index(i).id for i in range(todo.option_count)]
+        todo.highlighted = keys.index("mentorship_past_end")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AlertListScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MentorshipCardScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        todo = app.screen.query_one("#todo")
+        todo.highlighted = keys.index("activities_overdue")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "programme"

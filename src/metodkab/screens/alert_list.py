@@ -19,10 +19,15 @@ class AlertListScreen(AppScreen):
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4"),
     ]
 
-    def __init__(self, title: str, items: list[AlertItem]) -> None:
+    def __init__(self, title: str, items: list[AlertItem], *, tab: str = "main",
+                 section: str | None = None) -> None:
+        """``tab``: the person card's tab to open ("mentorship": the pair's card);
+        ``section``: the section for items that concern no one person (activities)."""
         super().__init__()
         self.title_text = title
         self.items = items
+        self.tab = tab
+        self.section = section
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -42,10 +47,17 @@ class AlertListScreen(AppScreen):
 
     def _open(self, index: int) -> None:
         item = self.items[index]
-        if item.staff_id:
-            from metodkab.screens.staff import StaffFormScreen
+        if self.tab == "mentorship" and item.record_id:
+            from metodkab.screens.mentorship_card import MentorshipCardScreen
 
-            self.app.push_screen(StaffFormScreen(item.staff_id))
+            self.app.push_screen(MentorshipCardScreen(item.record_id))
+        elif item.staff_id:
+            from metodkab.screens.person_card import PersonCardScreen
+
+            self.app.push_screen(PersonCardScreen(item.staff_id, tab=self.tab))
+        elif self.section:
+            self.dismiss()
+            self.app.action_section(self.section)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -25,6 +25,13 @@ TODO_TITLES = {
     "route_steps_overdue": S.TODO_ROUTE_STEPS_OVERDUE,
     "activities_overdue": S.TODO_ACTIVITIES_OVERDUE,
 }
+# Where an item of the to-do list leads: the person card's tab, or a section.
+ALERT_TARGETS = {
+    "category_expiring": ("attestation", None),
+    "route_steps_overdue": ("routes", None),
+    "mentorship_past_end": ("mentorship", None),
+    "activities_overdue": ("main", "programme"),
+}
 COUNT_LABELS = (
     ("staff", S.DASH_COUNT_STAFF),
     ("staff_main", S.DASH_COUNT_MAIN),
@@ -130,4 +137,5 @@ class DashboardScreen(AppScreen):
             from metodkab.screens.alert_list import AlertListScreen
 
             title = TODO_TITLES[alert.key].format(**alert.params)
-            self.app.push_screen(AlertListScreen(title, alert.items))
+            tab, section = ALERT_TARGETS.get(alert.key, ("main", None))
+            self.app.push_screen(AlertListScreen(title, alert.items, tab=tab, section=section))
