@@ -94,6 +94,7 @@ class AttestationScreen(AppScreen):
         super().__init__()
         self.data: Schedule | None = None
         self._keep: dict[str, str | None] = {}
+        self._restoring: dict[str, str | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -113,19 +114,24 @@ class AttestationScreen(AppScreen):
     def on_mount(self) -> None:
         self.query_one("#exp-table").focus()
 
+    def _cursor_keys(self) -> dict[str, str | None]:
+        return {table.id or "": self._keep.pop(table.id or "", None) or current_key(table)
+                for table in self.query(DataTable)}
+
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        for table in self.query(DataTable):
-            self._keep.setdefault(table.id or "", current_key(table))
-        self.run_db(load_schedule, done=self._show, group="att-schedule", exclusive=True)
+        keep = self._cursor_keys()        # taken now: overlapping reloads each restore it
+        self.run_db(load_schedule, done=lambda data: self._show(data, keep),
+                    group="att-schedule", exclusive=True)
 
     def on_resize(self) -> None:
         if self.data is not None:
-            self._show(self.data)
+            self._show(self.data, self._cursor_keys())
 
     # --- filling ----------------------------------------------------------------------------
-    def _show(self, data: Schedule) -> None:
+    def _show(self, data: Schedule, keep: dict[str, str | None] | None = None) -> None:
         self.data = data
+        self._restoring = keep or {}
         self.query_one("#att-summary", Static).update(S.ATT_SUMMARY.format(
             date=format_date(data.day), expiring=len(data.expiring), red=data.red,
             months=data.settings.warn_months, red_months=data.settings.red_months,
@@ -170,7 +176,7 @@ class AttestationScreen(AppScreen):
                 cells["name"] = Text(fit_name(cells["name"].plain, widths["name"]),
                                      style=cells["name"].style)
             table.add_row(*(cells[k] for k in columns), key=key)
-        keep = self._keep.pop(table.id or "", None)
+        keep = self._restoring.get(table.id or "")
         if keep:
             try:
                 table.move_cursor(row=table.get_row_index(keep))

@@ -26,18 +26,24 @@ from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFor
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.screens.mentorship import column_widths, current_key
+from metodkab.screens.route import RouteScreen
+from metodkab.screens.route_forms import (DeficitFormScreen, DiagnosticFormScreen,
+                                          RouteFormScreen)
 from metodkab.screens.training import ask_delete_training
 from metodkab.screens.training_forms import TrainingFormScreen
 from metodkab.storage import attestation as store_a
+from metodkab.storage import development as store_d
 from metodkab.storage import repo
 from metodkab.storage import training as store_t
 from metodkab.storage.associations import association_choices
-from metodkab.storage.settings import report_date
 from metodkab.storage.attestation import PersonAttestation
+from metodkab.storage.development import PersonDevelopment
+from metodkab.storage.settings import report_date
 from metodkab.storage.training import PersonTrainings
 
-TABS = ("main", "courses", "attestation")
-TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table")}
+TABS = ("main", "courses", "attestation", "diagnostics", "routes")
+TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table"),
+              "diagnostics": ("diag-table", "def-table"), "routes": ("route-table",)}
 
 COURSE_FIXED = {"end": 10, "hours": 4, "kind": 3, "marks": 3}
 COURSE_SHARES = {"title": 0.7, "provider": 0.3}
@@ -50,6 +56,20 @@ CONF_FIXED = {"date": 10}
 CONF_SHARES = {"position": 0.3, "result": 0.45, "order": 0.25}
 CONF_TITLES = {"date": S.ATT_COL_DATE, "position": S.ATT_COL_POSITION,
                "result": S.ATT_COL_RESULT, "order": S.ATT_COL_ORDER}
+DIAG_FIXED = {"date": 10}
+DIAG_SHARES = {"kind": 0.4, "operator": 0.25, "result": 0.35}
+DIAG_TITLES = {"date": S.DEV_COL_DATE, "kind": S.DEV_COL_KIND, "operator": S.DEV_COL_OPERATOR,
+               "result": S.DEV_COL_RESULT}
+DEF_FIXED = {"status": 9, "steps": 5}
+DEF_SHARES = {"area": 0.25, "description": 0.75}
+DEF_TITLES = {"area": S.DEV_COL_AREA, "description": S.DEV_COL_DEFICIT,
+              "status": S.DEV_COL_STATUS, "steps": S.DEV_COL_STEPS}
+ROUTE_FIXED = {"period": 23, "status": 11, "steps": 9, "late": 6}
+ROUTE_SHARES = {"developed": 1.0}
+ROUTE_TITLES = {"period": S.DEV_COL_PERIOD, "developed": S.DEV_COL_DEVELOPED,
+                "status": S.DEV_COL_STATUS, "steps": S.DEV_COL_STEPS_DONE,
+                "late": S.DEV_COL_LATE}
+DEFICIT_STYLE = {"выявлен": "bold", "в работе": "yellow", "устранён": "green"}
 SHORT_CATEGORY = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
                   "педагог-наставник": "наставник"}
 COURSE_TITLES = {"end": S.TR_COL_END, "title": S.TR_COL_TITLE, "provider": S.TR_COL_PROVIDER,
@@ -63,6 +83,7 @@ class CardData:
     associations: list[str]
     courses: PersonTrainings
     attestation: PersonAttestation
+    development: PersonDevelopment
 
 
 def load_card(store, staff_id: str) -> CardData:
@@ -74,6 +95,7 @@ def load_card(store, staff_id: str) -> CardData:
         associations=[names[a] for a in staff.association_ids if a in names],
         courses=store_t.person_trainings(store, staff_id, day),
         attestation=store_a.person_attestation(store, staff_id, day),
+        development=store_d.person_development(store, staff_id, day),
     )
 
 
@@ -194,6 +216,20 @@ def main_text(data: CardData) -> Text:
             text.append("\n")
     line(S.DEV_TAB_COURSES, courses_status(data.courses, day))
     line(S.DEV_HOURS, hours_text(data.courses))
+    development = data.development
+    open_deficits = [d for d in development.deficits if d.status != "устранён"]
+    if development.deficits:
+        line(S.DEV_DEFICITS_LINE, S.DEV_DEFICITS_COUNT.format(
+            open=len(open_deficits), total=len(development.deficits)))
+    active = [r for r in development.routes if r.active]
+    if active:
+        route = active[0]
+        value = Text(S.DEV_ROUTE_LINE.format(
+            start=format_date(route.period_start), end=format_date(route.period_end),
+            done=route.done, total=route.total))
+        if route.overdue:
+            value.append(S.DEV_ROUTE_LATE.format(count=route.overdue), style="bold red")
+        line(S.DEV_ROUTE_SHORT, value)
     for label, value in ((S.F_SNILS, p.snils), (S.F_PHONE, p.phone), (S.F_EMAIL, p.email),
                          (S.F_NOTES, p.notes)):
         if value:
@@ -238,6 +274,7 @@ class PersonCardScreen(AppScreen):
         self.initial_tab = tab if tab in TABS else "main"
         self.data: CardData | None = None
         self._keep: dict[str, str | None] = {}
+        self._restoring: dict[str, str | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -256,6 +293,15 @@ class PersonCardScreen(AppScreen):
                 yield DataTable(id="cat-table", cursor_type="row", zebra_stripes=True)
                 yield Static(S.ATT_CARD_CONFORMITY, classes="card-list-title")
                 yield DataTable(id="conf-table", cursor_type="row", zebra_stripes=True)
+            with TabPane(S.DEV_TAB_LABELS["diagnostics"], id="diagnostics"):
+                yield Static(S.DEV_CARD_DIAGNOSTICS, classes="card-list-title")
+                yield DataTable(id="diag-table", cursor_type="row", zebra_stripes=True)
+                yield Static(S.DEV_CARD_DEFICITS, classes="card-list-title")
+                yield DataTable(id="def-table", cursor_type="row", zebra_stripes=True)
+            with TabPane(S.DEV_TAB_LABELS["routes"], id="routes"):
+                yield Static(S.DEV_CARD_ROUTES, classes="card-list-title")
+                yield DataTable(id="route-table", cursor_type="row", zebra_stripes=True)
+                yield Static(S.DEV_ROUTES_HINT, classes="card-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -267,18 +313,23 @@ class PersonCardScreen(AppScreen):
 
     def on_resize(self) -> None:
         if self.data is not None:
-            self._show(self.data)
+            self._show(self.data, self._cursor_keys())
 
     # --- loading ----------------------------------------------------------------------------
-    def reload(self) -> None:
-        for table in self.query(DataTable):
-            if self._keep.get(table.id or "") is None:
-                self._keep[table.id or ""] = current_key(table)
-        self.run_db(load_card, self.staff_id, done=self._show, group="person-card",
-                    exclusive=True)
+    def _cursor_keys(self) -> dict[str, str | None]:
+        """Where each list's cursor is (or should go: a record just added or opened)."""
+        return {table.id or "": self._keep.pop(table.id or "", None) or current_key(table)
+                for table in self.query(DataTable)}
 
-    def _show(self, data: CardData) -> None:
+    def reload(self) -> None:
+        # Taken now: overlapping reloads each put the cursors back where they were.
+        keep = self._cursor_keys()
+        self.run_db(load_card, self.staff_id, done=lambda data: self._show(data, keep),
+                    group="person-card", exclusive=True)
+
+    def _show(self, data: CardData, keep: dict[str, str | None] | None = None) -> None:
         self.data = data
+        self._restoring = keep or {}
         title = data.staff.name
         if data.staff.dismissal_date and data.staff.dismissal_date <= data.day:
             title += S.DEV_DISMISSED_MARK
@@ -286,9 +337,10 @@ class PersonCardScreen(AppScreen):
         self.query_one("#main-info", Static).update(main_text(data))
         self._fill_courses(data)
         self._fill_attestation(data)
+        self._fill_development(data)
 
     def _restore(self, table: DataTable) -> None:
-        key = self._keep.pop(table.id or "", None)
+        key = self._restoring.get(table.id or "")
         if key:
             try:
                 table.move_cursor(row=table.get_row_index(key))
@@ -356,6 +408,45 @@ class PersonCardScreen(AppScreen):
                           reason=row.exemption_reason), style="dim"))
             cells = {"date": Text(format_date(row.date)), "position": Text(row.position),
                      "result": result, "order": Text(row.order)}
+            table.add_row(*(cells[k] for k in columns), key=row.id)
+        self._restore(table)
+
+    def _fill_development(self, data: CardData) -> None:
+        dev = data.development
+        table = self.query_one("#diag-table", DataTable)
+        columns = ("date", "kind", "operator", "result")
+        self._columns(table, DIAG_FIXED, DIAG_SHARES, DIAG_TITLES, columns)
+        for row in dev.diagnostics:
+            cells = {"date": Text(format_date(row.date)), "kind": Text(row.kind),
+                     "operator": Text(row.operator), "result": Text(row.result)}
+            table.add_row(*(cells[k] for k in columns), key=row.id)
+        self._restore(table)
+        table = self.query_one("#def-table", DataTable)
+        columns = ("area", "description", "status", "steps")
+        self._columns(table, DEF_FIXED, DEF_SHARES, DEF_TITLES, columns)
+        for row in dev.deficits:
+            steps = f"{row.steps_done}/{row.steps}" if row.steps else ""
+            cells = {"area": Text(row.area), "description": Text(row.description,
+                                                                 style="dim" if row.status ==
+                                                                 "устранён" else ""),
+                     "status": Text(row.status, style=DEFICIT_STYLE.get(row.status, "")),
+                     "steps": Text(steps, justify="right")}
+            table.add_row(*(cells[k] for k in columns), key=row.id)
+        self._restore(table)
+        table = self.query_one("#route-table", DataTable)
+        columns = ("period", "developed", "status", "steps", "late")
+        self._columns(table, ROUTE_FIXED, ROUTE_SHARES, ROUTE_TITLES, columns)
+        for row in dev.routes:
+            style = "bold" if row.active else "dim" if row.status == "завершён" else ""
+            cells = {
+                "period": Text(f"{format_date(row.period_start)} – {format_date(row.period_end)}",
+                               style=style),
+                "developed": Text(row.developed_by),
+                "status": Text(row.status, style=style),
+                "steps": Text(f"{row.done} / {row.total}", justify="right"),
+                "late": Text(str(row.overdue) if row.overdue else "", justify="right",
+                             style="bold red"),
+            }
             table.add_row(*(cells[k] for k in columns), key=row.id)
         self._restore(table)
 
@@ -436,6 +527,12 @@ class PersonCardScreen(AppScreen):
             self.app.push_screen(CategoryFormScreen(key))
         elif table.id == "conf-table":
             self.app.push_screen(ConformityFormScreen(key))
+        elif table.id == "diag-table":
+            self.app.push_screen(DiagnosticFormScreen(key))
+        elif table.id == "def-table":
+            self.app.push_screen(DeficitFormScreen(key))
+        elif table.id == "route-table":
+            self.app.push_screen(RouteScreen(key))
 
     def action_add(self) -> None:
         table = self._table()
@@ -449,6 +546,22 @@ class PersonCardScreen(AppScreen):
             self.app.push_screen(CategoryFormScreen(initial=initial), callback=saved)
         elif table.id == "conf-table":
             self.app.push_screen(ConformityFormScreen(initial=initial), callback=saved)
+        elif table.id == "diag-table":
+            initial["date"] = self.data.day if self.data else None
+            self.app.push_screen(DiagnosticFormScreen(initial=initial), callback=saved)
+        elif table.id == "def-table":
+            initial["found_date"] = self.data.day if self.data else None
+            self.app.push_screen(DeficitFormScreen(initial=initial), callback=saved)
+        elif table.id == "route-table" and self.data is not None:
+            start, end = store_d.default_period(self.data.day)
+            initial.update(period_start=start, period_end=end)
+
+            def created(route_id: str | None) -> None:
+                saved(route_id)
+                if route_id:
+                    self.app.push_screen(RouteScreen(route_id))
+
+            self.app.push_screen(RouteFormScreen(initial=initial), callback=created)
 
     def action_remove(self) -> None:
         table = self._table()
@@ -472,6 +585,22 @@ class PersonCardScreen(AppScreen):
             if conf is not None:
                 self._confirm_delete(S.ATT_DELETE_CONFORMITY.format(
                     date=format_date(conf.date)), store_a.delete_conformity, key)
+        elif table.id == "diag-table":
+            diag = next((r for r in self.data.development.diagnostics if r.id == key), None)
+            if diag is not None:
+                self._confirm_delete(S.DEV_DIAGNOSTIC_DELETE.format(
+                    date=format_date(diag.date), kind=diag.kind), store_d.delete_diagnostic, key)
+        elif table.id == "def-table":
+            deficit = next((r for r in self.data.development.deficits if r.id == key), None)
+            if deficit is not None:
+                self._confirm_delete(S.DEV_DEFICIT_DELETE.format(text=deficit.description),
+                                     store_d.delete_deficit, key)
+        elif table.id == "route-table":
+            route = next((r for r in self.data.development.routes if r.id == key), None)
+            if route is not None:
+                self._confirm_delete(S.DEV_ROUTE_DELETE.format(
+                    start=format_date(route.period_start), end=format_date(route.period_end),
+                    count=route.total), store_d.delete_route, key)
 
     def _confirm_delete(self, question: str, delete, record_id: str) -> None:
         def answer(yes: bool | None) -> None:

@@ -140,7 +140,7 @@ class TrainingScreen(AppScreen):
 
     def on_resize(self) -> None:
         if self.day is not None:
-            self._fill()
+            self._fill(current_key(self.query_one(DataTable)))
 
     # --- loading ----------------------------------------------------------------------------
     def set_query(self, **changes: Any) -> None:
@@ -148,16 +148,17 @@ class TrainingScreen(AppScreen):
         self.reload()
 
     def reload(self) -> None:
-        if self._keep_id is None:
-            self._keep_id = current_key(self.query_one(DataTable))
-        self.run_db(load_register, self.query_state, done=self._loaded, group="tr-list",
-                    exclusive=True)
+        # Taken now: overlapping reloads each put the cursor back where it was.
+        keep = self._keep_id or current_key(self.query_one(DataTable))
+        self._keep_id = None
+        self.run_db(load_register, self.query_state, done=lambda result: self._loaded(result, keep),
+                    group="tr-list", exclusive=True)
 
-    def _loaded(self, result) -> None:
+    def _loaded(self, result, keep: str | None = None) -> None:
         self.rows, self.total, self.day = result
-        self._fill()
+        self._fill(keep)
 
-    def _fill(self) -> None:
+    def _fill(self, keep: str | None = None) -> None:
         table = self.query_one(DataTable)
         width = self.size.width or 80
         self._columns = register_columns(width)
@@ -179,12 +180,11 @@ class TrainingScreen(AppScreen):
                 "marks": Text(row.marks, style="bold"),
             }
             table.add_row(*(cells[k] for k in self._columns), key=row.id)
-        if self._keep_id:
+        if keep:
             try:
-                table.move_cursor(row=table.get_row_index(self._keep_id))
+                table.move_cursor(row=table.get_row_index(keep))
             except Exception:
                 pass
-        self._keep_id = None
         self._update_status()
 
     def _update_status(self) -> None:
@@ -442,20 +442,21 @@ class OverdueScreen(AppScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        if self._keep_id is None:
-            self._keep_id = current_key(self.query_one(DataTable))
-        self.run_db(load_overdue, done=self._loaded, group="tr-overdue", exclusive=True)
+        keep = self._keep_id or current_key(self.query_one(DataTable))
+        self._keep_id = None
+        self.run_db(load_overdue, done=lambda lists: self._loaded(lists, keep),
+                    group="tr-overdue", exclusive=True)
 
     def on_resize(self) -> None:
         if self.lists is not None:
-            self._fill()
+            self._fill(current_key(self.query_one(DataTable)))
 
-    def _loaded(self, lists: OverdueLists) -> None:
+    def _loaded(self, lists: OverdueLists, keep: str | None = None) -> None:
         self.lists = lists
         self.rows = [*lists.overdue, *lists.soon]
-        self._fill()
+        self._fill(keep)
 
-    def _fill(self) -> None:
+    def _fill(self, keep: str | None = None) -> None:
         lists = self.lists
         if lists is None:
             return
@@ -482,12 +483,11 @@ class OverdueScreen(AppScreen):
                 "planned": Text(format_date(row.planned_end), style="green"),
             }
             table.add_row(*(cells[k] for k in columns), key=row.staff_id)
-        if self._keep_id:
+        if keep:
             try:
-                table.move_cursor(row=table.get_row_index(self._keep_id))
+                table.move_cursor(row=table.get_row_index(keep))
             except Exception:
                 pass
-        self._keep_id = None
 
     def _current(self) -> OverdueRow | None:
         key = current_key(self.query_one(DataTable))
