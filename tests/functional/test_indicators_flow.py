@@ -7,7 +7,7 @@ import openpyxl
 
 from metodkab.clock import Clock
 from metodkab.domain.models import Staff, Training
-from metodkab.screens import indicators_export
+from metodkab.screens import export
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.indicators import IndicatorDrillScreen, IndicatorsScreen
 from metodkab.screens.person_card import PersonCardScreen
@@ -33,7 +33,7 @@ def people_db(path):
 
 async def test_figures_drill_down_card_and_exports(tmp_path, monkeypatch):
     out = tmp_path / "docs"
-    monkeypatch.setattr(indicators_export, "default_folder", lambda: out)
+    monkeypatch.setattr(export, "default_folder", lambda: out)
     path, ids = people_db(tmp_path / "s.sqlite")
     app = build_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -59,6 +59,9 @@ async def test_figures_drill_down_card_and_exports(tmp_path, monkeypatch):
         # Ctrl+E: the drill-down into Excel; the full path is shown.
         await pilot.press("ctrl+e")
         await settle(pilot)
+        assert isinstance(app.screen, export.ExportFolderDialog)
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, MessageDialog)
         [file] = list(out.iterdir())
         assert str(file.resolve()) in app.screen.message
@@ -80,6 +83,9 @@ async def test_figures_drill_down_card_and_exports(tmp_path, monkeypatch):
 
         await pilot.press("ctrl+e")
         await settle(pilot)
+        assert isinstance(app.screen, export.ExportFolderDialog)
+        await pilot.press("enter")
+        await settle(pilot)
         assert isinstance(app.screen, MessageDialog)
         assert (out / "Показатели 2026-11-23.xlsx").exists()
         await pilot.press("escape")
@@ -90,6 +96,9 @@ async def test_figures_drill_down_card_and_exports(tmp_path, monkeypatch):
         await settle(pilot)
         assert isinstance(app.screen, StaffListScreen)
         await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, export.ExportFolderDialog)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MessageDialog)
         ws = openpyxl.load_workbook(out / "Кадры 2026-11-23.xlsx").active

@@ -54,7 +54,7 @@ def test_indicators_export(school, tmp_path):  # noqa: F811
     save_school(store, School(full_name="МБОУ СОШ № 1", short_name="СОШ № 1"))
     set_settings(store, {"report_date": "23.11.2026"})
     report = si.load_report(store)
-    path = ex.export_indicators(store, report, tmp_path)
+    path = ex.export_indicators(store, report, folder=tmp_path)
     assert path.name == "Показатели 2026-11-23.xlsx"
     ws = openpyxl.load_workbook(path).active
     assert ws["A1"].value == "СОШ № 1 · Показатели и отчёты · на 23.11.2026"
@@ -74,7 +74,7 @@ def test_drill_down_export(school, tmp_path):  # noqa: F811
     store, p = school
     report = si.load_report(store, D1)
     overdue = next(r for r in report.results if r.key == "training_overdue")
-    path = ex.export_drill(store, report, overdue, tmp_path)
+    path = ex.export_drill(store, report, overdue, folder=tmp_path)
     ws = openpyxl.load_workbook(path).active
     assert ws["A1"].value.startswith("Не проходили ПК более 3 лет: 40,0% (2 из 5)")
     assert [c.value for c in ws[2]] == ["ФИО", "Должность", "Список"]
@@ -88,7 +88,7 @@ def test_staff_export_takes_every_page_of_the_filtered_list(school, tmp_path):  
     store, p = school
     set_settings(store, {"report_date": "23.11.2026"})
     query = StaffQuery(overdue=True, limit=1, offset=1)      # one row per page on screen
-    path = ex.export_staff(store, query, tmp_path)
+    path = ex.export_staff(store, query, folder=tmp_path)
     ws = openpyxl.load_workbook(path).active
     assert ws["A1"].value == "Кадры · на 23.11.2026"
     assert ws["A2"].value == "ФИО" and ws.freeze_panes == "A3"

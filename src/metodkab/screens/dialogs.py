@@ -66,12 +66,14 @@ class MessageDialog(ModalScreen[None]):
         background: $surface; padding: 1 2;
     }
     MessageDialog #title { text-style: bold; color: $error; }
+    MessageDialog.-notice > Vertical { border: thick $success; }
+    MessageDialog.-notice #title { color: $success; }
     MessageDialog Button { margin-top: 1; }
     """
     BINDINGS = [Binding("escape", "close", S.KEY_CLOSE)]
 
-    def __init__(self, message: str, *, title: str = S.ERROR_TITLE) -> None:
-        super().__init__()
+    def __init__(self, message: str, *, title: str = S.ERROR_TITLE, notice: bool = False) -> None:
+        super().__init__(classes="-notice" if notice else None)
         self.message = message
         self.title_text = title
 

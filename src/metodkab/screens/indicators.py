@@ -3,8 +3,6 @@ Enter drills down to the people counted and those in the base but not counted.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +14,7 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date, short_name
 from metodkab.reports import indicators as ri
 from metodkab.screens.base import AppScreen
+from metodkab.screens.export import start_export
 from metodkab.screens.indicators_export import export_drill, export_indicators, format_value
 from metodkab.storage.indicators import Report, load_report, names_of
 
@@ -173,20 +172,10 @@ class IndicatorsScreen(AppScreen):
 
     def action_export(self) -> None:
         if self.report is not None:
-            self.run_db(export_indicators, self.report, done=self._exported)
-
-    def _exported(self, path: Path) -> None:
-        show_exported(self, path)
+            start_export(self, export_indicators, self.report, title=S.IND_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.app.action_section("dashboard")
-
-
-def show_exported(screen, path: Path) -> None:
-    from metodkab.screens.dialogs import MessageDialog
-
-    screen.app.push_screen(MessageDialog(S.IND_EXPORTED.format(path=path),
-                                         title=S.IND_KEY_EXPORT))
 
 
 class IndicatorDrillScreen(AppScreen):
@@ -269,8 +258,7 @@ class IndicatorDrillScreen(AppScreen):
         self.app.push_screen(PersonCardScreen(staff_id))
 
     def action_export(self) -> None:
-        self.run_db(export_drill, self.report, self.result,
-                    done=lambda path: show_exported(self, path))
+        start_export(self, export_drill, self.report, self.result, title=S.IND_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -21,12 +21,6 @@ from metodkab.storage.settings import report_date
 from metodkab.storage.staff import StaffQuery
 
 
-def default_folder() -> Path:
-    from metodkab.paths import documents_dir
-
-    return documents_dir()
-
-
 def _title(school: str, what: str, day: dt.date) -> str:
     return S.IND_XLSX_TITLE.format(school=school, title=what, date=format_date(day)).lstrip(" ·")
 
@@ -50,10 +44,10 @@ INDICATOR_COLUMNS = (Column(S.IND_COL_GROUP, 30), Column(S.IND_COL_NAME, 50),
                      Column(S.IND_COL_STATUS, 14), Column(S.IND_COL_FORMULA, 80))
 
 
-def export_indicators(store, report: Report, folder: Path | None = None) -> Path:
+def export_indicators(store, report: Report, *, folder: Path, progress=None) -> Path:
     sheet = Sheet(S.IND_FILE_INDICATORS, _title(report.school, S.IND_TITLE, report.day),
                   INDICATOR_COLUMNS, indicator_rows(report))
-    return write_xlsx(folder or default_folder(), _stem(S.IND_FILE_INDICATORS, report.day),
+    return write_xlsx(folder, _stem(S.IND_FILE_INDICATORS, report.day),
                       [sheet])
 
 
@@ -64,13 +58,14 @@ def drill_rows(report: Report, result: ri.Result) -> list[list]:
     return rows
 
 
-def export_drill(store, report: Report, result: ri.Result, folder: Path | None = None) -> Path:
+def export_drill(store, report: Report, result: ri.Result, *, folder: Path,
+                 progress=None) -> Path:
     what = S.IND_DRILL_HINT.format(name=result.name, value=format_value(result),
                                    count=result.count, base=result.base)
     sheet = Sheet(S.IND_FILE_DRILL, _title(report.school, what, report.day),
                   (Column(S.IND_COL_PERSON), Column(S.IND_COL_POSITIONS),
                    Column(S.IND_COL_LIST, 12)), drill_rows(report, result))
-    return write_xlsx(folder or default_folder(),
+    return write_xlsx(folder,
                       _stem(f"{S.IND_FILE_DRILL} {result.name[:40]}", report.day), [sheet])
 
 
@@ -91,7 +86,7 @@ STAFF_COLUMNS = (Column(S.IND_COL_PERSON, 36), Column(S.IND_COL_POSITIONS, 30),
                  Column(S.IND_COL_OVERDUE, 12), Column(S.IND_COL_DISMISSED, 9))
 
 
-def export_staff(store, query: StaffQuery, folder: Path | None = None) -> Path:
+def export_staff(store, query: StaffQuery, *, folder: Path, progress=None) -> Path:
     """The staff register as filtered and sorted on screen — every page, not just one."""
     day = report_date(store)
     total = staff_store.count_staff(store, query, day)
@@ -102,4 +97,6 @@ def export_staff(store, query: StaffQuery, folder: Path | None = None) -> Path:
             for r in rows]
     sheet = Sheet(S.IND_STAFF_SHEET, _title(school.short_name if school else "",
                                             S.IND_FILE_STAFF, day), STAFF_COLUMNS, data)
-    return write_xlsx(folder or default_folder(), _stem(S.IND_FILE_STAFF, day), [sheet])
+    if progress is not None:
+        progress(1, 2)
+    return write_xlsx(folder, _stem(S.IND_FILE_STAFF, day), [sheet])

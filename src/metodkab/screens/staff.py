@@ -260,10 +260,10 @@ class StaffListScreen(AppScreen):
 
     def action_export(self) -> None:
         """Ctrl+E: the filtered list — every page — into an Excel file."""
-        from metodkab.screens.indicators import show_exported
+        from metodkab.screens.export import start_export
         from metodkab.screens.indicators_export import export_staff
 
-        self.run_db(export_staff, self.query_state, done=lambda path: show_exported(self, path))
+        start_export(self, export_staff, self.query_state, title=S.IND_KEY_EXPORT)
 
     def action_reverse(self) -> None:
         self.set_query(descending=not self.query_state.descending)
