@@ -1,4 +1,4 @@
-"""Настройки: the school's details, the user's name, the report date and periods.
+"""Настройки: the school's details, the user's name, the report date, periods and targets.
 
 The first-run form asks for the school's details only.
 """
@@ -16,10 +16,38 @@ from metodkab.storage.settings import all_settings
 from metodkab.widgets.fields import DateField, TextField
 from metodkab.widgets.form import FieldSpec
 
-INT_SETTINGS = {
-    "training_period_years": (S.SETTINGS_TRAINING_YEARS, 1, 10),
-    "category_warn_months": (S.SETTINGS_CATEGORY_MONTHS, 1, 24),
+# key: (label, lowest, highest, section, blank allowed — blank means "no target")
+INT_SETTINGS: dict[str, tuple[str, int, int, str, bool]] = {
+    "training_period_years": (S.SETTINGS_TRAINING_YEARS, 1, 10, S.SETTINGS_SECTION_TERMS, False),
+    "self_evaluation_training_years": (S.SETTINGS_SELF_EVAL_YEARS, 1, 10,
+                                       S.SETTINGS_SECTION_TERMS, False),
+    "indicator_period_months": (S.SETTINGS_PERIOD_MONTHS, 1, 60, S.SETTINGS_SECTION_TERMS, False),
+    "category_warn_months": (S.SETTINGS_CATEGORY_MONTHS, 1, 24, S.SETTINGS_SECTION_TERMS, False),
+    "category_red_months": (S.SETTINGS_CATEGORY_RED_MONTHS, 1, 24, S.SETTINGS_SECTION_TERMS,
+                            False),
+    "conformity_period_years": (S.SETTINGS_CONFORMITY_YEARS, 1, 10, S.SETTINGS_SECTION_TERMS,
+                                False),
+    "young_max_age": (S.SETTINGS_YOUNG_AGE, 18, 70, S.SETTINGS_SECTION_TERMS, False),
+    "young_max_experience": (S.SETTINGS_YOUNG_EXPERIENCE, 1, 10, S.SETTINGS_SECTION_TERMS, False),
+    "new_staff_months": (S.SETTINGS_NEW_STAFF_MONTHS, 1, 60, S.SETTINGS_SECTION_TERMS, False),
+    "mentorship_min_months": (S.SETTINGS_MENTORSHIP_MIN, 1, 36, S.SETTINGS_SECTION_TERMS, False),
+    "mentorship_max_months": (S.SETTINGS_MENTORSHIP_MAX, 1, 60, S.SETTINGS_SECTION_TERMS, False),
+    "fl_high_score_percent": (S.SETTINGS_FL_HIGH_SCORE, 1, 100, S.SETTINGS_SECTION_TERMS, False),
+    "backups_keep": (S.SETTINGS_BACKUPS_KEEP, 1, 100, S.SETTINGS_SECTION_TERMS, False),
+    "target_federal_register": (S.SETTINGS_TARGET_FEDERAL, 0, 100, S.SETTINGS_SECTION_TARGETS,
+                                False),
+    "target_fl_diagnostics": (S.SETTINGS_TARGET_FL_DIAG, 0, 100, S.SETTINGS_SECTION_TARGETS,
+                              False),
+    "target_fl_high_score": (S.SETTINGS_TARGET_FL_HIGH, 0, 100, S.SETTINGS_SECTION_TARGETS,
+                             False),
+    "target_young_supported": (S.SETTINGS_TARGET_YOUNG, 0, 100, S.SETTINGS_SECTION_TARGETS,
+                               False),
+    "target_management_trained": (S.SETTINGS_TARGET_MANAGEMENT, 0, 100,
+                                  S.SETTINGS_SECTION_TARGETS, True),
 }
+# pairs that must be ordered: (smaller, larger)
+ORDERED_SETTINGS = (("category_red_months", "category_warn_months"),
+                    ("mentorship_min_months", "mentorship_max_months"))
 
 
 def parse_settings(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -31,12 +59,17 @@ def parse_settings(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
         values["report_date"] = day.isoformat() if day else ""
     except ValueError as exc:
         errors["report_date"] = str(exc)
-    for key, (_, lo, hi) in INT_SETTINGS.items():
-        text = str(raw[key]).strip()
-        if text.isdigit() and lo <= int(text) <= hi:
+    for key, (_, lo, hi, _, blank) in INT_SETTINGS.items():
+        text = str(raw.get(key) if raw.get(key) is not None else "").strip()
+        if blank and not text:
+            values[key] = None
+        elif text.isdigit() and lo <= int(text) <= hi:
             values[key] = int(text)
         else:
             errors[key] = S.SETTINGS_INT_ERROR.format(lo=lo, hi=hi)
+    for small, large in ORDERED_SETTINGS:
+        if small in values and large in values and values[small] > values[large]:
+            errors[small] = S.SETTINGS_ORDER_ERROR.format(other=INT_SETTINGS[large][0])
     return values, errors
 
 
@@ -76,10 +109,15 @@ class SchoolFormScreen(FormScreen):
 
 
 class SettingsScreen(FormScreen):
-    """F10: the school, the user's name for the audit log, the report date override."""
+    """F10: the school, the user's name for the audit log, the report date override, the
+    periods and thresholds of the rules and the indicators' targets (domain.md defaults)."""
 
     MODEL = School
     SCREEN_TITLE = S.SETTINGS_TITLE
+    DEFAULT_CSS = """
+    SettingsScreen FormRow.-number > .form-label { width: 46; max-width: 60%; }
+    SettingsScreen FormRow.-number > .form-field { width: 6; }
+    """
 
     def field_specs(self) -> list[FieldSpec]:
         work = S.SETTINGS_SECTION_WORK
@@ -88,8 +126,8 @@ class SettingsScreen(FormScreen):
             FieldSpec("user_name", S.SETTINGS_USER, lambda: TextField(max_length=120),
                       section=work),
             FieldSpec("report_date", S.SETTINGS_REPORT_DATE, lambda: DateField(), section=work),
-            *(FieldSpec(key, label, lambda: TextField(max_length=3), section=work)
-              for key, (label, _, _) in INT_SETTINGS.items()),
+            *(FieldSpec(key, label, lambda: TextField(max_length=3), section=section)
+              for key, (label, _, _, section, _) in INT_SETTINGS.items()),
         ]
 
     def title_for(self, record: Record | None) -> str:
@@ -103,7 +141,11 @@ class SettingsScreen(FormScreen):
 
     def _loaded(self, result) -> None:
         super()._loaded(result)
+        for key in INT_SETTINGS:          # short numbers: long labels, narrow fields
+            self.form.rows[key].add_class("-number")
         values = {k: self.settings.get(k, "") for k in ("user_name", "report_date", *INT_SETTINGS)}
+        values = {k: "" if v is None else str(v) if k in INT_SETTINGS else v
+                  for k, v in values.items()}
         values["report_date"] = parse_date(values["report_date"]) if values["report_date"] else ""
         self.form.load(values)
         self.saved_snapshot = self.form.values()

@@ -28,6 +28,10 @@ DEFAULTS: dict[str, Any] = {
     "mentorship_max_months": 12,
     "fl_high_score_percent": 70,
     "backups_keep": 10,
+    "indicator_period_months": 12,     # indicators: the N months ending on the report date
+    "self_evaluation_training_years": 5,
+    "target_management_trained": None,  # domain.md names no target: no status shown
+    "export_folder": "",               # '' means the user's documents folder
 }
 
 
