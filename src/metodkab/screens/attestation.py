@@ -81,6 +81,8 @@ class AttestationScreen(AppScreen):
     BINDINGS = [
         Binding("insert", "add", S.ATT_KEY_ADD, key_display="Ins", id="add"),
         Binding("f4", "open", S.ATT_KEY_CARD, key_display="Enter/F4", id="open"),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export"),
         *(Binding(str(i), f"tab('{tab}')", S.ATT_KEY_TAB[tab], key_display=str(i), show=False)
           for i, tab in enumerate(TABS, start=1)),
         Binding("ctrl+pagedown", "next_tab(1)", S.DEV_KEY_NEXT_TAB, key_display="Ctrl+PgDn",
@@ -240,6 +242,13 @@ class AttestationScreen(AppScreen):
         else:
             initial["category"] = row.category
         self.app.push_screen(CategoryFormScreen(initial=initial))
+
+    def action_export(self) -> None:
+        """All three tabs into one workbook, a sheet per tab."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_schedule
+
+        start_export(self, export_schedule, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.app.action_section("dashboard")

@@ -122,6 +122,8 @@ class MentorshipListScreen(AppScreen):
         Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
         Binding("ctrl+g", "coverage", S.MENT_KEY_COVERAGE, key_display="Ctrl+G", id="coverage"),
         Binding("ctrl+l", "load", S.MENT_KEY_LOAD, key_display="Ctrl+L", id="load"),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export", priority=True),     # also from the search box
         Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
                 show=False),
         Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
@@ -349,6 +351,13 @@ class MentorshipListScreen(AppScreen):
                 self.filter_by_mentor(*result)
 
         self.app.push_screen(MentorLoadScreen(), callback=chosen)
+
+    def action_export(self) -> None:
+        """The register as searched and filtered — every page — into Excel."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_mentorships
+
+        start_export(self, export_mentorships, self.query_state, title=S.XLS_KEY_EXPORT)
 
     def action_page(self, step: int) -> None:
         q = self.query_state

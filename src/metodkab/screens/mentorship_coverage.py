@@ -72,6 +72,8 @@ class CoverageScreen(AppScreen):
                 show=False),
         Binding("ctrl+f", "toggle", S.MENT_KEY_ONLY_UNSUPPORTED, key_display="Ctrl+F",
                 id="toggle"),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
     ]
 
@@ -190,6 +192,13 @@ class CoverageScreen(AppScreen):
     def action_toggle(self) -> None:
         self.only_unsupported = not self.only_unsupported
         self._fill()
+
+    def action_export(self) -> None:
+        """Everyone shown (all, or only those without a mentor) into Excel."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_coverage
+
+        start_export(self, export_coverage, self.only_unsupported, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.dismiss()
@@ -325,6 +334,8 @@ class MentorLoadScreen(AppScreen):
     """
     BINDINGS = [
         Binding("f4", "open", S.MENT_KEY_MENTOR_PAIRS, key_display="Enter/F4", id="open"),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -382,6 +393,12 @@ class MentorLoadScreen(AppScreen):
         row = next((r for r in self.rows if r.mentor_id == key), None)
         if row is not None:
             self.dismiss((row.mentor_id, row.name))
+
+    def action_export(self) -> None:
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_mentor_load
+
+        start_export(self, export_mentor_load, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.dismiss(None)

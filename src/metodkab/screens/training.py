@@ -108,6 +108,8 @@ class TrainingScreen(AppScreen):
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
         Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
         Binding("ctrl+k", "card", S.TR_KEY_CARD, key_display="Ctrl+K", id="card", show=False),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export", priority=True),     # also from the search box
         Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
                 show=False, priority=True),
         Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
@@ -270,6 +272,13 @@ class TrainingScreen(AppScreen):
     def action_overdue(self) -> None:
         self.app.push_screen(OverdueScreen())
 
+    def action_export(self) -> None:
+        """The register as searched, filtered and sorted — every page — into Excel."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_trainings
+
+        start_export(self, export_trainings, self.query_state, title=S.XLS_KEY_EXPORT)
+
     def action_page(self, step: int) -> None:
         q = self.query_state
         offset = q.offset + step * q.limit
@@ -420,6 +429,8 @@ class OverdueScreen(AppScreen):
         Binding("insert", "add", S.TR_KEY_ADD_FOR, key_display="Ins", id="add"),
         Binding("ctrl+g", "group", S.TR_KEY_GROUP_FOR, key_display="Ctrl+G", id="group"),
         Binding("f4", "open", S.TR_KEY_CARD, key_display="Enter/F4", id="open", show=False),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -515,6 +526,12 @@ class OverdueScreen(AppScreen):
             return
         people = [r.staff_id for r in self.lists.overdue]
         self.app.push_screen(GroupTrainingFormScreen(people=people))
+
+    def action_export(self) -> None:
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_overdue
+
+        start_export(self, export_overdue, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.dismiss()

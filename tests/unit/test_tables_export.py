@@ -1,0 +1,264 @@
+"""Excel exports of the section tables (screens/tables_export.py) on a small hand-made
+school, read back with openpyxl and checked cell by cell: the title row with the school,
+the filter and the report date, the Russian header, real dates and numbers, the frozen
+header, the filter, and only the rows the screen shows — every page of them."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from metodkab.domain.models import (ConformityAttestation, Mentorship, QualificationCategory,
+                                    School, Staff, Training)
+from metodkab.screens import tables_export as te
+from metodkab.storage import repo
+from metodkab.storage.mentorship import MentorshipQuery
+from metodkab.storage.school import save_school
+from metodkab.storage.training import TrainingQuery
+
+D = dt.date
+DAY = D(2026, 11, 23)          # the frozen today of tests/conftest.py: the report date
+
+
+def person(store, last, first, middle, *, birth=D(1980, 1, 1), ped=D(2002, 9, 1),
+           hired=D(2002, 9, 1), **fields) -> str:
+    return repo.create(store, Staff.model_validate({
+        "last_name": last, "first_name": first, "middle_name": middle,
+        "positions": ["учитель"], "birth_date": birth, "ped_start_date": ped,
+        "hire_date": hired, **fields}))
+
+
+@pytest.fixture
+def school(fresh_db):
+    s = fresh_db
+    save_school(s, School(full_name='МБОУ "Тестовая СОШ"', short_name="Тестовая СОШ"))
+    ids = {
+        "a": person(s, "Антонова", "Анна", "Петровна"),
+        "b": person(s, "Борисов", "Игорь", "Петрович", hired=D(2010, 9, 1)),
+        "c": person(s, "Васильева", "Елена", "Викторовна", birth=D(1999, 5, 5),
+                    ped=D(2025, 9, 1), hired=D(2025, 9, 1), subjects=["математика"]),
+        "d": person(s, "Григорьев", "Павел", "Андреевич", hired=D(2005, 9, 1)),
+        "e": person(s, "Дмитриева", "Ольга", "", birth=D(2001, 1, 1), ped=D(2026, 9, 1),
+                    hired=D(2026, 9, 1)),
+    }
+    repo.create(s, Training(staff_id=ids["a"], title="ФГОС ООО", provider="ИРО", hours=36,
+                            form="очная", start_date=D(2026, 3, 1), end_date=D(2026, 3, 10),
+                            federal_register=True, doc_kind="удостоверение",
+                            doc_number="123"))
+    repo.create(s, Training(staff_id=ids["a"], title="Первая помощь", hours=16,
+                            end_date=D(2025, 9, 1)))
+    repo.create(s, Training(staff_id=ids["b"], title="Первая помощь", hours=16,
+                            end_date=D(2022, 6, 1)))
+    repo.create(s, Training(staff_id=ids["d"], title="ИКТ в работе учителя", hours=72,
+                            end_date=D(2023, 11, 23)))
+    repo.create(s, QualificationCategory(staff_id=ids["a"], position="учитель",
+                                         category="высшая", decision_date=D(2024, 3, 1)))
+    repo.create(s, QualificationCategory(staff_id=ids["d"], position="учитель",
+                                         category="первая", decision_date=D(2022, 1, 20),
+                                         valid_until=D(2027, 1, 20)))
+    repo.create(s, ConformityAttestation(staff_id=ids["b"], position="учитель",
+                                         date=D(2021, 10, 1), result="соответствует"))
+    repo.create(s, Mentorship(mentor_id=ids["a"], mentee_ids=[ids["c"]],
+                              form="педагог – педагог", reason="молодой специалист",
+                              start_date=D(2026, 9, 1), planned_end=D(2027, 5, 31),
+                              order_number="45", order_date=D(2026, 8, 31),
+                              curator_id=ids["d"]))
+    repo.create(s, Mentorship(mentor_id=ids["d"], mentee_ids=[ids["b"]],
+                              form="педагог – педагог", start_date=D(2026, 1, 10),
+                              planned_end=D(2026, 10, 31)))
+    return s
+
+
+def cells(ws, row: int) -> list:
+    """A row's values, dates as dates (openpyxl reads them back as datetimes)."""
+    return [v.date() if isinstance(v, dt.datetime) else v
+            for v in next(ws.iter_rows(min_row=row, max_row=row, values_only=True))]
+
+
+def check_frame(ws, title: str, header, rows: int) -> None:
+    """The title row, the header, the frozen pane and the filter over every data row."""
+    assert ws["A1"].value == title
+    assert ws["A1"].font.bold
+    assert cells(ws, 2) == list(header)
+    assert all(c.font.bold for c in ws[2])
+    assert ws.freeze_panes == "A3"
+    last = openpyxl.utils.get_column_letter(len(header))
+    assert ws.auto_filter.ref == f"A2:{last}{2 + max(rows, 0)}"
+    assert ws.max_row == 2 + rows
+    assert all(ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+               for i in range(1, len(header) + 1))
+
+
+def is_date_cell(cell) -> bool:
+    return isinstance(cell.value, dt.datetime) and cell.number_format == "DD.MM.YYYY"
+
+
+# --- Повышение квалификации ---------------------------------------------------------------
+
+
+def test_training_register_every_page_of_the_search(school, tmp_path):
+    query = TrainingQuery(search="первая ПОМОЩЬ", limit=1, offset=1)   # page 2 of 2 on screen
+    path = te.export_trainings(school, query, folder=tmp_path)
+    assert path == (tmp_path / "Повышение квалификации 2026-11-23.xlsx").resolve()
+    ws = openpyxl.load_workbook(path)["Курсы"]
+    check_frame(ws, "Тестовая СОШ · Реестр курсов повышения квалификации "
+                    "(отбор: поиск «первая ПОМОЩЬ») · на 23.11.2026",
+                ("ФИО", "Программа", "Организация", "Вид", "Форма обучения", "Часов",
+                 "Начало", "Окончание", "Из федерального реестра", "По итогам диагностики",
+                 "Управленческая команда", "Внесено группой", "Документ", "Уволен(а)"), 2)
+    # Newest first, as on screen; both pages.
+    assert cells(ws, 3) == ["Антонова Анна Петровна", "Первая помощь", None,
+                            "повышение квалификации", None, 16, None, D(2025, 9, 1),
+                            "нет", "нет", "нет", "нет", None, "нет"]
+    assert cells(ws, 4)[0] == "Борисов Игорь Петрович"
+    assert cells(ws, 4)[7] == D(2022, 6, 1)
+    assert is_date_cell(ws["H3"]) and is_date_cell(ws["H4"])
+    assert isinstance(ws["F3"].value, int)
+
+
+def test_training_register_filter(school, tmp_path):
+    path = te.export_trainings(school, TrainingQuery(federal=True, year=2026), folder=tmp_path)
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A1"].value == ("Тестовая СОШ · Реестр курсов повышения квалификации "
+                              "(отбор: окончание в 2026 г., из фед. реестра) · на 23.11.2026")
+    assert ws.max_row == 3
+    assert cells(ws, 3) == ["Антонова Анна Петровна", "ФГОС ООО", "ИРО",
+                            "повышение квалификации", "очная", 36, D(2026, 3, 1),
+                            D(2026, 3, 10), "да", "нет", "нет", "нет", "удостоверение 123",
+                            "нет"]
+    assert is_date_cell(ws["G3"]) and is_date_cell(ws["H3"])
+
+
+def test_overdue_list(school, tmp_path):
+    path = te.export_overdue(school, folder=tmp_path)
+    assert path.name == "Просроченные курсы ПК 2026-11-23.xlsx"
+    ws = openpyxl.load_workbook(path)["Просрочено ПК"]
+    check_frame(ws, "Тестовая СОШ · Просрочены курсы повышения квалификации · на 23.11.2026",
+                ("ФИО", "Должности", "Последние курсы (окончание)",
+                 "Просрочено с (станет просроченным)", "Запланированы (окончание)",
+                 "Состояние"), 4)
+    assert [cells(ws, r) for r in range(3, 7)] == [
+        ["Васильева Елена Викторовна", "учитель", None, None, None, "просрочено: курсов нет"],
+        ["Дмитриева Ольга", "учитель", None, None, None, "просрочено: курсов нет"],
+        ["Борисов Игорь Петрович", "учитель", D(2022, 6, 1), D(2025, 6, 2), None,
+         "просрочено"],
+        ["Григорьев Павел Андреевич", "учитель", D(2023, 11, 23), D(2026, 11, 24), None,
+         "станет просроченным в ближайшие 6 мес."],
+    ]
+    assert is_date_cell(ws["C5"]) and is_date_cell(ws["D6"])
+
+
+# --- Аттестация ---------------------------------------------------------------------------
+
+
+def test_attestation_schedule_sheet_per_tab(school, tmp_path):
+    path = te.export_schedule(school, folder=tmp_path)
+    assert path.name == "График аттестации 2026-11-23.xlsx"
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Истекают категории", "Аттестация на СЗД", "Могут претендовать"]
+
+    ws = wb["Истекают категории"]
+    check_frame(ws, "Тестовая СОШ · Истекают категории · на 23.11.2026",
+                ("ФИО", "Должность", "Категория", "Действует до", "Подать заявление до",
+                 "Осталось менее 3 мес."), 1)
+    assert cells(ws, 3) == ["Григорьев Павел Андреевич", "учитель", "первая", D(2027, 1, 20),
+                            D(2026, 10, 20), "да"]
+    assert is_date_cell(ws["D3"]) and is_date_cell(ws["E3"])
+
+    ws = wb["Аттестация на СЗД"]
+    check_frame(ws, "Тестовая СОШ · Аттестация на СЗД · на 23.11.2026",
+                ("ФИО", "Должность", "Последняя аттестация на СЗД", "Срок аттестации",
+                 "Состояние", "Освобождён(а) до", "Основание освобождения"), 1)
+    assert cells(ws, 3) == ["Борисов Игорь Петрович", "учитель", D(2021, 10, 1),
+                            D(2026, 10, 1), "пора", None, None]
+    assert is_date_cell(ws["C3"]) and is_date_cell(ws["D3"])
+
+    ws = wb["Могут претендовать"]
+    check_frame(ws, "Тестовая СОШ · Могут претендовать · на 23.11.2026",
+                ("ФИО", "Должность", "Категория сейчас", "Установлена",
+                 "Может претендовать на"), 2)
+    assert cells(ws, 3) == ["Антонова Анна Петровна", "учитель", "высшая", D(2024, 3, 1),
+                            "педагог-методист, педагог-наставник"]
+    assert cells(ws, 4) == ["Григорьев Павел Андреевич", "учитель", "первая", D(2022, 1, 20),
+                            "высшая"]
+    assert is_date_cell(ws["D3"])
+
+
+# --- Наставничество -----------------------------------------------------------------------
+
+
+MENT_HEADER = ("Наставник", "Наставляемые", "Форма", "Основание", "Начало",
+               "Окончание по плану", "Окончание фактически", "Статус", "Номер приказа",
+               "Дата приказа", "Куратор", "Встреч проведено", "Встреч запланировано",
+               "Замечания")
+
+
+def test_mentorship_register_every_page(school, tmp_path):
+    path = te.export_mentorships(school, MentorshipQuery(limit=1), folder=tmp_path)
+    assert path.name == "Реестр наставничества 2026-11-23.xlsx"
+    ws = openpyxl.load_workbook(path)["Пары и группы"]
+    check_frame(ws, "Тестовая СОШ · Реестр наставнических пар и групп (отбор: действующие) "
+                    "· на 23.11.2026", MENT_HEADER, 2)
+    assert cells(ws, 3) == ["Антонова Анна Петровна", "Васильева Елена Викторовна",
+                            "педагог – педагог", "молодой специалист", D(2026, 9, 1),
+                            D(2027, 5, 31), None, "действует", "45", D(2026, 8, 31),
+                            "Григорьев Павел Андреевич", 0, 0, None]
+    assert cells(ws, 4) == ["Григорьев Павел Андреевич", "Борисов Игорь Петрович",
+                            "педагог – педагог", None, D(2026, 1, 10), D(2026, 10, 31), None,
+                            "действует", None, None, None, 0, 0,
+                            "срок истёк; нет приказа"]
+    for ref in ("E3", "F3", "J3", "E4", "F4"):
+        assert is_date_cell(ws[ref])
+    assert isinstance(ws["L3"].value, int)
+
+
+def test_mentorship_register_filtered(school, tmp_path):
+    query = MentorshipQuery(search="борис", problems=True, status="all")
+    ws = openpyxl.load_workbook(te.export_mentorships(school, query, folder=tmp_path)).active
+    assert ws["A1"].value == ("Тестовая СОШ · Реестр наставнических пар и групп (отбор: все, "
+                              "поиск «борис», с замечаниями) · на 23.11.2026")
+    assert ws.max_row == 3
+    assert cells(ws, 3)[0] == "Григорьев Павел Андреевич"
+
+
+def test_coverage_all_and_only_unsupported(school, tmp_path):
+    header = ("ФИО", "Молодой педагог", "Новый сотрудник", "Возраст", "Стаж, лет",
+              "Принят(а)", "Предметы", "Наставник", "Пара действует до",
+              "Будущая пара: наставник", "Будущая пара: начало")
+    path = te.export_coverage(school, folder=tmp_path)
+    assert path.name == "Охват наставничеством 2026-11-23.xlsx"
+    ws = openpyxl.load_workbook(path)["Охват"]
+    check_frame(ws, "Тестовая СОШ · Охват наставничеством: молодые педагоги и новые "
+                    "сотрудники · на 23.11.2026", header, 2)
+    # Without a mentor first.
+    assert cells(ws, 3) == ["Дмитриева Ольга", "да", "да", 25, 0, D(2026, 9, 1), None, "нет",
+                            None, None, None]
+    assert cells(ws, 4) == ["Васильева Елена Викторовна", "да", "нет", 27, 1, D(2025, 9, 1),
+                            "математика", "Антонова Анна Петровна", D(2027, 5, 31), None,
+                            None]
+    assert is_date_cell(ws["F3"]) and is_date_cell(ws["I4"])
+    assert isinstance(ws["D3"].value, int)
+
+    ws = openpyxl.load_workbook(te.export_coverage(school, True, folder=tmp_path)).active
+    assert ws["A1"].value == ("Тестовая СОШ · Охват наставничеством: молодые педагоги и новые "
+                              "сотрудники (отбор: только без наставника) · на 23.11.2026")
+    assert ws.max_row == 3
+    assert cells(ws, 3)[0] == "Дмитриева Ольга"
+
+
+def test_mentor_load(school, tmp_path):
+    path = te.export_mentor_load(school, folder=tmp_path)
+    assert path.name == "Нагрузка наставников 2026-11-23.xlsx"
+    ws = openpyxl.load_workbook(path)["Нагрузка"]
+    check_frame(ws, "Тестовая СОШ · Нагрузка наставников · на 23.11.2026",
+                ("Наставник", "Пар сейчас", "Наставляемых сейчас", "Пар в 2024/25 уч. году",
+                 "Пар в 2025/26 уч. году", "Пар в 2026/27 уч. году", "Всего пар"), 2)
+    assert cells(ws, 3) == ["Антонова Анна Петровна", 1, 1, 0, 0, 1, 1]
+    assert cells(ws, 4) == ["Григорьев Павел Андреевич", 1, 1, 0, 1, 1, 1]
+
+
+def test_progress_is_reported_and_the_file_is_atomic(school, tmp_path):
+    calls = []
+    te.export_schedule(school, folder=tmp_path, progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 2)]
+    assert [p.name for p in tmp_path.iterdir()] == ["График аттестации 2026-11-23.xlsx"]
