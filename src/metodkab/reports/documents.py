@@ -1,0 +1,369 @@
+"""The documents to print and sign, built as python-docx Documents from small dataclasses:
+
+- the development programme (``programme_docx``: goal, tasks, the plan of activities,
+  the target indicators with baseline, yearly targets and actual values, progress);
+- a person's individual route, ИОМ (``route_docx``);
+- the order assigning mentors, «Приказ о закреплении наставников» (``order_docx``);
+- the staff development report (``staff_report_docx``: indicators with figures and the
+  short lists that need attention).
+
+Pure: storage/documents.py fetches the data, reports/docx.py holds the layout helpers
+and writes the file. No SQL, no textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.shared import Cm, Pt
+
+from metodkab import strings as S
+from metodkab.domain.parse import format_date, short_name
+from metodkab.reports import docx as W
+from metodkab.reports import indicators as ri
+from metodkab.reports import programme as rp
+
+
+@dataclass(frozen=True)
+class Signers:
+    """The school as its documents name it, and who signs them."""
+
+    school: str                 # full name
+    short_name: str = ""
+    director: str = ""          # ФИО as typed in the school's details
+    deputy: str = ""
+
+
+def initials_first(name: str) -> str:
+    """«Петрова Мария Ивановна» → «М. И. Петрова», as under a signature; a name typed
+    with initials already, or a single word, is kept."""
+    parts = name.split()
+    if len(parts) < 2 or any("." in p for p in parts):
+        return name.strip()
+    initials = " ".join(f"{p[0]}." for p in parts[1:3])
+    return f"{initials} {parts[0]}"
+
+
+def surname_first(name: str) -> str:
+    """«Петрова Мария Ивановна» → «Петрова М. И.»; a name with initials already is kept."""
+    parts = name.split()
+    if len(parts) < 2 or any("." in p for p in parts):
+        return name.strip()
+    return short_name(*(parts + [""])[:3])
+
+
+def _date(day: dt.date | None) -> str:
+    return format_date(day) if day else ""
+
+
+def _period(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end and start != end:
+        return S.DOC_PERIOD.format(start=format_date(start), end=format_date(end))
+    return _date(end or start)
+
+
+def _school_header(doc: Document, signers: Signers) -> None:
+    if signers.school:
+        W.paragraph(doc, signers.school, bold=True, align="center", space_after=12)
+
+
+def _approve(doc: Document, signers: Signers, *, approved: dt.date | None = None) -> None:
+    """УТВЕРЖДАЮ, директор, a line to sign and the date (the approval date when known)."""
+    W.approval_block(doc, [
+        S.DOC_APPROVE,
+        S.DOC_ROLE_DIRECTOR + (f" {signers.short_name}" if signers.short_name else ""),
+        f"{W.SHORT_BLANK} / {initials_first(signers.director) or W.SHORT_BLANK} /",
+        format_date(approved) if approved else S.DOC_DATE_BLANK,
+    ])
+
+
+# --- the development programme ----------------------------------------------------------------
+
+
+def _activity_cells(number: str, a: rp.PrintActivity) -> list[str]:
+    what = a.title + (f"\n{a.note}" if a.note else "")
+    how = "\n".join(x for x in (a.direction, a.form) if x)
+    dates = _period(a.start_date, a.deadline)
+    if a.postponed_from:
+        dates += "\n" + S.DOC_PROG_WAS.format(
+            dates=", ".join(format_date(d) for d in a.postponed_from))
+    status = a.status
+    if a.done_date:
+        status = S.DOC_DONE_ON.format(status=a.status, date=format_date(a.done_date))
+    return [number, what, how, dates, a.responsible, a.expected_result, status]
+
+
+def programme_docx(doc: rp.ProgrammeDocument, signers: Signers) -> Document:
+    """The programme: approval, title and years, goal and tasks on the first page; the plan,
+    the target indicators (the values the Программа развития screen shows, computed ones
+    included) and the progress on landscape pages."""
+    out = W.new_document(title=doc.title)
+    _school_header(out, signers if signers.school else Signers(doc.school))
+    order = doc.order or S.DOC_PROG_ORDER_BLANK
+    W.approval_block(out, [S.DOC_PROG_APPROVED, order])
+    W.title(out, doc.title)
+    if not (str(doc.year_from) in doc.title and str(doc.year_to) in doc.title):
+        W.paragraph(out, S.DOC_PROG_YEARS.format(start=doc.year_from, end=doc.year_to),
+                    align="center", space_after=12)
+    if doc.goal:
+        W.labelled(out, S.DOC_PROG_GOAL, doc.goal)
+    if doc.tasks:
+        W.heading(out, S.DOC_PROG_TASKS, 2)
+        W.numbered(out, [t.title for t in doc.tasks])
+
+    W.new_section(out, landscape=True)
+    W.heading(out, S.DOC_PROG_PLAN)
+    plan = W.table(out, S.DOC_PROG_PLAN_COLUMNS, widths=(1.2, 5, 3, 2.8, 3.2, 4.6, 2.6),
+                   align=("center", None, None, "center", None, None, None))
+    for task in doc.tasks:
+        W.add_group_row(plan, S.DOC_PROG_TASK.format(number=task.number, title=task.title))
+        if not task.activities:
+            W.add_row(plan, ["", S.DOC_PROG_NO_ACTIVITIES, "", "", "", "", ""])
+        for index, activity in enumerate(task.activities, start=1):
+            W.add_row(plan, _activity_cells(f"{task.number}.{index}", activity))
+
+    years = list(range(doc.year_from, doc.year_to + 1))
+    if doc.indicators:
+        W.heading(out, S.DOC_PROG_INDICATORS)
+        head = list(S.DOC_PROG_IND_COLUMNS)
+        first = head + [x for y in years for x in (str(y), None)]
+        second = [W.UP] * len(head) + [x for _ in years
+                                       for x in (S.DOC_PROG_TARGET, S.DOC_PROG_ACTUAL)]
+        table = W.table(out, [first, second], widths=[1, 7, 1.8, 2.2] + [1.4] * 2 * len(years),
+                        align=["center", None, "center", "center"] + ["center"] * 2 * len(years))
+        for ind in doc.indicators:
+            name = ind.name + (f"\n({S.DOC_PROG_COMPUTED})" if ind.computed else "")
+            cells = [str(ind.number), name, ind.unit, rp.format_number(ind.baseline) or S.DOC_DASH]
+            for y in years:
+                cells += [rp.format_number(ind.targets.get(y)) or S.DOC_DASH,
+                          rp.format_number(ind.actuals.get(y)) or S.DOC_DASH]
+            W.add_row(table, cells)
+        if any(i.computed for i in doc.indicators):
+            W.paragraph(out, S.DOC_PROG_IND_NOTE.format(year=doc.day.year,
+                                                        date=format_date(doc.day)),
+                        italic=True, size=10)
+
+    if doc.progress:
+        W.heading(out, S.DOC_PROG_PROGRESS.format(date=format_date(doc.day)))
+        table = W.table(out, S.DOC_PROG_PROGRESS_COLUMNS, widths=(9, 2, 2, 2, 2, 2),
+                        align=(None, "center", "center", "center", "center", "center"))
+        for index, p in enumerate(doc.progress):
+            percent = S.DOC_DASH if p.percent is None else f"{p.percent} %"
+            W.add_row(table, [p.label, p.total, p.due, p.done, p.overdue, percent],
+                      bold=index == len(doc.progress) - 1)
+    W.signature_line(out, S.DOC_ROLE_DEPUTY, initials_first(signers.deputy))
+    return out
+
+
+# --- a person's individual route (ИОМ) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RouteLine:
+    number: int
+    deficit: str
+    goal: str
+    action: str
+    form: str
+    deadline: dt.date | None
+    expected_product: str
+    done_date: dt.date | None
+    evidence: str
+
+
+@dataclass(frozen=True)
+class RouteDocument:
+    signers: Signers
+    person: str                   # Фамилия Имя Отчество
+    position: str
+    period_start: dt.date
+    period_end: dt.date
+    developed_by: str
+    approved_date: dt.date | None
+    status: str
+    steps: tuple[RouteLine, ...]
+
+
+def route_docx(doc: RouteDocument) -> Document:
+    """The ИОМ on one landscape document: approval, who and for which period, the steps
+    as a table, and the signatures of the person and the deputy director."""
+    out = W.new_document(title=S.DOC_ROUTE_TITLE, landscape=True)
+    _school_header(out, doc.signers)
+    _approve(out, doc.signers, approved=doc.approved_date)
+    W.title(out, S.DOC_ROUTE_TITLE)
+    W.paragraph(out, S.DOC_ROUTE_SUBTITLE.format(start=format_date(doc.period_start),
+                                                 end=format_date(doc.period_end)),
+                align="center", space_after=10)
+    W.labelled(out, S.DOC_ROUTE_PERSON, doc.person)
+    W.labelled(out, S.DOC_ROUTE_POSITION, doc.position or S.DOC_DASH)
+    W.labelled(out, S.DOC_ROUTE_DEVELOPED, doc.developed_by)
+    W.labelled(out, S.DOC_ROUTE_APPROVED, _date(doc.approved_date) or S.DOC_DASH)
+    W.labelled(out, S.DOC_ROUTE_STATUS, doc.status)
+    W.heading(out, S.DOC_ROUTE_STEPS)
+    table = W.table(out, S.DOC_ROUTE_COLUMNS, widths=(0.8, 3.2, 3.2, 3.6, 2.7, 2.0, 3.6, 2.2, 3.0),
+                    align=("center", None, None, None, None, "center", None, "center", None))
+    if not doc.steps:
+        W.add_group_row(table, S.DOC_ROUTE_NO_STEPS)
+    for s in doc.steps:
+        W.add_row(table, [s.number, s.deficit, s.goal, s.action, s.form, _date(s.deadline),
+                          s.expected_product, _date(s.done_date), s.evidence])
+    W.signature_line(out, S.DOC_ROUTE_SIGN_PERSON, initials_first(doc.person), date_line=True)
+    W.signature_line(out, S.DOC_ROUTE_SIGN_DEPUTY, initials_first(doc.signers.deputy),
+                     date_line=True)
+    return out
+
+
+# --- the mentorship order -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrderPair:
+    mentor: str                                 # «Фамилия Имя Отчество, должность»
+    mentees: tuple[str, ...]
+    form: str
+    start: dt.date
+    planned_end: dt.date
+    curator: str = ""                           # ФИО
+
+
+@dataclass(frozen=True)
+class OrderDocument:
+    signers: Signers
+    day: dt.date
+    pairs: tuple[OrderPair, ...]
+    people: tuple[str, ...] = ()                # who signs «ознакомлены», in name order
+
+
+def _one_stop(sentence: str) -> str:
+    """«… Морозова Е. Н..» → «… Морозова Е. Н.»"""
+    return sentence[:-1] if sentence.endswith("..") else sentence
+
+
+def order_docx(doc: OrderDocument) -> Document:
+    """«Приказ о закреплении наставников»: the school, blanks for the date and number, the
+    preamble, the items (the pairs as a table, the curators, programmes, control), the
+    director's signature and the lines of acquaintance of everybody named."""
+    out = W.new_document(title=S.DOC_ORDER_TITLE)
+    _school_header(out, doc.signers)
+    W.paragraph(out, S.DOC_ORDER_WORD, bold=True, align="center", size=14, space_after=10)
+    W.two_sides(out, S.DOC_DATE_BLANK, S.DOC_NUMBER_BLANK)
+    W.paragraph(out, S.DOC_ORDER_TITLE, bold=True, align="center", space_after=10)
+    preamble = W.paragraph(out, S.DOC_ORDER_PREAMBLE, align="justify")
+    preamble.paragraph_format.first_line_indent = Cm(1.25)
+    W.paragraph(out, S.DOC_ORDER_COMMAND, bold=True)
+    W.numbered(out, [S.DOC_ORDER_ITEM_PAIRS])
+    table = W.table(out, S.DOC_ORDER_COLUMNS, widths=(0.7, 4, 4, 3.1, 2.4, 3),
+                    align=("center", None, None, None, "center", None))
+    if not doc.pairs:
+        W.add_group_row(table, S.DOC_ORDER_NO_PAIRS)
+    for number, pair in enumerate(doc.pairs, start=1):
+        W.add_row(table, [number, pair.mentor, "\n".join(pair.mentees), pair.form,
+                          _period(pair.start, pair.planned_end), pair.curator])
+    curators = list(dict.fromkeys(surname_first(p.curator) for p in doc.pairs if p.curator))
+    if not curators:
+        curator = S.DOC_ORDER_ITEM_CURATOR.format(names=S.DOC_ORDER_CURATOR_BLANK)
+    elif len(curators) == 1:
+        curator = S.DOC_ORDER_ITEM_CURATOR.format(names=curators[0])
+    else:
+        curator = S.DOC_ORDER_ITEM_CURATORS.format(names=", ".join(curators))
+    control = (S.DOC_ORDER_ITEM_CONTROL.format(name=surname_first(doc.signers.deputy))
+               if doc.signers.deputy
+               else S.DOC_ORDER_ITEM_CONTROL_SELF)
+    items = W.numbered(out, [_one_stop(curator), S.DOC_ORDER_ITEM_PROGRAMMES,
+                             S.DOC_ORDER_ITEM_REPORT, _one_stop(control)], start=2)
+    items[0].paragraph_format.space_before = Pt(6)
+    W.signature_line(out, S.DOC_ROLE_DIRECTOR, initials_first(doc.signers.director))
+    if doc.people:
+        W.paragraph(out, "", space_after=6)
+        W.paragraph(out, S.DOC_ORDER_ACQUAINTED, bold=True)
+        for name in doc.people:
+            W.acquaint_line(out, initials_first(name))
+    return out
+
+
+# --- the staff development report ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportList:
+    title: str
+    items: tuple[str, ...]
+    total: int                 # items may be cut to a limit; total is how many there are
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    signers: Signers
+    day: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    results: tuple[ri.Result, ...]
+    lists: tuple[ReportList, ...]
+
+
+def _number(value: float) -> str:
+    return (f"{value:.1f}" if not float(value).is_integer() else str(int(value))).replace(".", ",")
+
+
+def value_text(result: ri.Result) -> str:
+    """27,5 % for a share, 4 for a count, 1,5 for a ratio; a dash when nothing to measure."""
+    value = result.value
+    if value is None:
+        return S.DOC_DASH
+    if result.kind == ri.COUNT:
+        return str(int(value))
+    if result.kind == ri.RATIO:
+        return _number(value)
+    return f"{_number(value)} %"
+
+
+def count_text(result: ri.Result) -> str:
+    if result.kind == ri.COUNT:
+        return str(result.count)
+    return f"{result.count} / {result.base}"
+
+
+def target_text(result: ri.Result) -> str:
+    if result.target is None:
+        return ""
+    sign = "≤" if result.lower_is_better else "≥"
+    unit = " %" if result.kind == ri.SHARE else ""
+    return f"{sign} {_number(result.target)}{unit}"
+
+
+def staff_report_docx(doc: ReportDocument) -> Document:
+    """The indicators grouped as on the Показатели screen (value, count over base, target,
+    status) and the lists of people and steps that need attention."""
+    out = W.new_document(title=S.DOC_REPORT_TITLE)
+    _school_header(out, doc.signers)
+    W.title(out, S.DOC_REPORT_TITLE)
+    W.paragraph(out, S.DOC_REPORT_SUBTITLE.format(
+        date=format_date(doc.day), start=format_date(doc.period_start),
+        end=format_date(doc.period_end)), align="center", space_after=10)
+    W.heading(out, S.DOC_REPORT_INDICATORS)
+    table = W.table(out, S.DOC_REPORT_COLUMNS, widths=(8, 2.2, 2.4, 2, 2.6),
+                    align=(None, "center", "center", "center", "center"))
+    group = None
+    for result in doc.results:
+        if result.group != group:
+            group = result.group
+            W.add_group_row(table, S.IND_GROUPS.get(group, group))
+        W.add_row(table, [result.name, value_text(result), count_text(result),
+                          target_text(result), result.status])
+    W.paragraph(out, S.DOC_REPORT_NOTE, italic=True, size=10)
+    if doc.lists:
+        W.heading(out, S.DOC_REPORT_LISTS)
+        for item in doc.lists:
+            W.heading(out, S.DOC_REPORT_LIST_TITLE.format(title=item.title, count=item.total), 2)
+            if not item.items:
+                W.paragraph(out, S.DOC_NOTHING)
+                continue
+            W.numbered(out, list(item.items))
+            if item.total > len(item.items):
+                W.paragraph(out, S.DOC_MORE.format(count=item.total - len(item.items)),
+                            indent_cm=1.0)
+    W.signature_line(out, S.DOC_ROLE_DEPUTY, initials_first(doc.signers.deputy),
+                     date_line=True)
+    return out

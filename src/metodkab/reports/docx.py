@@ -1,0 +1,433 @@
+"""A small generic DOCX writer (python-docx) for documents to print and sign.
+
+Every document is A4 with margins for filing (left 2.5 cm), Times New Roman 12 (a font
+with Cyrillic that Word has everywhere and LibreOffice maps to Liberation Serif), black
+headings, tables with borders whose header rows repeat on every page, page numbers in
+the footer, and signature lines. Sections can turn landscape for wide tables.
+
+The file is written under a temporary name in the target folder, flushed to disk and
+then renamed (``os.replace``), so a half-written file never carries the final name and
+an existing file is replaced only by a complete one. No textual here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from metodkab import strings as S
+from metodkab.reports.xlsx import safe_file_name
+
+FONT = "Times New Roman"
+SIZE = 12
+TABLE_SIZE = 10
+A4 = (Cm(21.0), Cm(29.7))
+MARGINS = {"left": Cm(2.5), "right": Cm(1.5), "top": Cm(2.0), "bottom": Cm(2.0)}
+TABLE_STYLE = "Table Text"
+HEADER_SHADE = "E7E6E6"
+SIGN_BLANK = "_" * 18
+SHORT_BLANK = "_" * 12
+
+
+# --- fonts and styles -------------------------------------------------------------------
+
+
+def _set_fonts(rpr_owner, name: str) -> None:
+    """Set a font for every script (Latin, Cyrillic, East Asian, complex) and drop the
+    theme fonts that would otherwise win over it."""
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+
+
+def _style_font(style, size: float, bold: bool | None = None) -> None:
+    _set_fonts(style.element, FONT)
+    style.font.size = Pt(size)
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    if bold is not None:
+        style.font.bold = bold
+    style.font.italic = False
+
+
+def new_document(*, title: str = "", landscape: bool = False) -> Document:
+    """An empty A4 document with the house styles set up."""
+    doc = Document()
+    styles = doc.styles
+    normal = styles["Normal"]
+    _style_font(normal, SIZE)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.0
+    for name, size in (("Title", 15), ("Heading 1", 13), ("Heading 2", 12)):
+        style = styles[name]
+        _style_font(style, size, bold=True)
+        fmt = style.paragraph_format
+        fmt.space_before = Pt(10 if name != "Title" else 0)
+        fmt.space_after = Pt(6)
+        fmt.keep_with_next = True
+        if name == "Title":
+            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            # The template draws a blue rule under the title; a printed form has none.
+            ppr = style.element.get_or_add_pPr()
+            for border in ppr.findall(qn("w:pBdr")):
+                ppr.remove(border)
+    table_text = styles.add_style(TABLE_STYLE, 1)    # 1: a paragraph style
+    table_text.base_style = normal
+    _style_font(table_text, TABLE_SIZE)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.paragraph_format.keep_with_next = False
+    section = doc.sections[0]
+    section.page_width, section.page_height = A4
+    for side, value in MARGINS.items():
+        setattr(section, f"{side}_margin", value)
+    if landscape:
+        set_landscape(section)
+    _page_numbers(section)
+    props = doc.core_properties
+    props.title = title
+    props.author = ""
+    props.last_modified_by = ""
+    props.comments = ""
+    props.created = props.modified = dt.datetime.now().replace(microsecond=0)
+    return doc
+
+
+def set_landscape(section, landscape: bool = True) -> None:
+    width, height = A4
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+
+
+def new_section(doc: Document, *, landscape: bool) -> None:
+    """Start a new page with the given orientation (margins and footer carry over)."""
+    from docx.enum.section import WD_SECTION
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    set_landscape(section, landscape)
+
+
+def text_width(doc: Document) -> int:
+    """The width between the margins of the last section, in EMU."""
+    section = doc.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def _field(paragraph: Paragraph, code: str) -> None:
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), code)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def _page_numbers(section) -> None:
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(footer, "PAGE")
+
+
+# --- paragraphs -------------------------------------------------------------------------
+
+
+def paragraph(doc: Document, text: str = "", *, bold: bool = False, italic: bool = False,
+              align: str | None = None, size: float | None = None,
+              indent_cm: float | None = None, space_after: float | None = None) -> Paragraph:
+    """A paragraph of one run. ``align``: left, center, right, justify."""
+    p = doc.add_paragraph()
+    if text:
+        run = p.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        if size is not None:
+            run.font.size = Pt(size)
+    if align:
+        p.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                       "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                       "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    if indent_cm is not None:
+        p.paragraph_format.left_indent = Cm(indent_cm)
+    if space_after is not None:
+        p.paragraph_format.space_after = Pt(space_after)
+    return p
+
+
+def labelled(doc: Document, label: str, value: str) -> Paragraph:
+    """«Label: value» with the label in bold."""
+    p = doc.add_paragraph()
+    p.add_run(f"{label} ").bold = True
+    p.add_run(value)
+    return p
+
+
+def title(doc: Document, text: str) -> Paragraph:
+    return doc.add_paragraph(text, style="Title")
+
+
+def heading(doc: Document, text: str, level: int = 1) -> Paragraph:
+    return doc.add_paragraph(text, style=f"Heading {min(max(level, 1), 2)}")
+
+
+def numbered(doc: Document, items: Sequence[str], *, start: int = 1) -> list[Paragraph]:
+    """A numbered list typed as «1. text» with a hanging indent (no Word numbering that
+    would continue from one list into the next)."""
+    result = []
+    for number, item in enumerate(items, start=start):
+        p = doc.add_paragraph(f"{number}.\t{item}")
+        fmt = p.paragraph_format
+        fmt.left_indent = Cm(1.0)
+        fmt.first_line_indent = Cm(-1.0)
+        fmt.tab_stops.add_tab_stop(Cm(1.0))
+        fmt.space_after = Pt(2)
+        result.append(p)
+    return result
+
+
+def approval_block(doc: Document, lines: Sequence[str], *, width_cm: float = 8.5) -> None:
+    """A block at the right margin (УТВЕРЖДАЮ, директор, подпись, дата)."""
+    indent = text_width(doc) - Cm(width_cm)
+    for index, line in enumerate(lines):
+        p = doc.add_paragraph()
+        p.add_run(line).bold = index == 0 or None
+        p.paragraph_format.left_indent = indent
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_with_next = True
+    doc.add_paragraph()
+
+
+def signature_line(doc: Document, role: str, name: str = "", *,
+                   date_line: bool = False) -> Paragraph:
+    """«Role ____________ / Name /» with the blank and the name at fixed tab stops."""
+    width = text_width(doc)
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.space_before = Pt(14)
+    fmt.space_after = Pt(0)
+    fmt.keep_together = True
+    sign_at = max(int(width * 0.45), Cm(6))
+    fmt.tab_stops.add_tab_stop(sign_at)
+    fmt.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    p.add_run(role)
+    p.add_run(f"\t{SIGN_BLANK}\t/ {name or '_' * 16} /")
+    if date_line:
+        q = doc.add_paragraph(S.DOC_DATE_BLANK)
+        q.paragraph_format.left_indent = sign_at
+        q.paragraph_format.space_after = Pt(0)
+    return p
+
+
+def two_sides(doc: Document, left: str, right: str) -> Paragraph:
+    """One line with text at the left margin and text at the right margin (an order's
+    date and number)."""
+    p = doc.add_paragraph()
+    p.paragraph_format.tab_stops.add_tab_stop(text_width(doc), WD_TAB_ALIGNMENT.RIGHT)
+    p.add_run(f"{left}\t{right}")
+    return p
+
+
+def acquaint_line(doc: Document, name: str) -> Paragraph:
+    """«Name ____________ «__» ______ 20__ г.» — one person's mark of acquaintance."""
+    width = text_width(doc)
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.space_before = Pt(8)
+    fmt.space_after = Pt(0)
+    fmt.tab_stops.add_tab_stop(int(width * 0.45))
+    fmt.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    p.add_run(f"{name}\t{SHORT_BLANK}\t{S.DOC_DATE_BLANK_SHORT}")
+    return p
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def _borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:space"), "0")
+        edge.set(qn("w:color"), "000000")
+        borders.append(edge)
+    tbl_pr.append(borders)
+
+
+def _row_property(row, name: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement(f"w:{name}")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tc_pr.append(shading)
+
+
+def set_cell(cell, text: object, *, bold: bool = False, align: str | None = None) -> None:
+    """Put text into a cell (line breaks become separate lines) in the table style."""
+    lines = ("" if text is None else str(text)).split("\n")
+    p = cell.paragraphs[0]
+    p.style = TABLE_STYLE
+    for index, line in enumerate(lines):
+        run = p.add_run(line)
+        run.bold = bold or None
+        if index < len(lines) - 1:
+            run.add_break()
+    if align == "center":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif align == "right":
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+UP = object()     # in a header row: this cell continues the one above (a merged title)
+
+
+def table(doc: Document, headers: Sequence[str] | Sequence[Sequence[object]],
+          rows: Sequence[Sequence[object]] = (), *, widths: Sequence[float] | None = None,
+          align: Sequence[str | None] | None = None):
+    """A bordered table filling the text width. ``headers`` is one row of titles, or
+    several rows where None continues the cell to its left and ``UP`` the cell above
+    (merged titles). Header rows are bold, shaded, repeated on every page and never
+    split; ``widths`` are relative weights of the columns; ``align`` per column: None,
+    "center" or "right"."""
+    header_rows = ([list(headers)] if headers and isinstance(headers[0], str)
+                   else [list(r) for r in headers])
+    ncols = len(header_rows[0])
+    t = doc.add_table(rows=0, cols=ncols)
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    _borders(t)
+    weights = list(widths or [1] * ncols)
+    total = text_width(doc)
+    column_widths = [int(total * w / sum(weights)) for w in weights]
+    for column, width in zip(t.columns, column_widths):
+        column.width = width
+    t._column_widths = column_widths
+    t._align = list(align or [None] * ncols)
+    rows_added = []
+    for titles in header_rows:
+        row = t.add_row()
+        _row_property(row, "tblHeader")
+        _row_property(row, "cantSplit")
+        for cell, width in zip(row.cells, column_widths):
+            cell.width = width
+        rows_added.append(row)
+    for row, titles in zip(rows_added, header_rows):       # titles across columns
+        start = 0
+        for index in range(1, ncols + 1):
+            if index == ncols or titles[index] is not None:
+                if index > start + 1:
+                    row.cells[start].merge(row.cells[index - 1])
+                start = index
+    for r, titles in enumerate(header_rows):                # titles down rows
+        for c, text in enumerate(titles):
+            if text is UP and r:
+                top = r - 1
+                while top and header_rows[top][c] is UP:
+                    top -= 1
+                t.cell(top, c).merge(t.cell(r, c))
+    for r, titles in enumerate(header_rows):
+        for c, text in enumerate(titles):
+            if text is not None and text is not UP:
+                cell = t.cell(r, c)
+                set_cell(cell, text, bold=True, align="center")
+                _shade(cell, HEADER_SHADE)
+    for values in rows:
+        add_row(t, values)
+    return t
+
+
+def add_row(t, values: Sequence[object], *, bold: bool = False):
+    """A row of values (never split between pages: a row is a few lines at most)."""
+    row = t.add_row()
+    _row_property(row, "cantSplit")
+    for index, value in enumerate(values):
+        cell = row.cells[index]
+        cell.width = t._column_widths[index]
+        set_cell(cell, value, bold=bold, align=t._align[index])
+    return row
+
+
+def add_group_row(t, text: str):
+    """A row across the whole table (a task heading in a plan)."""
+    row = t.add_row()
+    _row_property(row, "cantSplit")
+    cells = row.cells
+    merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+    set_cell(merged, text, bold=True)
+    merged.paragraphs[0].paragraph_format.keep_with_next = True
+    _shade(merged, "F2F2F2")
+    return row
+
+
+# --- saving -----------------------------------------------------------------------------
+
+
+def write_docx(folder: Path | str, file_name: str, document: Document) -> Path:
+    """Save ``document`` into ``folder/file_name`` (".docx" added) atomically; return the
+    full path. The folder is created if needed; on any failure the temporary file is
+    removed and an existing file of that name is left as it was."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = safe_file_name(file_name)
+    if not name.lower().endswith(".docx"):
+        name += ".docx"
+    target = folder / name
+    handle, temp = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _sync_folder(folder)
+    return target.resolve()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable where the system allows opening a folder (not Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

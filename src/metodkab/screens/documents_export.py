@@ -1,0 +1,74 @@
+"""The documents to print and sign (DOCX): the development programme, a person's ИОМ,
+the order assigning mentors and the staff development report.
+
+Plain functions run by the export flow (screens/export.py ``start_export``) in a worker:
+``write_<doc>(store, *args, folder=..., progress=...)`` reads through storage, builds the
+document in reports/documents.py and writes it atomically with reports/docx.py; it returns
+the full path. ``progress(done, total)``, when given, is told how far it has got.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from metodkab import strings as S
+from metodkab.reports import documents as rd
+from metodkab.reports.docx import write_docx
+from metodkab.storage import documents as sd
+
+Progress = Callable[[int, int], None] | None
+STEPS = 3                       # read, build, write
+
+
+def _step(progress: Progress, done: int) -> None:
+    if progress is not None:
+        progress(done, STEPS)
+
+
+def write_programme(store, programme_id: str, *, folder: Path, progress: Progress = None) -> Path:
+    _step(progress, 0)
+    doc, signers = sd.load_programme(store, programme_id)
+    _step(progress, 1)
+    document = rd.programme_docx(doc, signers)
+    _step(progress, 2)
+    period = f"{doc.year_from}–{doc.year_to}"
+    path = write_docx(folder, S.DOC_PROG_FILE.format(period=period), document)
+    _step(progress, 3)
+    return path
+
+
+def write_route(store, route_id: str, *, folder: Path, progress: Progress = None) -> Path:
+    _step(progress, 0)
+    doc = sd.load_route(store, route_id)
+    _step(progress, 1)
+    document = rd.route_docx(doc)
+    _step(progress, 2)
+    start, end = doc.period_start.year, doc.period_end.year
+    period = str(start) if start == end else f"{start}–{end}"
+    name = rd.surname_first(doc.person)
+    path = write_docx(folder, S.DOC_ROUTE_FILE.format(name=name, period=period), document)
+    _step(progress, 3)
+    return path
+
+
+def write_mentorship_order(store, *, folder: Path, progress: Progress = None) -> Path:
+    _step(progress, 0)
+    doc = sd.load_order(store)
+    _step(progress, 1)
+    document = rd.order_docx(doc)
+    _step(progress, 2)
+    path = write_docx(folder, S.DOC_ORDER_FILE.format(date=doc.day.isoformat()), document)
+    _step(progress, 3)
+    return path
+
+
+def write_staff_report(store, *, folder: Path, progress: Progress = None) -> Path:
+    _step(progress, 0)
+    doc = sd.load_staff_report(store)
+    _step(progress, 1)
+    document = rd.staff_report_docx(doc)
+    _step(progress, 2)
+    path = write_docx(folder, S.DOC_REPORT_FILE.format(date=doc.day.isoformat()), document)
+    _step(progress, 3)
+    return path

@@ -1,0 +1,363 @@
+"""The DOCX documents: the programme, a person's ИОМ, the mentorship order and the staff
+development report, built on a hand-made school, saved, and read back with python-docx;
+the atomic write."""
+
+import datetime as dt
+import os
+
+import docx
+import pytest
+
+from metodkab import strings as S
+from metodkab.domain.models import (Deficit, IndividualRoute, Mentorship, Programme,
+                                    ProgrammeActivity, ProgrammeTask, RouteStep, School, Staff,
+                                    TargetIndicator, Training)
+from metodkab.reports import docx as W
+from metodkab.reports import documents as rd
+from metodkab.screens import documents_export as de
+from metodkab.storage import programme as ps
+from metodkab.storage import repo
+from metodkab.storage.indicators import load_report
+from metodkab.storage.school import save_school
+
+D = dt.date(2026, 11, 23)
+
+
+def person(store, last, first, middle, position="учитель", **kw):
+    return repo.create(store, Staff(last_name=last, first_name=first, middle_name=middle,
+                                    positions=[position], **kw))
+
+
+def course(store, staff_id, end, title="Курсы ФГОС"):
+    repo.create(store, Training(staff_id=staff_id, title=title, hours=36, end_date=end))
+
+
+@pytest.fixture
+def school(fresh_db):
+    """Five people (one dismissed-free school), a programme, a route, two pairs."""
+    store = fresh_db
+    save_school(store, School(full_name='МБОУ "Тестовая СОШ"', short_name="Тестовая СОШ",
+                              director="Соколов Андрей Викторович",
+                              deputy="Морозова Елена Николаевна"))
+    ids = {
+        "ivanova": person(store, "Иванова", "Анна", "Петровна", hire_date=dt.date(2020, 9, 1),
+                          birth_date=dt.date(1980, 5, 1), ped_start_date=dt.date(2002, 9, 1)),
+        "petrova": person(store, "Петрова", "Мария", "Ивановна", hire_date=dt.date(2015, 9, 1),
+                          birth_date=dt.date(1975, 2, 3), ped_start_date=dt.date(1998, 9, 1)),
+        "sidorov": person(store, "Сидоров", "Олег", "Игоревич", hire_date=dt.date(2025, 9, 1),
+                          birth_date=dt.date(2000, 1, 1), ped_start_date=dt.date(2025, 9, 1)),
+        "kuznetsova": person(store, "Кузнецова", "Дарья", "", hire_date=dt.date(2026, 9, 1),
+                             birth_date=dt.date(2002, 4, 4),
+                             ped_start_date=dt.date(2026, 9, 1)),
+        "morozova": person(store, "Морозова", "Елена", "Николаевна", "заместитель директора",
+                           hire_date=dt.date(2010, 9, 1), birth_date=dt.date(1970, 1, 1),
+                           ped_start_date=dt.date(1992, 9, 1)),
+    }
+    course(store, ids["ivanova"], dt.date(2025, 3, 1))
+    course(store, ids["morozova"], dt.date(2024, 5, 20))
+
+    pid = ps.save_programme(store, Programme(
+        title="Программа развития методической службы", year_from=2025, year_to=2027,
+        goal="Рост профессионального мастерства", order_number="84-о",
+        order_date=dt.date(2025, 8, 29)))
+    t1 = ps.save_task(store, ProgrammeTask(programme_id=pid, number=1, title="Кадры"))
+    t2 = ps.save_task(store, ProgrammeTask(programme_id=pid, number=2, title="Опыт"))
+    done = ps.save_activity(store, ProgrammeActivity(
+        task_id=t1, title="Семинар по ФГОС", direction="ФГОС", form="семинар",
+        deadline=dt.date(2025, 10, 15), expected_result="Протокол",
+        responsible_ids=[ids["morozova"]]))
+    ps.complete(store, done, dt.date(2025, 10, 14))
+    moved = ps.save_activity(store, ProgrammeActivity(
+        task_id=t2, title="Открытые уроки", form="урок", start_date=dt.date(2026, 11, 1),
+        deadline=dt.date(2026, 11, 30), responsible_ids=[ids["ivanova"], ids["petrova"]]))
+    ps.postpone(store, moved, dt.date(2026, 12, 20), "карантин")
+    computed = ps.save_indicator(store, TargetIndicator(
+        programme_id=pid, number=1, name="Доля без курсов ПК за 3 года", baseline=40,
+        source="computed", computed_key="training_overdue"), {2025: 30, 2026: 20}, {})
+    ps.save_indicator(store, TargetIndicator(
+        programme_id=pid, number=2, name="Открытые уроки", unit="шт.", baseline=2),
+        {2026: 5}, {2026: 4})
+
+    deficit = repo.create(store, Deficit(staff_id=ids["petrova"], area="методическая",
+                                         description="Проектирование урока по ФГОС"))
+    route = repo.create(store, IndividualRoute(
+        staff_id=ids["petrova"], period_start=dt.date(2026, 9, 1),
+        period_end=dt.date(2027, 8, 31), approved_date=dt.date(2026, 9, 5),
+        status="утверждён"))
+    repo.create(store, RouteStep(route_id=route, deficit_id=deficit, goal="Освоить ФГОС",
+                                 action="Пройти курсы", form="курсы",
+                                 deadline=dt.date(2026, 11, 1),
+                                 expected_product="Удостоверение", sort_order=1))
+    repo.create(store, RouteStep(route_id=route, goal="Открытый урок", form="открытый урок",
+                                 deadline=dt.date(2027, 3, 1), done_date=dt.date(2026, 11, 20),
+                                 evidence="Технологическая карта", sort_order=2))
+
+    repo.create(store, Mentorship(
+        mentor_id=ids["ivanova"], mentee_ids=[ids["sidorov"]], form="педагог – педагог",
+        reason="молодой специалист", start_date=dt.date(2026, 9, 1),
+        planned_end=dt.date(2027, 5, 31), curator_id=ids["morozova"]))
+    repo.create(store, Mentorship(
+        mentor_id=ids["petrova"], mentee_ids=[ids["kuznetsova"]], form="педагог – педагог",
+        start_date=dt.date(2026, 9, 1), planned_end=dt.date(2027, 5, 31),
+        actual_end=dt.date(2026, 10, 1), status="прервана"))
+    return store, ids, pid, route, computed
+
+
+def read(path):
+    return docx.Document(str(path))
+
+
+def cells(table):
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def text_of(document):
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def is_header(row):
+    return row._tr.trPr is not None and row._tr.trPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+
+
+# --- the programme -------------------------------------------------------------------------
+
+
+def test_programme_document(school, tmp_path):
+    store, ids, pid, _, computed = school
+    path = de.write_programme(store, pid, folder=tmp_path)
+    assert path == (tmp_path / "Программа развития 2025–2027.docx").resolve()
+    document = read(path)
+    text = text_of(document)
+    assert 'МБОУ "Тестовая СОШ"' in text
+    assert "приказом № 84-о от 29.08.2025" in text
+    assert "Программа развития методической службы" in text
+    assert "на 2025–2027 годы" in text
+    assert "Рост профессионального мастерства" in text
+    assert "1.\tКадры" in text and "2.\tОпыт" in text
+    assert "/ Е. Н. Морозова /" in text
+
+    plan, indicators, progress = document.tables
+    rows = cells(plan)
+    assert rows[0] == list(S.DOC_PROG_PLAN_COLUMNS)
+    assert is_header(plan.rows[0]) and not is_header(plan.rows[1])
+    assert rows[1] == ["Задача 1. Кадры"] * 7                   # a merged task row
+    assert rows[2] == ["1.1", "Семинар по ФГОС", "ФГОС\nсеминар", "15.10.2025",
+                       "Морозова Е. Н.", "Протокол", "выполнено 14.10.2025"]
+    assert rows[3] == ["Задача 2. Опыт"] * 7
+    assert rows[4][0] == "2.1"
+    assert rows[4][3] == "01.11.2026 – 20.12.2026\nперенесено, было: 30.11.2026"
+    assert rows[4][4] == "Иванова А. П., Петрова М. И."
+    assert rows[4][6] == "перенесено"
+
+    # Targets and actual values per year, as the Программа развития screen shows them.
+    rows = cells(indicators)
+    assert rows[0][:4] == list(S.DOC_PROG_IND_COLUMNS)
+    assert rows[0][4:] == ["2025", "2025", "2026", "2026", "2027", "2027"]
+    assert rows[1][4:] == ["цель", "факт"] * 3
+    assert is_header(indicators.rows[0]) and is_header(indicators.rows[1])
+    # Overdue for training: 31.12.2025 — Петрова, Сидоров of four (50 %);
+    # 23.11.2026 — Петрова, Сидоров, Кузнецова of five (60 %).
+    assert rows[2] == ["1", "Доля без курсов ПК за 3 года\n(вычисляется)", "%", "40",
+                       "30", "50", "20", "60", "—", "—"]
+    assert rows[3] == ["2", "Открытые уроки", "шт.", "2", "—", "—", "5", "4", "—", "—"]
+    view = ps.load_view(store, pid)
+    screen = {i.number: i for i in view.indicators}
+    assert screen[1].actuals == {2025: 50.0, 2026: 60.0, 2027: None}
+    assert screen[2].actuals[2026] == 4.0
+
+    rows = cells(progress)
+    assert rows[0] == list(S.DOC_PROG_PROGRESS_COLUMNS)
+    assert rows[-1] == ["Вся программа", "2", "1", "1", "0", "100 %"]
+
+
+def test_programme_layout_is_a4_with_a_landscape_plan(school, tmp_path):
+    store, _, pid, _, _ = school
+    document = read(de.write_programme(store, pid, folder=tmp_path))
+    first, plan = document.sections
+    assert (round(first.page_width.cm, 1), round(first.page_height.cm, 1)) == (21.0, 29.7)
+    assert (round(plan.page_width.cm, 1), round(plan.page_height.cm, 1)) == (29.7, 21.0)
+    normal = document.styles["Normal"]
+    assert (normal.font.name, normal.font.size.pt) == ("Times New Roman", 12)
+    assert 'w:instr="PAGE"' in first.footer._element.xml
+
+
+# --- the ИОМ --------------------------------------------------------------------------------
+
+
+def test_route_document(school, tmp_path):
+    store, ids, _, route, _ = school
+    steps = []
+    path = de.write_route(store, route, folder=tmp_path,
+                          progress=lambda done, total: steps.append((done, total)))
+    assert path.name == "ИОМ Петрова М. И. 2026–2027.docx"
+    assert steps[0] == (0, 3) and steps[-1] == (3, 3)
+    document = read(path)
+    text = text_of(document)
+    for expected in ("УТВЕРЖДАЮ", "/ А. В. Соколов /", "05.09.2026",
+                     "на период с 01.09.2026 по 31.08.2027",
+                     "Педагогический работник: Петрова Мария Ивановна", "Должность: учитель",
+                     "Разработчик маршрута: школа", "Статус маршрута: утверждён",
+                     "/ М. И. Петрова /", "/ Е. Н. Морозова /"):
+        assert expected in text
+    [table] = document.tables
+    rows = cells(table)
+    assert rows[0] == list(S.DOC_ROUTE_COLUMNS)
+    assert is_header(table.rows[0])
+    assert rows[1] == ["1", "Проектирование урока по ФГОС", "Освоить ФГОС", "Пройти курсы",
+                       "курсы", "01.11.2026", "Удостоверение", "", ""]
+    assert rows[2] == ["2", "", "Открытый урок", "", "открытый урок", "01.03.2027", "",
+                       "20.11.2026", "Технологическая карта"]
+    assert document.sections[0].page_width > document.sections[0].page_height
+
+
+# --- the mentorship order ---------------------------------------------------------------------
+
+
+def test_mentorship_order(school, tmp_path):
+    store, ids, *_ = school
+    path = de.write_mentorship_order(store, folder=tmp_path)
+    assert path.name == "Приказ о закреплении наставников 2026-11-23.docx"
+    document = read(path)
+    text = text_of(document)
+    for expected in ('МБОУ "Тестовая СОШ"', "ПРИКАЗ", "О закреплении наставников",
+                     "№ ________", "АЗ-1128/08/657", "ПРИКАЗЫВАЮ:",
+                     "Назначить куратором реализации программ наставничества: Морозова Е. Н.",
+                     "возложить на заместителя директора: Морозова Е. Н.",
+                     "/ А. В. Соколов /", "С приказом ознакомлены:"):
+        assert expected in text, expected
+    assert "Е. Н..\n" not in text + "\n"
+    [table] = document.tables
+    rows = cells(table)
+    assert rows[0] == list(S.DOC_ORDER_COLUMNS)
+    assert is_header(table.rows[0])
+    # Only the active pair; the broken one is not ordered.
+    assert rows[1:] == [["1", "Иванова Анна Петровна, учитель", "Сидоров Олег Игоревич, учитель",
+                         "педагог – педагог", "01.09.2026 – 31.05.2027",
+                         "Морозова Елена Николаевна"]]
+    # Everybody named signs the acquaintance: mentor, mentee, curator.
+    for name in ("А. П. Иванова", "О. И. Сидоров", "Е. Н. Морозова"):
+        assert any(p.text.startswith(name + "\t") for p in document.paragraphs)
+    assert not any(p.text.startswith("Д. Кузнецова") for p in document.paragraphs)
+
+
+def test_order_without_pairs_or_school(fresh_db, tmp_path):
+    document = read(de.write_mentorship_order(fresh_db, folder=tmp_path))
+    assert cells(document.tables[0])[1] == [S.DOC_ORDER_NO_PAIRS] * 6
+    text = text_of(document)
+    assert S.DOC_ORDER_CURATOR_BLANK in text
+    assert S.DOC_ORDER_ITEM_CONTROL_SELF in text
+
+
+# --- the staff development report --------------------------------------------------------------
+
+
+def test_staff_report(school, tmp_path):
+    store, ids, *_ = school
+    document = read(de.write_staff_report(store, folder=tmp_path))
+    text = text_of(document)
+    assert "на 23.11.2026" in text
+    [table] = document.tables
+    rows = cells(table)
+    assert rows[0] == list(S.DOC_REPORT_COLUMNS)
+    assert is_header(table.rows[0])
+    report = load_report(store)
+    by_name = {r[0]: r for r in rows[1:] if len(set(r)) > 1}
+    # Every indicator of the screen with its figures.
+    for result in report.results:
+        assert by_name[result.name][1:] == [rd.value_text(result), rd.count_text(result),
+                                            rd.target_text(result), result.status]
+    # Hand-checked: young teachers of P(D) — Сидоров (supported), Кузнецова (not).
+    assert by_name[S.IND_NAMES["young_supported"]][1:] == ["50 %", "1 / 2", "≥ 70 %",
+                                                           "не достигнуто"]
+    assert by_name[S.IND_NAMES["training_overdue"]][1:3] == ["60 %", "3 / 5"]
+    groups = [r[0] for r in rows if len(set(r)) == 1]
+    assert groups[0] == S.IND_GROUPS["federal"]
+    # The lists: overdue for training, young without support, overdue ИОМ steps.
+    assert S.TODO_OVERDUE_TRAINING.format(years=3) + ": 3" in text
+    assert "Кузнецова Дарья" in text
+    assert S.TODO_YOUNG_UNSUPPORTED + ": 1" in text
+    assert "Петрова Мария Ивановна: Освоить ФГОС (срок 01.11.2026)" in text
+    assert S.TODO_CATEGORY_EXPIRING.format(months=6).split(" {")[0] in text
+
+
+def test_value_formats():
+    share = rd.ri.Result("x", "school", "Доля", 1, 3, target=30.0)
+    assert (rd.value_text(share), rd.count_text(share), rd.target_text(share)) == (
+        "33,3 %", "1 / 3", "≥ 30 %")
+    count = rd.ri.Result("y", "school", "Пары", 4, 0, kind=rd.ri.COUNT)
+    assert (rd.value_text(count), rd.count_text(count), rd.target_text(count)) == ("4", "4", "")
+    low = rd.ri.Result("z", "school", "Просрочено", 0, 0, target=10.0, lower_is_better=True)
+    assert (rd.value_text(low), rd.target_text(low)) == ("—", "≤ 10 %")
+    assert rd.initials_first("Петрова Мария Ивановна") == "М. И. Петрова"
+    assert rd.initials_first("Петрова М. И.") == "Петрова М. И."
+    assert rd.surname_first("Петрова Мария Ивановна") == "Петрова М. И."
+    assert rd.surname_first("") == ""
+
+
+# --- writing atomically ------------------------------------------------------------------------
+
+
+def _small(text):
+    document = W.new_document(title=text)
+    W.paragraph(document, text)
+    return document
+
+
+def test_write_leaves_no_temporary_file_and_replaces_a_file(tmp_path):
+    folder = tmp_path / "new" / "folder"
+    first = W.write_docx(folder, 'Отчёт: "первый"', _small("первый"))
+    assert first.name == "Отчёт_ _первый_.docx"
+    assert os.listdir(folder) == [first.name]
+    W.write_docx(folder, first.name, _small("второй"))
+    assert os.listdir(folder) == [first.name]
+    assert "второй" in text_of(read(first))
+
+
+def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
+    target = W.write_docx(tmp_path, "Приказ", _small("старый"))
+    before = target.read_bytes()
+    broken = _small("новый")
+
+    def fail(stream):
+        stream.write(b"PK half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(broken, "save", fail)
+    with pytest.raises(OSError):
+        W.write_docx(tmp_path, "Приказ", broken)
+    assert target.read_bytes() == before
+    assert os.listdir(tmp_path) == [target.name]
+
+
+def test_demo_school_documents_open(tmp_path):
+    """The demo school: every document builds and reads back; the programme's indicator
+    values are those the programme screen shows."""
+    from metodkab.clock import Clock
+    from metodkab.demo import build_demo
+    from metodkab.reports import programme as rp
+    from metodkab.storage.db import open_store
+
+    build_demo(tmp_path / "demo.sqlite", today=D)
+    store = open_store(tmp_path / "demo.sqlite", clock=Clock(D), exclusive=False)
+    try:
+        pid = ps.current_programme_id(store)
+        [route] = store.db.conn.execute(
+            "SELECT id FROM individual_route WHERE deleted = 0 ORDER BY rowid LIMIT 1").fetchone()
+        out = tmp_path / "out"
+        programme = read(de.write_programme(store, pid, folder=out))
+        de.write_route(store, route, folder=out)
+        order = read(de.write_mentorship_order(store, folder=out))
+        report = read(de.write_staff_report(store, folder=out))
+        view = ps.load_view(store, pid)
+        years = view.programme.years
+        rows = cells(programme.tables[1])[2:]
+        assert len(rows) == len(view.indicators)
+        for row, indicator in zip(rows, view.indicators):
+            for i, year in enumerate(years):
+                assert row[5 + 2 * i] == (rp.format_number(indicator.actuals.get(year)) or "—")
+        assert len(order.tables[0].rows) > 1
+        assert len(report.tables[0].rows) > 20
+        assert sorted(p.suffix for p in out.iterdir()) == [".docx"] * 4
+    finally:
+        store.close()
