@@ -152,3 +152,25 @@ def test_position_options_put_the_persons_positions_first(school):
     assert options[:2] == ["педагог-психолог", "учитель"]
     assert options.count("учитель") == 1
     assert sa.position_options(store, None)[0] == "учитель"
+
+
+def test_conformity_due_reaches_the_dashboard(fresh_db):
+    """The to-do list names people without a category whose СЗД is due or falls due within
+    the warning window; a category holder and a newcomer (< 2 years) are not listed."""
+    from metodkab.storage.alerts import collect_alerts
+
+    s = fresh_db
+    never = person(s, "Белова")                                  # hired 2010, no record: due
+    soon = person(s, "Власова")
+    conformity(s, soon, D(2022, 3, 1))                           # 5 years: 01.03.2027
+    later = person(s, "Гусева")
+    conformity(s, later, D(2024, 3, 1))                          # 2029: not yet
+    person(s, "Дроздова", hired=D(2025, 9, 1))                   # under 2 years in post
+    holder = person(s, "Егорова")
+    category(s, holder, "первая", D(2024, 1, 10), D(2029, 1, 10))
+    alert = next(a for a in collect_alerts(s, DAY) if a.key == "conformity_due")
+    assert [(i.staff_id, i.text) for i in alert.items] == [
+        (never, "Белова Анна: срок аттестации на СЗД наступил"),
+        (soon, "Власова Анна: аттестация на СЗД до 01.03.2027"),
+    ]
+    assert alert.params == {"months": 6}

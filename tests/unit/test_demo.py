@@ -81,7 +81,7 @@ def test_demo_gives_the_dashboard_something_to_say(demo, clock):
         store.close()
     assert alerts == {"overdue_training": 5, "category_expiring": 3, "young_unsupported": 1,
                       "mentorship_past_end": 1, "route_steps_overdue": 1,
-                      "activities_overdue": 1}
+                      "activities_overdue": 1, "conformity_due": 5}
 
 
 def test_same_seed_and_day_give_the_same_data(tmp_path):

@@ -20,6 +20,7 @@ from metodkab.storage.settings import report_date
 TODO_TITLES = {
     "overdue_training": S.TODO_OVERDUE_TRAINING,
     "category_expiring": S.TODO_CATEGORY_EXPIRING,
+    "conformity_due": S.TODO_CONFORMITY_DUE,
     "young_unsupported": S.TODO_YOUNG_UNSUPPORTED,
     "mentorship_past_end": S.TODO_MENTORSHIP_PAST_END,
     "route_steps_overdue": S.TODO_ROUTE_STEPS_OVERDUE,
@@ -28,6 +29,7 @@ TODO_TITLES = {
 # Where an item of the to-do list leads: the person card's tab, or a section.
 ALERT_TARGETS = {
     "category_expiring": ("attestation", None),
+    "conformity_due": ("attestation", None),
     "route_steps_overdue": ("routes", None),
     "mentorship_past_end": ("mentorship", None),
     "activities_overdue": ("main", "programme"),
@@ -44,6 +46,12 @@ COUNT_LABELS = (
 )
 
 
+def todo_line(count: int, title: str) -> str:
+    """One to-do item: the count right-aligned (figure spaces survive the option list's
+    trimming of leading blanks), then the title."""
+    return f"{count:>3}".replace(" ", "\u2007") + "  " + title
+
+
 def load_dashboard(store):
     day = report_date(store)
     return get_school(store), day, counts(store, day), collect_alerts(store, day)
@@ -55,7 +63,7 @@ class DashboardScreen(AppScreen):
     DashboardScreen #school { text-style: bold; padding: 0 1; }
     DashboardScreen #date { padding: 0 1; color: $text-muted; }
     DashboardScreen #panels { height: 1fr; }
-    DashboardScreen #counts { width: 38; padding: 0 1; }
+    DashboardScreen #counts { width: 36; padding: 0 1; }
     DashboardScreen #todo-panel { width: 1fr; }
     DashboardScreen #todo { height: 1fr; border: none; }
     """
@@ -112,7 +120,7 @@ class DashboardScreen(AppScreen):
             return
         for alert in self.alerts:
             title = TODO_TITLES[alert.key].format(**alert.params)
-            todo.add_option(Option(f"{alert.count:>4}  {title}", id=alert.key))
+            todo.add_option(Option(todo_line(alert.count, title), id=alert.key))
         todo.highlighted = min(highlighted or 0, len(self.alerts) - 1)
         todo.focus()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from metodkab import strings as S
 from metodkab.reports import rules
 from metodkab.storage.db import Store
 from metodkab.storage.settings import all_settings
@@ -108,8 +109,28 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
     return [
         Alert("overdue_training", overdue, {"years": period}),
         Alert("category_expiring", expiring, {"months": months}),
+        Alert("conformity_due", conformity_items(store, day), {"months": months}),
         Alert("young_unsupported", young),
         Alert("mentorship_past_end", past_end),
         Alert("route_steps_overdue", steps),
         Alert("activities_overdue", activities),
     ]
+
+
+def conformity_items(store: Store, day: dt.date) -> list[AlertItem]:
+    """People without a category whose conformity attestation (СЗД) is due or falls due
+    within the warning window — the same rule as the Аттестация schedule."""
+    from metodkab.domain.parse import format_date
+    from metodkab.storage.attestation import schedule
+
+    items = []
+    for row in schedule(store, day).conformity:
+        state = row.state
+        if state.state == "due":
+            when = S.ALERT_CONFORMITY_DUE
+        elif state.state == "soon" and state.due is not None:
+            when = S.ALERT_CONFORMITY_SOON.format(date=format_date(state.due))
+        else:
+            continue
+        items.append(AlertItem(f"{row.name}: {when}", row.staff_id))
+    return items
