@@ -1664,6 +1664,29 @@ XLS_LOAD_FILE = "Нагрузка наставников"
 XLS_LOAD_SHEET = "Нагрузка"
 XLS_LOAD_COLUMNS = ("Наставник", "Пар сейчас", "Наставляемых сейчас", "Всего пар")
 XLS_LOAD_YEAR = "Пар в {year} уч. году"
+# Программа развития: the five views, a sheet each
+XLS_PROG_FILE = "Программа развития"
+XLS_PROG_WHAT = "{title}, {period}"      # when the title does not name the years
+XLS_PROG_SHEETS = {"outline": "Структура", "agenda": "Сроки", "people": "Ответственные",
+                   "progress": "Выполнение", "indicators": "Показатели"}
+XLS_PROG_OUTLINE_COLUMNS = ("№ задачи", "Задача", "Мероприятие", "Направление", "Форма",
+                            "Начало", "Срок", "Переносы срока", "Ответственные",
+                            "Ожидаемый результат", "Статус", "Выполнено", "Просрочено",
+                            "Примечание")
+XLS_PROG_AGENDA_COLUMNS = ("Раздел", "Срок", "№ задачи", "Мероприятие", "Ответственные",
+                           "Статус")
+XLS_PROG_BUCKETS = {"overdue": "просрочено", "this_month": "этот месяц: {month}",
+                    "next_month": "следующий месяц: {month}"}
+XLS_PROG_PEOPLE_COLUMNS = ("Ответственный", "Срок", "№ задачи", "Мероприятие", "Статус",
+                           "Просрочено")
+XLS_PROG_PROGRESS_COLUMNS = ("Раздел", "Название", "Мероприятий", "Срок наступил",
+                             "Выполнено из них", "Просрочено", "Выполнено досрочно",
+                             "Выполнено, %")
+XLS_PROG_IND_COLUMNS = ("№", "Показатель", "Единица", "Базовое значение")
+XLS_PROG_IND_TARGET = "Цель {year}"
+XLS_PROG_IND_ACTUAL = "Факт {year}"
+XLS_PROG_IND_SOURCE = "Как получен факт"
+XLS_PROG_NONE = "Программы развития нет: экспортировать нечего"
 
 # --- documents ---
 DOC_KEY_PRINT = "Документ для печати (Word)"

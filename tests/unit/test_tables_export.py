@@ -262,3 +262,127 @@ def test_progress_is_reported_and_the_file_is_atomic(school, tmp_path):
     te.export_schedule(school, folder=tmp_path, progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1, 2)]
     assert [p.name for p in tmp_path.iterdir()] == ["График аттестации 2026-11-23.xlsx"]
+
+
+# --- Программа развития -------------------------------------------------------------------
+
+
+@pytest.fixture
+def programme(fresh_db):
+    from metodkab.domain.models import Programme, ProgrammeActivity, ProgrammeTask, TargetIndicator
+    from metodkab.storage import programme as ps
+
+    s = fresh_db
+    save_school(s, School(full_name='МБОУ "Тестовая СОШ"', short_name="Тестовая СОШ"))
+    ivanova = person(s, "Иванова", "Анна", "Петровна")
+    petrova = person(s, "Петрова", "Анна", "Петровна")
+    pid = ps.save_programme(s, Programme(title="Программа методической службы", year_from=2025,
+                                         year_to=2026, goal="Цель"))
+    t1 = ps.save_task(s, ProgrammeTask(programme_id=pid, number=1, title="Кадры"))
+    t2 = ps.save_task(s, ProgrammeTask(programme_id=pid, number=2, title="Опыт"))
+    ps.save_task(s, ProgrammeTask(programme_id=pid, number=3, title="Пустая"))
+    ps.save_activity(s, ProgrammeActivity(
+        task_id=t1, title="Семинар по ФГОС", direction="ФГОС", form="семинар",
+        start_date=D(2025, 10, 1), deadline=D(2025, 10, 15), expected_result="Протокол",
+        status="выполнено", done_date=D(2025, 10, 14), responsible_ids=[ivanova]))
+    ps.save_activity(s, ProgrammeActivity(task_id=t1, title="Неделя математики",
+                                          deadline=D(2026, 10, 20),
+                                          responsible_ids=[ivanova, petrova]))
+    lesson = ps.save_activity(s, ProgrammeActivity(task_id=t2, title="Открытый урок",
+                                                   deadline=D(2026, 11, 30),
+                                                   responsible_ids=[petrova]))
+    ps.postpone(s, lesson, D(2026, 12, 20), "болезнь учителя")
+    ps.save_activity(s, ProgrammeActivity(task_id=t2, title="Конференция",
+                                          deadline=D(2027, 3, 1), note="на весенних каникулах"))
+    ps.save_indicator(s, TargetIndicator(programme_id=pid, number=1, name="Доля открытых уроков",
+                                         unit="%", baseline=10.5),
+                      {2025: 20, 2026: 30}, {2025: 22.5, 2026: None})
+    return s, pid
+
+
+def test_programme_workbook_has_every_view(programme, tmp_path):
+    store, pid = programme
+    path = te.export_programme(store, pid, "пет", folder=tmp_path)
+    assert path.name == "Программа развития 2025–2026 2026-11-23.xlsx"
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Структура", "Сроки", "Ответственные", "Выполнение", "Показатели"]
+    what = "Тестовая СОШ · Программа методической службы, 2025–2026"
+
+    ws = wb["Структура"]
+    check_frame(ws, f"{what} · Структура · на 23.11.2026",
+                ("№ задачи", "Задача", "Мероприятие", "Направление", "Форма", "Начало", "Срок",
+                 "Переносы срока", "Ответственные", "Ожидаемый результат", "Статус",
+                 "Выполнено", "Просрочено", "Примечание"), 5)
+    assert [cells(ws, r) for r in range(3, 8)] == [
+        [1, "Кадры", "Семинар по ФГОС", "ФГОС", "семинар", D(2025, 10, 1), D(2025, 10, 15),
+         None, "Иванова А. П.", "Протокол", "выполнено", D(2025, 10, 14), "нет", None],
+        [1, "Кадры", "Неделя математики", None, None, None, D(2026, 10, 20), None,
+         "Иванова А. П., Петрова А. П.", None, "запланировано", None, "да", None],
+        [2, "Опыт", "Открытый урок", None, None, None, D(2026, 12, 20),
+         "30.11.2026 (болезнь учителя)", "Петрова А. П.", None, "перенесено", None, "нет",
+         None],
+        [2, "Опыт", "Конференция", None, None, None, D(2027, 3, 1), None, None, None,
+         "запланировано", None, "нет", "на весенних каникулах"],
+        [3, "Пустая"] + [None] * 12,
+    ]
+    for ref in ("F3", "G3", "L3", "G5"):
+        assert is_date_cell(ws[ref])
+
+    ws = wb["Сроки"]
+    check_frame(ws, f"{what} · Сроки · на 23.11.2026",
+                ("Раздел", "Срок", "№ задачи", "Мероприятие", "Ответственные", "Статус"), 2)
+    assert cells(ws, 3) == ["просрочено", D(2026, 10, 20), 1, "Неделя математики",
+                            "Иванова А. П., Петрова А. П.", "запланировано"]
+    assert cells(ws, 4) == ["следующий месяц: декабрь", D(2026, 12, 20), 2, "Открытый урок",
+                            "Петрова А. П.", "перенесено"]
+    assert is_date_cell(ws["B3"])
+
+    # Only the people the surname search leaves in the list.
+    ws = wb["Ответственные"]
+    check_frame(ws, f"{what} · Ответственные (отбор: поиск «пет») · на 23.11.2026",
+                ("Ответственный", "Срок", "№ задачи", "Мероприятие", "Статус", "Просрочено"),
+                2)
+    assert cells(ws, 3) == ["Петрова Анна Петровна", D(2026, 10, 20), 1, "Неделя математики",
+                            "запланировано", "да"]
+    assert cells(ws, 4) == ["Петрова Анна Петровна", D(2026, 12, 20), 2, "Открытый урок",
+                            "перенесено", "нет"]
+
+    ws = wb["Выполнение"]
+    assert ws["A1"].value == f"{what} · Выполнение · на 23.11.2026"
+    assert cells(ws, 2) == ["Раздел", "Название", "Мероприятий", "Срок наступил",
+                            "Выполнено из них", "Просрочено", "Выполнено досрочно",
+                            "Выполнено, %"]
+    assert cells(ws, 3) == ["Вся программа", "Вся программа", 4, 2, 1, 1, 0, 50]
+    assert cells(ws, 4) == ["По задачам", "1. Кадры", 2, 2, 1, 1, 0, 50]
+    assert cells(ws, 5)[:3] == ["По задачам", "2. Опыт", 2]
+    assert cells(ws, 5)[7] is None                 # nothing due yet: no percent
+    by_person = [cells(ws, r) for r in range(3, ws.max_row + 1) if cells(ws, r)[0] ==
+                 "По ответственным"]
+    assert [r[1] for r in by_person][:2] == ["Иванова А. П.", "Петрова А. П."]
+
+    ws = wb["Показатели"]
+    check_frame(ws, f"{what} · Показатели · на 23.11.2026",
+                ("№", "Показатель", "Единица", "Базовое значение", "Цель 2025", "Факт 2025",
+                 "Цель 2026", "Факт 2026", "Как получен факт"), 1)
+    assert cells(ws, 3) == [1, "Доля открытых уроков", "%", 10.5, 20, 22.5, 30, None,
+                            "вводится вручную"]
+
+
+def test_programme_people_unfiltered_current_programme(programme, tmp_path):
+    store, _ = programme
+    ws = openpyxl.load_workbook(te.export_programme(store, None, folder=tmp_path))[
+        "Ответственные"]
+    assert [r[0] for r in data_rows_of(ws)] == ["Иванова Анна Петровна"] * 2 + [
+        "Петрова Анна Петровна"] * 2
+
+
+def test_no_programme_is_a_russian_message(fresh_db, tmp_path):
+    from metodkab.storage.errors import StorageError
+
+    with pytest.raises(StorageError, match="Программы развития нет"):
+        te.export_programme(fresh_db, None, folder=tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
+def data_rows_of(ws) -> list[tuple]:
+    return list(ws.iter_rows(min_row=3, values_only=True))
