@@ -1784,3 +1784,89 @@ DOC_REPORT_NOTE = ("Значение — доля в процентах от б�
                    "— основное место работы, на дату отчёта.")
 DOC_REPORT_LISTS = "Требуют внимания"
 DOC_REPORT_LIST_TITLE = "{title}: {count}"
+
+# --- messages moved from modules ---
+# domain/models.py: validation
+MODEL_NEED_POSITION = "Укажите хотя бы одну должность"
+MODEL_DISMISSAL_BEFORE_HIRE = "Дата увольнения раньше даты приёма"
+MODEL_HIRE_NEAR_BIRTH = "Дата приёма слишком близка к дате рождения"
+MODEL_PED_START_NEAR_BIRTH = "Начало педстажа слишком близко к дате рождения"
+MODEL_VALID_BEFORE_DECISION = "Срок действия раньше даты решения"
+MODEL_NEED_RESULT_OR_EXEMPTION = "Укажите результат или причину освобождения"
+MODEL_MIN_HOURS = "Для вида «{kind}» — не меньше {minimum} ч"
+MODEL_END_BEFORE_START = "Дата окончания раньше даты начала"
+MODEL_SCORE_OVER_MAX = "Балл больше максимального"
+MODEL_PERIOD_END_BEFORE_START = "Конец периода раньше начала"
+MODEL_NEED_MENTEE = "Укажите хотя бы одного наставляемого"
+MODEL_FINISH_BEFORE_START = "Окончание раньше начала"
+MODEL_NEED_END_DATE = "Укажите дату завершения"
+MODEL_MENTOR_IS_MENTEE = "Наставник не может быть своим наставляемым"
+MODEL_YEAR_TO_BEFORE_FROM = "Год окончания раньше года начала"
+MODEL_DEADLINE_BEFORE_START = "Срок раньше даты начала"
+MODEL_NEED_DONE_DATE = "Укажите дату выполнения"
+MODEL_NEED_COMPUTED_KEY = "Выберите вычисляемый показатель"
+MODEL_FILL_FIELD = "Заполните поле"
+MODEL_WHOLE_NUMBER = "Введите целое число"
+MODEL_NUMBER = "Введите число"
+# pydantic error type -> message ({gt}, {ge}, {le}, {lt}: the limit)
+MODEL_PYDANTIC_MESSAGES = {
+    "missing": "Обязательное поле",
+    "string_too_short": MODEL_FILL_FIELD,
+    "literal_error": "Выберите значение из списка",
+    "int_parsing": MODEL_WHOLE_NUMBER,
+    "int_from_float": MODEL_WHOLE_NUMBER,
+    "float_parsing": MODEL_NUMBER,
+    "finite_number": MODEL_NUMBER,
+    "bool_parsing": "Да или нет",
+    "greater_than": "Должно быть больше {gt}",
+    "greater_than_equal": "Не меньше {ge}",
+    "less_than_equal": "Не больше {le}",
+    "less_than": "Должно быть меньше {lt}",
+    "list_type": "Ожидается список",
+    "string_type": "Ожидается текст",
+    "extra_forbidden": "Лишнее поле",
+}
+# domain/parse.py
+PARSE_NEED_YEAR = "Укажите год: дата вводится как ДД.ММ.ГГГГ"
+PARSE_DATE_FORMAT = "Дата вводится как ДД.ММ.ГГГГ"
+PARSE_YEAR_RANGE = "Год должен быть от {min} до {max}"
+PARSE_NO_SUCH_DATE = "Такой даты нет в календаре"
+PARSE_NAME_LETTERS = "Только буквы, дефис и пробел"
+PARSE_SNILS_DIGITS = "СНИЛС — 11 цифр: ХХХ-ХХХ-ХХХ ХХ"
+PARSE_SNILS_CONTROL = "Неверное контрольное число СНИЛС"
+# storage/maintenance.py: `metodkab check`
+CHECK_CANNOT_OPEN = "Не удалось открыть {path}: {error}"
+CHECK_DATABASE = "База данных: {path}"
+CHECK_SCHEMA_VERSION = "Версия схемы: {version} (программа знает до {known})"
+CHECK_SCHEMA_TOO_NEW = "Схема новее, чем знает эта программа: обновите программу."
+CHECK_INTEGRITY_OK = "Целостность: в порядке"
+CHECK_INTEGRITY_BROKEN = "Целостность НАРУШЕНА: {problems}"
+CHECK_FK_BROKEN = "Нарушены ссылки между таблицами: {count} (например, {table})"
+CHECK_FK_OK = "Ссылки между таблицами: в порядке"
+CHECK_SCHOOL = "Школа: {school}; сотрудников в базе: {staff}"
+CHECK_SCHOOL_UNKNOWN = "не указана"
+CHECK_NO_TABLES = "В файле нет таблиц «Методического кабинета»."
+CHECK_RESULT_OK = "Итог: база данных исправна"
+CHECK_RESULT_PROBLEMS = "Итог: обнаружены проблемы"
+# storage/db.py: opening a database
+DB_FILE_NOT_FOUND = "Файл базы данных не найден: {path}"
+DB_NOT_SQLITE = "Файл {name} не является базой данных SQLite ({error})."
+DB_NO_WAL = "Не удалось включить журнал WAL для базы данных"
+DB_OPEN_ELSEWHERE = ("База данных {name} уже открыта в другом окне «Методического кабинета». "
+                     "Закройте его и попробуйте снова.")
+DB_BUSY = "База данных {name} занята другой программой. Попробуйте позже."
+DB_NOT_OURS_OR_DAMAGED = ("Файл {name} не является базой данных «Методического кабинета» "
+                          "или повреждён ({error}).")
+DB_DAMAGED = ("База данных {name} повреждена: {problem}. "
+              "Восстановите её из резервной копии (metodkab restore).")
+DB_TOO_NEW = ("База данных {name} создана более новой версией программы "
+              "(схема {version}, эта программа знает до {known}). Обновите программу.")
+DB_NOT_OURS = "Файл {name} не похож на базу данных «Методического кабинета»."
+# storage/backup.py
+BACKUP_NOT_FOUND = "Файл резервной копии не найден: {path}"
+BACKUP_DAMAGED = "Резервная копия {name} повреждена: {problem}"
+BACKUP_NOT_OURS = "Файл {name} не является базой «Методического кабинета»."
+BACKUP_TOO_NEW = "Резервная копия {name} сделана более новой версией программы (схема {version})."
+# storage/migrations.py
+MIGRATION_FK_BROKEN = ("Обновление базы данных отменено: нарушены ссылки между таблицами "
+                       "(например, в таблице {table}). Проверьте базу: metodkab check.")

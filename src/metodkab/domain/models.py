@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from metodkab import strings as S
 from metodkab.domain import values as v
 from metodkab.domain.parse import clean_name_part, clean_snils, full_name, norm, parse_date
 
@@ -27,7 +28,7 @@ from metodkab.domain.parse import clean_name_part, clean_snils, full_name, norm,
 def _required_date(value: object) -> dt.date:
     parsed = parse_date(value)
     if parsed is None:
-        raise ValueError("Укажите дату")
+        raise ValueError(S.PROG_DATE_REQUIRED)
     return parsed
 
 
@@ -165,19 +166,19 @@ class Staff(Record):
     @classmethod
     def _positions(cls, value: list[str]) -> list[str]:
         if not value:
-            raise ValueError("Укажите хотя бы одну должность")
+            raise ValueError(S.MODEL_NEED_POSITION)
         return value
 
     @model_validator(mode="after")
     def _dates(self) -> Staff:
         born = self.birth_date
         if self.dismissal_date and self.hire_date and self.dismissal_date < self.hire_date:
-            raise _field_error("dismissal_date", "Дата увольнения раньше даты приёма")
+            raise _field_error("dismissal_date", S.MODEL_DISMISSAL_BEFORE_HIRE)
         if born is not None:
             if self.hire_date is not None and self.hire_date.year - born.year < 14:
-                raise _field_error("hire_date", "Дата приёма слишком близка к дате рождения")
+                raise _field_error("hire_date", S.MODEL_HIRE_NEAR_BIRTH)
             if self.ped_start_date is not None and self.ped_start_date.year - born.year < 14:
-                raise _field_error("ped_start_date", "Начало педстажа слишком близко к дате рождения")
+                raise _field_error("ped_start_date", S.MODEL_PED_START_NEAR_BIRTH)
         return self
 
     @property
@@ -218,7 +219,7 @@ class QualificationCategory(Record):
     @model_validator(mode="after")
     def _dates(self) -> QualificationCategory:
         if self.valid_until is not None and self.valid_until < self.decision_date:
-            raise _field_error("valid_until", "Срок действия раньше даты решения")
+            raise _field_error("valid_until", S.MODEL_VALID_BEFORE_DECISION)
         return self
 
 
@@ -236,7 +237,7 @@ class ConformityAttestation(Record):
     @model_validator(mode="after")
     def _result_or_exemption(self) -> ConformityAttestation:
         if self.result is None and not self.exemption_reason:
-            raise _field_error("result", "Укажите результат или причину освобождения")
+            raise _field_error("result", S.MODEL_NEED_RESULT_OR_EXEMPTION)
         return self
 
 
@@ -283,9 +284,9 @@ class Training(Record):
     def _rules(self) -> Training:
         minimum = v.TRAINING_MIN_HOURS.get(self.kind)
         if minimum and self.hours < minimum:
-            raise _field_error("hours", f"Для вида «{self.kind}» — не меньше {minimum} ч")
+            raise _field_error("hours", S.MODEL_MIN_HOURS.format(kind=self.kind, minimum=minimum))
         if self.start_date is not None and self.end_date < self.start_date:
-            raise _field_error("end_date", "Дата окончания раньше даты начала")
+            raise _field_error("end_date", S.MODEL_END_BEFORE_START)
         return self
 
     def columns(self) -> dict[str, Any]:
@@ -313,7 +314,7 @@ class Diagnostic(Record):
     @model_validator(mode="after")
     def _score(self) -> Diagnostic:
         if self.score is not None and self.max_score is not None and self.score > self.max_score:
-            raise _field_error("score", "Балл больше максимального")
+            raise _field_error("score", S.MODEL_SCORE_OVER_MAX)
         return self
 
     @property
@@ -351,7 +352,7 @@ class IndividualRoute(Record):
     @model_validator(mode="after")
     def _period(self) -> IndividualRoute:
         if self.period_end < self.period_start:
-            raise _field_error("period_end", "Конец периода раньше начала")
+            raise _field_error("period_end", S.MODEL_PERIOD_END_BEFORE_START)
         return self
 
 
@@ -396,19 +397,19 @@ class Mentorship(Record):
     @classmethod
     def _mentees(cls, value: list[str]) -> list[str]:
         if not value:
-            raise ValueError("Укажите хотя бы одного наставляемого")
+            raise ValueError(S.MODEL_NEED_MENTEE)
         return _unique(value)
 
     @model_validator(mode="after")
     def _rules(self) -> Mentorship:
         if self.planned_end < self.start_date:
-            raise _field_error("planned_end", "Окончание раньше начала")
+            raise _field_error("planned_end", S.MODEL_FINISH_BEFORE_START)
         if self.actual_end is not None and self.actual_end < self.start_date:
-            raise _field_error("actual_end", "Окончание раньше начала")
+            raise _field_error("actual_end", S.MODEL_FINISH_BEFORE_START)
         if self.status != "действует" and self.actual_end is None:
-            raise _field_error("actual_end", "Укажите дату завершения")
+            raise _field_error("actual_end", S.MODEL_NEED_END_DATE)
         if self.mentor_id in self.mentee_ids:
-            raise _field_error("mentee_ids", "Наставник не может быть своим наставляемым")
+            raise _field_error("mentee_ids", S.MODEL_MENTOR_IS_MENTEE)
         return self
 
 
@@ -448,7 +449,7 @@ class Programme(Record):
     @model_validator(mode="after")
     def _years(self) -> Programme:
         if self.year_to < self.year_from:
-            raise _field_error("year_to", "Год окончания раньше года начала")
+            raise _field_error("year_to", S.MODEL_YEAR_TO_BEFORE_FROM)
         return self
 
 
@@ -488,9 +489,9 @@ class ProgrammeActivity(Record):
     @model_validator(mode="after")
     def _rules(self) -> ProgrammeActivity:
         if self.start_date is not None and self.deadline < self.start_date:
-            raise _field_error("deadline", "Срок раньше даты начала")
+            raise _field_error("deadline", S.MODEL_DEADLINE_BEFORE_START)
         if self.status == "выполнено" and self.done_date is None:
-            raise _field_error("done_date", "Укажите дату выполнения")
+            raise _field_error("done_date", S.MODEL_NEED_DONE_DATE)
         return self
 
 
@@ -518,7 +519,7 @@ class TargetIndicator(Record):
     @model_validator(mode="after")
     def _source(self) -> TargetIndicator:
         if self.source == "computed" and not self.computed_key:
-            raise _field_error("computed_key", "Выберите вычисляемый показатель")
+            raise _field_error("computed_key", S.MODEL_NEED_COMPUTED_KEY)
         return self
 
 
@@ -565,23 +566,7 @@ def _field_error(field: str, message: str) -> ValueError:
     return ValueError(f"{field}::{message}")
 
 
-_MESSAGES = {
-    "missing": "Обязательное поле",
-    "string_too_short": "Заполните поле",
-    "literal_error": "Выберите значение из списка",
-    "int_parsing": "Введите целое число",
-    "int_from_float": "Введите целое число",
-    "float_parsing": "Введите число",
-    "finite_number": "Введите число",
-    "bool_parsing": "Да или нет",
-    "greater_than": "Должно быть больше {gt}",
-    "greater_than_equal": "Не меньше {ge}",
-    "less_than_equal": "Не больше {le}",
-    "less_than": "Должно быть меньше {lt}",
-    "list_type": "Ожидается список",
-    "string_type": "Ожидается текст",
-    "extra_forbidden": "Лишнее поле",
-}
+_MESSAGES = S.MODEL_PYDANTIC_MESSAGES
 
 
 def _number(value: object) -> object:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from metodkab import strings as S
+
 DATE_FORMAT = "%d.%m.%Y"
 _RU_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
@@ -37,20 +39,20 @@ def parse_date(value: object, *, default_year: int | None = None) -> dt.date | N
         day, month = int(m.group(1)), int(m.group(2))
         if m.group(3) is None:
             if default_year is None:
-                raise ValueError("Укажите год: дата вводится как ДД.ММ.ГГГГ")
+                raise ValueError(S.PARSE_NEED_YEAR)
             year = default_year
         else:
             year = int(m.group(3))
             if len(m.group(3)) == 2:   # a sliding century: "85" is 1985, "21" is 2021
                 year += 2000 if year <= dt.date.today().year % 100 + 10 else 1900
     else:
-        raise ValueError("Дата вводится как ДД.ММ.ГГГГ")
+        raise ValueError(S.PARSE_DATE_FORMAT)
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"Год должен быть от {MIN_YEAR} до {MAX_YEAR}")
+        raise ValueError(S.PARSE_YEAR_RANGE.format(min=MIN_YEAR, max=MAX_YEAR))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError("Такой даты нет в календаре") from None
+        raise ValueError(S.PARSE_NO_SUCH_DATE) from None
 
 
 def format_date(value: dt.date | str | None) -> str:
@@ -78,10 +80,10 @@ def clean_name_part(value: str, *, required: bool = True) -> str:
     text = re.sub(r"\s*-\s*", "-", text)
     if not text:
         if required:
-            raise ValueError("Заполните поле")
+            raise ValueError(S.MODEL_FILL_FIELD)
         return ""
     if not _NAME_PART.match(text):
-        raise ValueError("Только буквы, дефис и пробел")
+        raise ValueError(S.PARSE_NAME_LETTERS)
     if text.isupper() or text.islower():
         text = "-".join(
             " ".join(w[:1].upper() + w[1:].lower() for w in piece.split(" "))
@@ -106,7 +108,7 @@ def clean_snils(value: str | None) -> str:
     if not digits:
         return ""
     if not digits.isdigit() or len(digits) != 11:
-        raise ValueError("СНИЛС — 11 цифр: ХХХ-ХХХ-ХХХ ХХ")
+        raise ValueError(S.PARSE_SNILS_DIGITS)
     number, control = digits[:9], int(digits[9:])
     if int(number) > 1001998:
         total = sum(int(d) * (9 - i) for i, d in enumerate(number))
@@ -114,7 +116,7 @@ def clean_snils(value: str | None) -> str:
         if expected == 100:
             expected = 0
         if expected != control:
-            raise ValueError("Неверное контрольное число СНИЛС")
+            raise ValueError(S.PARSE_SNILS_CONTROL)
     return f"{digits[:3]}-{digits[3:6]}-{digits[6:9]} {digits[9:]}"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.storage.errors import StorageError
 
@@ -98,7 +99,7 @@ def check_backup(path: Path) -> None:
     from metodkab.storage.migrations import SCHEMA_VERSION
 
     if not path.is_file():
-        raise StorageError(f"Файл резервной копии не найден: {path}")
+        raise StorageError(S.BACKUP_NOT_FOUND.format(path=path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -110,15 +111,13 @@ def check_backup(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"Файл {path.name} не является базой данных SQLite ({exc}).") from None
+        raise StorageError(S.DB_NOT_SQLITE.format(name=path.name, error=exc)) from None
     if result != ["ok"]:
-        raise StorageError(f"Резервная копия {path.name} повреждена: {result[0]}")
+        raise StorageError(S.BACKUP_DAMAGED.format(name=path.name, problem=result[0]))
     if not has_counter or version < 1:
-        raise StorageError(f"Файл {path.name} не является базой «Методического кабинета».")
+        raise StorageError(S.BACKUP_NOT_OURS.format(name=path.name))
     if version > SCHEMA_VERSION:
-        raise StorageError(
-            f"Резервная копия {path.name} сделана более новой версией программы (схема {version})."
-        )
+        raise StorageError(S.BACKUP_TOO_NEW.format(name=path.name, version=version))
 
 
 def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,

@@ -19,6 +19,7 @@ from typing import TypeVar
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
+from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.parse import norm
 from metodkab.storage import migrations
@@ -48,7 +49,7 @@ def _set_wal(db: Database) -> None:
         mode = db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         db.conn.execute("PRAGMA synchronous = FULL")
     if str(mode).lower() != "wal":
-        raise StorageError("Не удалось включить журнал WAL для базы данных")
+        raise StorageError(S.DB_NO_WAL)
 
 
 def user_version(db: Database) -> int:
@@ -161,7 +162,7 @@ def open_store(
     """
     path = Path(path)
     if not create and not path.exists():
-        raise StorageError(f"Файл базы данных не найден: {path}")
+        raise StorageError(S.DB_FILE_NOT_FOUND.format(path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = None
     if exclusive:
@@ -169,10 +170,7 @@ def open_store(
         try:
             lock.acquire(timeout=0)
         except Timeout:
-            raise DatabaseBusy(
-                f"База данных {path.name} уже открыта в другом окне «Методического кабинета». "
-                "Закройте его и попробуйте снова."
-            ) from None
+            raise DatabaseBusy(S.DB_OPEN_ELSEWHERE.format(name=path.name)) from None
     try:
         db = connect(path)
         try:
@@ -184,13 +182,8 @@ def open_store(
         if lock is not None:
             lock.release()
         if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseBusy(
-                f"База данных {path.name} занята другой программой. Попробуйте позже."
-            ) from None
-        raise DatabaseDamaged(
-            f"Файл {path.name} не является базой данных «Методического кабинета» "
-            f"или повреждён ({exc})."
-        ) from None
+            raise DatabaseBusy(S.DB_BUSY.format(name=path.name)) from None
+        raise DatabaseDamaged(S.DB_NOT_OURS_OR_DAMAGED.format(name=path.name, error=exc)) from None
     except BaseException:
         if lock is not None:
             lock.release()
@@ -204,24 +197,17 @@ def _prepare(
 ) -> Store:
     problems = quick_check(db)
     if problems:
-        raise DatabaseDamaged(
-            f"База данных {path.name} повреждена: {problems[0]}. "
-            "Восстановите её из резервной копии (metodkab restore)."
-        )
+        raise DatabaseDamaged(S.DB_DAMAGED.format(name=path.name, problem=problems[0]))
     # Refuse a newer or a foreign file before switching it to WAL: a file that is not
     # ours (or not yet ours to change) is left exactly as it was.
     empty = is_empty(db)
     version = user_version(db)
     if not empty:
         if version > SCHEMA_VERSION:
-            raise DatabaseTooNew(
-                f"База данных {path.name} создана более новой версией программы "
-                f"(схема {version}, эта программа знает до {SCHEMA_VERSION}). Обновите программу."
-            )
+            raise DatabaseTooNew(S.DB_TOO_NEW.format(name=path.name, version=version,
+                                                 known=SCHEMA_VERSION))
         if version < 1 or not db.table("change_counter").exists():
-            raise DatabaseDamaged(
-                f"Файл {path.name} не похож на базу данных «Методического кабинета»."
-            )
+            raise DatabaseDamaged(S.DB_NOT_OURS.format(name=path.name))
     _set_wal(db)
     store = Store(db=db, path=path, clock=clock, user=user)
     if empty:

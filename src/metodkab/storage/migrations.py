@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from metodkab import strings as S
+
 SCHEMA_VERSION = 3
 
 
@@ -96,7 +98,4 @@ def migrate(db: Database, from_version: int) -> None:
         if problems:   # rolls the whole migration back: the database stays as it was
             from metodkab.storage.errors import DatabaseDamaged
 
-            raise DatabaseDamaged(
-                "Обновление базы данных отменено: нарушены ссылки между таблицами "
-                f"(например, в таблице {problems[0][0]}). Проверьте базу: metodkab check."
-            )
+            raise DatabaseDamaged(S.MIGRATION_FK_BROKEN.format(table=problems[0][0]))
