@@ -1870,3 +1870,20 @@ BACKUP_TOO_NEW = "Резервная копия {name} сделана более
 # storage/migrations.py
 MIGRATION_FK_BROKEN = ("Обновление базы данных отменено: нарушены ссылки между таблицами "
                        "(например, в таблице {table}). Проверьте базу: metodkab check.")
+# storage/staff.py
+STAFF_HAS_DEPENDENTS = ("У сотрудника есть связанные записи (курсы, категории, наставничество …). "
+                        "Его можно только уволить: история сохранится.")
+STAFF_DISMISS_BEFORE_HIRE = "Дата увольнения {day} раньше даты приёма {hire}. Ничего не изменено."
+# storage/programme.py, reports/programme.py
+PROG_POSTPONE_BEFORE_START = "Новый срок раньше даты начала мероприятия."
+PROG_NOT_FOUND = "Программа не найдена: возможно, она удалена."
+PROG_NUMBER_EXAMPLE = "Введите число, например 30 или 27,5"
+# storage/training.py, reports/training.py: the marks and short kinds in the course lists
+TR_MARK_FEDERAL = "Р"
+TR_MARK_DIAGNOSTICS = "Д"
+TR_MARK_MANAGEMENT = "У"
+TR_MARK_GROUP = "Г"
+TR_KIND_SHORT = {"повышение квалификации": "ПК", "профессиональная переподготовка": "ПП",
+                 "стажировка": "Ст"}
+# reports/xlsx.py
+XLSX_SHEET_DEFAULT = "Лист"

@@ -346,7 +346,7 @@ def parse_number(text: object) -> float | None:
     try:
         return float(value)
     except ValueError:
-        raise ValueError("Введите число, например 30 или 27,5") from None
+        raise ValueError(S.PROG_NUMBER_EXAMPLE) from None
 
 
 def format_number(value: float | None) -> str:

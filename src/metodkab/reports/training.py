@@ -18,8 +18,7 @@ from metodkab.reports.rules import overdue_on, training_cutoff
 
 # Only these kinds satisfy the "once every three years" rule (273-ФЗ ст. 47 ч. 5 п. 2).
 COUNTED_KINDS = ("повышение квалификации", "профессиональная переподготовка")
-KIND_SHORT = {"повышение квалификации": "ПК", "профессиональная переподготовка": "ПП",
-              "стажировка": "Ст"}
+KIND_SHORT = S.TR_KIND_SHORT
 # What one group entry shares: everything but the person, the document number and the
 # deficits (deficits belong to one person).
 GROUP_FIELDS = ("title", "provider", "provider_ownership", "kind", "hours", "form",

@@ -22,6 +22,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from metodkab import strings as S
+
 DATE_FORMAT = "DD.MM.YYYY"
 MAX_WIDTH = 60
 
@@ -47,7 +49,7 @@ def safe_file_name(text: str) -> str:
 
 
 def _sheet_name(text: str) -> str:
-    return re.sub(r"[\[\]:*?/\\]", "_", text)[:31] or "Лист"
+    return re.sub(r"[\[\]:*?/\\]", "_", text)[:31] or S.XLSX_SHEET_DEFAULT
 
 
 def _width(value: Any) -> int:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from metodkab import strings as S
 from metodkab.domain.models import ConformityAttestation, QualificationCategory, Staff
 from metodkab.reports import attestation as rules
 from metodkab.storage import repo
@@ -114,8 +115,10 @@ class PersonAttestation:
 def _order(number: str, day: str | None) -> str:
     if not number:
         return ""
-    return f"№ {number}" + (f" от {dt.date.fromisoformat(day).strftime('%d.%m.%Y')}"
-                            if day else "")
+    if not day:
+        return S.MENT_ORDER_SHORT.format(number=number)
+    return S.MENT_ORDER_LONG.format(number=number,
+                                    date=dt.date.fromisoformat(day).strftime("%d.%m.%Y"))
 
 
 def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttestation:

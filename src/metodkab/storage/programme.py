@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from metodkab import strings as S
 from metodkab.domain.models import (ActivityPostponement, IndicatorTarget, Programme,
                                     ProgrammeActivity, ProgrammeTask, TargetIndicator)
 from metodkab.domain.parse import short_name
@@ -361,7 +362,7 @@ def postpone(store: Store, activity_id: str, new_deadline: dt.date, reason: str)
     with store.atomic():
         activity = repo.get(store, ProgrammeActivity, activity_id)
         if activity.start_date is not None and new_deadline < activity.start_date:
-            raise StorageError("Новый срок раньше даты начала мероприятия.")
+            raise StorageError(S.PROG_POSTPONE_BEFORE_START)
         if new_deadline == activity.deadline:
             return
         save_activity(store, activity.model_copy(update={"deadline": new_deadline}), reason)
@@ -708,7 +709,7 @@ def load_document(store: Store, programme_id: str, labels: dict[str, str]) -> rp
     day = report_date(store)
     programme = get_programme(store, programme_id)
     if programme is None:
-        raise StorageError("Программа не найдена: возможно, она удалена.")
+        raise StorageError(S.PROG_NOT_FOUND)
     tasks = list_tasks(store, programme_id)
     activities = list_activities(store, programme_id)
     moved = moved_deadlines(store, programme_id)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from metodkab import strings as S
 from metodkab.domain.models import Staff
 from metodkab.domain.parse import format_date, norm
 from metodkab.reports import rules
@@ -215,10 +216,7 @@ def delete_staff(store: Store, staff_id: str) -> None:
     """Delete a person who has no dependent records (soft delete: sync keeps the id)."""
     with store.atomic():
         if dependents(store, staff_id):
-            raise HasDependents(
-                "У сотрудника есть связанные записи (курсы, категории, наставничество …). "
-                "Его можно только уволить: история сохранится."
-            )
+            raise HasDependents(S.STAFF_HAS_DEPENDENTS)
         repo.soft_delete(store, Staff, staff_id)
 
 
@@ -227,10 +225,8 @@ def dismiss(store: Store, staff_id: str, day: dt.date) -> None:
     with store.atomic():
         person = repo.get(store, Staff, staff_id)
         if person.hire_date is not None and day < person.hire_date:
-            raise StorageError(
-                f"Дата увольнения {format_date(day)} раньше даты приёма "
-                f"{format_date(person.hire_date)}. Ничего не изменено."
-            )
+            raise StorageError(S.STAFF_DISMISS_BEFORE_HIRE.format(
+                day=format_date(day), hire=format_date(person.hire_date)))
         repo.update(store, Staff.model_validate({**person.model_dump(), "dismissal_date": day}))
 
 

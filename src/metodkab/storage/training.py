@@ -106,10 +106,11 @@ class TrainingRow:
     @property
     def marks(self) -> str:
         """Р — federal register, Д — chosen by diagnostics, У — management, Г — group entry."""
-        return "".join(mark for mark, on in (("Р", self.federal_register),
-                                             ("Д", self.by_diagnostics),
-                                             ("У", self.management),
-                                             ("Г", self.group_id is not None)) if on)
+        return "".join(mark for mark, on in ((S.TR_MARK_FEDERAL, self.federal_register),
+                                             (S.TR_MARK_DIAGNOSTICS, self.by_diagnostics),
+                                             (S.TR_MARK_MANAGEMENT, self.management),
+                                             (S.TR_MARK_GROUP, self.group_id is not None))
+                       if on)
 
 
 _SELECT = f"""
