@@ -308,7 +308,7 @@ async def test_moving_a_deadline_in_the_form_asks_the_reason(programme_db):
 
 async def test_indicator_bound_to_a_computed_value(programme_db, monkeypatch, tmp_path):
     app, pid, ids, _ = programme_db
-    monkeypatch.setattr("metodkab.screens.programme.export_folder", lambda: tmp_path / "out")
+    monkeypatch.setattr("metodkab.screens.export.default_folder", lambda: tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f7")
@@ -354,11 +354,16 @@ async def test_indicator_bound_to_a_computed_value(programme_db, monkeypatch, tm
         assert [str(c) for c in screen.query_one("#ind-table").get_row_at(0)][4:6] == [
             "90", "25"]
 
-        # Ctrl+E: the document for printing.
-        await pilot.press("ctrl+e")
+        # Ctrl+W: the document for printing (Word); Enter in the folder dialog.
+        await pilot.press("ctrl+w")
         await settle(pilot)
-        [page] = (tmp_path / "out").glob("*.html")
-        assert "Неделя математики" in page.read_text(encoding="utf-8")
+        await pilot.press("enter")
+        await settle(pilot)
+        [page] = (tmp_path / "out").glob("*.docx")
+        import docx
+
+        plan = docx.Document(str(page)).tables[0]
+        assert "Неделя математики" in [c.text for row in plan.rows for c in row.cells]
 
 
 async def test_programmes_list_and_a_manual_indicator(programme_db):

@@ -74,6 +74,8 @@ class IndicatorsScreen(AppScreen):
     BINDINGS = [
         Binding("f4", "drill", S.IND_KEY_DRILL, key_display="Enter/F4", id="drill"),
         Binding("ctrl+e", "export", S.IND_KEY_EXPORT, key_display="Ctrl+E", id="export"),
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", id="print",
+                show=False, priority=True),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -173,6 +175,12 @@ class IndicatorsScreen(AppScreen):
     def action_export(self) -> None:
         if self.report is not None:
             start_export(self, export_indicators, self.report, title=S.IND_KEY_EXPORT)
+
+    def action_print(self) -> None:
+        """The staff development report (indicators and short lists) as a Word document."""
+        from metodkab.screens.documents_export import write_staff_report   # python-docx: on use
+
+        start_export(self, write_staff_report, title=S.DOC_KEY_PRINT)
 
     def action_back(self) -> None:
         self.app.action_section("dashboard")

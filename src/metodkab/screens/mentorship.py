@@ -124,6 +124,8 @@ class MentorshipListScreen(AppScreen):
         Binding("ctrl+l", "load", S.MENT_KEY_LOAD, key_display="Ctrl+L", id="load"),
         Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
                 id="export", priority=True),     # also from the search box
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", show=False,
+                id="print", priority=True),
         Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
                 show=False),
         Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
@@ -358,6 +360,13 @@ class MentorshipListScreen(AppScreen):
         from metodkab.screens.tables_export import export_mentorships
 
         start_export(self, export_mentorships, self.query_state, title=S.XLS_KEY_EXPORT)
+
+    def action_print(self) -> None:
+        """«Приказ о закреплении наставников»: every active pair, ready to sign."""
+        from metodkab.screens.documents_export import write_mentorship_order
+        from metodkab.screens.export import start_export
+
+        start_export(self, write_mentorship_order, title=S.DOC_KEY_PRINT)
 
     def action_page(self, step: int) -> None:
         q = self.query_state

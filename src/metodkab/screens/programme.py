@@ -4,13 +4,12 @@ for what, progress, and the target indicators — five views of one programme.
 Ins adds what fits the cursor (a task on the goal, an activity on a task or an activity),
 Enter/F4 opens, Del deletes after a question, Ctrl+D marks done, Ctrl+R moves a deadline,
 Ctrl+Y copies a year's activities into the next year, Ctrl+L lists the programmes,
-Ctrl+E writes the document for printing. Keys 1–5 switch the view.
+Ctrl+W writes the programme as a Word document to print. Keys 1–5 switch the view.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -23,10 +22,10 @@ from textual.widgets.option_list import Option
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, norm
-from metodkab.paths import documents_dir
 from metodkab.reports import programme as rp
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ConfirmDialog
+from metodkab.screens.export import start_export
 from metodkab.screens.programme_dialogs import (ActivityDateDialog, CopyYearDialog, DatedAnswer,
                                                 ProgrammeListScreen)
 from metodkab.screens.programme_forms import (ActivityFormScreen, IndicatorFormScreen,
@@ -47,16 +46,6 @@ def load(store, programme_id: str | None) -> ps.ProgrammeView:
     return ps.load_view(store, programme_id, total_label=S.PROG_PROGRESS_TOTAL,
                         task_label=S.PROG_TASK_SHORT, no_direction=S.PROG_PROGRESS_NO_DIRECTION,
                         nobody=S.PROG_NOBODY)
-
-
-def export_folder() -> Path:
-    """Where printable documents go (tests point it elsewhere)."""
-    return documents_dir() / S.APP_TITLE
-
-
-def write_document(store, programme_id: str, period: str) -> Path:
-    return ps.write_document(store, programme_id, export_folder(),
-                             S.PROG_PRINT_FILE.format(period=period), S.PROG_PRINT_LABELS)
 
 
 def activity_label(a: ps.ActivityRow, day: dt.date) -> Text:
@@ -100,7 +89,8 @@ class ProgrammeScreen(AppScreen):
         Binding("ctrl+y", "copy_year", S.PROG_KEY_COPY_YEAR, key_display="Ctrl+Y", show=False),
         Binding("ctrl+l", "programmes", S.PROG_KEY_PROGRAMMES, key_display="Ctrl+L",
                 show=False),
-        Binding("ctrl+e", "print", S.PROG_KEY_PRINT, key_display="Ctrl+E", show=False),
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", show=False,
+                priority=True),
         *(Binding(str(i), f"view('{v}')", S.PROG_KEY_VIEW[v], key_display=str(i), show=False)
           for i, v in enumerate(VIEWS, 1)),
         Binding("ctrl+pagedown", "next_view(1)", S.PROG_KEY_NEXT_VIEW, key_display="Ctrl+PgDn",
@@ -824,9 +814,9 @@ class ProgrammeScreen(AppScreen):
         data = self.data
         if data is None or data.programme is None:
             return
-        self.run_db(write_document, data.programme.id, data.programme.period,
-                    done=lambda path: self.notify(S.PROG_PRINT_DONE.format(path=path),
-                                                  timeout=10))
+        from metodkab.screens.documents_export import write_programme   # python-docx: on use
+
+        start_export(self, write_programme, data.programme.id, title=S.DOC_KEY_PRINT)
 
     def action_back(self) -> None:
         search = self.query_one("#people-search", TextField)

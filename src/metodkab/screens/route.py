@@ -17,6 +17,7 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ChooserScreen, ConfirmDialog, DateDialog, MessageDialog
+from metodkab.screens.export import start_export
 from metodkab.screens.mentorship import column_widths, current_key, shorten
 from metodkab.screens.route_forms import RouteFormScreen, StepFormScreen
 from metodkab.storage import development as store_d
@@ -84,6 +85,8 @@ class RouteScreen(AppScreen):
         Binding("ctrl+d", "done", S.DEV_KEY_DONE, key_display="Ctrl+D", id="done"),
         Binding("ctrl+e", "edit_route", S.DEV_KEY_EDIT_ROUTE, key_display="Ctrl+E",
                 id="edit-route"),
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", id="print",
+                show=False, priority=True),
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
         Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
         Binding("ctrl+up", "move(-1)", S.DEV_KEY_MOVE_UP, key_display="Ctrl+↑", show=False),
@@ -285,6 +288,12 @@ class RouteScreen(AppScreen):
     # --- the route --------------------------------------------------------------------------
     def action_edit_route(self) -> None:
         self.app.push_screen(RouteFormScreen(self.route_id))
+
+    def action_print(self) -> None:
+        """The ИОМ as a Word document to print and sign."""
+        from metodkab.screens.documents_export import write_route   # python-docx: on use
+
+        start_export(self, write_route, self.route_id, title=S.DOC_KEY_PRINT)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,0 +1,88 @@
+"""Ctrl+W — «Документ для печати (Word)» — through the real app: the programme (F7), the
+mentorship order (F6, also from the search box), the staff development report (F8) and a
+person's ИОМ; each time the folder is asked, the file written and its full path shown."""
+
+import docx
+
+from metodkab.clock import Clock
+from metodkab.screens import export
+from metodkab.screens.dialogs import MessageDialog
+from metodkab.screens.indicators import IndicatorsScreen
+from metodkab.screens.mentorship import MentorshipListScreen
+from metodkab.screens.programme import ProgrammeScreen
+from metodkab.screens.route import RouteScreen
+from metodkab.storage.db import open_store
+from tests.ui import TODAY, build_app, school_db, settle, type_text
+from tests.unit.test_documents import build_school
+
+
+async def print_document(pilot, out, name):
+    """Ctrl+W, Enter in the folder dialog; the message names the file; Esc closes it."""
+    app = pilot.app
+    await pilot.press("ctrl+w")
+    await settle(pilot)
+    assert isinstance(app.screen, export.ExportFolderDialog)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, MessageDialog)
+    path = out / name
+    assert str(path.resolve()) in app.screen.message
+    await pilot.press("escape")
+    await settle(pilot)
+    return docx.Document(str(path))
+
+
+async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
+    out = tmp_path / "Документы"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    path = school_db(tmp_path / "s.sqlite")
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    ids, pid, route, _ = build_school(store)
+    store.close()
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        await pilot.press("f7")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgrammeScreen)
+        document = await print_document(pilot, out, "Программа развития 2025–2027.docx")
+        plan = document.tables[0]
+        assert [c.text for c in plan.rows[2].cells][:2] == ["1.1", "Семинар по ФГОС"]
+        assert document.tables[1].rows[2].cells[7].text == "60"      # 2026 actual, computed
+        assert isinstance(app.screen, ProgrammeScreen)
+
+        # The register: Ctrl+W even while typing in the search box.
+        await pilot.press("f6")
+        await settle(pilot)
+        register = app.screen
+        assert isinstance(register, MentorshipListScreen)
+        register.query_one("#search").focus()
+        await type_text(pilot, "Ива")
+        await settle(pilot)
+        document = await print_document(
+            pilot, out, "Приказ о закреплении наставников 2026-11-23.docx")
+        rows = document.tables[0].rows
+        assert [c.text for c in rows[1].cells][1:3] == ["Иванова Анна Петровна, учитель",
+                                                        "Сидоров Олег Игоревич, учитель"]
+        assert register.query_one("#search").value == "Ива"
+
+        await pilot.press("f8")
+        await settle(pilot)
+        assert isinstance(app.screen, IndicatorsScreen)
+        document = await print_document(pilot, out, "Отчёт о развитии кадров 2026-11-23.docx")
+        names = [r.cells[0].text for r in document.tables[0].rows]
+        assert "Молодые педагоги с поддержкой" in names
+        assert any("Кузнецова Дарья" in p.text for p in document.paragraphs)
+
+        # The ИОМ editor of Петрова's route.
+        app.push_screen(RouteScreen(route))
+        await settle(pilot)
+        document = await print_document(pilot, out, "ИОМ Петрова М. И. 2026–2027.docx")
+        assert document.tables[0].rows[1].cells[2].text == "Освоить ФГОС"
+        assert isinstance(app.screen, RouteScreen)
+
+        assert sorted(p.name for p in out.iterdir()) == [
+            "ИОМ Петрова М. И. 2026–2027.docx", "Отчёт о развитии кадров 2026-11-23.docx",
+            "Приказ о закреплении наставников 2026-11-23.docx",
+            "Программа развития 2025–2027.docx"]
