@@ -1887,3 +1887,9 @@ TR_KIND_SHORT = {"повышение квалификации": "ПК", "про�
                  "стажировка": "Ст"}
 # reports/xlsx.py
 XLSX_SHEET_DEFAULT = "Лист"
+# importing/plan.py, importing/commands.py, screens/import_preview.py (years: DEV_YEAR_*)
+IMP_NOTE_MONTHS = " {months} мес."
+IMP_CLI_SHEET_NAME = " (лист «{sheet}»)"
+IMP_CLI_ENCODING = "; {encoding}, разделитель «{delimiter}»"
+IMP_PREVIEW_SHEET = " · лист «{sheet}»"
+IMP_PREVIEW_ENCODING = " · {encoding}, «{delimiter}»"

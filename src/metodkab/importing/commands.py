@@ -24,10 +24,11 @@ def add_parser(sub) -> None:
 
 
 def sheet_line(sheet: Sheet) -> str:
-    return S.IMP_CLI_SHEET.format(
-        file=sheet.path.name, sheet=f" (лист «{sheet.sheet_name}»)" if sheet.sheet_name else "",
-        row=sheet.header_row,
-        encoding=f"; {sheet.encoding}, разделитель «{sheet.delimiter}»" if sheet.delimiter else "")
+    name = S.IMP_CLI_SHEET_NAME.format(sheet=sheet.sheet_name) if sheet.sheet_name else ""
+    encoding = (S.IMP_CLI_ENCODING.format(encoding=sheet.encoding, delimiter=sheet.delimiter)
+                if sheet.delimiter else "")
+    return S.IMP_CLI_SHEET.format(file=sheet.path.name, sheet=name, row=sheet.header_row,
+                                  encoding=encoding)
 
 
 def print_plan(plan: Plan) -> None:

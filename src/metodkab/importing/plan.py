@@ -335,11 +335,11 @@ def _match(ctx: _Context, plan: RowPlan, name: iv.PersonName,
 def years_text(years: int) -> str:
     """12 лет, 1 год, 3 года."""
     if years % 10 == 1 and years % 100 != 11:
-        word = "год"
+        word = S.DEV_YEAR_1
     elif 2 <= years % 10 <= 4 and not 12 <= years % 100 <= 14:
-        word = "года"
+        word = S.DEV_YEAR_2
     else:
-        word = "лет"
+        word = S.DEV_YEAR_5
     return f"{years} {word}"
 
 
@@ -430,7 +430,7 @@ def _ped_start(ctx: _Context, plan: RowPlan, experience: tuple[int, int],
             return current          # the register already says as much: keep its exact day
     start = add_months(ctx.day, -total)
     plan.notes.append(S.IMP_NOTE_EXPERIENCE.format(
-        years=years_text(years), months=f" {months} мес." if months else "",
+        years=years_text(years), months=S.IMP_NOTE_MONTHS.format(months=months) if months else "",
         day=format_date(ctx.day),
         start=format_date(start)))
     return start

@@ -91,11 +91,12 @@ class ImportPreviewScreen(AppScreen):
         self.loaded = loaded
         sheet = loaded.sheet
         assert sheet is not None
+        name = S.IMP_PREVIEW_SHEET.format(sheet=sheet.sheet_name) if sheet.sheet_name else ""
+        encoding = (S.IMP_PREVIEW_ENCODING.format(encoding=sheet.encoding,
+                                                  delimiter=sheet.delimiter)
+                    if sheet.delimiter else "")
         self.query_one("#imp-head", Static).update(S.IMP_PREVIEW_HEAD.format(
-            file=sheet.path.name,
-            sheet=f" · лист «{sheet.sheet_name}»" if sheet.sheet_name else "",
-            row=sheet.header_row,
-            encoding=f" · {sheet.encoding}, «{sheet.delimiter}»" if sheet.delimiter else ""))
+            file=sheet.path.name, sheet=name, row=sheet.header_row, encoding=encoding))
         lines = describe(loaded.mapping or {}, sheet.headers, letters=not sheet.delimiter)
         template = f" ({S.IMP_CLI_SAVED.format(name=loaded.template)})" if loaded.template else ""
         self.query_one("#imp-mapping", Static).update(
