@@ -32,10 +32,10 @@ def course(store, staff_id, end, title="Курсы ФГОС"):
     repo.create(store, Training(staff_id=staff_id, title=title, hours=36, end_date=end))
 
 
-@pytest.fixture
-def school(fresh_db):
-    """Five people (one dismissed-free school), a programme, a route, two pairs."""
-    store = fresh_db
+def build_school(store):
+    """Five people, two courses, a programme (a done and a postponed activity, a computed
+    and a typed indicator), Петрова's ИОМ with two steps, an active and a broken pair.
+    Returns (ids, programme id, route id, computed indicator id)."""
     save_school(store, School(full_name='МБОУ "Тестовая СОШ"', short_name="Тестовая СОШ",
                               director="Соколов Андрей Викторович",
                               deputy="Морозова Елена Николаевна"))
@@ -100,7 +100,12 @@ def school(fresh_db):
         mentor_id=ids["petrova"], mentee_ids=[ids["kuznetsova"]], form="педагог – педагог",
         start_date=dt.date(2026, 9, 1), planned_end=dt.date(2027, 5, 31),
         actual_end=dt.date(2026, 10, 1), status="прервана"))
-    return store, ids, pid, route, computed
+    return ids, pid, route, computed
+
+
+@pytest.fixture
+def school(fresh_db):
+    return (fresh_db, *build_school(fresh_db))
 
 
 def read(path):
@@ -180,6 +185,10 @@ def test_programme_layout_is_a4_with_a_landscape_plan(school, tmp_path):
     normal = document.styles["Normal"]
     assert (normal.font.name, normal.font.size.pt) == ("Times New Roman", 12)
     assert 'w:instr="PAGE"' in first.footer._element.xml
+    # Word refuses tblPr children out of the schema's order: borders before layout and look.
+    for table in document.tables:
+        tags = [child.tag.split("}")[1] for child in table._tbl.tblPr]
+        assert tags.index("tblBorders") < tags.index("tblLayout") < tags.index("tblLook")
 
 
 # --- the ИОМ --------------------------------------------------------------------------------

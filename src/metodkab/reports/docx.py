@@ -273,7 +273,22 @@ def _borders(table) -> None:
         edge.set(qn("w:space"), "0")
         edge.set(qn("w:color"), "000000")
         borders.append(edge)
-    tbl_pr.append(borders)
+    # Word wants the children of tblPr in the schema's order: borders before these.
+    later = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+             "tblPrChange")
+    following = next((c for c in tbl_pr if c.tag in {qn(f"w:{n}") for n in later}), None)
+    if following is None:
+        tbl_pr.append(borders)
+    else:
+        following.addprevious(borders)
+
+
+def _table_width(table, width: int) -> None:
+    """The table's width in twentieths of a point (Word lays fixed tables out by it)."""
+    tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+    if tbl_w is not None:
+        tbl_w.set(qn("w:type"), "dxa")
+        tbl_w.set(qn("w:w"), str(int(width / 635)))     # 635 EMU in a twip
 
 
 def _row_property(row, name: str) -> None:
@@ -331,6 +346,7 @@ def table(doc: Document, headers: Sequence[str] | Sequence[Sequence[object]],
     column_widths = [int(total * w / sum(weights)) for w in weights]
     for column, width in zip(t.columns, column_widths):
         column.width = width
+    _table_width(t, sum(column_widths))
     t._column_widths = column_widths
     t._align = list(align or [None] * ncols)
     rows_added = []
