@@ -18,7 +18,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from docx import Document
+import docx
+from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -69,7 +70,7 @@ def _style_font(style, size: float, bold: bool | None = None) -> None:
 
 def new_document(*, title: str = "", landscape: bool = False) -> Document:
     """An empty A4 document with the house styles set up."""
-    doc = Document()
+    doc = docx.Document()
     styles = doc.styles
     normal = styles["Normal"]
     _style_font(normal, SIZE)
