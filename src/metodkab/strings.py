@@ -1893,3 +1893,9 @@ IMP_CLI_SHEET_NAME = " (лист «{sheet}»)"
 IMP_CLI_ENCODING = "; {encoding}, разделитель «{delimiter}»"
 IMP_PREVIEW_SHEET = " · лист «{sheet}»"
 IMP_PREVIEW_ENCODING = " · {encoding}, «{delimiter}»"
+# widgets/fields.py ("Укажите дату": PROG_DATE_REQUIRED)
+FIELD_KEY_SPACE = "Пробел"
+# screens/staff.py, screens/person_card.py (no courses: TR_NONE)
+STAFF_CATEGORY_SHORT = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
+                        "педагог-наставник": "наставник"}
+STAFF_SNILS_PLACEHOLDER = "ХХХ-ХХХ-ХХХ ХХ"

@@ -69,7 +69,7 @@ class DashboardScreen(AppScreen):
     """
     BINDINGS = [
         Binding("enter", "open_alert", S.KEY_OPEN, key_display="Enter", show=False),
-        Binding("f5", "refresh", "Обновить", key_display="F5", show=False),
+        Binding("f5", "refresh", S.EX_KEY_REFRESH, key_display="F5", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -166,7 +166,7 @@ class DateDialog(ModalScreen[dt.date | None]):
             self.query_one("#error", Static).update(str(exc))
             return
         if value is None:
-            self.query_one("#error", Static).update("Укажите дату")
+            self.query_one("#error", Static).update(S.PROG_DATE_REQUIRED)
             return
         self.dismiss(value)
 

@@ -70,8 +70,7 @@ ROUTE_TITLES = {"period": S.DEV_COL_PERIOD, "developed": S.DEV_COL_DEVELOPED,
                 "status": S.DEV_COL_STATUS, "steps": S.DEV_COL_STEPS_DONE,
                 "late": S.DEV_COL_LATE}
 DEFICIT_STYLE = {"выявлен": "bold", "в работе": "yellow", "устранён": "green"}
-SHORT_CATEGORY = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
-                  "педагог-наставник": "наставник"}
+SHORT_CATEGORY = S.STAFF_CATEGORY_SHORT
 COURSE_TITLES = {"end": S.TR_COL_END, "title": S.TR_COL_TITLE, "provider": S.TR_COL_PROVIDER,
                  "hours": S.TR_COL_HOURS, "kind": S.TR_COL_KIND, "marks": S.TR_COL_MARKS}
 

@@ -38,8 +38,7 @@ SORT_LABELS = {
     "experience": S.STAFF_COL_EXPERIENCE,
     "training": S.STAFF_COL_TRAINING,
 }
-CATEGORY_SHORT = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
-                  "педагог-наставник": "наставник"}
+CATEGORY_SHORT = S.STAFF_CATEGORY_SHORT
 COLUMNS = ("name", "positions", "subjects", "category", "experience", "training")
 FIXED_WIDTHS = {"category": 9, "experience": 4, "training": 11}
 FLEX_SHARES = {"name": 0.45, "positions": 0.32, "subjects": 0.23}
@@ -149,7 +148,7 @@ class StaffListScreen(AppScreen):
         table = self.query_one(DataTable)
         self._build_columns()
         for row in self.rows:
-            training = Text(format_date(row.last_training) or "нет")
+            training = Text(format_date(row.last_training) or S.TR_NONE)
             if row.overdue:
                 training = Text(f"{S.STAFF_OVERDUE_MARK}{training.plain}", style="bold red")
             shown = row.name
@@ -459,7 +458,7 @@ def _staff_specs() -> list[FieldSpec]:
         FieldSpec("education_pedagogical", S.F_EDUCATION_PED, lambda: FlagField(), kind="flag"),
         FieldSpec("management_team", S.F_MANAGEMENT, lambda: FlagField(), kind="flag"),
         FieldSpec("snils", S.F_SNILS, lambda: TextField(max_length=14,
-                                                        placeholder="ХХХ-ХХХ-ХХХ ХХ")),
+                                                        placeholder=S.STAFF_SNILS_PLACEHOLDER)),
         FieldSpec("phone", S.F_PHONE, lambda: TextField(max_length=30)),
         FieldSpec("email", S.F_EMAIL, lambda: TextField(max_length=80)),
         FieldSpec("notes", S.F_NOTES, lambda: TextField(max_length=500)),

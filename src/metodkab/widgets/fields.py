@@ -32,7 +32,7 @@ class DateValidator(Validator):
         except ValueError as exc:
             return self.failure(str(exc))
         if parsed is None and self.required:
-            return self.failure("Укажите дату")
+            return self.failure(S.PROG_DATE_REQUIRED)
         return self.success()
 
 
@@ -73,7 +73,7 @@ class FlagField(Widget, can_focus=True):
     FlagField { height: 1; width: 1fr; background: $boost; padding: 0; }
     FlagField:focus { background: $block-cursor-background; color: $block-cursor-foreground; }
     """
-    BINDINGS = [Binding("space,enter", "toggle", S.KEY_TOGGLE, key_display="Пробел")]
+    BINDINGS = [Binding("space,enter", "toggle", S.KEY_TOGGLE, key_display=S.FIELD_KEY_SPACE)]
 
     value: reactive[bool] = reactive(False)
 
