@@ -149,3 +149,36 @@ async def test_mentorship_register_coverage_and_load(demo_path, tmp_path, monkey
         assert isinstance(load, MentorLoadScreen)
         ws = (await export_here(pilot, out, "Нагрузка наставников")).active
         assert [r[0] for r in data_rows(ws)] == [r.name for r in load.rows]
+
+
+async def test_programme_workbook_from_the_people_view(demo_path, tmp_path, monkeypatch):
+    from metodkab.screens.programme import ProgrammeScreen
+
+    out = tmp_path / "docs"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    app = build_app(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgrammeScreen)
+        period = screen.data.programme.period
+
+        # In «Ответственные» the surname typed narrows the people sheet; Ctrl+E works from
+        # the search box too.
+        await pilot.press("3")
+        await settle(pilot)
+        search = screen.query_one("#people-search")
+        search.focus()
+        await type_text(pilot, "мор")
+        await settle(pilot)
+        assert app.focused is search
+        wb = await export_here(pilot, out, f"Программа развития {period}")
+        assert wb.sheetnames == ["Структура", "Сроки", "Ответственные", "Выполнение",
+                                 "Показатели"]
+        outline = data_rows(wb["Структура"])
+        assert [r[2] for r in outline if r[2]] == [a.title for a in screen.data.activities]
+        people = {r[0] for r in data_rows(wb["Ответственные"])}
+        assert people and all(name.lower().startswith("мор") for name in people)
+        assert len(data_rows(wb["Показатели"])) == len(screen.data.indicators)

@@ -4,7 +4,8 @@ for what, progress, and the target indicators — five views of one programme.
 Ins adds what fits the cursor (a task on the goal, an activity on a task or an activity),
 Enter/F4 opens, Del deletes after a question, Ctrl+D marks done, Ctrl+R moves a deadline,
 Ctrl+Y copies a year's activities into the next year, Ctrl+L lists the programmes,
-Ctrl+W writes the programme as a Word document to print. Keys 1–5 switch the view.
+Ctrl+W writes the programme as a Word document to print, Ctrl+E exports every view to
+Excel. Keys 1–5 switch the view.
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ class ProgrammeScreen(AppScreen):
                 show=False),
         Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", show=False,
                 priority=True),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                priority=True),     # also from the people search box
         *(Binding(str(i), f"view('{v}')", S.PROG_KEY_VIEW[v], key_display=str(i), show=False)
           for i, v in enumerate(VIEWS, 1)),
         Binding("ctrl+pagedown", "next_view(1)", S.PROG_KEY_NEXT_VIEW, key_display="Ctrl+PgDn",
@@ -817,6 +820,17 @@ class ProgrammeScreen(AppScreen):
         from metodkab.screens.documents_export import write_programme   # python-docx: on use
 
         start_export(self, write_programme, data.programme.id, title=S.DOC_KEY_PRINT)
+
+    def action_export(self) -> None:
+        """Every view of the programme shown into one workbook, a sheet per view."""
+        data = self.data
+        if data is None or data.programme is None:
+            return
+        from metodkab.screens.tables_export import export_programme
+
+        search = self.query_one("#people-search", TextField).value
+        start_export(self, export_programme, data.programme.id, search,
+                     title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
         search = self.query_one("#people-search", TextField)
