@@ -25,8 +25,7 @@ from metodkab.storage.settings import report_date
 
 TABS = ("expiring", "conformity", "eligible")
 TAB_TABLE = {"expiring": "exp-table", "conformity": "conf-due-table", "eligible": "elig-table"}
-SHORT = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
-         "педагог-наставник": "наставник"}
+SHORT = S.STAFF_CATEGORY_SHORT
 
 EXP_FIXED = {"category": 9, "until": 10, "apply": 10}
 EXP_SHARES = {"name": 0.6, "position": 0.4}

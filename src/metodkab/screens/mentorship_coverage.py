@@ -235,8 +235,7 @@ def start_new_pair(screen: DbCalls, mentee_id: str) -> None:
 CHOOSER_FIXED = {"star": 1, "match": 12, "category": 9, "load": 4}
 CHOOSER_SHARES = {"name": 1.0}
 CHOOSER_ORDER = ("star", "name", "match", "category", "load")
-CATEGORY_SHORT = {"первая": "первая", "высшая": "высшая", "педагог-методист": "методист",
-                  "педагог-наставник": "наставник"}
+CATEGORY_SHORT = S.STAFF_CATEGORY_SHORT
 
 
 class MentorChooserScreen(ModalScreen[str | None]):

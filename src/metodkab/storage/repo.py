@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
+from metodkab import strings as S
 from metodkab.domain.models import LinkSpec, Record
 from metodkab.storage.db import Store
 from metodkab.storage.errors import Conflict, NotFound
@@ -74,10 +75,7 @@ def _update_row(store: Store, table: str, row_id: str, values: dict[str, Any],
         params.append(expected_version)
     cur = store.db.conn.execute(sql, params)
     if cur.rowcount != 1:
-        raise Conflict(
-            "Запись изменена или удалена в другом окне с момента открытия. "
-            "Закройте форму и откройте запись заново."
-        )
+        raise Conflict(S.REPO_CHANGED_OR_DELETED)
 
 
 def _row(store: Store, table: str, row_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
@@ -85,7 +83,7 @@ def _row(store: Store, table: str, row_id: str, *, include_deleted: bool = False
     cur = store.db.conn.execute(sql, (row_id,))
     found = cur.fetchone()
     if found is None:
-        raise NotFound("Запись не найдена: возможно, она удалена.")
+        raise NotFound(S.REPO_NOT_FOUND)
     return dict(zip([d[0] for d in cur.description], found))
 
 
@@ -154,10 +152,7 @@ def update(store: Store, record: Record) -> int:
     with store.atomic():
         old = _row(store, record.TABLE, record.id)
         if old["version"] != record.version:
-            raise Conflict(
-                "Запись изменена в другом окне с момента открытия. "
-                "Закройте форму и откройте запись заново."
-            )
+            raise Conflict(S.REPO_CHANGED)
         values = record.columns()
         diff = {k: [old.get(k), v] for k, v in values.items() if old.get(k) != v}
         links_changed = False
