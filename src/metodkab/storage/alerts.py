@@ -6,9 +6,11 @@ Thresholds come from reports.rules and the settings; SQL stays here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from metodkab import strings as S
+from metodkab.domain.parse import format_date
 from metodkab.reports import rules
 from metodkab.storage.db import Store
 from metodkab.storage.settings import all_settings
@@ -37,10 +39,16 @@ class Alert:
         return len(self.items)
 
 
-def _items(store: Store, sql: str, params: dict) -> list[AlertItem]:
+def _items(store: Store, sql: str, params: dict,
+           text: Callable[[tuple], str] = lambda r: r[0]) -> list[AlertItem]:
+    """Rows of (name, staff id, record id, details…) as items; ``text`` words each row."""
     rows = store.db.conn.execute(sql, params).fetchall()
-    return [AlertItem(text=r[0], staff_id=r[1], record_id=r[2] if len(r) > 2 else None)
+    return [AlertItem(text=text(r), staff_id=r[1], record_id=r[2] if len(r) > 2 else None)
             for r in rows]
+
+
+def _date(value: str | None) -> str:
+    return format_date(dt.date.fromisoformat(value)) if value else ""
 
 
 def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
@@ -64,15 +72,14 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
                    AND t.end_date >= :cutoff AND t.end_date <= :d)
             ORDER BY s.name_norm""", params)
         expiring = _items(store, f"""
-            SELECT {NAME} || ': ' || c.category || ' до ' ||
-                   substr(c.valid_until, 9, 2) || '.' || substr(c.valid_until, 6, 2) || '.' ||
-                   substr(c.valid_until, 1, 4), s.id, c.id
+            SELECT {NAME}, s.id, c.id, c.category, c.valid_until
             FROM qualification_category c JOIN staff s ON s.id = c.staff_id
             WHERE {EMPLOYED} AND c.deleted = 0 AND c.valid_until >= :d AND c.valid_until <= :warn
               AND NOT EXISTS (SELECT 1 FROM qualification_category n
                    WHERE n.staff_id = c.staff_id AND n.position = c.position AND n.deleted = 0
                      AND n.decision_date > c.decision_date)
-            ORDER BY c.valid_until""", params)
+            ORDER BY c.valid_until""", params,
+            lambda r: S.ALERT_CATEGORY_UNTIL.format(name=r[0], category=r[3], date=_date(r[4])))
         young = _items(store, f"""
             SELECT {NAME}, s.id FROM staff s WHERE {EMPLOYED} AND s.employment = 'основной'
               AND s.birth_date > :young_birth AND s.ped_start_date > :young_start
@@ -83,29 +90,26 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
                      AND (m.actual_end IS NULL OR m.actual_end > :d))   -- reports.mentorship.active_on
             ORDER BY s.name_norm""", params)
         past_end = _items(store, f"""
-            SELECT 'Наставник ' || {NAME} || ': срок истёк ' ||
-                   substr(m.planned_end, 9, 2) || '.' || substr(m.planned_end, 6, 2) || '.' ||
-                   substr(m.planned_end, 1, 4), s.id, m.id
+            SELECT {NAME}, s.id, m.id, m.planned_end
             FROM mentorship m JOIN staff s ON s.id = m.mentor_id
             WHERE m.deleted = 0 AND m.status = 'действует' AND m.planned_end < :d
-            ORDER BY m.planned_end""", params)
+            ORDER BY m.planned_end""", params,
+            lambda r: S.ALERT_MENTORSHIP_PAST_END.format(name=r[0], date=_date(r[3])))
         steps = _items(store, f"""
-            SELECT {NAME} || ': ' || r.goal || ' (срок ' ||
-                   substr(r.deadline, 9, 2) || '.' || substr(r.deadline, 6, 2) || '.' ||
-                   substr(r.deadline, 1, 4) || ')', s.id, r.id
+            SELECT {NAME}, s.id, r.id, r.goal, r.deadline
             FROM route_step r JOIN individual_route i ON i.id = r.route_id
             JOIN staff s ON s.id = i.staff_id
             WHERE r.deleted = 0 AND i.deleted = 0 AND r.done_date IS NULL AND r.deadline < :d
-            ORDER BY r.deadline""", params)
+            ORDER BY r.deadline""", params,
+            lambda r: S.ALERT_STEP_OVERDUE.format(name=r[0], goal=r[3], date=_date(r[4])))
         activities = _items(store, """
-            SELECT a.title || ' (срок ' ||
-                   substr(a.deadline, 9, 2) || '.' || substr(a.deadline, 6, 2) || '.' ||
-                   substr(a.deadline, 1, 4) || ')', NULL, a.id
+            SELECT a.title, NULL, a.id, a.deadline
             FROM programme_activity a JOIN programme_task t ON t.id = a.task_id
             JOIN programme p ON p.id = t.programme_id
             WHERE a.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND p.is_current = 1
               AND a.status IN ('запланировано', 'в работе', 'перенесено') AND a.deadline < :d
-            ORDER BY a.deadline""", params)
+            ORDER BY a.deadline""", params,
+            lambda r: S.ALERT_ACTIVITY_OVERDUE.format(title=r[0], date=_date(r[3])))
     return [
         Alert("overdue_training", overdue, {"years": period}),
         Alert("category_expiring", expiring, {"months": months}),
@@ -120,7 +124,6 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
 def conformity_items(store: Store, day: dt.date) -> list[AlertItem]:
     """People without a category whose conformity attestation (СЗД) is due or falls due
     within the warning window — the same rule as the Аттестация schedule."""
-    from metodkab.domain.parse import format_date
     from metodkab.storage.attestation import schedule
 
     items = []
