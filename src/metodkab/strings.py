@@ -262,7 +262,6 @@ PROG_KEY_DONE = "Выполнено"
 PROG_KEY_POSTPONE = "Перенести срок"
 PROG_KEY_COPY_YEAR = "Копировать год вперёд"
 PROG_KEY_PROGRAMMES = "Список программ"
-PROG_KEY_PRINT = "Документ для печати"
 PROG_KEY_NEXT_VIEW = "Следующий вид"
 PROG_KEY_PREV_VIEW = "Предыдущий вид"
 PROG_KEY_VIEW = {"outline": "Вид: структура программы", "agenda": "Вид: сроки",
@@ -446,8 +445,6 @@ PROG_COPY_OUTSIDE = "{year} год за пределами программы ({
 PROG_COPY_DONE = "Скопировано мероприятий: {count} (в {year} год)"
 
 # printing
-PROG_PRINT_DONE = "Документ сохранён: {path}"
-PROG_PRINT_FILE = "Программа развития {period}.html"
 PROG_PRINT_LABELS = {
     "goal": "Цель:", "tasks": "Задачи:", "plan": "План мероприятий", "col_no": "№",
     "col_activity": "Мероприятие", "col_form": "Форма", "col_dates": "Сроки",

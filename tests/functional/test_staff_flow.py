@@ -1,7 +1,5 @@
 """Кадры through the keyboard: add, fix an error, save, find, edit, dismiss, filter."""
 
-import datetime as dt
-
 from metodkab.domain.models import Staff
 from metodkab.screens.dialogs import ChooserScreen
 from metodkab.screens.person_card import PersonCardScreen

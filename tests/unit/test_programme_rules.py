@@ -175,23 +175,6 @@ def test_format_number():
     assert [rp.format_number(v) for v in (30.0, 27.5, None, 0.0)] == ["30", "27,5", "", "0"]
 
 
-def test_programme_html_is_escaped_and_complete():
-    act = rp.PrintActivity("Семинар <ФГОС>", "ФГОС", "семинар", dt.date(2026, 9, 1),
-                           dt.date(2026, 10, 15), "Иванова А. П.", "Методички", "выполнено",
-                           dt.date(2026, 10, 14), "", (dt.date(2026, 9, 30),))
-    doc = rp.ProgrammeDocument(
-        school='МБОУ "СОШ"', title="Программа", year_from=2025, year_to=2028, goal="Цель",
-        order="Утверждена приказом № 5", day=D,
-        tasks=(rp.PrintTask(1, "Задача & ко", (act,)),),
-        indicators=(rp.PrintIndicator(1, "Доля", "%", 20.0, {2026: 30.0}, {2026: 27.5}, True),),
-        progress=(rp.Progress("", "Вся программа", 1, 1, 1, 0),),
-        labels={"task": "Задача", "was": "было"})
-    page = rp.programme_html(doc)
-    assert "Семинар &lt;ФГОС&gt;" in page and "Задача &amp; ко" in page
-    assert "01.09.2026 – 15.10.2026" in page and "было 30.09.2026" in page
-    assert "30 / 27,5" in page and "<th>2028" in page and "100%" in page
-
-
 @pytest.mark.parametrize("actual, target, baseline, key, short", [
     (25.0, 30.0, 20.0, None, True),          # more is better: below the target
     (31.0, 30.0, 20.0, None, False),

@@ -19,13 +19,12 @@ kept in ``COMPUTED_INDICATORS``: a key, a Russian name, a unit and a pure functi
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from metodkab import strings as S
-from metodkab.domain.parse import add_months, add_years, format_date
+from metodkab.domain.parse import add_months, add_years
 from metodkab.reports import indicators as ind
 
 DONE = "выполнено"
@@ -407,94 +406,3 @@ class ProgrammeDocument:
     indicators: tuple[PrintIndicator, ...]
     progress: tuple[Progress, ...]
     labels: dict[str, str] = field(default_factory=dict)
-
-
-def _e(value: object) -> str:
-    return html.escape("" if value is None else str(value))
-
-
-def programme_html(doc: ProgrammeDocument) -> str:
-    """The programme as one HTML page to print or open in a word processor.
-
-    ``doc.labels`` holds the Russian headings (they live in strings.py).
-    """
-    L = doc.labels
-    years = list(range(doc.year_from, doc.year_to + 1))
-    out = [
-        "<!DOCTYPE html>", '<html lang="ru"><head><meta charset="utf-8">',
-        f"<title>{_e(doc.title)}</title>",
-        "<style>body{font-family:'Times New Roman',serif;font-size:12pt;margin:2cm}"
-        "table{border-collapse:collapse;width:100%;margin:8pt 0}"
-        "td,th{border:1px solid #000;padding:3pt;vertical-align:top;font-size:11pt}"
-        "th{background:#eee}h1{font-size:15pt;text-align:center}h2{font-size:13pt}"
-        ".small{font-size:10pt;color:#333}</style></head><body>",
-    ]
-    if doc.school:
-        out.append(f'<p class="small" style="text-align:center">{_e(doc.school)}</p>')
-    out.append(f"<h1>{_e(doc.title)}<br>{doc.year_from}–{doc.year_to}</h1>")
-    if doc.order:
-        out.append(f"<p>{_e(doc.order)}</p>")
-    if doc.goal:
-        out.append(f"<p><b>{_e(L.get('goal', ''))}</b> {_e(doc.goal)}</p>")
-    if doc.tasks:
-        out.append(f"<p><b>{_e(L.get('tasks', ''))}</b></p><ol>")
-        out += [f"<li>{_e(t.title)}</li>" for t in doc.tasks]
-        out.append("</ol>")
-    out.append(f"<h2>{_e(L.get('plan', ''))}</h2><table><tr>")
-    out += [f"<th>{_e(L.get(k, ''))}</th>" for k in
-            ("col_no", "col_activity", "col_form", "col_dates", "col_responsible",
-             "col_result", "col_status")]
-    out.append("</tr>")
-    for task in doc.tasks:
-        out.append(f'<tr><td colspan="7"><b>{_e(L.get("task", ""))} {task.number}. '
-                   f"{_e(task.title)}</b></td></tr>")
-        for index, a in enumerate(task.activities, 1):
-            dates = format_date(a.deadline)
-            if a.start_date and a.start_date != a.deadline:
-                dates = f"{format_date(a.start_date)} – {dates}"
-            if a.postponed_from:
-                was = ", ".join(format_date(d) for d in a.postponed_from)
-                dates += f'<br><span class="small">{_e(L.get("was", ""))} {was}</span>'
-            status = a.status
-            if a.done_date:
-                status += f" {format_date(a.done_date)}"
-            what = _e(a.title)
-            if a.direction:
-                what += f'<br><span class="small">{_e(a.direction)}</span>'
-            if a.note:
-                what += f'<br><span class="small">{_e(a.note)}</span>'
-            out.append(f"<tr><td>{task.number}.{index}</td><td>{what}</td><td>{_e(a.form)}</td>"
-                       f"<td>{dates}</td><td>{_e(a.responsible)}</td>"
-                       f"<td>{_e(a.expected_result)}</td><td>{_e(status)}</td></tr>")
-    out.append("</table>")
-    if doc.indicators:
-        out.append(f"<h2>{_e(L.get('indicators', ''))}</h2><table><tr>"
-                   f"<th>{_e(L.get('col_no', ''))}</th><th>{_e(L.get('col_indicator', ''))}</th>"
-                   f"<th>{_e(L.get('col_unit', ''))}</th><th>{_e(L.get('col_baseline', ''))}</th>")
-        out += [f"<th>{y}<br>{_e(L.get('target_actual', ''))}</th>" for y in years]
-        out.append("</tr>")
-        for ind in doc.indicators:
-            name = _e(ind.name) + (f'<br><span class="small">{_e(L.get("computed", ""))}</span>'
-                                   if ind.computed else "")
-            cells = []
-            for y in years:
-                target, actual = ind.targets.get(y), ind.actuals.get(y)
-                cell = format_number(target) or "—"
-                if actual is not None:
-                    cell += f" / {format_number(actual)}"
-                cells.append(f"<td>{cell}</td>")
-            out.append(f"<tr><td>{ind.number}</td><td>{name}</td><td>{_e(ind.unit)}</td>"
-                       f"<td>{format_number(ind.baseline)}</td>{''.join(cells)}</tr>")
-        out.append("</table>")
-    if doc.progress:
-        out.append(f"<h2>{_e(L.get('progress', ''))} {format_date(doc.day)}</h2><table><tr>")
-        out += [f"<th>{_e(L.get(k, ''))}</th>" for k in
-                ("col_task", "col_total", "col_due", "col_done", "col_overdue", "col_percent")]
-        out.append("</tr>")
-        for p in doc.progress:
-            percent = "—" if p.percent is None else f"{p.percent}%"
-            out.append(f"<tr><td>{_e(p.label)}</td><td>{p.total}</td><td>{p.due}</td>"
-                       f"<td>{p.done}</td><td>{p.overdue}</td><td>{percent}</td></tr>")
-        out.append("</table>")
-    out.append("</body></html>")
-    return "\n".join(out)

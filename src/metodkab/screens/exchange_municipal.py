@@ -24,7 +24,7 @@ from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen, DbCalls
 from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
-from metodkab.screens.exchange_files import PathDialog, start_folder
+from metodkab.screens.exchange_files import PathDialog
 from metodkab.sync.commands import table_label
 from metodkab.sync.packet import PACKET_SUFFIX
 

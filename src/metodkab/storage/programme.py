@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from metodkab import strings as S
 from metodkab.domain.models import (ActivityPostponement, IndicatorTarget, Programme,
@@ -736,13 +735,3 @@ def load_document(store: Store, programme_id: str, labels: dict[str, str]) -> rp
         year_from=programme.year_from, year_to=programme.year_to, goal=programme.goal,
         order=order.strip(), day=day, tasks=print_tasks, indicators=indicators,
         progress=(*report.by_task, report.total), labels=labels)
-
-
-def write_document(store: Store, programme_id: str, folder: Path, file_name: str,
-                   labels: dict[str, str]) -> Path:
-    """Write the printable programme (HTML: opens in a browser or a word processor)."""
-    page = rp.programme_html(load_document(store, programme_id, labels))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / file_name
-    path.write_text(page, encoding="utf-8")
-    return path
