@@ -38,10 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--today", help=S.CLI_HELP_TODAY)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    sub.add_parser("check", help=S.CLI_HELP_CHECK)
-    sub.add_parser("backup", help=S.CLI_HELP_BACKUP)
+    check = sub.add_parser("check", help=S.CLI_HELP_CHECK)
+    backup = sub.add_parser("backup", help=S.CLI_HELP_BACKUP)
     restore = sub.add_parser("restore", help=S.CLI_HELP_RESTORE)
     restore.add_argument("file", type=Path)
+    for command in (check, backup, restore):    # --db after the command too, as in the others
+        command.add_argument("--db", dest="sub_db", type=Path, default=None, help=S.CLI_HELP_DB)
     demo = sub.add_parser("demo", help=S.CLI_HELP_DEMO)
     demo.add_argument("--out", type=Path, required=True)
     demo.add_argument("--staff", type=int, default=None, help=S.CLI_HELP_DEMO_STAFF)
@@ -87,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     clock = _clock(args)
-    db_path: Path = args.db or default_db_path()
+    db_path: Path = getattr(args, "sub_db", None) or args.db or default_db_path()
     if args.command == "check":
         return _check(db_path)
     if args.command == "backup":
@@ -109,8 +111,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _check(db_path: Path) -> int:
     from metodkab.storage.maintenance import check_database
+    from metodkab.sync.municipal import check_office_database, is_municipal_db
 
-    report = check_database(db_path)
+    check = check_office_database if is_municipal_db(db_path) else check_database
+    report = check(db_path)
     for line in report.lines:
         print(line)
     return 0 if report.healthy else 1
@@ -119,7 +123,11 @@ def _check(db_path: Path) -> int:
 def _backup(db_path: Path, clock: Clock) -> int:
     from metodkab.storage.backup import make_backup
     from metodkab.storage.db import open_store
+    from metodkab.sync.municipal import backup_office_database, is_municipal_db
 
+    if is_municipal_db(db_path):                   # the municipal office's database
+        print(S.CLI_BACKUP_DONE.format(path=backup_office_database(db_path, clock=clock)))
+        return 0
     store = open_store(db_path, clock=clock, exclusive=False, create=False)
     try:
         target = make_backup(store.db, db_path, clock=clock, reason="manual")

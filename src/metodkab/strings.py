@@ -1906,3 +1906,8 @@ REPO_CHANGED_OR_DELETED = ("Запись изменена или удалена 
 REPO_NOT_FOUND = "Запись не найдена: возможно, она удалена."
 REPO_CHANGED = ("Запись изменена в другом окне с момента открытия. "
                 "Закройте форму и откройте запись заново.")
+# --- office maintenance (cli.py check/backup of a municipal database; sync/municipal.py) ---
+MUNI_CHECK_SCHEMA_VERSION = ("Версия схемы базы управления образованием: {version} "
+                             "(программа знает до {known})")
+MUNI_CHECK_OFFICE = "Управление образованием: {name}; школ: {schools}, записей: {records}"
+MUNI_CHECK_NO_TABLES = "В файле нет таблиц базы управления образованием."

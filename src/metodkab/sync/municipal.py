@@ -40,6 +40,7 @@ from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.storage.db import SCHEMA_VERSION, Store, connect, lock_path, quick_check
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
+from metodkab.storage.maintenance import CheckReport
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import AcceptedPacket, ReceiptBody, build_receipt, receipt_file_name
@@ -116,6 +117,66 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
         raise
     store.lock = lock
     return store
+
+
+def check_office_database(path: Path) -> CheckReport:
+    """``metodkab check`` of a municipal database: SQLite's integrity and foreign-key
+    checks, read-only, the schema version, and what the office holds."""
+    path = Path(path)
+    if not path.is_file():
+        raise StorageError(S.DB_FILE_NOT_FOUND.format(path=path))
+    report = CheckReport()
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StorageError(S.CHECK_CANNOT_OPEN.format(path=path, error=exc)) from None
+    try:
+        try:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(S.DB_NOT_SQLITE.format(name=path.name, error=exc)) from None
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        report.lines.append(S.CHECK_DATABASE.format(path=path))
+        report.lines.append(S.MUNI_CHECK_SCHEMA_VERSION.format(
+            version=version, known=MUNICIPAL_SCHEMA_VERSION))
+        if version > MUNICIPAL_SCHEMA_VERSION:
+            report.fail(S.CHECK_SCHEMA_TOO_NEW)
+        if integrity == ["ok"]:
+            report.lines.append(S.CHECK_INTEGRITY_OK)
+        else:
+            report.fail(S.CHECK_INTEGRITY_BROKEN.format(problems="; ".join(integrity[:5])))
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            report.fail(S.CHECK_FK_BROKEN.format(count=len(fk), table=fk[0][0]))
+        else:
+            report.lines.append(S.CHECK_FK_OK)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if {"office", "schools", "records"} <= tables:
+            office = conn.execute("SELECT name FROM office WHERE id = 1").fetchone()
+            schools = conn.execute("SELECT count(*) FROM schools").fetchone()[0]
+            records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+            report.lines.append(S.MUNI_CHECK_OFFICE.format(
+                name=office[0] if office and office[0] else S.CHECK_SCHOOL_UNKNOWN,
+                schools=schools, records=records))
+        else:
+            report.fail(S.MUNI_CHECK_NO_TABLES)
+    finally:
+        conn.close()
+    report.lines.append(S.CHECK_RESULT_OK if report.healthy else S.CHECK_RESULT_PROBLEMS)
+    return report
+
+
+def backup_office_database(path: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path:
+    """``metodkab backup`` of a municipal database: a copy made with SQLite's backup API
+    into ``backups`` beside it, rotated like a school's (the office key file is not in it)."""
+    from metodkab.storage.backup import make_backup
+
+    store = open_municipal(path, clock=clock, exclusive=False)
+    try:
+        with store.mutex:
+            return make_backup(store.db, Path(path), clock=clock, reason="manual")
+    finally:
+        store.close()
 
 
 def _statements(script: str) -> Iterable[str]:
