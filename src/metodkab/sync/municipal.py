@@ -31,7 +31,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from operator import itemgetter
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -44,7 +43,7 @@ from metodkab.storage.maintenance import CheckReport
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import AcceptedPacket, ReceiptBody, build_receipt, receipt_file_name
-from metodkab.sync.records import LineError, check_text, row_models
+from metodkab.sync.records import LineError, check_lines, row_models
 
 APPLICATION_ID = 0x4D4B4D4F          # "MKMO": a municipal database of metodkab
 MUNICIPAL_SCHEMA_VERSION = 1
@@ -365,9 +364,9 @@ def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]
     except UnicodeDecodeError:
         raise PacketRefused(name, "records", S.EX_R_RECORDS_AT.format(
             reason=S.EX_R_NOT_UTF8)) from None
-    first, more, body = text.partition("\n")
+    lines = text.split("\n")
     try:
-        header = json.loads(first)
+        header = json.loads(lines[0])
     except ValueError:
         header = None
     expected = {"packet_uuid": manifest.packet_uuid, "school_code": manifest.school_code,
@@ -375,9 +374,9 @@ def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]
     if header != expected:
         raise PacketRefused(name, "records", S.EX_R_HEADER)
     try:
-        rows = check_text(body, row_models(manifest.level), upto=manifest.change_seq_to,
-                          school=manifest.school_code, level=manifest.level,
-                          packet_uuid=manifest.packet_uuid) if more else {}
+        rows = check_lines(lines[1:], row_models(manifest.level), upto=manifest.change_seq_to,
+                           school=manifest.school_code, level=manifest.level,
+                           packet_uuid=manifest.packet_uuid)
     except LineError as exc:
         raise PacketRefused(name, "records", S.EX_R_RECORDS_AT.format(reason=exc)) from None
     counts = {t: len(r) for t, r in rows.items()}
@@ -502,54 +501,38 @@ def _only_new_columns(old: str, new: str) -> bool:
 def plan_rows(store: Store, checked: CheckedPacket) -> tuple[dict[str, TableCounts], list[Row]]:
     """Classify each record against what is stored (``classify``); return the counts per
     table and the rows to write."""
-    plan, inserts, upserts = _plan(store, checked)
-    return plan, inserts + upserts
-
-
-def _plan(store: Store, checked: CheckedPacket
-          ) -> tuple[dict[str, TableCounts], list[Row], list[Row]]:
-    """``plan_rows`` with the rows to write in two lists: those not stored yet (a plain
-    INSERT: nothing of the school's can be in its way) and those replacing a stored row."""
     level = checked.manifest.level
     rows = checked.rows or {}
     existing = _existing(store, checked.manifest.school_code, rows)
     plan: dict[str, TableCounts] = {}
-    inserts: list[Row] = []
-    upserts: list[Row] = []
+    writes: list[Row] = []
     for table, items in rows.items():
         counts = plan.setdefault(table, TableCounts())
         if not existing:                      # a school's first packet: all new
-            deleted = sum(map(_deleted, items))
+            deleted = sum(row[6] for row in items)
             counts.added += len(items) - deleted
             counts.deleted += deleted
-            inserts += items
+            writes += items
             continue
         for row in items:
-            old = existing.get((table, row[2]))
-            verdict = classify(table, level, row[3], row[6], row[9], old)
+            verdict = classify(table, level, row[3], row[6], row[9], existing.get((table, row[2])))
             if verdict == "conflict":
                 counts.conflicts += 1
             elif verdict == "unchanged":
                 counts.unchanged += 1
             else:
                 setattr(counts, verdict, getattr(counts, verdict) + 1)
-                (inserts if old is None else upserts).append(row)
-    return plan, inserts, upserts
+                writes.append(row)
+    return plan, writes
 
 
-# (table_name, id): a packet's rows are all of one school, so this is the key order.
-_primary_key = itemgetter(1, 2)
-_deleted = itemgetter(6)
+def _primary_key(row: Row) -> tuple[str, str]:
+    return row[1], row[2]
 
 
-INSERT = (
-    "INSERT INTO records (school_code, table_name, id, version, change_seq, updated_at, "
-    "deleted, level, packet_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-# A row that replaces a stored one. (New rows go in with the plain INSERT: an upsert
-# probes the key once more per row, about a fifth of the insert's time.)
 UPSERT = (
-    INSERT + " "
+    "INSERT INTO records (school_code, table_name, id, version, change_seq, updated_at, "
+    "deleted, level, packet_uuid, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (school_code, table_name, id) DO UPDATE SET version = excluded.version, "
     "change_seq = excluded.change_seq, updated_at = excluded.updated_at, "
     "deleted = excluded.deleted, level = excluded.level, packet_uuid = excluded.packet_uuid, "
@@ -612,11 +595,9 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
         outcome.covered = manifest.change_seq_from <= last_to or manifest.kind == "full"
     elif last and manifest.prev_hash != last_hash:
         outcome.chain_broken = True
-    outcome.tables, inserts, upserts = _plan(store, checked)
-    for statement, writes in ((INSERT, inserts), (UPSERT, upserts)):
-        if writes:
-            writes.sort(key=_primary_key)     # in key order: the B-tree fills page by page
-            conn.executemany(statement, writes)
+    outcome.tables, writes = plan_rows(store, checked)
+    writes.sort(key=_primary_key)     # in key order: the B-tree fills page by page
+    conn.executemany(UPSERT, writes)
     summary = {t: c.as_dict() for t, c in outcome.tables.items()}
     conn.execute(
         "INSERT INTO packets (uuid, school_code, key_id, seq, kind, level, schema_version, "

@@ -28,10 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections import deque
 from functools import cache
-from itertools import groupby, repeat
-from operator import itemgetter
 from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
@@ -52,10 +49,6 @@ LINE_RE = re.compile(
     r'\{"t":"([a-z_]{1,40})","id":"(' + UUID_PATTERN + r')","v":([1-9][0-9]{0,8}),'
     r'"s":([1-9][0-9]{0,15}),"u":"([0-9T:.+-]{10,35})","d":([01]),"r":(\{.*\})\}'
 )
-
-# The same pattern over a whole text: one match per line that passes (``.`` never
-# crosses a line break, and ``^`` … ``$`` hold each match to one whole line).
-LINES_RE = re.compile(r"(?m)^(?:" + LINE_RE.pattern + r")$")
 
 Uuid = Annotated[str, StringConstraints(pattern=f"^{UUID_PATTERN}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
@@ -284,50 +277,4 @@ def check_lines(lines: list[str], models: dict[str, type[BaseModel]], *, upto: i
         ids.add(row_id)
         rows[table].append((school, table, row_id, int(version), change_seq, updated,
                             deleted == "1", level, packet_uuid, data))
-    return rows
-
-
-def check_text(text: str, models: dict[str, type[BaseModel]], *, upto: int, school: str = "",
-               level: str = "", packet_uuid: str = "") -> dict[str, list[tuple]]:
-    """``check_lines`` over the lines of ``text`` (separated by "\n"), the same result
-    and the same checks, a table's run of lines at a time.
-
-    The import's hot path: one regex pass finds every line's envelope, and for each run
-    of lines of one table the ids, the change_seq bound and every record (each model's
-    validator mapped over the run) are checked with no per-line Python code. When
-    anything fails, ``check_lines`` checks the lines one by one and raises the error of
-    the first line that fails, exactly as it would have alone.
-    """
-    found = LINES_RE.findall(text)
-    if len(found) == text.count("\n") + 1:
-        rows = _check_runs(found, models, upto, school, level, packet_uuid)
-        if rows is not None:
-            return rows
-    return check_lines(text.split("\n"), models, upto=upto, school=school, level=level,
-                       packet_uuid=packet_uuid)
-
-
-def _check_runs(found: list[tuple[str, ...]], models: dict[str, type[BaseModel]], upto: int,
-                school: str, level: str, packet_uuid: str) -> dict[str, list[tuple]] | None:
-    """The rows of lines whose envelopes matched, or None when any check fails."""
-    rows: dict[str, list[tuple]] = {}
-    for table, run in groupby(found, itemgetter(0)):
-        model = models.get(table)
-        if model is None or table in rows:      # a table split in two runs: line by line
-            return None
-        _, ids, versions, seqs, updated, deleted, data = zip(*run)
-        if len(set(ids)) != len(ids):
-            return None
-        change_seqs = list(map(int, seqs))
-        if max(change_seqs) > upto:
-            return None
-        # The cheap checks of the run come first, so that a validator raising something
-        # other than ValidationError raises it for the same line as check_lines would.
-        try:
-            deque(map(model.__pydantic_validator__.validate_json, data), maxlen=0)
-        except ValidationError:
-            return None
-        rows[table] = list(zip(repeat(school), repeat(table), ids, map(int, versions),
-                               change_seqs, updated, map("1".__eq__, deleted), repeat(level),
-                               repeat(packet_uuid), data))
     return rows
