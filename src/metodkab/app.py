@@ -122,9 +122,11 @@ class MetodkabApp(App):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from metodkab.screens.palette import RussianCommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=S.PALETTE_PLACEHOLDER))
+            self.push_screen(RussianCommandPalette(id="--command-palette",
+                                                   placeholder=S.PALETTE_PLACEHOLDER))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action under its Russian name: the screen's keys, then the sections."""
