@@ -107,7 +107,7 @@ async def test_school_loads_the_key_writes_packets_and_loads_a_receipt(tmp_path)
         await settle(pilot)
         await choose_path(pilot, receipt)
         assert isinstance(app.screen, MessageDialog)
-        assert "подтверждены" in app.screen.message
+        assert "подтвердило получение пакетов № 1" in app.screen.message
         await pilot.press("escape")
         await settle(pilot)
         acked = app.store.db.conn.execute(

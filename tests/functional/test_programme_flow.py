@@ -436,3 +436,35 @@ async def test_programmes_list_and_a_manual_indicator(programme_db):
         await settle(pilot)
         assert screen.data.programme.id == pid
         assert "не текущая" in str(screen.query_one("#prog-header").render())
+
+
+async def test_deleting_a_programme_names_its_years(tmp_path):
+    """Two programmes often share a title: the question names the years and which one
+    is current, and «Нет» keeps both."""
+    from metodkab.clock import Clock
+    from metodkab.screens.programme_dialogs import ProgrammeListScreen
+    from metodkab.storage.db import open_store
+    from tests.ui import TODAY
+
+    path = school_db(tmp_path / "s.sqlite")
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    title = "Программа развития методической службы школы"
+    ps.save_programme(store, Programme(title=title, year_from=2025, year_to=2028,
+                                       is_current=True))
+    store.close()
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgrammeListScreen)
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question == (f"Удалить программу «{title}» на 2025–2028 годы (текущую) "
+                                       "со всеми задачами, мероприятиями и показателями?")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(ps.list_programmes(app.store)) == 1

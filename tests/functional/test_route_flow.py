@@ -51,6 +51,14 @@ async def test_route_built_from_deficits(tmp_path):
         assert steps(app, route_id) == []
         assert editor.query_one("#steps-empty").display
 
+        # Ctrl+N and Enter with nothing marked: a hint, nothing added.
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is editor and steps(app, route_id) == []
+        assert any("Не отмечено ни одного дефицита" in n.message for n in app._notifications)
+
         # Ctrl+N: the open deficits not yet in this route; mark two, Enter.
         await pilot.press("ctrl+n")
         await settle(pilot)

@@ -66,7 +66,7 @@ def test_the_whole_exchange_from_the_command_line(files, capsys, monkeypatch):
     assert code == 0 and "0412_1.mkr" in text
     code, text = run(capsys, "receipt", "import", str(receipts / "0412_1.mkr"),
                      "--db", str(school))
-    assert code == 0 and "№ 1 подтверждены" in text
+    assert code == 0 and "подтвердило получение пакетов № 1." in text
 
     code, text = run(capsys, "packet", "export", "--db", str(school), "--out", str(out),
                      "--level", "deidentified")

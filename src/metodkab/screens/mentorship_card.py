@@ -93,7 +93,8 @@ def info_text(card: MentorshipCard, width: int) -> Text:
     if card.curator:
         order += f" · {S.MENT_F_CURATOR.lower()}: {shorten(card.curator)}"
     line(S.MENT_CARD_ORDER, order, "" if r.order_number else "red")
-    goals = clip(" ".join(r.goals.split()), width - len(S.MENT_CARD_GOALS) - 4)
+    goals = clip("; ".join(" ".join(line.split()) for line in r.goals.splitlines()
+                           if line.strip()), width - len(S.MENT_CARD_GOALS) - 4)
     line(S.MENT_CARD_GOALS, goals or S.MENT_NO_GOALS, "" if r.goals else "dim")
     if r.status != "действует" or r.result:
         line(S.MENT_CARD_RESULT,

@@ -160,8 +160,8 @@ def attestation_text(att: PersonAttestation, day: dt.date) -> Text:
                 text.append(S.ATT_LAST_CONFORMITY.format(date=format_date(state.last)))
             if state.due:
                 style = {"due": "bold red", "soon": "yellow"}.get(state.state, "green")
-                text.append(S.ATT_NEXT_CONFORMITY.format(date=format_date(state.due)),
-                            style=style)
+                line = S.ATT_CONFORMITY_DUE_ON if state.state == "due" else S.ATT_NEXT_CONFORMITY
+                text.append(line.format(date=format_date(state.due)), style=style)
             elif state.state == "due":
                 text.append(S.ATT_CONFORMITY_NO_DATA, style="bold red")
         text.append("\n")

@@ -731,7 +731,10 @@ class ProgrammeScreen(AppScreen):
                 self._confirm(question, ps.delete_task, task.id)
                 return
             if node and node[0] == "programme":
-                self._confirm(S.PROG_DELETE_PROGRAMME.format(title=data.programme.title),
+                self._confirm(S.PROG_DELETE_PROGRAMME.format(
+                    title=data.programme.title, year_from=data.programme.year_from,
+                    year_to=data.programme.year_to,
+                    current=S.PROG_DELETE_CURRENT if data.programme.is_current else ""),
                               ps.delete_programme, data.programme.id)
                 self.programme_id = None
                 return

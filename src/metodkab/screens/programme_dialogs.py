@@ -314,7 +314,9 @@ class ProgrammeListScreen(AppScreen):
             if yes:
                 self.run_db(ps.delete_programme, row.id, done=lambda _: self.reload())
 
-        self.app.push_screen(ConfirmDialog(S.PROG_DELETE_PROGRAMME.format(title=row.title)),
+        self.app.push_screen(ConfirmDialog(S.PROG_DELETE_PROGRAMME.format(
+            title=row.title, year_from=row.year_from, year_to=row.year_to,
+            current=S.PROG_DELETE_CURRENT if row.is_current else "")),
                              callback=answer)
 
     def action_back(self) -> None:

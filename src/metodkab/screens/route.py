@@ -238,6 +238,8 @@ class RouteScreen(AppScreen):
             return
 
         def chosen(ids: list[str] | None) -> None:
+            if ids == []:
+                self.notify(S.DEV_NOTHING_CHOSEN, severity="warning")
             if ids:
                 self.run_db(store_d.add_steps_from_deficits, self.route_id, ids,
                             done=lambda made: (self.notify(S.DEV_STEPS_ADDED.format(
