@@ -8,6 +8,8 @@ repository writes them in the same transaction as the record.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -15,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -40,6 +43,57 @@ Text = Annotated[str, BeforeValidator(lambda x: "" if x is None else x)]
 # The number of a task or an indicator in a programme; a bound keeps it within SQLite's
 # INTEGER (a huge number would fail on saving instead of in the form).
 MAX_NUMBER = 9999
+
+
+# A rule's finding: (field, Russian message), or None when the rule holds.
+Problem = tuple[str, str] | None
+
+
+class RuleErrors(ValueError):
+    """The rules that failed, {field: message}; pydantic keeps the exception in the error."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{f}::{m}" for f, m in problems.items()))
+        self.problems = problems
+
+
+class _Unknown(Exception):
+    """A rule reads a field whose value did not pass: the rule cannot be checked."""
+
+
+class _Partial:
+    """The fields that passed validation, read as attributes by the rules."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise _Unknown(name) from None
+
+
+@cache
+def _rules_of(model: type) -> tuple[Callable[[Any], Problem], ...]:
+    names: list[str] = []
+    for klass in reversed(model.__mro__):
+        names += [n for n in vars(klass) if n.startswith("_rule_") and n not in names]
+    return tuple(getattr(model, n) for n in names)
+
+
+def rule_problems(model: type, record: Any) -> dict[str, str]:
+    """Check every rule of ``model`` on ``record`` (a model or the fields that passed):
+    {field: message}, the first problem per field; a rule over an unknown field is skipped."""
+    problems: dict[str, str] = {}
+    for rule in _rules_of(model):
+        try:
+            found = rule(record)
+        except _Unknown:
+            continue
+        if found:
+            problems.setdefault(*found)
+    return problems
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -80,6 +134,15 @@ class Record(BaseModel):
 
     id: str | None = None
     version: int = 0
+
+    @model_validator(mode="after")
+    def _check_rules(self) -> Record:
+        """Rules over several fields (methods named ``_rule_…``): every one is checked,
+        so the form shows all the problems at once."""
+        problems = rule_problems(type(self), self)
+        if problems:
+            raise RuleErrors(problems)
+        return self
 
     def columns(self) -> dict[str, Any]:
         """The values of the record's own table (no id/version, no link lists)."""
@@ -169,17 +232,22 @@ class Staff(Record):
             raise ValueError(S.MODEL_NEED_POSITION)
         return value
 
-    @model_validator(mode="after")
-    def _dates(self) -> Staff:
-        born = self.birth_date
+    def _rule_dismissal(self) -> Problem:
         if self.dismissal_date and self.hire_date and self.dismissal_date < self.hire_date:
-            raise _field_error("dismissal_date", S.MODEL_DISMISSAL_BEFORE_HIRE)
-        if born is not None:
-            if self.hire_date is not None and self.hire_date.year - born.year < 14:
-                raise _field_error("hire_date", S.MODEL_HIRE_NEAR_BIRTH)
-            if self.ped_start_date is not None and self.ped_start_date.year - born.year < 14:
-                raise _field_error("ped_start_date", S.MODEL_PED_START_NEAR_BIRTH)
-        return self
+            return "dismissal_date", S.MODEL_DISMISSAL_BEFORE_HIRE
+        return None
+
+    def _rule_hire(self) -> Problem:
+        born = self.birth_date
+        if born is not None and self.hire_date is not None and self.hire_date.year - born.year < 14:
+            return "hire_date", S.MODEL_HIRE_NEAR_BIRTH
+        return None
+
+    def _rule_ped_start(self) -> Problem:
+        born, start = self.birth_date, self.ped_start_date
+        if born is not None and start is not None and start.year - born.year < 14:
+            return "ped_start_date", S.MODEL_PED_START_NEAR_BIRTH
+        return None
 
     @property
     def name(self) -> str:
@@ -216,11 +284,10 @@ class QualificationCategory(Record):
     issuing_body: Text = ""
     valid_until: OptDate = None
 
-    @model_validator(mode="after")
-    def _dates(self) -> QualificationCategory:
+    def _rule_dates(self) -> Problem:
         if self.valid_until is not None and self.valid_until < self.decision_date:
-            raise _field_error("valid_until", S.MODEL_VALID_BEFORE_DECISION)
-        return self
+            return "valid_until", S.MODEL_VALID_BEFORE_DECISION
+        return None
 
 
 class ConformityAttestation(Record):
@@ -234,11 +301,10 @@ class ConformityAttestation(Record):
     order_date: OptDate = None
     exemption_reason: Text = ""
 
-    @model_validator(mode="after")
-    def _result_or_exemption(self) -> ConformityAttestation:
+    def _rule_result_or_exemption(self) -> Problem:
         if self.result is None and not self.exemption_reason:
-            raise _field_error("result", S.MODEL_NEED_RESULT_OR_EXEMPTION)
-        return self
+            return "result", S.MODEL_NEED_RESULT_OR_EXEMPTION
+        return None
 
 
 class Training(Record):
@@ -280,14 +346,16 @@ class Training(Record):
             return json.loads(value) if value.startswith("[") else [value]
         return value
 
-    @model_validator(mode="after")
-    def _rules(self) -> Training:
+    def _rule_min_hours(self) -> Problem:
         minimum = v.TRAINING_MIN_HOURS.get(self.kind)
         if minimum and self.hours < minimum:
-            raise _field_error("hours", S.MODEL_MIN_HOURS.format(kind=self.kind, minimum=minimum))
+            return "hours", S.MODEL_MIN_HOURS.format(kind=self.kind, minimum=minimum)
+        return None
+
+    def _rule_dates(self) -> Problem:
         if self.start_date is not None and self.end_date < self.start_date:
-            raise _field_error("end_date", S.MODEL_END_BEFORE_START)
-        return self
+            return "end_date", S.MODEL_END_BEFORE_START
+        return None
 
     def columns(self) -> dict[str, Any]:
         import json
@@ -311,11 +379,10 @@ class Diagnostic(Record):
     )
     notes: Text = ""
 
-    @model_validator(mode="after")
-    def _score(self) -> Diagnostic:
+    def _rule_score(self) -> Problem:
         if self.score is not None and self.max_score is not None and self.score > self.max_score:
-            raise _field_error("score", S.MODEL_SCORE_OVER_MAX)
-        return self
+            return "score", S.MODEL_SCORE_OVER_MAX
+        return None
 
     @property
     def result_percent(self) -> float | None:
@@ -349,11 +416,10 @@ class IndividualRoute(Record):
     approved_date: OptDate = None
     status: choice(v.ROUTE_STATUSES) = "проект"
 
-    @model_validator(mode="after")
-    def _period(self) -> IndividualRoute:
+    def _rule_period(self) -> Problem:
         if self.period_end < self.period_start:
-            raise _field_error("period_end", S.MODEL_PERIOD_END_BEFORE_START)
-        return self
+            return "period_end", S.MODEL_PERIOD_END_BEFORE_START
+        return None
 
 
 class RouteStep(Record):
@@ -400,17 +466,25 @@ class Mentorship(Record):
             raise ValueError(S.MODEL_NEED_MENTEE)
         return _unique(value)
 
-    @model_validator(mode="after")
-    def _rules(self) -> Mentorship:
+    def _rule_planned_end(self) -> Problem:
         if self.planned_end < self.start_date:
-            raise _field_error("planned_end", S.MODEL_FINISH_BEFORE_START)
+            return "planned_end", S.MODEL_FINISH_BEFORE_START
+        return None
+
+    def _rule_actual_end(self) -> Problem:
         if self.actual_end is not None and self.actual_end < self.start_date:
-            raise _field_error("actual_end", S.MODEL_FINISH_BEFORE_START)
+            return "actual_end", S.MODEL_FINISH_BEFORE_START
+        return None
+
+    def _rule_end_date_needed(self) -> Problem:
         if self.status != "действует" and self.actual_end is None:
-            raise _field_error("actual_end", S.MODEL_NEED_END_DATE)
+            return "actual_end", S.MODEL_NEED_END_DATE
+        return None
+
+    def _rule_mentor_not_mentee(self) -> Problem:
         if self.mentor_id in self.mentee_ids:
-            raise _field_error("mentee_ids", S.MODEL_MENTOR_IS_MENTEE)
-        return self
+            return "mentee_ids", S.MODEL_MENTOR_IS_MENTEE
+        return None
 
 
 class MentorshipEvent(Record):
@@ -446,11 +520,10 @@ class Programme(Record):
     order_date: OptDate = None
     is_current: bool = False
 
-    @model_validator(mode="after")
-    def _years(self) -> Programme:
+    def _rule_years(self) -> Problem:
         if self.year_to < self.year_from:
-            raise _field_error("year_to", S.MODEL_YEAR_TO_BEFORE_FROM)
-        return self
+            return "year_to", S.MODEL_YEAR_TO_BEFORE_FROM
+        return None
 
 
 class ProgrammeTask(Record):
@@ -486,13 +559,15 @@ class ProgrammeActivity(Record):
     def _unique_ids(cls, value: list[str]) -> list[str]:
         return _unique(value)
 
-    @model_validator(mode="after")
-    def _rules(self) -> ProgrammeActivity:
+    def _rule_deadline(self) -> Problem:
         if self.start_date is not None and self.deadline < self.start_date:
-            raise _field_error("deadline", S.MODEL_DEADLINE_BEFORE_START)
+            return "deadline", S.MODEL_DEADLINE_BEFORE_START
+        return None
+
+    def _rule_done_date(self) -> Problem:
         if self.status == "выполнено" and self.done_date is None:
-            raise _field_error("done_date", S.MODEL_NEED_DONE_DATE)
-        return self
+            return "done_date", S.MODEL_NEED_DONE_DATE
+        return None
 
 
 class ActivityPostponement(Record):
@@ -516,11 +591,10 @@ class TargetIndicator(Record):
     source: choice(v.INDICATOR_SOURCES) = "manual"
     computed_key: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
 
-    @model_validator(mode="after")
-    def _source(self) -> TargetIndicator:
+    def _rule_source(self) -> Problem:
         if self.source == "computed" and not self.computed_key:
-            raise _field_error("computed_key", S.MODEL_NEED_COMPUTED_KEY)
-        return self
+            return "computed_key", S.MODEL_NEED_COMPUTED_KEY
+        return None
 
 
 class IndicatorTarget(Record):
@@ -558,14 +632,6 @@ ALL_MODELS: tuple[type[Record], ...] = (
 # --- Russian error messages ---------------------------------------------------------
 
 
-def _field_error(field: str, message: str) -> ValueError:
-    """A rule over several fields, reported against one of them.
-
-    Pydantic wraps the error; field_errors() recovers the field from the prefix.
-    """
-    return ValueError(f"{field}::{message}")
-
-
 _MESSAGES = S.MODEL_PYDANTIC_MESSAGES
 
 
@@ -584,9 +650,12 @@ def field_errors(error: ValidationError) -> dict[str, str]:
         field = str(loc[0]) if loc else ""
         kind = item.get("type", "")
         if kind == "value_error":
-            message = str(item.get("ctx", {}).get("error", item.get("msg", "")))
-            if "::" in message:
-                field, message = message.split("::", 1)
+            error = item.get("ctx", {}).get("error")
+            if isinstance(error, RuleErrors):
+                for name, text in error.problems.items():
+                    result.setdefault(name, text)
+                continue
+            message = str(error if error is not None else item.get("msg", ""))
         else:
             template = _MESSAGES.get(kind)
             ctx = {k: _number(x) for k, x in item.get("ctx", {}).items()}
@@ -595,9 +664,50 @@ def field_errors(error: ValidationError) -> dict[str, str]:
     return result
 
 
+_ADAPTER_CONFIG = ConfigDict(str_strip_whitespace=True, allow_inf_nan=False)
+
+
+@cache
+def _field_adapter(model: type[Record], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    return TypeAdapter(annotation, config=_ADAPTER_CONFIG)
+
+
+def _passed_fields(model: type[Record], data: dict[str, Any], failed: set[str]) -> dict[str, Any]:
+    """The typed values of the fields that passed (or were left at their defaults)."""
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in failed:
+            continue
+        if name not in data:
+            if not info.is_required():
+                values[name] = info.get_default(call_default_factory=True)
+            continue
+        raw = data[name]
+        if isinstance(raw, str):
+            raw = raw.strip()
+        try:
+            values[name] = _field_adapter(model, name).validate_python(raw)
+        except (ValidationError, ValueError, TypeError):
+            continue
+    return values
+
+
 def validate(model: type[Record], data: dict[str, Any]) -> tuple[Record | None, dict[str, str]]:
-    """Build a model from form data: the record, or the Russian errors per field."""
+    """Build a model from form data: the record, or the Russian errors per field.
+
+    Pydantic checks the rules over several fields only when every field passed; so that
+    the form shows every problem at once, the rules are checked here on the fields that
+    did pass (a rule that needs a failed field waits for it to be fixed).
+    """
     try:
         return model.model_validate(data), {}
     except ValidationError as exc:
-        return None, field_errors(exc)
+        errors = field_errors(exc)
+        if any(isinstance(item.get("ctx", {}).get("error"), RuleErrors) for item in exc.errors()):
+            return None, errors          # every field passed and every rule was checked
+    passed = _passed_fields(model, data, set(errors))
+    for name, message in rule_problems(model, _Partial(passed)).items():
+        errors.setdefault(name, message)
+    return None, errors
