@@ -1915,3 +1915,7 @@ MUNI_CHECK_SCHEMA_VERSION = ("Версия схемы базы управлен�
                              "(программа знает до {known})")
 MUNI_CHECK_OFFICE = "Управление образованием: {name}; школ: {schools}, записей: {records}"
 MUNI_CHECK_NO_TABLES = "В файле нет таблиц базы управления образованием."
+# --- form fixes ---
+# domain/parse.py: contacts of a person
+FIELD_PHONE_FORMAT = "Цифры, +, пробелы, скобки, дефисы; 6–20 цифр"
+FIELD_EMAIL_FORMAT = "Адрес вида имя@школа.рф, без пробелов"

@@ -157,7 +157,7 @@ def test_matching_by_name_and_birth_date(fresh_db, tmp_path):
 def test_update_fills_in_and_never_erases(fresh_db, tmp_path):
     staff_id = _add(fresh_db, "Иванова", "Анна", "Петровна", D(1980, 3, 14),
                     positions=["учитель", "методист"], subjects=["математика"],
-                    phone="111", snils="", notes="старое", ped_start_date=D(2010, 9, 1))
+                    phone="111-111", snils="", notes="старое", ped_start_date=D(2010, 9, 1))
     path = _csv(tmp_path, "ФИО;Дата рождения;Должность;Предмет;Телефон;Стаж;Примечание;СНИЛС\n"
                           "иванова анна петровна;14.03.1980;учитель;информатика;;16;новое;"
                           "112-233-445 95\n")
@@ -171,7 +171,7 @@ def test_update_fills_in_and_never_erases(fresh_db, tmp_path):
     record = repo.get(fresh_db, Staff, staff_id)
     assert record.positions == ["учитель", "методист"]
     assert record.subjects == ["математика", "информатика"]
-    assert record.phone == "111" and record.ped_start_date == D(2010, 9, 1)
+    assert record.phone == "111-111" and record.ped_start_date == D(2010, 9, 1)
     assert plan_for(fresh_db, path).rows[0].status == SAME
 
 

@@ -88,6 +88,10 @@ def later(start: dt.date | None, delta: dt.timedelta) -> dt.date | None:
 word = st.builds(lambda first, rest: first + rest, st.sampled_from(UPPER),
                  st.text(LOWER, min_size=1, max_size=12))
 name_part = word | st.builds(lambda a, b: f"{a}-{b}", word, word)
+# contacts as the form accepts them: 6–20 digits with +, spaces, brackets, dashes; name@domain
+phone = st.from_regex(r"\A(\+7 \([0-9]{3}\) [0-9]{3}-[0-9]{2}-[0-9]{2}|8-[0-9]{5}-[0-9]-[0-9]{2}-[0-9]{2}"
+                      r"|[0-9]{6,20})?\Z")
+email = st.from_regex(r"\A([a-z0-9._-]{1,12}@[a-zа-я0-9-]{1,12}\.(ru|рф|com))?\Z")
 
 
 @st.composite
@@ -127,8 +131,8 @@ def staff(draw) -> m.Staff:
         "education_pedagogical": draw(st.booleans()),
         "management_team": draw(st.booleans()),
         "snils": draw(st.just("") | snils()),
-        "phone": draw(text),
-        "email": draw(text),
+        "phone": draw(phone),
+        "email": draw(email),
         "notes": draw(text),
         "positions": draw(st.lists(st.sampled_from(v.POSITIONS) | required_text,
                                    min_size=1, max_size=3)),

@@ -25,7 +25,8 @@ from pydantic import (
 
 from metodkab import strings as S
 from metodkab.domain import values as v
-from metodkab.domain.parse import clean_name_part, clean_snils, full_name, norm, parse_date
+from metodkab.domain.parse import (check_email, check_phone, clean_name_part, clean_snils,
+                                    full_name, norm, parse_date)
 
 
 def _required_date(value: object) -> dt.date:
@@ -210,6 +211,16 @@ class Staff(Record):
     @classmethod
     def _snils(cls, value: str) -> str:
         return clean_snils(value)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        return check_phone(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return check_email(value)
 
     @field_validator("positions", "subjects")
     @classmethod

@@ -120,6 +120,30 @@ def clean_snils(value: str | None) -> str:
     return f"{digits[:3]}-{digits[3:6]}-{digits[6:9]} {digits[9:]}"
 
 
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-]+$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+$")
+
+
+def check_phone(value: str | None) -> str:
+    """A phone number as typed («+7 (912) 345-67-89», «8-34241-2-15-67»): digits with a
+    leading + allowed, spaces, brackets and dashes, 6 to 20 digits; '' when empty."""
+    text = " ".join((value or "").split())
+    if not text:
+        return ""
+    digits = sum(ch in "0123456789" for ch in text)
+    if not _PHONE_CHARS.match(text) or not 6 <= digits <= 20:
+        raise ValueError(S.FIELD_PHONE_FORMAT)
+    return text
+
+
+def check_email(value: str | None) -> str:
+    """An e-mail address: one @, a dot in the domain, no spaces; '' when empty."""
+    text = (value or "").strip()
+    if text and not _EMAIL.match(text):
+        raise ValueError(S.FIELD_EMAIL_FORMAT)
+    return text
+
+
 def years_between(start: dt.date, end: dt.date) -> int:
     """Whole years from ``start`` to ``end`` (age, experience); 0 if end is before start."""
     if end < start:
