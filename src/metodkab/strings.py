@@ -433,6 +433,8 @@ PROG_DATE_REQUIRED = "Укажите дату"
 PROG_DIALOG_HINT = "Enter — готово, Esc — отмена"
 PROG_REOPEN_CONFIRM = "Мероприятие уже выполнено. Вернуть его в работу?"
 PROG_DONE_NOTICE = "Отмечено выполненным: {title}"
+PROG_DONE_BEFORE_START = ("Дата выполнения {done} раньше начала мероприятия {start}. "
+                          "Всё равно отметить выполненным?")
 PROG_POSTPONED_NOTICE = "Срок перенесён на {date}: {title}"
 
 # copy a year forward

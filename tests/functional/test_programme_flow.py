@@ -468,3 +468,37 @@ async def test_deleting_a_programme_names_its_years(tmp_path):
         await pilot.press("escape")
         await settle(pilot)
         assert len(ps.list_programmes(app.store)) == 1
+
+
+async def test_done_before_the_start_asks_first(programme_db):
+    """Ctrl+D with a date before the activity's start asks; «Нет» leaves it open,
+    «Да» records it (real plans have exceptions)."""
+    app, pid, ids, people = programme_db
+    task_id = ps.list_activities(app.store, pid)[0].task_id
+    later = ps.save_activity(app.store, ProgrammeActivity(
+        task_id=task_id, title="Зимняя школа", start_date=dt.date(2026, 12, 20),
+        deadline=dt.date(2026, 12, 25)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("1")
+        await settle(pilot)
+        tree = screen.query_one("#outline-tree")
+        for answer in ("#no", "#yes"):
+            node = next(n for n in _walk(tree.root) if n.data == ("activity", later))
+            tree.move_cursor(node)
+            await pilot.press("ctrl+d")
+            await settle(pilot)
+            assert isinstance(app.screen, ActivityDateDialog)
+            await pilot.press("enter")                       # 23.11.2026, before 20.12.2026
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmDialog)
+            assert "раньше начала мероприятия 20.12.2026" in app.screen.question
+            await pilot.click(answer)
+            await settle(pilot)
+            done = activities(app)["Зимняя школа"]
+            if answer == "#no":
+                assert (done.status, done.done_date) == ("запланировано", None)
+        assert (done.status, done.done_date) == ("выполнено", dt.date(2026, 11, 23))

@@ -752,11 +752,22 @@ class ProgrammeScreen(AppScreen):
             self._confirm(S.PROG_REOPEN_CONFIRM, ps.reopen, activity.id)
             return
 
+        def complete(day: dt.date) -> None:
+            self.run_db(ps.complete, activity.id, day, done=lambda _: (
+                self.notify(S.PROG_DONE_NOTICE.format(title=activity.title)),
+                self.reload()))
+
         def answer(result: DatedAnswer | None) -> None:
-            if result is not None:
-                self.run_db(ps.complete, activity.id, result.day, done=lambda _: (
-                    self.notify(S.PROG_DONE_NOTICE.format(title=activity.title)),
-                    self.reload()))
+            if result is None:
+                return
+            start = activity.start_date
+            if start is not None and result.day < start:
+                # Real plans have exceptions (held earlier than planned): ask, don't refuse.
+                self.app.push_screen(ConfirmDialog(S.PROG_DONE_BEFORE_START.format(
+                    done=format_date(result.day), start=format_date(start))),
+                    callback=lambda yes: yes and complete(result.day))
+                return
+            complete(result.day)
 
         self.app.push_screen(ActivityDateDialog(
             S.PROG_DONE_TITLE.format(title=activity.title), S.PROG_DONE_DATE,
