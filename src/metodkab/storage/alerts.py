@@ -59,7 +59,6 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
     params = {
         "d": day.isoformat(),
         "cutoff": rules.training_cutoff(day, period).isoformat(),
-        "warn": rules.category_warning_until(day, months).isoformat(),
         "young_birth": rules.young_birth_after(day, int(settings["young_max_age"])).isoformat(),
         "young_start": rules.young_ped_start_after(
             day, int(settings["young_max_experience"])).isoformat(),
@@ -71,15 +70,6 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
                    AND t.kind IN ('повышение квалификации', 'профессиональная переподготовка')
                    AND t.end_date >= :cutoff AND t.end_date <= :d)
             ORDER BY s.name_norm""", params)
-        expiring = _items(store, f"""
-            SELECT {NAME}, s.id, c.id, c.category, c.valid_until
-            FROM qualification_category c JOIN staff s ON s.id = c.staff_id
-            WHERE {EMPLOYED} AND c.deleted = 0 AND c.valid_until >= :d AND c.valid_until <= :warn
-              AND NOT EXISTS (SELECT 1 FROM qualification_category n
-                   WHERE n.staff_id = c.staff_id AND n.position = c.position AND n.deleted = 0
-                     AND n.decision_date > c.decision_date)
-            ORDER BY c.valid_until""", params,
-            lambda r: S.ALERT_CATEGORY_UNTIL.format(name=r[0], category=r[3], date=_date(r[4])))
         young = _items(store, f"""
             SELECT {NAME}, s.id FROM staff s WHERE {EMPLOYED} AND s.employment = 'основной'
               AND s.birth_date > :young_birth AND s.ped_start_date > :young_start
@@ -92,14 +82,16 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
         past_end = _items(store, f"""
             SELECT {NAME}, s.id, m.id, m.planned_end
             FROM mentorship m JOIN staff s ON s.id = m.mentor_id
-            WHERE m.deleted = 0 AND m.status = 'действует' AND m.planned_end < :d
+            WHERE m.deleted = 0 AND m.start_date <= :d AND m.planned_end < :d
+              AND ((m.status = 'действует' AND m.actual_end IS NULL) OR m.actual_end > :d)
             ORDER BY m.planned_end""", params,
             lambda r: S.ALERT_MENTORSHIP_PAST_END.format(name=r[0], date=_date(r[3])))
         steps = _items(store, f"""
             SELECT {NAME}, s.id, r.id, r.goal, r.deadline
             FROM route_step r JOIN individual_route i ON i.id = r.route_id
             JOIN staff s ON s.id = i.staff_id
-            WHERE r.deleted = 0 AND i.deleted = 0 AND r.done_date IS NULL AND r.deadline < :d
+            WHERE r.deleted = 0 AND i.deleted = 0 AND r.deadline < :d
+              AND (r.done_date IS NULL OR r.done_date > :d)
             ORDER BY r.deadline""", params,
             lambda r: S.ALERT_STEP_OVERDUE.format(name=r[0], goal=r[3], date=_date(r[4])))
         activities = _items(store, """
@@ -107,13 +99,19 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
             FROM programme_activity a JOIN programme_task t ON t.id = a.task_id
             JOIN programme p ON p.id = t.programme_id
             WHERE a.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND p.is_current = 1
-              AND a.status IN ('запланировано', 'в работе', 'перенесено') AND a.deadline < :d
+              AND a.status <> 'отменено' AND a.deadline < :d     -- reports.programme.is_overdue
+              AND NOT (a.status = 'выполнено' AND (a.done_date IS NULL OR a.done_date <= :d))
             ORDER BY a.deadline""", params,
             lambda r: S.ALERT_ACTIVITY_OVERDUE.format(title=r[0], date=_date(r[3])))
+    plan = _schedule(store, day)
+    expiring = [AlertItem(S.ALERT_CATEGORY_UNTIL.format(name=r.name, category=r.category,
+                                                        date=format_date(r.valid_until)),
+                          r.staff_id)
+                for r in plan.expiring]
     return [
         Alert("overdue_training", overdue, {"years": period}),
         Alert("category_expiring", expiring, {"months": months}),
-        Alert("conformity_due", conformity_items(store, day), {"months": months}),
+        Alert("conformity_due", conformity_items(store, day, plan), {"months": months}),
         Alert("young_unsupported", young),
         Alert("mentorship_past_end", past_end),
         Alert("route_steps_overdue", steps),
@@ -121,13 +119,18 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
     ]
 
 
-def conformity_items(store: Store, day: dt.date) -> list[AlertItem]:
-    """People without a category whose conformity attestation (СЗД) is due or falls due
-    within the warning window — the same rule as the Аттестация schedule."""
+def _schedule(store: Store, day: dt.date):
     from metodkab.storage.attestation import schedule
 
+    return schedule(store, day)
+
+
+def conformity_items(store: Store, day: dt.date, plan=None) -> list[AlertItem]:
+    """People without a category whose conformity attestation (СЗД) is due or falls due
+    within the warning window — the same rule as the Аттестация schedule (``plan``: that
+    schedule, when the caller has it already)."""
     items = []
-    for row in schedule(store, day).conformity:
+    for row in (plan or _schedule(store, day)).conformity:
         state = row.state
         if state.state == "due":
             when = S.ALERT_CONFORMITY_DUE

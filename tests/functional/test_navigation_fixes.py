@@ -1,0 +1,133 @@
+"""Navigation defects a tester found driving the real app on the demo school: the to-do
+list's drill-downs, the staff filter they leave behind, the header's sub-title, the
+dashboard's alerts on a past report date and the alert list after a fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from metodkab import strings as S
+from metodkab.screens.alert_list import AlertListScreen
+from metodkab.screens.dashboard import DashboardScreen
+from metodkab.screens.staff import StaffListScreen
+from metodkab.storage import staff as staff_store
+from metodkab.storage.alerts import collect_alerts
+from metodkab.storage.attestation import schedule
+from metodkab.storage.mentorship import coverage
+from metodkab.storage.settings import set_settings
+from tests.ui import TODAY, build_app, settle
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory):
+    from metodkab.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def demo(demo_template, tmp_path):
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+async def open_todo(pilot, key: str) -> None:
+    """On Главная: the cursor onto the to-do item ``key``, then Enter."""
+    screen = pilot.app.screen
+    assert isinstance(screen, DashboardScreen)
+    todo = screen.query_one("#todo", OptionList)
+    todo.focus()
+    todo.highlighted = [a.key for a in screen.alerts].index(key)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def items_text(screen: AlertListScreen) -> list[str]:
+    options = screen.query_one("#items", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def status_line(app) -> str:
+    return str(app.screen.query_one("#status", Static).render())
+
+
+def add_later_decisions(path) -> None:
+    """What the tester entered: Кузнецова's newer высшая decided 20.11.2026, an overdue
+    step done on 20.11.2026 and an activity done then — all after 01.09.2026."""
+    from metodkab.clock import Clock
+    from metodkab.domain.models import QualificationCategory
+    from metodkab.storage import repo
+    from metodkab.storage.db import open_store
+
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    try:
+        kuz = store.db.conn.execute(
+            "SELECT id FROM staff WHERE last_name = 'Кузнецова'").fetchone()[0]
+        repo.create(store, QualificationCategory(staff_id=kuz, position="учитель",
+                                                 category="высшая",
+                                                 decision_date=dt.date(2026, 11, 20)))
+        set_settings(store, {"report_date": "01.09.2026"})
+    finally:
+        store.close()
+
+
+def test_alerts_as_of_a_past_report_date(demo):
+    """Only decisions on or before the report date count: a newer category decided after
+    it does not hide the one held then — the same list as Аттестация's schedule."""
+    from metodkab.clock import Clock
+    from metodkab.storage.db import open_store
+
+    add_later_decisions(demo)
+    store = open_store(demo, clock=Clock(TODAY), exclusive=False)
+    try:
+        day = dt.date(2026, 9, 1)
+        alerts = {a.key: a for a in collect_alerts(store, day)}
+        expected = [r.staff_id for r in schedule(store, day).expiring]
+        assert [i.staff_id for i in alerts["category_expiring"].items] == expected
+        assert any(i.text.startswith("Кузнецова") for i in alerts["category_expiring"].items)
+        # On today's date the newer высшая (indefinite) replaced it.
+        today = {a.key: a for a in collect_alerts(store, TODAY)}
+        assert not any(i.text.startswith("Кузнецова")
+                       for i in today["category_expiring"].items)
+        assert [i.staff_id for i in today["category_expiring"].items] == [
+            r.staff_id for r in schedule(store, TODAY).expiring]
+
+        # A step or an activity done after the date was still open on it; a pair closed
+        # after the date was still running on it.
+        conn = store.db.conn
+        late = dt.date(2026, 8, 1).isoformat()
+        conn.execute("UPDATE route_step SET deadline = ?, done_date = '2026-11-20' "
+                     "WHERE rowid = (SELECT min(rowid) FROM route_step WHERE deleted = 0)",
+                     (late,))
+        conn.execute("UPDATE programme_activity SET deadline = ?, status = 'выполнено', "
+                     "done_date = '2026-11-20' WHERE rowid = (SELECT min(rowid) FROM "
+                     "programme_activity WHERE deleted = 0)", (late,))
+        conn.execute("UPDATE mentorship SET start_date = '2025-09-01', planned_end = ?, "
+                     "status = 'завершена', actual_end = '2026-11-20' WHERE rowid = "
+                     "(SELECT min(rowid) FROM mentorship WHERE deleted = 0)", (late,))
+        alerts = {a.key: a for a in collect_alerts(store, day)}
+        assert alerts["route_steps_overdue"].count >= 1
+        assert alerts["activities_overdue"].count >= 1
+        assert alerts["mentorship_past_end"].count >= 1
+        today = {a.key: a for a in collect_alerts(store, TODAY)}
+        assert not any("01.08.2026" in i.text
+                       for key in ("route_steps_overdue", "activities_overdue",
+                                   "mentorship_past_end") for i in today[key].items)
+    finally:
+        store.close()
+
+
+async def test_past_report_date_dashboard_shows_expiring_category(demo):
+    add_later_decisions(demo)
+    app = build_app(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_todo(pilot, "category_expiring")
+        assert any(t.startswith("Кузнецова") for t in items_text(app.screen))
