@@ -131,3 +131,30 @@ async def test_past_report_date_dashboard_shows_expiring_category(demo):
         await settle(pilot)
         await open_todo(pilot, "category_expiring")
         assert any(t.startswith("Кузнецова") for t in items_text(app.screen))
+
+
+async def test_alert_list_reloads_after_a_fix(demo):
+    app = build_app(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_todo(pilot, "conformity_due")
+        screen = app.screen
+        assert isinstance(screen, AlertListScreen)
+        before = list(screen.items)
+        assert len(before) >= 3
+        options = screen.query_one("#items", OptionList)
+        options.focus()
+        options.highlighted = 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PersonCardScreen"
+        # The fix made meanwhile: the person has left the school.
+        app.store.run(staff_store.dismiss, before[1].staff_id, TODAY - dt.timedelta(days=1))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        assert [i.staff_id for i in screen.items] == [i.staff_id for i in before
+                                                       if i.staff_id != before[1].staff_id]
+        assert len(items_text(screen)) == len(before) - 1
+        # The cursor stays where it was (now on the next person).
+        assert screen.query_one("#items", OptionList).highlighted == 1

@@ -10,20 +10,31 @@ from textual.widgets.option_list import Option
 
 from metodkab import strings as S
 from metodkab.screens.base import AppScreen
-from metodkab.storage.alerts import AlertItem
+from metodkab.storage.alerts import AlertItem, collect_alerts
+from metodkab.storage.settings import report_date
+
+
+def load_items(store, key: str) -> list[AlertItem]:
+    """The records behind the to-do item ``key`` now (after the user fixed some)."""
+    alerts = collect_alerts(store, report_date(store))
+    return next((a.items for a in alerts if a.key == key), [])
 
 
 class AlertListScreen(AppScreen):
+    SCREEN_TITLE = S.SECTION_DASHBOARD
     BINDINGS = [
         Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4"),
     ]
 
     def __init__(self, title: str, items: list[AlertItem], *, tab: str = "main",
-                 section: str | None = None) -> None:
+                 section: str | None = None, key: str | None = None) -> None:
         """``tab``: the person card's tab to open ("mentorship": the pair's card);
-        ``section``: the section for items that concern no one person (activities)."""
+        ``section``: the section for items that concern no one person (activities);
+        ``key``: the to-do item, to reload the list when the user comes back to it."""
         super().__init__()
+        self.key = key
+        self._shown = False
         self.title_text = title
         self.items = items
         self.tab = tab
@@ -35,6 +46,32 @@ class AlertListScreen(AppScreen):
         yield OptionList(*(Option(item.text, id=str(i)) for i, item in enumerate(self.items)),
                          id="items")
         yield Footer()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self._shown and self.key:
+            self.run_db(load_items, self.key, done=self._reloaded, group="alert-list",
+                        exclusive=True)
+        self._shown = True
+
+    def _reloaded(self, items: list[AlertItem]) -> None:
+        """Show the fresh list; the cursor stays on the same record, or at the same place."""
+        options = self.query_one("#items", OptionList)
+        index = options.highlighted
+        current = self.items[index] if index is not None and index < len(self.items) else None
+        self.items = items
+        options.clear_options()
+        options.add_options(Option(item.text, id=str(i)) for i, item in enumerate(items))
+        if not items:
+            return
+        same = next((i for i, item in enumerate(items) if current is not None
+                     and (item.staff_id, item.record_id, item.text)
+                     == (current.staff_id, current.record_id, current.text)), None)
+        if same is None:
+            same = next((i for i, item in enumerate(items) if current is not None
+                         and item.staff_id == current.staff_id
+                         and item.record_id == current.record_id), None)
+        options.highlighted = same if same is not None else min(index or 0, len(items) - 1)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -146,4 +146,5 @@ class DashboardScreen(AppScreen):
 
             title = TODO_TITLES[alert.key].format(**alert.params)
             tab, section = ALERT_TARGETS.get(alert.key, ("main", None))
-            self.app.push_screen(AlertListScreen(title, alert.items, tab=tab, section=section))
+            self.app.push_screen(AlertListScreen(title, alert.items, tab=tab, section=section,
+                                                 key=alert.key))
