@@ -58,6 +58,22 @@ def status_line(app) -> str:
     return str(app.screen.query_one("#status", Static).render())
 
 
+async def test_young_without_mentor_lists_exactly_the_alerts_people(demo):
+    app = build_app(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_todo(pilot, "young_unsupported")
+        screen = app.screen
+        assert isinstance(screen, AlertListScreen)
+        # The coverage screen's rule: young teachers on the report date without a pair.
+        unsupported = [r.name for r in coverage(app.store, TODAY).rows
+                       if r.young and not r.supported]
+        assert items_text(screen) == unsupported == ["Павлов Никита Андреевич"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PersonCardScreen"
+
+
 def add_later_decisions(path) -> None:
     """What the tester entered: Кузнецова's newer высшая decided 20.11.2026, an overdue
     step done on 20.11.2026 and an activity done then — all after 01.09.2026."""

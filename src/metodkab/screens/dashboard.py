@@ -139,9 +139,7 @@ class DashboardScreen(AppScreen):
             return
         if key == "overdue_training":
             self.app.open_staff_list(overdue=True)
-        elif key == "young_unsupported":
-            self.app.open_staff_list(young=True)
-        else:
+        else:       # young_unsupported too: the staff filter «молодые» has no mentor rule
             from metodkab.screens.alert_list import AlertListScreen
 
             title = TODO_TITLES[alert.key].format(**alert.params)
