@@ -1921,3 +1921,7 @@ MUNI_CHECK_NO_TABLES = "В файле нет таблиц базы управл�
 # domain/parse.py: contacts of a person
 FIELD_PHONE_FORMAT = "Цифры, +, пробелы, скобки, дефисы; 6–20 цифр"
 FIELD_EMAIL_FORMAT = "Адрес вида имя@школа.рф, без пробелов"
+
+# --- navigation fixes ---
+# screens/staff.py: the status line while a filter from the dashboard's to-do list is on
+NAV_STAFF_DROP_FILTER = "Esc — снять отбор"

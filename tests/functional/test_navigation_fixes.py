@@ -74,6 +74,84 @@ async def test_young_without_mentor_lists_exactly_the_alerts_people(demo):
         assert type(app.screen).__name__ == "PersonCardScreen"
 
 
+async def test_drill_down_filter_is_temporary(demo):
+    app = build_app(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_todo(pilot, "overdue_training")
+        assert isinstance(app.screen, StaffListScreen)
+        line = status_line(app)
+        assert S.STAFF_OVERDUE_SHORT in line and S.NAV_STAFF_DROP_FILTER in line
+        filtered = app.screen.total
+
+        # Leaving for another section and coming back with F2: the normal list.
+        await pilot.press("f12")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        line = status_line(app)
+        assert S.STAFF_OVERDUE_SHORT not in line and S.NAV_STAFF_DROP_FILTER not in line
+        assert app.screen.total > filtered
+
+        # Esc: the search first, then the jump's filter, then back to Главная.
+        await pilot.press("f12")
+        await settle(pilot)
+        await open_todo(pilot, "overdue_training")
+        await pilot.press("ctrl+f")          # nothing chosen: the jump's filter stays on
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#search").focus()
+        await pilot.press("В")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert S.STAFF_OVERDUE_SHORT in status_line(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffListScreen)
+        assert S.STAFF_OVERDUE_SHORT not in status_line(app)
+        assert app.screen.total > filtered
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_own_filter_stays_and_comes_back_after_a_drill_down(demo):
+    app = build_app(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StaffListScreen)
+        # The user's own filter (as Ctrl+F → «только молодые» would set it).
+        from dataclasses import replace
+
+        screen.query_state = replace(screen.query_state, young=True)
+        screen.reload()
+        await settle(pilot)
+        own = screen.total
+        await pilot.press("f12")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert S.STAFF_YOUNG_SHORT in status_line(app) and screen.total == own
+
+        await pilot.press("f12")
+        await settle(pilot)
+        await open_todo(pilot, "overdue_training")
+        assert S.STAFF_OVERDUE_SHORT in status_line(app)
+        assert S.STAFF_YOUNG_SHORT not in status_line(app)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        line = status_line(app)
+        assert S.STAFF_YOUNG_SHORT in line and S.STAFF_OVERDUE_SHORT not in line
+        assert screen.total == own
+
+
 def add_later_decisions(path) -> None:
     """What the tester entered: Кузнецова's newer высшая decided 20.11.2026, an overdue
     step done on 20.11.2026 and an activity done then — all after 01.09.2026."""

@@ -90,6 +90,10 @@ class StaffListScreen(AppScreen):
         self.day: dt.date | None = None
         self._widths: dict[str, int] = {}
         self._keep_id: str | None = None
+        # The filter came with a jump from the dashboard: it lasts until the user leaves
+        # Кадры for another section (or drops it with Esc), unlike one set with Ctrl+F.
+        self.drill_down = False
+        self._own_query = StaffQuery()      # the user's filter, back once the jump's is gone
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -101,6 +105,16 @@ class StaffListScreen(AppScreen):
     def on_mount(self) -> None:
         self._build_columns()
         self.query_one("#search").focus()
+        self.app.mode_change_signal.subscribe(self, self._mode_changed)
+
+    def _mode_changed(self, mode: str) -> None:
+        if mode != "staff" and self.drill_down:
+            self._drop_drill_down()
+            self.query_one("#search", TextField).value = ""
+
+    def _drop_drill_down(self) -> None:
+        self.drill_down = False
+        self.query_state = replace(self._own_query, search="", offset=0)
 
     def on_resize(self) -> None:
         if column_widths(self.size.width) != self._widths:
@@ -111,7 +125,10 @@ class StaffListScreen(AppScreen):
         super().on_screen_resume()
         filters, self.app.pending_staff_filter = self.app.pending_staff_filter, None
         if filters is not None:
+            if not self.drill_down:
+                self._own_query = self.query_state
             self.query_state = StaffQuery(**filters)
+            self.drill_down = True
             self.query_one("#search", TextField).value = ""
         self.reload()
 
@@ -192,6 +209,8 @@ class StaffListScreen(AppScreen):
         text = S.STAFF_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + shown
         if not self.rows:
             text += " · " + S.STAFF_EMPTY
+        if self.drill_down:
+            text += " · " + S.NAV_STAFF_DROP_FILTER
         self.query_one("#status", Static).update(text)
 
     # --- search -------------------------------------------------------------------------
@@ -278,6 +297,7 @@ class StaffListScreen(AppScreen):
         def chosen(query: StaffQuery | None) -> None:
             if query is not None:
                 self.query_state = replace(query, search=self.query_state.search, offset=0)
+                self.drill_down = False      # the user's own filter now: it stays
                 self.reload()
 
         self.run_db(association_choices,
@@ -289,6 +309,10 @@ class StaffListScreen(AppScreen):
         if search.value:
             search.value = ""
             search.focus()
+            return
+        if self.drill_down:
+            self._drop_drill_down()
+            self.reload()
             return
         self.app.action_section("dashboard")
 
