@@ -88,6 +88,7 @@ class MetodkabApp(App):
 
     # --- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._show_screen_title)
         self.switch_mode("dashboard")
         if self.auto_backup and self.store.path is not None:
             self.run_worker(self._auto_backup, thread=True, exit_on_error=False, group="backup")
@@ -107,6 +108,22 @@ class MetodkabApp(App):
         self.store.close()
 
     # --- sections and help --------------------------------------------------------------
+    def _show_screen_title(self, screen: Screen) -> None:
+        """The header's sub-title names the screen shown — a form too, and a section whose
+        form was left open — never the previous section's. A section screen (AppScreen)
+        sets its own when it resumes; a dialog leaves the one under it."""
+        from textual.screen import ModalScreen
+
+        from metodkab.screens.base import AppScreen
+
+        if isinstance(screen, (AppScreen, ModalScreen)):
+            return
+        for shown in reversed(self.screen_stack):
+            title = getattr(shown, "SCREEN_TITLE", "")
+            if title:
+                self.sub_title = title
+                return
+
     def action_section(self, mode: str) -> None:
         if self.current_mode != mode:
             self.switch_mode(mode)

@@ -152,6 +152,33 @@ async def test_own_filter_stays_and_comes_back_after_a_drill_down(demo):
         assert screen.total == own
 
 
+async def test_sub_title_names_the_screen_shown(demo):
+    app = build_app(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert app.sub_title == S.EX_TITLE
+        await pilot.press("f10")
+        await settle(pilot)
+        assert app.sub_title == S.SETTINGS_TITLE
+
+        # A form left open in Наставничество, then Аттестация and back.
+        await pilot.press("f6")
+        await settle(pilot)
+        await pilot.press("insert")
+        await settle(pilot)
+        form = app.screen
+        assert type(form).__name__ != "MentorshipListScreen"
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.sub_title == S.ATT_TITLE
+        await pilot.press("f6")
+        await settle(pilot)
+        assert app.screen is form
+        assert app.sub_title == S.MENT_TITLE
+
+
 def add_later_decisions(path) -> None:
     """What the tester entered: Кузнецова's newer высшая decided 20.11.2026, an overdue
     step done on 20.11.2026 and an activity done then — all after 01.09.2026."""
