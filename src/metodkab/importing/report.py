@@ -29,6 +29,8 @@ def write_report(plan: Plan, folder: Path | str, *, now: dt.datetime,
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from metodkab.reports.xlsx import give_new_file_mode
+
     folder = Path(folder).expanduser()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (name or report_name(plan, now))
@@ -65,6 +67,7 @@ def write_report(plan: Plan, folder: Path | str, *, now: dt.datetime,
     os.close(handle)
     try:
         workbook.save(temp)
+        give_new_file_mode(temp)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

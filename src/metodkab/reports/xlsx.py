@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,36 @@ from metodkab import strings as S
 
 DATE_FORMAT = "DD.MM.YYYY"
 MAX_WIDTH = 60
+_UMASK_LOCK = threading.Lock()
+
+
+def new_file_mode() -> int:
+    """The permissions any new file of the user gets (0o666 less the umask).
+
+    ``tempfile.mkstemp`` creates 0o600, which other users of a shared computer cannot
+    open; an exported document must be readable like a file saved from any other program.
+    """
+    try:     # Linux: read without changing it (os.umask is process-wide, workers run)
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
+
+
+def give_new_file_mode(path: Path | str) -> None:
+    """Give a temporary file (about to be renamed to its final name) the ordinary
+    permissions of a new file. A file system that refuses (a network share) keeps its own."""
+    try:
+        os.chmod(path, new_file_mode())
+    except OSError:
+        pass
+
 
 
 @dataclass(frozen=True)
@@ -110,6 +141,7 @@ def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> P
     os.close(handle)
     try:
         wb.save(temp)
+        give_new_file_mode(temp)
         os.replace(temp, target)
     except BaseException:
         try:
