@@ -279,3 +279,68 @@ async def test_alert_list_reloads_after_a_fix(demo):
         assert len(items_text(screen)) == len(before) - 1
         # The cursor stays where it was (now on the next person).
         assert screen.query_one("#items", OptionList).highlighted == 1
+
+
+async def settle_tree(pilot) -> None:
+    """settle() while a folder tree is on screen: its loader workers are not waited for
+    (as in test_exchange_flow)."""
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    for _ in range(2):
+        await pilot.pause()
+        for worker in [w for w in pilot.app.workers if w.group != "_loader"]:
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass
+    await pilot.pause()
+
+
+async def test_folder_questions_start_at_the_remembered_export_folder(tmp_path):
+    """The import error report and Обмен's file dialogs start where the last export went;
+    the report's folder is remembered for the next export."""
+    from metodkab.clock import Clock
+    from metodkab.screens.exchange_files import PathDialog
+    from metodkab.screens.import_preview import FolderDialog, ImportPreviewScreen
+    from metodkab.storage.db import open_store
+    from metodkab.storage.settings import get_setting
+    from tests.data import make_import_samples as samples
+    from tests.ui import school_db
+
+    exports = tmp_path / "выгрузки"
+    exports.mkdir()
+    path = school_db(tmp_path / "s.sqlite")
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    set_settings(store, {"export_folder": str(exports)})
+    store.close()
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_tree(pilot)
+        await pilot.press("f9")
+        await settle_tree(pilot)
+        await pilot.press("ctrl+k")
+        await settle_tree(pilot)
+        assert isinstance(app.screen, PathDialog) and app.screen.folder == exports
+        await pilot.press("escape")
+        await settle_tree(pilot)
+
+        await pilot.press("f2")
+        await settle_tree(pilot)
+        await pilot.press("ctrl+t")
+        await settle_tree(pilot)
+        field = app.screen.query_one("#imp-path")
+        field.focus()
+        field.value = str(samples.STAFF_XLSX)
+        await pilot.press("enter")
+        await settle_tree(pilot)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        await pilot.press("ctrl+e")
+        await settle_tree(pilot)
+        assert isinstance(app.screen, FolderDialog)
+        assert app.screen.query_one("#folder").value == str(exports)
+        other = tmp_path / "отчёты"
+        app.screen.query_one("#folder").value = str(other)
+        await pilot.press("enter")
+        await settle_tree(pilot)
+        assert len(list(other.glob("*.xlsx"))) == 1
+        assert get_setting(app.store, "export_folder") == str(other.resolve())

@@ -27,6 +27,7 @@ from metodkab.screens.exchange_files import PathDialog, start_folder
 from metodkab.widgets.fields import ChoiceField, TextField
 
 FOLDER_SETTING = "exchange_folder"
+EXPORT_FOLDER_SETTING = "export_folder"     # screens/export.py FOLDER_SETTING
 
 
 def _date(iso: str | None) -> str:
@@ -37,7 +38,9 @@ def load_overview(store):
     from metodkab.storage.settings import get_setting
     from metodkab.sync.school import overview
 
-    return overview(store), get_setting(store, FOLDER_SETTING)
+    # Every folder question starts where the last file went (Ctrl+E anywhere, a packet).
+    folder = get_setting(store, EXPORT_FOLDER_SETTING) or get_setting(store, FOLDER_SETTING)
+    return overview(store), folder
 
 
 def export_now(store, choice: ExportChoice):
@@ -45,7 +48,8 @@ def export_now(store, choice: ExportChoice):
     from metodkab.sync.school import export_packet
 
     result = export_packet(store, choice.folder, full=choice.full, level=choice.level)
-    set_settings(store, {FOLDER_SETTING: str(choice.folder)})
+    set_settings(store, {FOLDER_SETTING: str(choice.folder),
+                         EXPORT_FOLDER_SETTING: str(choice.folder)})
     return result
 
 

@@ -66,11 +66,16 @@ def check_folder(text: str) -> tuple[Path | None, str]:
     return folder.resolve(), ""
 
 
+def remember_folder(store, folder: Path) -> None:
+    """The folder the next folder question starts at (any export, packet or report)."""
+    if str(folder) != str(get_setting(store, FOLDER_SETTING) or ""):
+        set_settings(store, {FOLDER_SETTING: str(folder)})
+
+
 def run_export(store, writer: Writer, args: tuple, folder: Path,
                progress: Callable[[int, int], None] | None) -> Path:
     """Worker side: remember the folder, then write the file."""
-    if str(folder) != str(get_setting(store, FOLDER_SETTING) or ""):
-        set_settings(store, {FOLDER_SETTING: str(folder)})
+    remember_folder(store, folder)
     return writer(store, *args, folder=folder, progress=progress)
 
 

@@ -34,6 +34,16 @@ def column_widths(total: int) -> dict[str, int]:
     return {**FIXED, "name": name, "what": flex - name}
 
 
+def save_report_remembered(store, plan, folder: Path) -> tuple[Path | None, str]:
+    """Write the error report; its folder becomes the one the next export starts at."""
+    from metodkab.screens.export import remember_folder
+
+    path, problem = save_report(store, plan, folder)
+    if path is not None:
+        remember_folder(store, path.parent)
+    return path, problem
+
+
 class ImportPreviewScreen(AppScreen):
     """What the import will do, row by row; nothing is written before Ctrl+S."""
 
@@ -232,13 +242,16 @@ class ImportPreviewScreen(AppScreen):
         if plan is None or not plan.report_rows:
             self.notify(S.IMP_REPORT_NONE)
             return
-        from metodkab.paths import documents_dir
+        from metodkab.screens.export import remembered_folder
 
         def chosen(folder: Path | None) -> None:
             if folder is not None:
-                self.run_db(save_report, plan, folder, done=self._report_saved, group="report")
+                self.run_db(save_report_remembered, plan, folder, done=self._report_saved,
+                            group="report")
 
-        self.app.push_screen(FolderDialog(documents_dir()), callback=chosen)
+        # The folder every export starts at (the last one used), as Ctrl+E elsewhere.
+        self.run_db(remembered_folder, done=lambda folder: self.app.push_screen(
+            FolderDialog(folder), callback=chosen))
 
     def _report_saved(self, result: tuple[Path | None, str]) -> None:
         from metodkab.screens.dialogs import MessageDialog
@@ -256,7 +269,7 @@ class ImportPreviewScreen(AppScreen):
 
 
 class FolderDialog(ModalScreen[Path | None]):
-    """Where to save the error report: a folder, the documents folder by default."""
+    """Where to save the error report: a folder, the last export folder by default."""
 
     DEFAULT_CSS = """
     FolderDialog { align: center middle; }
