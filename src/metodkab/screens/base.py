@@ -143,10 +143,21 @@ class FormScreen(DbCalls, Screen[str | None]):
         else:
             self.form.load(self.initial_values)
         self.query_one("#form-title", Static).update(self.title_for(record))
+        self.form.show_errors({})
+        self.query_one("#form-message", Static).update("")
         self.form.disabled = False
         self.saved_snapshot = self.form.values()
         first = self.form.widget(self.form.specs[0].name)
         first.focus()
+
+    def reload(self) -> None:
+        """Read the stored record again, dropping whatever was typed (a form that is a
+        section's screen stays alive after it is closed)."""
+        self.touched.clear()
+        self.tried_save = False
+        self.saved_snapshot = {}
+        self.form.disabled = True
+        self.run_db(self._load, done=self._loaded)
 
     @property
     def dirty(self) -> bool:

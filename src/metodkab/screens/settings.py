@@ -166,8 +166,9 @@ class SettingsScreen(FormScreen):
         return save_school_and_settings(store, record, settings)  # type: ignore[arg-type]
 
     def close(self, record_id: str | None) -> None:
+        # A section's screen stays alive: saved or dropped, it shows the stored values
+        # the next time F10 opens it.
         if record_id is not None:
-            self.saved_snapshot = self.form.values()
             self.record_id = record_id
-            self.run_db(self._load, done=self._loaded)
+        self.reload()
         self.app.action_section("dashboard")

@@ -1,0 +1,143 @@
+"""Forms and fields as the tester found them: Настройки drops what was not saved, Ctrl+Q
+asks about unsaved forms, a short chooser filters by typing, contacts are checked, long
+texts show their beginning, several chosen values fit, every error shows at once."""
+
+from metodkab.domain.models import Association, School, Staff
+from metodkab.screens.associations import AssociationFormScreen
+from metodkab.screens.dashboard import DashboardScreen
+from metodkab.screens.dialogs import ChooserScreen, ConfirmDialog
+from metodkab.screens.settings import SettingsScreen
+from metodkab.screens.staff import StaffFormScreen
+from metodkab.screens.training_forms import TrainingFormScreen
+from metodkab.storage import repo
+from metodkab.storage.school import get_school, save_school
+from tests.ui import build_app, school_db, settle, type_text
+
+LONG_NAME = ("Муниципальное бюджетное общеобразовательное учреждение «Средняя "
+             "общеобразовательная школа № 1»")
+
+
+def error_of(screen, name: str) -> str:
+    return str(screen.query_one(f"#error-{name}").render())
+
+
+def shown(widget) -> str:
+    """The text a field shows on screen (its visible line)."""
+    return widget.render_line(0).text.rstrip()
+
+
+def person(store, last: str, first: str, middle: str = "") -> str:
+    return repo.create(store, Staff(last_name=last, first_name=first, middle_name=middle,
+                                    positions=["учитель"]))
+
+
+async def answer(pilot, yes: bool) -> None:
+    """Choose «Да» or «Нет» in the ConfirmDialog (the focus starts on «Нет»)."""
+    assert isinstance(pilot.app.screen, ConfirmDialog)
+    if yes:
+        await pilot.press("shift+tab")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+# --- 1. Настройки: «Закрыть без сохранения? — Да» drops the edits ------------------------
+
+
+async def test_settings_dropped_changes_are_not_shown_again(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, SettingsScreen)
+        await type_text(pilot, "X")                    # replaces «Полное наименование»
+        assert form.form.widget("full_name").value == "X"
+        await pilot.press("escape")
+        await settle(pilot)
+        await answer(pilot, yes=True)
+        assert isinstance(app.screen, DashboardScreen)
+
+        await pilot.press("f10")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.form.widget("full_name").value == 'МБОУ "Тестовая СОШ"'
+        assert not form.dirty
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert get_school(app.store).full_name == 'МБОУ "Тестовая СОШ"'
+
+        # «Нет» keeps the edits on the form; a save after that stores them.
+        await pilot.press("f10")
+        await settle(pilot)
+        form.form.widget("full_name").focus()
+        await type_text(pilot, "Y")
+        await pilot.press("escape")
+        await settle(pilot)
+        await answer(pilot, yes=False)
+        assert app.screen is form and form.form.widget("full_name").value == "Y"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert get_school(app.store).full_name == "Y"
+
+
+# --- 4. Телефон and Эл. почта are checked -------------------------------------------------
+
+
+async def test_wrong_phone_and_email_are_shown_beside_the_fields(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "insert")
+        await settle(pilot)
+        form = app.screen
+        widgets = form.form.widget
+        widgets("last_name").value = "Белова"
+        widgets("first_name").value = "Анастасия"
+        widgets("positions").set_value(["учитель"])
+        widgets("phone").value = "abc"
+        widgets("email").value = "not-an-email"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "6–20 цифр" in error_of(form, "phone")
+        assert "имя@школа.рф" in error_of(form, "email")
+        assert repo.find(app.store, Staff) == []
+
+        widgets("phone").value = "+7 (912) 345-67-89"
+        widgets("email").value = "belova@school.ru"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = repo.find(app.store, Staff)
+        assert [(p.phone, p.email) for p in saved] == [("+7 (912) 345-67-89",
+                                                         "belova@school.ru")]
+
+
+# --- 7. Every error at once -----------------------------------------------------------------
+
+
+async def test_course_shows_every_error_at_once(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        staff_id = person(app.store, "Белова", "Анастасия", "Сергеевна")
+        app.push_screen(TrainingFormScreen(initial={"staff_id": staff_id}))
+        await settle(pilot)
+        form = app.screen
+        widgets = form.form.widget
+        widgets("title").value = "Функциональная грамотность"
+        widgets("hours").value = "8"
+        widgets("start_date").value = "25.05.2025"
+        widgets("end_date").value = "20.05.2025"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "не меньше 16 ч" in error_of(form, "hours")
+        assert "раньше даты начала" in error_of(form, "end_date")
+
+        # A field that does not pass does not hide the date order either.
+        widgets("hours").value = "abc"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert error_of(form, "hours") == "Введите целое число"
+        assert "раньше даты начала" in error_of(form, "end_date")
