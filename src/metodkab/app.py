@@ -128,6 +128,30 @@ class MetodkabApp(App):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: a form with unsaved changes, in any section, is shown and the user asked
+        before everything is closed; with nothing unsaved the program quits at once."""
+        from metodkab.screens.base import FormScreen
+        from metodkab.screens.dialogs import ConfirmDialog
+
+        if getattr(self, "_asking_to_quit", False):
+            return
+        unsaved = [(mode, screen) for mode, stack in self._screen_stacks.items()
+                   for screen in stack if isinstance(screen, FormScreen) and screen.dirty]
+        if not unsaved:
+            self.exit()
+            return
+        if not any(mode == self.current_mode for mode, _ in unsaved):
+            self.switch_mode(unsaved[0][0])
+        self._asking_to_quit = True
+
+        def answer(leave: bool | None) -> None:
+            self._asking_to_quit = False
+            if leave:
+                self.exit()
+
+        self.push_screen(ConfirmDialog(S.APP_QUIT_UNSAVED), callback=answer)
+
     def action_help(self) -> None:
         from metodkab.screens.help import HelpScreen
 

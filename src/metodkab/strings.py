@@ -1921,6 +1921,8 @@ MUNI_CHECK_NO_TABLES = "В файле нет таблиц базы управл�
 # domain/parse.py: contacts of a person
 FIELD_PHONE_FORMAT = "Цифры, +, пробелы, скобки, дефисы; 6–20 цифр"
 FIELD_EMAIL_FORMAT = "Адрес вида имя@школа.рф, без пробелов"
+# app.py: Ctrl+Q with a form not saved
+APP_QUIT_UNSAVED = "Есть несохранённые изменения. Выйти из программы без сохранения?"
 
 # --- navigation fixes ---
 # screens/staff.py: the status line while a filter from the dashboard's to-do list is on

@@ -81,6 +81,51 @@ async def test_settings_dropped_changes_are_not_shown_again(tmp_path):
         assert get_school(app.store).full_name == "Y"
 
 
+# --- 2. Ctrl+Q with a form not saved ------------------------------------------------------
+
+
+async def test_ctrl_q_asks_about_an_unsaved_form_in_any_section(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "insert")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffFormScreen)
+        await type_text(pilot, "Белова")
+
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "несохранённые изменения" in str(app.screen.query_one("#question").render())
+        await answer(pilot, yes=False)                 # stay: the form and its text are there
+        assert isinstance(app.screen, StaffFormScreen)
+        assert app.screen.form.widget("last_name").value == "Белова"
+        assert app.is_running
+
+        # From another section: the form's section is shown and the question asked.
+        await pilot.press("f12")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert app.current_mode == "staff" and isinstance(app.screen, ConfirmDialog)
+        await answer(pilot, yes=True)
+        assert app._exit
+
+
+async def test_ctrl_q_quits_at_once_with_nothing_unsaved(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "insert")              # a form opened but nothing typed
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert app._exit
+
+
 # --- 4. Телефон and Эл. почта are checked -------------------------------------------------
 
 
