@@ -126,6 +126,56 @@ async def test_ctrl_q_quits_at_once_with_nothing_unsaved(tmp_path):
         assert app._exit
 
 
+# --- 3. A short chooser: letters typed in the list filter it -----------------------------
+
+
+async def test_typing_in_a_short_chooser_filters_it(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "insert")
+        await settle(pilot)
+        form = app.screen
+        form.form.widget("education_level").focus()
+        await pilot.press("f4")
+        await settle(pilot)
+        chooser = app.screen
+        assert isinstance(chooser, ChooserScreen)
+        assert chooser.focused.id == "choices"         # a short list: the focus in the list
+        await type_text(pilot, "пр")                   # Cyrillic goes to the filter
+        await settle(pilot)
+        assert chooser.query_one("#filter").value == "пр"
+        labels = [str(chooser.query_one("#choices").get_option_at_index(i).prompt)
+                  for i in range(chooser.query_one("#choices").option_count)]
+        assert labels and all("пр" in label for label in labels[1:])
+        assert "высшее" not in " ".join(labels)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form
+        assert "пр" in (form.form.widget("education_level").single or "")
+
+
+async def test_typing_in_a_short_multi_chooser_filters_it(tmp_path):
+    path = school_db(tmp_path / "s.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        staff_id = person(app.store, "Белова", "Анастасия", "Сергеевна")
+        app.push_screen(TrainingFormScreen(initial={"staff_id": staff_id}))
+        await settle(pilot)
+        app.screen.form.widget("topics").focus()
+        await pilot.press("f4")
+        await settle(pilot)
+        chooser = app.screen
+        assert isinstance(chooser, ChooserScreen) and chooser.multiple
+        await type_text(pilot, "вос")
+        await settle(pilot)
+        assert chooser.query_one("#filter").value == "вос"
+        choices = chooser.query_one("#choices")
+        assert [str(choices.get_option_at_index(i).prompt)
+                for i in range(choices.option_count)] == ["воспитание"]
+
+
 # --- 4. Телефон and Эл. почта are checked -------------------------------------------------
 
 

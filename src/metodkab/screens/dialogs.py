@@ -208,7 +208,8 @@ class ChooserScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, id="title")
-            yield TextField(placeholder=S.CHOOSER_FILTER, id="filter")
+            # Not selected on focus: a letter typed in the list moves here and goes on.
+            yield TextField(placeholder=S.CHOOSER_FILTER, id="filter", select_on_focus=False)
             if self.multiple:
                 yield SelectionList[str](id="choices")
             else:
@@ -290,6 +291,15 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             event.stop()
             self._remember()
             self.dismiss(self.selected)
+            return
+        # A letter typed in the list (a short list has the focus there) starts the filter.
+        if (isinstance(self.focused, OptionList) and event.is_printable and event.character
+                and not event.character.isspace()):
+            event.stop()
+            event.prevent_default()
+            field = self.query_one("#filter", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
