@@ -208,6 +208,38 @@ async def test_wrong_phone_and_email_are_shown_beside_the_fields(tmp_path):
                                                          "belova@school.ru")]
 
 
+# --- 5. A long text shows its beginning ---------------------------------------------------
+
+
+async def test_long_texts_show_their_beginning(tmp_path):
+    path = school_db(tmp_path / "s.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        save_school(app.store, School(full_name=LONG_NAME, short_name="СОШ № 1",
+                                      address="Пермский край, г. Кудымкар, ул. Ленина, д. 1"))
+        await pilot.press("f10")
+        await settle(pilot)
+        form = app.screen
+        name = form.form.widget("full_name")
+        assert name.has_focus
+        assert name.scroll_offset.x == 0 and shown(name).startswith("Муниципальное")
+        assert name.selection.start == len(LONG_NAME)  # all selected: typing replaces it
+        await pilot.press("down")                     # leave the field
+        await settle(pilot)
+        assert name.scroll_offset.x == 0 and shown(name).startswith("Муниципальное")
+
+        # Scrolled to the end while editing, the field shows its beginning on leaving.
+        name.focus()
+        await pilot.press("end")
+        assert name.scroll_offset.x > 0
+        await pilot.press("tab")
+        await settle(pilot)
+        assert name.cursor_position == 0 and name.scroll_offset.x == 0
+        assert shown(name).startswith("Муниципальное")
+        assert shown(form.form.widget("address")).startswith("Пермский край")
+
+
 # --- 7. Every error at once -----------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,6 +14,7 @@ from textual.reactive import reactive
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets.input import Selection
 
 from metodkab import strings as S
 from metodkab.domain.parse import parse_date
@@ -37,7 +39,13 @@ class DateValidator(Validator):
 
 
 class TextField(Input):
-    """A one-line compact input (no blinking cursor when the app is built with blink=False)."""
+    """A one-line compact input (no blinking cursor when the app is built with blink=False).
+
+    A text longer than the field shows its beginning: on focus the whole text is selected
+    (typing replaces it) with the cursor at the start, and on leaving the field the cursor
+    goes back to the start. (Input's own select-all puts the cursor at the end, which
+    scrolled a long name to its last words.)
+    """
 
     def __init__(self, value: str = "", **kwargs) -> None:
         kwargs.setdefault("compact", True)
@@ -46,6 +54,25 @@ class TextField(Input):
     def on_mount(self) -> None:
         if not getattr(self.app, "blink", True):
             self.cursor_blink = False
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Input's handler (run after this one) selects all with the cursor at the end;
+        # the selection is turned round once it has.
+        if self.select_on_focus and not event.from_app_focus:
+            self.call_next(self._select_from_start)
+
+    def _select_from_start(self) -> None:
+        if self.value and self.selection == Selection(0, len(self.value)):
+            self.selection = Selection(len(self.value), 0)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.show_start()
+
+    def show_start(self) -> None:
+        """The cursor at the start and the text scrolled back to its beginning."""
+        self.set_reactive(Input.selection, Selection.cursor(0))
+        self.scroll_to(x=0, animate=False, force=True, immediate=True)
+        self.refresh()
 
 
 class DateField(TextField):
