@@ -1921,6 +1921,8 @@ MUNI_CHECK_NO_TABLES = "В файле нет таблиц базы управл�
 # domain/parse.py: contacts of a person
 FIELD_PHONE_FORMAT = "Цифры, +, пробелы, скобки, дефисы; 6–20 цифр"
 FIELD_EMAIL_FORMAT = "Адрес вида имя@школа.рф, без пробелов"
+# widgets/fields.py: several values of a multi-choice field, «Белова А. С. и ещё 5»
+FIELD_AND_MORE = " и ещё {count}"
 # app.py: Ctrl+Q with a form not saved
 APP_QUIT_UNSAVED = "Есть несохранённые изменения. Выйти из программы без сохранения?"
 

@@ -240,6 +240,34 @@ async def test_long_texts_show_their_beginning(tmp_path):
         assert shown(form.form.widget("address")).startswith("Пермский край")
 
 
+# --- 6. Several chosen values fit the field ------------------------------------------------
+
+
+async def test_several_people_are_summed_up(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        names = [("Белова", "Анастасия", "Сергеевна"), ("Воронцов", "Илья", "Петрович"),
+                 ("Гусева", "Мария", "Андреевна"), ("Давыдов", "Олег", "Игоревич"),
+                 ("Егорова", "Нина", "Павловна"), ("Жуков", "Артём", "Сергеевич")]
+        ids = [person(app.store, *n) for n in names]
+        group = repo.create(app.store, Association(name="МО учителей начальных классов"))
+        app.push_screen(AssociationFormScreen(group, initial={}))
+        await settle(pilot)
+        members = app.screen.form.widget("members")
+        members.set_value(ids)
+        await settle(pilot)
+        text = shown(members)                          # «Белова А. С. и ещё 5» at 80x24
+        names_shown = text.split(" и ещё ")[0].split(", ")
+        assert names_shown[0] == "Белова А. С."
+        assert text.endswith(f" и ещё {6 - len(names_shown)}")
+        assert len(text) <= members.content_size.width
+
+        members.set_value(ids[:1])                     # one person: in full
+        await settle(pilot)
+        assert shown(members) == "Белова Анастасия Сергеевна"
+
+
 # --- 7. Every error at once -----------------------------------------------------------------
 
 

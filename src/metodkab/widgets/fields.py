@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -17,7 +19,34 @@ from textual.widgets import Checkbox, Input, Label, Static
 from textual.widgets.input import Selection
 
 from metodkab import strings as S
-from metodkab.domain.parse import parse_date
+from metodkab.domain.parse import parse_date, short_name
+
+# «Фамилия Имя Отчество» (a double surname too): a person, shown as «Фамилия И. О.» in a list.
+_PERSON = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?"
+                     r"(?: [А-ЯЁA-Z][а-яёa-z]+){1,2}$")
+
+
+def brief(label: str) -> str:
+    """A person's full name as «Фамилия И. О.»; any other label as it is."""
+    if _PERSON.match(label):
+        return short_name(*label.split(" "))
+    return label
+
+
+def summary(labels: Sequence[str], width: int) -> str:
+    """Chosen values in ``width`` cells: one value in full; several as many short ones as
+    fit, then «и ещё N» (Белова А. С., Иванов И. И. и ещё 4)."""
+    if len(labels) <= 1:
+        return labels[0] if labels else ""
+    short = [brief(label) for label in labels]
+    for shown in range(len(short), 0, -1):
+        rest = len(short) - shown
+        text = ", ".join(short[:shown]) + (S.FIELD_AND_MORE.format(count=rest) if rest else "")
+        if cell_len(text) <= width:
+            return text
+    tail = S.FIELD_AND_MORE.format(count=len(short) - 1)
+    room = width - cell_len(tail) - 1
+    return ((short[0][:room] + "…" if room > 0 else "") + tail).strip()
 
 
 class DateValidator(Validator):
@@ -175,7 +204,8 @@ class ChoiceField(Widget, can_focus=True):
     def render(self) -> Text:
         if not self.value:
             return Text(S.NOT_SELECTED, style="dim")
-        return Text(", ".join(self.label_of(k) for k in self.value), no_wrap=True,
+        width = self.content_size.width or 1000     # not laid out yet: rendered again then
+        return Text(summary([self.label_of(k) for k in self.value], width), no_wrap=True,
                     overflow="ellipsis")
 
     @property

@@ -12,7 +12,7 @@ from textual.binding import Binding
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, norm, parse_date, short_name
-from metodkab.widgets.fields import ChoiceField, DateValidator, TextField
+from metodkab.widgets.fields import ChoiceField, DateValidator, TextField, summary
 
 
 class ShortDateField(TextField):
@@ -129,19 +129,24 @@ class PeopleField(ChoiceField):
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         chosen = [_short(self.label_of(k)) for k in self.value]
-        text.append(", ".join(chosen))
+        typing = Text()
         if self.typed:
-            if chosen:
-                text.append(", ")
-            text.append(self.typed, style="bold underline")
+            typing.append(self.typed, style="bold underline")
             found = self.matches()
             if found:
                 index = min(self.match_index, len(found) - 1)
-                text.append(f" → {_short(found[index][1])}", style="italic")
+                typing.append(f" → {_short(found[index][1])}", style="italic")
                 if len(found) > 1:
-                    text.append(f" ({index + 1}/{len(found)} ↑↓)", style="dim")
+                    typing.append(f" ({index + 1}/{len(found)} ↑↓)", style="dim")
             else:
-                text.append(f" — {S.PROG_PEOPLE_NO_MATCH}", style="bold red")
+                typing.append(f" — {S.PROG_PEOPLE_NO_MATCH}", style="bold red")
+        # The people chosen as many as fit («… и ещё N»), leaving room for what is typed.
+        width = (self.content_size.width or 1000) - (typing.cell_len + 2 if self.typed else 0)
+        text.append(summary(chosen, max(width, 12)))
+        if self.typed:
+            if chosen:
+                text.append(", ")
+            text.append_text(typing)
         elif not chosen:
             text.append(S.PROG_PEOPLE_HINT if self.has_focus else S.NOT_SELECTED, style="dim")
         return text
