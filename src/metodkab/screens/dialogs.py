@@ -30,7 +30,12 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog .buttons { height: auto; align-horizontal: center; margin-top: 1; }
     ConfirmDialog Button { margin: 0 1; min-width: 10; }
     """
-    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+    BINDINGS = [
+        Binding("escape", "cancel", S.KEY_CANCEL),
+        # ← / → move between the buttons, as in any yes/no window the user knows.
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
 
     def __init__(self, question: str, *, yes: str = S.YES, no: str = S.NO) -> None:
         super().__init__()
@@ -104,7 +109,11 @@ class ActionChoiceDialog(ModalScreen[str | None]):
     ActionChoiceDialog .buttons { height: auto; margin-top: 1; }
     ActionChoiceDialog Button { margin: 0 1 0 0; }
     """
-    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+    BINDINGS = [
+        Binding("escape", "cancel", S.KEY_CANCEL),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
 
     def __init__(self, title: str, question: str, actions: Sequence[tuple[str, str]]) -> None:
         super().__init__()
