@@ -41,3 +41,49 @@ async def test_arrows_move_between_yes_and_no_in_a_question(tmp_path):
         await settle(pilot)
         assert app.screen is screen
         assert repo.find(app.store, Training, "", ()) == []
+
+
+async def test_exchange_status_names_packets_not_internal_change_numbers(tmp_path):
+    """The status line said «следующий пакет — изменения после № 423» (an internal change
+    counter, no such packet). Now: nothing confirmed — the next packet is full; after a
+    receipt — changes after the confirmed packet's number."""
+    from metodkab.clock import Clock
+    from metodkab.storage.db import open_store
+    from metodkab.sync.municipal import export_receipts, import_packets, init_municipality, \
+        open_municipal
+    from metodkab.sync.sample import sample_school
+    from metodkab.sync.school import export_packet, import_municipality_key, import_receipt
+    from tests.ui import TODAY
+
+    clock = Clock(TODAY)
+    school = sample_school(tmp_path / "school.sqlite", code="0412", staff=4)
+    office = init_municipality(tmp_path / "office.sqlite", name="УО района", clock=clock)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    store = open_store(school, clock=clock, exclusive=False)
+    try:
+        import_municipality_key(store, office.public_path)
+        packet = export_packet(store, usb).path
+    finally:
+        store.close()
+
+    app = build_app(school)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        status = str(app.screen.query_one("#ex-status").render())
+        assert "ни один не подтверждён" in status and "будет полным" in status
+
+        muni = open_municipal(office.db_path, clock=clock)
+        try:
+            import_packets(muni, [packet], trusted=True)
+            [receipt] = export_receipts(muni, usb)
+        finally:
+            muni.close()
+        import_receipt(app.store, receipt)
+        app.screen.reload()
+        await settle(pilot)
+        status = str(app.screen.query_one("#ex-status").render())
+        assert "подтверждён № 1" in status
+        assert "изменения после пакета № 1" in status

@@ -113,10 +113,12 @@ class ExchangeScreen(AppScreen):
             lines.append(S.EX_SCREEN_OFFICE_FP.format(fp=office.fingerprint))
         lines.append(S.EX_SCREEN_OWN_FP.format(fp=o.own_fp or S.EX_OWN_KEY_NONE))
         self.query_one("#ex-keys", Static).update("\n".join(lines))
-        if o.state.last_seq:
+        if o.state.last_seq and o.state.acked_seq:
             status = S.EX_SCREEN_STATUS.format(
-                code=o.school_code or "—", last=o.state.last_seq, acked=o.state.acked_seq or "—",
-                since=o.state.acked_change_seq)
+                code=o.school_code or "—", last=o.state.last_seq, acked=o.state.acked_seq)
+        elif o.state.last_seq:
+            status = S.EX_SCREEN_STATUS_UNACKED.format(code=o.school_code or "—",
+                                                       last=o.state.last_seq)
         else:
             status = S.EX_SCREEN_STATUS_NONE.format(code=o.school_code or "—")
         self.query_one("#ex-status", Static).update(status)
