@@ -62,6 +62,9 @@ class MetodkabApp(App):
         "exchange": _lazy("exchange", "ExchangeScreen"),
         "settings": _lazy("settings", "SettingsScreen"),
     }
+    # The app starts in the dashboard's mode: no blank default screen is built and then
+    # switched away from (which also resumed the dashboard twice).
+    DEFAULT_MODE = "dashboard"
     CSS_PATH = "app.tcss"
     TITLE = S.APP_TITLE
     ENABLE_COMMAND_PALETTE = True
@@ -89,7 +92,6 @@ class MetodkabApp(App):
     # --- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._show_screen_title)
-        self.switch_mode("dashboard")
         if self.auto_backup and self.store.path is not None:
             self.run_worker(self._auto_backup, thread=True, exit_on_error=False, group="backup")
 

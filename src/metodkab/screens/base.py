@@ -7,7 +7,7 @@ UI thread; a failure becomes a Russian message in a dialog, never a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,9 +16,11 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from metodkab import strings as S
-from metodkab.domain.models import Record, validate
 from metodkab.widgets.fields import ChoiceField
 from metodkab.widgets.form import FieldSpec, Form
+
+if TYPE_CHECKING:   # the dashboard (an AppScreen) starts without the models
+    from metodkab.domain.models import Record
 
 T = TypeVar("T")
 
@@ -174,6 +176,8 @@ class FormScreen(DbCalls, Screen[str | None]):
         return data
 
     def validate_form(self) -> tuple[Record | None, dict[str, str]]:
+        from metodkab.domain.models import validate
+
         record, errors = validate(self.MODEL, self._data())
         return record, errors
 

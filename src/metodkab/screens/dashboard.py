@@ -14,7 +14,7 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen
 from metodkab.storage.alerts import Alert, collect_alerts
-from metodkab.storage.school import counts, get_school
+from metodkab.storage.school import counts, school_names
 from metodkab.storage.settings import report_date
 
 TODO_TITLES = {
@@ -54,7 +54,7 @@ def todo_line(count: int, title: str) -> str:
 
 def load_dashboard(store):
     day = report_date(store)
-    return get_school(store), day, counts(store, day), collect_alerts(store, day)
+    return school_names(store), day, counts(store, day), collect_alerts(store, day)
 
 
 class DashboardScreen(AppScreen):
@@ -85,17 +85,28 @@ class DashboardScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.alerts: list[Alert] = []
+        self._load_pending = False
         self.action_refresh()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        if getattr(self, "alerts", None) is not None:
+        # Start-up resumes the screen as it mounts: the load on_mount started is current.
+        if getattr(self, "alerts", None) is not None and not self._load_pending:
             self.action_refresh()
 
+    def on_screen_suspend(self) -> None:
+        self._load_pending = False   # back on the dashboard: read again
+
     def action_refresh(self) -> None:
-        self.run_db(load_dashboard, done=self._show, group="dashboard", exclusive=True)
+        self._load_pending = True
+        self.run_db(load_dashboard, done=self._show, failed=self._failed, group="dashboard",
+                    exclusive=True)
+
+    def _failed(self) -> None:
+        self._load_pending = False
 
     def _show(self, result) -> None:
+        self._load_pending = False
         school, day, numbers, alerts = result
         if school is None:
             self.query_one("#school", Static).update(S.SCHOOL_NOT_SET)

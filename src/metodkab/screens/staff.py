@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -16,7 +16,6 @@ from textual.widgets import Button, DataTable, Footer, Header, Label, Static
 
 from metodkab import strings as S
 from metodkab.domain import values as V
-from metodkab.domain.models import Record, Staff
 from metodkab.domain.parse import format_date, short_name
 from metodkab.screens.base import AppScreen, FormScreen
 from metodkab.screens.dialogs import (ActionChoiceDialog, ConfirmDialog, DateDialog,
@@ -27,6 +26,9 @@ from metodkab.storage.settings import report_date
 from metodkab.storage.staff import StaffQuery, StaffRow
 from metodkab.widgets.fields import CheckField, ChoiceField, DateField, FlagField, TextField
 from metodkab.widgets.form import FieldSpec
+
+if TYPE_CHECKING:
+    from metodkab.domain.models import Record
 
 STATUS_LABELS = {"active": S.STAFF_STATUS_ACTIVE, "dismissed": S.STAFF_STATUS_DISMISSED,
                  "all": S.STAFF_STATUS_ALL}
@@ -492,8 +494,13 @@ def _staff_specs() -> list[FieldSpec]:
 class StaffFormScreen(FormScreen):
     """The card and form of one person: every field of domain.md."""
 
-    MODEL = Staff
     SCREEN_TITLE = S.STAFF_TITLE
+
+    @property
+    def MODEL(self):  # noqa: N802 — imported with the first form, not with the register
+        from metodkab.domain.models import Staff
+
+        return Staff
 
     def field_specs(self) -> list[FieldSpec]:
         return _staff_specs()

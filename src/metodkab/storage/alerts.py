@@ -42,7 +42,7 @@ class Alert:
 def _items(store: Store, sql: str, params: dict,
            text: Callable[[tuple], str] = lambda r: r[0]) -> list[AlertItem]:
     """Rows of (name, staff id, record id, details…) as items; ``text`` words each row."""
-    rows = store.db.conn.execute(sql, params).fetchall()
+    rows = store.conn.execute(sql, params).fetchall()
     return [AlertItem(text=text(r), staff_id=r[1], record_id=r[2] if len(r) > 2 else None)
             for r in rows]
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from metodkab.domain.models import Association
-from metodkab.storage import repo
 from metodkab.storage.db import Store
+
+if TYPE_CHECKING:
+    from metodkab.domain.models import Association
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class AssociationRow:
 
 def association_choices(store: Store) -> list[tuple[str, str]]:
     with store.mutex:
-        return [(r[0], r[1]) for r in store.db.conn.execute(
+        return [(r[0], r[1]) for r in store.conn.execute(
             "SELECT id, name FROM association WHERE deleted = 0 ORDER BY norm(name)")]
 
 
@@ -36,12 +38,12 @@ def list_associations(store: Store) -> list[AssociationRow]:
         FROM association a LEFT JOIN staff s ON s.id = a.head_id
         WHERE a.deleted = 0 ORDER BY norm(a.name)"""
     with store.mutex:
-        return [AssociationRow(*r) for r in store.db.conn.execute(sql).fetchall()]
+        return [AssociationRow(*r) for r in store.conn.execute(sql).fetchall()]
 
 
 def member_ids(store: Store, association_id: str) -> list[str]:
     with store.mutex:
-        return [r[0] for r in store.db.conn.execute(
+        return [r[0] for r in store.conn.execute(
             "SELECT m.staff_id FROM association_member m JOIN staff s ON s.id = m.staff_id "
             "WHERE m.association_id = ? AND m.deleted = 0 ORDER BY s.name_norm",
             (association_id,))]
@@ -50,6 +52,7 @@ def member_ids(store: Store, association_id: str) -> list[str]:
 def save_association(store: Store, association: Association, members: list[str]) -> str:
     """Save the association and make its membership exactly ``members``, in one transaction."""
     from metodkab.domain.models import Staff
+    from metodkab.storage import repo
 
     with store.atomic():
         if association.id is None:
@@ -70,6 +73,9 @@ def save_association(store: Store, association: Association, members: list[str])
 
 def delete_association(store: Store, association_id: str) -> None:
     """Soft-delete the association and its membership rows; people stay."""
+    from metodkab.domain.models import Association
+    from metodkab.storage import repo
+
     with store.atomic():
         repo.soft_delete_where(store, "association_member", "association_id = ?",
                                (association_id,))

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from metodkab import strings as S
-from metodkab.domain.models import ConformityAttestation, QualificationCategory, Staff
 from metodkab.reports import attestation as rules
-from metodkab.storage import repo
 from metodkab.storage.db import Store
+
+if TYPE_CHECKING:   # the schedule (the dashboard's alerts) reads without models
+    from metodkab.domain.models import ConformityAttestation, QualificationCategory
 
 NAME = ("s.last_name || ' ' || s.first_name || "
         "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
@@ -32,7 +33,7 @@ def _date(value: str | None) -> dt.date | None:
 
 def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
     with store.mutex:
-        cur = store.db.conn.execute(sql, params)
+        cur = store.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
@@ -141,6 +142,9 @@ def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttes
                   for r in conf_rows]
     state = None
     if not held:
+        from metodkab.domain.models import Staff
+        from metodkab.storage import repo
+
         person = repo.get(store, Staff, staff_id)
         state = rules.conformity_state(_conformity_facts(conf_rows), person.hire_date, day,
                                        settings.conformity_years, settings.warn_months)
@@ -149,6 +153,9 @@ def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttes
 
 def check_category(store: Store, record: QualificationCategory, day: dt.date) -> list[rules.Finding]:
     """Warnings before saving: the order of categories, the position, the term, a duplicate."""
+    from metodkab.domain.models import Staff
+    from metodkab.storage import repo
+
     others = [_facts(r) for r in _categories(store, "c.staff_id = ? AND c.id IS NOT ?",
                                              (record.staff_id, record.id))]
     positions = repo.get(store, Staff, record.staff_id).positions
@@ -158,6 +165,8 @@ def check_category(store: Store, record: QualificationCategory, day: dt.date) ->
 
 
 def save_category(store: Store, record: QualificationCategory) -> str:
+    from metodkab.storage import repo
+
     if record.id is None:
         return repo.create(store, record)
     repo.update(store, record)
@@ -165,10 +174,15 @@ def save_category(store: Store, record: QualificationCategory) -> str:
 
 
 def delete_category(store: Store, category_id: str) -> None:
+    from metodkab.domain.models import QualificationCategory
+    from metodkab.storage import repo
+
     repo.soft_delete(store, QualificationCategory, category_id)
 
 
 def save_conformity(store: Store, record: ConformityAttestation) -> str:
+    from metodkab.storage import repo
+
     if record.id is None:
         return repo.create(store, record)
     repo.update(store, record)
@@ -176,12 +190,17 @@ def save_conformity(store: Store, record: ConformityAttestation) -> str:
 
 
 def delete_conformity(store: Store, record_id: str) -> None:
+    from metodkab.domain.models import ConformityAttestation
+    from metodkab.storage import repo
+
     repo.soft_delete(store, ConformityAttestation, record_id)
 
 
 def position_options(store: Store, staff_id: str | None) -> list[str]:
     """The person's positions first, then the usual list."""
     from metodkab.domain import values as V
+    from metodkab.domain.models import Staff
+    from metodkab.storage import repo
 
     own = repo.get(store, Staff, staff_id).positions if staff_id else []
     return list(dict.fromkeys([*own, *V.POSITIONS]))

@@ -10,12 +10,14 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEEP = 10
 
@@ -132,6 +134,8 @@ def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
     target = sqlite3.connect(str(db_path))
     try:
         if db_path.exists() and target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            from sqlite_utils import Database
+
             kept = make_backup(Database(target, execute_plugins=False), db_path, clock=clock,
                                reason="before-restore", folder=folder, keep=None)
         source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)

@@ -1,8 +1,13 @@
 """Opening a database: PRAGMAs, the single-instance lock, schema creation and migration.
 
-``open_store`` is the one way in. It returns a ``Store``: the sqlite-utils ``Database``,
-a lock that serialises use from worker threads, the clock and the user name for the
-audit log.
+``open_store`` is the one way in. It returns a ``Store``: the sqlite3 connection, the
+sqlite-utils ``Database`` over it, a lock that serialises use from worker threads, the
+clock and the user name for the audit log.
+
+Opening and reading need nothing but sqlite3: the ``Database`` is made on first use
+(``store.db``), and sqlite-utils (which imports click and pluggy for its plugins), the
+backup and the migration code are imported only when they are needed, so start-up does
+not pay for them.
 """
 
 from __future__ import annotations
@@ -11,13 +16,11 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, Union
 
 from filelock import FileLock, Timeout
-from sqlite_utils import Database
 
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
@@ -25,45 +28,73 @@ from metodkab.domain.parse import norm
 from metodkab.storage import migrations
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, DatabaseTooNew, StorageError
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 SCHEMA_VERSION = migrations.SCHEMA_VERSION
 BUSY_TIMEOUT_MS = 5000
 T = TypeVar("T")
+# The helpers below take a sqlite-utils Database or a plain sqlite3 connection.
+Conn = Union["Database", sqlite3.Connection]
 
 
 def schema_sql() -> str:
     return resources.files("metodkab").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-def connect(path: Path | str) -> Database:
-    """A connection with the project's PRAGMAs and SQL functions (no lock, no migration)."""
+def connect_raw(path: Path | str) -> sqlite3.Connection:
+    """A sqlite3 connection with the project's PRAGMAs and SQL functions (no lock, no
+    migration)."""
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-    db = Database(conn, recursive_triggers=False, execute_plugins=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function("norm", 1, norm, deterministic=True)
-    return db
+    return conn
 
 
-def _set_wal(db: Database) -> None:
-    with db.ensure_autocommit_on():
-        mode = db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        db.conn.execute("PRAGMA synchronous = FULL")
+def wrap(conn: sqlite3.Connection) -> Database:
+    """The sqlite-utils Database over an open connection (it runs no statement)."""
+    from sqlite_utils import Database
+
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def connect(path: Path | str) -> Database:
+    """``connect_raw`` as a sqlite-utils Database."""
+    return wrap(connect_raw(path))
+
+
+def _raw(db: Conn) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def _set_wal(db: Conn) -> None:
+    conn = _raw(db)
+    level = conn.isolation_level   # autocommit for the PRAGMAs, as Database.ensure_autocommit_on
+    conn.isolation_level = None
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous = FULL")
+    finally:
+        conn.isolation_level = level
     if str(mode).lower() != "wal":
         raise StorageError(S.DB_NO_WAL)
 
 
-def user_version(db: Database) -> int:
-    return db.conn.execute("PRAGMA user_version").fetchone()[0]
+def user_version(db: Conn) -> int:
+    return _raw(db).execute("PRAGMA user_version").fetchone()[0]
 
 
-def quick_check(db: Database) -> list[str]:
+def quick_check(db: Conn) -> list[str]:
     """Problems found by SQLite's quick check; an empty list means healthy."""
-    rows = [r[0] for r in db.conn.execute("PRAGMA quick_check").fetchall()]
+    rows = [r[0] for r in _raw(db).execute("PRAGMA quick_check").fetchall()]
     return [] if rows == ["ok"] else rows
 
 
-def create_schema(db: Database) -> None:
+def create_schema(db: Conn) -> None:
     """Create the whole schema in an empty database, at the current version."""
+    if isinstance(db, sqlite3.Connection):
+        db = wrap(db)
     with db.atomic():
         for statement in _statements(schema_sql()):
             db.conn.execute(statement)
@@ -83,23 +114,54 @@ def _statements(script: str) -> Iterator[str]:
         yield buffer.strip()
 
 
-def is_empty(db: Database) -> bool:
-    return not db.conn.execute(
+def is_empty(db: Conn) -> bool:
+    return not _raw(db).execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
     ).fetchone()
 
 
-@dataclass
-class Store:
-    """An open database with what every repository call needs."""
+def has_table(db: Conn, name: str) -> bool:
+    return _raw(db).execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone() is not None
 
-    db: Database
-    path: Path | None
-    clock: Clock = SYSTEM_CLOCK
-    user: str = ""
-    lock: FileLock | None = None
-    mutex: threading.RLock = field(default_factory=threading.RLock)
-    migrated_from: int | None = None
+
+class Store:
+    """An open database with what every repository call needs.
+
+    ``conn`` is the sqlite3 connection; ``db`` is the sqlite-utils ``Database`` over the
+    same connection, made on first use (reads need only ``conn``). Build it with
+    ``Store(conn=…)`` or, as before, ``Store(db=…)``.
+    """
+
+    def __init__(self, db: Database | None = None, path: Path | None = None,
+                 clock: Clock = SYSTEM_CLOCK, user: str = "", lock: FileLock | None = None,
+                 mutex: threading.RLock | None = None, migrated_from: int | None = None, *,
+                 conn: sqlite3.Connection | None = None) -> None:
+        if conn is None:
+            if db is None:
+                raise TypeError("Store needs conn or db")
+            conn = db.conn
+        self.conn = conn
+        self._db = db
+        self.path = path
+        self.clock = clock
+        self.user = user
+        self.lock = lock
+        self.mutex = mutex if mutex is not None else threading.RLock()
+        self.migrated_from = migrated_from
+
+    def __repr__(self) -> str:
+        return f"Store(path={self.path!r}, user={self.user!r})"
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils Database over ``conn`` (imports sqlite-utils on first use)."""
+        if self._db is None:
+            with self.mutex:
+                if self._db is None:
+                    self._db = wrap(self.conn)
+        return self._db
 
     def run(self, fn: Callable[..., T], *args, **kwargs) -> T:
         """Call ``fn(store, ...)`` holding the connection's mutex (for worker threads)."""
@@ -116,7 +178,7 @@ class Store:
         connection committed in between.
         """
         with self.mutex:
-            conn = self.db.conn
+            conn = self.conn
             if conn.in_transaction:
                 with self.db.atomic():
                     yield self.db
@@ -135,7 +197,7 @@ class Store:
 
     def close(self) -> None:
         with self.mutex:
-            self.db.close()
+            self.conn.close()
             if self.lock is not None:
                 self.lock.release()
                 self.lock = None
@@ -172,11 +234,11 @@ def open_store(
         except Timeout:
             raise DatabaseBusy(S.DB_OPEN_ELSEWHERE.format(name=path.name)) from None
     try:
-        db = connect(path)
+        conn = connect_raw(path)
         try:
-            store = _prepare(db, path, clock=clock, user=user, backup_dir=backup_dir)
+            store = _prepare(conn, path, clock=clock, user=user, backup_dir=backup_dir)
         except BaseException:
-            db.close()
+            conn.close()
             raise
     except sqlite3.DatabaseError as exc:
         if lock is not None:
@@ -193,31 +255,32 @@ def open_store(
 
 
 def _prepare(
-    db: Database, path: Path, *, clock: Clock, user: str, backup_dir: Path | None
+    conn: sqlite3.Connection, path: Path, *, clock: Clock, user: str, backup_dir: Path | None
 ) -> Store:
-    problems = quick_check(db)
+    problems = quick_check(conn)
     if problems:
         raise DatabaseDamaged(S.DB_DAMAGED.format(name=path.name, problem=problems[0]))
     # Refuse a newer or a foreign file before switching it to WAL: a file that is not
     # ours (or not yet ours to change) is left exactly as it was.
-    empty = is_empty(db)
-    version = user_version(db)
+    empty = is_empty(conn)
+    version = user_version(conn)
     if not empty:
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(S.DB_TOO_NEW.format(name=path.name, version=version,
                                                  known=SCHEMA_VERSION))
-        if version < 1 or not db.table("change_counter").exists():
+        if version < 1 or not has_table(conn, "change_counter"):
             raise DatabaseDamaged(S.DB_NOT_OURS.format(name=path.name))
-    _set_wal(db)
-    store = Store(db=db, path=path, clock=clock, user=user)
+    _set_wal(conn)
+    store = Store(conn=conn, path=path, clock=clock, user=user)
     if empty:
-        create_schema(db)
+        create_schema(store.db)
         return store
     if version < SCHEMA_VERSION:
         from metodkab.storage.backup import make_backup
 
-        make_backup(db, path, clock=clock, reason=f"before-migration-v{version}", folder=backup_dir)
-        migrations.migrate(db, version)
+        make_backup(store.db, path, clock=clock, reason=f"before-migration-v{version}",
+                    folder=backup_dir)
+        migrations.migrate(store.db, version)
         store.migrated_from = version
     return store
 

@@ -15,10 +15,12 @@ History:
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from metodkab import strings as S
+
+if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
+    from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
 SCHEMA_VERSION = 3
 

@@ -3,19 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from metodkab.domain.models import School
-from metodkab.storage import repo
 from metodkab.storage.db import Store
+
+if TYPE_CHECKING:   # the dashboard reads the names and the counts without the models
+    from metodkab.domain.models import School
+
+
+@dataclass(frozen=True)
+class SchoolNames:
+    full_name: str
+    short_name: str
 
 
 def get_school(store: Store) -> School | None:
+    from metodkab.domain.models import School
+    from metodkab.storage import repo
+
     found = repo.find(store, School, order_by="rowid LIMIT 1")
     return found[0] if found else None
 
 
+def school_names(store: Store) -> SchoolNames | None:
+    """The school's full and short names (the dashboard's heading), or None before the
+    school is entered: the school ``get_school`` returns, read without building it."""
+    with store.mutex:
+        row = store.conn.execute("SELECT full_name, short_name FROM school WHERE deleted = 0 "
+                                 "ORDER BY rowid LIMIT 1").fetchone()
+    return SchoolNames(*row) if row else None
+
+
 def save_school(store: Store, school: School) -> str:
     """Create the school on first run, or update it."""
+    from metodkab.storage import repo
+
     if school.id is None:
         existing = get_school(store)
         if existing is not None:
@@ -44,7 +67,7 @@ def counts(store: Store, report_date: dt.date) -> dict[str, int]:
         "activities": "SELECT count(*) FROM programme_activity WHERE deleted = 0",
     }
     with store.mutex:
-        return {k: store.db.conn.execute(q, {"d": d}).fetchone()[0] for k, q in sql.items()}
+        return {k: store.conn.execute(q, {"d": d}).fetchone()[0] for k, q in sql.items()}
 
 
 def save_school_and_settings(store: Store, school: School, values: dict) -> str:

@@ -8,7 +8,6 @@ from typing import Any
 
 from metodkab.domain.parse import parse_date
 from metodkab.storage.db import Store
-from metodkab.storage.repo import audit
 
 DEFAULTS: dict[str, Any] = {
     "user_name": "",
@@ -37,7 +36,7 @@ DEFAULTS: dict[str, Any] = {
 
 def get_setting(store: Store, key: str) -> Any:
     with store.mutex:
-        row = store.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        row = store.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     if row is None:
         return DEFAULTS.get(key)
     return json.loads(row[0])
@@ -45,12 +44,14 @@ def get_setting(store: Store, key: str) -> Any:
 
 def all_settings(store: Store) -> dict[str, Any]:
     with store.mutex:
-        rows = store.db.conn.execute("SELECT key, value FROM settings").fetchall()
+        rows = store.conn.execute("SELECT key, value FROM settings").fetchall()
     return {**DEFAULTS, **{k: json.loads(v) for k, v in rows}}
 
 
 def set_settings(store: Store, values: dict[str, Any]) -> None:
     """Save several settings in one transaction (audited)."""
+    from metodkab.storage.repo import audit
+
     with store.atomic():
         old = all_settings(store)
         for key, value in values.items():

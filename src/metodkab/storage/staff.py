@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from metodkab import strings as S
-from metodkab.domain.models import Staff
 from metodkab.domain.parse import format_date, norm
 from metodkab.reports import rules
-from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents, StorageError
 
@@ -143,7 +141,7 @@ def list_staff(store: Store, query: StaffQuery, day: dt.date) -> list[StaffRow]:
            f"LIMIT :limit OFFSET :offset")
     params.update(limit=query.limit, offset=query.offset)
     with store.mutex:
-        cur = store.db.conn.execute(sql, params)
+        cur = store.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         rows = [dict(zip(names, r)) for r in cur.fetchall()]
     cutoff = params["cutoff"]
@@ -169,7 +167,7 @@ def count_staff(store: Store, query: StaffQuery, day: dt.date) -> int:
     period, young_age, young_years = _settings(store)
     where, params = _query_parts(query, day, period, young_age, young_years)
     with store.mutex:
-        return store.db.conn.execute(f"SELECT count(*) FROM ({_SELECT} WHERE {where})",
+        return store.conn.execute(f"SELECT count(*) FROM ({_SELECT} WHERE {where})",
                                      params).fetchone()[0]
 
 
@@ -182,7 +180,7 @@ def staff_choices(store: Store, *, include_dismissed: bool = False) -> list[tupl
         sql += " AND dismissal_date IS NULL"
     sql += " ORDER BY name_norm"
     with store.mutex:
-        return [(r[0], r[1]) for r in store.db.conn.execute(sql).fetchall()]
+        return [(r[0], r[1]) for r in store.conn.execute(sql).fetchall()]
 
 
 DEPENDENT_TABLES = (
@@ -205,7 +203,7 @@ def dependents(store: Store, staff_id: str) -> int:
     """How many records (trainings, categories, pairs …) refer to this person."""
     with store.mutex:
         return sum(
-            store.db.conn.execute(
+            store.conn.execute(
                 f"SELECT count(*) FROM {table} WHERE deleted = 0 AND {column} = ?", (staff_id,)
             ).fetchone()[0]
             for table, column in DEPENDENT_TABLES
@@ -214,6 +212,9 @@ def dependents(store: Store, staff_id: str) -> int:
 
 def delete_staff(store: Store, staff_id: str) -> None:
     """Delete a person who has no dependent records (soft delete: sync keeps the id)."""
+    from metodkab.domain.models import Staff
+    from metodkab.storage import repo
+
     with store.atomic():
         if dependents(store, staff_id):
             raise HasDependents(S.STAFF_HAS_DEPENDENTS)
@@ -222,6 +223,9 @@ def delete_staff(store: Store, staff_id: str) -> None:
 
 def dismiss(store: Store, staff_id: str, day: dt.date) -> None:
     """Dismissal (увольнение): the person is archived with a date; history stays."""
+    from metodkab.domain.models import Staff
+    from metodkab.storage import repo
+
     with store.atomic():
         person = repo.get(store, Staff, staff_id)
         if person.hire_date is not None and day < person.hire_date:
@@ -231,6 +235,9 @@ def dismiss(store: Store, staff_id: str, day: dt.date) -> None:
 
 
 def reinstate(store: Store, staff_id: str) -> None:
+    from metodkab.domain.models import Staff
+    from metodkab.storage import repo
+
     with store.atomic():
         person = repo.get(store, Staff, staff_id)
         repo.update(store, Staff.model_validate({**person.model_dump(), "dismissal_date": None}))
