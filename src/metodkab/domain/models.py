@@ -8,9 +8,12 @@ repository writes them in the same transaction as the record.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
-from functools import cache
-from typing import Annotated, Any, ClassVar, Literal
+from functools import cache, lru_cache
+from operator import itemgetter
+from types import UnionType
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -97,6 +100,59 @@ def rule_problems(model: type, record: Any) -> dict[str, str]:
     return problems
 
 
+@cache
+def _column_plan(model: type[Record]) -> tuple[tuple[str, ...], Callable[[dict], tuple],
+                                               tuple[str, ...], tuple[str, ...]]:
+    """A model's own columns, a function picking their values out of a record's
+    ``__dict__`` (as a tuple), and which of the columns hold dates and which booleans."""
+    skip = {"id", "version", *model.LINKS}
+    names = tuple(n for n in model.model_fields if n not in skip)
+    kinds = {n: _column_kind(model.model_fields[n].annotation) for n in names}
+    for name, kind in kinds.items():
+        if kind is None:
+            raise TypeError(f"{model.__name__}.{name}: no column conversion for its type")
+    pick = itemgetter(*names)
+    values_of = pick if len(names) > 1 else (lambda values: (pick(values),))
+    return (names, values_of, tuple(n for n in names if kinds[n] == "date"),
+            tuple(n for n in names if kinds[n] == "flag"))
+
+
+def _column_kind(annotation: Any) -> str | None:
+    """How ``columns()`` stores a field of this type: "date" (ISO text), "flag" (0/1),
+    "plain" (as validated: text, numbers, choices, lists of text), or None (unknown)."""
+    if annotation is bool:
+        return "flag"
+    if get_origin(annotation) in (Union, UnionType):
+        args = tuple(a for a in get_args(annotation) if a is not type(None))
+    else:
+        args = (annotation,)
+    if all(a is dt.date or (get_origin(a) is Annotated and get_args(a)[0] is dt.date)
+           for a in args):
+        return "date"
+    for arg in args:
+        if get_origin(arg) is Annotated:
+            arg = get_args(arg)[0]
+        origin = get_origin(arg)
+        if origin is Literal:
+            if not all(isinstance(x, str) for x in get_args(arg)):
+                return None
+        elif origin is list:
+            if get_args(arg) != (str,):
+                return None
+        elif arg not in (str, int, float):
+            return None
+    return "plain"
+
+
+# One capitalised word of Cyrillic letters: a part of a name that clean_name_part returns
+# as it is (no spaces or hyphens to tidy, neither all upper- nor all lower-case).
+_CLEAN_NAME = re.compile(r"[А-ЯЁ][а-яё]+").fullmatch
+# A phone number check_phone accepts and returns as it is: an optional + and groups of
+# digits, brackets and dashes separated by single spaces, with 6 to 20 digits in all.
+_CLEAN_PHONE = re.compile(
+    r"(?=(?:[^0-9]*[0-9]){6,20}[^0-9]*\Z)\+?[-0-9()]+(?: [-0-9()]+)*").fullmatch
+
+
 def _unique(ids: list[str]) -> list[str]:
     """A list of ids kept in a link table: each id once, in the order given."""
     return list(dict.fromkeys(ids))
@@ -139,18 +195,36 @@ class Record(BaseModel):
     @model_validator(mode="after")
     def _check_rules(self) -> Record:
         """Rules over several fields (methods named ``_rule_…``): every one is checked,
-        so the form shows all the problems at once."""
-        problems = rule_problems(type(self), self)
+        so the form shows all the problems at once.
+
+        Every record built runs this (tens of thousands in the demo and in an import), so
+        it is ``rule_problems`` without its detours: a complete record has every field,
+        so no rule can meet an unknown one."""
+        problems: dict[str, str] | None = None
+        for rule in _rules_of(type(self)):
+            found = rule(self)
+            if found:
+                if problems is None:
+                    problems = {}
+                problems.setdefault(*found)
         if problems:
             raise RuleErrors(problems)
         return self
 
     def columns(self) -> dict[str, Any]:
-        """The values of the record's own table (no id/version, no link lists)."""
-        data = self.model_dump(mode="json", exclude={"id", "version", *self.LINKS})
-        for key, value in data.items():
-            if isinstance(value, bool):
-                data[key] = int(value)
+        """The values of the record's own table (no id/version, no link lists): what
+        ``model_dump(mode="json")`` gives, with booleans as 0/1.
+
+        Built straight from the validated values (a JSON-mode dump of every record was a
+        sixth of the demo build): dates become ISO text, booleans 0/1, the rest is kept."""
+        names, values_of, dates, flags = _column_plan(type(self))
+        data = dict(zip(names, values_of(self.__dict__)))
+        for name in dates:
+            day = data[name]
+            if day is not None:
+                data[name] = day.isoformat()
+        for name in flags:
+            data[name] = int(data[name])
         return data
 
 
@@ -197,30 +271,40 @@ class Staff(Record):
     subjects: list[str] = Field(default_factory=list)
     association_ids: list[str] = Field(default_factory=list)
 
+    # Each check below first asks whether the value is already in its clean form, which
+    # the parser would return unchanged (one compiled pattern instead of the parser's
+    # several steps); anything else goes through the parser, for its result or message.
+
     @field_validator("last_name", "first_name")
     @classmethod
     def _name_required(cls, value: str) -> str:
+        if _CLEAN_NAME(value):
+            return value
         return clean_name_part(value, required=True)
 
     @field_validator("middle_name")
     @classmethod
     def _name_optional(cls, value: str) -> str:
+        if not value or _CLEAN_NAME(value):
+            return value
         return clean_name_part(value, required=False)
 
     @field_validator("snils")
     @classmethod
     def _snils(cls, value: str) -> str:
-        return clean_snils(value)
+        return clean_snils(value) if value else value
 
     @field_validator("phone")
     @classmethod
     def _phone(cls, value: str) -> str:
+        if not value or _CLEAN_PHONE(value):
+            return value
         return check_phone(value)
 
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
-        return check_email(value)
+        return check_email(value) if value else value
 
     @field_validator("positions", "subjects")
     @classmethod
@@ -369,11 +453,17 @@ class Training(Record):
         return None
 
     def columns(self) -> dict[str, Any]:
-        import json
-
         data = super().columns()
-        data["topics"] = json.dumps(self.topics, ensure_ascii=False)
+        data["topics"] = _topics_text(tuple(self.topics))
         return data
+
+
+@lru_cache(maxsize=1024)
+def _topics_text(topics: tuple[str, ...]) -> str:
+    """The topics column: a JSON list (the same few lists recur on thousands of courses)."""
+    import json
+
+    return json.dumps(list(topics), ensure_ascii=False)
 
 
 class Diagnostic(Record):
