@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sqlite3
 import traceback
@@ -237,6 +236,8 @@ def make_app(db_path: Path | str | None = None, *, clock: Clock = SYSTEM_CLOCK,
 
 
 def _login() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:

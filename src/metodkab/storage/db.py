@@ -16,7 +16,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, Union
 
@@ -39,6 +38,8 @@ Conn = Union["Database", sqlite3.Connection]
 
 
 def schema_sql() -> str:
+    from importlib import resources
+
     return resources.files("metodkab").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
