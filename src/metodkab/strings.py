@@ -1931,3 +1931,7 @@ APP_QUIT_UNSAVED = "Есть несохранённые изменения. Вы
 # --- navigation fixes ---
 # screens/staff.py: the status line while a filter from the dashboard's to-do list is on
 NAV_STAFF_DROP_FILTER = "Esc — снять отбор"
+
+# --- user review fixes ---
+EX_NO_SCHOOLS_HINT = "Пакетов от школ ещё не было: Ins — загрузить пакеты (файл .mkp или папку флешки)."
+EX_NOTE_SCHOOL_REGISTERED = "Школа {code} «{name}»: ключ с отпечатком {fp} зарегистрирован."

@@ -87,3 +87,63 @@ async def test_exchange_status_names_packets_not_internal_change_numbers(tmp_pat
         status = str(app.screen.query_one("#ex-status").render())
         assert "подтверждён № 1" in status
         assert "изменения после пакета № 1" in status
+
+
+async def test_office_empty_list_and_the_summary_after_applying(tmp_path):
+    """The office's empty list said «Пакетов от школ ещё не б» (cut in a table cell); after
+    Ctrl+S the summary still asked to confirm the new school's key and offered Ctrl+S."""
+    from metodkab.clock import Clock
+    from metodkab.screens.exchange_files import PathDialog
+    from metodkab.screens.exchange_municipal import (MunicipalImportScreen,
+                                                     MunicipalSchoolsScreen, make_municipal_app)
+    from metodkab.storage.db import open_store
+    from metodkab.sync.municipal import init_municipality
+    from metodkab.sync.sample import sample_school
+    from metodkab.sync.school import export_packet, import_municipality_key
+    from tests.functional.test_exchange_flow import settle
+    from tests.ui import TODAY
+
+    clock = Clock(TODAY)
+    office = init_municipality(tmp_path / "office.sqlite", name="УО района", clock=clock)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    store = open_store(sample_school(tmp_path / "s.sqlite", code="0412", staff=3),
+                       clock=clock, exclusive=False)
+    try:
+        import_municipality_key(store, office.public_path)
+        export_packet(store, usb)
+    finally:
+        store.close()
+    app = make_municipal_app(office.db_path, clock=clock, blink=False, user="Тест")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MunicipalSchoolsScreen)
+        head = str(screen.query_one("#mu-office").render())
+        assert "Пакетов от школ ещё не было: Ins — загрузить пакеты" in head
+        assert screen.query_one("#mu-schools").row_count == 0
+
+        await pilot.press("insert")
+        await settle(pilot)
+        assert isinstance(app.screen, PathDialog)
+        app.screen.query_one("#pd-path").value = str(usb)
+        await pilot.press("ctrl+s")
+        await settle(pilot, 4)
+        importing = app.screen
+        assert isinstance(importing, MunicipalImportScreen)
+        assert "apply" in {b.binding.action for b in app.active_bindings.values()}
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("left", "enter")               # «Да»: register the key
+        await settle(pilot, 4)
+        assert app.screen is importing and importing.applied
+        notes = str(importing.query_one("#mi-notes").render())
+        assert "ключ с отпечатком" in notes and "зарегистрирован" in notes
+        assert "подтвердите" not in notes
+        assert "apply" not in {b.binding.action for b in app.active_bindings.values()}
+
+        await pilot.press("escape")
+        await settle(pilot)
+        head = str(app.screen.query_one("#mu-office").render())
+        assert "ещё не было" not in head and "школ: 1" in head
+        assert app.screen.query_one("#mu-schools").row_count == 1

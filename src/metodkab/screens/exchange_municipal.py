@@ -78,16 +78,16 @@ class MunicipalSchoolsScreen(AppScreen):
 
     def _show(self, result) -> None:
         office, schools = result
-        self.query_one("#mu-office", Static).update(
-            S.EX_MUNI_OFFICE.format(name=office.name or "—", fp=office.fingerprint,
-                                    count=len(schools)))
+        head = S.EX_MUNI_OFFICE.format(name=office.name or "—", fp=office.fingerprint,
+                                       count=len(schools))
+        if not schools:     # said in full above the table (a table cell cut it short)
+            head += "\n" + S.EX_NO_SCHOOLS_HINT
+        self.query_one("#mu-office", Static).update(head)
         table = self.query_one(DataTable)
         table.clear()
         for s in schools:
             table.add_row(s.code, s.name, str(s.last_seq), str(s.gaps) if s.gaps else "",
                           str(s.staff), _date(s.last_imported_at), key=s.code)
-        if not schools:
-            table.add_row("", S.EX_NO_SCHOOLS, "", "", "", "")
         table.focus()
 
     def action_load(self) -> None:
@@ -205,8 +205,9 @@ class MunicipalImportScreen(DbCalls, Screen):
                 notes.append(o.message)
                 continue
             if o.new_key_fp:
-                notes.append(S.EX_NOTE_NEW_SCHOOL.format(code=o.school_code, name=o.school_name,
-                                                         fp=o.new_key_fp))
+                note = S.EX_NOTE_NEW_SCHOOL if dry else S.EX_NOTE_SCHOOL_REGISTERED
+                notes.append(note.format(code=o.school_code, name=o.school_name,
+                                         fp=o.new_key_fp))
             if o.missing:
                 notes.append(S.EX_NOTE_GAP.format(code=o.school_code, missing=", ".join(
                     str(n) for n in o.missing)) + " "
@@ -225,6 +226,11 @@ class MunicipalImportScreen(DbCalls, Screen):
         else:
             notes.append(S.EX_APPLIED_SUMMARY.format(count=len(good)))
         self.query_one("#mi-notes", Static).update("\n".join(notes))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apply" and self.applied:
+            return False            # applied: Ctrl+S leaves the footer
+        return True
 
     def action_apply(self) -> None:
         if self.busy or self.applied or not any(o.outcome == "applied" for o in self.outcomes):
@@ -259,6 +265,7 @@ class MunicipalImportScreen(DbCalls, Screen):
             bar = self.query_one(ProgressBar)
             bar.update(progress=bar.total)
             self.applied = True
+            self.refresh_bindings()
             self.outcomes = outcomes
             self._fill(outcomes + self.refused, dry=False)
             self.notify(S.EX_APPLIED_SUMMARY.format(
