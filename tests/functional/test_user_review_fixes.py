@@ -147,3 +147,54 @@ async def test_office_empty_list_and_the_summary_after_applying(tmp_path):
         head = str(app.screen.query_one("#mu-office").render())
         assert "ещё не было" not in head and "школ: 1" in head
         assert app.screen.query_one("#mu-schools").row_count == 1
+
+
+async def test_a_file_name_typed_in_the_folder_tree_opens_from_the_folder_shown(tmp_path):
+    """The import screen (and the exchange's file dialogs) start in the folder tree; typing
+    a file name there did nothing. Now the letters go to the path field, and a bare name is
+    taken in the folder shown."""
+    from metodkab.screens.import_file import ImportScreen
+    from metodkab.screens.import_preview import ImportPreviewScreen
+    from tests.functional.test_import_flow import settle as settle_tree
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "kadry.csv").write_text("ФИО;Дата рождения;Должность\n"
+                                      "Петрова Анна Ивановна;01.02.1990;учитель\n",
+                                      encoding="utf-8")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_tree(pilot)
+        await pilot.press("f2")
+        await settle_tree(pilot)
+        await pilot.press("ctrl+t")
+        await settle_tree(pilot)
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        screen.set_folder(folder)
+        await settle_tree(pilot)
+        assert screen.focused is screen.query_one("#imp-tree")
+        await pilot.press(*"kadry.csv")
+        field = screen.query_one("#imp-path")
+        assert screen.focused is field and field.value == "kadry.csv"
+        await pilot.press("enter")
+        await settle_tree(pilot, 3)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        assert app.screen.loaded.plan.summary().startswith("Добавить: 1")
+
+
+async def test_a_key_file_name_typed_in_the_path_dialog(tmp_path):
+    from metodkab.screens.exchange_files import PathDialog
+    from tests.functional.test_import_flow import settle as settle_tree
+
+    (tmp_path / "uo.mkkey").write_text("x", encoding="utf-8")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    chosen = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_tree(pilot)
+        app.push_screen(PathDialog("Ключ", suffixes=(".mkkey",), folder=tmp_path),
+                        callback=chosen.append)
+        await settle_tree(pilot)
+        await pilot.press(*"uo.mkkey", "enter")
+        await settle_tree(pilot)
+        assert chosen == [tmp_path / "uo.mkkey"]

@@ -96,6 +96,14 @@ class PathDialog(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one(ExchangeTree).focus()
 
+    def on_key(self, event) -> None:
+        # A letter typed in the folder tree starts the path in the field (typing did nothing).
+        if (event.is_printable and event.character not in (None, " ")
+                and self.focused is self.query_one(ExchangeTree)):
+            event.stop()
+            event.prevent_default()
+            self.query_one("#pd-path", TextField).start_typing(event.character)
+
     @on(DirectoryTree.FileSelected)
     def _file(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
@@ -128,7 +136,7 @@ class PathDialog(ModalScreen[Path | None]):
         text = self.query_one("#pd-path", TextField).value.strip().strip('"')
         if not text:
             return
-        path = Path(text).expanduser()
+        path = self.folder / Path(text).expanduser()     # a bare file name: in the folder shown
         error = self.query_one("#pd-error", Static)
         try:
             is_dir, is_file = path.is_dir(), path.is_file()

@@ -128,7 +128,7 @@ class ImportScreen(AppScreen):
         if not text:
             self.query_one("#imp-tree").focus()
             return
-        path = Path(text).expanduser()
+        path = self.folder / Path(text).expanduser()     # a bare file name: in the folder shown
         if path.is_dir():
             self.set_folder(path)
             self.query_one("#imp-tree").focus()
@@ -143,6 +143,14 @@ class ImportScreen(AppScreen):
     def action_parent(self) -> None:
         if self.focused is self.query_one(TableTree) and self.folder.parent != self.folder:
             self.set_folder(self.folder.parent)
+
+    def on_key(self, event) -> None:
+        # A letter typed in the folder tree starts the path in the field (typing did nothing).
+        if (event.is_printable and event.character not in (None, " ")
+                and self.focused is self.query_one(TableTree)):
+            event.stop()
+            event.prevent_default()
+            self.query_one("#imp-path", TextField).start_typing(event.character)
 
     def action_focus_tree(self) -> None:
         self.query_one(TableTree).focus()

@@ -89,6 +89,21 @@ class TextField(Input):
         # the selection is turned round once it has.
         if self.select_on_focus and not event.from_app_focus:
             self.call_next(self._select_from_start)
+        elif self._typing_started:
+            self._typing_started = False
+            self.call_next(setattr, self, "select_on_focus", True)
+
+    _typing_started = False
+
+    def start_typing(self, text: str) -> None:
+        """Take the focus with ``text`` typed in place of the value, the cursor after it
+        (a character typed in a folder tree goes on in the path field)."""
+        self.value = text
+        self.cursor_position = len(text)
+        if self.select_on_focus:
+            self.select_on_focus = False
+            self._typing_started = True
+        self.focus()
 
     def _select_from_start(self) -> None:
         if self.value and self.selection == Selection(0, len(self.value)):
