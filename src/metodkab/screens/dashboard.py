@@ -129,9 +129,8 @@ class DashboardScreen(AppScreen):
         if not self.alerts:
             todo.add_option(Option(S.DASH_TODO_EMPTY, id="none", disabled=True))
             return
-        for alert in self.alerts:
-            title = TODO_TITLES[alert.key].format(**alert.params)
-            todo.add_option(Option(todo_line(alert.count, title), id=alert.key))
+        todo.add_options([Option(todo_line(a.count, TODO_TITLES[a.key].format(**a.params)),
+                                 id=a.key) for a in self.alerts])
         todo.highlighted = min(highlighted or 0, len(self.alerts) - 1)
         todo.focus()
 
