@@ -221,6 +221,19 @@ def count(store: Store, table: str, where: str = "", params: Iterable[Any] = ())
 # --- bulk ------------------------------------------------------------------------------
 
 
+def _link_plan(record: Record) -> tuple[tuple[str, LinkSpec, bool, list[str]], ...]:
+    """The link lists of a model for ``insert_many``: (field, spec, whether the first
+    value is the main one, the link table's columns)."""
+    plan = []
+    for name, spec in record.LINKS.items():
+        is_main = spec.table == "staff_position"
+        columns = ["id", spec.fk, spec.column]
+        columns += ["sort_order"] if spec.ordered else []
+        columns += ["is_main"] if is_main else []
+        plan.append((name, spec, is_main, columns))
+    return tuple(plan)
+
+
 def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "bulk",
                 make_id: Callable[[], str] = new_id) -> list[str]:
     """Insert many validated records (with link lists) in one transaction.
@@ -237,38 +250,47 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
     now = _now(store)
     # Per table: its columns and the value rows, change_seq (third from the end) left to
     # fill once the range is reserved.
-    tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
+    tables: dict[str, tuple[tuple[str, ...], list[list[Any]]]] = {}
     links: dict[str, tuple[list[str], list[list[Any]]]] = {}
     ids: list[str] = []
+    # Per model: its table's entry in ``tables`` (once seen) and its ``_link_plan``.
+    plans: dict[type, tuple[tuple[tuple[str, ...], list[list[Any]]] | None, tuple]] = {}
     for record in records:
         row_id = record.id or make_id()
         ids.append(row_id)
         values = record.columns()
-        table = tables.get(record.TABLE)
+        plan = plans.get(record.__class__)
+        if plan is None:
+            plan = plans[record.__class__] = (None, _link_plan(record))
+        table = plan[0]
         if table is None:
-            table = tables[record.TABLE] = (["id", *values], [])
-        elif len(values) + 1 != len(table[0]) or list(values) != table[0][1:]:
+            table = tables.get(record.TABLE)
+            if table is None:
+                table = tables[record.TABLE] = (("id", *values), [])
+            plan = plans[record.__class__] = (table, plan[1])
+        if len(values) + 1 != len(table[0]) or tuple(values) != table[0][1:]:
             raise ValueError(f"rows of {record.TABLE} differ in columns")
         table[1].append([row_id, *values.values(), 1, 0, now, 0])
-        for name, spec in record.LINKS.items():
+        for name, spec, is_main, columns in plan[1]:
             items = getattr(record, name)
             if not items:
                 continue
-            is_main = spec.table == "staff_position"
             link = links.get(spec.table)
             if link is None:
-                columns = ["id", spec.fk, spec.column]
-                columns += ["sort_order"] if spec.ordered else []
-                columns += ["is_main"] if is_main else []
                 link = links[spec.table] = (columns, [])
-            for index, value in enumerate(items):
-                row = [make_id(), row_id, value]
-                if spec.ordered:
-                    row.append(index)
+            link_rows = link[1]
+            if spec.ordered:
                 if is_main:
-                    row.append(int(index == 0))
-                row += (1, 0, now, 0)
-                link[1].append(row)
+                    link_rows += [[make_id(), row_id, value, index, int(index == 0), 1, 0, now, 0]
+                                  for index, value in enumerate(items)]
+                else:
+                    link_rows += [[make_id(), row_id, value, index, 1, 0, now, 0]
+                                  for index, value in enumerate(items)]
+            elif is_main:
+                link_rows += [[make_id(), row_id, value, int(index == 0), 1, 0, now, 0]
+                              for index, value in enumerate(items)]
+            else:
+                link_rows += [[make_id(), row_id, value, 1, 0, now, 0] for value in items]
     for name, (columns, rows) in links.items():
         tables.setdefault(name, (columns, []))[1].extend(rows)
     total = sum(len(rows) for _, rows in tables.values())
