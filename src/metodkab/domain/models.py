@@ -436,9 +436,14 @@ class Training(Record):
     @classmethod
     def _topics(cls, value: object) -> object:
         if isinstance(value, str):
+            if not value.startswith("["):
+                return [value]
+            known = _parsed_topics(value)
+            if known is not None:
+                return list(known)
             import json
 
-            return json.loads(value) if value.startswith("[") else [value]
+            return json.loads(value)
         return value
 
     def _rule_min_hours(self) -> Problem:
@@ -456,6 +461,18 @@ class Training(Record):
         data = super().columns()
         data["topics"] = _topics_text(tuple(self.topics))
         return data
+
+
+@lru_cache(maxsize=1024)
+def _parsed_topics(text: str) -> tuple[str, ...] | None:
+    """``json.loads`` of a topics column that is a list of texts, as a tuple (the same few
+    lists recur on thousands of courses); None for anything else, left to json.loads."""
+    import json
+
+    found = json.loads(text)
+    if isinstance(found, list) and all(type(x) is str for x in found):
+        return tuple(found)
+    return None
 
 
 @lru_cache(maxsize=1024)
