@@ -198,3 +198,62 @@ async def test_a_key_file_name_typed_in_the_path_dialog(tmp_path):
         await pilot.press(*"uo.mkkey", "enter")
         await settle_tree(pilot)
         assert chosen == [tmp_path / "uo.mkkey"]
+
+
+async def test_short_dates_of_a_new_activity_are_ahead_not_already_overdue(tmp_path):
+    """Typed on 23.11.2026, «01.02» – «15.03» became 2026 and the new activity was overdue
+    the moment it was saved. A short date is now within the year from three months ago:
+    next February and March; a done date typed short is the last such date."""
+    from metodkab.domain.models import Programme, ProgrammeTask
+    from metodkab.screens.programme import ProgrammeScreen
+    from metodkab.screens.programme_forms import ActivityFormScreen
+    from metodkab.storage import programme as ps
+    from tests.functional.test_programme_flow import enter_fields
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    pid = repo.create(app.store, Programme(title="Программа", year_from=2025, year_to=2028,
+                                           goal="Цель", is_current=True))
+    repo.create(app.store, ProgrammeTask(programme_id=pid, number=1, title="Задача"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgrammeScreen)
+        await pilot.press("down", "insert")              # on the task: a new activity
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ActivityFormScreen)
+        await enter_fields(pilot, "Открытые уроки", None, None, "01.02", "15.03")
+        assert form.query_one("#field-start_date").value == "01.02.2027"
+        assert form.query_one("#field-deadline").value == "15.03.2027"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgrammeScreen)
+        [activity] = ps.list_activities(app.store, pid)
+        assert (activity.start_date, activity.deadline) == (D(2027, 2, 1), D(2027, 3, 15))
+
+
+async def test_a_short_done_date_typed_in_january_is_last_december():
+    from textual.app import App
+
+    from metodkab.widgets.quickentry import ShortDateField
+
+    class DateApp(App):
+        def compose(self):
+            yield ShortDateField(default_year=2027, near=D(2027, 1, 10), back=11, id="done")
+            yield ShortDateField(default_year=2027, near=D(2027, 1, 10), id="deadline")
+
+    app = DateApp()
+    async with app.run_test():
+        done = app.query_one("#done", ShortDateField)
+        done.value = "20.12"
+        assert done.parsed() == D(2026, 12, 20)
+        done.value = "20.12.2027"                       # typed in full: as typed
+        assert done.parsed() == D(2027, 12, 20)
+        deadline = app.query_one("#deadline", ShortDateField)
+        deadline.value = "20.12"                        # three weeks ago: as a deadline too
+        assert deadline.parsed() == D(2026, 12, 20)
+        deadline.value = "01.10"                        # over three months ago: next October
+        assert deadline.parsed() == D(2027, 10, 1)
+        deadline.value = "05.01"                        # five days ago: still this January
+        assert deadline.parsed() == D(2027, 1, 5)

@@ -772,7 +772,8 @@ class ProgrammeScreen(AppScreen):
         self.app.push_screen(ActivityDateDialog(
             S.PROG_DONE_TITLE.format(title=activity.title), S.PROG_DONE_DATE,
             min(self.data.day, self.app.store.clock.today()),
-            default_year=self.app.store.clock.today().year), callback=answer)
+            default_year=self.app.store.clock.today().year,
+            near=self.app.store.clock.today()), callback=answer)
 
     def action_postpone(self) -> None:
         activity = self._activity()
@@ -791,6 +792,7 @@ class ProgrammeScreen(AppScreen):
         self.app.push_screen(ActivityDateDialog(
             S.PROG_POSTPONE_TITLE.format(title=activity.title), S.PROG_POSTPONE_NEW,
             activity.deadline, default_year=self.app.store.clock.today().year,
+            near=activity.deadline,
             info=S.PROG_POSTPONE_WAS.format(date=format_date(activity.deadline)), reason=True),
             callback=answer)
 

@@ -50,8 +50,9 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
     ]
 
     def __init__(self, title: str, label: str, initial: dt.date | None, *, default_year: int,
-                 info: str = "", reason: bool = False) -> None:
+                 info: str = "", reason: bool = False, near: dt.date | None = None) -> None:
         super().__init__()
+        self.near = near            # today: a short date is near it (see ShortDateField)
         self.title_text = title
         self.label = label
         self.initial = initial
@@ -68,7 +69,8 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
             with Horizontal(classes="row"):
                 yield Label(self.label)
                 yield ShortDateField(format_date(self.initial), default_year=self.default_year,
-                                     required=True, id="date")
+                                     required=True, near=self.near,
+                                     back=3 if self.with_reason else 11, id="date")
             if self.with_reason:
                 with Horizontal(classes="row"):
                     yield Label(S.PROG_POSTPONE_REASON)

@@ -103,7 +103,8 @@ class ActivityFormScreen(FormScreen):
         self.programme_id = programme_id
 
     def field_specs(self) -> list[FieldSpec]:
-        year = _today(self).year
+        today = _today(self)
+        year = today.year
         statuses = list(V.ACTIVITY_STATUSES)
         specs = [
             FieldSpec("task_id", S.PROG_ACT_F_TASK,
@@ -114,17 +115,18 @@ class ActivityFormScreen(FormScreen):
             FieldSpec("direction", S.PROG_ACT_F_DIRECTION, lambda: TextField(max_length=200)),
             FieldSpec("form", S.PROG_ACT_F_FORM, lambda: TextField(max_length=100)),
             FieldSpec("start_date", S.PROG_ACT_F_START,
-                      lambda: ShortDateField(default_year=year), kind="date"),
+                      lambda: ShortDateField(default_year=year, near=today), kind="date"),
             FieldSpec("deadline", S.PROG_ACT_F_DEADLINE,
-                      lambda: ShortDateField(default_year=year, required=True), kind="date",
-                      required=True),
+                      lambda: ShortDateField(default_year=year, near=today, required=True),
+                      kind="date", required=True),
             FieldSpec("responsible_ids", S.PROG_ACT_F_RESPONSIBLE,
                       lambda: PeopleField(title=S.PROG_ACT_F_RESPONSIBLE), kind="multi"),
             FieldSpec("expected_result", S.PROG_ACT_F_RESULT, lambda: TextField(max_length=500)),
             FieldSpec("status", S.PROG_ACT_F_STATUS,
                       lambda: ChoiceField(statuses, allow_empty=False, value=[statuses[0]],
                                           title=S.PROG_ACT_F_STATUS), kind="choice"),
-            FieldSpec("done_date", S.PROG_ACT_F_DONE, lambda: ShortDateField(default_year=year),
+            FieldSpec("done_date", S.PROG_ACT_F_DONE,
+                      lambda: ShortDateField(default_year=year, near=today, back=11),
                       kind="date"),
             FieldSpec("note", S.PROG_ACT_F_NOTE, lambda: TextField(max_length=500)),
         ]
@@ -161,6 +163,11 @@ class ActivityFormScreen(FormScreen):
         # A new activity: the task is preselected, so start with the title.
         if self.record is None and self.initial_values.get("task_id"):
             self.form.widget("title").focus()
+        if self.record is not None:     # a date typed as ДД.ММ is near the one it replaces
+            deadline = self.record.deadline  # type: ignore[attr-defined]
+            self.form.widget("deadline").near = deadline  # type: ignore[attr-defined]
+            self.form.widget("start_date").near = (  # type: ignore[attr-defined]
+                self.record.start_date or deadline)  # type: ignore[attr-defined]
 
     # --- dates typed as ДД.ММ, the reason of a moved deadline ------------------------------
     def _date_errors(self) -> tuple[dict[str, Any], dict[str, str]]:

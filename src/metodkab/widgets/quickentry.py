@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from rich.text import Text
@@ -11,28 +12,44 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date, norm, parse_date, short_name
+from metodkab.domain.parse import add_months, format_date, norm, parse_date, short_name
 from metodkab.widgets.fields import ChoiceField, DateValidator, TextField, summary
+
+
+_SHORT_DATE = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]?\s*$")
 
 
 class ShortDateField(TextField):
     """A date typed as ДД.ММ (the year is ``default_year``) or in full as ДД.ММ.ГГГГ.
 
+    With ``near`` (today), a short date is the one within the year that starts ``back``
+    months before ``near``: typed in November, «15.03» of a deadline is next March
+    (``back=3``), «15.03» of a done date is last March (``back=11``).
     On leaving the field a short date is written out in full, so the user sees the year.
     """
 
     def __init__(self, value: str = "", *, default_year: int, required: bool = False,
-                 **kwargs) -> None:
+                 near: dt.date | None = None, back: int = 3, **kwargs) -> None:
         kwargs.setdefault("placeholder", S.PROG_DATE_PLACEHOLDER)
         kwargs.setdefault("max_length", 10)
         self.default_year = default_year
+        self.near = near
+        self.back = back
         super().__init__(value, validators=[DateValidator(required=required,
                                                           default_year=default_year)],
                          validate_on=["blur", "submitted"], **kwargs)
 
     def parsed(self) -> dt.date | None:
         """The date typed (None when empty); raises ValueError with a Russian message."""
-        return parse_date(self.value, default_year=self.default_year)
+        day = parse_date(self.value, default_year=self.default_year)
+        if day is None or self.near is None or not _SHORT_DATE.match(self.value):
+            return day
+        start = add_months(self.near, -self.back)
+        try:
+            day = day.replace(year=start.year)
+            return day if day >= start else day.replace(year=start.year + 1)
+        except ValueError:          # 29.02 in a year without it: as typed
+            return parse_date(self.value, default_year=self.default_year)
 
     def complete(self) -> None:
         """Write a valid short date out in full (ДД.ММ → ДД.ММ.ГГГГ)."""
