@@ -1935,3 +1935,4 @@ NAV_STAFF_DROP_FILTER = "Esc — снять отбор"
 # --- user review fixes ---
 EX_NO_SCHOOLS_HINT = "Пакетов от школ ещё не было: Ins — загрузить пакеты (файл .mkp или папку флешки)."
 EX_NOTE_SCHOOL_REGISTERED = "Школа {code} «{name}»: ключ с отпечатком {fp} зарегистрирован."
+MENT_GROUP_PLUS = "{first} +{more}"

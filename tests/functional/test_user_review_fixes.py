@@ -257,3 +257,29 @@ async def test_a_short_done_date_typed_in_january_is_last_december():
         assert deadline.parsed() == D(2027, 10, 1)
         deadline.value = "05.01"                        # five days ago: still this January
         assert deadline.parsed() == D(2027, 1, 5)
+
+
+async def test_a_group_of_mentees_fits_its_column_at_80_columns(tmp_path):
+    """The register cut «Егорова А. В. и ещё 1» to «Егорова А. В. и ещ»."""
+    from metodkab.domain.models import Mentorship
+    from metodkab.screens.mentorship import MentorshipListScreen
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    ids = [repo.create(app.store, Staff(last_name=last, first_name=first, middle_name=middle,
+                                        positions=["учитель"]))
+           for last, first, middle in (("Орлова", "Людмила", "Васильевна"),
+                                       ("Егорова", "Анна", "Викторовна"),
+                                       ("Козлова", "Юлия", "Дмитриевна"))]
+    repo.create(app.store, Mentorship(mentor_id=ids[0], mentee_ids=ids[1:], form="педагог–педагог",
+                                      start_date=D(2026, 9, 1), planned_end=D(2027, 5, 31)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MentorshipListScreen)
+        table = screen.query_one("DataTable")
+        cell = str(table.get_row_at(0)[2])
+        width = table.columns[list(table.columns)[2]].width
+        assert cell == "Егорова А. В. +1" or cell == "Егорова А. В. и ещё 1"
+        assert len(cell) <= width

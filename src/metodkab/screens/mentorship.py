@@ -57,7 +57,10 @@ def mentees_text(names: tuple[str, ...] | list[str], width: int, short: bool = F
     text = ", ".join(shorten(n) for n in names)
     if len(text) <= width:
         return text
-    return S.MENT_GROUP_MORE.format(first=shorten(names[0]), more=len(names) - 1)
+    text = S.MENT_GROUP_MORE.format(first=shorten(names[0]), more=len(names) - 1)
+    if len(text) > width:       # the 80-column register: «Егорова А. В. и ещ» was cut
+        text = S.MENT_GROUP_PLUS.format(first=shorten(names[0]), more=len(names) - 1)
+    return text
 
 
 def column_widths(total: int, fixed: dict[str, int], shares: dict[str, float],
