@@ -26,6 +26,7 @@ lists across schools are in consolidated.py.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -639,6 +640,11 @@ def apply_packets(
     if secret is None and any(c.rows is None and c.status == "new" for c in ordered):
         secret = office_secret(store)
     outcomes: list[PacketOutcome] = []
+    # Hundreds of thousands of short-lived objects (checked records, rows) and no reference
+    # cycles among them: the cyclic collector would only rescan them over and over (about
+    # 5% of a 300-packet import). Reference counting still frees them as before.
+    collecting = gc.isenabled()
+    gc.disable()
     with store.mutex:
         conn = store.db.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -658,6 +664,9 @@ def apply_packets(
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            if collecting:
+                gc.enable()
     return outcomes
 
 
