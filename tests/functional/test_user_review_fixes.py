@@ -283,3 +283,44 @@ async def test_a_group_of_mentees_fits_its_column_at_80_columns(tmp_path):
         width = table.columns[list(table.columns)[2]].width
         assert cell == "Егорова А. В. +1" or cell == "Егорова А. В. и ещё 1"
         assert len(cell) <= width
+
+
+async def test_letters_typed_on_a_choice_field_open_its_list_filtered(tmp_path):
+    """On «Форма» of a meeting, typing «бес» did nothing (the letters were lost; a space
+    opened the list). Now the first letter opens the list with the filter typed."""
+    from metodkab.domain.models import MentorshipEvent
+    from metodkab.screens.dialogs import ChooserScreen
+    from metodkab.screens.mentorship_card import EventFormScreen, MentorshipCardScreen
+    from tests.functional.test_mentorship_flow import mentorship_db, open_register
+
+    path, ids = mentorship_db(tmp_path / "s.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, MentorshipCardScreen)
+        await pilot.press("insert")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventFormScreen)
+        form.query_one("#field-topic").value = "Разбор урока"
+        form.query_one("#field-form").focus()
+        await pilot.press(*"бес")
+        await settle(pilot)
+        chooser = app.screen
+        assert isinstance(chooser, ChooserScreen)
+        assert chooser.query_one("#filter").value == "бес"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form and form.focused is form.query_one("#field-form")
+        assert form.query_one("#field-form").single == "беседа"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if app.screen is not card:                       # a warning: save anyway
+            await pilot.press("left", "enter")
+            await settle(pilot)
+        assert app.screen is card
+        [event] = repo.find(app.store, MentorshipEvent, "topic = ?", ["Разбор урока"])
+        assert event.form == "беседа"

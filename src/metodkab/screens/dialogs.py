@@ -206,8 +206,9 @@ class ChooserScreen(ModalScreen[list[str] | None]):
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]], *,
                  selected: Sequence[str] = (), multiple: bool = False,
-                 allow_empty: bool = True) -> None:
+                 allow_empty: bool = True, typed: str = "") -> None:
         super().__init__()
+        self.typed = typed          # a letter typed on the field: the filter starts with it
         self.title_text = title
         self.options = list(options)
         self.selected = [s for s in selected]
@@ -228,7 +229,12 @@ class ChooserScreen(ModalScreen[list[str] | None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        if len(self.options) > 12:
+        if self.typed:
+            field = self.query_one("#filter", TextField)
+            field.value = self.typed
+            field.cursor_position = len(self.typed)
+            field.focus()
+        elif len(self.options) > 12:
             self.query_one("#filter").focus()
         else:
             self.action_to_list()

@@ -227,7 +227,7 @@ class ChoiceField(Widget, can_focus=True):
     def single(self) -> str | None:
         return self.value[0] if self.value else None
 
-    def action_choose(self) -> None:
+    def action_choose(self, typed: str = "") -> None:
         from metodkab.screens.dialogs import ChooserScreen
 
         def chosen(result: list[str] | None) -> None:
@@ -237,9 +237,16 @@ class ChoiceField(Widget, can_focus=True):
 
         self.app.push_screen(
             ChooserScreen(self.title, self.options, selected=self.value, multiple=self.multiple,
-                          allow_empty=self.allow_empty),
+                          allow_empty=self.allow_empty, typed=typed),
             callback=chosen,
         )
+
+    def _on_key(self, event: events.Key) -> None:
+        # A letter typed on the field opens the chooser with it in the filter (it was lost).
+        if event.is_printable and event.character and not event.character.isspace():
+            event.stop()
+            event.prevent_default()
+            self.action_choose(event.character)
 
     def action_clear(self) -> None:
         if self.allow_empty:
