@@ -316,6 +316,18 @@ async def test_letters_typed_on_a_choice_field_open_its_list_filtered(tmp_path):
         await settle(pilot)
         assert app.screen is form and form.focused is form.query_one("#field-form")
         assert form.query_one("#field-form").single == "беседа"
+
+        # Letters typed faster than the list opens go on in its filter, one list only.
+        field = form.query_one("#field-form")
+        field.action_choose("с")
+        field.action_choose("е")
+        field.action_choose("м")
+        await settle(pilot)
+        assert [type(s) for s in app.screen_stack].count(ChooserScreen) == 1
+        assert app.screen.query_one("#filter").value == "сем"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is form and field.single == "беседа"
         await pilot.press("ctrl+s")
         await settle(pilot)
         if app.screen is not card:                       # a warning: save anyway

@@ -227,17 +227,27 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             yield Static(S.CHOOSER_MULTI_HINT if self.multiple else S.CHOOSER_SINGLE_HINT,
                          classes="hint")
 
+    _ready = False
+
     def on_mount(self) -> None:
         self._fill("")
+        self._ready = True
         if self.typed:
-            field = self.query_one("#filter", TextField)
-            field.value = self.typed
-            field.cursor_position = len(self.typed)
-            field.focus()
+            self.type_more("")
         elif len(self.options) > 12:
             self.query_one("#filter").focus()
         else:
             self.action_to_list()
+
+    def type_more(self, text: str) -> None:
+        """Letters typed on the field go on in the filter, even before the list is shown."""
+        if not self._ready:
+            self.typed += text
+            return
+        field = self.query_one("#filter", TextField)
+        field.value = (field.value + text) if text else self.typed
+        field.cursor_position = len(field.value)
+        field.focus()
 
     def _visible(self, text: str) -> list[tuple[str, str]]:
         needle = norm(text)
@@ -307,11 +317,15 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             self._remember()
             self.dismiss(self.selected)
             return
-        # A letter typed in the list (a short list has the focus there) starts the filter.
-        if (isinstance(self.focused, OptionList) and event.is_printable and event.character
-                and not event.character.isspace()):
+        # A letter typed in the list (a short list has the focus there) starts the filter;
+        # so does one typed before anything has the focus (the list just opened).
+        if ((self.focused is None or isinstance(self.focused, OptionList)) and event.is_printable
+                and event.character and not event.character.isspace()):
             event.stop()
             event.prevent_default()
+            if self.focused is None:
+                self.type_more(event.character)
+                return
             field = self.query_one("#filter", Input)
             field.focus()
             field.insert_text_at_cursor(event.character)

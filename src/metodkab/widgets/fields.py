@@ -227,19 +227,25 @@ class ChoiceField(Widget, can_focus=True):
     def single(self) -> str | None:
         return self.value[0] if self.value else None
 
+    _chooser = None
+
     def action_choose(self, typed: str = "") -> None:
         from metodkab.screens.dialogs import ChooserScreen
 
+        if self._chooser is not None:   # letters typed fast reach the field before the list
+            self._chooser.type_more(typed)
+            return
+
         def chosen(result: list[str] | None) -> None:
+            self._chooser = None
             if result is not None:
                 self.set_value(result)
             self.focus()
 
-        self.app.push_screen(
-            ChooserScreen(self.title, self.options, selected=self.value, multiple=self.multiple,
-                          allow_empty=self.allow_empty, typed=typed),
-            callback=chosen,
-        )
+        self._chooser = ChooserScreen(self.title, self.options, selected=self.value,
+                                      multiple=self.multiple, allow_empty=self.allow_empty,
+                                      typed=typed)
+        self.app.push_screen(self._chooser, callback=chosen)
 
     def _on_key(self, event: events.Key) -> None:
         # A letter typed on the field opens the chooser with it in the filter (it was lost).
