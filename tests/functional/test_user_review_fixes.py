@@ -321,10 +321,13 @@ async def test_letters_typed_on_a_choice_field_open_its_list_filtered(tmp_path):
         field = form.query_one("#field-form")
         field.action_choose("с")
         field.action_choose("е")
+        field.action_choose()                           # F4 again: the same list
         field.action_choose("м")
         await settle(pilot)
         assert [type(s) for s in app.screen_stack].count(ChooserScreen) == 1
         assert app.screen.query_one("#filter").value == "сем"
+        await pilot.press("space", "x")                 # typed on: into the filter
+        assert app.screen.query_one("#filter").value == "сем x"
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is form and field.single == "беседа"

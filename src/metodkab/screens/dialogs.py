@@ -233,7 +233,10 @@ class ChooserScreen(ModalScreen[list[str] | None]):
         self._fill("")
         self._ready = True
         if self.typed:
-            self.type_more("")
+            field = self.query_one("#filter", TextField)
+            field.value = self.typed
+            field.cursor_position = len(field.value)
+            field.focus()
         elif len(self.options) > 12:
             self.query_one("#filter").focus()
         else:
@@ -245,7 +248,7 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             self.typed += text
             return
         field = self.query_one("#filter", TextField)
-        field.value = (field.value + text) if text else self.typed
+        field.value += text
         field.cursor_position = len(field.value)
         field.focus()
 
@@ -319,13 +322,15 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             return
         # A letter typed in the list (a short list has the focus there) starts the filter;
         # so does one typed before anything has the focus (the list just opened).
-        if ((self.focused is None or isinstance(self.focused, OptionList)) and event.is_printable
-                and event.character and not event.character.isspace()):
+        if self.focused is None and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
-            if self.focused is None:
-                self.type_more(event.character)
-                return
+            self.type_more(event.character)
+            return
+        if (isinstance(self.focused, OptionList) and event.is_printable and event.character
+                and not event.character.isspace()):
+            event.stop()
+            event.prevent_default()
             field = self.query_one("#filter", Input)
             field.focus()
             field.insert_text_at_cursor(event.character)

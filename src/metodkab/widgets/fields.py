@@ -233,7 +233,8 @@ class ChoiceField(Widget, can_focus=True):
         from metodkab.screens.dialogs import ChooserScreen
 
         if self._chooser is not None:   # letters typed fast reach the field before the list
-            self._chooser.type_more(typed)
+            if typed:
+                self._chooser.type_more(typed)
             return
 
         def chosen(result: list[str] | None) -> None:
@@ -248,8 +249,11 @@ class ChoiceField(Widget, can_focus=True):
         self.app.push_screen(self._chooser, callback=chosen)
 
     def _on_key(self, event: events.Key) -> None:
-        # A letter typed on the field opens the chooser with it in the filter (it was lost).
-        if event.is_printable and event.character and not event.character.isspace():
+        # A letter typed on the field opens the chooser with it in the filter (it was lost);
+        # while the chooser opens, whatever is typed (a space too) goes on in the filter.
+        if not (event.is_printable and event.character):
+            return
+        if self._chooser is not None or not event.character.isspace():
             event.stop()
             event.prevent_default()
             self.action_choose(event.character)
