@@ -466,6 +466,7 @@ class MunicipalApp(MetodkabApp, inherit_bindings=False):
     """The same application shell on a municipal database, with the office's screens."""
 
     MODES = {"schools": MunicipalSchoolsScreen, "indicators": MunicipalIndicatorsScreen}
+    DEFAULT_MODE = "schools"            # the office starts on its list of schools
     CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))   # the shell's styles
     TITLE = S.EX_MUNI_APP_TITLE
     BINDINGS = [
@@ -481,7 +482,6 @@ class MunicipalApp(MetodkabApp, inherit_bindings=False):
 
     def on_mount(self, event) -> None:
         event.prevent_default()          # not the school's start-up (dashboard, backup)
-        self.switch_mode("schools")
 
 
 def make_municipal_app(db_path: Path | str, *, clock: Clock = SYSTEM_CLOCK, blink: bool = True,
