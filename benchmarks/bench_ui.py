@@ -113,9 +113,21 @@ def _copy(src: Path, folder: Path, name: str) -> Path:
     return dst
 
 
+def _compile_package() -> None:
+    """Byte-compile our package, as pip does on a real install: an editable install on a
+    machine with PYTHONDONTWRITEBYTECODE set would otherwise recompile every module at
+    each start, while Textual (the baseline) starts from its installed .pyc files."""
+    import compileall
+
+    import metodkab
+
+    compileall.compile_dir(Path(metodkab.__file__).parent, quiet=1)
+
+
 def run() -> list[dict]:
     from metodkab.demo import build_demo
 
+    _compile_package()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
