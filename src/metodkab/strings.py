@@ -1936,3 +1936,9 @@ NAV_STAFF_DROP_FILTER = "Esc — снять отбор"
 EX_NO_SCHOOLS_HINT = "Пакетов от школ ещё не было: Ins — загрузить пакеты (файл .mkp или папку флешки)."
 EX_NOTE_SCHOOL_REGISTERED = "Школа {code} «{name}»: ключ с отпечатком {fp} зарегистрирован."
 MENT_GROUP_PLUS = "{first} +{more}"
+
+# --- restore of either kind of database ---
+BACKUP_KIND_SCHOOL = "база школы"
+BACKUP_KIND_OFFICE = "база управления образованием"
+BACKUP_WRONG_KIND = ("Резервная копия {name} — {kind}, а {db} — база другого вида; "
+                     "восстановите её в отдельный файл: metodkab restore {name} --db НОВЫЙ_ФАЙЛ.")

@@ -176,3 +176,39 @@ def test_database_in_a_folder_that_cannot_be_created(tmp_path, capsys):
     blocker.write_text("x")
     assert main(["--db", str(blocker / "school.sqlite"), "backup"]) == 1
     one_error_line(capsys)
+
+
+def test_restore_of_an_office_backup(tmp_path, capsys):
+    """The municipal office's database is backed up and restored like a school's."""
+    office = tmp_path / "office.sqlite"
+    assert main(["municipality", "init", "--db", str(office), "--name", "УО района"]) == 0
+    assert main(["--db", str(office), "backup"]) == 0
+    [backup] = list_backups(office)
+    conn = sqlite3.connect(office)
+    conn.execute("UPDATE office SET name = 'Испорчено'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["--db", str(office), "restore", str(backup)]) == 0
+    assert "Прежняя база сохранена как резервная копия" in capsys.readouterr().out
+    conn = sqlite3.connect(office)
+    assert conn.execute("SELECT name FROM office").fetchone()[0] == "УО района"
+    conn.close()
+    assert main(["--db", str(office), "check"]) == 0
+
+
+def test_restore_refuses_a_backup_of_the_other_kind(db_file, tmp_path, capsys):
+    """A school's copy never replaces the office's database, nor the other way round."""
+    office = tmp_path / "office.sqlite"
+    assert main(["municipality", "init", "--db", str(office)]) == 0
+    assert main(["--db", str(office), "backup"]) == 0
+    assert main(["--db", str(db_file), "backup"]) == 0
+    [office_copy], [school_copy] = list_backups(office), list_backups(db_file)
+    before = db_file.read_bytes(), office.read_bytes()
+    capsys.readouterr()
+    assert main(["--db", str(db_file), "restore", str(office_copy)]) == 1
+    assert "база управления образованием" in one_error_line(capsys)
+    assert main(["--db", str(office), "restore", str(school_copy)]) == 1
+    assert "база школы" in one_error_line(capsys)
+    assert (db_file.read_bytes(), office.read_bytes()) == before
+    assert len(list_backups(db_file)) == 1 and len(list_backups(office)) == 1

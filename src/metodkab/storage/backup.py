@@ -96,8 +96,24 @@ def backup_if_due(
     return make_backup(db, db_path, clock=clock, reason="auto", folder=folder, keep=keep)
 
 
-def check_backup(path: Path) -> None:
-    """Refuse a file that is not a healthy metodkab database of a version we know."""
+def _office_ids() -> tuple[int, int]:
+    """The municipal office database's application id and newest known schema version."""
+    from metodkab.sync.municipal import APPLICATION_ID, MUNICIPAL_SCHEMA_VERSION
+
+    return APPLICATION_ID, MUNICIPAL_SCHEMA_VERSION
+
+
+def database_kind(conn: sqlite3.Connection) -> str:
+    """"office" for a municipal office's database, "school" for anything else."""
+    office_id, _ = _office_ids()
+    return "office" if conn.execute("PRAGMA application_id").fetchone()[0] == office_id \
+        else "school"
+
+
+def check_backup(path: Path) -> str:
+    """Refuse a file that is not a healthy metodkab database of a version we know.
+
+    Returns its kind: "school" or "office" (a municipal office's database)."""
     from metodkab.storage.migrations import SCHEMA_VERSION
 
     if not path.is_file():
@@ -107,8 +123,10 @@ def check_backup(path: Path) -> None:
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            has_counter = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='change_counter'"
+            kind = database_kind(conn)
+            marker = "office" if kind == "office" else "change_counter"
+            has_marker = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (marker,)
             ).fetchone()
         finally:
             conn.close()
@@ -116,10 +134,12 @@ def check_backup(path: Path) -> None:
         raise StorageError(S.DB_NOT_SQLITE.format(name=path.name, error=exc)) from None
     if result != ["ok"]:
         raise StorageError(S.BACKUP_DAMAGED.format(name=path.name, problem=result[0]))
-    if not has_counter or version < 1:
+    if not has_marker or version < 1:
         raise StorageError(S.BACKUP_NOT_OURS.format(name=path.name))
-    if version > SCHEMA_VERSION:
+    newest = _office_ids()[1] if kind == "office" else SCHEMA_VERSION
+    if version > newest:
         raise StorageError(S.BACKUP_TOO_NEW.format(name=path.name, version=version))
+    return kind
 
 
 def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
@@ -129,11 +149,16 @@ def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
     The caller must hold the database's single-instance lock. Returns the backup made of
     the current database (None when there was none).
     """
-    check_backup(backup_path)
+    kind = check_backup(backup_path)
     kept = None
+    existed = db_path.exists()
     target = sqlite3.connect(str(db_path))
     try:
-        if db_path.exists() and target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        if existed and target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            if database_kind(target) != kind:     # a school's copy over the office's, or back
+                raise StorageError(S.BACKUP_WRONG_KIND.format(
+                    name=backup_path.name, db=db_path.name,
+                    kind=S.BACKUP_KIND_OFFICE if kind == "office" else S.BACKUP_KIND_SCHOOL))
             from sqlite_utils import Database
 
             kept = make_backup(Database(target, execute_plugins=False), db_path, clock=clock,
