@@ -1941,4 +1941,4 @@ MENT_GROUP_PLUS = "{first} +{more}"
 BACKUP_KIND_SCHOOL = "база школы"
 BACKUP_KIND_OFFICE = "база управления образованием"
 BACKUP_WRONG_KIND = ("Резервная копия {name} — {kind}, а {db} — база другого вида; "
-                     "восстановите её в отдельный файл: metodkab restore {name} --db НОВЫЙ_ФАЙЛ.")
+                     "ничего не изменено.")
