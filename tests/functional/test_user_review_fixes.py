@@ -339,3 +339,37 @@ async def test_letters_typed_on_a_choice_field_open_its_list_filtered(tmp_path):
         assert app.screen is card
         [event] = repo.find(app.store, MentorshipEvent, "topic = ?", ["Разбор урока"])
         assert event.form == "беседа"
+
+
+async def test_up_from_the_first_row_of_a_list_returns_to_its_filter(tmp_path):
+    """In the chooser ↓ went from the filter to the list but ↑ never came back: letters
+    typed then were added to the old filter. Now ↑ on the first row returns to it."""
+    from metodkab.screens.dialogs import ChooserScreen
+    from metodkab.screens.training_forms import GroupTrainingFormScreen
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    for last in ("Белова", "Кузнецова", "Лебедева"):
+        repo.create(app.store, Staff(last_name=last, first_name="Анна", positions=["учитель"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, GroupTrainingFormScreen)
+        form.query_one("#field-staff_ids").focus()
+        await pilot.press(*"кузн")
+        await settle(pilot)
+        chooser = app.screen
+        assert isinstance(chooser, ChooserScreen)
+        await pilot.press("down", "space", "up")
+        assert chooser.focused is chooser.query_one("#filter")
+        await pilot.press(*"лебед")                      # replaces the old filter
+        assert chooser.query_one("#filter").value == "лебед"
+        await pilot.press("down", "space", "enter")
+        await settle(pilot)
+        assert app.screen is form
+        names = [form.query_one("#field-staff_ids").label_of(k)
+                 for k in form.query_one("#field-staff_ids").value]
+        assert names == ["Кузнецова Анна", "Лебедева Анна"]

@@ -322,6 +322,15 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             return
         # A letter typed in the list (a short list has the focus there) starts the filter;
         # so does one typed before anything has the focus (the list just opened).
+        # ↑ on the first row goes back to the filter (as from a list to its search line).
+        if (event.key == "up" and isinstance(self.focused, OptionList)
+                and not self.focused.highlighted):
+            event.stop()
+            event.prevent_default()
+            field = self.query_one("#filter", TextField)
+            field.focus()
+            field.action_select_all()       # typing replaces the old filter
+            return
         if self.focused is None and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
