@@ -182,3 +182,23 @@ async def test_programme_workbook_from_the_people_view(demo_path, tmp_path, monk
         people = {r[0] for r in data_rows(wb["Ответственные"])}
         assert people and all(name.lower().startswith("мор") for name in people)
         assert len(data_rows(wb["Показатели"])) == len(screen.data.indicators)
+
+
+async def test_associations(demo_path, tmp_path, monkeypatch):
+    from metodkab.screens.associations import AssociationsScreen
+
+    out = tmp_path / "docs"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    app = build_app(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AssociationsScreen)
+        book = await export_here(pilot, out, "Методические объединения")
+        listing = data_rows(book["Объединения"])
+        assert [r[0] for r in listing] == [r.name for r in screen.rows]
+        assert [r[3] for r in listing] == [r.members for r in screen.rows]
+        members = data_rows(book["Состав"])
+        assert len(members) == sum(r.members for r in screen.rows) > 0

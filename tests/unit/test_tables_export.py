@@ -386,3 +386,35 @@ def test_no_programme_is_a_russian_message(fresh_db, tmp_path):
 
 def data_rows_of(ws) -> list[tuple]:
     return list(ws.iter_rows(min_row=3, values_only=True))
+
+
+# --- Методические объединения --------------------------------------------------------------
+
+
+def test_associations_and_their_members(school, tmp_path):
+    from metodkab.domain.models import Association
+    from metodkab.storage.associations import save_association
+
+    people = {s.last_name: s.id for s in repo.find(school, Staff)}
+    save_association(school, Association(name="ШМО учителей математики",
+                                         head_id=people["Васильева"]),
+                     [people["Васильева"], people["Борисов"]])
+    save_association(school, Association(name="Методический совет", kind="методический совет"),
+                     [people["Антонова"]])
+    repo.update(school, repo.get(school, Staff, people["Борисов"]).model_copy(
+        update={"dismissal_date": D(2026, 6, 30)}))        # dismissed: not a member any more
+    path = te.export_associations(school, folder=tmp_path)
+    assert path.name == "Методические объединения 2026-11-23.xlsx"
+    book = openpyxl.load_workbook(path)
+    ws = book["Объединения"]
+    check_frame(ws, "Тестовая СОШ · Методические объединения · на 23.11.2026",
+                ("Название", "Вид", "Руководитель", "Участников"), 2)
+    assert cells(ws, 3) == ["Методический совет", "методический совет", None, 1]
+    assert cells(ws, 4) == ["ШМО учителей математики", "ШМО", "Васильева Е. В.", 1]
+    ws = book["Состав"]
+    check_frame(ws, "Тестовая СОШ · Состав методических объединений · на 23.11.2026",
+                ("Объединение", "ФИО", "Должность", "Предметы", "Руководитель"), 2)
+    assert cells(ws, 3) == ["Методический совет", "Антонова Анна Петровна", "учитель", None,
+                            None]
+    assert cells(ws, 4) == ["ШМО учителей математики", "Васильева Елена Викторовна", "учитель",
+                            "математика", "руководитель"]

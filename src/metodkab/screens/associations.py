@@ -28,6 +28,8 @@ class AssociationsScreen(AppScreen):
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4"),
         Binding("delete", "remove", S.KEY_DELETE, key_display="Del"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
+                id="export"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -87,6 +89,13 @@ class AssociationsScreen(AppScreen):
 
         self.app.push_screen(ConfirmDialog(S.ASSOC_DELETE_CONFIRM.format(name=row.name)),
                              callback=answer)
+
+    def action_export(self) -> None:
+        """The list and every association's members to Excel."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_associations
+
+        start_export(self, export_associations, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.app.action_section("dashboard")

@@ -262,6 +262,29 @@ def export_mentor_load(store, *, folder: Path, progress: Progress = None) -> Pat
     return write_xlsx(folder, file_stem(S.XLS_LOAD_FILE, day), [sheet])
 
 
+# --- Методические объединения -------------------------------------------------------------
+
+
+def export_associations(store, *, folder: Path, progress: Progress = None) -> Path:
+    """The list as on screen, and a second sheet with every association's members."""
+    from metodkab.storage import associations as store_as
+
+    day = report_date(store)
+    school = school_name(store)
+    rows = store_as.list_associations(store)
+    members = store_as.association_members(store)
+    _step(progress, 1, 2)
+    listing = Sheet(S.XLS_AS_SHEET, title_row(school, S.ASSOC_TITLE, day),
+                    columns(S.XLS_AS_COLUMNS, (40, 20, 24, 12)),
+                    [[r.name, r.kind, r.head, r.members] for r in rows])
+    staff = Sheet(S.XLS_AS_MEMBERS_SHEET, title_row(school, S.XLS_AS_MEMBERS_WHAT, day),
+                  columns(S.XLS_AS_MEMBERS_COLUMNS, (40, 24, 34, 34, 14)),
+                  [[m.association, " ".join(p for p in (m.last_name, m.first_name, m.middle_name) if p),
+                    m.positions, m.subjects, S.XLS_AS_HEAD if m.is_head else ""]
+                   for m in members])
+    return write_xlsx(folder, file_stem(S.XLS_AS_FILE, day), [listing, staff])
+
+
 # --- Программа развития -------------------------------------------------------------------
 
 

@@ -80,3 +80,36 @@ def delete_association(store: Store, association_id: str) -> None:
         repo.soft_delete_where(store, "association_member", "association_id = ?",
                                (association_id,))
         repo.soft_delete(store, Association, association_id)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One member of an association, for the membership sheet."""
+    association: str
+    last_name: str
+    first_name: str
+    middle_name: str
+    positions: str          # "учитель, классный руководитель"
+    subjects: str
+    is_head: bool
+
+
+def association_members(store: Store) -> list[MemberRow]:
+    """Members now employed, association by association (the list's order), by name."""
+    sql = """
+        SELECT a.name, s.last_name, s.first_name, s.middle_name,
+               coalesce((SELECT group_concat(position, ', ') FROM
+                         (SELECT position FROM staff_position p
+                           WHERE p.staff_id = s.id AND p.deleted = 0
+                           ORDER BY p.is_main DESC, p.sort_order)), ''),
+               coalesce((SELECT group_concat(subject, ', ') FROM
+                         (SELECT subject FROM staff_subject x
+                           WHERE x.staff_id = s.id AND x.deleted = 0 ORDER BY x.sort_order)), ''),
+               a.head_id IS s.id
+        FROM association a
+        JOIN association_member m ON m.association_id = a.id AND m.deleted = 0
+        JOIN staff s ON s.id = m.staff_id AND s.deleted = 0 AND s.dismissal_date IS NULL
+        WHERE a.deleted = 0
+        ORDER BY norm(a.name), a.id, s.name_norm"""
+    with store.mutex:
+        return [MemberRow(*r[:6], bool(r[6])) for r in store.conn.execute(sql).fetchall()]
