@@ -1951,3 +1951,8 @@ XLS_AS_MEMBERS_SHEET = "Состав"
 XLS_AS_MEMBERS_WHAT = "Состав методических объединений"
 XLS_AS_MEMBERS_COLUMNS = ("Объединение", "ФИО", "Должность", "Предметы", "Руководитель")
 XLS_AS_HEAD = "руководитель"
+
+# --- Главная: to-do list to Excel ---
+XLS_TODO_FILE = "Что требует внимания"
+XLS_TODO_SHEET = "Внимание"
+XLS_TODO_COLUMNS = ("Пункт", "Запись")

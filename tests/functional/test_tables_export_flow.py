@@ -202,3 +202,30 @@ async def test_associations(demo_path, tmp_path, monkeypatch):
         assert [r[3] for r in listing] == [r.members for r in screen.rows]
         members = data_rows(book["Состав"])
         assert len(members) == sum(r.members for r in screen.rows) > 0
+
+
+async def test_todo_list_from_the_dashboard_and_one_item(demo_path, tmp_path, monkeypatch):
+    from metodkab.screens.alert_list import AlertListScreen
+    from metodkab.screens.dashboard import DashboardScreen
+
+    out = tmp_path / "docs"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    app = build_app(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        dash = app.screen
+        assert isinstance(dash, DashboardScreen) and dash.alerts
+        ws = (await export_here(pilot, out, "Что требует внимания")).active
+        rows = data_rows(ws)
+        assert len(rows) == sum(a.count for a in dash.alerts)
+        assert ws["A2"].value == "Пункт" and "Что требует внимания" in ws["A1"].value
+        # One item opened from the dashboard: only its records.
+        item = next(a for a in dash.alerts if a.key != "overdue_training")
+        dash.query_one("#todo").highlighted = dash.alerts.index(item)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AlertListScreen)
+        ws = (await export_here(pilot, out, "Что требует внимания")).active
+        rows = data_rows(ws)
+        assert [r[1] for r in rows] == [i.text for i in item.items]
+        assert {r[0] for r in rows} == {rows[0][0]} and rows[0][0] in ws["A1"].value

@@ -25,6 +25,7 @@ class AlertListScreen(AppScreen):
     BINDINGS = [
         Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4"),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False),
     ]
 
     def __init__(self, title: str, items: list[AlertItem], *, tab: str = "main",
@@ -95,6 +96,14 @@ class AlertListScreen(AppScreen):
         elif self.section:
             self.dismiss()
             self.app.action_section(self.section)
+
+    def action_export(self) -> None:
+        """This item's records, as of the report date, to Excel."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_alerts
+
+        if self.key:
+            start_export(self, export_alerts, self.key, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
         self.dismiss()

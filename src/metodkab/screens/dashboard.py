@@ -70,6 +70,7 @@ class DashboardScreen(AppScreen):
     BINDINGS = [
         Binding("enter", "open_alert", S.KEY_OPEN, key_display="Enter", show=False),
         Binding("f5", "refresh", S.EX_KEY_REFRESH, key_display="F5", show=False),
+        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -133,6 +134,13 @@ class DashboardScreen(AppScreen):
                                  id=a.key) for a in self.alerts])
         todo.highlighted = min(highlighted or 0, len(self.alerts) - 1)
         todo.focus()
+
+    def action_export(self) -> None:
+        """The whole to-do list, with the records of every item, to Excel."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.tables_export import export_alerts
+
+        start_export(self, export_alerts, title=S.XLS_KEY_EXPORT)
 
     @on(OptionList.OptionSelected, "#todo")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -262,6 +262,28 @@ def export_mentor_load(store, *, folder: Path, progress: Progress = None) -> Pat
     return write_xlsx(folder, file_stem(S.XLS_LOAD_FILE, day), [sheet])
 
 
+# --- Главная: «Что требует внимания» -----------------------------------------------------
+
+
+def export_alerts(store, key: str | None = None, *, folder: Path,
+                  progress: Progress = None) -> Path:
+    """The to-do list as of the report date, item by item with its records: every item,
+    or only ``key`` (the list opened from the dashboard)."""
+    from metodkab.screens.dashboard import TODO_TITLES
+    from metodkab.storage.alerts import collect_alerts
+
+    day = report_date(store)
+    alerts = [a for a in collect_alerts(store, day)
+              if a.count and (key is None or a.key == key)]
+    _step(progress, 1, 2)
+    titles = {a.key: TODO_TITLES[a.key].format(**a.params) for a in alerts}
+    what = titles[key] if key is not None and key in titles else S.DASH_TODO
+    sheet = Sheet(S.XLS_TODO_SHEET, title_row(school_name(store), what, day),
+                  columns(S.XLS_TODO_COLUMNS, (60, 90)),
+                  [[titles[a.key], item.text] for a in alerts for item in a.items])
+    return write_xlsx(folder, file_stem(S.XLS_TODO_FILE, day), [sheet])
+
+
 # --- Методические объединения -------------------------------------------------------------
 
 
