@@ -373,3 +373,43 @@ async def test_up_from_the_first_row_of_a_list_returns_to_its_filter(tmp_path):
         names = [form.query_one("#field-staff_ids").label_of(k)
                  for k in form.query_one("#field-staff_ids").value]
         assert names == ["Кузнецова Анна", "Лебедева Анна"]
+
+
+async def test_office_indicators_use_a_decimal_comma(tmp_path):
+    """The office's consolidated indicators showed «24.1» while the school's show «26,9»."""
+    from metodkab.clock import Clock
+    from metodkab.screens.exchange_municipal import MunicipalIndicatorsScreen, make_municipal_app
+    from metodkab.storage.db import open_store
+    from metodkab.sync.municipal import import_packets, init_municipality, open_municipal
+    from metodkab.sync.sample import sample_school
+    from metodkab.sync.school import export_packet, import_municipality_key
+    from tests.functional.test_exchange_flow import settle
+    from tests.ui import TODAY
+
+    clock = Clock(TODAY)
+    office = init_municipality(tmp_path / "office.sqlite", name="УО района", clock=clock)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    store = open_store(sample_school(tmp_path / "s.sqlite", code="0412", staff=7),
+                       clock=clock, exclusive=False)
+    try:
+        import_municipality_key(store, office.public_path)
+        packet = export_packet(store, usb).path
+    finally:
+        store.close()
+    muni = open_municipal(office.db_path, clock=clock)
+    try:
+        import_packets(muni, [packet], trusted=True)
+    finally:
+        muni.close()
+    app = make_municipal_app(office.db_path, clock=clock, blink=False, user="Тест")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot, 3)
+        screen = app.screen
+        assert isinstance(screen, MunicipalIndicatorsScreen)
+        table = screen.query_one("#mx-table")
+        values = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+        assert any("," in v for v in values)
+        assert not any("." in v for v in values)

@@ -22,6 +22,7 @@ from metodkab import app as app_module
 from metodkab.app import MetodkabApp
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.parse import format_date
+from metodkab.reports.programme import format_number
 from metodkab.screens.base import AppScreen, DbCalls
 from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
 from metodkab.screens.exchange_files import PathDialog
@@ -350,8 +351,7 @@ class MunicipalIndicatorsScreen(AppScreen):
         table = self.query_one(DataTable)
         table.clear()
         for index, r in enumerate(report.totals):
-            value = "" if r.value is None else f"{r.value:g}"
-            target = "" if r.target is None else f"{r.target:g}"
+            value, target = format_number(r.value), format_number(r.target)   # «24,1»
             table.add_row(r.name, str(r.count), str(r.base), value, target, key=str(index))
         table.focus()
 
@@ -374,7 +374,7 @@ class MunicipalIndicatorsScreen(AppScreen):
             for r in self.report.results.get(code, []):
                 if (r.key, r.name) == (total.key, total.name):
                     rows.append((code, name, str(r.count), str(r.base),
-                                 "" if r.value is None else f"{r.value:g}"))
+                                 format_number(r.value)))
         self.app.push_screen(RowsScreen(total.name, S.EX_BY_SCHOOL_COLUMNS, (6, 30, 7, 7, 7),
                                         rows))
 

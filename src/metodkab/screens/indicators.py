@@ -61,7 +61,9 @@ def _target(result: ri.Result) -> str:
     if result.target is None:
         return ""
     sign = "≤" if result.lower_is_better else "≥"
-    return f"{sign}{result.target:g}"
+    from metodkab.reports.programme import format_number
+
+    return f"{sign}{format_number(result.target)}"        # «≥2,5», as the values
 
 
 class IndicatorsScreen(AppScreen):
