@@ -1956,3 +1956,6 @@ XLS_AS_HEAD = "руководитель"
 XLS_TODO_FILE = "Что требует внимания"
 XLS_TODO_SHEET = "Внимание"
 XLS_TODO_COLUMNS = ("Пункт", "Запись")
+# screens/exchange_files.py: choosing a folder (there is no file to press Enter on)
+EX_PATH_HINT_FOLDER = ("Enter на папке — открыть её, путь появится в поле; Ctrl+S — выбрать "
+                       "папку из поля, Esc — отмена.")

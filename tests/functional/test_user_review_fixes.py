@@ -413,3 +413,23 @@ async def test_office_indicators_use_a_decimal_comma(tmp_path):
         values = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
         assert any("," in v for v in values)
         assert not any("." in v for v in values)
+
+
+async def test_folder_question_tells_how_to_choose_a_folder(tmp_path):
+    """Asking for a folder, the dialog said «Enter на файле — выбрать» (no files are shown)."""
+    from metodkab.screens.exchange_files import PathDialog
+    from tests.functional.test_import_flow import settle as settle_tree
+
+    (tmp_path / "flash").mkdir()
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    chosen = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_tree(pilot)
+        app.push_screen(PathDialog("Папка", want="folder", folder=tmp_path),
+                        callback=chosen.append)
+        await settle_tree(pilot)
+        hint = str(app.screen.query_one("#pd-hint").render())
+        assert "Enter на папке" in hint and "Enter на файле" not in hint
+        await pilot.press(*"flash", "ctrl+s")
+        await settle_tree(pilot)
+        assert chosen == [tmp_path / "flash"]

@@ -91,7 +91,8 @@ class PathDialog(ModalScreen[Path | None]):
             yield TextField(str(self.folder), placeholder=S.EX_PATH_PLACEHOLDER, id="pd-path")
             yield ExchangeTree(self.folder, self.suffixes, id="pd-tree")
             yield Static("", id="pd-error")
-            yield Static(self.hint or S.EX_PATH_HINT, id="pd-hint")
+            default = S.EX_PATH_HINT_FOLDER if self.want == "folder" else S.EX_PATH_HINT
+            yield Static(self.hint or default, id="pd-hint")
 
     def on_mount(self) -> None:
         self.query_one(ExchangeTree).focus()
