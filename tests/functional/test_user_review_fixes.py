@@ -195,7 +195,17 @@ async def test_a_key_file_name_typed_in_the_path_dialog(tmp_path):
         app.push_screen(PathDialog("Ключ", suffixes=(".mkkey",), folder=tmp_path),
                         callback=chosen.append)
         await settle_tree(pilot)
-        await pilot.press(*"uo.mkkey", "enter")
+        dialog = app.screen
+        await pilot.press(*"uo.mk")
+        # Letters typed faster than the focus moves to the field go on, not replace.
+        dialog.query_one("#pd-tree").focus()
+        await settle_tree(pilot)
+        field = dialog.query_one("#pd-path")
+        for letter in "uo.mkkey":
+            field.start_typing(letter)
+        await settle_tree(pilot)
+        assert field.value == "uo.mkkey" and dialog.focused is field
+        await pilot.press("enter")
         await settle_tree(pilot)
         assert chosen == [tmp_path / "uo.mkkey"]
 

@@ -89,20 +89,28 @@ class TextField(Input):
         # the selection is turned round once it has.
         if self.select_on_focus and not event.from_app_focus:
             self.call_next(self._select_from_start)
-        elif self._typing_started:
+        if self._typing_started:
             self._typing_started = False
-            self.call_next(setattr, self, "select_on_focus", True)
+            if self._restore_select:
+                self._restore_select = False
+                self.call_next(setattr, self, "select_on_focus", True)
 
     _typing_started = False
+    _restore_select = False
 
     def start_typing(self, text: str) -> None:
         """Take the focus with ``text`` typed in place of the value, the cursor after it
         (a character typed in a folder tree goes on in the path field)."""
+        if self._typing_started:        # typed faster than the focus moves: goes on
+            self.value += text
+            self.cursor_position = len(self.value)
+            return
         self.value = text
         self.cursor_position = len(text)
+        self._typing_started = True
         if self.select_on_focus:
             self.select_on_focus = False
-            self._typing_started = True
+            self._restore_select = True
         self.focus()
 
     def _select_from_start(self) -> None:
