@@ -148,6 +148,15 @@ async def test_office_empty_list_and_the_summary_after_applying(tmp_path):
         assert "ещё не было" not in head and "школ: 1" in head
         assert app.screen.query_one("#mu-schools").row_count == 1
 
+        # The same packet again: nothing to apply, no Ctrl+S offered.
+        await pilot.press("insert")
+        await settle(pilot)
+        app.screen.query_one("#pd-path").value = str(usb)
+        await pilot.press("ctrl+s")
+        await settle(pilot, 4)
+        assert isinstance(app.screen, MunicipalImportScreen)
+        assert "apply" not in {b.binding.action for b in app.active_bindings.values()}
+
 
 async def test_a_file_name_typed_in_the_folder_tree_opens_from_the_folder_shown(tmp_path):
     """The import screen (and the exchange's file dialogs) start in the folder tree; typing

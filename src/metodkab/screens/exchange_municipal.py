@@ -193,6 +193,7 @@ class MunicipalImportScreen(DbCalls, Screen):
     def _checked(self, result) -> None:
         self.ready, self.refused, self.outcomes = result
         self.busy = False
+        self.refresh_bindings()
         bar = self.query_one(ProgressBar)
         bar.update(progress=bar.total)
         self._fill(self.outcomes + self.refused, dry=True)
@@ -229,8 +230,9 @@ class MunicipalImportScreen(DbCalls, Screen):
         self.query_one("#mi-notes", Static).update("\n".join(notes))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "apply" and self.applied:
-            return False            # applied: Ctrl+S leaves the footer
+        if action == "apply" and (self.applied or self.busy or not any(
+                o.outcome == "applied" for o in self.outcomes)):
+            return False            # nothing (more) to apply: Ctrl+S leaves the footer
         return True
 
     def action_apply(self) -> None:
