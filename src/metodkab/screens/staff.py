@@ -43,14 +43,30 @@ SORT_LABELS = {
 CATEGORY_SHORT = S.STAFF_CATEGORY_SHORT
 COLUMNS = ("name", "positions", "subjects", "category", "experience", "training")
 FIXED_WIDTHS = {"category": 9, "experience": 4, "training": 11}
-FLEX_SHARES = {"name": 0.45, "positions": 0.32, "subjects": 0.23}
+# Shares of the free width, and the least that keeps «Григорьева Т. В.» and «зам. директора»
+# whole at 80 columns; subjects take the rest.
+FLEX_SHARES = {"name": 0.38, "positions": 0.30}
+FLEX_MIN = {"name": 16, "positions": 15}
+
+
+def fit_cell(text: str, width: int) -> str:
+    """A list cell ("учитель, заместитель директора") that fits ``width``: as it is if it
+    fits, else with the usual school short forms (зам. директора, рус. яз.), else cut
+    with an ellipsis, so a cut is never silent."""
+    if len(text) <= width:
+        return text
+    short = ", ".join(S.STAFF_SHORT_FORMS.get(part, part) for part in text.split(", "))
+    if len(short) <= width:
+        return short
+    return short[:max(width - 1, 0)].rstrip(" ,") + S.ELLIPSIS
 
 
 def column_widths(total: int) -> dict[str, int]:
     """Column widths for a table ``total`` cells wide (cell padding and scrollbar included)."""
     padding = 2 * len(COLUMNS) + 2
     flex = max(total - padding - sum(FIXED_WIDTHS.values()), 30)
-    widths = {k: max(int(flex * share), 6) for k, share in FLEX_SHARES.items()}
+    widths = {k: max(int(flex * share), FLEX_MIN[k]) for k, share in FLEX_SHARES.items()}
+    widths["subjects"] = max(flex - sum(widths.values()) - 2, 6)   # 2 spare for the table's edge
     return {**widths, **FIXED_WIDTHS}
 
 
@@ -172,12 +188,13 @@ class StaffListScreen(AppScreen):
                 training = Text(f"{S.STAFF_OVERDUE_MARK}{training.plain}", style="bold red")
             shown = row.name
             if len(shown) > self._widths["name"]:     # narrow terminal: Фамилия И. О.
-                shown = short_name(*(row.name.split(" ", 2) + ["", ""])[:3])
+                shown = fit_cell(short_name(*(row.name.split(" ", 2) + ["", ""])[:3]),
+                                 self._widths["name"])
             name = Text(shown, style="dim" if row.dismissed else "")
             table.add_row(
                 name,
-                row.positions,
-                row.subjects,
+                fit_cell(row.positions, self._widths["positions"]),
+                fit_cell(row.subjects, self._widths["subjects"]),
                 CATEGORY_SHORT.get(row.category, row.category),
                 "" if row.experience is None else str(row.experience),
                 training,
