@@ -452,3 +452,18 @@ async def test_folder_question_tells_how_to_choose_a_folder(tmp_path):
         await pilot.press(*"flash", "ctrl+s")
         await settle_tree(pilot)
         assert chosen == [tmp_path / "flash"]
+
+
+async def test_empty_lists_show_their_hint_in_full_at_80_columns(tmp_path):
+    """«Курсов не найдено. Ins — добавить, Ctrl+G —» and «Пар не найдено. Ins — новая пара,»
+    were cut at 80 columns: the status line of an empty list now takes two lines."""
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key, hint in (("f3", "Ctrl+F — фильтр."), ("f6", "Ctrl+G — охват.")):
+            await pilot.press(key)
+            await settle(pilot)
+            status = app.screen.query_one("#status")
+            assert status.size.height == 2
+            shown = " ".join(status.render_line(y).text.strip() for y in range(2))
+            assert shown.endswith(hint)

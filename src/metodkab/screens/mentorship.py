@@ -116,6 +116,7 @@ class MentorshipListScreen(AppScreen):
     MentorshipListScreen #search { margin: 0 1; width: 1fr; }
     MentorshipListScreen #summary { height: 1; padding: 0 1; }
     MentorshipListScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    MentorshipListScreen #status.-empty { height: auto; }
     MentorshipListScreen #ment-table { height: 1fr; }
     """
     BINDINGS = [
@@ -257,7 +258,9 @@ class MentorshipListScreen(AppScreen):
             text += ", " + S.MENT_PAGE.format(page=q.offset // q.limit + 1, pages=pages)
         if not self.rows:
             text += " · " + S.MENT_EMPTY
-        self.query_one("#status", Static).update(text)
+        status = self.query_one("#status", Static)
+        status.set_class(not self.rows, "-empty")      # the hint in full: the list is empty
+        status.update(text)
 
     # --- search ---------------------------------------------------------------------------
     @on(TextField.Changed, "#search")

@@ -98,6 +98,7 @@ class TrainingScreen(AppScreen):
     DEFAULT_CSS = """
     TrainingScreen #search { margin: 0 1; width: 1fr; }
     TrainingScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    TrainingScreen #status.-empty { height: auto; }
     TrainingScreen #tr-table { height: 1fr; overflow-x: hidden; }
     """
     BINDINGS = [
@@ -209,7 +210,9 @@ class TrainingScreen(AppScreen):
             text = S.TR_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + text
         if not self.rows:
             text += " · " + S.TR_EMPTY
-        self.query_one("#status", Static).update(text)
+        status = self.query_one("#status", Static)
+        status.set_class(not self.rows, "-empty")      # the hint in full: the list is empty
+        status.update(text)
 
     # --- search -----------------------------------------------------------------------------
     @on(TextField.Changed, "#search")
