@@ -1990,3 +1990,4 @@ ELLIPSIS = "…"
 # screens/exchange_files.py: choosing a folder (there is no file to press Enter on)
 EX_PATH_HINT_FOLDER = ("Enter на папке — открыть её, путь появится в поле; Ctrl+S — выбрать "
                        "папку из поля, Esc — отмена.")
+MENT_KEY_CLOSED = "Итог или возобновить"

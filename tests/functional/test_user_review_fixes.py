@@ -467,3 +467,36 @@ async def test_empty_lists_show_their_hint_in_full_at_80_columns(tmp_path):
             assert status.size.height == 2
             shown = " ".join(status.render_line(y).text.strip() for y in range(2))
             assert shown.endswith(hint)
+
+
+async def test_ctrl_k_on_a_closed_pair_is_named_for_what_it_does(tmp_path):
+    """On a completed pair the footer still said «Ctrl+K Завершить»; Ctrl+K there changes
+    the result or reopens the pair."""
+    from metodkab.domain.models import Mentorship
+    from metodkab.screens.dialogs import ActionChoiceDialog
+    from metodkab.screens.mentorship_card import MentorshipCardScreen
+    from tests.functional.test_mentorship_flow import mentorship_db, open_register
+
+    path, ids = mentorship_db(tmp_path / "s.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_register(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, MentorshipCardScreen)
+
+        def ctrl_k() -> str:
+            return next(b.binding.description for b in app.active_bindings.values()
+                        if b.binding.key == "ctrl+k" and b.enabled)
+
+        assert ctrl_k() == "Завершить"
+        record = repo.get(app.store, Mentorship, card.mentorship_id)
+        repo.update(app.store, record.model_copy(update={
+            "status": "завершена", "actual_end": D(2026, 11, 20), "result": "Итог"}))
+        card.reload()
+        await settle(pilot)
+        assert ctrl_k() == "Итог или возобновить"
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        assert isinstance(app.screen, ActionChoiceDialog)

@@ -124,6 +124,8 @@ class MentorshipCardScreen(AppScreen):
         Binding("ctrl+n", "add_planned", S.MENT_KEY_ADD_PLANNED, key_display="Ctrl+N",
                 id="add-planned"),
         Binding("ctrl+k", "close_pair", S.MENT_KEY_CLOSE, key_display="Ctrl+K", id="close"),
+        # The same key on a closed pair: change its result or reopen it (named so).
+        Binding("ctrl+k", "closed_pair", S.MENT_KEY_CLOSED, key_display="Ctrl+K", id="closed"),
         Binding("f4", "open_event", S.MENT_KEY_OPEN_EVENT, key_display="Enter/F4",
                 id="open-event", show=False),
         Binding("delete", "delete_event", S.MENT_KEY_DELETE_EVENT, key_display="Del",
@@ -169,8 +171,18 @@ class MentorshipCardScreen(AppScreen):
         self.run_db(load_card, self.mentorship_id, done=self._show, group="ment-card",
                     exclusive=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("close_pair", "closed_pair"):
+            active = self.card is None or self.card.record.status == "действует"
+            return active == (action == "close_pair")
+        return True
+
+    def action_closed_pair(self) -> None:
+        self.action_close_pair()
+
     def _show(self, card: MentorshipCard) -> None:
         self.card = card
+        self.refresh_bindings()
         width = self.size.width or 80
         self.query_one("#card-title", Static).update(pair_title(card))
         self.query_one("#card-info", Static).update(info_text(card, width))
