@@ -6,6 +6,7 @@ Errors are one clear Russian line and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sqlite3
 import sys
@@ -24,19 +25,64 @@ class CliError(Exception):
     """A failure to report as one Russian line."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, prefix=S.CLI_USAGE_PREFIX if prefix is None
+                          else prefix)
+
+
+# argparse's own messages, which it writes in English, as Russian (see _Parser.error).
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"unrecognized arguments: (.*)"), S.CLI_ARG_UNRECOGNIZED),
+    (re.compile(r"the following arguments are required: (.*)"), S.CLI_ARG_REQUIRED),
+    (re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
+     S.CLI_ARG_CHOICE),
+    (re.compile(r"argument (\S+): invalid (?:int|float) value: '([^']*)'"), S.CLI_ARG_NUMBER),
+    (re.compile(r"argument (\S+): expected one argument"), S.CLI_ARG_VALUE),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), S.CLI_ARG_EXCLUSIVE),
+    (re.compile(r"argument (\S+): ignored explicit argument '([^']*)'"), S.CLI_ARG_IGNORED),
+)
+
+
+def russian_argparse_message(message: str) -> str:
+    """argparse's English error message in Russian (unknown ones as they are)."""
+    for pattern, text in _ARGPARSE_MESSAGES:
+        if m := pattern.fullmatch(message):
+            return text.format(*(S.CLI_ARG_NAMES.get(g, g).replace("'", "")
+                                 for g in m.groups()))
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse speaks English; keep it short
+    """An ArgumentParser that speaks Russian: usage, section titles, -h and errors."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = S.CLI_POSITIONALS
+        self._optionals.title = S.CLI_OPTIONALS
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=S.CLI_HELP_HELP)
+
+    def add_argument(self, *names, **kwargs):
+        if "metavar" not in kwargs and names and names[0] in S.CLI_METAVARS:
+            kwargs["metavar"] = S.CLI_METAVARS[names[0]]
+        return super().add_argument(*names, **kwargs)
+
+    def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        raise CliError(f"{S.CLI_BAD_ARGS}: {message}")
+        raise CliError(f"{S.CLI_BAD_ARGS}: {russian_argparse_message(message)}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="metodkab", description=S.CLI_DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"metodkab {__version__}")
+    parser.add_argument("--version", action="version", version=f"metodkab {__version__}",
+                        help=S.CLI_HELP_VERSION)
     parser.add_argument("--db", type=Path, help=S.CLI_HELP_DB)
     parser.add_argument("--demo", action="store_true", help=S.CLI_HELP_DEMO_RUN)
     parser.add_argument("--today", help=S.CLI_HELP_TODAY)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title=S.CLI_COMMANDS)
 
     check = sub.add_parser("check", help=S.CLI_HELP_CHECK)
     backup = sub.add_parser("backup", help=S.CLI_HELP_BACKUP)

@@ -1991,3 +1991,20 @@ ELLIPSIS = "…"
 EX_PATH_HINT_FOLDER = ("Enter на папке — открыть её, путь появится в поле; Ctrl+S — выбрать "
                        "папку из поля, Esc — отмена.")
 MENT_KEY_CLOSED = "Итог или возобновить"
+
+# --- command line: argparse's own words ---
+CLI_USAGE_PREFIX = "Вызов: "
+CLI_POSITIONALS = "аргументы"
+CLI_OPTIONALS = "параметры"
+CLI_COMMANDS = "команды"
+CLI_HELP_HELP = "показать эту справку и выйти"
+CLI_HELP_VERSION = "показать версию программы и выйти"
+CLI_ARG_UNRECOGNIZED = "лишние аргументы: {0}"
+CLI_ARG_REQUIRED = "не указаны обязательные аргументы: {0}"
+CLI_ARG_CHOICE = "{0}: неизвестное значение «{1}» (возможны: {2})"
+CLI_ARG_NUMBER = "{0}: нужно число, а не «{1}»"
+CLI_ARG_VALUE = "{0}: нужно значение"
+CLI_ARG_EXCLUSIVE = "{0} нельзя указывать вместе с {1}"
+CLI_ARG_IGNORED = "{0}: значение «{1}» не нужно"
+CLI_ARG_NAMES = {"command": "команда"}
+CLI_METAVARS = {"--db": "ФАЙЛ", "--today": "ДАТА"}

@@ -212,3 +212,30 @@ def test_restore_refuses_a_backup_of_the_other_kind(db_file, tmp_path, capsys):
     assert "база школы" in one_error_line(capsys)
     assert (db_file.read_bytes(), office.read_bytes()) == before
     assert len(list_backups(db_file)) == 1 and len(list_backups(office)) == 1
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["packet", "export", "--help"],
+                                  ["import", "--help"], ["municipality", "--help"]])
+def test_help_speaks_russian(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Вызов: metodkab")
+    assert "показать эту справку и выйти" in text
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in text
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["frobnicate"], "команда: неизвестное значение «frobnicate» (возможны: check,"),
+    (["restore"], "не указаны обязательные аргументы: file"),
+    (["check", "extra"], "лишние аргументы: extra"),
+    (["demo", "--out", "x", "--staff", "много"], "--staff: нужно число, а не «много»"),
+    (["--db"], "--db: нужно значение"),
+])
+def test_argument_errors_speak_russian(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Вызов: metodkab")
+    assert message in err.splitlines()[-1]
