@@ -80,7 +80,7 @@ class StaffListScreen(AppScreen):
     SCREEN_TITLE = S.STAFF_TITLE
     DEFAULT_CSS = """
     StaffListScreen #search { margin: 0 1; width: 1fr; }
-    StaffListScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    StaffListScreen #status { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     StaffListScreen #staff-table { height: 1fr; }
     """
     BINDINGS = [
