@@ -1212,7 +1212,7 @@ EX_CONFIRM_REPLACE_KEY = "Внимание: он заменит ранее за�
 EX_KEY_LOADED = "Ключ управления образованием загружен"
 EX_RECEIPT_TITLE = "Квитанция"
 
-EX_MUNI_APP_TITLE = "Методический кабинет — управление образованием"
+EX_MUNI_APP_TITLE = "Методический кабинет (УО)"   # short: the header keeps the screen name whole at 80 columns
 EX_MUNI_SCHOOLS_TITLE = "Школы"
 EX_MUNI_OFFICE = "{name} · отпечаток ключа {fp} · школ: {count}"
 EX_SCHOOL_COLUMNS = ("Код", "Школа", "Пакет", "Пропуски", "Педагогов", "Загружен")
