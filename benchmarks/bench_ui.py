@@ -23,8 +23,10 @@ from pathlib import Path
 
 RUNS = 5
 
-BARE = textwrap.dedent("""
-    import asyncio, json, resource, sys, time
+# Prepended to both scripts: the subprocess's own peak memory in MB.
+PEAK = textwrap.dedent("""
+    import resource
+
     def peak_mb():
         # This process's own peak: VmHWM of its memory map. ru_maxrss is not, on Linux:
         # it keeps the peak of the forked copy of the parent (the benchmark runner, which
@@ -37,6 +39,10 @@ BARE = textwrap.dedent("""
         except OSError:
             pass
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+""")
+
+BARE = PEAK + textwrap.dedent("""
+    import asyncio, json, resource, sys, time
     t0 = time.perf_counter()
     from textual.app import App
     from textual.widgets import Input, Label
@@ -69,20 +75,8 @@ BARE = textwrap.dedent("""
     asyncio.run(main())
 """)
 
-APP = textwrap.dedent("""
+APP = PEAK + textwrap.dedent("""
     import asyncio, json, resource, shutil, sys, time, datetime as dt
-    def peak_mb():
-        # This process's own peak: VmHWM of its memory map. ru_maxrss is not, on Linux:
-        # it keeps the peak of the forked copy of the parent (the benchmark runner, which
-        # holds the 5,000-staff data by then) across exec.
-        try:
-            with open("/proc/self/status") as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     from metodkab.app import make_app
     from metodkab.clock import Clock
