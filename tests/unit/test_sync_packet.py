@@ -595,3 +595,26 @@ def test_demo_school_round_trip(tmp_path):
     [outcome] = run_import(ex, [delta.path]).outcomes
     assert outcome.tables["staff"].updated == 1
     assert same_records(ex, code)
+
+
+def test_a_locked_office_database_leaves_garbage_collection_on(ex):
+    """The import switches the cyclic collector off while it applies; a database locked by
+    another program (BEGIN fails) must not leave it off for the rest of the session."""
+    import gc
+    import sqlite3
+
+    from metodkab.sync.municipal import apply_packets
+
+    store = ex.muni_store()
+    other = sqlite3.connect(ex.muni, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        store.db.conn.execute("PRAGMA busy_timeout = 0")
+        assert gc.isenabled()
+        with pytest.raises(sqlite3.OperationalError):
+            apply_packets(store, [])
+        assert gc.isenabled()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        store.close()

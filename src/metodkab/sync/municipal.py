@@ -30,6 +30,7 @@ import gc
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -643,9 +644,7 @@ def apply_packets(
     # Hundreds of thousands of short-lived objects (checked records, rows) and no reference
     # cycles among them: the cyclic collector would only rescan them over and over (about
     # 5% of a 300-packet import). Reference counting still frees them as before.
-    collecting = gc.isenabled()
-    gc.disable()
-    with store.mutex:
+    with _no_cyclic_gc(), store.mutex:
         conn = store.db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -664,10 +663,20 @@ def apply_packets(
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        finally:
-            if collecting:
-                gc.enable()
     return outcomes
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """The cyclic collector off for the block, and back on however the block ends (a locked
+    database at BEGIN included)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def check_packets(store: Store, paths: Sequence[Path], *,
