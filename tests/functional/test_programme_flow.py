@@ -288,8 +288,10 @@ async def test_moving_a_deadline_in_the_form_asks_the_reason(programme_db):
         await settle(pilot)
         assert app.screen is screen
         [moved] = ps.postponements(app.store, ids["Разовая конференция"])
+        # «15.04» typed on 23.11.2026 for a deadline long past (01.04.2026) is the next
+        # 15 April: a moved deadline is read from now on, not near the old one.
         assert (moved.old_deadline, moved.new_deadline, moved.reason) == (
-            dt.date(2026, 4, 1), dt.date(2026, 4, 15), "перенос по приказу УО")
+            dt.date(2026, 4, 1), dt.date(2027, 4, 15), "перенос по приказу УО")
         # The detail line under the outline shows the history.
         assert "было 01.04.2026" in str(screen.query_one("#detail").render())
 

@@ -65,3 +65,31 @@ async def test_short_date_accepts_day_month_of_the_default_year():
         field.value = "31.02"
         await pilot.press("tab")
         assert field.value == "31.02"
+
+
+# --- a date typed as ДД.ММ (nearest_date) --------------------------------------------------
+
+
+def test_nearest_date_ahead_and_past():
+    import datetime as dt
+
+    from metodkab.widgets.quickentry import nearest_date
+
+    today = dt.date(2026, 11, 23)
+    assert nearest_date(15, 3, today) == dt.date(2027, 3, 15)        # next March
+    assert nearest_date(1, 9, today) == dt.date(2026, 9, 1)          # within 3 months back
+    assert nearest_date(23, 8, today) == dt.date(2026, 8, 23)        # exactly 3 months back
+    assert nearest_date(22, 8, today) == dt.date(2027, 8, 22)
+    # a done date: the latest on or before today, never in the future
+    assert nearest_date(10, 12, today, past=True) == dt.date(2025, 12, 10)
+    assert nearest_date(23, 11, today, past=True) == today
+    assert nearest_date(1, 2, today, past=True) == dt.date(2026, 2, 1)
+
+
+def test_nearest_date_of_29_february_takes_a_leap_year():
+    import datetime as dt
+
+    from metodkab.widgets.quickentry import nearest_date
+
+    assert nearest_date(29, 2, dt.date(2027, 11, 23)) == dt.date(2028, 2, 29)
+    assert nearest_date(29, 2, dt.date(2027, 11, 23), past=True) == dt.date(2024, 2, 29)

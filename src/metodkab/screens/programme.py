@@ -792,7 +792,7 @@ class ProgrammeScreen(AppScreen):
         self.app.push_screen(ActivityDateDialog(
             S.PROG_POSTPONE_TITLE.format(title=activity.title), S.PROG_POSTPONE_NEW,
             activity.deadline, default_year=self.app.store.clock.today().year,
-            near=activity.deadline,
+            near=max(activity.deadline, self.app.store.clock.today()),
             info=S.PROG_POSTPONE_WAS.format(date=format_date(activity.deadline)), reason=True),
             callback=answer)
 

@@ -70,7 +70,7 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
                 yield Label(self.label)
                 yield ShortDateField(format_date(self.initial), default_year=self.default_year,
                                      required=True, near=self.near,
-                                     back=3 if self.with_reason else 11, id="date")
+                                     past=not self.with_reason, id="date")
             if self.with_reason:
                 with Horizontal(classes="row"):
                     yield Label(S.PROG_POSTPONE_REASON)

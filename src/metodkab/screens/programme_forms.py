@@ -126,7 +126,7 @@ class ActivityFormScreen(FormScreen):
                       lambda: ChoiceField(statuses, allow_empty=False, value=[statuses[0]],
                                           title=S.PROG_ACT_F_STATUS), kind="choice"),
             FieldSpec("done_date", S.PROG_ACT_F_DONE,
-                      lambda: ShortDateField(default_year=year, near=today, back=11),
+                      lambda: ShortDateField(default_year=year, near=today, past=True),
                       kind="date"),
             FieldSpec("note", S.PROG_ACT_F_NOTE, lambda: TextField(max_length=500)),
         ]
@@ -164,10 +164,12 @@ class ActivityFormScreen(FormScreen):
         if self.record is None and self.initial_values.get("task_id"):
             self.form.widget("title").focus()
         if self.record is not None:     # a date typed as ДД.ММ is near the one it replaces
+            today = self.app.store.clock.today()
             deadline = self.record.deadline  # type: ignore[attr-defined]
-            self.form.widget("deadline").near = deadline  # type: ignore[attr-defined]
-            self.form.widget("start_date").near = (  # type: ignore[attr-defined]
-                self.record.start_date or deadline)  # type: ignore[attr-defined]
+            # (or today, when that is later: a deadline long past is moved from now on)
+            self.form.widget("deadline").near = max(deadline, today)  # type: ignore[attr-defined]
+            self.form.widget("start_date").near = max(  # type: ignore[attr-defined]
+                self.record.start_date or deadline, today)  # type: ignore[attr-defined]
 
     # --- dates typed as ДД.ММ, the reason of a moved deadline ------------------------------
     def _date_errors(self) -> tuple[dict[str, Any], dict[str, str]]:

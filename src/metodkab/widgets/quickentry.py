@@ -10,46 +10,91 @@ from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
 from textual.binding import Binding
+from textual.validation import ValidationResult, Validator
 
 from metodkab import strings as S
 from metodkab.domain.parse import add_months, format_date, norm, parse_date, short_name
-from metodkab.widgets.fields import ChoiceField, DateValidator, TextField, summary
+from metodkab.widgets.fields import ChoiceField, TextField, summary
 
 
-_SHORT_DATE = re.compile(r"^\s*\d{1,2}[./-]\d{1,2}[./-]?\s*$")
+_SHORT_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-]?\s*$")
+_LEAP_YEAR = 2000           # checks a typed day and month: 29.02 exists in some year
+
+
+def nearest_date(day: int, month: int, near: dt.date, *, back: int = 3,
+                 past: bool = False) -> dt.date:
+    """The date of a day and month typed without a year.
+
+    Ahead (deadlines, starts): the first such date on or after ``back`` months before
+    ``near`` — typed in November, «15.03» is next March, «01.09» the last September.
+    ``past`` (done dates): the latest such date on or before ``near``. 29.02 takes the
+    nearest leap year in that direction."""
+    if past:
+        years = range(near.year, near.year - 8, -1)
+    else:
+        start = add_months(near, -back)
+        years = range(start.year, start.year + 8)
+    for year in years:
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:           # 29.02 in a year without it
+            continue
+        if (candidate <= near) if past else (candidate >= start):
+            return candidate
+    raise ValueError(S.PARSE_NO_SUCH_DATE)
+
+
+class _ShortDateValidator(Validator):
+    """The field's own reading of its text (``ShortDateField.parsed``), and «required»."""
+
+    def __init__(self, field: ShortDateField, required: bool) -> None:
+        super().__init__()
+        self.field = field
+        self.required = required
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parsed = self.field.parse(value)
+        except ValueError as exc:
+            return self.failure(str(exc))
+        if parsed is None and self.required:
+            return self.failure(S.PROG_DATE_REQUIRED)
+        return self.success()
 
 
 class ShortDateField(TextField):
-    """A date typed as ДД.ММ (the year is ``default_year``) or in full as ДД.ММ.ГГГГ.
+    """A date typed as ДД.ММ or in full as ДД.ММ.ГГГГ.
 
-    With ``near`` (today), a short date is the one within the year that starts ``back``
-    months before ``near``: typed in November, «15.03» of a deadline is next March
-    (``back=3``), «15.03» of a done date is last March (``back=11``).
+    A short date is read by ``nearest_date`` around ``near`` (today, or for a deadline
+    being moved the later of it and today); with ``past`` (a done date) it is the latest
+    such date up to ``near``. Without ``near`` the year is ``default_year``.
     On leaving the field a short date is written out in full, so the user sees the year.
     """
 
     def __init__(self, value: str = "", *, default_year: int, required: bool = False,
-                 near: dt.date | None = None, back: int = 3, **kwargs) -> None:
+                 near: dt.date | None = None, back: int = 3, past: bool = False,
+                 **kwargs) -> None:
         kwargs.setdefault("placeholder", S.PROG_DATE_PLACEHOLDER)
         kwargs.setdefault("max_length", 10)
         self.default_year = default_year
         self.near = near
         self.back = back
-        super().__init__(value, validators=[DateValidator(required=required,
-                                                          default_year=default_year)],
+        self.past = past
+        super().__init__(value, validators=[_ShortDateValidator(self, required)],
                          validate_on=["blur", "submitted"], **kwargs)
+
+    def parse(self, text: str) -> dt.date | None:
+        """``text`` as a date (None when empty); raises ValueError with a Russian message."""
+        short = _SHORT_DATE.match(text)
+        if short is None or self.near is None:
+            return parse_date(text, default_year=self.default_year)
+        parse_date(text, default_year=_LEAP_YEAR)          # day and month exist at all
+        return nearest_date(int(short.group(1)), int(short.group(2)), self.near,
+                            back=self.back, past=self.past)
 
     def parsed(self) -> dt.date | None:
         """The date typed (None when empty); raises ValueError with a Russian message."""
-        day = parse_date(self.value, default_year=self.default_year)
-        if day is None or self.near is None or not _SHORT_DATE.match(self.value):
-            return day
-        start = add_months(self.near, -self.back)
-        try:
-            day = day.replace(year=start.year)
-            return day if day >= start else day.replace(year=start.year + 1)
-        except ValueError:          # 29.02 in a year without it: as typed
-            return parse_date(self.value, default_year=self.default_year)
+        return self.parse(self.value)
 
     def complete(self) -> None:
         """Write a valid short date out in full (ДД.ММ → ДД.ММ.ГГГГ)."""
