@@ -173,6 +173,12 @@ def test_parse_number_error_is_russian():
 
 def test_format_number():
     assert [rp.format_number(v) for v in (30.0, 27.5, None, 0.0)] == ["30", "27,5", "", "0"]
+    assert [rp.format_number(v) for v in (99.96, 4.22, 0.25)] == ["100", "4,2", "0,2"]
+
+
+def test_format_target_keeps_every_decimal_it_was_set_with():
+    assert [rp.format_target(v) for v in (4.25, 30.0, 0.25, None, 2.5)] == [
+        "4,25", "30", "0,25", "", "2,5"]
 
 
 @pytest.mark.parametrize("actual, target, baseline, key, short", [

@@ -349,12 +349,20 @@ def parse_number(text: object) -> float | None:
 
 
 def format_number(value: float | None) -> str:
-    """27.5 → «27,5»; 30.0 → «30»; None → ''."""
+    """A computed figure to one decimal: 27.5 → «27,5»; 30.0 and 29.96 → «30»; None → ''."""
     if value is None:
         return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
+    rounded = round(float(value), 1)
+    if rounded.is_integer():
+        return str(int(rounded))
+    return f"{rounded:.1f}".replace(".", ",")
+
+
+def format_target(value: float | None) -> str:
+    """A target as it was set, every decimal kept: 4.25 → «4,25», 30.0 → «30»; None → ''."""
+    if value is None:
+        return ""
+    return f"{float(value):g}".replace(".", ",")
 
 
 # --- the printable document ---------------------------------------------------------------

@@ -22,7 +22,7 @@ from metodkab import app as app_module
 from metodkab.app import MetodkabApp
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.parse import format_date
-from metodkab.reports.programme import format_number
+from metodkab.reports.programme import format_number, format_target
 from metodkab.screens.base import AppScreen, DbCalls
 from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
 from metodkab.screens.exchange_files import PathDialog
@@ -353,7 +353,7 @@ class MunicipalIndicatorsScreen(AppScreen):
         table = self.query_one(DataTable)
         table.clear()
         for index, r in enumerate(report.totals):
-            value, target = format_number(r.value), format_number(r.target)   # «24,1»
+            value, target = format_number(r.value), format_target(r.target)   # «24,1», «4,25»
             table.add_row(r.name, str(r.count), str(r.base), value, target, key=str(index))
         table.focus()
 

@@ -61,9 +61,9 @@ def _target(result: ri.Result) -> str:
     if result.target is None:
         return ""
     sign = "≤" if result.lower_is_better else "≥"
-    from metodkab.reports.programme import format_number
+    from metodkab.reports.programme import format_target
 
-    return f"{sign}{format_number(result.target)}"        # «≥2,5», as the values
+    return f"{sign}{format_target(result.target)}"        # «≥2,5», «≥4,25»: as it was set
 
 
 class IndicatorsScreen(AppScreen):
