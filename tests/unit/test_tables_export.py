@@ -403,6 +403,8 @@ def test_associations_and_their_members(school, tmp_path):
                      [people["Антонова"]])
     repo.update(school, repo.get(school, Staff, people["Борисов"]).model_copy(
         update={"dismissal_date": D(2026, 6, 30)}))        # dismissed: not a member any more
+    repo.update(school, repo.get(school, Staff, people["Антонова"]).model_copy(
+        update={"dismissal_date": D(2027, 1, 10)}))        # leaves after the report date: is
     path = te.export_associations(school, folder=tmp_path)
     assert path.name == "Методические объединения 2026-11-23.xlsx"
     book = openpyxl.load_workbook(path)

@@ -293,8 +293,8 @@ def export_associations(store, *, folder: Path, progress: Progress = None) -> Pa
 
     day = report_date(store)
     school = school_name(store)
-    rows = store_as.list_associations(store)
-    members = store_as.association_members(store)
+    rows = store_as.list_associations(store, day)
+    members = store_as.association_members(store, day)
     _step(progress, 1, 2)
     listing = Sheet(S.XLS_AS_SHEET, title_row(school, S.ASSOC_TITLE, day),
                     columns(S.XLS_AS_COLUMNS, (40, 20, 24, 12)),

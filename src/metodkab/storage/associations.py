@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,19 +27,24 @@ def association_choices(store: Store) -> list[tuple[str, str]]:
             "SELECT id, name FROM association WHERE deleted = 0 ORDER BY norm(name)")]
 
 
-def list_associations(store: Store) -> list[AssociationRow]:
-    sql = """
+def list_associations(store: Store, day: dt.date | None = None) -> list[AssociationRow]:
+    """The associations with their heads and how many members work now (or on ``day``)."""
+    employed = ("x.dismissal_date IS NULL" if day is None else
+                "(x.hire_date IS NULL OR x.hire_date <= :d) "
+                "AND (x.dismissal_date IS NULL OR x.dismissal_date > :d)")
+    sql = f"""
         SELECT a.id, a.name, a.kind,
                coalesce(s.last_name || ' ' || substr(s.first_name, 1, 1) || '.' ||
                         CASE WHEN s.middle_name <> '' THEN ' ' || substr(s.middle_name, 1, 1) || '.'
                              ELSE '' END, ''),
                (SELECT count(*) FROM association_member m JOIN staff x ON x.id = m.staff_id
                  WHERE m.association_id = a.id AND m.deleted = 0 AND x.deleted = 0
-                   AND x.dismissal_date IS NULL)
+                   AND {employed})
         FROM association a LEFT JOIN staff s ON s.id = a.head_id
         WHERE a.deleted = 0 ORDER BY norm(a.name)"""
+    params = {} if day is None else {"d": day.isoformat()}
     with store.mutex:
-        return [AssociationRow(*r) for r in store.conn.execute(sql).fetchall()]
+        return [AssociationRow(*r) for r in store.conn.execute(sql, params).fetchall()]
 
 
 def member_ids(store: Store, association_id: str) -> list[str]:
@@ -94,8 +100,8 @@ class MemberRow:
     is_head: bool
 
 
-def association_members(store: Store) -> list[MemberRow]:
-    """Members now employed, association by association (the list's order), by name."""
+def association_members(store: Store, day: dt.date) -> list[MemberRow]:
+    """Members employed on ``day``, association by association (the list's order), by name."""
     sql = """
         SELECT a.name, s.last_name, s.first_name, s.middle_name,
                coalesce((SELECT group_concat(position, ', ') FROM
@@ -108,8 +114,11 @@ def association_members(store: Store) -> list[MemberRow]:
                a.head_id IS s.id
         FROM association a
         JOIN association_member m ON m.association_id = a.id AND m.deleted = 0
-        JOIN staff s ON s.id = m.staff_id AND s.deleted = 0 AND s.dismissal_date IS NULL
+        JOIN staff s ON s.id = m.staff_id AND s.deleted = 0
+         AND (s.hire_date IS NULL OR s.hire_date <= :d)
+         AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)
         WHERE a.deleted = 0
         ORDER BY norm(a.name), a.id, s.name_norm"""
     with store.mutex:
-        return [MemberRow(*r[:6], bool(r[6])) for r in store.conn.execute(sql).fetchall()]
+        return [MemberRow(*r[:6], bool(r[6]))
+                for r in store.conn.execute(sql, {"d": day.isoformat()}).fetchall()]
