@@ -2006,5 +2006,6 @@ CLI_ARG_NUMBER = "{0}: нужно число, а не «{1}»"
 CLI_ARG_VALUE = "{0}: нужно значение"
 CLI_ARG_EXCLUSIVE = "{0} нельзя указывать вместе с {1}"
 CLI_ARG_IGNORED = "{0}: значение «{1}» не нужно"
-CLI_ARG_NAMES = {"command": "команда"}
-CLI_METAVARS = {"--db": "ФАЙЛ", "--today": "ДАТА"}
+CLI_ARG_NAMES = {"command": "команда", "action": "действие"}
+CLI_METAVARS = {"--db": "ФАЙЛ", "--today": "ДАТА", "file": "ФАЙЛ", "files": "ФАЙЛ",
+                "code": "КОД_ШКОЛЫ"}

@@ -229,7 +229,8 @@ def test_help_speaks_russian(argv, capsys):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["frobnicate"], "команда: неизвестное значение «frobnicate» (возможны: check,"),
-    (["restore"], "не указаны обязательные аргументы: file"),
+    (["restore"], "не указаны обязательные аргументы: ФАЙЛ"),
+    (["municipality", "zzz"], "действие: неизвестное значение «zzz» (возможны: init,"),
     (["check", "extra"], "лишние аргументы: extra"),
     (["demo", "--out", "x", "--staff", "много"], "--staff: нужно число, а не «много»"),
     (["--db"], "--db: нужно значение"),

@@ -438,7 +438,8 @@ class Training(Record):
         if isinstance(value, str):
             if not value.startswith("["):
                 return [value]
-            known = _parsed_topics(value)
+            # (only short texts are cached: a packet's text is not kept alive by the cache)
+            known = _parsed_topics(value) if len(value) <= 500 else None
             if known is not None:
                 return list(known)
             import json

@@ -98,9 +98,9 @@ def backup_if_due(
 
 def _office_ids() -> tuple[int, int]:
     """The municipal office database's application id and newest known schema version."""
-    from metodkab.sync.municipal import APPLICATION_ID, MUNICIPAL_SCHEMA_VERSION
+    from metodkab.storage.migrations import OFFICE_APPLICATION_ID, OFFICE_SCHEMA_VERSION
 
-    return APPLICATION_ID, MUNICIPAL_SCHEMA_VERSION
+    return OFFICE_APPLICATION_ID, OFFICE_SCHEMA_VERSION
 
 
 def database_kind(conn: sqlite3.Connection) -> str:

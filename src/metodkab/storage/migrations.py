@@ -23,6 +23,10 @@ if TYPE_CHECKING:   # only annotations: opening a database of the current versio
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
 SCHEMA_VERSION = 3
+# The municipal office's database (sync/municipal.py makes and migrates it): told apart
+# from a school's by its application id; backups and restore check both kinds.
+OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
+OFFICE_SCHEMA_VERSION = 1
 
 
 def _v1_to_v2(db: Database) -> None:

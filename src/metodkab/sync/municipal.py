@@ -42,13 +42,14 @@ from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.storage.db import SCHEMA_VERSION, Store, connect, lock_path, quick_check
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
 from metodkab.storage.maintenance import CheckReport
+from metodkab.storage.migrations import OFFICE_APPLICATION_ID, OFFICE_SCHEMA_VERSION
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import AcceptedPacket, ReceiptBody, build_receipt, receipt_file_name
 from metodkab.sync.records import LineError, check_lines, row_models
 
-APPLICATION_ID = 0x4D4B4D4F          # "MKMO": a municipal database of metodkab
-MUNICIPAL_SCHEMA_VERSION = 1
+APPLICATION_ID = OFFICE_APPLICATION_ID      # "MKMO": a municipal database of metodkab
+MUNICIPAL_SCHEMA_VERSION = OFFICE_SCHEMA_VERSION
 SMALL_PACKET = 400                   # below this, look up existing rows by id
 
 

@@ -249,9 +249,11 @@ def check_lines(lines: list[str], models: dict[str, type[BaseModel]], *, upto: i
     A failure raises LineError naming the first line that fails (counted from 1).
 
     This is the import's hot path. A packet that passes (nearly every one) goes through
-    ``_check_all``: every check, done column-wise by C-level loops (map, zip, set) with no
-    Python code per line. Only when something fails does ``_check_each`` go through the
-    lines one by one to name the first one that fails, with its reason.
+    ``_check_all``: the envelope checks (format, table, sequence, repeats) column-wise by
+    C-level loops (map, zip, set), and every record through its model's validator (which
+    runs the model's own Python rules per record). Only when something fails does
+    ``_check_each`` go through the lines one by one to name the first one that fails,
+    with its reason.
     """
     rows = _check_all(lines, models, upto, school, level, packet_uuid)
     if rows is None:
