@@ -29,6 +29,14 @@ def demo_path(demo_template, tmp_path):
     return path
 
 
+@pytest.fixture
+def out(tmp_path, monkeypatch):
+    """The folder the export dialog offers first (the user's documents, in real life)."""
+    folder = tmp_path / "docs"
+    monkeypatch.setattr(export, "default_folder", lambda: folder)
+    return folder
+
+
 async def export_here(pilot, out, name: str):
     """Ctrl+E, Enter in the folder dialog; the path is shown. Returns the workbook."""
     app = pilot.app
@@ -52,9 +60,7 @@ def data_rows(ws) -> list[tuple]:
     return list(ws.iter_rows(min_row=3, values_only=True))
 
 
-async def test_training_register_and_overdue(demo_path, tmp_path, monkeypatch):
-    out = tmp_path / "docs"
-    monkeypatch.setattr(export, "default_folder", lambda: out)
+async def test_training_register_and_overdue(demo_path, out):
     app = build_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -89,9 +95,7 @@ async def test_training_register_and_overdue(demo_path, tmp_path, monkeypatch):
         assert [r[0] for r in data_rows(ws)] == [r.name for r in overdue.rows]
 
 
-async def test_attestation_schedule(demo_path, tmp_path, monkeypatch):
-    out = tmp_path / "docs"
-    monkeypatch.setattr(export, "default_folder", lambda: out)
+async def test_attestation_schedule(demo_path, out):
     app = build_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -111,9 +115,7 @@ async def test_attestation_schedule(demo_path, tmp_path, monkeypatch):
         assert len(data_rows(wb["Могут претендовать"])) == len(data.eligible)
 
 
-async def test_mentorship_register_coverage_and_load(demo_path, tmp_path, monkeypatch):
-    out = tmp_path / "docs"
-    monkeypatch.setattr(export, "default_folder", lambda: out)
+async def test_mentorship_register_coverage_and_load(demo_path, out):
     app = build_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -151,11 +153,9 @@ async def test_mentorship_register_coverage_and_load(demo_path, tmp_path, monkey
         assert [r[0] for r in data_rows(ws)] == [r.name for r in load.rows]
 
 
-async def test_programme_workbook_from_the_people_view(demo_path, tmp_path, monkeypatch):
+async def test_programme_workbook_from_the_people_view(demo_path, out):
     from metodkab.screens.programme import ProgrammeScreen
 
-    out = tmp_path / "docs"
-    monkeypatch.setattr(export, "default_folder", lambda: out)
     app = build_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -184,11 +184,9 @@ async def test_programme_workbook_from_the_people_view(demo_path, tmp_path, monk
         assert len(data_rows(wb["Показатели"])) == len(screen.data.indicators)
 
 
-async def test_associations(demo_path, tmp_path, monkeypatch):
+async def test_associations(demo_path, out):
     from metodkab.screens.associations import AssociationsScreen
 
-    out = tmp_path / "docs"
-    monkeypatch.setattr(export, "default_folder", lambda: out)
     app = build_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -204,12 +202,10 @@ async def test_associations(demo_path, tmp_path, monkeypatch):
         assert len(members) == sum(r.members for r in screen.rows) > 0
 
 
-async def test_todo_list_from_the_dashboard_and_one_item(demo_path, tmp_path, monkeypatch):
+async def test_todo_list_from_the_dashboard_and_one_item(demo_path, out):
     from metodkab.screens.alert_list import AlertListScreen
     from metodkab.screens.dashboard import DashboardScreen
 
-    out = tmp_path / "docs"
-    monkeypatch.setattr(export, "default_folder", lambda: out)
     app = build_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
