@@ -2009,3 +2009,7 @@ CLI_ARG_IGNORED = "{0}: значение «{1}» не нужно"
 CLI_ARG_NAMES = {"command": "команда", "action": "действие"}
 CLI_METAVARS = {"--db": "ФАЙЛ", "--today": "ДАТА", "file": "ФАЙЛ", "files": "ФАЙЛ",
                 "code": "КОД_ШКОЛЫ"}
+
+# --- review round 2 ---
+DEV_DISMISSED_MARK_F = " (уволена)"
+DEV_DISMISSED_MARK_ANY = " (уволен(а))"

@@ -8,6 +8,7 @@ switch tabs.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -109,14 +110,27 @@ def _years(n: int) -> str:
     return f"{n} {word}"
 
 
-def courses_status(courses: PersonTrainings, day: dt.date) -> Text:
-    """«последние курсы 12.05.2025 · часов за 3 года 72, за 5 лет 144» with the overdue state."""
+def is_dismissed(staff: Staff, day: dt.date) -> bool:
+    """Dismissed on the report date: no courses or attestation are due from them any more."""
+    return staff.dismissal_date is not None and staff.dismissal_date <= day
+
+
+def dismissed_mark(staff: Staff) -> str:
+    return {"м": S.DEV_DISMISSED_MARK, "ж": S.DEV_DISMISSED_MARK_F}.get(
+        staff.sex or "", S.DEV_DISMISSED_MARK_ANY)
+
+
+def courses_status(courses: PersonTrainings, day: dt.date, *, employed: bool = True) -> Text:
+    """«последние курсы 12.05.2025 · часов за 3 года 72, за 5 лет 144» with the overdue state
+    (not for a person no longer employed: nothing is due from them)."""
     text = Text()
     if courses.last_end is None:
-        text.append(S.DEV_COURSES_NEVER, style="bold red")
+        text.append(S.DEV_COURSES_NEVER, style="bold red" if employed else "")
     else:
         text.append(S.DEV_COURSES_LAST.format(date=format_date(courses.last_end)))
-        if courses.overdue:
+        if not employed:
+            pass
+        elif courses.overdue:
             text.append(" · ")
             text.append(S.DEV_COURSES_OVERDUE.format(date=format_date(courses.overdue_from)),
                         style="bold red")
@@ -131,9 +145,12 @@ def hours_text(courses: PersonTrainings) -> str:
     return S.DEV_COURSES_HOURS.format(h3=courses.hours_3, h5=courses.hours_5)
 
 
-def attestation_text(att: PersonAttestation, day: dt.date) -> Text:
+def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = True) -> Text:
     """Categories held (with the application deadline when one is ending), the СЗД state
-    of a person without a category, and what they may apply for."""
+    of a person without a category, and what they may apply for — the last two only while
+    the person is employed."""
+    if not employed:
+        att = dataclasses.replace(att, conformity_state=None, eligibility=[])
     text = Text()
     for cat in att.held:
         text.append(S.ATT_HOLDS.format(category=cat.category, position=cat.position))
@@ -208,12 +225,14 @@ def main_text(data: CardData) -> Text:
         line(S.F_ASSOCIATIONS, ", ".join(data.associations))
     if p.management_team:
         line(S.F_MANAGEMENT, S.YES.lower())
-    for index, part in enumerate(attestation_text(data.attestation, day).split("\n")):
+    employed = not is_dismissed(p, day)
+    for index, part in enumerate(attestation_text(data.attestation, day,
+                                                  employed=employed).split("\n")):
         if part.plain:
             text.append(f"{S.ATT_CARD_LINE}: " if index == 0 else "  ", style="dim")
             text.append(part)
             text.append("\n")
-    line(S.DEV_TAB_COURSES, courses_status(data.courses, day))
+    line(S.DEV_TAB_COURSES, courses_status(data.courses, day, employed=employed))
     line(S.DEV_HOURS, hours_text(data.courses))
     development = data.development
     open_deficits = [d for d in development.deficits if d.status != "устранён"]
@@ -330,8 +349,8 @@ class PersonCardScreen(AppScreen):
         self.data = data
         self._restoring = keep or {}
         title = data.staff.name
-        if data.staff.dismissal_date and data.staff.dismissal_date <= data.day:
-            title += S.DEV_DISMISSED_MARK
+        if is_dismissed(data.staff, data.day):
+            title += dismissed_mark(data.staff)
         self.query_one("#card-title", Static).update(title)
         self.query_one("#main-info", Static).update(main_text(data))
         self._fill_courses(data)
@@ -348,7 +367,8 @@ class PersonCardScreen(AppScreen):
 
     def _fill_courses(self, data: CardData) -> None:
         courses = data.courses
-        summary = courses_status(courses, data.day)
+        summary = courses_status(courses, data.day,
+                                 employed=not is_dismissed(data.staff, data.day))
         summary.append(f"\n{S.DEV_HOURS}: {hours_text(courses)}")
         self.query_one("#tr-summary", Static).update(summary)
         table = self.query_one("#tr-table", DataTable)
@@ -380,7 +400,8 @@ class PersonCardScreen(AppScreen):
 
     def _fill_attestation(self, data: CardData) -> None:
         att = data.attestation
-        self.query_one("#att-info", Static).update(attestation_text(att, data.day))
+        self.query_one("#att-info", Static).update(attestation_text(
+            att, data.day, employed=not is_dismissed(data.staff, data.day)))
         table = self.query_one("#cat-table", DataTable)
         columns = ("decision", "position", "category", "until", "order")
         self._columns(table, CAT_FIXED, CAT_SHARES, CAT_TITLES, columns)

@@ -1,0 +1,80 @@
+"""Second user review: the person card, attestation, the dashboard and settings as a
+demanding user met them on 80x24."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from metodkab.clock import Clock
+from metodkab.domain.models import QualificationCategory, Staff, Training
+from metodkab.screens.person_card import PersonCardScreen
+from metodkab.storage import repo
+from metodkab.storage.db import open_store
+from tests.ui import TODAY, build_app, school_db, settle
+
+D = dt.date
+
+
+def make_people(path, *people: dict) -> list[str]:
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    ids = [repo.create(store, Staff.model_validate({"positions": ["учитель"], **p}))
+           for p in people]
+    store.close()
+    return ids
+
+
+def add(path, *records) -> None:
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    for record in records:
+        repo.create(store, record)
+    store.close()
+
+
+def plain(screen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def open_card(pilot, staff_id: str) -> PersonCardScreen:
+    await settle(pilot)
+    pilot.app.push_screen(PersonCardScreen(staff_id))
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PersonCardScreen)
+    return pilot.app.screen
+
+
+async def test_a_dismissed_persons_card_owes_no_courses_or_attestation(tmp_path):
+    path = school_db(tmp_path / "s.sqlite")
+    gone, man, unknown = make_people(
+        path,
+        {"last_name": "Киселёва", "first_name": "Мария", "sex": "ж", "hire_date": D(2021, 9, 1),
+         "dismissal_date": D(2026, 6, 21)},
+        {"last_name": "Петров", "first_name": "Пётр", "sex": "м", "hire_date": D(2015, 9, 1),
+         "dismissal_date": D(2026, 1, 10)},
+        {"last_name": "Сидорова", "first_name": "Анна", "hire_date": D(2010, 9, 1),
+         "dismissal_date": D(2025, 8, 31)})
+    add(path, Training(staff_id=gone, title="ФООП", kind="повышение квалификации", hours=36,
+                       end_date=D(2022, 3, 12)),
+        QualificationCategory(staff_id=gone, position="учитель", category="первая",
+                              decision_date=D(2021, 1, 23), valid_until=D(2026, 1, 23)))
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, gone)
+        assert plain(card, "#card-title") == "Киселёва Мария (уволена)"
+        main = plain(card, "#main-info")
+        assert "уволен(а) 21.06.2026" in main
+        # Nothing is due from someone who has left: no «срок наступил», no «просрочено».
+        assert "СЗД" not in main and "просрочено" not in main and "не позже" not in main
+        assert "последние 12.03.2022" in main
+        await pilot.press("3")
+        await settle(pilot)
+        assert "СЗД" not in plain(card, "#att-info")
+        assert card.query_one("#cat-table").row_count == 1     # the history stays
+        await pilot.press("2")
+        await settle(pilot)
+        assert "просрочено" not in plain(card, "#tr-summary")
+        await pilot.press("escape")
+        card = await open_card(pilot, man)
+        assert plain(card, "#card-title") == "Петров Пётр (уволен)"
+        await pilot.press("escape")
+        card = await open_card(pilot, unknown)
+        assert plain(card, "#card-title") == "Сидорова Анна (уволен(а))"
