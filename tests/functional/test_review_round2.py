@@ -78,3 +78,34 @@ async def test_a_dismissed_persons_card_owes_no_courses_or_attestation(tmp_path)
         await pilot.press("escape")
         card = await open_card(pilot, unknown)
         assert plain(card, "#card-title") == "Сидорова Анна (уволен(а))"
+
+
+async def test_conformity_is_owed_from_the_end_of_a_lapsed_category(tmp_path):
+    """Hired 01.09.2021 with a первая until 23.01.2026: no СЗД was owed while the category
+    was held, so the card and the F5 schedule say «срок наступил 23.01.2026», not 01.09.2023."""
+    from metodkab.screens.attestation import AttestationScreen
+    from metodkab.storage.attestation import schedule
+
+    path = school_db(tmp_path / "s.sqlite")
+    lapsed, never = make_people(
+        path,
+        {"last_name": "Лебедева", "first_name": "Ольга", "hire_date": D(2021, 9, 1)},
+        {"last_name": "Новикова", "first_name": "Ирина", "hire_date": D(2021, 9, 1)})
+    add(path, QualificationCategory(staff_id=lapsed, position="учитель", category="первая",
+                                    decision_date=D(2021, 1, 23), valid_until=D(2026, 1, 23)))
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, lapsed)
+        assert "срок наступил 23.01.2026" in plain(card, "#main-info")
+        await pilot.press("escape")
+        card = await open_card(pilot, never)       # never held one: 2 years after hiring
+        assert "срок наступил 01.09.2023" in plain(card, "#main-info")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, AttestationScreen)
+        due = {r.staff_id: r.state.due for r in schedule(app.store, TODAY).conformity}
+        assert due == {lapsed: D(2026, 1, 23), never: D(2023, 9, 1)}

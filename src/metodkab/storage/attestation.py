@@ -7,6 +7,7 @@ SQL only; the rules are in reports.attestation.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -122,6 +123,23 @@ def _order(number: str, day: str | None) -> str:
                                     date=dt.date.fromisoformat(day).strftime("%d.%m.%Y"))
 
 
+def _conformity_state(records: list[dict[str, Any]], hire_date: dt.date | None,
+                      cats: list[rules.CategoryFacts], day: dt.date,
+                      settings) -> rules.ConformityState:
+    """The СЗД state, with the end of a lapsed category taken into account: while a category
+    was held no СЗД was owed, so the obligation starts no earlier than the day it ended (a
+    person whose category ended on 23.01.2026 is not «due since 01.09.2023»)."""
+    state = rules.conformity_state(_conformity_facts(records), hire_date, day,
+                                   settings.conformity_years, settings.warn_months)
+    lapsed = [c.valid_until for c in cats if c.valid_until is not None and c.valid_until <= day]
+    if state.state == "exempt" or not lapsed:
+        return state
+    ended = max(lapsed)
+    if state.due is None or state.due < ended:
+        return dataclasses.replace(state, state="due", due=ended)
+    return state
+
+
 def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttestation:
     settings = attestation_settings(store)
     cat_rows = _categories(store, "c.staff_id = ?", (staff_id,))
@@ -146,8 +164,7 @@ def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttes
         from metodkab.storage import repo
 
         person = repo.get(store, Staff, staff_id)
-        state = rules.conformity_state(_conformity_facts(conf_rows), person.hire_date, day,
-                                       settings.conformity_years, settings.warn_months)
+        state = _conformity_state(conf_rows, person.hire_date, facts, day, settings)
     return PersonAttestation(categories, conformity, held, rules.eligibility(facts, day), state)
 
 
@@ -292,9 +309,7 @@ def schedule(store: Store, day: dt.date) -> Schedule:
                                         item.holds.decision_date, item.targets))
         if not held:
             records = conf.get(p["id"], [])
-            state = rules.conformity_state(_conformity_facts(records), _date(p["hire_date"]),
-                                           day, settings.conformity_years,
-                                           settings.warn_months)
+            state = _conformity_state(records, _date(p["hire_date"]), cats, day, settings)
             if state.state in CONFORMITY_ORDER:
                 position = records[0]["position"] if records and records[0]["position"] \
                     else p["position"] or ""
