@@ -109,3 +109,24 @@ async def test_conformity_is_owed_from_the_end_of_a_lapsed_category(tmp_path):
         assert isinstance(app.screen, AttestationScreen)
         due = {r.staff_id: r.state.due for r in schedule(app.store, TODAY).conformity}
         assert due == {lapsed: D(2026, 1, 23), never: D(2023, 9, 1)}
+
+
+async def test_f5_on_the_dashboard_opens_attestation_and_ctrl_r_refreshes(tmp_path):
+    """README: F5 is «Аттестация» everywhere — the first screen too (it used to refresh)."""
+    from metodkab.screens.attestation import AttestationScreen
+    from metodkab.screens.dashboard import DashboardScreen
+
+    path = school_db(tmp_path / "s.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        make_people(path, {"last_name": "Новый", "first_name": "Сотрудник"})
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        table = app.screen.query_one("#counts").content
+        assert list(table.columns[1].cells)[0] == "1"     # «Педагогов работает»
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, AttestationScreen)

@@ -69,7 +69,8 @@ class DashboardScreen(AppScreen):
     """
     BINDINGS = [
         Binding("enter", "open_alert", S.KEY_OPEN, key_display="Enter", show=False),
-        Binding("f5", "refresh", S.EX_KEY_REFRESH, key_display="F5", show=False),
+        # Not F5: that is «Аттестация» everywhere, the dashboard included.
+        Binding("ctrl+r", "refresh", S.EX_KEY_REFRESH, key_display="Ctrl+R", show=False),
         Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False),
     ]
 
