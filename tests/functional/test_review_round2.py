@@ -130,3 +130,21 @@ async def test_f5_on_the_dashboard_opens_attestation_and_ctrl_r_refreshes(tmp_pa
         await pilot.press("f5")
         await settle(pilot)
         assert isinstance(app.screen, AttestationScreen)
+
+
+async def test_card_help_lists_open_once(tmp_path):
+    from metodkab.screens.help import key_rows
+
+    path = school_db(tmp_path / "s.sqlite")
+    (person,) = make_people(path, {"last_name": "Орлова", "first_name": "Вера"})
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, person)
+        local, _ = key_rows(card)
+        assert [k for k, d in local if d == "Открыть"] == ["Enter/F4"]
+        await pilot.press("2", "enter")            # Enter still opens (nothing on an empty list)
+        await settle(pilot)
+        assert app.screen is card
+        await pilot.press("1", "enter")            # on «Основное» Enter edits the person
+        await settle(pilot)
+        assert type(app.screen).__name__ == "StaffFormScreen"

@@ -275,7 +275,8 @@ class PersonCardScreen(AppScreen):
         Binding("ctrl+e", "edit_person", S.DEV_KEY_EDIT_PERSON, key_display="Ctrl+E",
                 id="edit-person"),
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
-        Binding("enter", "open", S.KEY_OPEN, key_display="Enter", show=False),
+        # The same entry as F4 in help and the palette (it listed «Открыть» twice).
+        Binding("enter", "open", S.KEY_OPEN, key_display="Enter/F4", show=False),
         Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
         *(Binding(str(i), f"tab('{tab}')", S.DEV_KEY_TAB[tab], key_display=str(i), show=False)
           for i, tab in enumerate(TABS, start=1)),
