@@ -2013,3 +2013,4 @@ CLI_METAVARS = {"--db": "ФАЙЛ", "--today": "ДАТА", "file": "ФАЙЛ", "
 # --- review round 2 ---
 DEV_DISMISSED_MARK_F = " (уволена)"
 DEV_DISMISSED_MARK_ANY = " (уволен(а))"
+DASH_REPORT_DATE_FIXED = " — задана в настройках (F10), сегодня {today}"

@@ -148,3 +148,18 @@ async def test_card_help_lists_open_once(tmp_path):
         await pilot.press("1", "enter")            # on «Основное» Enter edits the person
         await settle(pilot)
         assert type(app.screen).__name__ == "StaffFormScreen"
+
+
+async def test_a_report_date_from_settings_is_said_so_on_the_dashboard(tmp_path):
+    from metodkab.storage.settings import set_settings
+
+    path = school_db(tmp_path / "s.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert plain(app.screen, "#date") == "Дата отчёта: 23.11.2026"
+        set_settings(app.store, {"report_date": "2025-09-01"})
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert plain(app.screen, "#date") == ("Дата отчёта: 01.09.2025 — задана в настройках "
+                                              "(F10), сегодня 23.11.2026")

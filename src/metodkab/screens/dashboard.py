@@ -116,7 +116,12 @@ class DashboardScreen(AppScreen):
         else:
             self.query_one("#school", Static).update(school.full_name)
             self.app.sub_title = school.short_name
-        self.query_one("#date", Static).update(S.DASH_REPORT_DATE.format(date=format_date(day)))
+        line = S.DASH_REPORT_DATE.format(date=format_date(day))
+        today = self.app.store.clock.today()
+        if day != today:
+            # A date fixed in Настройки is easy to forget: every figure here is on it.
+            line += S.DASH_REPORT_DATE_FIXED.format(today=format_date(today))
+        self.query_one("#date", Static).update(line)
         table = Table(title=S.DASH_COUNTS, title_justify="left", box=None, expand=True,
                       show_header=False, title_style="bold")
         table.add_column(ratio=1)
