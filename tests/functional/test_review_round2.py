@@ -163,3 +163,34 @@ async def test_a_report_date_from_settings_is_said_so_on_the_dashboard(tmp_path)
         await settle(pilot)
         assert plain(app.screen, "#date") == ("Дата отчёта: 01.09.2025 — задана в настройках "
                                               "(F10), сегодня 23.11.2026")
+
+
+async def test_the_card_names_the_mentor_and_the_mentees(tmp_path):
+    """The card had no word about mentorship: a young teacher's mentor was only in F6."""
+    from metodkab.domain.models import Mentorship
+
+    path = school_db(tmp_path / "s.sqlite")
+    mentor, young, other, old = make_people(
+        path, {"last_name": "Макарова", "first_name": "Ольга", "middle_name": "Ивановна"},
+        {"last_name": "Егорова", "first_name": "Анна", "middle_name": "Викторовна"},
+        {"last_name": "Козлова", "first_name": "Юлия", "middle_name": "Дмитриевна"},
+        {"last_name": "Фролов", "first_name": "Иван", "middle_name": "Петрович"})
+    add(path, Mentorship(mentor_id=mentor, mentee_ids=[young, other], form="педагог – педагог",
+                         start_date=D(2026, 9, 1), planned_end=D(2027, 5, 31)),
+        Mentorship(mentor_id=mentor, mentee_ids=[old], form="педагог – педагог",
+                   start_date=D(2024, 9, 1), planned_end=D(2025, 5, 31), status="завершена",
+                   actual_end=D(2025, 5, 31)))
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, young)
+        assert "Наставник: Макарова Ольга Ивановна (наставничество до 31.05.2027)" in plain(
+            card, "#main-info")
+        await pilot.press("escape")
+        card = await open_card(pilot, mentor)
+        main = plain(card, "#main-info")
+        assert ("Наставляемые: Егорова Анна Викторовна, Козлова Юлия Дмитриевна "
+                "(наставничество до 31.05.2027)" in main)
+        assert "Фролов" not in main                   # a finished pair is not current
+        await pilot.press("escape")
+        card = await open_card(pilot, old)
+        assert "Наставник" not in plain(card, "#main-info")

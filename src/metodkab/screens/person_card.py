@@ -35,10 +35,12 @@ from metodkab.screens.training_forms import TrainingFormScreen
 from metodkab.storage import attestation as store_a
 from metodkab.storage import development as store_d
 from metodkab.storage import repo
+from metodkab.storage import mentorship as store_m
 from metodkab.storage import training as store_t
 from metodkab.storage.associations import association_choices
 from metodkab.storage.attestation import PersonAttestation
 from metodkab.storage.development import PersonDevelopment
+from metodkab.storage.mentorship import MentorshipRow
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import PersonTrainings
 
@@ -84,6 +86,7 @@ class CardData:
     courses: PersonTrainings
     attestation: PersonAttestation
     development: PersonDevelopment
+    mentorships: list[MentorshipRow] = dataclasses.field(default_factory=list)
 
 
 def load_card(store, staff_id: str) -> CardData:
@@ -96,6 +99,8 @@ def load_card(store, staff_id: str) -> CardData:
         courses=store_t.person_trainings(store, staff_id, day),
         attestation=store_a.person_attestation(store, staff_id, day),
         development=store_d.person_development(store, staff_id, day),
+        mentorships=store_m.list_mentorships(
+            store, store_m.MentorshipQuery(person_id=staff_id, limit=20), day),
     )
 
 
@@ -248,6 +253,12 @@ def main_text(data: CardData) -> Text:
         if route.overdue:
             value.append(S.DEV_ROUTE_LATE.format(count=route.overdue), style="bold red")
         line(S.DEV_ROUTE_SHORT, value)
+    for pair in data.mentorships:
+        until = S.DEV_MENTORSHIP_UNTIL.format(date=format_date(pair.planned_end))
+        if pair.mentor_id == p.id:
+            line(S.MENT_COL_MENTEES, ", ".join(pair.mentees) + until)
+        else:
+            line(S.MENT_COL_MENTOR, pair.mentor + until)
     for label, value in ((S.F_SNILS, p.snils), (S.F_PHONE, p.phone), (S.F_EMAIL, p.email),
                          (S.F_NOTES, p.notes)):
         if value:

@@ -139,6 +139,7 @@ class MentorshipQuery:
     mentor_id: str | None = None
     problems: bool = False              # length outside the rule, past end, no order
     no_order: bool = False
+    person_id: str | None = None        # the mentor or one of the mentees
     limit: int = PAGE_SIZE
     offset: int = 0
 
@@ -189,6 +190,11 @@ def _where(query: MentorshipQuery, day: dt.date,
             " OR EXISTS (SELECT 1 FROM mentorship_mentee mm JOIN staff s ON s.id = mm.staff_id "
             "         WHERE mm.mentorship_id = m.id AND mm.deleted = 0 "
             "         AND s.name_norm LIKE :search ESCAPE '\\'))")
+    if query.person_id:
+        params["person"] = query.person_id
+        where.append("(m.mentor_id = :person OR EXISTS (SELECT 1 FROM mentorship_mentee mm "
+                     "WHERE mm.mentorship_id = m.id AND mm.deleted = 0 "
+                     "AND mm.staff_id = :person))")
     no_order = "trim(m.order_number) = ''"
     if query.no_order:
         where.append(no_order)
