@@ -194,3 +194,26 @@ async def test_the_card_names_the_mentor_and_the_mentees(tmp_path):
         await pilot.press("escape")
         card = await open_card(pilot, old)
         assert "Наставник" not in plain(card, "#main-info")
+
+
+async def test_associations_list_fits_80_columns(tmp_path):
+    """Ctrl+O at 80x24: the last column «Участников» showed as «Уча»."""
+    from metodkab.domain.models import Association
+    from metodkab.screens.associations import AssociationsScreen
+
+    path = school_db(tmp_path / "s.sqlite")
+    add(path, Association(name="ШМО учителей начальных классов", kind="ШМО"))
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, AssociationsScreen)
+        table = app.screen.query_one("#assoc-table")
+        assert table.row_count == 1
+        total = sum(c.get_render_width(table) for c in table.columns.values())
+        assert total <= 80 - 2                  # room for the scrollbar
+        assert table.columns["members"].width >= len("Участников")
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert table.columns["name"].width > 36 and table.row_count == 1

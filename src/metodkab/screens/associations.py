@@ -21,6 +21,9 @@ from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.form import FieldSpec
 
 
+ASSOC_FIXED = {"kind": 18, "head": 16, "members": 10}
+
+
 class AssociationsScreen(AppScreen):
     SCREEN_TITLE = S.ASSOC_TITLE
     BINDINGS = [
@@ -40,12 +43,25 @@ class AssociationsScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.rows: list[AssociationRow] = []
+        self._columns()
+        self.query_one(DataTable).focus()
+
+    def _columns(self) -> None:
+        """The name takes what the fixed columns leave (at 80 columns «Участников» was cut)."""
+        from metodkab.screens.mentorship import column_widths
+
+        order = ("name", "kind", "head", "members")
+        widths = column_widths(self.app.size.width or 80, ASSOC_FIXED, {"name": 1.0}, order)
         table = self.query_one(DataTable)
-        table.add_column(S.ASSOC_COL_NAME, key="name", width=36)
-        table.add_column(S.ASSOC_COL_KIND, key="kind", width=18)
-        table.add_column(S.ASSOC_COL_HEAD, key="head", width=16)
-        table.add_column(S.ASSOC_COL_MEMBERS, key="members", width=10)
-        table.focus()
+        table.clear(columns=True)
+        for key, title in zip(order, (S.ASSOC_COL_NAME, S.ASSOC_COL_KIND, S.ASSOC_COL_HEAD,
+                                      S.ASSOC_COL_MEMBERS)):
+            table.add_column(title, key=key, width=widths[key])
+
+    def on_resize(self) -> None:
+        self._columns()
+        self._show(self.rows)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
