@@ -217,3 +217,29 @@ async def test_associations_list_fits_80_columns(tmp_path):
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert table.columns["name"].width > 36 and table.row_count == 1
+
+
+async def test_empty_programme_screen_offers_only_what_works(tmp_path):
+    """F7 on a new database: the footer offered Открыть, Удалить, Выполнено with nothing
+    to act on; only Ins (create the programme) is offered now."""
+    from metodkab.domain.models import Programme
+
+    path = school_db(tmp_path / "s.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        screen = app.screen
+
+        def enabled():
+            return {b.binding.action for b in screen.active_bindings.values()
+                    if b.enabled and b.node is screen}
+
+        assert "add" in enabled()
+        assert not {"open", "remove", "done", "postpone"} & enabled()
+        repo.create(app.store, Programme(title="Программа развития", year_from=2025,
+                                         year_to=2028, is_current=True))
+        screen.reload()
+        await settle(pilot)
+        assert {"add", "open", "remove", "done"} <= enabled()

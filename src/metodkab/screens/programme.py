@@ -176,8 +176,20 @@ class ProgrammeScreen(AppScreen):
             if key is not None and table_id not in self.keep:
                 self.keep[table_id] = key
 
+    NEEDS_PROGRAMME = {"open", "remove", "done", "postpone", "add_task", "copy_year", "print",
+                       "export", "view", "next_view", "year"}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Before a programme exists only Ins (create one), the list of programmes and Esc
+        act: the footer no longer offers Открыть, Удалить, Выполнено on an empty screen."""
+        data = getattr(self, "data", None)
+        if action in self.NEEDS_PROGRAMME and (data is None or data.programme is None):
+            return False
+        return True
+
     def _loaded(self, data: ps.ProgrammeView) -> None:
         self.data = data
+        self.refresh_bindings()
         if data.programme is not None:
             self.programme_id = data.programme.id
             years = data.programme.years
