@@ -243,3 +243,37 @@ async def test_empty_programme_screen_offers_only_what_works(tmp_path):
         screen.reload()
         await settle(pilot)
         assert {"add", "open", "remove", "done"} <= enabled()
+
+
+async def test_a_full_main_tab_scrolls_instead_of_losing_lines(tmp_path):
+    """Three categories, mentorship, СНИЛС, phone, e-mail and a note: 21 lines in the 18
+    rows 80x24 leaves — the last ones (phone, e-mail, note) were cut off with no sign."""
+    from metodkab.domain.models import Mentorship
+
+    path = school_db(tmp_path / "s.sqlite")
+    person, young = make_people(
+        path, {"last_name": "Максимова", "first_name": "Оксана", "middle_name": "Игоревна",
+               "subjects": ["математика"], "birth_date": D(1982, 7, 1),
+               "hire_date": D(2005, 9, 1), "ped_start_date": D(2005, 9, 1),
+               "education_level": "высшее", "education_pedagogical": True,
+               "management_team": True, "snils": "112-233-445 95",
+               "phone": "+7 900 000-00-00", "email": "m@example.ru",
+               "notes": "Руководитель ШМО, эксперт ГИА"},
+        {"last_name": "Юная", "first_name": "Анна"})
+    add(path, *(QualificationCategory(staff_id=person, position=pos, category=cat,
+                                      decision_date=day)
+                for pos, cat, day in (("учитель", "высшая", D(2023, 9, 23)),
+                                      ("учитель", "педагог-наставник", D(2024, 9, 23)),
+                                      ("методист", "первая", D(2024, 1, 23)),
+                                      ("педагог-психолог", "первая", D(2022, 1, 23)))),
+        Mentorship(mentor_id=person, mentee_ids=[young], form="педагог – педагог",
+                   start_date=D(2026, 9, 1), planned_end=D(2027, 5, 31)))
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, person)
+        scroll = card.query_one("#main-scroll")
+        assert "Примечание: Руководитель ШМО" in plain(card, "#main-info")
+        assert scroll.virtual_size.height > scroll.region.height
+        await pilot.press("tab", "end")            # Tab into the text, End scrolls down
+        await settle(pilot)
+        assert scroll.scroll_y == scroll.max_scroll_y > 0

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from metodkab import strings as S
@@ -278,7 +279,7 @@ class PersonCardScreen(AppScreen):
     PersonCardScreen .card-hint { height: 1; padding: 0 1; color: $text-muted; }
     PersonCardScreen .card-list-title { height: 1; padding: 0 1; background: $boost;
                                         text-style: bold; }
-    PersonCardScreen #main-info { height: 1fr; }
+    PersonCardScreen #main-scroll { height: 1fr; }
     PersonCardScreen DataTable { height: 1fr; overflow-x: hidden; }
     """
     BINDINGS = [
@@ -311,7 +312,9 @@ class PersonCardScreen(AppScreen):
         yield Static(S.LOADING, classes="section-title", id="card-title")
         with TabbedContent(id="tabs", initial=self.initial_tab):
             with TabPane(S.DEV_TAB_LABELS["main"], id="main"):
-                yield Static("", classes="card-info", id="main-info")
+                # Scrolls: a fully filled card is taller than 80x24 leaves (lines were lost).
+                with VerticalScroll(id="main-scroll"):
+                    yield Static("", classes="card-info", id="main-info")
                 yield Static(S.DEV_MAIN_HINT, classes="card-hint")
             with TabPane(S.DEV_TAB_LABELS["courses"], id="courses"):
                 yield Static("", classes="card-info", id="tr-summary")
