@@ -277,3 +277,27 @@ async def test_a_full_main_tab_scrolls_instead_of_losing_lines(tmp_path):
         await pilot.press("tab", "end")            # Tab into the text, End scrolls down
         await settle(pilot)
         assert scroll.scroll_y == scroll.max_scroll_y > 0
+
+
+async def test_a_failed_conformity_attestation_is_not_shown_as_a_pass(tmp_path):
+    """СЗД with «не соответствует» showed «следующая аттестация на СЗД — до …» in green."""
+    from metodkab.domain.models import ConformityAttestation
+
+    path = school_db(tmp_path / "s.sqlite")
+    failed, passed = make_people(
+        path, {"last_name": "Медведев", "first_name": "Игорь", "hire_date": D(2020, 9, 1)},
+        {"last_name": "Фролов", "first_name": "Иван", "hire_date": D(2020, 9, 1)})
+    add(path, ConformityAttestation(staff_id=failed, position="учитель", date=D(2026, 11, 20),
+                                    result="не соответствует"),
+        ConformityAttestation(staff_id=passed, position="учитель", date=D(2026, 11, 20),
+                              result="соответствует"))
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, failed)
+        main = plain(card, "#main-info")
+        assert "СЗД 20.11.2026 — не соответствует занимаемой должности" in main
+        assert "следующая" not in main
+        await pilot.press("escape")
+        card = await open_card(pilot, passed)
+        assert "СЗД 20.11.2026 · следующая аттестация на СЗД — до 20.11.2031" in plain(
+            card, "#main-info")

@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from metodkab import strings as S
+from metodkab.domain import values as V
 from metodkab.domain.models import Staff
 from metodkab.domain.parse import format_date
 from metodkab.reports import attestation as rules_a
@@ -179,9 +180,18 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
                 text.append(S.ATT_EXEMPT_UNTIL.format(date=format_date(state.until)),
                             style="dim")
         else:
+            failed = False
             if state.last:
                 text.append(S.ATT_LAST_CONFORMITY.format(date=format_date(state.last)))
-            if state.due:
+                # «не соответствует» is not a pass: no green «следующая … до» five years on.
+                result = next((r.result for r in att.conformity
+                               if r.date == state.last and r.result), None)
+                failed = result == V.CONFORMITY_RESULTS[1]
+                if failed:
+                    text.append(S.ATT_CONFORMITY_FAILED, style="bold red")
+            if failed:
+                pass                            # no next date to promise
+            elif state.due:
                 style = {"due": "bold red", "soon": "yellow"}.get(state.state, "green")
                 line = S.ATT_CONFORMITY_DUE_ON if state.state == "due" else S.ATT_NEXT_CONFORMITY
                 text.append(line.format(date=format_date(state.due)), style=style)
