@@ -2016,3 +2016,7 @@ DEV_DISMISSED_MARK_ANY = " (уволен(а))"
 DASH_REPORT_DATE_FIXED = " — задана в настройках (F10), сегодня {today}"
 DEV_MENTORSHIP_UNTIL = " (наставничество до {date})"
 ATT_CONFORMITY_FAILED = " — не соответствует занимаемой должности"
+
+# --- СЗД «не соответствует» ---
+ATT_STATE_FAILED = "не соответствует"
+ALERT_CONFORMITY_FAILED = "по СЗД от {date} не соответствует занимаемой должности"

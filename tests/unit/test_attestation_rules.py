@@ -227,3 +227,12 @@ def test_conformity_period_is_a_setting():
     state = rules.conformity_state([A(dt.date(2021, 11, 23), "соответствует")], None, D,
                                    period_years=6)
     assert state.state == "ok" and state.due == dt.date(2027, 11, 23)
+
+
+def test_conformity_failed_is_its_own_state():
+    failed = [A(dt.date(2024, 5, 1), "соответствует"), A(dt.date(2026, 5, 1), "не соответствует")]
+    state = rules.conformity_state(failed, dt.date(2015, 9, 1), D)
+    assert (state.state, state.due, state.last) == ("failed", None, dt.date(2026, 5, 1))
+    # an exemption entered after the failed attestation (e.g. child-care leave) wins
+    leave = [*failed, A(dt.date(2026, 9, 1), None, "отпуск по уходу за ребёнком")]
+    assert rules.conformity_state(leave, dt.date(2015, 9, 1), D).state == "exempt"

@@ -174,3 +174,24 @@ def test_conformity_due_reaches_the_dashboard(fresh_db):
         (soon, "Власова Анна: аттестация на СЗД до 01.03.2027"),
     ]
     assert alert.params == {"months": 6}
+
+
+def test_a_failed_conformity_attestation_heads_the_schedule_and_the_to_do_list(school):
+    """«не соответствует» is not a pass good for five years: the person comes first in the
+    СЗД list and on the dashboard until a newer result (or a dismissal) is recorded."""
+    from metodkab.storage.alerts import collect_alerts
+
+    store, ids = school
+    failed = person(store, "Яковлева")
+    conformity(store, failed, D(2026, 10, 15), result="не соответствует")
+    plan = sa.schedule(store, DAY)
+    assert [(r.staff_id, r.state.state) for r in plan.conformity] == [
+        (failed, "failed"), (ids["no_cat"], "due"), (ids["new"], "exempt")]
+    assert plan.conformity[0].state.last == D(2026, 10, 15)
+    assert plan.conformity[0].state.due is None
+    alert = next(a for a in collect_alerts(store, DAY) if a.key == "conformity_due")
+    assert (failed, "Яковлева Анна: по СЗД от 15.10.2026 не соответствует занимаемой "
+                    "должности") in [(i.staff_id, i.text) for i in alert.items]
+    # a newer attestation with a pass puts the person back on the five-year cycle
+    conformity(store, failed, D(2026, 11, 20))
+    assert failed not in [r.staff_id for r in sa.schedule(store, DAY).conformity]  # 2031

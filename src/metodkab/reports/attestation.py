@@ -30,6 +30,7 @@ HIGHER_AFTER_YEARS = 2
 CONFORMITY_YEARS = 5
 MIN_YEARS_IN_POST = 2
 IN_POST_REASON = "менее 2 лет в должности"
+FAILED_RESULT = "не соответствует"        # domain/values.py CONFORMITY_RESULTS[1]
 WARN_MONTHS = 6
 RED_MONTHS = 3
 APPLICATION_MONTHS = 3
@@ -201,9 +202,10 @@ class ConformityFacts:
 
 @dataclass(frozen=True)
 class ConformityState:
-    """Where a person without a category stands: "due" (the date has come or is unknown),
-    "soon" (within the warning window), "exempt" (until ``until``, or None: until a newer
-    record), "ok" (nothing to do within the window)."""
+    """Where a person without a category stands: "failed" (the last СЗД found the person
+    not fit for the post: the school has to act, nothing is «next»), "due" (the date has
+    come or is unknown), "soon" (within the warning window), "exempt" (until ``until``, or
+    None: until a newer record), "ok" (nothing to do within the window)."""
 
     state: str
     due: dt.date | None = None
@@ -238,6 +240,8 @@ def conformity_state(records: Iterable[ConformityFacts], hire_date: dt.date | No
         until = exempt_until(ex.exemption_reason, ex.date, hire_date)
         if until is None or until > day:
             return ConformityState("exempt", until, last, ex.exemption_reason, until)
+    if results and results[-1].result == FAILED_RESULT:
+        return ConformityState("failed", None, last)
     if last is not None:
         due = add_years(last, period_years)
     elif hire_date is not None:

@@ -61,6 +61,8 @@ def load_schedule(store) -> Schedule:
 
 
 def state_text(state) -> Text:
+    if state.state == "failed":
+        return Text(S.ATT_STATE_FAILED, style="bold red")
     if state.state == "due":
         return Text(S.ATT_STATE_DUE, style="bold red")
     if state.state == "soon":

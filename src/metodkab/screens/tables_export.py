@@ -140,7 +140,8 @@ def export_overdue(store, *, folder: Path, progress: Progress = None) -> Path:
 # --- Аттестация ---------------------------------------------------------------------------
 
 
-CONFORMITY_STATES = {"due": S.ATT_STATE_DUE, "soon": S.ATT_STATE_SOON,
+CONFORMITY_STATES = {"failed": S.ATT_STATE_FAILED, "due": S.ATT_STATE_DUE,
+                     "soon": S.ATT_STATE_SOON,
                      "exempt": S.ATT_STATE_EXEMPT}
 
 

@@ -132,7 +132,9 @@ def conformity_items(store: Store, day: dt.date, plan=None) -> list[AlertItem]:
     items = []
     for row in (plan or _schedule(store, day)).conformity:
         state = row.state
-        if state.state == "due":
+        if state.state == "failed":
+            when = S.ALERT_CONFORMITY_FAILED.format(date=format_date(state.last))
+        elif state.state == "due":
             when = S.ALERT_CONFORMITY_DUE
         elif state.state == "soon" and state.due is not None:
             when = S.ALERT_CONFORMITY_SOON.format(date=format_date(state.due))

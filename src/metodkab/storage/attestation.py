@@ -272,7 +272,7 @@ class Schedule:
         return sum(1 for r in self.conformity if r.state.state == "due")
 
 
-CONFORMITY_ORDER = {"due": 0, "soon": 1, "exempt": 2}
+CONFORMITY_ORDER = {"failed": 0, "due": 1, "soon": 2, "exempt": 3}
 
 
 def schedule(store: Store, day: dt.date) -> Schedule:
