@@ -59,10 +59,13 @@ def counts(store: Store, report_date: dt.date) -> dict[str, int]:
                       " AND (hire_date IS NULL OR hire_date <= :d)"
                       " AND (dismissal_date IS NULL OR dismissal_date > :d)",
         "dismissed": "SELECT count(*) FROM staff WHERE deleted = 0 AND dismissal_date <= :d",
-        "trainings": "SELECT count(*) FROM training WHERE deleted = 0",
-        "mentorships": "SELECT count(*) FROM mentorship WHERE deleted = 0 AND status = 'действует'",
+        # courses finished by the date (a planned course is not counted yet)
+        "trainings": "SELECT count(*) FROM training WHERE deleted = 0 AND end_date <= :d",
+        # pairs running on the date (reports.mentorship.active_on), as the to-do list counts
+        "mentorships": "SELECT count(*) FROM mentorship WHERE deleted = 0 AND start_date <= :d"
+                       " AND (actual_end IS NULL OR actual_end > :d)",
         "routes": "SELECT count(*) FROM individual_route WHERE deleted = 0"
-                  " AND status IN ('утверждён', 'выполняется')",
+                  " AND status IN ('утверждён', 'выполняется') AND period_start <= :d",
         "associations": "SELECT count(*) FROM association WHERE deleted = 0",
         "activities": "SELECT count(*) FROM programme_activity WHERE deleted = 0",
     }
