@@ -2020,3 +2020,7 @@ ATT_CONFORMITY_FAILED = " — не соответствует занимаемо
 # --- СЗД «не соответствует» ---
 ATT_STATE_FAILED = "не соответствует"
 ALERT_CONFORMITY_FAILED = "по СЗД от {date} не соответствует занимаемой должности"
+
+# --- chooser with nothing to choose ---
+CHOOSER_NOTHING = ("Выбирать пока не из чего: список пуст. Сотрудников добавляют в «Кадрах» "
+                   "(F2), объединения — Ctrl+O.")

@@ -224,6 +224,8 @@ class ChooserScreen(ModalScreen[list[str] | None]):
                 yield SelectionList[str](id="choices")
             else:
                 yield OptionList(id="choices")
+            if not self.options:        # e.g. no staff yet on a new database
+                yield Static(S.CHOOSER_NOTHING, classes="hint", id="nothing")
             yield Static(S.CHOOSER_MULTI_HINT if self.multiple else S.CHOOSER_SINGLE_HINT,
                          classes="hint")
 
