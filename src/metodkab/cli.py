@@ -16,6 +16,7 @@ from pathlib import Path
 from metodkab import __version__
 from metodkab import strings as S
 from metodkab.clock import Clock
+from metodkab.domain.jsonio import JsonRefused
 from metodkab.domain.parse import parse_date
 from metodkab.paths import default_db_path
 from metodkab.storage.errors import StorageError
@@ -113,6 +114,7 @@ def _clock(args: argparse.Namespace) -> Clock:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = None
     try:
         args = build_parser().parse_args(argv)
         return _dispatch(args)
@@ -122,12 +124,20 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as exc:
         print(f"{S.CLI_ERROR}: {exc}", file=sys.stderr)
         return 1
+    except JsonRefused as exc:
+        print(f"{S.CLI_ERROR}: {exc}", file=sys.stderr)
+        return 1
     except sqlite3.Error as exc:
-        print(f"{S.CLI_ERROR}: {S.CLI_SQLITE_ERROR} ({exc})", file=sys.stderr)
+        from metodkab.storage.files import sqlite_message
+
+        where = getattr(args, "sub_db", None) or getattr(args, "db", None) or default_db_path()
+        print(f"{S.CLI_ERROR}: {sqlite_message(exc, where) or S.CLI_SQLITE_ERROR}",
+              file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"{S.CLI_ERROR}: {S.CLI_FILE_ERROR}: {exc.strerror or exc} "
-              f"{exc.filename or ''}".rstrip(), file=sys.stderr)
+        from metodkab.storage.files import os_message
+
+        print(f"{S.CLI_ERROR}: {os_message(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

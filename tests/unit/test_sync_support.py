@@ -87,8 +87,10 @@ def municipal_rows(store: Store, code: str) -> dict[tuple[str, str], tuple[int, 
 
 
 def forge(exchange: Exchange, lines: list[str], *, header: dict | None = None,
-          key=None, recipient: bytes | None = None, **fields) -> bytes:
-    """A packet signed with the school's real key around arbitrary content lines."""
+          key=None, recipient: bytes | None = None, content: bytes | None = None,
+          **fields) -> bytes:
+    """A packet signed with the school's real key around arbitrary content lines (or
+    around ``content`` as it is: the whole decrypted body, header line included)."""
     key = key or exchange.school_key
     verify_key = bytes(key.verify_key)
     fp = crypto.school_fingerprint(verify_key)
@@ -113,7 +115,8 @@ def forge(exchange: Exchange, lines: list[str], *, header: dict | None = None,
     head = header if header is not None else {
         "packet_uuid": manifest["packet_uuid"], "school_code": manifest["school_code"],
         "sender_fp": fp, "seq": manifest["seq"]}
-    content = "\n".join([crypto.canonical_json(head).decode(), *lines]).encode()
+    if content is None:
+        content = "\n".join([crypto.canonical_json(head).decode(), *lines]).encode()
     data, _ = packet.build_packet(manifest, content, key, box_key)
     return data
 

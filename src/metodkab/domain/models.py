@@ -442,9 +442,9 @@ class Training(Record):
             known = _parsed_topics(value) if len(value) <= 500 else None
             if known is not None:
                 return list(known)
-            import json
+            from metodkab.domain.jsonio import read_json
 
-            return json.loads(value)
+            return read_json(value, what=S.JSON_WHAT_DATA)
         return value
 
     def _rule_min_hours(self) -> Problem:
@@ -468,9 +468,9 @@ class Training(Record):
 def _parsed_topics(text: str) -> tuple[str, ...] | None:
     """``json.loads`` of a topics column that is a list of texts, as a tuple (the same few
     lists recur on thousands of courses); None for anything else, left to json.loads."""
-    import json
+    from metodkab.domain.jsonio import read_json
 
-    found = json.loads(text)
+    found = read_json(text, what=S.JSON_WHAT_DATA)
     if isinstance(found, list) and all(type(x) is str for x in found):
         return tuple(found)
     return None

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from metodkab import strings as S
+from metodkab.domain.jsonio import JsonRefused, read_json
 from metodkab.domain.parse import parse_date
 from metodkab.storage.db import Store
 
@@ -39,13 +41,22 @@ def get_setting(store: Store, key: str) -> Any:
         row = store.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     if row is None:
         return DEFAULTS.get(key)
-    return json.loads(row[0])
+    return _value(key, row[0])
 
 
 def all_settings(store: Store) -> dict[str, Any]:
     with store.mutex:
         rows = store.conn.execute("SELECT key, value FROM settings").fetchall()
-    return {**DEFAULTS, **{k: json.loads(v) for k, v in rows}}
+    return {**DEFAULTS, **{k: _value(k, v) for k, v in rows}}
+
+
+def _value(key: str, text: str) -> Any:
+    """A stored value, read by the bounded reader (a database may come from a backup or
+    another computer); one that does not read is the default, never a traceback."""
+    try:
+        return read_json(text, what=S.JSON_WHAT_SETTING)
+    except JsonRefused:
+        return DEFAULTS.get(key)
 
 
 def set_settings(store: Store, values: dict[str, Any]) -> None:

@@ -21,7 +21,6 @@ import binascii
 import hashlib
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,12 +30,15 @@ from nacl.public import PrivateKey, PublicKey, SealedBox
 from nacl.signing import SigningKey, VerifyKey
 
 from metodkab import strings as S
+from metodkab.domain.jsonio import JsonRefused, read_json_object
+from metodkab.storage.files import FileProblem, create_private, open_regular, os_message, temp_path
 from metodkab.sync.errors import SyncError
 
 PUBLIC_KEY_FORMAT = "metodkab-municipality-key"
 SECRET_KEY_FORMAT = "metodkab-secret-key"
 SCHOOL_LABEL = b"metodkab-school-signing\x00"
 MUNICIPALITY_LABEL = b"metodkab-municipality\x00"
+MAX_KEY_FILE_BYTES = 64 << 10
 
 
 # --- small helpers ---------------------------------------------------------------------
@@ -135,8 +137,11 @@ class MunicipalityPublicKey:
     def from_json(cls, text: str) -> MunicipalityPublicKey:
         """Read a public key file; SyncError with a Russian reason when it is not one."""
         try:
-            data = json.loads(text)
-            if not isinstance(data, dict) or data.get("format") != PUBLIC_KEY_FORMAT:
+            data = read_json_object(text, what=S.JSON_WHAT_KEY_FILE, max_bytes=MAX_KEY_FILE_BYTES)
+        except JsonRefused as exc:
+            raise SyncError(S.EX_KEY_FILE_REFUSED.format(reason=exc)) from None
+        try:
+            if data.get("format") != PUBLIC_KEY_FORMAT:
                 raise ValueError("format")
             if data.get("format_version") != 1:
                 raise ValueError("version")
@@ -178,10 +183,10 @@ def _write_secret(path: Path, payload: dict[str, Any]) -> None:
     """Write a private key file readable by its owner only; never overwrite one."""
     if path.exists():
         raise SyncError(S.EX_KEY_EXISTS.format(path=path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    tmp = temp_path(path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = create_private(tmp)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(payload, fh)
             fh.flush()
@@ -194,20 +199,23 @@ def _write_secret(path: Path, payload: dict[str, Any]) -> None:
             if path.exists():
                 raise SyncError(S.EX_KEY_EXISTS.format(path=path)) from None
             os.replace(tmp, path)       # file systems without hard links
+    except OSError as exc:
+        raise FileProblem(os_message(exc, path)) from None
     finally:
         tmp.unlink(missing_ok=True)
 
 
 def _read_secret(path: Path, kind: str) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open_regular(path) as fh:
+            text = fh.read(MAX_KEY_FILE_BYTES + 1)
     except FileNotFoundError:
         raise SyncError(S.EX_KEY_MISSING.format(path=path)) from None
     try:
-        data = json.loads(text)
+        data = read_json_object(text, what=S.JSON_WHAT_KEY_FILE, max_bytes=MAX_KEY_FILE_BYTES)
         if data.get("format") != SECRET_KEY_FORMAT or data.get("kind") != kind:
             raise ValueError
-    except (ValueError, AttributeError):
+    except ValueError:
         raise SyncError(S.EX_KEY_DAMAGED.format(path=path)) from None
     if os.name == "posix" and path.stat().st_mode & 0o077:
         try:

@@ -39,6 +39,7 @@ from filelock import FileLock, Timeout
 
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
+from metodkab.domain.jsonio import read_json
 from metodkab.storage.db import SCHEMA_VERSION, Store, connect, lock_path, quick_check
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
 from metodkab.storage.maintenance import CheckReport
@@ -369,7 +370,7 @@ def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]
             reason=S.EX_R_NOT_UTF8)) from None
     lines = text.split("\n")
     try:
-        header = json.loads(lines[0])
+        header = read_json(lines[0], what=S.JSON_WHAT_CONTENT)
     except ValueError:
         header = None
     expected = {"packet_uuid": manifest.packet_uuid, "school_code": manifest.school_code,

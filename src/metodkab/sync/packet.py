@@ -21,7 +21,6 @@ payload hash, decryption, decompression within the declared size, strict records
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import secrets
@@ -36,6 +35,8 @@ from nacl.signing import SigningKey
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from metodkab import strings as S
+from metodkab.domain.jsonio import JsonRefused, read_json_object
+from metodkab.storage.files import FileProblem, open_regular, os_message
 from metodkab.sync import crypto
 from metodkab.sync.errors import PacketRefused
 from metodkab.sync.records import UUID_PATTERN
@@ -174,14 +175,18 @@ def read_file(path: Path) -> bytes:
     """The bytes of a packet or receipt file, refusing anything above the size limit."""
     name = path.name
     try:
-        size = path.stat().st_size
+        with open_regular(path) as fh:          # a FIFO or a folder is refused, never read
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_PACKET_BYTES:
+                raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
+                    size=size, limit=MAX_PACKET_BYTES))
+            data = fh.read(MAX_PACKET_BYTES + 1)
     except FileNotFoundError:
         raise PacketRefused(name, "file", S.EX_R_NO_FILE) from None
-    if size > MAX_PACKET_BYTES:
-        raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
-            size=size, limit=MAX_PACKET_BYTES))
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_PACKET_BYTES + 1)
+    except FileProblem as exc:
+        raise PacketRefused(name, "file", str(exc).rstrip(".")) from None
+    except OSError as exc:
+        raise PacketRefused(name, "file", os_message(exc, path).rstrip(".")) from None
     if len(data) > MAX_PACKET_BYTES:
         raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
             size=len(data), limit=MAX_PACKET_BYTES))
@@ -207,11 +212,13 @@ def split_packet(data: bytes, name: str) -> RawPacket:
         raise PacketRefused(name, "format", S.EX_R_FORMAT.format(
             version=version, supported=FORMAT_VERSION))
     try:
-        fields = json.loads(data[HEADER.size:end].decode("utf-8"))
-        if not isinstance(fields, dict):
-            raise ValueError
+        fields = read_json_object(data[HEADER.size:end], what=S.JSON_WHAT_MANIFEST,
+                                  max_bytes=MAX_MANIFEST_BYTES)
+    except JsonRefused as exc:
+        raise PacketRefused(name, "format", str(exc)) from None
+    try:
         manifest = Manifest.model_validate(fields)
-    except (ValueError, ValidationError, UnicodeDecodeError):
+    except ValidationError:
         raise PacketRefused(name, "format", S.EX_R_MANIFEST_BAD) from None
     payload = data[end + SIGNATURE_SIZE:]
     if len(payload) != manifest.payload_size:

@@ -19,6 +19,7 @@ from nacl.signing import SigningKey
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from metodkab import strings as S
+from metodkab.domain.jsonio import JsonRefused, read_json_object
 from metodkab.sync import crypto
 from metodkab.sync.errors import PacketRefused
 from metodkab.sync.packet import SCHOOL_CODE_PATTERN, Fingerprint, Hex64
@@ -69,18 +70,22 @@ def read_receipt(data: bytes, name: str, verify_key: bytes) -> ReceiptBody:
         raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
             size=len(data), limit=MAX_RECEIPT_BYTES))
     try:
-        outer = json.loads(data.decode("utf-8"))
-        if not isinstance(outer, dict) or outer.get("format") != RECEIPT_FORMAT:
+        outer = read_json_object(data, what=S.JSON_WHAT_RECEIPT, max_bytes=MAX_RECEIPT_BYTES)
+    except JsonRefused as exc:
+        raise PacketRefused(name, "format", str(exc)) from None
+    try:
+        if outer.get("format") != RECEIPT_FORMAT:
             raise ValueError
         text = outer["body"]
         signature = crypto.unb64(outer["signature"], 64)
         if not isinstance(text, str) or set(outer) != {"format", "body", "signature"}:
             raise ValueError
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError):
         raise PacketRefused(name, "format", S.EX_R_NOT_RECEIPT) from None
     if not crypto.verify(verify_key, text.encode("utf-8"), signature):
         raise PacketRefused(name, "signature", S.EX_R_RECEIPT_SIGNATURE)
     try:
-        return ReceiptBody.model_validate(json.loads(text))
+        return ReceiptBody.model_validate(read_json_object(
+            text, what=S.JSON_WHAT_RECEIPT, max_bytes=MAX_RECEIPT_BYTES))
     except (ValueError, ValidationError):
         raise PacketRefused(name, "format", S.EX_R_NOT_RECEIPT) from None

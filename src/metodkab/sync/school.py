@@ -19,6 +19,7 @@ from nacl.signing import SigningKey
 
 from metodkab import strings as S
 from metodkab.storage.db import SCHEMA_VERSION, Store
+from metodkab.storage.files import read_limited
 from metodkab.storage.repo import current_seq
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
@@ -112,16 +113,12 @@ def own_fingerprint(store: Store, key_path: Path | None = None) -> str:
 
 def read_municipality_key(path: Path) -> crypto.MunicipalityPublicKey:
     try:
-        data = path.read_bytes()
+        data = read_limited(path, crypto.MAX_KEY_FILE_BYTES)
     except FileNotFoundError:
         raise SyncError(S.EX_FILE_NOT_FOUND.format(path=path)) from None
-    if len(data) > 64 * 1024:
+    if data is None:
         raise SyncError(S.EX_KEY_FILE_BAD)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SyncError(S.EX_KEY_FILE_BAD) from None
-    return crypto.MunicipalityPublicKey.from_json(text)
+    return crypto.MunicipalityPublicKey.from_json(data)
 
 
 def import_municipality_key(store: Store, path: Path, *,

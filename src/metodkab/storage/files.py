@@ -1,0 +1,225 @@
+"""Files from outside and files of our own: reading safely, writing whole, owner-only.
+
+- ``open_regular`` opens a file for reading only when it is a regular file: a FIFO named
+  ``x.mkp`` would block ``open`` forever, a folder named ``a.mkp`` gives an English
+  «Is a directory». Both become Russian messages.
+- ``write_atomically`` writes under a temporary name of ours (``.<name>.<hex>.tmp``),
+  fsyncs, renames into place and syncs the folder; the temp file never outlives a
+  failure. ``private=True`` creates it owner-only (0600 on POSIX): databases, backups,
+  keys and packets hold personal data.
+- ``os_message`` turns an OSError (disk full, no rights, read-only disk …) into one
+  Russian line that says what to do; ``sqlite_message`` does the same for SQLite's own
+  reports of the same conditions. Neither ever says «повреждён».
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import sqlite3
+import stat
+import time
+from pathlib import Path
+from typing import BinaryIO
+
+from metodkab import strings as S
+from metodkab.storage.errors import StorageError
+
+PRIVATE_MODE = 0o600
+TEMP_SUFFIX = ".tmp"
+STALE_AFTER_SECONDS = 24 * 3600
+# ours: ".<name>.<8 hex>.tmp" (write_atomically, packets, keys) or "<name>.tmp" (backups)
+_OUR_TEMP = re.compile(r"\..+\.[0-9a-f]{8}\.tmp|.+\.(sqlite|mkp|mkr|mkkey|office-key|signing-key)\.tmp")
+
+
+class FileProblem(StorageError):
+    """A file could not be read or written for a reason of the file system (Russian)."""
+
+
+# --- messages ------------------------------------------------------------------------
+
+
+def _folder_of(path: Path | str | None) -> str:
+    if not path:
+        return "?"
+    path = Path(path)
+    return str(path if path.is_dir() else path.parent)
+
+
+def os_message(exc: OSError, path: Path | str | None = None) -> str:
+    """One Russian line for an OSError: what happened and what to do."""
+    path = path or exc.filename
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return S.FILE_NO_SPACE.format(folder=_folder_of(path))
+    if code in (errno.EACCES, errno.EPERM):
+        return S.FILE_NO_RIGHTS.format(folder=_folder_of(path))
+    if code == errno.EROFS:
+        return S.FILE_READ_ONLY.format(folder=_folder_of(path))
+    if code == errno.EISDIR:
+        return S.FILE_IS_FOLDER.format(path=path)
+    if code == errno.ENOENT:
+        return S.FILE_NOT_FOUND.format(path=path)
+    if code == errno.ENOTDIR:
+        return S.FILE_NOT_A_FOLDER.format(path=path)
+    name = errno.errorcode.get(code or 0, str(code))
+    return S.FILE_OS_ERROR.format(path=path or "?", code=name)
+
+
+# SQLite's primary result codes for the same conditions
+_SQLITE_FULL, _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_IOERR, _SQLITE_PERM = 13, 8, 14, 10, 3
+
+
+def sqlite_message(exc: sqlite3.Error, path: Path | str) -> str | None:
+    """A Russian line when a SQLite error is really a file-system condition (disk full,
+    read-only or inaccessible folder, I/O error); None for anything else."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    text = str(exc).lower()
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return S.FILE_NO_SPACE.format(folder=_folder_of(path))
+    if code in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
+        return S.FILE_NO_RIGHTS.format(folder=_folder_of(path))
+    if code == _SQLITE_CANTOPEN or "unable to open" in text:
+        folder = Path(path).parent
+        if Path(path).is_dir():
+            return S.FILE_IS_FOLDER.format(path=path)
+        if not os.access(folder, os.W_OK):
+            return S.FILE_NO_RIGHTS.format(folder=folder)
+        return S.FILE_CANNOT_OPEN.format(path=path)
+    if code == _SQLITE_IOERR or "disk i/o error" in text:
+        return S.FILE_IO_ERROR.format(folder=_folder_of(path))
+    return None
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def open_regular(path: Path | str) -> BinaryIO:
+    """Open a regular file for reading; FileProblem for a folder, FIFO, device …
+
+    FileNotFoundError passes unchanged (callers name the missing file their own way).
+    The file is opened non-blocking, so a FIFO cannot hang the open; then its type is
+    checked on the open descriptor (no race between the check and the read).
+    """
+    path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise FileProblem(S.FILE_IS_FOLDER.format(path=path)) from None
+    except OSError as exc:
+        if path.is_dir():
+            raise FileProblem(S.FILE_IS_FOLDER.format(path=path)) from None
+        raise FileProblem(os_message(exc, path)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileProblem(S.FILE_IS_FOLDER.format(path=path))
+        if not stat.S_ISREG(mode):
+            raise FileProblem(S.FILE_NOT_REGULAR.format(path=path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_limited(path: Path | str, limit: int) -> bytes | None:
+    """The bytes of a regular file, or None when it is larger than ``limit``."""
+    with open_regular(path) as fh:
+        if os.fstat(fh.fileno()).st_size > limit:
+            return None
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise FileProblem(os_message(exc, path)) from None
+    return None if len(data) > limit else data
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def temp_path(target: Path) -> Path:
+    """A temporary name of ours beside ``target`` (hidden, random, ``.tmp``)."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+def create_private(path: Path) -> int:
+    """Create a new file owner-only (0600 on POSIX) and return its descriptor."""
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                   PRIVATE_MODE)
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions for a file of ours that holds personal data (POSIX)."""
+    if os.name == "posix":
+        try:
+            os.chmod(path, PRIVATE_MODE)
+        except OSError:
+            pass
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder so a rename into it survives a power cut (POSIX)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write a file so that it appears whole or not at all (temp file, fsync, rename).
+
+    An OSError (disk full, no rights …) becomes FileProblem with a Russian message; the
+    temporary file is removed whatever happens.
+    """
+    path = Path(path)
+    tmp = temp_path(path)
+    try:
+        try:
+            fd = create_private(tmp) if private else os.open(
+                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise FileProblem(os_message(exc, path)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    sync_folder(path.parent)
+
+
+def clean_stale_temps(folder: Path, *, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Remove temporary files of ours left in ``folder`` by a crash (older than a day, so a
+    write in progress in another window is never touched); return what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    limit = time.time() - older_than
+    for entry in entries:
+        if not entry.name.endswith(TEMP_SUFFIX) or not _OUR_TEMP.fullmatch(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
