@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/metodkab --demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -n auto
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
