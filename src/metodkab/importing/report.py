@@ -29,7 +29,7 @@ def write_report(plan: Plan, folder: Path | str, *, now: dt.datetime,
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from metodkab.reports.xlsx import give_new_file_mode
+    from metodkab.reports.xlsx import give_new_file_mode, text_only
 
     folder = Path(folder).expanduser()
     folder.mkdir(parents=True, exist_ok=True)
@@ -63,6 +63,7 @@ def write_report(plan: Plan, folder: Path | str, *, now: dt.datetime,
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "D3"
+    text_only(sheet)                  # a cell «=…» of the imported file stays text
     handle, temp = tempfile.mkstemp(prefix=".metodkab-", suffix=".xlsx.tmp", dir=folder)
     os.close(handle)
     try:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -59,6 +60,26 @@ def give_new_file_mode(path: Path | str) -> None:
 
 
 
+def put(ws, row: int, column: int, value: Any):
+    """Write one cell as a value, never a formula: a text that starts with «=» (a school
+    name ``=HYPERLINK(…)`` from a packet, a cell of an imported file) stays text, and
+    characters a workbook cannot hold are dropped instead of failing the export."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = ws.cell(row=row, column=column, value=value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def text_only(ws) -> None:
+    """Turn every formula of a sheet filled another way (``ws.append``) back into text."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -94,12 +115,12 @@ def _width(value: Any) -> int:
 def fill_sheet(ws, sheet: Sheet) -> None:
     ncols = max(len(sheet.columns), 1)
     ws.title = _sheet_name(sheet.name)
-    ws.cell(row=1, column=1, value=sheet.title).font = Font(bold=True, size=12)
+    put(ws, 1, 1, sheet.title).font = Font(bold=True, size=12)
     if ncols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     header_fill = PatternFill("solid", fgColor="DDDDDD")
     for index, column in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=2, column=index, value=column.header)
+        cell = put(ws, 2, index, column.header)
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -108,7 +129,7 @@ def fill_sheet(ws, sheet: Sheet) -> None:
         for c, value in enumerate(row, start=1):
             if isinstance(value, dt.datetime):
                 value = value.date()
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = put(ws, r, c, value)
             if isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
             elif c <= len(sheet.columns) and sheet.columns[c - 1].number_format and \
