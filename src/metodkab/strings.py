@@ -877,6 +877,8 @@ IMP_FIELD_LABELS = {
     "ped_start_date": "Начало педстажа",
     "experience": "Педстаж (лет)",
     "education": "Образование",
+    "qualification": "Квалификация по диплому",
+    "speciality": "Специальность по диплому",
     "category": "Категория",
     "category_date": "Дата присвоения категории",
     "category_until": "Категория действует до",
@@ -903,6 +905,8 @@ IMP_XLS_UNSUPPORTED = ("Формат .xls (Excel 97–2003) не поддерж�
 IMP_UNSUPPORTED = "Файлы {suffix} не поддерживаются: выберите таблицу .xlsx или .csv."
 IMP_NOT_FOUND = "Файл не найден: {path}"
 IMP_BAD_XLSX = "Не удалось прочитать файл как книгу Excel (.xlsx): {error}"
+IMP_LIST_DATE_TITLE = "из заголовка «{text}»"
+IMP_LIST_DATE_CELL = "из ячейки {cell} над таблицей"
 IMP_NO_HEADER = "Таблица пуста: в файле нет ни одной заполненной строки."
 # values
 IMP_BAD_DATE = "дата не распознана: пишите ДД.ММ.ГГГГ"
@@ -953,13 +957,21 @@ IMP_CHANGE_CATEGORY = "категория {category} ({position}) от {day}"
 IMP_CHANGE_CONFORMITY = "СЗД от {day}: соответствует"
 IMP_CHANGE_COURSE = "курсы «{title}», {hours} ч, окончание {day}"
 IMP_NOTE_EXPERIENCE = "педстаж {years}{months} на {day} → начало педстажа {start}"
-IMP_NOTE_YEAR_END = "известен только год {year} — дата окончания {day}"
+IMP_NOTE_YEAR_END = ("известен только год {year} — в расчётах окончание {day} (самая ранняя "
+                     "дата этого года), уточните в карточке")
 IMP_NOTE_CATEGORY_YEAR = "известен только год присвоения — дата решения {day}, уточните"
 IMP_NOTE_CATEGORY_NO_DATE = "дата присвоения категории не указана — поставлена {day}, уточните"
 IMP_NOTE_CATEGORY_TERM = "категория до 01.09.2023 — срок действия до {day}"
 IMP_NOTE_CONFORMITY_YEAR = "известен только год СЗД — дата {day}, уточните"
 IMP_NOTE_CONFORMITY_NO_DATE = "дата СЗД не указана — поставлена {day}, уточните"
 IMP_NOTE_POSITION_AS_IS = "должности «{position}» нет в списке — записана как есть"
+IMP_NOTE_EMPLOYMENT = "занятость: {employment} — из должности «{remark}»"
+IMP_NOTE_SEX = "пол: {sex} — по отчеству «{middle}»"
+IMP_NOTE_PEDAGOGICAL = "образование педагогическое — в столбце «{column}»: «{text}» (основа «{stem}»)"
+IMP_NOTE_NOT_PEDAGOGICAL = ("образование не отмечено педагогическим — в «{text}» нет слов из списка "
+                            "в Настройках")
+IMP_NOTE_TEACHING_POST = ("категория отнесена к должности «учитель»: преподаёт {subjects}, "
+                          "хотя в должности — {positions}")
 IMP_NOTE_NAMESAKE = "тёзка с другой датой рождения — добавится как новый сотрудник"
 IMP_NOTE_NAME_REMARK = "пометка в ФИО «{remark}» не загружена"
 IMP_SUMMARY_HEADINGS = "Строки-заголовки разделов (пропущены): {rows}."

@@ -19,6 +19,7 @@ from tests.data import make_import_samples as samples
 
 D = dt.date
 TODAY = D(2026, 11, 23)
+LIST_DAY = D(2026, 9, 1)
 
 
 def plan_for(store, path, kind=m.STAFF, mapping=None):
@@ -39,18 +40,19 @@ def test_staff_sheet_preview(fresh_db):
     rows = by_row(plan)
     assert {n: r.status for n, r in rows.items()} == {
         6: ADD, 7: ADD, 8: ADD, 9: ERROR, 10: ERROR, 11: ADD, 12: ERROR}
-    assert plan.day == TODAY
+    assert plan.day == LIST_DAY            # «по состоянию на 01.09.2026» above the header
     ivanova = rows[6]
     assert ivanova.name == "Иванова Анна Петровна"
-    assert "педстаж 12 лет на 23.11.2026 → начало педстажа 23.11.2014" in ivanova.notes
+    assert "педстаж 12 лет на 01.09.2026 → начало педстажа 01.09.2014" in ivanova.notes
     assert any("высшая (учитель) от 27.03.2022" in c for c in ivanova.changes)
-    assert "известен только год 2023 — дата окончания 31.12.2023" in ivanova.notes
+    assert ("известен только год 2023 — в расчётах окончание 01.01.2023 (самая ранняя дата "
+            "этого года), уточните в карточке") in ivanova.notes
     assert rows[9].errors == ["Дата рождения: такой даты нет в календаре"]
     assert rows[10].errors == ["Не указана должность (нужна хотя бы одна)"]
     assert rows[12].errors == ["Этот сотрудник уже есть в строке 6"]
     assert rows[8].skipped == ["Курсы «Курсы по инклюзии 2020»: не указано количество часов"]
     assert "дата СЗД не указана" in rows[8].summary
-    assert "дата присвоения категории не указана — поставлена 23.11.2026" in rows[11].summary
+    assert "дата присвоения категории не указана — поставлена 01.09.2026" in rows[11].summary
     assert plan.summary().startswith("Добавить: 4, обновить: 0, без изменений: 0, с ошибками: 3.")
     assert [r.number for r in plan.report_rows] == [8, 9, 10, 12]
     assert repo.count(fresh_db, "staff") == 0            # a preview writes nothing
@@ -65,7 +67,7 @@ def test_staff_import_writes_what_the_preview_said(fresh_db):
     assert (ivanova.first_name, ivanova.middle_name, ivanova.birth_date) == (
         "Анна", "Петровна", D(1980, 3, 14))
     assert ivanova.positions == ["учитель"] and ivanova.subjects == ["математика"]
-    assert ivanova.ped_start_date == D(2014, 11, 23)
+    assert ivanova.ped_start_date == D(2014, 9, 1)
     petrov = person(fresh_db, "Петров")
     assert petrov.subjects == ["история", "обществознание"]
     assert person(fresh_db, "Сидорова").birth_date == D(1982, 2, 18)   # an Excel day number
@@ -76,15 +78,15 @@ def test_staff_import_writes_what_the_preview_said(fresh_db):
     first = categories[(petrov.id, "первая")]
     assert (first.decision_date, first.valid_until) == (D(2019, 1, 1), D(2024, 1, 1))
     novikova = person(fresh_db, "Новикова")
-    assert categories[(novikova.id, "высшая")].decision_date == TODAY
+    assert categories[(novikova.id, "высшая")].decision_date == LIST_DAY
     assert categories[(novikova.id, "высшая")].valid_until is None
     conformity = repo.find(fresh_db, ConformityAttestation)
     assert [(c.result, c.position, c.date) for c in conformity] == [
-        ("соответствует", "педагог-психолог", TODAY)]
+        ("соответствует", "педагог-психолог", LIST_DAY)]
     trainings = sorted((t.title, t.hours, t.end_date, t.topics)
                        for t in repo.find(fresh_db, Training))
-    assert trainings == [("ФГОС ООО", 36, D(2021, 12, 31), ["ФГОС/ФООП"]),
-                         ("Функциональная грамотность", 72, D(2023, 12, 31),
+    assert trainings == [("ФГОС ООО", 36, D(2021, 1, 1), ["ФГОС/ФООП"]),
+                         ("Функциональная грамотность", 72, D(2023, 1, 1),
                           ["функциональная грамотность"])]
     notes = [r[0] for r in fresh_db.db.conn.execute(
         "SELECT changes FROM audit_log WHERE table_name = 'staff'")]
@@ -148,7 +150,7 @@ def test_matching_by_name_and_birth_date(fresh_db, tmp_path):
                           "Петров Пётр;05.05.1970;учитель\n"            # the date fills the gap
                           "Орлова Вера;;учитель\n")                     # two of them: which?
     rows = by_row(plan_for(fresh_db, path))
-    assert rows[2].status == SAME
+    assert rows[2].status == UPDATE and rows[2].changes == ["Пол: — → ж"]   # «Петровна»
     assert rows[3].status == ADD and "тёзка" in rows[3].summary
     assert rows[4].status == UPDATE and rows[4].changes == ["Дата рождения: — → 05.05.1970"]
     assert rows[5].status == ERROR and "2 сотрудника «Орлова Вера»" in rows[5].errors[0]
@@ -164,7 +166,7 @@ def test_update_fills_in_and_never_erases(fresh_db, tmp_path):
     plan = plan_for(fresh_db, path)
     row = plan.rows[0]
     assert row.status == UPDATE
-    assert sorted(row.changes) == ["Предметы: + информатика",
+    assert sorted(row.changes) == ["Пол: — → ж", "Предметы: + информатика",
                                    "Примечание: старое → старое; новое",
                                    "СНИЛС: — → 112-233-445 95"]
     apply_plan(fresh_db, plan)
@@ -225,7 +227,7 @@ def test_training_list_with_free_text(fresh_db):
     assert "не найден в «Кадрах»" in rows[7].errors[0]
     assert rows[8].errors == ["Курсы «ФГОС НОО»: не указано количество часов; "
                               "не указаны год или дата окончания"]
-    assert "известен только год 2020 — дата окончания 31.12.2020" in rows[5].notes
+    assert rows[5].notes[0].startswith("известен только год 2020 — в расчётах окончание 01.01.2020")
     result = apply_plan(fresh_db, plan)
     assert result.trainings == 3
     petrov = person(fresh_db, "Петров")
@@ -233,7 +235,7 @@ def test_training_list_with_free_text(fresh_db):
                      for t in repo.find(fresh_db, Training, "staff_id = ?", [petrov.id]))
     assert courses == [
         ("Менеджмент в образовании", "профессиональная переподготовка", 520, None,
-         D(2020, 12, 31)),
+         D(2020, 1, 1)),
         ("Функциональная грамотность школьников", "повышение квалификации", 72,
          D(2022, 3, 12), D(2022, 3, 25))]
     assert plan_for(fresh_db, samples.TRAININGS_XLSX, m.TRAININGS).good_rows == []
@@ -260,7 +262,7 @@ def test_training_list_with_columns(fresh_db, tmp_path):
             first.provider) == (D(2023, 3, 12), D(2023, 3, 25), "дистанционная",
                                 "удостоверение", "7723 0001", "ФГАОУ ДПО Академия")
     assert (second.kind, second.end_date, second.doc_kind) == (
-        "профессиональная переподготовка", D(2021, 12, 31), "диплом")
+        "профессиональная переподготовка", D(2021, 1, 1), "диплом")
 
 
 def test_several_courses_in_one_training_row(fresh_db, tmp_path):

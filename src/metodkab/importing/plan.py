@@ -210,13 +210,28 @@ class _Context:
         self.trainings = q.trainings_by_person(store)
         self.categories = q.categories_by_person(store)
         self.conformity = q.conformity_by_person(store)
+        self.stems = pedagogical_stems(store)
         self.seen: dict[str, int] = {}                        # person id → first row
         self.planned_trainings: dict[tuple[str, str, dt.date], int] = {}
 
 
+def pedagogical_stems(store: Store) -> tuple[str, ...]:
+    """The word stems that make a diploma pedagogical (Настройки), or the defaults."""
+    from metodkab.storage.settings import get_setting
+
+    value = get_setting(store, "pedagogical_stems")
+    if isinstance(value, list) and all(isinstance(v, str) for v in value) and value:
+        return tuple(value)
+    return iv.PEDAGOGICAL_STEMS
+
+
 def build_plan(store: Store, sheet: Sheet, mapping: Mapping, kind: str,
                day: dt.date | None = None) -> Plan:
-    """Read every row and decide what it will do (nothing is written)."""
+    """Read every row and decide what it will do (nothing is written).
+
+    ``day`` is the date the list is read on: every «N лет» of experience counts back from
+    it. Not given, it is the list's own date (its title or a date cell above the header),
+    else the report date."""
     from metodkab.storage.settings import report_date
 
     if kind not in (STAFF, TRAININGS):
@@ -224,7 +239,7 @@ def build_plan(store: Store, sheet: Sheet, mapping: Mapping, kind: str,
     trouble = problems(mapping, kind)
     if trouble:
         raise PlanError(" ".join(trouble))
-    day = day or report_date(store)
+    day = day or sheet.list_date or report_date(store)
     with store.mutex:
         ctx = _Context(store, kind, day)
         row_plan = _staff_row if kind == STAFF else _training_row
@@ -348,7 +363,29 @@ def _months_between(start: dt.date, end: dt.date) -> int:
     return months - 1 if end.day < start.day else months
 
 
-def _staff_values(plan: RowPlan, values: dict[str, Any]
+def _pedagogical(plan: RowPlan, values: dict[str, Any], data: dict[str, Any],
+                 stems: tuple[str, ...]) -> None:
+    """Pedagogical education read from the diploma's qualification or speciality: a word
+    stem of the list in Настройки («учител», «педагог» …); the preview says which."""
+    texts = [(key, iv.cell_text(values.get(key))) for key in ("qualification", "speciality")
+             if iv.cell_text(values.get(key))]
+    for key, text in texts:
+        stem = iv.pedagogical_stem(text, stems)
+        if stem:
+            data["education_pedagogical"] = True
+            plan.notes.append(S.IMP_NOTE_PEDAGOGICAL.format(
+                column=field_label(key), text=_short(text), stem=stem))
+            return
+    if texts:
+        plan.notes.append(S.IMP_NOTE_NOT_PEDAGOGICAL.format(
+            text=_short("; ".join(t for _, t in texts))))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _staff_values(plan: RowPlan, values: dict[str, Any], stems: tuple[str, ...] = ()
                   ) -> tuple[dict[str, Any], tuple[int, int] | None]:
     """The person's own fields read from the row (only those the row fills)."""
     data: dict[str, Any] = {}
@@ -366,10 +403,16 @@ def _staff_values(plan: RowPlan, values: dict[str, Any]
         data["education_level"] = level[0]
         if level[1]:
             data["education_pedagogical"] = True
+    if not data.get("education_pedagogical"):
+        _pedagogical(plan, values, data, stems)
     positions: list[str] = []
     subjects: list[str] = []
     if "positions" in values:
-        positions, subjects, unknown = iv.parse_positions(values["positions"])
+        text, employment, remark = iv.employment_in_position(iv.cell_text(values["positions"]))
+        if employment and "employment" not in data:
+            data["employment"] = employment
+            plan.notes.append(S.IMP_NOTE_EMPLOYMENT.format(employment=employment, remark=remark))
+        positions, subjects, unknown = iv.parse_positions(text)
         for position in unknown:
             plan.notes.append(S.IMP_NOTE_POSITION_AS_IS.format(position=position))
     subjects += [s for s in _read(plan, values, "subjects", iv.parse_subjects) or []
@@ -390,10 +433,13 @@ def _staff_values(plan: RowPlan, values: dict[str, Any]
 
 def _staff_row(ctx: _Context, plan: RowPlan, values: dict[str, Any]) -> None:
     name = _name(plan, values, allow_initials=False)
-    data, experience = _staff_values(plan, values)
+    data, experience = _staff_values(plan, values, ctx.stems)
     if name is None or plan.status == ERROR:
         plan.status = ERROR
         return
+    inferred: dict[str, Any] = {}
+    if "sex" not in data and (sex := iv.sex_from_patronymic(name.middle)):
+        inferred["sex"] = sex
     person = _match(ctx, plan, name, data.get("birth_date"))
     if plan.status == ERROR:
         return
@@ -404,6 +450,7 @@ def _staff_row(ctx: _Context, plan: RowPlan, values: dict[str, Any]) -> None:
     if person is None:
         if ctx.people.by_name.get(name.key):
             plan.notes.append(S.IMP_NOTE_NAMESAKE)
+        _infer(plan, data, inferred, name)
         record = _new_person(ctx, plan, data, experience)
         if record is None:
             return
@@ -412,7 +459,7 @@ def _staff_row(ctx: _Context, plan: RowPlan, values: dict[str, Any]) -> None:
         plan.status = ADD
         plan.changes.append(S.IMP_CHANGE_NEW_PERSON)
     else:
-        record = _updated_person(ctx, plan, person.key.id, data, experience)
+        record = _updated_person(ctx, plan, person.key.id, data, experience, inferred, name)
         if record is None:
             return
     _attached(ctx, plan, record, values)
@@ -451,10 +498,20 @@ def _new_person(ctx: _Context, plan: RowPlan, data: dict[str, Any],
     return record  # type: ignore[return-value]
 
 
+def _infer(plan: RowPlan, data: dict[str, Any], inferred: dict[str, Any],
+           name: iv.PersonName, current: Staff | None = None) -> None:
+    """Facts the row implies (sex from the patronymic) fill only what nobody stated."""
+    if "sex" in inferred and not (current is not None and current.sex):
+        data["sex"] = inferred["sex"]
+        plan.notes.append(S.IMP_NOTE_SEX.format(sex=inferred["sex"], middle=name.middle))
+
+
 def _updated_person(ctx: _Context, plan: RowPlan, staff_id: str, data: dict[str, Any],
-                    experience: tuple[int, int] | None) -> Staff | None:
+                    experience: tuple[int, int] | None, inferred: dict[str, Any],
+                    name: iv.PersonName) -> Staff | None:
     """The person with the row's values filled in (empty cells never erase anything)."""
     current = repo.get(ctx.store, Staff, staff_id)
+    _infer(plan, data, inferred, name, current)
     merged = current.model_dump()
     if experience is not None:
         data["ped_start_date"] = _ped_start(ctx, plan, experience, current.ped_start_date)
@@ -507,12 +564,15 @@ def _attached(ctx: _Context, plan: RowPlan, person: Staff, values: dict[str, Any
             _course(ctx, plan, person.id or "", course, partial=True)
 
 
-def category_position(positions: list[str]) -> str:
+def category_position(positions: list[str], subjects: list[str] = ()) -> str:
     """The position a category from a list belongs to: the person's first position, passing
-    over the director's and deputy's (a category is given for a teaching position)."""
+    over the director's and deputy's (a category is given for a teaching position); a
+    director or deputy who teaches subjects holds it for «учитель»."""
     for position in positions:
         if position not in MANAGEMENT_POSITIONS:
             return position
+    if subjects:
+        return "учитель"
     return positions[0]
 
 
@@ -530,7 +590,10 @@ def _category_date(plan: RowPlan, category: iv.CategoryValue, values: dict[str, 
 def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.CategoryValue,
               values: dict[str, Any]) -> None:
     staff_id = person.id or ""
-    position = category_position(person.positions)
+    position = category_position(person.positions, person.subjects)
+    if position not in person.positions:
+        plan.notes.append(S.IMP_NOTE_TEACHING_POST.format(
+            subjects=", ".join(person.subjects), positions=", ".join(person.positions)))
     when = _category_date(plan, category, values)
     if category.kind == "conformity":
         existing = [c for c in ctx.conformity.get(staff_id, []) if c.result == "соответствует"]
@@ -629,7 +692,8 @@ def _course(ctx: _Context, plan: RowPlan, staff_id: str, course: iv.CourseText, 
             plan.errors.append(message)
         return False
     key = (staff_id, norm(record.title), record.end_date)
-    if any(k.title_norm == key[1] and k.end_date == key[2]
+    if any(k.title_norm == key[1] and (k.end_date == key[2] or course.end is None
+                                       and k.end_date.year == course.year)
            for k in ctx.trainings.get(staff_id, [])):
         plan.notes.append(S.IMP_COURSE_EXISTS.format(title=record.title))
         return True

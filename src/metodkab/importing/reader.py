@@ -8,6 +8,7 @@ encoding, separator). Merged cells are filled in as the user sees them.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -40,6 +41,8 @@ class Sheet:
     encoding: str = ""
     delimiter: str = ""
     header_row: int = 0
+    list_date: dt.date | None = None     # the date the list states above its header
+    list_date_source: str = ""           # where: the title text or the cell
 
     @property
     def width(self) -> int:
@@ -102,6 +105,7 @@ def read_table(path: Path | str, *, score: Callable[[Sequence[str]], int]) -> Sh
             rows = [(number, cells) for number, cells in _numbered(grid, data_start)]
             best = Sheet(path=path, headers=headers, rows=rows, sheet_name=name,
                          encoding=encoding, delimiter=delimiter, header_row=header_index + 1)
+            best.list_date, best.list_date_source = list_date(grid[:header_index])
     if best is None:
         best = _first_row_as_header(path, candidates)
     return best
@@ -154,6 +158,35 @@ def _find_header(grid: list[list[object]], score: Callable[[Sequence[str]], int]
         width = max(width, max((i + 1 for i, c in enumerate(row) if cell_text(c)), default=0))
     headers = (cells + [""] * width)[:width]
     return index, headers, points
+
+
+_TITLE_DATE = re.compile(
+    r"(?<![\d.])(\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+[а-яё]+\s+\d{4})(?!\d)", re.IGNORECASE)
+
+
+def list_date(title_rows: list[list[object]]) -> tuple[dt.date | None, str]:
+    """The date a list states above its header: «Педагогический состав … на 01.09.2025»,
+    «по состоянию на 1 сентября 2025 г.» or a date cell; (None, "") when it states none."""
+    from metodkab.importing.values import parse_sheet_date
+
+    for number, row in enumerate(title_rows, start=1):
+        for column, value in enumerate(row):
+            if isinstance(value, dt.date):
+                day = value.date() if isinstance(value, dt.datetime) else value
+                return day, S.IMP_LIST_DATE_CELL.format(cell=f"{column_letter(column)}{number}")
+            text = cell_text(value)
+            if not text or len(text) > 500:
+                continue
+            for m in _TITLE_DATE.finditer(text):
+                try:
+                    found = parse_sheet_date(m.group(1))
+                except ValueError:
+                    continue
+                if found is not None and found.day is not None:
+                    shown = text if len(text) <= 70 else "…" + text[max(0, m.start() - 40):
+                                                                     m.end() + 10] + "…"
+                    return found.day, S.IMP_LIST_DATE_TITLE.format(text=shown)
+    return None, ""
 
 
 def _sub_header_rows(grid: list[list[object]], index: int,

@@ -380,6 +380,66 @@ def parse_flag(value: object) -> bool | None:
     raise ValueError(S.IMP_BAD_FLAG.format(text=cell_text(value)))
 
 
+# --- facts read from other columns -----------------------------------------------------
+
+_PART_TIME = re.compile(
+    r"\(?\s*(?:(внешн\w*|внутр\w*)\.?\s*)?(?:совместител\w*|совм\.?(?![а-яё])|"
+    r"по\s+совместительству)\s*\)?", re.IGNORECASE)
+
+
+def employment_in_position(text: str) -> tuple[str, str | None, str]:
+    """An employment remark inside a position: "Учитель (внешний совместитель)" →
+    ("Учитель", "внешний совместитель", "внешний совместитель"). An internal part-timer
+    («внутренний совместитель») works here mainly: «основной»."""
+    m = _PART_TIME.search(text)
+    if m is None:
+        return text, None, ""
+    remark = " ".join(m.group(0).strip(" ()").split())
+    employment = "основной" if m.group(1) and norm(m.group(1)).startswith("внутр") \
+        else "внешний совместитель"
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(" ,;")
+    return " ".join(rest.split()), employment, remark
+
+
+_MALE_PARTICLES = ("оглы", "оглу", "улы", "уулу")
+_FEMALE_PARTICLES = ("кызы", "гызы", "кизи")
+
+
+def sex_from_patronymic(middle: str) -> str | None:
+    """"м" for -вич / -ич / «оглы», "ж" for -вна / -ична / «кызы»; None when it does not say."""
+    words = norm(middle).replace("-", " ").split()
+    if not words:
+        return None
+    if words[-1] in _MALE_PARTICLES:
+        return "м"
+    if words[-1] in _FEMALE_PARTICLES:
+        return "ж"
+    if words[0].endswith(("вич", "ич")):
+        return "м"
+    if words[0].endswith(("вна", "ична")):
+        return "ж"
+    return None
+
+
+# Word stems of a diploma's qualification or speciality that make the education
+# pedagogical (1324 п. 1.20); Настройки can change the list.
+PEDAGOGICAL_STEMS = ("педагог", "пед.", "учител", "преподавател", "воспитател", "логопед",
+                     "дефектолог")
+
+
+def pedagogical_stem(text: object, stems: tuple[str, ...] | list[str] = PEDAGOGICAL_STEMS
+                     ) -> str | None:
+    """The first stem found in a qualification or speciality («учитель истории» → «учител»)."""
+    low = norm(cell_text(text))
+    if not low:
+        return None
+    for stem in stems:
+        stem_low = norm(stem).strip()
+        if stem_low and stem_low in low:
+            return stem
+    return None
+
+
 # --- positions and subjects ------------------------------------------------------------
 
 _SUBJECT_FORMS = {
@@ -600,10 +660,12 @@ class CourseText:
 
     @property
     def end_day(self) -> dt.date | None:
-        """The end date; 31 December when only the year is known."""
+        """The end date; when only the year is known, 1 January of it: the earliest day
+        the year allows, so a course never counts as more recent than it surely is (a
+        teacher is not kept off the overdue list by a guessed December)."""
         if self.end is not None:
             return self.end
-        return dt.date(self.year, 12, 31) if self.year else None
+        return dt.date(self.year, 1, 1) if self.year else None
 
 
 def _split_courses(text: str) -> list[str]:
@@ -621,6 +683,32 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s*([,;])\s*(?:[,;]\s*)+", r"\1 ", text)
     text = " ".join(text.split())
     return text.strip(" ,;:.-–—")
+
+
+def _course_year(text: str) -> re.Match[str] | None:
+    """The year the course was taken, not a year inside its title: «(2022)» and «2022 г.»
+    first, then a year standing alone between commas or at either end; «ФГОС ООО 2021:
+    36 ч. (2022)» → 2022, «2021, 72 ч.» → 2021, «…, 72 ч., 2023» → 2023."""
+    best: tuple[int, int, re.Match[str]] | None = None
+    for m in _YEARS_IN_TEXT.finditer(text):
+        before = text[: m.start()].rstrip()
+        after = text[m.end():].lstrip()
+        if before.endswith("(") and after.startswith(")"):
+            points = 4
+        elif re.search(r"(?:г|год)", m.group(0)[4:].lower()) or m.group(2):
+            points = 3
+        elif (not before.strip(" ,;.") or before.endswith((",", ";"))) and \
+                (not after.strip(" ,;.") or after.startswith((",", ";", "."))):
+            points = 2
+        elif not after.strip(" ,;.)"):
+            points = 1                  # «Курсы по инклюзии 2020»: the year at the end
+        elif not before.strip(" ,;.(") and not after.startswith(":"):
+            points = 1                  # «2021 ФГОС ООО»: the year at the start
+        else:
+            continue                    # «ФГОС ООО 2021: …»: part of the title
+        if best is None or (points, m.start()) > best[:2]:
+            best = (points, m.start(), m)
+    return best[2] if best else None
 
 
 def parse_course(text: str) -> CourseText:
@@ -649,9 +737,8 @@ def parse_course(text: str) -> CourseText:
         course.end = end.day if end else None
         rest = rest[: m.start()] + " , " + rest[m.end():]
     else:
-        years = list(_YEARS_IN_TEXT.finditer(rest))
-        if years:
-            m = years[0]
+        m = _course_year(rest)
+        if m is not None:
             course.year = max(int(g) for g in m.groups() if g)
             rest = rest[: m.start()] + " , " + rest[m.end():]
     low = norm(text)
