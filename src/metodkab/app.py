@@ -198,11 +198,14 @@ class MetodkabApp(App):
     def report_error(self, exc: BaseException) -> None:
         """Show a failure as a Russian message in a dialog; log the details."""
         from metodkab.screens.dialogs import MessageDialog
+        from metodkab.storage.files import os_message, sqlite_message
 
         if isinstance(exc, StorageError):
             message = str(exc)
+        elif isinstance(exc, OSError):          # disk full, no rights, read-only stick …
+            message = os_message(exc)
         elif isinstance(exc, sqlite3.Error):
-            message = S.DB_ERROR.format(error=exc)
+            message = sqlite_message(exc, self.store.path or "") or S.DB_ERROR.format(error=exc)
             self._log_exception(exc)
         else:
             log_path = self._log_exception(exc)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, norm, parse_date
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import plain
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -45,7 +46,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, id="question")
+            yield Static(plain(self.question), id="question")
             with Horizontal(classes="buttons"):
                 yield Button(self.yes_label, variant="warning", id="yes")
                 yield Button(self.no_label, id="no")
@@ -84,8 +85,8 @@ class MessageDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="title")
-            yield Static(self.message, id="message")
+            yield Label(plain(self.title_text), id="title")
+            yield Static(plain(self.message), id="message")
             yield Button(S.KEY_CLOSE, id="close", variant="primary")
 
     def on_mount(self) -> None:
@@ -123,8 +124,8 @@ class ActionChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="title")
-            yield Static(self.question)
+            yield Label(plain(self.title_text), id="title")
+            yield Static(plain(self.question))
             with Horizontal(classes="buttons"):
                 for key, label in self.actions:
                     yield Button(label, id=f"act-{key}")
@@ -172,7 +173,7 @@ class DateDialog(ModalScreen[dt.date | None]):
         try:
             value = parse_date(event.value)
         except ValueError as exc:
-            self.query_one("#error", Static).update(str(exc))
+            self.query_one("#error", Static).update(plain(exc))
             return
         if value is None:
             self.query_one("#error", Static).update(S.PROG_DATE_REQUIRED)
@@ -270,7 +271,7 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             entries = []
             if self.allow_empty:
                 entries.append(Option(S.NOT_SELECTED, id="\0"))
-            entries += [Option(label, id=v) for v, label in visible]
+            entries += [Option(plain(label), id=v) for v, label in visible]
             options.add_options(entries)
             for index, entry in enumerate(entries):
                 if entry.id in self.selected:

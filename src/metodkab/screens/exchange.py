@@ -25,6 +25,7 @@ from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
 from metodkab.screens.exchange_files import PathDialog, start_folder
 from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.text import plain
 
 FOLDER_SETTING = "exchange_folder"
 EXPORT_FOLDER_SETTING = "export_folder"     # screens/export.py FOLDER_SETTING
@@ -112,7 +113,7 @@ class ExchangeScreen(AppScreen):
             lines.append(S.EX_SCREEN_OFFICE.format(name=office.name or "—"))
             lines.append(S.EX_SCREEN_OFFICE_FP.format(fp=office.fingerprint))
         lines.append(S.EX_SCREEN_OWN_FP.format(fp=o.own_fp or S.EX_OWN_KEY_NONE))
-        self.query_one("#ex-keys", Static).update("\n".join(lines))
+        self.query_one("#ex-keys", Static).update(plain("\n".join(lines)))
         if o.state.last_seq and o.state.acked_seq:
             status = S.EX_SCREEN_STATUS.format(
                 code=o.school_code or "—", last=o.state.last_seq, acked=o.state.acked_seq)
@@ -121,7 +122,7 @@ class ExchangeScreen(AppScreen):
                                                        last=o.state.last_seq)
         else:
             status = S.EX_SCREEN_STATUS_NONE.format(code=o.school_code or "—")
-        self.query_one("#ex-status", Static).update(status)
+        self.query_one("#ex-status", Static).update(plain(status))
         table = self.query_one(DataTable)
         table.clear()
         for p in o.packets:
@@ -284,7 +285,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     def action_write(self) -> None:
         folder = Path(self.query_one("#ed-folder", TextField).value.strip().strip('"'))
         if not folder.is_dir():
-            self.query_one("#ed-error", Static).update(S.EX_NO_FOLDER.format(path=folder))
+            self.query_one("#ed-error", Static).update(plain(S.EX_NO_FOLDER.format(path=folder)))
             self.query_one("#ed-folder").focus()
             return
         kind = self.query_one("#ed-kind", ChoiceField).single or "delta"

@@ -20,6 +20,7 @@ from textual.widgets import DirectoryTree, Label, Static
 
 from metodkab import strings as S
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import plain
 
 
 def start_folder(remembered: str | None = None) -> Path:
@@ -152,7 +153,7 @@ class PathDialog(ModalScreen[Path | None]):
         if (is_dir and self.want in ("folder", "any")) or (is_file and self.want != "folder"):
             self.dismiss(path)
             return
-        error.update(S.EX_PATH_MISSING.format(path=path))
+        error.update(plain(S.EX_PATH_MISSING.format(path=path)))
 
     def action_parent(self) -> None:
         tree = self.query_one(ExchangeTree)

@@ -28,6 +28,7 @@ from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
 from metodkab.screens.exchange_files import PathDialog
 from metodkab.sync.commands import table_label
 from metodkab.sync.packet import PACKET_SUFFIX
+from metodkab.widgets.text import plain, plain_row
 
 
 def _date(iso: str) -> str:
@@ -83,12 +84,13 @@ class MunicipalSchoolsScreen(AppScreen):
                                        count=len(schools))
         if not schools:     # said in full above the table (a table cell cut it short)
             head += "\n" + S.EX_NO_SCHOOLS_HINT
-        self.query_one("#mu-office", Static).update(head)
+        self.query_one("#mu-office", Static).update(plain(head))
         table = self.query_one(DataTable)
         table.clear()
         for s in schools:
-            table.add_row(s.code, s.name, str(s.last_seq), str(s.gaps) if s.gaps else "",
-                          str(s.staff), _date(s.last_imported_at), key=s.code)
+            table.add_row(*plain_row(s.code, s.name, str(s.last_seq), str(s.gaps) if s.gaps
+                                     else "", str(s.staff), _date(s.last_imported_at)),
+                          key=s.code)
         table.focus()
 
     def action_load(self) -> None:
@@ -217,17 +219,19 @@ class MunicipalImportScreen(DbCalls, Screen):
             if o.chain_broken:
                 notes.append(S.EX_NOTE_CHAIN.format(code=o.school_code))
             for name, c in o.tables.items():
-                table.add_row(o.school_code, table_label(name), str(c.added), str(c.updated),
-                              str(c.unchanged), str(c.deleted), str(c.conflicts))
+                table.add_row(*plain_row(o.school_code, table_label(name), str(c.added),
+                                         str(c.updated), str(c.unchanged), str(c.deleted),
+                                         str(c.conflicts)))
             t = o.totals
-            table.add_row(o.school_code, f"{S.EX_TOTAL} (№ {o.seq})", str(t.added),
-                          str(t.updated), str(t.unchanged), str(t.deleted), str(t.conflicts))
+            table.add_row(*plain_row(o.school_code, f"{S.EX_TOTAL} (№ {o.seq})", str(t.added),
+                                     str(t.updated), str(t.unchanged), str(t.deleted),
+                                     str(t.conflicts)))
         good = [o for o in outcomes if o.outcome == "applied"]
         if dry:
             notes.append(S.EX_DRY_SUMMARY.format(count=len(good)) if good else S.EX_NOTHING_TO_APPLY)
         else:
             notes.append(S.EX_APPLIED_SUMMARY.format(count=len(good)))
-        self.query_one("#mi-notes", Static).update("\n".join(notes))
+        self.query_one("#mi-notes", Static).update(plain("\n".join(notes)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "apply" and (self.applied or self.busy or not any(
@@ -354,7 +358,8 @@ class MunicipalIndicatorsScreen(AppScreen):
         table.clear()
         for index, r in enumerate(report.totals):
             value, target = format_number(r.value), format_target(r.target)   # «24,1», «4,25»
-            table.add_row(r.name, str(r.count), str(r.base), value, target, key=str(index))
+            table.add_row(*plain_row(r.name, str(r.count), str(r.base), value, target),
+                          key=str(index))
         table.focus()
 
     def _current(self) -> int | None:
@@ -447,7 +452,7 @@ class RowsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Static(S.EX_ROWS_TITLE.format(title=self.title_text, count=len(self.rows)),
+        yield Static(plain(S.EX_ROWS_TITLE.format(title=self.title_text, count=len(self.rows))),
                      id="rs-title")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -457,7 +462,7 @@ class RowsScreen(Screen):
         for label, width in zip(self.columns, self.widths):
             table.add_column(label, width=width)
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*plain_row(*row))
         table.focus()
 
     def action_close(self) -> None:

@@ -1,0 +1,59 @@
+"""Issue item 3: text from a school (its short name `[/]Школа [b]`, markup in the office's
+own name) is shown as typed in the office app — never read as Rich markup."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from metodkab.screens.dialogs import MessageDialog
+from metodkab.screens.exchange_municipal import (MunicipalIndicatorsScreen,
+                                                 MunicipalSchoolsScreen, RowsScreen,
+                                                 make_municipal_app)
+from metodkab.widgets.text import plain, plain_row
+from tests.functional.test_exchange_flow import settle
+from tests.unit.test_hostile_support import FORMULA_NAME, MARKUP_NAME, hostile_office
+from tests.unit.test_sync_support import CLOCK
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    return hostile_office(tmp_path_factory.mktemp("hostile-text"))
+
+
+def cells(table: DataTable) -> list[str]:
+    return [str(table.get_cell_at((r, c))) for r in range(table.row_count)
+            for c in range(len(table.columns))]
+
+
+def test_helper_keeps_markup_as_text():
+    assert plain(MARKUP_NAME).plain == MARKUP_NAME
+    assert plain(None).plain == ""
+    row = plain_row(MARKUP_NAME, 5)
+    assert row[0].plain == MARKUP_NAME and row[1] == 5
+
+
+async def test_office_app_shows_a_school_named_with_markup(office):
+    app = make_municipal_app(office.office, clock=CLOCK, blink=False, user="Тест")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MunicipalSchoolsScreen)
+        table = screen.query_one("#mu-schools", DataTable)
+        assert table.row_count == 2
+        assert MARKUP_NAME in cells(table) and FORMULA_NAME in cells(table)
+        assert "УО [red]района[/]" in str(screen.query_one("#mu-office").render())
+
+        # F8 and a list by school: the names travel into more tables.
+        await pilot.press("f8")
+        await settle(pilot, 3)
+        assert isinstance(app.screen, MunicipalIndicatorsScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RowsScreen)
+        assert MARKUP_NAME in cells(app.screen.query_one(DataTable))
+
+        # An error dialog that quotes user text shows it whole.
+        app.push_screen(MessageDialog(f"Файл {MARKUP_NAME}.mkp [bold]отклонён"))
+        await settle(pilot)
+        assert MARKUP_NAME in str(app.screen.query_one("#message").render())
