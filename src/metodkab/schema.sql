@@ -338,7 +338,8 @@ CREATE TABLE route_step (
     evidence          TEXT NOT NULL DEFAULT '',
     training_id       TEXT REFERENCES training (id),
     mentorship_id     TEXT REFERENCES mentorship (id),
-    sort_order        INTEGER NOT NULL DEFAULT 0
+    sort_order        INTEGER NOT NULL DEFAULT 0,
+    learning_id       TEXT REFERENCES short_learning (id)   -- evidence: a short learning
 );
 CREATE INDEX route_step_route ON route_step (route_id, deleted, sort_order);
 CREATE INDEX route_step_deadline ON route_step (deadline, done_date);
@@ -356,9 +357,36 @@ CREATE TABLE achievement (
                 'всероссийский', 'международный')),
     date        TEXT NOT NULL,
     title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
-    result      TEXT NOT NULL DEFAULT ''
+    result      TEXT NOT NULL DEFAULT '',        -- участник / призёр / победитель / лауреат
+    organiser   TEXT NOT NULL DEFAULT '',
+    evidence    TEXT NOT NULL DEFAULT '',        -- a document number or a file path (not copied)
+    group_id    TEXT                             -- shared by the records of one group entry
 );
 CREATE INDEX achievement_staff ON achievement (staff_id, deleted, date);
+CREATE INDEX achievement_group ON achievement (group_id);
+
+-- Short learning (самообразование): lectures, webinars, seminars, online courses under
+-- 16 hours. Kept apart from training: it never counts as ПК in the 3-year rule.
+CREATE TABLE short_learning (
+    id          TEXT PRIMARY KEY,
+    version     INTEGER NOT NULL DEFAULT 1,
+    change_seq  INTEGER NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    staff_id    TEXT NOT NULL REFERENCES staff (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('лекция', 'вебинар', 'семинар', 'онлайн-курс',
+                'иное')),
+    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    platform    TEXT NOT NULL DEFAULT '',
+    hours       REAL NOT NULL CHECK (hours > 0 AND hours < 16),
+    start_date  TEXT,
+    date        TEXT NOT NULL,
+    evidence    TEXT NOT NULL DEFAULT '',
+    group_id    TEXT,
+    CHECK (start_date IS NULL OR date >= start_date)
+);
+CREATE INDEX short_learning_staff ON short_learning (staff_id, deleted, date);
+CREATE INDEX short_learning_group ON short_learning (group_id);
 
 CREATE TABLE programme (
     id            TEXT PRIMARY KEY,
@@ -489,6 +517,7 @@ CREATE INDEX mentorship_event_seq ON mentorship_event (change_seq);
 CREATE INDEX individual_route_seq ON individual_route (change_seq);
 CREATE INDEX route_step_seq ON route_step (change_seq);
 CREATE INDEX achievement_seq ON achievement (change_seq);
+CREATE INDEX short_learning_seq ON short_learning (change_seq);
 CREATE INDEX programme_seq ON programme (change_seq);
 CREATE INDEX programme_task_seq ON programme_task (change_seq);
 CREATE INDEX programme_activity_seq ON programme_activity (change_seq);

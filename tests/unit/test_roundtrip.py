@@ -302,10 +302,15 @@ OTHER_RECORDS = st.one_of(
         mentorship_id="pair-1", date=day, topic=topic, form=form, outcome=outcome,
         status=status),
         dates, required_text, text, text, st.sampled_from(v.MENTORSHIP_EVENT_STATUSES)),
-    st.builds(lambda s, kind, level, day, title, result: m.Achievement(
-        staff_id=s, kind=kind, level=level, date=day, title=title, result=result),
+    st.builds(lambda s, kind, level, day, title, result, organiser, evidence: m.Achievement(
+        staff_id=s, kind=kind, level=level, date=day, title=title, result=result,
+        organiser=organiser, evidence=evidence),
         staff_id, st.sampled_from(v.ACHIEVEMENT_KINDS), st.sampled_from(v.ACHIEVEMENT_LEVELS),
-        dates, required_text, text),
+        dates, required_text, st.sampled_from(("", *v.ACHIEVEMENT_RESULTS)), text, text),
+    st.builds(lambda s, kind, title, platform, hours, day: m.ShortLearning(
+        staff_id=s, kind=kind, title=title, platform=platform, hours=hours, date=day),
+        staff_id, st.sampled_from(v.LEARNING_KINDS), required_text, text,
+        st.floats(0.25, 15.75), dates),
     st.builds(lambda title, start, length, goal, number, order, current: m.Programme(
         title=title, year_from=start, year_to=min(start + length, 2100), goal=goal,
         order_number=number, order_date=order, is_current=current),

@@ -162,6 +162,11 @@ def _blank_to_none(value: object) -> object:
     return None if value == "" else value
 
 
+def _decimal_comma(value: object) -> object:
+    """«1,5» as Russians type it is 1.5."""
+    return value.strip().replace(",", ".") if isinstance(value, str) else value
+
+
 def choice(values: tuple[str, ...]) -> Any:
     return Literal.__getitem__(values)
 
@@ -556,6 +561,7 @@ class RouteStep(Record):
     training_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
     mentorship_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
     sort_order: int = 0
+    learning_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
 
 
 class Mentorship(Record):
@@ -617,15 +623,51 @@ class MentorshipEvent(Record):
     status: choice(v.MENTORSHIP_EVENT_STATUSES) = "проведено"
 
 
+def _none_to_blank(value: object) -> object:
+    return "" if value is None else value
+
+
 class Achievement(Record):
+    """Methodical work and achievements: a talk, an open lesson, a publication, a contest."""
+
     TABLE: ClassVar[str] = "achievement"
 
     staff_id: str
     kind: choice(v.ACHIEVEMENT_KINDS)
     level: choice(v.ACHIEVEMENT_LEVELS)
     date: Date
-    title: str = Field(min_length=1)
-    result: Text = ""
+    title: str = Field(min_length=1, max_length=500)
+    result: Annotated[choice(("", *v.ACHIEVEMENT_RESULTS)),
+                      BeforeValidator(_none_to_blank)] = ""
+    organiser: Text = ""
+    # a document number or the path of a file the user keeps (never copied in)
+    evidence: Annotated[str, BeforeValidator(_none_to_blank)] = Field(default="",
+                                                                      max_length=500)
+    group_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+
+
+class ShortLearning(Record):
+    """Самообразование: a lecture, webinar, seminar or online course under 16 hours. Not a
+    ПК: it never counts in the 3-year rule."""
+
+    TABLE: ClassVar[str] = "short_learning"
+
+    staff_id: str
+    kind: choice(v.LEARNING_KINDS) = "вебинар"
+    title: str = Field(min_length=1, max_length=500)
+    platform: Text = ""
+    hours: Annotated[float, BeforeValidator(_decimal_comma)] = Field(
+        gt=0, lt=v.LEARNING_MAX_HOURS)
+    start_date: OptDate = None
+    date: Date
+    evidence: Annotated[str, BeforeValidator(_none_to_blank)] = Field(default="",
+                                                                      max_length=500)
+    group_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
+
+    def _rule_dates(self) -> Problem:
+        if self.start_date is not None and self.date < self.start_date:
+            return "date", S.MODEL_END_BEFORE_START
+        return None
 
 
 class Programme(Record):
@@ -739,6 +781,7 @@ ALL_MODELS: tuple[type[Record], ...] = (
     Mentorship,
     MentorshipEvent,
     Achievement,
+    ShortLearning,
     Programme,
     ProgrammeTask,
     ProgrammeActivity,

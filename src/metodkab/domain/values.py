@@ -138,6 +138,11 @@ ACHIEVEMENT_KINDS = (
     "обобщение опыта",
 )
 ACHIEVEMENT_LEVELS = ("школьный", "муниципальный", "региональный", "всероссийский", "международный")
+ACHIEVEMENT_RESULTS = ("участник", "призёр", "победитель", "лауреат")
+# Short learning (самообразование): lectures, webinars, seminars, online courses shorter
+# than a ПК (under 16 hours); never counted as training in the 3-year rule.
+LEARNING_KINDS = ("лекция", "вебинар", "семинар", "онлайн-курс", "иное")
+LEARNING_MAX_HOURS = 16          # exclusive: 16 hours and more is a ПК
 
 ACTIVITY_STATUSES = ("запланировано", "в работе", "выполнено", "перенесено", "отменено")
 INDICATOR_SOURCES = ("manual", "computed")

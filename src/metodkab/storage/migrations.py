@@ -10,6 +10,8 @@ History:
       programme activities (``activity_postponement``).
   3 — local sync state for packets to the municipal office (``sync_state``,
       ``sync_packet``); these tables never travel.
+  4 — the teacher's growth: an achievement's organiser, evidence and group entry, short
+      learning (``short_learning``) and an ИОМ step's link to it (``route_step.learning_id``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -91,7 +93,57 @@ def _v2_to_v3(db: Database) -> None:
         db.conn.execute(statement)
 
 
-STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+SHORT_LEARNING_SQL = (
+    """
+    CREATE TABLE short_learning (
+        id          TEXT PRIMARY KEY,
+        version     INTEGER NOT NULL DEFAULT 1,
+        change_seq  INTEGER NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+        staff_id    TEXT NOT NULL REFERENCES staff (id),
+        kind        TEXT NOT NULL CHECK (kind IN ('лекция', 'вебинар', 'семинар', 'онлайн-курс',
+                    'иное')),
+        title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        platform    TEXT NOT NULL DEFAULT '',
+        hours       REAL NOT NULL CHECK (hours > 0 AND hours < 16),
+        start_date  TEXT,
+        date        TEXT NOT NULL,
+        evidence    TEXT NOT NULL DEFAULT '',
+        group_id    TEXT,
+        CHECK (start_date IS NULL OR date >= start_date)
+    )
+    """,
+    "CREATE INDEX short_learning_staff ON short_learning (staff_id, deleted, date)",
+    "CREATE INDEX short_learning_group ON short_learning (group_id)",
+    "CREATE INDEX short_learning_seq ON short_learning (change_seq)",
+    "ALTER TABLE achievement ADD COLUMN organiser TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE achievement ADD COLUMN evidence TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE achievement ADD COLUMN group_id TEXT",
+    "CREATE INDEX achievement_group ON achievement (group_id)",
+    "ALTER TABLE route_step ADD COLUMN learning_id TEXT REFERENCES short_learning (id)",
+)
+
+
+def _v3_to_v4(db: Database) -> None:
+    for statement in SHORT_LEARNING_SQL:
+        db.conn.execute(statement)
+    # A result used to be free text («сертификат», «статья в сборнике»): what is not one of
+    # the results now offered is moved to the evidence, as a change that travels again.
+    from metodkab.domain.values import ACHIEVEMENT_RESULTS
+
+    marks = ", ".join("?" for _ in ACHIEVEMENT_RESULTS)
+    moved = db.conn.execute(
+        f"SELECT id FROM achievement WHERE result <> '' AND result NOT IN ({marks})",
+        ACHIEVEMENT_RESULTS).fetchall()
+    for (row_id,) in moved:
+        seq = db.conn.execute("UPDATE change_counter SET value = value + 1 WHERE id = 1 "
+                              "RETURNING value").fetchone()[0]
+        db.conn.execute("UPDATE achievement SET evidence = result, result = '', "
+                        "version = version + 1, change_seq = ? WHERE id = ?", (seq, row_id))
+
+
+STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(db: Database, from_version: int) -> None:

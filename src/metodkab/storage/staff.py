@@ -194,6 +194,7 @@ DEPENDENT_TABLES = (
     ("mentorship", "curator_id"),
     ("mentorship_mentee", "staff_id"),
     ("achievement", "staff_id"),
+    ("short_learning", "staff_id"),
     ("activity_responsible", "staff_id"),
     ("association", "head_id"),
 )
