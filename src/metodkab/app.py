@@ -60,6 +60,7 @@ class MetodkabApp(App):
         "indicators": _lazy("indicators", "IndicatorsScreen"),
         "exchange": _lazy("exchange", "ExchangeScreen"),
         "settings": _lazy("settings", "SettingsScreen"),
+        "achievements": _lazy("achievements", "AchievementsScreen"),
     }
     # The app starts in the dashboard's mode: no blank default screen is built and then
     # switched away from (which also resumed the dashboard twice).
@@ -76,6 +77,8 @@ class MetodkabApp(App):
           for key, mode, label, display in SECTIONS),
         Binding("ctrl+o", "section('associations')", S.SECTION_ASSOCIATIONS,
                 key_display="Ctrl+O", show=False, id="section-associations"),
+        Binding("ctrl+b", "section('achievements')", S.SECTION_ACHIEVEMENTS,
+                key_display="Ctrl+B", show=False, id="section-achievements"),
         Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="Ctrl+Q", show=False, priority=True),
         Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="Ctrl+P", show=False,
                 priority=True),

@@ -1155,14 +1155,15 @@ TR_NONE = "нет"
 # --- development: the person's card -------------------------------------------------------
 DEV_CARD_TITLE = "Карточка сотрудника"
 DEV_TAB_LABELS = {"main": "1 Основное", "courses": "2 Курсы", "attestation": "3 Аттестация",
-                  "diagnostics": "4 Диагностика", "routes": "5 ИОМ"}
+                  "diagnostics": "4 Диагностика", "routes": "5 ИОМ", "growth": "6 Достижения"}
 DEV_KEY_TAB = {"main": "Вкладка «Основное»", "courses": "Вкладка «Курсы»",
                "attestation": "Вкладка «Категории и аттестация»",
-               "diagnostics": "Вкладка «Диагностика и дефициты»", "routes": "Вкладка «ИОМ»"}
+               "diagnostics": "Вкладка «Диагностика и дефициты»", "routes": "Вкладка «ИОМ»",
+               "growth": "Вкладка «Достижения и самообразование»"}
 DEV_KEY_NEXT_TAB = "Следующая вкладка"
 DEV_KEY_PREV_TAB = "Предыдущая вкладка"
 DEV_KEY_EDIT_PERSON = "Изменить сведения"
-DEV_MAIN_HINT = "Ctrl+E — изменить сведения · 1–5 или Ctrl+PgDn / Ctrl+PgUp — вкладки"
+DEV_MAIN_HINT = "Ctrl+E — изменить сведения · 1–6 или Ctrl+PgDn / Ctrl+PgUp — вкладки"
 DEV_COURSES_HINT = "Отм: Р — фед. реестр, Д — по диагностике, У — упр. команда, Г — группой"
 DEV_TAB_COURSES = "Курсы"
 DEV_COURSES_NEVER = "курсов ПК нет"
@@ -1445,6 +1446,66 @@ DEV_KEY_DONE = "Выполнено"
 DEV_KEY_EDIT_ROUTE = "Маршрут"
 DEV_KEY_MOVE_UP = "Шаг выше"
 DEV_KEY_MOVE_DOWN = "Шаг ниже"
+
+# --- growth: achievements, short learning (screens/achievements.py, person_growth.py) ---
+SECTION_ACHIEVEMENTS = "Достижения"
+GR_TITLE = "Достижения и методическая работа"
+GR_SEARCH_PLACEHOLDER = "Поиск: название, организатор или ФИО"
+GR_SHOWN = "Показано {shown} из {total} (сотрудников: {people})"
+GR_EMPTY = "Достижений не найдено. Ins — добавить, Ctrl+G — группой, Ctrl+F — фильтр."
+GR_KEY_GROUP = "Группой"
+GR_FILTER_TITLE = "Отбор достижений"
+GR_COL_DATE = "Дата"
+GR_COL_NAME = "Сотрудник"
+GR_COL_KIND = "Вид"
+GR_COL_LEVEL = "Ур."
+GR_COL_TITLE = "Название"
+GR_COL_RESULT = "Итог"
+GR_COL_ORGANISER = "Организатор"
+GR_COL_HOURS = "Часы"
+GR_COL_PLATFORM = "Платформа"
+GR_KIND_SHORT = {"публикация": "публикация", "открытый урок": "откр. урок",
+                 "мастер-класс": "мастер-класс", "выступление": "выступление",
+                 "конкурс профмастерства": "конкурс", "обобщение опыта": "обобщение"}
+GR_LEVEL_SHORT = {"школьный": "шк.", "муниципальный": "мун.", "региональный": "рег.",
+                  "всероссийский": "всерос.", "международный": "межд."}
+GR_F_PERSON = "Сотрудник"
+GR_F_PEOPLE = "Участники"
+GR_F_KIND = "Вид"
+GR_F_LEVEL = "Уровень"
+GR_F_DATE = "Дата"
+GR_F_TITLE = "Название"
+GR_F_RESULT = "Итог (конкурс)"
+GR_F_ORGANISER = "Организатор"
+GR_F_EVIDENCE = "Подтверждение"
+GR_EVIDENCE_PLACEHOLDER = "№ документа или путь к файлу (файл не копируется)"
+GR_NEW = "Новое достижение"
+GR_EDIT = "Достижение: {title}"
+GR_GROUP_NEW = "Одно мероприятие для нескольких участников"
+GR_GROUP_SAVED = "Записано участников: {count}"
+GR_GROUP_EDIT_TITLE = "Запись группы"
+GR_GROUP_EDIT_QUESTION = ("Эта запись внесена группой ({count} участников). "
+                          "Изменить только её или у всех участников?")
+GR_GROUP_EDIT_ONE = "Только эту запись"
+GR_GROUP_EDIT_ALL = "У всех ({count})"
+GR_DELETE_CONFIRM = "Удалить достижение «{title}» ({name})?"
+GR_DELETE_GROUP_QUESTION = "{name}: запись внесена группой ({count} участников)."
+GR_CARD_ACHIEVEMENTS = "Достижения и методическая работа"
+GR_CARD_LEARNING = "Самообразование (менее 16 ч, не считается курсами ПК)"
+GR_CARD_SUMMARY = "Достижений: {achievements} · самообразование: {learning} (часов: {hours})"
+GR_CARD_HINT = "Ins — добавить в список под курсором, Enter — открыть, Del — удалить"
+GR_F_LEARNING_KIND = "Вид"
+GR_F_LEARNING_TITLE = "Тема"
+GR_F_PLATFORM = "Платформа, организатор"
+GR_F_HOURS = "Часов (меньше 16)"
+GR_F_START = "Начало"
+GR_F_END = "Дата (окончание)"
+GR_LEARNING_NEW = "Самообразование: новая запись"
+GR_LEARNING_EDIT = "Самообразование: {title}"
+GR_LEARNING_DELETE = "Удалить запись самообразования «{title}» от {date}?"
+GR_LEARNING_IN_ROUTE = ("На эту запись ссылаются шаги ИОМ ({count}): сначала уберите ссылку "
+                        "в шаге маршрута.")
+GR_LEARNING_OPTION = "{date} · {kind} «{title}», {hours} ч"
 
 # --- indicators ---
 SECTION_INDICATORS = "Показатели и отчёты"
@@ -1737,6 +1798,11 @@ XLS_SEARCH = "поиск «{text}»"
 XLS_YES = "да"
 XLS_NO = "нет"
 # Повышение квалификации: the register and the overdue list
+XLS_GR_FILE = "Достижения"
+XLS_GR_SHEET = "Достижения"
+XLS_GR_WHAT = "Достижения и методическая работа педагогов"
+XLS_GR_COLUMNS = ("ФИО", "Вид", "Уровень", "Дата", "Название", "Итог", "Организатор",
+                  "Подтверждение", "Группой", "Уволен")
 XLS_TR_FILE = "Повышение квалификации"
 XLS_TR_SHEET = "Курсы"
 XLS_TR_WHAT = "Реестр курсов повышения квалификации"

@@ -2,7 +2,7 @@
 professional development kept about them — courses, categories and attestation,
 diagnostics and deficits, ИОМ — one tab each.
 
-Ins, Enter/F4 and Del act on the list that has the cursor; 1–5 or Ctrl+PgDn/Ctrl+PgUp
+Ins, Enter/F4 and Del act on the list that has the cursor; 1–6 or Ctrl+PgDn/Ctrl+PgUp
 switch tabs.
 """
 
@@ -46,9 +46,10 @@ from metodkab.storage.mentorship import MentorshipRow
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import PersonTrainings
 
-TABS = ("main", "courses", "attestation", "diagnostics", "routes")
+TABS = ("main", "courses", "attestation", "diagnostics", "routes", "growth")
 TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table"),
-              "diagnostics": ("diag-table", "def-table"), "routes": ("route-table",)}
+              "diagnostics": ("diag-table", "def-table"), "routes": ("route-table",),
+              "growth": ("ach-table", "learn-table")}   # person_growth.GrowthTab acts on these
 
 COURSE_FIXED = {"end": 10, "hours": 4, "kind": 3, "marks": 3}
 COURSE_SHARES = {"title": 0.7, "provider": 0.3}
@@ -345,6 +346,10 @@ class PersonCardScreen(AppScreen):
                 yield Static(S.DEV_CARD_ROUTES, classes="card-list-title")
                 yield DataTable(id="route-table", cursor_type="row", zebra_stripes=True)
                 yield Static(S.DEV_ROUTES_HINT, classes="card-hint")
+            with TabPane(S.DEV_TAB_LABELS["growth"], id="growth"):
+                from metodkab.screens.person_growth import GrowthTab
+
+                yield GrowthTab(self.staff_id)
         yield Footer()
 
     def on_mount(self) -> None:
