@@ -900,11 +900,30 @@ IMP_FIELD_LABELS = {
     "doc_date": "Дата документа",
 }
 # reading files
-IMP_XLS_UNSUPPORTED = ("Формат .xls (Excel 97–2003) не поддерживается: откройте файл в Excel или "
-                       "LibreOffice и сохраните как «Книга Excel (.xlsx)» или CSV.")
-IMP_UNSUPPORTED = "Файлы {suffix} не поддерживаются: выберите таблицу .xlsx или .csv."
+IMP_UNSUPPORTED = ("Файлы {suffix} не поддерживаются: выберите таблицу .xlsx, .xls, .ods "
+                   "или .csv.")
 IMP_NOT_FOUND = "Файл не найден: {path}"
-IMP_BAD_XLSX = "Не удалось прочитать файл как книгу Excel (.xlsx): {error}"
+IMP_FORMAT_NAMES = {".xlsx": "книгу Excel (.xlsx)", ".xlsm": "книгу Excel (.xlsm)",
+                    ".xls": "книгу Excel 97–2003 (.xls)", ".ods": "таблицу LibreOffice (.ods)"}
+IMP_BAD_WORKBOOK = ("«{name}» не удалось прочитать как {kind}: файл повреждён или это не "
+                    "таблица. Ничего не загружено.")
+IMP_PASSWORD = ("Книга защищена паролем: откройте её в Excel или LibreOffice, снимите пароль "
+                "(Файл → Сведения → Защита книги) и сохраните копию без пароля.")
+IMP_TOO_MANY_ROWS = ("В «{sheet}» больше {limit} заполненных строк — это не список сотрудников "
+                     "или курсов школы. Ничего не загружено: разделите таблицу на части.")
+IMP_FILE_TOO_BIG = "Файл больше {mb} МБ — это не список школы. Ничего не загружено."
+IMP_NOT_TEXT_TABLE = ("«{name}» — не текстовая таблица CSV (внутри двоичные данные): выберите "
+                      "файл .xlsx, .xls, .ods или .csv.")
+IMP_BAD_CSV = "Строка {line} файла CSV не читается: {error}. Ничего не загружено."
+IMP_PROGRESS = "{what}: {done} из {total}…"
+IMP_PROGRESS_READING = "Чтение файла"
+IMP_PROGRESS_ROWS = "Разбор строк"
+IMP_LIST_DATE_LINE = "Дата списка {day} ({source}): стаж «N лет» отсчитан от неё · Ctrl+D — изменить"
+IMP_LIST_DATE_BY_USER = "указана вами"
+IMP_LIST_DATE_NONE = "в файле не указана — взята дата отчёта"
+IMP_LIST_DATE_TITLE_ASK = "Дата списка"
+IMP_LIST_DATE_ASK = "На какую дату составлен список (от неё отсчитан стаж «N лет»):"
+IMP_KEY_LIST_DATE = "Дата списка"
 IMP_LIST_DATE_TITLE = "из заголовка «{text}»"
 IMP_LIST_DATE_CELL = "из ячейки {cell} над таблицей"
 IMP_NO_HEADER = "Таблица пуста: в файле нет ни одной заполненной строки."
@@ -936,6 +955,7 @@ IMP_MAP_NOT_FOUND = "шаблон столбцов «{name}» не найден"
 IMP_MAP_WRONG_KIND = "шаблон «{name}» сохранён для другого вида данных ({kind})"
 IMP_BAD_KIND = "неизвестный вид импорта: {kind}"
 # rows
+IMP_TOO_LONG = "{label}: {length} знаков — слишком длинное значение (не больше {limit})"
 IMP_NO_NAME = "Не указано ФИО"
 IMP_NO_POSITION = "Не указана должность (нужна хотя бы одна)"
 IMP_AMBIGUOUS = "В «Кадрах» {count} сотрудника «{name}»: добавьте в таблицу дату рождения"
@@ -993,7 +1013,7 @@ IMP_REPORT_PARTLY = "загружена частично"
 # command line
 CLI_HELP_IMPORT = "загрузить сотрудников или курсы из таблицы XLSX/CSV"
 IMP_CLI_HELP_WHAT = "что загружать: staff — сотрудники, trainings — курсы"
-IMP_CLI_HELP_FILE = "файл .xlsx или .csv"
+IMP_CLI_HELP_FILE = "файл .xlsx, .xls, .ods или .csv"
 IMP_CLI_HELP_DRY = "только показать, что будет загружено, ничего не записывая"
 IMP_CLI_HELP_MAPPING = "взять столбцы из шаблона, сохранённого в программе"
 IMP_CLI_HELP_REPORT = "куда сохранить отчёт об ошибках XLSX (файл или папка)"
@@ -1008,9 +1028,9 @@ IMP_CLI_NOTHING = "Нечего загружать: нет новых или и�
 # screens
 IMP_STATUS_LABELS = {"add": "добавить", "update": "обновить", "same": "без изменений",
                      "error": "ошибка"}
-IMP_FILE_HEAD = "Выберите таблицу (.xlsx или .csv) в дереве папок или введите путь."
-IMP_FILE_HINT = ("CSV: UTF-8 или Windows-1251, разделитель «;» или «,». Файлы .xls "
-                 "сохраните в Excel как .xlsx.")
+IMP_FILE_HEAD = ("Выберите таблицу (.xlsx, .xls, .ods или .csv) в дереве папок или введите "
+                 "путь.")
+IMP_FILE_HINT = "CSV: UTF-8 или Windows-1251, разделитель «;» или «,»."
 IMP_KIND = "Что загружаем"
 IMP_PATH = "Файл"
 IMP_PATH_PLACEHOLDER = "Путь к файлу или папке (Enter — открыть)"
@@ -1053,7 +1073,7 @@ IMP_MAP_USE_TEMPLATE = "Взять из шаблона"
 IMP_ROW_TITLE = "Строка {row}: {status}"
 IMP_KEY_PARENT = "Папка выше"
 IMP_FOLDER = "Папка: {folder}   (Backspace — папка выше)"
-IMP_PREVIEW_HINT = "Enter — подробно · Ctrl+K — столбцы · Ctrl+F — только ошибки"
+IMP_PREVIEW_HINT = "Enter — подробно · Ctrl+K — столбцы · Ctrl+D — дата списка · Ctrl+F — ошибки"
 IMP_MAP_HEAD = ("Столбец", "Что в нём", "Первые значения")
 
 # --- training (повышение квалификации) ----------------------------------------------------

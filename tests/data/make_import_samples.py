@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-HERE = Path(__file__).parent
+HERE = DATA = Path(__file__).parent
 STAFF_XLSX = HERE / "import_staff_fio3.xlsx"
 STAFF_CSV = HERE / "import_staff_fio1_cp1251.csv"
 TRAININGS_XLSX = HERE / "import_trainings_text.xlsx"
@@ -86,6 +86,59 @@ def make_site_csv(path: Path = SITE_CSV) -> Path:
     return path
 
 
+SITE_XLSX = HERE / "import_site_merged.xlsx"
+SITE_XLS = HERE / "import_site_merged.xls"
+SITE_ODS = HERE / "import_site_merged.ods"
+
+
+def make_site_xlsx(path: Path = SITE_XLSX) -> Path:
+    """The site list with a two-row header: «ФИО» merged over «Фамилия | Имя | Отчество»,
+    every other header merged down over both rows."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Педагоги"
+    width = len(SITE_HEADER) + 2
+    sheet.append([SITE_TITLE])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    top = [SITE_HEADER[0], "ФИО", None, None, *SITE_HEADER[2:]]
+    sheet.append(top)
+    sheet.append([None, "Фамилия", "Имя", "Отчество"] + [None] * (width - 4))
+    sheet.merge_cells("B2:D2")
+    for column in [1, *range(5, width + 1)]:
+        letter = get_column_letter(column)
+        sheet.merge_cells(f"{letter}2:{letter}3")
+    for row in SITE_ROWS:
+        last, first, middle = row[1].split(" ", 2)
+        sheet.append([row[0], last, first, middle, *row[2:]])
+    book.save(path)
+    return path
+
+
+def make_site_xls_ods() -> list[Path]:
+    """The same workbook as .xls and .ods, written by LibreOffice (openpyxl writes neither);
+    the files are committed, so the tests need no LibreOffice."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice (soffice) not found: .xls and .ods left as they are")
+        return []
+    made = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for target, fmt in ((SITE_XLS, "xls"), (SITE_ODS, "ods")):
+            subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                            "--convert-to", fmt, "--outdir", tmp, str(SITE_XLSX)],
+                           check=True, capture_output=True, timeout=180)
+            shutil.move(Path(tmp) / f"{SITE_XLSX.stem}.{fmt}", target)
+            made.append(target)
+    return made
+
+
 TRAINING_HEADER = ["№", "ФИО педагога", "Повышение квалификации (год, тема, часы)", "Организация"]
 TRAINING_ROWS = [
     [1, "Иванова А.П.", "2021, ФГОС ООО, 36 ч", "ГАУ ДПО ИРО"],
@@ -141,5 +194,6 @@ def make_trainings_xlsx(path: Path = TRAININGS_XLSX) -> Path:
 
 
 if __name__ == "__main__":
-    for made in (make_staff_xlsx(), make_staff_csv(), make_trainings_xlsx(), make_site_csv()):
+    for made in (make_staff_xlsx(), make_staff_csv(), make_trainings_xlsx(), make_site_csv(),
+                 make_site_xlsx(), *make_site_xls_ods()):
         print(made)

@@ -179,3 +179,32 @@ def test_reloading_the_same_list_changes_nothing(loaded):
     assert plan.count(ADD) == 6
     again = site_plan(store)
     assert {r.status for r in again.rows} == {SAME}, [r.summary for r in again.rows]
+
+
+# --- every format a school keeps ------------------------------------------------------
+
+def register(store):
+    """The register as the staff screen shows it: who, what and the facts read."""
+    people = sorted(repo.find(store, Staff), key=lambda s: s.last_name)
+    courses = sorted((t.title, t.hours, t.end_date) for t in repo.find(store, Training))
+    return [(s.last_name, s.first_name, s.middle_name, s.sex, s.positions, s.subjects,
+             s.employment, s.education_level, s.education_pedagogical, s.ped_start_date)
+            for s in people], courses
+
+
+@pytest.mark.parametrize("path", [samples.SITE_XLSX, samples.SITE_XLS, samples.SITE_ODS],
+                         ids=["xlsx", "xls", "ods"])
+def test_every_format_gives_the_same_register(fresh_db, clock, path):
+    from metodkab.storage.db import open_memory
+
+    sheet = read_table(path, score=m.header_score(m.STAFF))
+    assert sheet.header_row == 3 and sheet.headers[1:4] == ["Фамилия", "Имя", "Отчество"]
+    assert [n for n, _ in sheet.rows] == list(range(4, 4 + len(samples.SITE_ROWS)))
+    assert sheet.list_date == LIST_DAY
+    plan = site_plan(fresh_db, path)
+    assert plan.count(ADD) == len(samples.SITE_ROWS)
+    apply_plan(fresh_db, plan)
+    from_csv = open_memory(clock=clock, user="т")
+    apply_plan(from_csv, site_plan(from_csv))
+    assert register(fresh_db) == register(from_csv)
+    assert {r.status for r in site_plan(fresh_db, path).rows} == {SAME}

@@ -21,7 +21,7 @@ def test_staff_sheet_with_title_rows_and_numbering():
     numbers = [n for n, _ in sheet.rows]
     assert numbers == list(range(6, 6 + len(samples.STAFF_ROWS)))     # "1 2 3 …" row skipped
     first = sheet.rows[0][1]
-    assert first[1] == "ИВАНОВА" and first[4] == dt.datetime(1980, 3, 14)
+    assert first[1] == "ИВАНОВА" and first[4] == dt.date(1980, 3, 14)
     assert sheet.column_label(5) == "F «Должность»"
     assert sheet.samples(5) == ["Учитель", "учитель истории и обществознания", "педагог-психолог"]
 
@@ -99,7 +99,8 @@ def test_the_sheet_with_the_list_is_chosen(tmp_path):
 
 
 @pytest.mark.parametrize("name, message", [
-    ("old.xls", "xlsx"), ("list.ods", "не поддерживаются"), ("missing.csv", "не найден"),
+    ("old.xls", "Excel 97–2003 .*повреждён"), ("list.ods", "LibreOffice .*повреждён"),
+    ("missing.csv", "не найден"), ("notes.docx", "не поддерживаются"),
 ])
 def test_files_that_cannot_be_read(tmp_path, name, message):
     path = tmp_path / name

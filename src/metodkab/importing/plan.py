@@ -21,7 +21,7 @@ from metodkab.domain.models import (ConformityAttestation, QualificationCategory
 from metodkab.domain.parse import add_months, add_years, clean_snils, format_date, norm
 from metodkab.importing import values as iv
 from metodkab.importing.mapping import STAFF, TRAININGS, Mapping, field_label, problems
-from metodkab.importing.reader import Sheet
+from metodkab.importing.reader import PROGRESS_STEP, Progress, Sheet
 from metodkab.storage import importing as q
 from metodkab.storage import repo
 from metodkab.storage.db import Store
@@ -35,6 +35,7 @@ STATUSES = (ADD, UPDATE, SAME, ERROR)
 INDEFINITE_FROM = dt.date(2023, 9, 1)
 CATEGORY_TERM_YEARS = 5
 MANAGEMENT_POSITIONS = ("директор", "заместитель директора")
+MAX_CELL_CHARS = 2000          # longer than any field of a person or a course
 
 MODEL_LABELS = {
     "last_name": S.F_LAST_NAME, "first_name": S.F_FIRST_NAME, "middle_name": S.F_MIDDLE_NAME,
@@ -226,7 +227,7 @@ def pedagogical_stems(store: Store) -> tuple[str, ...]:
 
 
 def build_plan(store: Store, sheet: Sheet, mapping: Mapping, kind: str,
-               day: dt.date | None = None) -> Plan:
+               day: dt.date | None = None, progress: Progress | None = None) -> Plan:
     """Read every row and decide what it will do (nothing is written).
 
     ``day`` is the date the list is read on: every «N лет» of experience counts back from
@@ -245,18 +246,40 @@ def build_plan(store: Store, sheet: Sheet, mapping: Mapping, kind: str,
         row_plan = _staff_row if kind == STAFF else _training_row
         rows = []
         headings: list[int] = []
-        for number, cells in sheet.rows:
+        total = len(sheet.rows)
+        for index, (number, cells) in enumerate(sheet.rows, start=1):
+            if progress is not None and (index % PROGRESS_STEP == 0 or index == total):
+                progress(S.IMP_PROGRESS_ROWS, index, total)
             values = {key: (cells[c] if c < len(cells) else None) for c, key in mapping.items()}
             if all(iv.is_blank(v) for v in values.values()):
                 continue                       # nothing this import reads: a spacer row
+            plan = RowPlan(number=number, cells=cells)
+            if _too_long(plan, values):
+                rows.append(plan)
+                continue
             if _is_heading(values):
                 headings.append(number)
                 continue
-            plan = RowPlan(number=number, cells=cells)
             row_plan(ctx, plan, values)
             rows.append(plan)
     return Plan(kind=kind, sheet=sheet, mapping=dict(mapping), day=day, rows=rows,
                 headings=headings)
+
+
+def _too_long(plan: RowPlan, values: dict[str, Any]) -> bool:
+    """A cell longer than any field holds (a pasted document, 100 000 characters) fails
+    its row with the column's name; the rest of the list still loads."""
+    for key, value in values.items():
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            _fail(plan, S.IMP_TOO_LONG.format(label=field_label(key),
+                                              length=f"{len(value):,}".replace(",", " "),
+                                              limit=f"{MAX_CELL_CHARS:,}".replace(",", " ")))
+    if plan.status != ERROR:
+        return False
+    fio = iv.cell_text(values.get("fio") or " ".join(
+        iv.cell_text(values.get(k)) for k in ("last_name", "first_name", "middle_name")))
+    plan.name = fio if len(fio) <= 120 else ""
+    return True
 
 
 def _is_heading(values: dict[str, Any]) -> bool:

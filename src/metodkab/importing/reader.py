@@ -1,4 +1,5 @@
-"""Reading a school's table: XLSX (openpyxl) or CSV (UTF-8 or Windows-1251, ``;`` or ``,``).
+"""Reading a school's table: XLSX, XLS and ODS (python-calamine) or CSV (UTF-8 or
+Windows-1251, ``;`` or ``,``).
 
 ``read_table(path)`` returns a ``Sheet``: the header found under any title rows, the data
 rows with the row numbers the user sees in Excel, and what was detected (sheet,
@@ -19,11 +20,16 @@ from metodkab import strings as S
 from metodkab.domain.parse import norm
 from metodkab.importing.values import cell_text
 
-SUPPORTED = (".xlsx", ".xlsm", ".csv", ".txt")
-SHOWN_IN_CHOOSER = (".xlsx", ".xlsm", ".csv", ".xls")
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+SUPPORTED = (*WORKBOOKS, ".csv", ".txt")
+SHOWN_IN_CHOOSER = (*WORKBOOKS, ".csv")
 HEADER_SCAN_ROWS = 25
-MAX_ROWS = 20000
+MAX_ROWS = 20000                 # filled rows a sheet may have; more is refused, never cut
 MAX_COLUMNS = 60
+MAX_FILE_BYTES = 200 * 1024 * 1024
+PROGRESS_STEP = 500
+
+Progress = Callable[[str, int, int], None]     # (what is being done, done, total)
 
 
 class ImportFileError(Exception):
@@ -76,22 +82,26 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def read_table(path: Path | str, *, score: Callable[[Sequence[str]], int]) -> Sheet:
+def read_table(path: Path | str, *, score: Callable[[Sequence[str]], int],
+               progress: Progress | None = None) -> Sheet:
     """Read a table; ``score(cells)`` says how much a row looks like a header
-    (from the mapping module), so the header is found under any title rows."""
+    (from the mapping module), so the header is found under any title rows.
+    ``progress(what, done, total)`` is called now and then on a large file."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise ImportFileError(S.IMP_XLS_UNSUPPORTED)
     if suffix not in SUPPORTED:
         raise ImportFileError(S.IMP_UNSUPPORTED.format(suffix=suffix or "?"))
     if not path.is_file():
         raise ImportFileError(S.IMP_NOT_FOUND.format(path=path))
-    if suffix in (".xlsx", ".xlsm"):
-        candidates = _xlsx_grids(path)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ImportFileError(S.IMP_FILE_TOO_BIG.format(mb=MAX_FILE_BYTES // (1024 * 1024)))
+    if suffix in WORKBOOKS:
+        candidates = _workbook_grids(path, progress)
     else:
         grid, encoding, delimiter = _csv_grid(path)
         candidates = [("", grid, encoding, delimiter)]
+    if not any(any(cell_text(c) for c in row) for _, grid, _, _ in candidates for row in grid):
+        raise ImportFileError(S.IMP_NO_HEADER)
     best: Sheet | None = None
     best_score = 0
     for name, grid, encoding, delimiter in candidates:
@@ -104,7 +114,7 @@ def read_table(path: Path | str, *, score: Callable[[Sequence[str]], int]) -> Sh
             data_start = header_index + 1 + _sub_header_rows(grid, header_index, score)
             rows = [(number, cells) for number, cells in _numbered(grid, data_start)]
             best = Sheet(path=path, headers=headers, rows=rows, sheet_name=name,
-                         encoding=encoding, delimiter=delimiter, header_row=header_index + 1)
+                         encoding=encoding, delimiter=delimiter, header_row=data_start)
             best.list_date, best.list_date_source = list_date(grid[:header_index])
     if best is None:
         best = _first_row_as_header(path, candidates)
@@ -224,42 +234,84 @@ def _numbered(grid: list[list[object]], start: int) -> list[tuple[int, list[obje
     return rows
 
 
-# --- XLSX ------------------------------------------------------------------------------
+# --- workbooks: XLSX, XLS, ODS (python-calamine) ----------------------------------------
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _xlsx_grids(path: Path) -> list[tuple[str, list[list[object]], str, str]]:
-    import zipfile
+def _is_encrypted_ooxml(path: Path) -> bool:
+    """An .xlsx saved with a password is an OLE container holding «EncryptedPackage»."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+        if head != OLE_SIGNATURE:
+            return False
+        return b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P" in handle.read(1 << 20)
 
-    from openpyxl import load_workbook
 
+def _workbook_grids(path: Path, progress: Progress | None = None
+                    ) -> list[tuple[str, list[list[object]], str, str]]:
+    """Every visible sheet of a workbook as rows of values (formulas read as their
+    values); merged cells filled in as the user sees them."""
+    import python_calamine as pc
+
+    if _is_encrypted_ooxml(path):
+        raise ImportFileError(S.IMP_PASSWORD)
     try:
-        workbook = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(S.IMP_BAD_XLSX.format(error=exc)) from None
+        workbook = pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError:
+        raise ImportFileError(S.IMP_PASSWORD) from None
+    except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError) as exc:
+        raise ImportFileError(_not_a_workbook(path, exc)) from None
     result = []
     try:
-        for sheet in workbook.worksheets:
-            if getattr(sheet, "sheet_state", "visible") != "visible":
+        for meta in workbook.sheets_metadata:
+            if meta.visible != pc.SheetVisibleEnum.Visible or \
+                    meta.typ != pc.SheetTypeEnum.WorkSheet:
                 continue
-            rows = min(sheet.max_row or 0, MAX_ROWS)
-            cols = min(sheet.max_column or 0, MAX_COLUMNS)
-            grid = [[None] * cols for _ in range(rows)]
-            for r, values in enumerate(sheet.iter_rows(min_row=1, max_row=rows, max_col=cols,
-                                                       values_only=True)):
-                for c, value in enumerate(values[:cols]):
-                    grid[r][c] = value
-            for merged in sheet.merged_cells.ranges:
-                top, left = merged.min_row - 1, merged.min_col - 1
-                if top >= rows or left >= cols:
-                    continue
-                value = grid[top][left]
-                for r in range(top, min(merged.max_row, rows)):
-                    for c in range(left, min(merged.max_col, cols)):
-                        grid[r][c] = value
-            result.append((sheet.title, grid, "", ""))
+            try:
+                sheet = workbook.get_sheet_by_name(meta.name)
+                grid = _sheet_grid(sheet, meta.name, progress)
+            except pc.PasswordError:
+                raise ImportFileError(S.IMP_PASSWORD) from None
+            except (pc.CalamineError, pc.XmlError, pc.ZipError) as exc:
+                raise ImportFileError(_not_a_workbook(path, exc)) from None
+            result.append((meta.name, grid, "", ""))
     finally:
         workbook.close()
     return result
+
+
+def _not_a_workbook(path: Path, exc: Exception) -> str:
+    kind = S.IMP_FORMAT_NAMES.get(path.suffix.lower(), path.suffix)
+    return S.IMP_BAD_WORKBOOK.format(name=path.name, kind=kind)
+
+
+def _sheet_grid(sheet, name: str, progress: Progress | None) -> list[list[object]]:
+    rows: list[list[object]] = []
+    filled = 0
+    for cells in sheet.iter_rows():
+        row = [None if c == "" else c for c in cells[:MAX_COLUMNS]]
+        if any(c is not None for c in row):
+            filled += 1
+            if filled > MAX_ROWS:
+                raise ImportFileError(S.IMP_TOO_MANY_ROWS.format(
+                    sheet=name, limit=f"{MAX_ROWS:,}".replace(",", " ")))
+        rows.append(row)
+        if progress is not None and len(rows) % PROGRESS_STEP == 0:
+            progress(S.IMP_PROGRESS_READING, len(rows), sheet.height or 0)
+    while rows and not any(c is not None for c in rows[-1]):
+        rows.pop()
+    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+        if top >= len(rows) or left >= MAX_COLUMNS:
+            continue
+        value = rows[top][left] if left < len(rows[top]) else None
+        for r in range(top, min(bottom + 1, len(rows))):
+            row = rows[r]
+            for c in range(left, min(right + 1, MAX_COLUMNS)):
+                if c >= len(row):
+                    row.extend([None] * (c + 1 - len(row)))
+                row[c] = value
+    return rows
 
 
 # --- CSV -------------------------------------------------------------------------------
@@ -295,10 +347,26 @@ def detect_delimiter(text: str) -> str:
 
 
 def _csv_grid(path: Path) -> tuple[list[list[object]], str, str]:
-    text, encoding = decode(path.read_bytes())
+    data = path.read_bytes()
+    if data.startswith((OLE_SIGNATURE, b"PK\x03\x04", b"%PDF")) or \
+            (b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise ImportFileError(S.IMP_NOT_TEXT_TABLE.format(name=path.name))
+    text, encoding = decode(data)
     delimiter = detect_delimiter(text)
-    grid = [list(row[:MAX_COLUMNS]) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    return grid[:MAX_ROWS], encoding, delimiter
+    grid: list[list[object]] = []
+    filled = 0
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        for row in reader:
+            grid.append(list(row[:MAX_COLUMNS]))
+            if any(c.strip() for c in row):
+                filled += 1
+                if filled > MAX_ROWS:
+                    raise ImportFileError(S.IMP_TOO_MANY_ROWS.format(
+                        sheet=path.name, limit=f"{MAX_ROWS:,}".replace(",", " ")))
+    except csv.Error as exc:
+        raise ImportFileError(S.IMP_BAD_CSV.format(line=reader.line_num, error=exc)) from None
+    return grid, encoding, delimiter
 
 
 def normalise_header(text: str) -> str:

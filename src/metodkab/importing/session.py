@@ -4,6 +4,7 @@ and turns the expected failures into a Russian message instead of raising."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from metodkab import strings as S
 from metodkab.importing.mapping import (Mapping, guess_mapping, header_score, load_mapping,
                                         problems)
 from metodkab.importing.plan import ImportResult, Plan, PlanError, apply_plan, build_plan
-from metodkab.importing.reader import ImportFileError, Sheet, read_table
+from metodkab.importing.reader import ImportFileError, Progress, Sheet, read_table
 from metodkab.storage.db import Store
 
 AUTO = "*auto*"
@@ -28,17 +29,22 @@ class Loaded:
     plan: Plan | None = None
     message: str = ""
     template: str = ""
+    day: dt.date | None = None        # the list's date as the user set it in the preview
 
     @property
     def ok(self) -> bool:
         return self.plan is not None
 
 
-def load(store: Store, path: Path | str, kind: str, template: str = AUTO) -> Loaded:
-    """Read the file, take the saved mapping or guess one, build the preview."""
+def load(store: Store, path: Path | str, kind: str, template: str = AUTO,
+         progress: Progress | None = None) -> Loaded:
+    """Read the file, take the saved mapping or guess one, build the preview.
+
+    The file is read without holding the database (a large one takes a while); only the
+    preview does. ``progress(what, done, total)`` is called now and then."""
     path = Path(path).expanduser()
     try:
-        sheet = read_table(path, score=header_score(kind))
+        sheet = read_table(path, score=header_score(kind), progress=progress)
     except ImportFileError as exc:
         return Loaded(path=path, kind=kind, message=str(exc))
     except OSError as exc:
@@ -53,18 +59,21 @@ def load(store: Store, path: Path | str, kind: str, template: str = AUTO) -> Loa
         mapping, name = saved.apply(sheet.headers), saved.name
     else:
         mapping = guess_mapping(sheet.headers, kind)
-    return remap(store, Loaded(path=path, kind=kind, sheet=sheet, template=name), mapping)
+    return remap(store, Loaded(path=path, kind=kind, sheet=sheet, template=name), mapping,
+                 progress=progress)
 
 
-def remap(store: Store, loaded: Loaded, mapping: Mapping) -> Loaded:
-    """The preview again with another mapping (or after an import)."""
+def remap(store: Store, loaded: Loaded, mapping: Mapping,
+          progress: Progress | None = None) -> Loaded:
+    """The preview again with another mapping (or after an import, or another list date)."""
     assert loaded.sheet is not None
     trouble = problems(mapping, loaded.kind)
     if trouble:
         return replace(loaded, mapping=mapping, plan=None,
                        message=S.IMP_MAP_PROBLEM.format(problem=" ".join(trouble)))
     try:
-        plan = build_plan(store, loaded.sheet, mapping, loaded.kind)
+        plan = build_plan(store, loaded.sheet, mapping, loaded.kind, day=loaded.day,
+                          progress=progress)
     except PlanError as exc:
         return replace(loaded, mapping=mapping, plan=None, message=str(exc))
     return replace(loaded, mapping=mapping, plan=plan, message="")

@@ -1,7 +1,8 @@
 """Импорт из таблицы, step one: what to load (staff or courses), which file, which columns.
 
-The folder tree shows folders and tables (.xlsx, .csv; .xls too, to say it must be saved
-as .xlsx). Enter on a file, or a path typed in the field, opens the preview.
+The folder tree shows folders and tables (.xlsx, .xls, .ods, .csv). Enter on a file, or a
+path typed in the field, reads it in a worker thread (a progress bar on a large one) and
+opens the preview.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DirectoryTree, Footer, Header, Label, Static
+from textual.widgets import DirectoryTree, Footer, Header, Label, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from metodkab import strings as S
 from metodkab.importing.mapping import KINDS, STAFF, saved_mappings
@@ -58,6 +60,7 @@ class ImportScreen(AppScreen):
     ImportScreen #imp-folder { height: 1; padding: 0 1; color: $text-muted; }
     ImportScreen TableTree { height: 1fr; margin: 0 1; }
     ImportScreen #imp-hint { height: auto; padding: 0 1; color: $text-muted; }
+    ImportScreen #imp-progress { height: 1; margin: 0 1; display: none; }
     """
     BINDINGS = [
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
@@ -89,6 +92,7 @@ class ImportScreen(AppScreen):
             yield TextField(placeholder=S.IMP_PATH_PLACEHOLDER, id="imp-path")
         yield Static(S.IMP_FOLDER.format(folder=self.folder), id="imp-folder")
         yield TableTree(self.folder, id="imp-tree")
+        yield ProgressBar(id="imp-progress", show_eta=False)
         yield Static(S.IMP_FILE_HINT, id="imp-hint")
         yield Footer()
 
@@ -156,25 +160,55 @@ class ImportScreen(AppScreen):
         self.query_one(TableTree).focus()
 
     def open_file(self, path: Path) -> None:
+        """Read the file in a worker thread (the screen stays live); a large one shows
+        how far the reading and the preview have got."""
         if self.loading:
             return
         self.loading = True
         self.query_one("#imp-hint", Static).update(S.IMP_READING)
         template = self.query_one("#imp-template", ChoiceField).single or AUTO
+        app, kind = self.app, self.kind
 
-        def failed() -> None:
-            self.loading = False
-            self.query_one("#imp-hint", Static).update(S.IMP_FILE_HINT)
+        def progress(what: str, done: int, total: int) -> None:
+            app.call_from_thread(self._progress, what, done, total)
 
-        self.run_db(load, path, self.kind, template, done=self._opened, failed=failed,
-                    group="import", exclusive=True)
+        def work() -> None:
+            worker = get_current_worker()
+            try:
+                loaded = load(app.store, path, kind, template, progress=progress)
+            except Exception as exc:          # shown as a Russian message, never a trace
+                if not worker.is_cancelled:
+                    app.call_from_thread(app.report_error, exc)
+                    app.call_from_thread(self._idle)
+                return
+            if not worker.is_cancelled:
+                app.call_from_thread(self._opened, loaded)
+
+        self.run_worker(work, thread=True, group="import", exclusive=True, exit_on_error=False)
+
+    def _progress(self, what: str, done: int, total: int) -> None:
+        if not self.is_attached or not self.loading:
+            return
+        bar = self.query_one("#imp-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, done, 1), progress=done)
+        self.query_one("#imp-hint", Static).update(S.IMP_PROGRESS.format(
+            what=what, done=done, total=max(total, done)))
+
+    def _idle(self) -> None:
+        if not self.is_attached:
+            return
+        self.loading = False
+        self.query_one("#imp-progress", ProgressBar).display = False
+        self.query_one("#imp-hint", Static).update(S.IMP_FILE_HINT)
 
     def _opened(self, loaded: Loaded) -> None:
         from metodkab.screens.dialogs import MessageDialog
         from metodkab.screens.import_preview import ImportPreviewScreen
 
-        self.loading = False
-        self.query_one("#imp-hint", Static).update(S.IMP_FILE_HINT)
+        if not self.is_attached:
+            return
+        self._idle()
         if loaded.sheet is None:
             self.app.push_screen(MessageDialog(loaded.message, title=S.IMP_TITLE))
             return

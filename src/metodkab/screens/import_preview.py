@@ -4,6 +4,7 @@ Ctrl+E saves the error report (XLSX) into a folder, Ctrl+K changes the columns."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from metodkab import strings as S
-from metodkab.domain.parse import short_name
+from metodkab.domain.parse import format_date, short_name
 from metodkab.importing.mapping import Mapping, describe
 from metodkab.importing.plan import ADD, ERROR, SAME, UPDATE, ImportResult, RowPlan
 from metodkab.importing.session import Loaded, remap, run_import, save_report
@@ -32,6 +33,22 @@ def column_widths(total: int) -> dict[str, int]:
     flex = max(total - padding - sum(FIXED.values()), 30)
     name = max(min(int(flex * 0.32), 34), 14)
     return {**FIXED, "name": name, "what": flex - name}
+
+
+def list_date_line(loaded: Loaded) -> str:
+    """«Дата списка: 01.09.2025 (из заголовка «…») — …» : the day «N лет» count back from
+    and where it came from."""
+    sheet, plan = loaded.sheet, loaded.plan
+    if plan is None or sheet is None:
+        return ""
+    day = format_date(plan.day)
+    if loaded.day is not None:
+        source = S.IMP_LIST_DATE_BY_USER
+    elif sheet.list_date is not None:
+        source = sheet.list_date_source
+    else:
+        source = S.IMP_LIST_DATE_NONE
+    return S.IMP_LIST_DATE_LINE.format(day=day, source=source)
 
 
 def save_report_remembered(store, plan, folder: Path) -> tuple[Path | None, str]:
@@ -52,6 +69,7 @@ class ImportPreviewScreen(AppScreen):
     ImportPreviewScreen #imp-head { height: 1; }
     ImportPreviewScreen #imp-mapping { height: auto; max-height: 2; padding: 0 1;
                                        color: $text-muted; }
+    ImportPreviewScreen #imp-date { height: auto; max-height: 2; padding: 0 1; }
     ImportPreviewScreen #imp-summary { height: auto; padding: 0 1; text-style: bold; }
     ImportPreviewScreen #imp-table { height: 1fr; }
     ImportPreviewScreen #imp-status { height: auto; max-height: 2; padding: 0 1;
@@ -65,6 +83,8 @@ class ImportPreviewScreen(AppScreen):
         Binding("ctrl+f", "only_errors", S.IMP_KEY_ONLY_ERRORS, key_display="Ctrl+F",
                 show=False),
         Binding("f4", "details", S.IMP_KEY_DETAILS, key_display="Enter/F4", show=False),
+        Binding("ctrl+d", "list_date", S.IMP_KEY_LIST_DATE, key_display="Ctrl+D", show=False,
+                id="list_date"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -81,6 +101,7 @@ class ImportPreviewScreen(AppScreen):
         yield Header(icon="≡")
         yield Static("", id="imp-head", classes="section-title")
         yield Static("", id="imp-mapping")
+        yield Static("", id="imp-date")
         yield Static("", id="imp-summary")
         yield DataTable(id="imp-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="imp-status")
@@ -111,6 +132,7 @@ class ImportPreviewScreen(AppScreen):
         template = f" ({S.IMP_CLI_SAVED.format(name=loaded.template)})" if loaded.template else ""
         self.query_one("#imp-mapping", Static).update(
             S.IMP_MAPPING_LINE.format(text="; ".join(lines) or "—") + template)
+        self.query_one("#imp-date", Static).update(Text(list_date_line(loaded)))
         summary = loaded.plan.summary() if loaded.plan else loaded.message
         self.query_one("#imp-summary", Static).update(summary)
         self._fill()
@@ -195,15 +217,31 @@ class ImportPreviewScreen(AppScreen):
 
         self.app.push_screen(ImportMappingDialog(self.loaded), callback=chosen)
 
-    def _remap(self, mapping: Mapping) -> None:
+    def _remap(self, mapping: Mapping, loaded: Loaded | None = None) -> None:
         self.busy = True
 
         def done(loaded: Loaded) -> None:
             self.busy = False
             self.show(loaded)
 
-        self.run_db(remap, self.loaded, mapping, done=done, failed=self._idle, group="import",
-                    exclusive=True)
+        self.run_db(remap, loaded or self.loaded, mapping, done=done, failed=self._idle,
+                    group="import", exclusive=True)
+
+    def action_list_date(self) -> None:
+        """Ctrl+D: the date the list is read on (its own date when it states one); every
+        «N лет» of experience counts back from it."""
+        from metodkab.screens.dialogs import DateDialog
+
+        if self.busy or self.loaded.mapping is None:
+            return
+        current = self.loaded.plan.day if self.loaded.plan else self.loaded.day
+
+        def chosen(day) -> None:
+            if day is not None and self.loaded.mapping is not None:
+                self._remap(self.loaded.mapping, replace(self.loaded, day=day))
+
+        self.app.push_screen(DateDialog(S.IMP_LIST_DATE_TITLE_ASK, S.IMP_LIST_DATE_ASK, current),
+                             callback=chosen)
 
     def _idle(self) -> None:
         self.busy = False

@@ -1,0 +1,67 @@
+"""A school's list in LibreOffice's own format through the keyboard: the preview says the
+list's date and where it came from, Ctrl+D sets another, Ctrl+S loads every fact; a
+password-protected workbook is one Russian message and loads nothing."""
+
+import datetime as dt
+import shutil
+
+from metodkab.domain.models import Staff
+from metodkab.screens.dialogs import ConfirmDialog, DateDialog, MessageDialog
+from metodkab.screens.import_file import ImportScreen
+from metodkab.screens.import_preview import ImportPreviewScreen
+from metodkab.storage import repo
+from tests.data import make_import_samples as samples
+from tests.functional.test_import_flow import count, open_path, settle, statuses
+from tests.ui import build_app, school_db, type_text
+
+
+async def test_ods_list_with_its_own_date_changed_in_the_preview(tmp_path):
+    shutil.copy(samples.SITE_ODS, tmp_path / "педагоги.ods")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(ImportScreen(tmp_path))
+        await settle(pilot, 4)
+        await open_path(pilot, tmp_path / "педагоги.ods")
+        screen = app.screen
+        assert isinstance(screen, ImportPreviewScreen)
+        line = str(screen.query_one("#imp-date").render())
+        assert "Дата списка 01.09.2025 (из заголовка «Педагогический состав" in line
+        assert statuses(screen) == ["добавить"] * len(samples.SITE_ROWS)
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        assert isinstance(app.screen, DateDialog)
+        field = app.screen.query_one("#date")
+        field.value = ""
+        await type_text(pilot, "15.01.2026")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "Дата списка 15.01.2026 (указана вами)" in str(screen.query_one("#imp-date").render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("left", "enter")                     # «Да» (the focus is on «Нет»)
+        await settle(pilot)
+        assert count(app, "staff") == len(samples.SITE_ROWS)
+        petrov = repo.find(app.store, Staff, "last_name = ?", ["Петров"])[0]
+        assert petrov.ped_start_date == dt.date(1993, 1, 15)       # 33 года before 15.01.2026
+        assert (petrov.sex, petrov.education_pedagogical) == ("м", True)
+        assert statuses(screen) == ["без изменений"] * len(samples.SITE_ROWS)
+
+
+async def test_password_protected_workbook_is_a_message(tmp_path):
+    shutil.copy(samples.DATA / "import_password.xls", tmp_path / "кадры.xls")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(ImportScreen(tmp_path))
+        await settle(pilot, 4)
+        await open_path(pilot, tmp_path / "кадры.xls")
+        assert isinstance(app.screen, MessageDialog)
+        assert "защищена паролем" in str(app.screen.query_one("#message").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportScreen)
+        assert not app.screen.query_one("#imp-progress").display
+        assert count(app, "staff") == 0
