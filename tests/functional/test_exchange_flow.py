@@ -151,7 +151,9 @@ async def test_office_loads_packets_with_a_dry_run_and_confirmed_keys(tmp_path):
         assert isinstance(screen, MunicipalImportScreen)
         notes = str(screen.query_one("#mi-notes").render())
         assert "Новая школа 0412" in notes and "Новая школа 0413" in notes
-        assert screen.query_one("#mi-summary").row_count > 4
+        # new schools' packets stay sealed until their keys are confirmed
+        assert "расшифрован и проверен только после подтверждения" in notes
+        assert screen.query_one("#mi-summary").row_count == 0
         assert app.store.db.conn.execute(records).fetchone()[0] == 0
 
         # Ctrl+S: confirm the first school's key, refuse the second's.

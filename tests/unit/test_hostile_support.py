@@ -50,3 +50,35 @@ def hostile_office(folder: Path, *, staff: int = 4) -> HostileOffice:
     finally:
         muni.close()
     return HostileOffice(office.db_path, out)
+
+
+def bomb(exchange, *, declared: int, inflated: int, seq: int = 2, key=None,
+         packet_uuid: str = "61111111-2222-4333-8444-555555555555") -> bytes:
+    """A small packet, signed by ``key`` (the school's own by default) and sealed to the
+    office, whose body is its header line and then ``inflated`` bytes of newlines; the
+    manifest declares ``declared`` bytes of content. Compressed block by block, so the
+    test never holds the inflated body either."""
+    import zlib
+
+    from metodkab.sync import crypto, packet
+    from tests.unit.test_sync_support import forge
+
+    key = key or exchange.school_key
+    fp = crypto.school_fingerprint(bytes(key.verify_key))
+    header = crypto.canonical_json({"packet_uuid": packet_uuid, "school_code": "0412",
+                                    "sender_fp": fp, "seq": seq})
+    deflater = zlib.compressobj(9)
+    parts = [deflater.compress(header + b"\n")]
+    block = b"\n" * (1 << 20)
+    for _ in range(inflated >> 20):
+        parts.append(deflater.compress(block))
+    parts.append(deflater.flush())
+    sealed = crypto.seal(exchange.office.public[0], b"".join(parts))
+    template = packet.split_packet(forge(exchange, [], seq=seq, key=key), "x")
+    fields = template.manifest.model_dump()
+    fields.update(packet_uuid=packet_uuid, payload_hash=crypto.sha256_hex(sealed),
+                  payload_size=len(sealed), content_size=declared, content_hash="0" * 64,
+                  rows=0, counts={})
+    manifest = crypto.canonical_json(fields)
+    signed = packet.HEADER.pack(packet.MAGIC, packet.FORMAT_VERSION, len(manifest)) + manifest
+    return signed + crypto.sign(key, signed) + sealed

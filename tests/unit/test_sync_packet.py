@@ -211,9 +211,18 @@ def test_gap_not_covered_and_broken_chain_are_reported(ex):
 def test_dry_run_writes_nothing(ex):
     result = export(ex)
     before = checksum(ex)
-    [outcome] = run_import(ex, [result.path], dry_run=True, trusted=False).outcomes
-    assert outcome.outcome == "applied" and outcome.new_key_fp
-    assert outcome.totals.added == result.manifest.rows
+    # a new school's key: the dry run shows the manifest and fingerprint, decrypts nothing
+    [outcome] = run_import(ex, [result.path], dry_run=True, trusted=True).outcomes
+    assert outcome.outcome == "applied" and outcome.new_key_fp and outcome.unverified
+    assert outcome.tables == {} and outcome.rows == result.manifest.rows
+    assert checksum(ex) == before
+    # once the key is registered, a dry run checks and counts every record
+    run_import(ex, [result.path])
+    again = export(ex, full=True)
+    before = checksum(ex)
+    [outcome] = run_import(ex, [again.path], dry_run=True).outcomes
+    assert outcome.outcome == "applied" and not outcome.unverified
+    assert outcome.totals.unchanged == again.manifest.rows
     assert checksum(ex) == before
 
 

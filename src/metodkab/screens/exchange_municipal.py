@@ -212,6 +212,9 @@ class MunicipalImportScreen(DbCalls, Screen):
                 note = S.EX_NOTE_NEW_SCHOOL if dry else S.EX_NOTE_SCHOOL_REGISTERED
                 notes.append(note.format(code=o.school_code, name=o.school_name,
                                          fp=o.new_key_fp))
+            if o.unverified:            # a new school's packet stays sealed until confirmed
+                notes.append(S.EX_NOTE_NOT_OPENED.format(code=o.school_code, rows=o.rows))
+                continue
             if o.missing:
                 notes.append(S.EX_NOTE_GAP.format(code=o.school_code, missing=", ".join(
                     str(n) for n in o.missing)) + " "

@@ -132,10 +132,11 @@ def open_regular(path: Path | str) -> BinaryIO:
 def read_limited(path: Path | str, limit: int) -> bytes | None:
     """The bytes of a regular file, or None when it is larger than ``limit``."""
     with open_regular(path) as fh:
-        if os.fstat(fh.fileno()).st_size > limit:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
             return None
         try:
-            data = fh.read(limit + 1)
+            data = fh.read(size + 1)            # read(n) sets aside n bytes: never the limit
         except OSError as exc:
             raise FileProblem(os_message(exc, path)) from None
     return None if len(data) > limit else data

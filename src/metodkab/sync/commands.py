@@ -371,6 +371,10 @@ def report_lines(report) -> list[str]:
         if o.new_key_fp:
             lines.append((S.EX_KEY_WOULD_REGISTER if report.dry_run
                           else S.EX_KEY_REGISTERED).format(fp=o.new_key_fp))
+        if o.unverified:
+            lines.append(S.EX_NOT_OPENED.format(rows=o.rows))
+            lines.append(S.EX_DRY_RUN_DONE)
+            continue
         if o.missing:
             lines.append(S.EX_GAP.format(missing=", ".join(str(n) for n in o.missing))
                          + " " + (S.EX_GAP_COVERED if o.covered else S.EX_GAP_NOT_COVERED))

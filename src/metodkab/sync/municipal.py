@@ -47,7 +47,7 @@ from metodkab.storage.migrations import OFFICE_APPLICATION_ID, OFFICE_SCHEMA_VER
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import AcceptedPacket, ReceiptBody, build_receipt, receipt_file_name
-from metodkab.sync.records import LineError, check_lines, row_models
+from metodkab.sync.records import LineChecker, LineError, row_models
 
 APPLICATION_ID = OFFICE_APPLICATION_ID      # "MKMO": a municipal database of metodkab
 MUNICIPAL_SCHEMA_VERSION = OFFICE_SCHEMA_VERSION
@@ -356,33 +356,34 @@ def open_packet(head: CheckedPacket, secret: crypto.MunicipalitySecret) -> Check
     so it can run while another packet is being written)."""
     if head.status != "new" or head.rows is not None:
         return head
-    content = packet.open_payload(head.raw, secret.box)
-    return CheckedPacket(head.path, head.raw, head.registered, _check_records(head.raw, content))
+    return CheckedPacket(head.path, head.raw, head.registered, _check_records(head.raw, secret))
 
 
-def _check_records(raw: packet.RawPacket, content: bytes) -> dict[str, list[Row]]:
+def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret) -> dict[str, list[Row]]:
+    """Decrypt, decompress chunk by chunk and check every line as it comes (the body is
+    never held whole, nor as one list of lines); the rows of a packet that passes."""
     manifest = raw.manifest
     name = raw.name
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise PacketRefused(name, "records", S.EX_R_RECORDS_AT.format(
-            reason=S.EX_R_NOT_UTF8)) from None
-    lines = text.split("\n")
-    try:
-        header = read_json(lines[0], what=S.JSON_WHAT_CONTENT)
-    except ValueError:
-        header = None
+    checker = LineChecker(row_models(manifest.level), upto=manifest.change_seq_to,
+                          school=manifest.school_code, level=manifest.level,
+                          packet_uuid=manifest.packet_uuid)
     expected = {"packet_uuid": manifest.packet_uuid, "school_code": manifest.school_code,
                 "sender_fp": manifest.sender_fp, "seq": manifest.seq}
-    if header != expected:
-        raise PacketRefused(name, "records", S.EX_R_HEADER)
+    header = None
     try:
-        rows = check_lines(lines[1:], row_models(manifest.level), upto=manifest.change_seq_to,
-                           school=manifest.school_code, level=manifest.level,
-                           packet_uuid=manifest.packet_uuid)
+        for lines in packet.iter_lines(packet.iter_content(raw, secret.box), name):
+            if header is None:
+                try:
+                    header = read_json(lines[0], what=S.JSON_WHAT_CONTENT, max_bytes=4096)
+                except ValueError:
+                    header = False
+                if header != expected:
+                    raise PacketRefused(name, "records", S.EX_R_HEADER)
+                lines = lines[1:]
+            checker.add(lines)
     except LineError as exc:
         raise PacketRefused(name, "records", S.EX_R_RECORDS_AT.format(reason=exc)) from None
+    rows = checker.rows
     counts = {t: len(r) for t, r in rows.items()}
     if counts != manifest.counts or sum(counts.values()) != manifest.rows:
         raise PacketRefused(name, "records", S.EX_R_COUNTS)
@@ -411,6 +412,7 @@ class PacketOutcome:
     covered: bool = True      # the missing packets' changes are inside this one
     chain_broken: bool = False
     tables: dict[str, TableCounts] = field(default_factory=dict)
+    unverified: bool = False  # a new school's key not yet confirmed: nothing decrypted
 
     @property
     def totals(self) -> TableCounts:
@@ -651,6 +653,11 @@ def apply_packets(
         conn.execute("BEGIN IMMEDIATE")
         try:
             for done, item in enumerate(ordered, start=1):
+                if _unconfirmed(store, item, trust, dry_run):
+                    outcomes.append(_not_opened(item, dry_run))
+                    if progress:
+                        progress(done, len(ordered))
+                    continue
                 try:
                     opened = open_packet(item, secret) if secret else item
                 except PacketRefused as exc:
@@ -666,6 +673,30 @@ def apply_packets(
                 conn.execute("ROLLBACK")
             raise
     return outcomes
+
+
+def _unconfirmed(store: Store, item: CheckedPacket, trust: Callable[[CheckedPacket], bool],
+                 dry_run: bool) -> bool:
+    """A new packet from a school whose key is not registered and not (yet) trusted: it
+    is not decrypted. A dry run never trusts: it shows the manifest and the fingerprint
+    only, so a file from anyone costs nothing until a person has confirmed the key."""
+    if item.rows is not None or item.status != "new":
+        return False
+    if _active_key(store, item.manifest.school_code) is not None:
+        return False
+    return dry_run or not trust(item)
+
+
+def _not_opened(item: CheckedPacket, dry_run: bool) -> PacketOutcome:
+    m = item.manifest
+    outcome = PacketOutcome(item.name, "applied" if dry_run else "untrusted", m.school_code,
+                            m.school_name, m.seq, m.kind, m.level, m.rows,
+                            new_key_fp=m.sender_fp, unverified=True)
+    if not dry_run:
+        outcome.check = "key"
+        outcome.message = S.EX_REFUSED.format(file=item.name, reason=S.EX_R_UNTRUSTED.format(
+            code=m.school_code, fp=m.sender_fp))
+    return outcome
 
 
 @contextmanager
@@ -696,7 +727,8 @@ def check_packets(store: Store, paths: Sequence[Path], *,
     for done, path in enumerate(paths, start=1):
         try:
             head = read_packet_head(store, Path(path), secret)
-            ready.append(open_packet(head, secret) if full else head)
+            # a new school's packet stays sealed until its key is confirmed (apply_packets)
+            ready.append(open_packet(head, secret) if full and head.registered else head)
         except PacketRefused as exc:
             refused.append(PacketOutcome(Path(path).name, "refused", message=str(exc),
                                          check=exc.check))

@@ -29,7 +29,7 @@ import datetime as dt
 import json
 import re
 from collections import deque
-from functools import cache
+from functools import cache, partial
 from itertools import groupby, repeat
 from operator import itemgetter
 from typing import Annotated, Any, Literal
@@ -55,7 +55,7 @@ LINE_RE = re.compile(
 
 Uuid = Annotated[str, StringConstraints(pattern=f"^{UUID_PATTERN}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-Flag = Literal[0, 1]
+Flag = Annotated[int, Field(ge=0, le=1, strict=True)]
 
 AGE_BANDS = ("до 25", "25–29", "30–34", "35–39", "40–44", "45–49", "50–54", "55–59",
              "60–64", "65 и более")
@@ -99,8 +99,26 @@ def _entry_conveniences() -> dict[object, str]:
             m._blank_to_none: "blank"}
 
 
+# The longest text each column takes on the forms (the screens' TextField max_length);
+# a column no form limits takes WIRE_TEXT_DEFAULT. A 10 MB course title never travels.
+WIRE_TEXT_LIMITS = {
+    "last_name": 60, "first_name": 60, "middle_name": 60, "snils": 14, "phone": 30,
+    "email": 80, "code": 20, "short_name": 120, "director": 120, "deputy": 120,
+    "full_name": 300, "address": 300, "municipality": 200, "order_number": 40,
+    "doc_number": 60, "issuing_body": 200, "provider": 200, "title": 500, "name": 300,
+    "topic": 300, "action": 300, "evidence": 300, "expected_product": 300, "form": 100,
+    "direction": 200, "description": 500, "expected_result": 500, "note": 500,
+    "notes": 500, "goal": 1000, "goals": 1000, "outcome": 1000, "result": 1000,
+    "unit": 20,
+}
+WIRE_TEXT_DEFAULT = 1000
+# A flag travels as the integer 0 or 1: not true, not "yes", not 1.0.
+StrictFlag = Annotated[int, Field(ge=0, le=1, strict=True)]
+
+
 def wire_model(model: type[m.Record]) -> type[BaseModel]:
-    """The domain model with data-entry conveniences replaced by strict native types."""
+    """The domain model with data-entry conveniences replaced by strict native types:
+    ISO dates in range, flags as 0/1, texts no longer than the forms allow."""
     conveniences = _entry_conveniences()
     overrides: dict[str, Any] = {}
     for name, info in model.model_fields.items():
@@ -112,12 +130,17 @@ def wire_model(model: type[m.Record]) -> type[BaseModel]:
             continue
         found = [x for x in info.metadata
                  if isinstance(x, BeforeValidator) and x.func in conveniences]
-        if not found:
-            continue
         rest = [x for x in info.metadata if x not in found]
         annotation: Any = info.annotation
-        if conveniences[found[0].func] == "date":
+        if found and conveniences[found[0].func] == "date":
             annotation = _WireDate if annotation is dt.date else _WireDate | None
+        elif annotation is bool:
+            annotation, rest = StrictFlag, []
+        elif annotation is str or annotation == (str | None):
+            rest = [*rest, StringConstraints(
+                max_length=WIRE_TEXT_LIMITS.get(name, WIRE_TEXT_DEFAULT))]
+        elif not found:
+            continue
         if rest:
             annotation = Annotated[(annotation, *rest)]
         default = ... if info.is_required() else info.default
@@ -247,85 +270,128 @@ def check_lines(lines: list[str], models: dict[str, type[BaseModel]], *, upto: i
     (school, table, id, version, change_seq, updated_at, deleted, level, packet_uuid, data).
 
     A failure raises LineError naming the first line that fails (counted from 1).
-
-    This is the import's hot path. A packet that passes (nearly every one) goes through
-    ``_check_all``: the envelope checks (format, table, sequence, repeats) column-wise by
-    C-level loops (map, zip, set), and every record through its model's validator (which
-    runs the model's own Python rules per record). Only when something fails does
-    ``_check_each`` go through the lines one by one to name the first one that fails,
-    with its reason.
     """
-    rows = _check_all(lines, models, upto, school, level, packet_uuid)
-    if rows is None:
-        rows = _check_each(lines, models, upto=upto, school=school, level=level,
-                           packet_uuid=packet_uuid)
-    return rows
+    checker = LineChecker(models, upto=upto, school=school, level=level,
+                          packet_uuid=packet_uuid)
+    checker.add(lines)
+    return checker.rows
 
 
-def _check_all(lines: list[str], models: dict[str, type[BaseModel]], upto: int,
-               school: str, level: str, packet_uuid: str) -> dict[str, list[tuple]] | None:
-    """The rows, as ``_check_each`` would return them, when every line passes every check
-    of ``_check_each``; None when any fails (``_check_each`` then says which and why)."""
-    if not lines:
-        return {}
-    found = list(map(LINE_RE.fullmatch, lines))
-    if None in found:                                       # a line out of format
-        return None
-    tables, ids, versions, seqs, updated, deleted, data = zip(*map(re.Match.groups, found))
-    if not models.keys() >= set(tables):                    # a table not known
-        return None
-    seqs = list(map(int, seqs))
-    if max(seqs) > upto:                                    # a change beyond the manifest
-        return None
-    if len(set(zip(tables, ids))) != len(lines):            # a record repeated
-        return None
-    rows: dict[str, list[tuple]] = {}
-    all_rows = zip(repeat(school), tables, ids, map(int, versions), seqs, updated,
-                   map("1".__eq__, deleted), repeat(level), repeat(packet_uuid), data)
-    # lines come table by table: each run of one table is checked by its model at once
-    for table, run in groupby(all_rows, key=itemgetter(1)):
-        run = list(run)
-        try:
-            deque(map(models[table].__pydantic_validator__.validate_json,
-                      map(itemgetter(9), run)), maxlen=0)
-        except ValidationError:                             # a record that does not pass
-            return None
-        rows.setdefault(table, []).extend(run)
-    return rows
+class LineChecker:
+    """The strict check of a packet's lines, fed batch by batch (``add``), so that an
+    untrusted body is never held as one list of lines: the office decompresses a packet
+    in chunks and checks each chunk's lines as they come. Repeats are found across
+    batches; line numbers count from 1 over the whole body (header excluded).
+
+    This is the import's hot path. A batch that passes (nearly every one) goes through
+    ``_check_all``: the envelope checks (format, table, sequence, timestamps, repeats)
+    column-wise by C-level loops (map, zip, set), and every record through its model's
+    strict JSON validator (exact types: no "72" for a number, no "yes" for a flag, no
+    true for a number), which runs the model's own Python rules per record. Only when
+    something fails does ``_check_each`` go through the lines one by one to name the
+    first one that fails — table, line and field — with its reason.
+    """
+
+    def __init__(self, models: dict[str, type[BaseModel]], *, upto: int, school: str = "",
+                 level: str = "", packet_uuid: str = "") -> None:
+        self.models = models
+        self.validators = {t: model.__pydantic_validator__.validate_json
+                           for t, model in models.items()}
+        self.upto = upto
+        self.school, self.level, self.packet_uuid = school, level, packet_uuid
+        self.rows: dict[str, list[tuple]] = {}
+        self.seen: set[tuple[str, str]] = set()
+        self.count = 0                               # lines checked so far
+
+    def add(self, lines: list[str]) -> None:
+        """Check one batch of lines (the next ones of the body); LineError on failure."""
+        if not lines:
+            return
+        if not self._check_all(lines):
+            self._check_each(lines)
+        self.count += len(lines)
+
+    def _check_all(self, lines: list[str]) -> bool:
+        """Check the batch column-wise and keep its rows; False (nothing kept) when any
+        line fails (``_check_each`` then says which and why)."""
+        found = list(map(LINE_RE.fullmatch, lines))
+        if None in found:                                       # a line out of format
+            return False
+        tables, ids, versions, seqs, updated, deleted, data = zip(*map(re.Match.groups, found))
+        if not self.models.keys() >= set(tables):               # a table not known
+            return False
+        seqs = list(map(int, seqs))
+        if max(seqs) > self.upto:                               # a change beyond the manifest
+            return False
+        if not all(map(valid_timestamp, set(updated))):         # a time that cannot be
+            return False
+        keys = set(zip(tables, ids))
+        if len(keys) != len(lines) or not self.seen.isdisjoint(keys):   # a record repeated
+            return False
+        batch: dict[str, list[tuple]] = {}
+        all_rows = zip(repeat(self.school), tables, ids, map(int, versions), seqs, updated,
+                       map("1".__eq__, deleted), repeat(self.level), repeat(self.packet_uuid),
+                       data)
+        # lines come table by table: each run of one table is checked by its model at once
+        for table, run in groupby(all_rows, key=itemgetter(1)):
+            run = list(run)
+            validate = self.validators[table]
+            try:
+                deque(map(partial(validate, strict=True), map(itemgetter(9), run)), maxlen=0)
+            except ValidationError:                             # a record that does not pass
+                return False
+            batch.setdefault(table, []).extend(run)
+        self.seen |= keys
+        for table, run in batch.items():
+            self.rows.setdefault(table, []).extend(run)
+        return True
+
+    def _check_each(self, lines: list[str]) -> None:
+        """The batch line by line: the first line that fails raises LineError."""
+        fullmatch = LINE_RE.fullmatch
+        rows: dict[str, list[tuple]] = {}
+        seen: set[tuple[str, str]] = set()
+        number = self.count
+        for line in lines:
+            number += 1
+            found = fullmatch(line)
+            if found is None:
+                raise LineError(S.EX_LINE_FORMAT.format(line=number))
+            table, row_id, version, seq, updated, deleted, data = found.groups()
+            validate = self.validators.get(table)
+            if validate is None:
+                raise LineError(S.EX_LINE_TABLE.format(line=number, table=table))
+            if not valid_timestamp(updated):
+                raise LineError(S.EX_LINE_TIME.format(line=number, table=table, id=row_id,
+                                                      value=updated))
+            try:
+                validate(data, strict=True)
+            except ValidationError as exc:
+                raise LineError(S.EX_LINE_RECORD.format(line=number, table=table, id=row_id,
+                                                        error=_first_error(exc))) from None
+            change_seq = int(seq)
+            if change_seq > self.upto:
+                raise LineError(S.EX_LINE_SEQ.format(line=number))
+            key = (table, row_id)
+            if key in seen or key in self.seen:
+                raise LineError(S.EX_LINE_REPEAT.format(line=number))
+            seen.add(key)
+            rows.setdefault(table, []).append(
+                (self.school, table, row_id, int(version), change_seq, updated,
+                 deleted == "1", self.level, self.packet_uuid, data))
+        self.seen |= seen
+        for table, run in rows.items():
+            self.rows.setdefault(table, []).extend(run)
 
 
-def _check_each(lines: list[str], models: dict[str, type[BaseModel]], *, upto: int,
-                school: str = "", level: str = "", packet_uuid: str = "") -> dict[str, list[tuple]]:
-    """``check_lines`` line by line: the first line that fails raises LineError."""
-    validators = {t: model.__pydantic_validator__.validate_json for t, model in models.items()}
-    fullmatch = LINE_RE.fullmatch
-    rows: dict[str, list[tuple]] = {}
-    seen: dict[str, set[str]] = {}
-    number = 0
-    for line in lines:
-        number += 1
-        found = fullmatch(line)
-        if found is None:
-            raise LineError(S.EX_LINE_FORMAT.format(line=number))
-        table, row_id, version, seq, updated, deleted, data = found.groups()
-        validate = validators.get(table)
-        if validate is None:
-            raise LineError(S.EX_LINE_TABLE.format(line=number, table=table))
-        try:
-            validate(data)
-        except ValidationError as exc:
-            raise LineError(S.EX_LINE_RECORD.format(line=number, table=table, id=row_id,
-                                                    error=_first_error(exc))) from None
-        change_seq = int(seq)
-        if change_seq > upto:
-            raise LineError(S.EX_LINE_SEQ.format(line=number))
-        ids = seen.get(table)
-        if ids is None:
-            ids = seen[table] = set()
-            rows[table] = []
-        if row_id in ids:
-            raise LineError(S.EX_LINE_REPEAT.format(line=number))
-        ids.add(row_id)
-        rows[table].append((school, table, row_id, int(version), change_seq, updated,
-                            deleted == "1", level, packet_uuid, data))
-    return rows
+_EARLIEST = dt.datetime(1900, 1, 1)
+_LATEST = dt.datetime(2101, 1, 1)
+
+
+def valid_timestamp(text: str) -> bool:
+    """An ``updated_at`` that is a real moment between 1900 and 2100 (ISO 8601)."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return _EARLIEST <= moment.replace(tzinfo=None) < _LATEST
