@@ -129,8 +129,64 @@ class MetodkabApp(App):
                 return
 
     def action_section(self, mode: str) -> None:
-        if self.current_mode != mode:
+        """A section key (and Esc from a list to Главная): that section's list, always.
+
+        A card, an editor or a dialog left open above a list is closed, in the section
+        being left and in the one asked for; a form with unsaved changes is shown and the
+        user asked first (no: everything stays as it was)."""
+        if getattr(self, "_asking_to_leave", False):
+            return
+        unsaved = self._unsaved_forms(self.current_mode)
+        if not unsaved:
+            self._show_section(mode)
+            return
+        from metodkab.screens.dialogs import ConfirmDialog
+
+        self._asking_to_leave = True
+
+        def answer(leave: bool | None) -> None:
+            self._asking_to_leave = False
+            if leave:
+                for form in unsaved:        # a section that is a form shows the stored values
+                    if form is self._screen_stacks[self.current_mode][0]:
+                        form.reload()
+                self.call_later(self._show_section, mode)
+
+        self.push_screen(ConfirmDialog(S.UNSAVED_CHANGES), callback=answer)
+
+    def _unsaved_forms(self, mode: str) -> list[Screen]:
+        from metodkab.screens.base import FormScreen
+
+        return [screen for screen in self._screen_stacks.get(mode, ())
+                if isinstance(screen, FormScreen) and screen.dirty]
+
+    def _show_section(self, mode: str) -> None:
+        leaving = self.current_mode
+        self._close_above_list(mode)
+        if mode != leaving:
             self.switch_mode(mode)
+            self._close_above_list(leaving)
+
+    def _close_above_list(self, mode: str) -> None:
+        """Close every screen above the section's own (its list) in ``mode``'s stack. The
+        screens in between are not resumed on the way down, so none of them reloads or
+        shows for a moment."""
+        from textual import events
+
+        stack = self._screen_stacks.get(mode)
+        if not stack or len(stack) < 2:
+            return
+        above = stack[1:]
+        del stack[1:]
+        if mode == self.current_mode:
+            self.screen.post_message(events.ScreenResume())
+            self.screen_change_signal.publish(self.screen)
+
+        async def remove() -> None:
+            for screen in reversed(above):
+                await self._replace_screen(screen)
+
+        self.call_later(remove)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: a form with unsaved changes, in any section, is shown and the user asked
@@ -195,7 +251,7 @@ class MetodkabApp(App):
     def open_staff_list(self, **filters) -> None:
         """Jump to the staff register with a filter set (from the dashboard's to-do list)."""
         self.pending_staff_filter = filters
-        self.switch_mode("staff")
+        self.action_section("staff")
 
     # --- errors ------------------------------------------------------------------------
     def report_error(self, exc: BaseException) -> None:

@@ -102,10 +102,12 @@ async def test_ctrl_q_asks_about_an_unsaved_form_in_any_section(tmp_path):
         assert app.screen.form.widget("last_name").value == "Белова"
         assert app.is_running
 
-        # From another section: the form's section is shown and the question asked.
+        # A section key asks too (it would close the form); no: the form stays.
         await pilot.press("f12")
         await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen)
+        assert isinstance(app.screen, ConfirmDialog)
+        await answer(pilot, yes=False)
+        assert isinstance(app.screen, StaffFormScreen)
         await pilot.press("ctrl+q")
         await settle(pilot)
         assert app.current_mode == "staff" and isinstance(app.screen, ConfirmDialog)

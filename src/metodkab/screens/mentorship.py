@@ -29,6 +29,7 @@ from metodkab.storage.mentorship import MentorshipQuery, MentorshipRow, Register
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import CheckField, ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.register import search_keys
 
 STATUS_LABELS = {"действует": S.MENT_STATUS_ACTIVE, "завершена": S.MENT_STATUS_DONE,
                  "прервана": S.MENT_STATUS_BROKEN, "all": S.MENT_STATUS_ALL}
@@ -272,14 +273,7 @@ class MentorshipListScreen(AppScreen):
         self.query_one(DataTable).focus()
 
     def on_key(self, event) -> None:
-        table = self.query_one(DataTable)
-        search = self.query_one("#search")
-        if event.key == "down" and self.focused is search:
-            table.focus()
-            event.stop()
-        elif event.key == "up" and self.focused is table and table.cursor_row == 0:
-            search.focus()
-            event.stop()
+        search_keys(event, self.query_one("#search", TextField), self.query_one(DataTable))
 
     # --- actions --------------------------------------------------------------------------
     def _current(self) -> MentorshipRow | None:

@@ -26,6 +26,7 @@ from metodkab.storage.settings import report_date
 from metodkab.storage.staff import StaffQuery, StaffRow
 from metodkab.widgets.fields import CheckField, ChoiceField, DateField, FlagField, TextField
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.register import search_keys
 
 if TYPE_CHECKING:
     from metodkab.domain.models import Record
@@ -242,14 +243,7 @@ class StaffListScreen(AppScreen):
         self.query_one(DataTable).focus()
 
     def on_key(self, event) -> None:
-        # Down from the search box goes to the list; Up from the first row comes back.
-        table = self.query_one(DataTable)
-        if event.key == "down" and self.focused is self.query_one("#search"):
-            table.focus()
-            event.stop()
-        elif event.key == "up" and self.focused is table and table.cursor_row == 0:
-            self.query_one("#search").focus()
-            event.stop()
+        search_keys(event, self.query_one("#search", TextField), self.query_one(DataTable))
 
     # --- actions ------------------------------------------------------------------------
     @on(DataTable.HeaderSelected)

@@ -29,6 +29,7 @@ from metodkab.storage import training as store_t
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import OverdueLists, OverdueRow, TrainingQuery, TrainingRow
 from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.register import search_keys
 
 REGISTER_FIXED = {"hours": 4, "end": 10, "kind": 3, "marks": 3}
 REGISTER_SHARES = {"name": 0.37, "title": 0.63}
@@ -224,13 +225,7 @@ class TrainingScreen(AppScreen):
         self.query_one(DataTable).focus()
 
     def on_key(self, event) -> None:
-        table = self.query_one(DataTable)
-        if event.key == "down" and self.focused is self.query_one("#search"):
-            table.focus()
-            event.stop()
-        elif event.key == "up" and self.focused is table and table.cursor_row == 0:
-            self.query_one("#search").focus()
-            event.stop()
+        search_keys(event, self.query_one("#search", TextField), self.query_one(DataTable))
 
     # --- actions ----------------------------------------------------------------------------
     def _current(self) -> TrainingRow | None:

@@ -1,0 +1,100 @@
+"""A section key always shows that section's list: a card or an editor left open in any
+section is closed (a form with unsaved changes asks first), and letters typed in a list
+go on in its search box. Everything at 80x24, through the keys the user pressed."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, OptionList
+
+from metodkab.screens.dashboard import DashboardScreen
+from metodkab.screens.dialogs import ConfirmDialog
+from metodkab.screens.mentorship import MentorshipListScreen
+from metodkab.screens.person_card import PersonCardScreen
+from metodkab.screens.route import RouteScreen
+from metodkab.screens.staff import StaffFormScreen, StaffListScreen
+from metodkab.screens.training import TrainingScreen
+from tests.functional.test_card_flow import dev_school_db, open_card
+from tests.ui import build_app, settle, type_text
+
+EGOROVA = 5                      # row of Егорова in «Кадры»
+
+
+async def press(pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def test_todo_item_after_an_iom_editor_left_open_shows_the_list(tmp_path):
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_card(pilot, row=EGOROVA)
+        await press(pilot, "5", "enter")               # the ИОМ editor of Егорова
+        assert isinstance(app.screen, RouteScreen)
+        await press(pilot, "f12")
+        assert isinstance(app.screen, DashboardScreen)
+        todo = app.screen.query_one("#todo", OptionList)
+        todo.highlighted = [a.key for a in app.screen.alerts].index("overdue_training")
+        await press(pilot, "enter")
+        # The list the item promised — not the editor left open an hour ago.
+        assert isinstance(app.screen, StaffListScreen)
+        assert len(app.screen_stack) == 1
+        assert app.screen.query_state.overdue
+
+
+async def test_section_key_from_a_card_shows_the_list_in_every_section(tmp_path):
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_card(pilot, row=1)
+        await press(pilot, "f2")                       # the same section's key: its list
+        assert isinstance(app.screen, StaffListScreen) and len(app.screen_stack) == 1
+
+        await press(pilot, "f3", "ctrl+l")             # ПК → «Просрочено» → a card
+        await press(pilot, "enter")
+        assert isinstance(app.screen, PersonCardScreen)
+        await press(pilot, "f6")
+        assert isinstance(app.screen, MentorshipListScreen)
+        await press(pilot, "f3")
+        assert isinstance(app.screen, TrainingScreen) and len(app.screen_stack) == 1
+
+
+async def test_unsaved_form_asks_before_a_section_key_closes_it(tmp_path):
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "f2", "insert")
+        form = app.screen
+        assert isinstance(form, StaffFormScreen)
+        await type_text(pilot, "Новикова")
+        await press(pilot, "f3")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "enter")                    # «Нет» has the focus: stay
+        assert app.screen is form
+        assert form.form.values()["last_name"] == "Новикова"
+
+        await press(pilot, "f3")
+        await press(pilot, "left", "enter")            # «Да»: drop it
+        assert isinstance(app.screen, TrainingScreen)
+        await press(pilot, "f2")
+        assert isinstance(app.screen, StaffListScreen) and len(app.screen_stack) == 1
+
+
+async def test_letters_typed_after_esc_from_a_card_reach_the_search(tmp_path):
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_card(pilot, row=EGOROVA)
+        await press(pilot, "escape")
+        screen = app.screen
+        assert isinstance(screen, StaffListScreen)
+        assert screen.focused is screen.query_one(DataTable)
+        await type_text(pilot, "Бори")
+        await settle(pilot)
+        search = screen.query_one("#search")
+        assert search.value == "Бори" and screen.focused is search
+        assert [r.name.split()[0] for r in screen.rows] == ["Борисов"]
+        await press(pilot, "down", "enter")
+        assert isinstance(app.screen, PersonCardScreen)
+        assert "Борисов" in app.screen.query_one("#card-title").render().plain
