@@ -102,6 +102,16 @@ TODO_MENTORSHIP_PAST_END = "Наставничество: срок програ�
 TODO_ROUTE_STEPS_OVERDUE = "Просроченные шаги ИОМ"
 TODO_ACTIVITIES_OVERDUE = "Программа развития: срок прошёл"
 TODO_CONFORMITY_DUE = "СЗД: аттестация в ближайшие {months} мес."
+# Each item of the to-do list by its alert key (Главная, its Excel sheet, the alert list).
+TODO_TITLES = {
+    "overdue_training": TODO_OVERDUE_TRAINING,
+    "category_expiring": TODO_CATEGORY_EXPIRING,
+    "conformity_due": TODO_CONFORMITY_DUE,
+    "young_unsupported": TODO_YOUNG_UNSUPPORTED,
+    "mentorship_past_end": TODO_MENTORSHIP_PAST_END,
+    "route_steps_overdue": TODO_ROUTE_STEPS_OVERDUE,
+    "activities_overdue": TODO_ACTIVITIES_OVERDUE,
+}
 ALERT_CONFORMITY_DUE = "срок аттестации на СЗД наступил"
 ALERT_CONFORMITY_SOON = "аттестация на СЗД до {date}"
 ALERT_CATEGORY_UNTIL = "{name}: {category} до {date}"

@@ -19,6 +19,7 @@ from metodkab.storage.associations import (AssociationRow, delete_association,
 from metodkab.storage.staff import staff_choices
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.table import column_widths
 
 
 ASSOC_FIXED = {"kind": 18, "head": 16, "members": 10}
@@ -49,8 +50,6 @@ class AssociationsScreen(AppScreen):
 
     def _columns(self) -> None:
         """The name takes what the fixed columns leave (at 80 columns «Участников» was cut)."""
-        from metodkab.screens.mentorship import column_widths
-
         order = ("name", "kind", "head", "members")
         widths = column_widths(self.app.size.width or 80, ASSOC_FIXED, {"name": 1.0}, order)
         table = self.query_one(DataTable)

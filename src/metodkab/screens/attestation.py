@@ -18,10 +18,10 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
-from metodkab.screens.mentorship import column_widths, current_key, fit_name
 from metodkab.storage import attestation as store_a
 from metodkab.storage.attestation import Schedule
 from metodkab.storage.settings import report_date
+from metodkab.widgets.table import column_widths, current_key, fit_name
 
 TABS = ("expiring", "conformity", "eligible")
 TAB_TABLE = {"expiring": "exp-table", "conformity": "conf-due-table", "eligible": "elig-table"}

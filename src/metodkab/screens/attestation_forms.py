@@ -10,8 +10,7 @@ from metodkab.domain import values as V
 from metodkab.domain.models import ConformityAttestation, QualificationCategory, Record
 from metodkab.domain.parse import format_date, parse_date
 from metodkab.reports import attestation as rules
-from metodkab.screens.base import FormScreen
-from metodkab.screens.training_forms import CheckBeforeSave
+from metodkab.screens.base import CheckBeforeSave, FormScreen
 from metodkab.storage import attestation as store_a
 from metodkab.storage import repo
 from metodkab.storage.settings import report_date

@@ -262,3 +262,56 @@ class FormScreen(DbCalls, Screen[str | None]):
                 self.close(None)
 
         self.app.push_screen(ConfirmDialog(S.UNSAVED_CHANGES), callback=answer)
+
+
+class CheckBeforeSave:
+    """A FormScreen mixin: once the form is valid, storage checks the record; warnings are
+    shown in a dialog and the user may save anyway (a rule of thumb, not a law; real
+    histories have exceptions). Trainings, categories, routes and mentorship share it.
+
+    ``confirm_more`` can ask one more question (e.g. "the whole group?") before saving.
+    """
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        return []
+
+    def facts_for(self, store, record: Record) -> Any:
+        """Anything else ``confirm_more`` needs, read in the same worker call."""
+        return None
+
+    def confirm_more(self, record: Record, facts: Any, proceed: Callable[[], None]) -> None:
+        proceed()
+
+    def _checks(self, store, record: Record) -> tuple[list[str], Any]:
+        return self.warnings_for(store, record), self.facts_for(store, record)
+
+    def action_save(self: Any) -> None:
+        if self.saving or self.form.disabled:
+            return
+        record, errors = self.validate_form()
+        if errors:
+            FormScreen.action_save(self)
+            return
+        self.saving = True
+
+        def failed() -> None:
+            self.saving = False
+
+        def checked(result: tuple[list[str], Any]) -> None:
+            self.saving = False
+            messages, facts = result
+
+            def go() -> None:
+                self.confirm_more(record, facts, lambda: FormScreen.action_save(self))
+
+            if not messages:
+                go()
+                return
+            items = "\n".join(f"• {m}" for m in messages)
+            from metodkab.screens.dialogs import ConfirmDialog
+
+            self.app.push_screen(ConfirmDialog(S.TR_WARN_CONFIRM.format(items=items),
+                                               yes=S.TR_SAVE_ANYWAY, no=S.TR_FIX),
+                                 callback=lambda yes: go() if yes else None)
+
+        self.run_db(self._checks, record, done=checked, failed=failed)

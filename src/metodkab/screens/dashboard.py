@@ -17,15 +17,7 @@ from metodkab.storage.alerts import Alert, collect_alerts
 from metodkab.storage.school import counts, school_names
 from metodkab.storage.settings import report_date
 
-TODO_TITLES = {
-    "overdue_training": S.TODO_OVERDUE_TRAINING,
-    "category_expiring": S.TODO_CATEGORY_EXPIRING,
-    "conformity_due": S.TODO_CONFORMITY_DUE,
-    "young_unsupported": S.TODO_YOUNG_UNSUPPORTED,
-    "mentorship_past_end": S.TODO_MENTORSHIP_PAST_END,
-    "route_steps_overdue": S.TODO_ROUTE_STEPS_OVERDUE,
-    "activities_overdue": S.TODO_ACTIVITIES_OVERDUE,
-}
+TODO_TITLES = S.TODO_TITLES
 # Where an item of the to-do list leads: the person card's tab, or a section.
 ALERT_TARGETS = {
     "category_expiring": ("attestation", None),

@@ -258,13 +258,8 @@ class IndicatorDrillScreen(AppScreen):
         staff_id = self._person_id()
         if not staff_id:
             return
-        try:
-            from metodkab.screens.person_card import PersonCardScreen
-        except ImportError:           # the card may not exist in a partial build
-            from metodkab.screens.staff import StaffFormScreen
+        from metodkab.screens.person_card import PersonCardScreen
 
-            self.app.push_screen(StaffFormScreen(staff_id))
-            return
         self.app.push_screen(PersonCardScreen(staff_id))
 
     def action_export(self) -> None:

@@ -23,15 +23,15 @@ from metodkab import strings as S
 from metodkab.domain.models import MentorshipEvent, Record
 from metodkab.domain.parse import format_date, parse_date
 from metodkab.reports import mentorship as rules
-from metodkab.screens.base import AppScreen, FormScreen
+from metodkab.screens.base import AppScreen, CheckBeforeSave, FormScreen
 from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
-from metodkab.screens.mentorship import (MentorshipFormScreen, WarnBeforeSave, column_widths,
-                                         current_key, shorten)
+from metodkab.screens.mentorship_form import MentorshipFormScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import EventRow, MentorshipCard
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.table import column_widths, current_key, shorten
 
 EVENT_FIXED = {"date": 10, "form": 14, "status": 9}
 EVENT_SHARES = {"topic": 0.55, "outcome": 0.45}
@@ -352,7 +352,7 @@ def _event_form_options(store) -> list[str]:
     return list(S.MENT_EVENT_FORMS) + [u for u in used if u not in S.MENT_EVENT_FORMS]
 
 
-class EventFormScreen(WarnBeforeSave, FormScreen):
+class EventFormScreen(CheckBeforeSave, FormScreen):
     """A meeting or a planned activity: date, topic, form, status, outcome."""
 
     MODEL = MentorshipEvent

@@ -19,10 +19,10 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.reports import mentorship as rules
 from metodkab.screens.base import AppScreen, DbCalls
-from metodkab.screens.mentorship import column_widths, current_key, fit_name, shorten
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
+from metodkab.widgets.table import column_widths, current_key, fit_name, shorten
 
 COVER_FIXED = {"who": 10, "exp": 4, "until": 10}
 COVER_SHARES = {"name": 0.52, "mentor": 0.48}
@@ -219,7 +219,7 @@ def start_new_pair(screen: DbCalls, mentee_id: str) -> None:
         app.push_screen(MentorChooserScreen(mentee, suggestions), callback=chosen)
 
     def open_form(initial: dict) -> None:
-        from metodkab.screens.mentorship import MentorshipFormScreen
+        from metodkab.screens.mentorship_form import MentorshipFormScreen
         from metodkab.screens.mentorship_card import MentorshipCardScreen
 
         def saved(mentorship_id: str | None) -> None:

@@ -28,12 +28,10 @@ from metodkab.reports import rules as common
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ConfirmDialog
-from metodkab.screens.mentorship import column_widths, current_key
 from metodkab.screens.route import RouteScreen
 from metodkab.screens.route_forms import (DeficitFormScreen, DiagnosticFormScreen,
                                           RouteFormScreen)
-from metodkab.screens.training import ask_delete_training
-from metodkab.screens.training_forms import TrainingFormScreen
+from metodkab.screens.training_forms import TrainingFormScreen, ask_delete_training
 from metodkab.storage import attestation as store_a
 from metodkab.storage import development as store_d
 from metodkab.storage import repo
@@ -45,6 +43,7 @@ from metodkab.storage.development import PersonDevelopment
 from metodkab.storage.mentorship import MentorshipRow
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import PersonTrainings
+from metodkab.widgets.table import column_widths, current_key
 
 TABS = ("main", "courses", "attestation", "diagnostics", "routes", "growth")
 TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table"),
@@ -550,7 +549,7 @@ class PersonCardScreen(AppScreen):
 
     # --- actions ----------------------------------------------------------------------------
     def action_edit_person(self) -> None:
-        from metodkab.screens.staff import StaffFormScreen
+        from metodkab.screens.staff_form import StaffFormScreen
 
         self.app.push_screen(StaffFormScreen(self.staff_id))
 

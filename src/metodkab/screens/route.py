@@ -18,11 +18,11 @@ from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ChooserScreen, ConfirmDialog, DateDialog, MessageDialog
 from metodkab.screens.export import start_export
-from metodkab.screens.mentorship import column_widths, current_key, shorten
 from metodkab.screens.route_forms import RouteFormScreen, StepFormScreen
 from metodkab.storage import development as store_d
 from metodkab.storage.development import RouteView, StepRow
 from metodkab.storage.settings import report_date
+from metodkab.widgets.table import column_widths, current_key, shorten
 
 STEP_FIXED = {"number": 2, "form": 15, "deadline": 10, "done": 10}
 STEP_SHARES = {"goal": 1.0}

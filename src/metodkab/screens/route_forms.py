@@ -9,8 +9,7 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Deficit, Diagnostic, IndividualRoute, Record, RouteStep
-from metodkab.screens.base import FormScreen
-from metodkab.screens.training_forms import CheckBeforeSave
+from metodkab.screens.base import CheckBeforeSave, FormScreen
 from metodkab.storage import development as store_d
 from metodkab.storage import repo
 from metodkab.storage.settings import report_date

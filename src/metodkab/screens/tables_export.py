@@ -270,14 +270,13 @@ def export_alerts(store, key: str | None = None, *, folder: Path,
                   progress: Progress = None) -> Path:
     """The to-do list as of the report date, item by item with its records: every item,
     or only ``key`` (the list opened from the dashboard)."""
-    from metodkab.screens.dashboard import TODO_TITLES
     from metodkab.storage.alerts import collect_alerts
 
     day = report_date(store)
     alerts = [a for a in collect_alerts(store, day)
               if a.count and (key is None or a.key == key)]
     _step(progress, 1, 2)
-    titles = {a.key: TODO_TITLES[a.key].format(**a.params) for a in alerts}
+    titles = {a.key: S.TODO_TITLES[a.key].format(**a.params) for a in alerts}
     what = titles[key] if key is not None and key in titles else S.DASH_TODO
     sheet = Sheet(S.XLS_TODO_SHEET, title_row(school_name(store), what, day),
                   columns(S.XLS_TODO_COLUMNS, (60, 90)),

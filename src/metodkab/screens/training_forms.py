@@ -1,7 +1,5 @@
 """Forms of professional development: one training, a group entry of one course for
-several people; and ``CheckBeforeSave``, the confirm-warnings step the other forms of the
-person's card (categories, ИОМ steps) share.
-"""
+several people; and Del on a training (one record, or a whole group entry)."""
 
 from __future__ import annotations
 
@@ -14,63 +12,14 @@ from textual.widgets import Label
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Record, Training
-from metodkab.screens.base import FormScreen
+from metodkab.screens.base import AppScreen, CheckBeforeSave, FormScreen
 from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
 from metodkab.storage import repo
 from metodkab.storage import training as store_t
 from metodkab.storage.staff import staff_choices
+from metodkab.storage.training import TrainingRow
 from metodkab.widgets.fields import ChoiceField, DateField, FlagField, TextField
 from metodkab.widgets.form import FieldSpec
-
-
-class CheckBeforeSave:
-    """A FormScreen mixin: once the form is valid, storage checks the record; warnings are
-    shown in a dialog and the user may save anyway (a rule of thumb, not a law).
-
-    ``confirm_more`` can ask one more question (e.g. "the whole group?") before saving.
-    """
-
-    def warnings_for(self, store, record: Record) -> list[str]:
-        return []
-
-    def facts_for(self, store, record: Record) -> Any:
-        """Anything else ``confirm_more`` needs, read in the same worker call."""
-        return None
-
-    def confirm_more(self, record: Record, facts: Any, proceed: Callable[[], None]) -> None:
-        proceed()
-
-    def _checks(self, store, record: Record) -> tuple[list[str], Any]:
-        return self.warnings_for(store, record), self.facts_for(store, record)
-
-    def action_save(self: Any) -> None:
-        if self.saving or self.form.disabled:
-            return
-        record, errors = self.validate_form()
-        if errors:
-            FormScreen.action_save(self)
-            return
-        self.saving = True
-
-        def failed() -> None:
-            self.saving = False
-
-        def checked(result: tuple[list[str], Any]) -> None:
-            self.saving = False
-            messages, facts = result
-
-            def go() -> None:
-                self.confirm_more(record, facts, lambda: FormScreen.action_save(self))
-
-            if not messages:
-                go()
-                return
-            items = "\n".join(f"• {m}" for m in messages)
-            self.app.push_screen(ConfirmDialog(S.TR_WARN_CONFIRM.format(items=items),
-                                               yes=S.TR_SAVE_ANYWAY, no=S.TR_FIX),
-                                 callback=lambda yes: go() if yes else None)
-
-        self.run_db(self._checks, record, done=checked, failed=failed)
 
 
 def _course_specs() -> list[FieldSpec]:
@@ -279,3 +228,36 @@ class GroupTrainingFormScreen(CheckBeforeSave, FormScreen):
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return store_t.save_group(store, record, list(values["staff_ids"]))  # type: ignore[arg-type]
+
+
+def ask_delete_training(screen: AppScreen, row: TrainingRow, done: Callable[[], None]) -> None:
+    """Del on a training: one record, or — for a group entry — the whole group."""
+
+    def delete_one() -> None:
+        screen.app.push_screen(
+            ConfirmDialog(S.TR_DELETE_CONFIRM.format(title=row.title, name=row.name)),
+            callback=lambda yes: yes and screen.run_db(store_t.delete_training, row.id,
+                                                       done=lambda _: done()))
+
+    if not row.group_id:
+        delete_one()
+        return
+
+    def sized(size: int) -> None:
+        if size < 2:
+            delete_one()
+            return
+
+        def chosen(action: str | None) -> None:
+            if action == "one":
+                screen.run_db(store_t.delete_training, row.id, done=lambda _: done())
+            elif action == "all":
+                screen.run_db(store_t.delete_group, row.group_id, done=lambda n: (
+                    screen.notify(S.TR_GROUP_DELETED.format(count=n)), done()))
+
+        screen.app.push_screen(ActionChoiceDialog(
+            row.title, S.TR_DELETE_GROUP_QUESTION.format(name=row.name, count=size),
+            [("one", S.TR_DELETE_ONE), ("all", S.TR_DELETE_ALL.format(count=size))]),
+            callback=chosen)
+
+    screen.run_db(store_t.group_size, row.group_id, done=sized)

@@ -1,0 +1,179 @@
+"""Кадры: the staff form (every field of domain.md) and the register's filter (Ctrl+F)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from metodkab import strings as S
+from metodkab.domain import values as V
+from metodkab.screens.base import FormScreen
+from metodkab.storage.associations import association_choices
+from metodkab.storage.staff import StaffQuery
+from metodkab.widgets.fields import CheckField, ChoiceField, DateField, FlagField, TextField
+from metodkab.widgets.form import FieldSpec
+
+if TYPE_CHECKING:
+    from metodkab.domain.models import Record
+
+STATUS_LABELS = {"active": S.STAFF_STATUS_ACTIVE, "dismissed": S.STAFF_STATUS_DISMISSED,
+                 "all": S.STAFF_STATUS_ALL}
+SORT_LABELS = {
+    "name": S.STAFF_COL_NAME,
+    "positions": S.STAFF_COL_POSITIONS,
+    "subjects": S.STAFF_COL_SUBJECTS,
+    "category": S.STAFF_COL_CATEGORY,
+    "experience": S.STAFF_COL_EXPERIENCE,
+    "training": S.STAFF_COL_TRAINING,
+}
+
+class StaffFilterDialog(ModalScreen[StaffQuery | None]):
+    """Ctrl+F: which staff to show and how to sort them."""
+
+    DEFAULT_CSS = """
+    StaffFilterDialog { align: center middle; }
+    StaffFilterDialog > Vertical {
+        width: 72; max-width: 98%; height: auto; border: thick $primary;
+        background: $surface; padding: 0 1;
+    }
+    StaffFilterDialog .row { height: 1; margin-bottom: 1; }
+    StaffFilterDialog .row > Label { width: 26; color: $text-muted; }
+    StaffFilterDialog .buttons { height: auto; }
+    StaffFilterDialog Button { margin-right: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
+        Binding("ctrl+s", "apply", S.KEY_OK, key_display="Ctrl+S"),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+
+    def __init__(self, query: StaffQuery, associations: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.query_state = query
+        self.associations = associations
+
+    def compose(self) -> ComposeResult:
+        q = self.query_state
+        any_category = [("нет", S.STAFF_NO_CATEGORY), *((c, c) for c in V.CATEGORIES)]
+        with Vertical():
+            yield Label(S.STAFF_FILTER_TITLE, classes="section-title")
+            fields = (
+                (S.STAFF_FILTER_STATUS, ChoiceField(list(STATUS_LABELS.items()), value=[q.status],
+                                                    allow_empty=False, id="status",
+                                                    title=S.STAFF_FILTER_STATUS)),
+                (S.STAFF_FILTER_POSITION, ChoiceField(V.POSITIONS, id="position",
+                                                      value=[q.position] if q.position else [],
+                                                      title=S.STAFF_FILTER_POSITION)),
+                (S.STAFF_FILTER_ASSOCIATION, ChoiceField(
+                    self.associations, id="association", title=S.STAFF_FILTER_ASSOCIATION,
+                    value=[q.association_id] if q.association_id else [])),
+                (S.STAFF_FILTER_CATEGORY, ChoiceField(any_category, id="category",
+                                                      value=[q.category] if q.category else [],
+                                                      title=S.STAFF_FILTER_CATEGORY)),
+                (S.STAFF_FILTER_SORT, ChoiceField(list(SORT_LABELS.items()), value=[q.sort],
+                                                  allow_empty=False, id="sort",
+                                                  title=S.STAFF_FILTER_SORT)),
+            )
+            for label, field in fields:
+                with Horizontal(classes="row"):
+                    yield Label(label)
+                    yield field
+            yield CheckField(S.STAFF_FILTER_OVERDUE, q.overdue, id="overdue")
+            yield CheckField(S.STAFF_FILTER_YOUNG, q.young, id="young")
+            yield CheckField(S.STAFF_FILTER_DESC, q.descending, id="descending")
+            with Horizontal(classes="buttons"):
+                yield Button(S.KEY_OK, variant="primary", id="apply")
+                yield Button(S.KEY_RESET_FILTER, id="reset")
+                yield Button(S.KEY_CANCEL, id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#status").focus()
+
+    def _result(self) -> StaffQuery:
+        get = lambda name: self.query_one(f"#{name}", ChoiceField).single  # noqa: E731
+        flag = lambda name: self.query_one(f"#{name}", CheckField).value  # noqa: E731
+        return replace(self.query_state, status=get("status") or "active",
+                       position=get("position"), association_id=get("association"),
+                       category=get("category"), sort=get("sort") or "name",
+                       overdue=flag("overdue"), young=flag("young"),
+                       descending=flag("descending"))
+
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
+        self.dismiss(self._result())
+
+    @on(Button.Pressed, "#reset")
+    def _reset(self) -> None:
+        self.dismiss(StaffQuery(search=self.query_state.search))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _staff_specs() -> list[FieldSpec]:
+    sexes = [(k, S.SEX_LABELS[k]) for k in V.SEXES]
+    return [
+        FieldSpec("last_name", S.F_LAST_NAME, lambda: TextField(max_length=60), required=True),
+        FieldSpec("first_name", S.F_FIRST_NAME, lambda: TextField(max_length=60), required=True),
+        FieldSpec("middle_name", S.F_MIDDLE_NAME, lambda: TextField(max_length=60)),
+        FieldSpec("birth_date", S.F_BIRTH_DATE, lambda: DateField()),
+        FieldSpec("sex", S.F_SEX, lambda: ChoiceField(sexes, title=S.F_SEX), kind="choice"),
+        FieldSpec("positions", S.F_POSITIONS,
+                  lambda: ChoiceField(V.POSITIONS, multiple=True, title=S.F_POSITIONS),
+                  kind="multi", required=True),
+        FieldSpec("subjects", S.F_SUBJECTS,
+                  lambda: ChoiceField(V.SUBJECTS, multiple=True, title=S.F_SUBJECTS),
+                  kind="multi"),
+        FieldSpec("association_ids", S.F_ASSOCIATIONS,
+                  lambda: ChoiceField([], multiple=True, title=S.F_ASSOCIATIONS), kind="multi"),
+        FieldSpec("employment", S.F_EMPLOYMENT,
+                  lambda: ChoiceField(V.EMPLOYMENTS, allow_empty=False, value=["основной"],
+                                      title=S.F_EMPLOYMENT), kind="choice"),
+        FieldSpec("hire_date", S.F_HIRE_DATE, lambda: DateField()),
+        FieldSpec("ped_start_date", S.F_PED_START, lambda: DateField()),
+        FieldSpec("dismissal_date", S.F_DISMISSAL_DATE, lambda: DateField()),
+        FieldSpec("education_level", S.F_EDUCATION,
+                  lambda: ChoiceField(V.EDUCATION_LEVELS, title=S.F_EDUCATION), kind="choice"),
+        FieldSpec("education_pedagogical", S.F_EDUCATION_PED, lambda: FlagField(), kind="flag"),
+        FieldSpec("management_team", S.F_MANAGEMENT, lambda: FlagField(), kind="flag"),
+        FieldSpec("snils", S.F_SNILS, lambda: TextField(max_length=14,
+                                                        placeholder=S.STAFF_SNILS_PLACEHOLDER)),
+        FieldSpec("phone", S.F_PHONE, lambda: TextField(max_length=30)),
+        FieldSpec("email", S.F_EMAIL, lambda: TextField(max_length=80)),
+        FieldSpec("notes", S.F_NOTES, lambda: TextField(max_length=500)),
+    ]
+
+
+class StaffFormScreen(FormScreen):
+    """The card and form of one person: every field of domain.md."""
+
+    SCREEN_TITLE = S.STAFF_TITLE
+
+    @property
+    def MODEL(self):  # noqa: N802 — imported with the first form, not with the register
+        from metodkab.domain.models import Staff
+
+        return Staff
+
+    def field_specs(self) -> list[FieldSpec]:
+        return _staff_specs()
+
+    def title_for(self, record: Record | None) -> str:
+        if record is None:
+            return S.STAFF_NEW if self.record_id is None else S.LOADING
+        return record.name  # type: ignore[attr-defined]
+
+    def load_extra(self, store) -> dict[str, Any]:
+        return {"associations": association_choices(store)}
+
+    def apply_extra(self, extra: dict[str, Any]) -> None:
+        self.form.widget("association_ids").set_options(extra["associations"])

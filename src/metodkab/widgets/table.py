@@ -1,0 +1,48 @@
+"""What the tables of every screen share: column widths that fit the terminal, a person's
+name that fits its column, and the row under the cursor."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from metodkab.domain.parse import short_name
+
+
+def shorten(name: str) -> str:
+    """Фамилия Имя Отчество → Фамилия И. О."""
+    parts = (name.split(" ", 2) + ["", ""])[:3]
+    return short_name(*parts)
+
+
+def fit_name(name: str, width: int) -> str:
+    return name if len(name) <= width else shorten(name)
+
+
+
+def column_widths(total: int, fixed: dict[str, int], shares: dict[str, float],
+                  order: tuple[str, ...]) -> dict[str, int]:
+    """Widths of a table ``total`` cells wide: fixed columns as given, the rest shared."""
+    padding = 2 * len(order) + 2
+    flex = max(total - padding - sum(fixed[k] for k in order if k in fixed), 20)
+    share_sum = sum(shares[k] for k in order if k in shares) or 1
+    widths = {k: max(int(flex * shares[k] / share_sum), 6) for k in order if k in shares}
+    return {**widths, **{k: fixed[k] for k in order if k in fixed}}
+
+
+def current_key(table: DataTable) -> str | None:
+    if not table.row_count or table.cursor_row is None:
+        return None
+    try:
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+    except Exception:
+        return None
+
+
+
+def move_to_key(table: DataTable, key: str | None) -> None:
+    """Put the cursor back on the row ``key`` if it is still in the table."""
+    if key:
+        try:
+            table.move_cursor(row=table.get_row_index(key))
+        except Exception:
+            pass
