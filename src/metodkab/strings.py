@@ -1540,6 +1540,8 @@ GR_LEARNING_DELETE = "Удалить запись самообразования
 GR_LEARNING_IN_ROUTE = ("На эту запись ссылаются шаги ИОМ ({count}): сначала уберите ссылку "
                         "в шаге маршрута.")
 GR_LEARNING_OPTION = "{date} · {kind} «{title}», {hours} ч"
+GR_F_STEP_LEARNING = "Самообразование"
+GR_STEP_LEARNING = "{kind} «{title}» ({date})"
 
 # --- indicators ---
 SECTION_INDICATORS = "Показатели и отчёты"

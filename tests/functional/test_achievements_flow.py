@@ -242,3 +242,44 @@ async def test_card_tab_master_class_and_a_week_of_webinars(tmp_path):
         await settle(pilot)
         assert len(repo.find(app.store, ShortLearning)) == 2
         assert card.query_one("#learn-table").row_count == 2
+
+
+async def test_route_step_points_to_short_learning_as_evidence(tmp_path):
+    from metodkab.domain.models import IndividualRoute, RouteStep
+    from metodkab.screens.route import RouteScreen
+    from metodkab.screens.route_forms import StepFormScreen
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    ids = people(app)
+    webinar = repo.create(app.store, ShortLearning(
+        staff_id=ids["Андреева"], title="Флагманские программы", platform="Канал Просвещения",
+        hours=1.5, date=D(2026, 11, 10)))
+    route = repo.create(app.store, IndividualRoute(
+        staff_id=ids["Андреева"], period_start=D(2026, 9, 1), period_end=D(2027, 5, 31),
+        status="утверждён", approved_date=D(2026, 9, 1)))
+    step = repo.create(app.store, RouteStep(route_id=route, goal="Читательская грамотность"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(RouteScreen(route))
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, StepFormScreen)
+        form.query_one("#field-learning_id").focus()
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, ChooserScreen)
+        await choose_from_list(pilot, "Флагман")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteScreen)
+        assert repo.get(app.store, RouteStep, step).learning_id == webinar
+        assert "Флагманские программы" in str(app.screen.query_one("#step-detail").render())
+
+
+async def choose_from_list(pilot, text: str) -> None:
+    await type_text(pilot, text)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)

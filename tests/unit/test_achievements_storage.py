@@ -150,3 +150,22 @@ def test_staff_with_short_learning_cannot_be_deleted(school):
     repo.create(s, ShortLearning(staff_id=ids["gromov"], title="Вебинар", hours=1,
                                  date=D(2026, 11, 2)))
     assert dependents(s, ids["gromov"]) == before + 1
+
+
+def test_route_step_shows_the_short_learning_it_points_to(school):
+    from metodkab.storage import development as sd
+
+    s, ids = school
+    learning = repo.create(s, ShortLearning(staff_id=ids["elkina"], kind="семинар",
+                                            title="Проектирование урока", hours=4,
+                                            date=D(2026, 10, 12)))
+    other = repo.create(s, ShortLearning(staff_id=ids["gromov"], title="Чужой вебинар",
+                                         hours=1, date=D(2026, 10, 12)))
+    route = repo.create(s, IndividualRoute(staff_id=ids["elkina"], period_start=D(2026, 9, 1),
+                                           period_end=D(2027, 5, 31)))
+    options = sd.step_options(s, route)["learning"]
+    assert [key for key, _ in options] == [learning]          # the person's own only
+    assert other not in dict(options)
+    repo.create(s, RouteStep(route_id=route, goal="Урок по ФГОС", learning_id=learning))
+    view = sd.load_route(s, route, DAY)
+    assert view.steps[0].learning == "семинар «Проектирование урока» (12.10.2026)"

@@ -65,6 +65,7 @@ def step_detail(step: StepRow | None) -> Text:
     line(S.DEV_F_EVIDENCE, step.evidence, "green")
     line(S.DEV_F_TRAINING, step.training)
     line(S.DEV_F_MENTORSHIP, step.mentorship)
+    line(S.GR_F_STEP_LEARNING, step.learning)
     text.rstrip()
     return text
 

@@ -182,6 +182,8 @@ class StepFormScreen(FormScreen):
                       lambda: ChoiceField([], title=S.DEV_F_TRAINING), kind="choice"),
             FieldSpec("mentorship_id", S.DEV_F_MENTORSHIP,
                       lambda: ChoiceField([], title=S.DEV_F_MENTORSHIP), kind="choice"),
+            FieldSpec("learning_id", S.GR_F_STEP_LEARNING,
+                      lambda: ChoiceField([], title=S.GR_F_STEP_LEARNING), kind="choice"),
         ]
 
     def title_for(self, record: Record | None) -> str:
@@ -199,6 +201,7 @@ class StepFormScreen(FormScreen):
         self.form.widget("deficit_id").set_options(extra["deficits"])
         self.form.widget("training_id").set_options(extra["trainings"])
         self.form.widget("mentorship_id").set_options(extra["mentorships"])
+        self.form.widget("learning_id").set_options(extra["learning"])
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return store_d.save_step(store, record)  # type: ignore[arg-type]

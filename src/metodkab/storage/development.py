@@ -290,6 +290,7 @@ class StepRow:
     training: str
     mentorship: str
     overdue: bool
+    learning: str = ""          # the short learning the step points to as evidence
 
 
 @dataclass(frozen=True)
@@ -314,12 +315,14 @@ def load_route(store: Store, route_id: str, day: dt.date) -> RouteView:
                r.done_date, r.evidence, coalesce(d.description, '') AS deficit,
                coalesce(t.title, '') AS training, t.end_date AS training_end,
                coalesce({NAME.format(a='ms')}, '') AS mentor,
-               m.start_date AS mentorship_start
+               m.start_date AS mentorship_start,
+               l.kind AS learning_kind, l.title AS learning_title, l.date AS learning_date
         FROM route_step r
         LEFT JOIN deficit d ON d.id = r.deficit_id
         LEFT JOIN training t ON t.id = r.training_id
         LEFT JOIN mentorship m ON m.id = r.mentorship_id
         LEFT JOIN staff ms ON ms.id = m.mentor_id
+        LEFT JOIN short_learning l ON l.id = r.learning_id
         WHERE r.deleted = 0 AND r.route_id = ?
         ORDER BY r.sort_order, r.rowid""", (route_id,))
     steps = []
@@ -334,7 +337,11 @@ def load_route(store: Store, route_id: str, day: dt.date) -> RouteView:
         steps.append(StepRow(r["id"], number, r["deficit_id"], r["deficit"], r["goal"],
                              r["action"], r["form"], deadline, r["expected_product"], done,
                              r["evidence"], training, mentorship,
-                             rules.step_overdue(deadline, done, day)))
+                             rules.step_overdue(deadline, done, day),
+                             learning=S.GR_STEP_LEARNING.format(
+                                 kind=r["learning_kind"], title=r["learning_title"],
+                                 date=format_date(r["learning_date"]))
+                             if r["learning_title"] else ""))
     used = {s.deficit_id for s in steps if s.deficit_id}
     open_deficits = [(d.id, S.DEV_DEFICIT_LABEL.format(area=d.area, text=d.description))
                      for d in deficits_of(store, route.staff_id)
@@ -361,7 +368,10 @@ def step_options(store: Store, route_id: str) -> dict[str, list[tuple[str, str]]
                        JOIN staff s ON s.id = m.mentor_id
                        WHERE m.deleted = 0 AND mm.deleted = 0 AND mm.staff_id = ?
                        ORDER BY m.start_date DESC""", (route.staff_id,))]
-    return {"deficits": deficits, "trainings": trainings, "mentorships": mentorships}
+    from metodkab.storage.achievements import learning_options
+
+    return {"deficits": deficits, "trainings": trainings, "mentorships": mentorships,
+            "learning": learning_options(store, route.staff_id)}
 
 
 def _next_order(store: Store, route_id: str) -> int:

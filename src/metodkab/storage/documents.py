@@ -75,7 +75,8 @@ def load_route(store: Store, route_id: str) -> rd.RouteDocument:
     r = view.route
     steps = tuple(rd.RouteLine(
         s.number, s.deficit, s.goal,
-        "\n".join(x for x in (s.action, _link(s.action, s.training), s.mentorship) if x),
+        "\n".join(x for x in (s.action, _link(s.action, s.training), s.mentorship,
+                              s.learning) if x),
         s.form, s.deadline, s.expected_product, s.done_date, s.evidence) for s in view.steps)
     return rd.RouteDocument(load_signers(store), person.name, ", ".join(person.positions),
                             r.period_start, r.period_end, r.developed_by, r.approved_date,
