@@ -233,7 +233,7 @@ def _run_app(db_path: Path, clock: Clock, *, demo: bool) -> int:
     if not demo and is_municipal_db(db_path):      # the municipal office's mode
         from metodkab.screens.exchange_municipal import make_municipal_app
 
-        office = make_municipal_app(db_path, clock=clock)
+        office = make_municipal_app(db_path, clock=clock, auto_backup=True)
         office.run()
         return office.return_code or 0
 

@@ -11,10 +11,10 @@ from metodkab.clock import Clock
 from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
 from metodkab.screens.exchange import ExchangeScreen, ExportDialog
 from metodkab.screens.exchange_files import PathDialog
-from metodkab.screens.exchange_municipal import (MunicipalImportScreen,
-                                                 MunicipalIndicatorsScreen,
+from metodkab.screens.exchange_municipal import (MunicipalIndicatorsScreen,
                                                  MunicipalSchoolsScreen, RowsScreen,
                                                  make_municipal_app)
+from metodkab.screens.office_import import OfficeImportScreen
 from metodkab.storage.db import open_store
 from metodkab.sync.municipal import export_receipts, import_packets, init_municipality, open_municipal
 from metodkab.sync.sample import sample_school
@@ -148,12 +148,15 @@ async def test_office_loads_packets_with_a_dry_run_and_confirmed_keys(tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot, 4)
         screen = app.screen
-        assert isinstance(screen, MunicipalImportScreen)
-        notes = str(screen.query_one("#mi-notes").render())
-        assert "Новая школа 0412" in notes and "Новая школа 0413" in notes
+        assert isinstance(screen, OfficeImportScreen)
+        files = screen.query_one("#oi-files")
+        assert files.row_count == 2
+        assert "0412" in str(files.get_row_at(0)[1]) and "0413" in str(files.get_row_at(1)[1])
+        detail = str(screen.query_one("#oi-detail-text").render())
+        assert "Новая школа" in detail
         # new schools' packets stay sealed until their keys are confirmed
-        assert "расшифрован и проверен только после подтверждения" in notes
-        assert screen.query_one("#mi-summary").row_count == 0
+        assert "расшифрован и проверен только после подтверждения" in detail
+        assert "будет применено: 2 · отклонено: 0" in str(screen.query_one("#oi-total").render())
         assert app.store.db.conn.execute(records).fetchone()[0] == 0
 
         # Ctrl+S: confirm the first school's key, refuse the second's.
@@ -166,8 +169,10 @@ async def test_office_loads_packets_with_a_dry_run_and_confirmed_keys(tmp_path):
         await pilot.click("#no")
         await settle(pilot, 4)
         assert app.screen is screen
-        notes = str(screen.query_one("#mi-notes").render())
-        assert "Применено пакетов: 1" in notes and "не подтверждён" in notes
+        total = str(screen.query_one("#oi-total").render())
+        assert "применено: 1 · отклонено: 1" in total
+        assert "не подтверждён" in str(screen.query_one("#oi-detail-text").render())
+        assert "ничего не пишется" not in str(screen.query_one("#oi-head").render())
         codes = app.store.db.conn.execute(
             "SELECT DISTINCT school_code FROM records").fetchall()
         assert codes == [("0412",)]

@@ -94,8 +94,8 @@ async def test_office_empty_list_and_the_summary_after_applying(tmp_path):
     Ctrl+S the summary still asked to confirm the new school's key and offered Ctrl+S."""
     from metodkab.clock import Clock
     from metodkab.screens.exchange_files import PathDialog
-    from metodkab.screens.exchange_municipal import (MunicipalImportScreen,
-                                                     MunicipalSchoolsScreen, make_municipal_app)
+    from metodkab.screens.exchange_municipal import MunicipalSchoolsScreen, make_municipal_app
+    from metodkab.screens.office_import import OfficeImportScreen
     from metodkab.storage.db import open_store
     from metodkab.sync.municipal import init_municipality
     from metodkab.sync.sample import sample_school
@@ -130,15 +130,15 @@ async def test_office_empty_list_and_the_summary_after_applying(tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot, 4)
         importing = app.screen
-        assert isinstance(importing, MunicipalImportScreen)
+        assert isinstance(importing, OfficeImportScreen)
         assert "apply" in {b.binding.action for b in app.active_bindings.values()}
         await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("left", "enter")               # «Да»: register the key
         await settle(pilot, 4)
         assert app.screen is importing and importing.applied
-        notes = str(importing.query_one("#mi-notes").render())
-        assert "ключ с отпечатком" in notes and "зарегистрирован" in notes
+        notes = str(importing.query_one("#oi-detail-text").render())
+        assert "Ключ школы с отпечатком" in notes and "зарегистрирован" in notes
         assert "подтвердите" not in notes
         assert "apply" not in {b.binding.action for b in app.active_bindings.values()}
 
@@ -154,7 +154,7 @@ async def test_office_empty_list_and_the_summary_after_applying(tmp_path):
         app.screen.query_one("#pd-path").value = str(usb)
         await pilot.press("ctrl+s")
         await settle(pilot, 4)
-        assert isinstance(app.screen, MunicipalImportScreen)
+        assert isinstance(app.screen, OfficeImportScreen)
         assert "apply" not in {b.binding.action for b in app.active_bindings.values()}
 
 

@@ -44,7 +44,7 @@ def test_check_of_a_healthy_office(office, capsys, args):
     out = capsys.readouterr().out
     assert "Целостность: в порядке" in out and "Ссылки между таблицами: в порядке" in out
     assert "Управление образованием: УО Тестовского района; школ: 1" in out
-    assert "базы управления образованием: 1 (программа знает до 1)" in out
+    assert "базы управления образованием: 2 (программа знает до 2)" in out
     assert "Итог: база данных исправна" in out
     assert "нет таблиц" not in out
 

@@ -13,7 +13,8 @@ from metodkab.storage import repo
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.municipal import (content_checksum, export_receipts, import_packets,
-                                     init_municipality, list_schools, revoke_key)
+                                     init_municipality, revoke_key)
+from metodkab.sync.office import list_schools
 from metodkab.sync.records import row_models
 from metodkab.sync.school import (export_packet, get_state, import_municipality_key,
                                   import_receipt, list_packets, travelling_tables)
@@ -408,17 +409,62 @@ def test_packet_signed_by_another_key_is_refused_until_the_key_is_forgotten(ex):
 
     registered(ex)
     stranger = SigningKey.generate()
-    data = forge(ex, [], key=stranger, seq=2, packet_uuid="51111111-2222-4333-8444-555555555555")
+    data = forge(ex, [], key=stranger, seq=2, school_name="СОШ № 0412",
+                 packet_uuid="51111111-2222-4333-8444-555555555555")
     outcome = assert_refused(ex, data, "key")
-    assert "другим ключом" in outcome.message
+    assert "другим ключом" in outcome.message and "карточке школы" in outcome.advice
+    assert (outcome.school_code, outcome.seq) == ("0412", 2)
     store = ex.muni_store()
     try:
         revoke_key(store, "0412")
     finally:
         store.close()
-    (ex.out / "0412_1.mkp").write_bytes(forge(ex, [], key=stranger, seq=1))
-    [outcome] = run_import(ex, [ex.out / "0412_1.mkp"]).outcomes
-    assert outcome.outcome == "applied" and outcome.new_key_fp
+    # The school keeps its numbers: № 2 follows № 1 under the new key, no false gap.
+    (ex.out / "0412_2.mkp").write_bytes(data)
+    [outcome] = run_import(ex, [ex.out / "0412_2.mkp"], trusted=False).outcomes
+    assert outcome.outcome == "untrusted" and "сменила ключ" in outcome.message
+    assert "впервые" not in outcome.message
+    [outcome] = run_import(ex, [ex.out / "0412_2.mkp"]).outcomes
+    assert outcome.outcome == "applied" and outcome.new_key_fp and outcome.key_changed
+    assert outcome.missing == ()
+
+
+def test_another_school_with_the_same_code_is_a_clash_not_a_key_change(ex):
+    from nacl.signing import SigningKey
+
+    registered(ex)
+    data = forge(ex, [], key=SigningKey.generate(), seq=2, school_name="Лицей № 3",
+                 packet_uuid="61111111-2222-4333-8444-555555555555")
+    outcome = assert_refused(ex, data, "clash")
+    assert "другая школа с тем же кодом" in outcome.message
+    assert "«Лицей № 3»" in outcome.message and "«СОШ № 0412»" in outcome.message
+    assert "ключ" not in outcome.advice and "forget-key" not in outcome.message
+    store = ex.muni_store()
+    try:                                 # a forgotten key does not let it in either
+        revoke_key(store, "0412")
+    finally:
+        store.close()
+    assert_refused(ex, data, "clash")
+    # The same school under its own key may rename itself.
+    renamed = forge(ex, [], seq=2, school_name="МБОУ «СОШ № 0412»",
+                    packet_uuid="71111111-2222-4333-8444-555555555555")
+    store = ex.muni_store()
+    try:
+        with store.atomic():
+            store.db.conn.execute("UPDATE school_keys SET revoked_at = NULL")
+    finally:
+        store.close()
+    (ex.out / "0412_2.mkp").write_bytes(renamed)
+    [outcome] = run_import(ex, [ex.out / "0412_2.mkp"]).outcomes
+    assert outcome.outcome == "applied", outcome.message
+
+
+def test_a_restored_school_reusing_a_number_is_refused_and_told_what_to_do(ex):
+    registered(ex)
+    data = forge(ex, [], seq=1, school_name="СОШ № 0412", created_at="2026-11-24T09:00:00",
+                 packet_uuid="81111111-2222-4333-8444-555555555555")
+    outcome = assert_refused(ex, data, "restored")
+    assert "восстановлена из старой копии" in outcome.message and "квитанцию" in outcome.advice
 
 
 # --- refusals --------------------------------------------------------------------------

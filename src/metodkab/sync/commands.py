@@ -140,7 +140,7 @@ def _muni_init(args, db, clock, say, ask) -> int:
 
 
 def _muni_schools(args, db, clock, say, ask) -> int:
-    from metodkab.sync.municipal import list_schools
+    from metodkab.sync.office import list_schools
 
     store = _open_muni(db, clock)
     try:
@@ -254,6 +254,8 @@ def _packet_export(args, db, clock, say, ask) -> int:
         say(S.EX_KEY_CREATED)
     if result.key_changed:
         say(S.EX_KEY_CHANGED)
+    if result.restored_after:
+        say(S.EX_EXPORT_RESTORED.format(last=result.restored_after, seq=m.seq))
     say(S.EX_EXPORT_DONE.format(path=result.path))
     say(describe_kind(m.kind, m.change_seq_from, m.change_seq_to) + "; " + S.EX_LEVEL_PREFIX
         + describe_level(m.level, m.bands_on) + "; "
@@ -426,7 +428,7 @@ def _receipt_import(args, db, clock, say, ask) -> int:
 
 def receipt_message(result) -> str:
     if result.resynced:
-        return S.EX_RECEIPT_RESYNCED.format(seq=result.acked_seq)
+        return S.EX_RECEIPT_RESYNCED.format(seq=result.continues_after or result.acked_seq)
     if result.already:
         return S.EX_RECEIPT_ALREADY.format(seq=result.acked_seq)
     return S.EX_RECEIPT_DONE.format(seqs=", ".join(str(s) for s in result.acknowledged),

@@ -111,15 +111,39 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
                     db.conn.execute(statement)
                 db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.conn.execute(f"PRAGMA user_version = {MUNICIPAL_SCHEMA_VERSION}")
-        elif db.conn.execute("PRAGMA user_version").fetchone()[0] > MUNICIPAL_SCHEMA_VERSION:
-            db.close()
-            raise StorageError(S.EX_MUNI_TOO_NEW.format(name=path.name))
+        else:
+            version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > MUNICIPAL_SCHEMA_VERSION:
+                db.close()
+                raise StorageError(S.EX_MUNI_TOO_NEW.format(name=path.name))
+            if version < MUNICIPAL_SCHEMA_VERSION and exclusive:
+                _migrate(store, version)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
     store.lock = lock
     return store
+
+
+OFFICE_STEPS = {
+    1: ("ALTER TABLE schools ADD COLUMN phone TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE office_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+}
+
+
+def _migrate(store: Store, version: int) -> None:
+    """Bring an older office database up to date: a backup first, then every step and the
+    new version in one transaction."""
+    from metodkab.storage.backup import make_backup
+
+    with store.mutex:
+        make_backup(store.db, store.path, clock=store.clock, reason="before-migrate", keep=None)
+    with store.atomic():
+        for step in range(version, MUNICIPAL_SCHEMA_VERSION):
+            for statement in OFFICE_STEPS[step]:
+                store.db.conn.execute(statement)
+        store.db.conn.execute(f"PRAGMA user_version = {MUNICIPAL_SCHEMA_VERSION}")
 
 
 def check_office_database(path: Path) -> CheckReport:
@@ -291,17 +315,66 @@ def _active_key(store: Store, school_code: str) -> tuple[int, str] | None:
     return None if row is None else (row[0], row[1])
 
 
-def _status(store: Store, manifest: packet.Manifest, key_id: int | None) -> str:
-    if store.db.conn.execute("SELECT 1 FROM packets WHERE uuid = ?",
-                             (manifest.packet_uuid,)).fetchone():
+def _status(store: Store, manifest: packet.Manifest) -> str:
+    """new | duplicate | older | restored, against every packet of the school.
+
+    A school numbers its packets in its database, whatever key signs them (a school that
+    moved to a new computer keeps its numbers). A packet under a number already loaded
+    but with other contents, or made after the latest loaded packet yet numbered at or
+    below it, comes from a database restored from an old copy: ``restored``, refused
+    with what to do, never taken for an older packet whose changes already arrived.
+    """
+    conn = store.db.conn
+    if conn.execute("SELECT 1 FROM packets WHERE uuid = ?", (manifest.packet_uuid,)).fetchone():
         return "duplicate"
-    if key_id is not None:
-        last = store.db.conn.execute(
-            "SELECT max(seq) FROM packets WHERE school_code = ? AND key_id = ?",
-            (manifest.school_code, key_id)).fetchone()[0]
-        if last is not None and manifest.seq <= last:
-            return "older"
-    return "new"
+    last, latest = conn.execute(
+        "SELECT max(seq), max(created_at) FROM packets WHERE school_code = ?",
+        (manifest.school_code,)).fetchone()
+    if last is None or manifest.seq > last:
+        return "new"
+    if conn.execute("SELECT 1 FROM packets WHERE school_code = ? AND seq = ?",
+                    (manifest.school_code, manifest.seq)).fetchone():
+        return "restored"
+    return "restored" if manifest.created_at > latest else "older"
+
+
+def restored_refusal(store: Store, name: str, manifest: packet.Manifest) -> PacketRefused:
+    """The refusal of a packet from a school database restored from an old copy."""
+    last = store.db.conn.execute("SELECT max(seq) FROM packets WHERE school_code = ?",
+                                 (manifest.school_code,)).fetchone()[0]
+    return PacketRefused(name, "restored", S.EX_R_RESTORED.format(
+        code=manifest.school_code, seq=manifest.seq, last=last))
+
+
+def same_school_name(a: str, b: str) -> bool:
+    """Two spellings of one school's short name: case, ё/е, quotes and spaces aside."""
+    def norm(text: str) -> str:
+        text = text.casefold().replace("ё", "е")
+        for mark in "«»\"'„“”":
+            text = text.replace(mark, " ")
+        return " ".join(text.split())
+
+    return norm(a) == norm(b)
+
+
+def identity_refusal(store: Store, name: str, manifest: packet.Manifest,
+                     active: tuple[int, str] | None) -> PacketRefused | None:
+    """A packet not signed by the school's registered key: another school that typed the
+    same code (the names differ: never to be mixed in), or this school with a new key."""
+    if active is not None and active[1] == manifest.sender_key:
+        return None
+    row = store.db.conn.execute("SELECT name FROM schools WHERE code = ?",
+                                (manifest.school_code,)).fetchone()
+    if row is None:
+        return None                       # a school seen for the first time
+    if row[0] and not same_school_name(row[0], manifest.school_name):
+        return PacketRefused(name, "clash", S.EX_R_CODE_CLASH.format(
+            code=manifest.school_code, name=manifest.school_name, registered=row[0]))
+    if active is None:
+        return None                       # its key was forgotten: the new one is asked for
+    registered_fp = crypto.school_fingerprint(crypto.unb64(active[1], 32))
+    return PacketRefused(name, "key", S.EX_R_OTHER_KEY.format(
+        code=manifest.school_code, fp=manifest.sender_fp, registered=registered_fp))
 
 
 def check_packet(store: Store, path: Path, *,
@@ -324,21 +397,27 @@ def read_packet_head(store: Store, path: Path, secret: crypto.MunicipalitySecret
     """
     path = Path(path)
     raw = packet.split_packet(packet.read_file(path), path.name)
+    try:
+        return _check_head(store, path, raw, secret)
+    except PacketRefused as exc:
+        exc.manifest = raw.manifest       # the refusal names the school and the number
+        raise
+
+
+def _check_head(store: Store, path: Path, raw: packet.RawPacket,
+                secret: crypto.MunicipalitySecret) -> CheckedPacket:
     manifest = raw.manifest
     if manifest.schema_version > SCHEMA_VERSION:
         raise PacketRefused(raw.name, "format", S.EX_R_SCHEMA_NEWER.format(
             version=manifest.schema_version, supported=SCHEMA_VERSION))
     with store.mutex:
         active = _active_key(store, manifest.school_code)
+        refusal = identity_refusal(store, raw.name, manifest, active)
+    if refusal is not None:
+        raise refusal
     if active is not None:
-        key_id, verify_key = active
-        if verify_key != manifest.sender_key:
-            registered_fp = crypto.school_fingerprint(crypto.unb64(verify_key, 32))
-            raise PacketRefused(raw.name, "key", S.EX_R_OTHER_KEY.format(
-                code=manifest.school_code, fp=manifest.sender_fp, registered=registered_fp))
-        packet.verify_signature(raw, crypto.unb64(verify_key, 32))
+        packet.verify_signature(raw, crypto.unb64(active[1], 32))
     else:
-        key_id = None
         if crypto.school_fingerprint(manifest.sender_verify_key) != manifest.sender_fp:
             raise PacketRefused(raw.name, "signature", S.EX_R_SIGNATURE)
         packet.verify_signature(raw, manifest.sender_verify_key)
@@ -347,7 +426,9 @@ def read_packet_head(store: Store, path: Path, secret: crypto.MunicipalitySecret
             fp=manifest.recipient_fp, ours=secret.fingerprint))
     packet.verify_payload_hash(raw)
     with store.mutex:
-        status = _status(store, manifest, key_id)
+        status = _status(store, manifest)
+        if status == "restored":
+            raise restored_refusal(store, raw.name, manifest)
     return CheckedPacket(path, raw, active is not None, None, status)
 
 
@@ -408,6 +489,8 @@ class PacketOutcome:
     message: str = ""
     check: str = ""
     new_key_fp: str = ""      # the school's key was (or would be) registered with this
+    key_changed: bool = False  # ... replacing a key of a school known before
+    advice: str = ""          # a refusal: what to ask the school or to do
     missing: tuple[int, ...] = ()
     covered: bool = True      # the missing packets' changes are inside this one
     chain_broken: bool = False
@@ -421,6 +504,28 @@ class PacketOutcome:
             for key, value in counts.as_dict().items():
                 setattr(total, key, getattr(total, key) + value)
         return total
+
+
+def refusal_outcome(file_name: str, exc: PacketRefused) -> PacketOutcome:
+    """A refused file as the summary shows it: the school and number when the packet's
+    manifest could be read, the plain reason and what to ask the school."""
+    outcome = PacketOutcome(file_name, "refused", message=str(exc), check=exc.check,
+                            advice=advice_for(exc.check, exc.reason))
+    manifest = getattr(exc, "manifest", None)
+    if manifest is not None:
+        outcome.school_code, outcome.school_name = manifest.school_code, manifest.school_name
+        outcome.seq, outcome.kind, outcome.level = manifest.seq, manifest.kind, manifest.level
+        outcome.rows = manifest.rows
+    return outcome
+
+
+def advice_for(check: str, reason: str = "") -> str:
+    """What to ask the school (or to do here) about a refused file, by the failed check."""
+    if reason == S.EX_R_NOT_PACKET:
+        return S.EX_ADVICE_NOT_PACKET
+    if reason.endswith(S.EX_R_UPDATE_TAIL):      # a newer format or schema than ours
+        return S.EX_ADVICE_UPDATE
+    return S.EX_ADVICE.get(check, S.EX_ADVICE_AGAIN)
 
 
 @dataclass
@@ -563,14 +668,15 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
     outcome = PacketOutcome(checked.name, "applied", manifest.school_code, manifest.school_name,
                             manifest.seq, manifest.kind, manifest.level, manifest.rows)
     active = _active_key(store, manifest.school_code)
-    if active is not None and active[1] != manifest.sender_key:
-        registered_fp = crypto.school_fingerprint(crypto.unb64(active[1], 32))
-        outcome.outcome, outcome.check = "refused", "key"
-        outcome.message = S.EX_REFUSED.format(file=checked.name, reason=S.EX_R_OTHER_KEY.format(
-            code=manifest.school_code, fp=manifest.sender_fp, registered=registered_fp))
+    refusal = identity_refusal(store, checked.name, manifest, active)
+    status = _status(store, manifest)
+    if refusal is None and status == "restored":
+        refusal = restored_refusal(store, checked.name, manifest)
+    if refusal is not None:
+        outcome.outcome, outcome.check, outcome.message = "refused", refusal.check, str(refusal)
+        outcome.advice = advice_for(refusal.check, refusal.reason)
         return outcome
     key_id = active[0] if active else None
-    status = _status(store, manifest, key_id)
     if status != "new" or checked.rows is None:
         outcome.outcome = status if status != "new" else "duplicate"
         outcome.message = (S.EX_DUPLICATE if outcome.outcome == "duplicate"
@@ -579,10 +685,14 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
     now = store.clock.now().isoformat(timespec="seconds")
     if key_id is None:
         outcome.new_key_fp = manifest.sender_fp
+        outcome.key_changed = conn.execute("SELECT 1 FROM school_keys WHERE school_code = ?",
+                                           (manifest.school_code,)).fetchone() is not None
         if not dry_run and not trusted(checked):
             outcome.outcome, outcome.check = "untrusted", "key"
-            outcome.message = S.EX_REFUSED.format(file=checked.name, reason=S.EX_R_UNTRUSTED.format(
+            reason = S.EX_R_UNTRUSTED_CHANGED if outcome.key_changed else S.EX_R_UNTRUSTED
+            outcome.message = S.EX_REFUSED.format(file=checked.name, reason=reason.format(
                 code=manifest.school_code, fp=manifest.sender_fp))
+            outcome.advice = S.EX_ADVICE_UNTRUSTED
             return outcome
         conn.execute("INSERT INTO schools (code, name, first_seen) VALUES (?, ?, ?) "
                      "ON CONFLICT (code) DO NOTHING", (manifest.school_code,
@@ -593,8 +703,8 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
             (manifest.school_code, manifest.sender_key, manifest.sender_fp, now,
              store.user or "")).fetchone()[0]
     last = conn.execute(
-        "SELECT seq, change_seq_to, file_hash FROM packets WHERE school_code = ? AND key_id = ? "
-        "ORDER BY seq DESC LIMIT 1", (manifest.school_code, key_id)).fetchone()
+        "SELECT seq, change_seq_to, file_hash FROM packets WHERE school_code = ? "
+        "ORDER BY seq DESC LIMIT 1", (manifest.school_code,)).fetchone()
     last_seq, last_to, last_hash = last if last else (0, 0, "")
     if manifest.seq > last_seq + 1:
         outcome.missing = tuple(range(last_seq + 1, manifest.seq))
@@ -654,15 +764,15 @@ def apply_packets(
         try:
             for done, item in enumerate(ordered, start=1):
                 if _unconfirmed(store, item, trust, dry_run):
-                    outcomes.append(_not_opened(item, dry_run))
+                    outcomes.append(_not_opened(store, item, dry_run))
                     if progress:
                         progress(done, len(ordered))
                     continue
                 try:
                     opened = open_packet(item, secret) if secret else item
                 except PacketRefused as exc:
-                    outcomes.append(PacketOutcome(item.name, "refused", message=str(exc),
-                                                  check=exc.check))
+                    exc.manifest = item.manifest
+                    outcomes.append(refusal_outcome(item.name, exc))
                 else:
                     outcomes.append(_apply_one(store, opened, trust, dry_run))
                 if progress:
@@ -687,15 +797,19 @@ def _unconfirmed(store: Store, item: CheckedPacket, trust: Callable[[CheckedPack
     return dry_run or not trust(item)
 
 
-def _not_opened(item: CheckedPacket, dry_run: bool) -> PacketOutcome:
+def _not_opened(store: Store, item: CheckedPacket, dry_run: bool) -> PacketOutcome:
     m = item.manifest
     outcome = PacketOutcome(item.name, "applied" if dry_run else "untrusted", m.school_code,
                             m.school_name, m.seq, m.kind, m.level, m.rows,
                             new_key_fp=m.sender_fp, unverified=True)
+    outcome.key_changed = store.db.conn.execute(      # a known school: not «впервые»
+        "SELECT 1 FROM school_keys WHERE school_code = ?", (m.school_code,)).fetchone() is not None
     if not dry_run:
         outcome.check = "key"
-        outcome.message = S.EX_REFUSED.format(file=item.name, reason=S.EX_R_UNTRUSTED.format(
+        reason = S.EX_R_UNTRUSTED_CHANGED if outcome.key_changed else S.EX_R_UNTRUSTED
+        outcome.message = S.EX_REFUSED.format(file=item.name, reason=reason.format(
             code=m.school_code, fp=m.sender_fp))
+        outcome.advice = S.EX_ADVICE_UNTRUSTED
     return outcome
 
 
@@ -730,8 +844,7 @@ def check_packets(store: Store, paths: Sequence[Path], *,
             # a new school's packet stays sealed until its key is confirmed (apply_packets)
             ready.append(open_packet(head, secret) if full and head.registered else head)
         except PacketRefused as exc:
-            refused.append(PacketOutcome(Path(path).name, "refused", message=str(exc),
-                                         check=exc.check))
+            refused.append(refusal_outcome(Path(path).name, exc))
         if progress:
             progress(done, len(paths))
     return ready, refused
@@ -771,11 +884,11 @@ def export_receipts(store: Store, out_dir: Path, *, school_code: str | None = No
         if school_code and not keys:
             raise SyncError(S.EX_SCHOOL_UNKNOWN.format(code=school_code))
         bodies = []
-        for key_id, code, fingerprint in keys:
+        for _key_id, code, fingerprint in keys:
             packets = [AcceptedPacket(uuid=u, seq=s, file_hash=h, change_seq_to=t)
                        for u, s, h, t in conn.execute(
                            "SELECT uuid, seq, file_hash, change_seq_to FROM packets "
-                           "WHERE school_code = ? AND key_id = ? ORDER BY seq", (code, key_id))]
+                           "WHERE school_code = ? ORDER BY seq", (code,))]   # any key: one numbering
             if not packets:
                 continue
             bodies.append(ReceiptBody(
@@ -792,40 +905,6 @@ def export_receipts(store: Store, out_dir: Path, *, school_code: str | None = No
 
 
 # --- what the screens and reports read ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SchoolRow:
-    code: str
-    name: str
-    last_seq: int
-    last_created_at: str
-    last_imported_at: str
-    level: str
-    gaps: int                 # packet numbers never received below the last one
-    staff: int                # active staff records
-    fingerprint: str
-
-
-def list_schools(store: Store) -> list[SchoolRow]:
-    sql = """
-        SELECT s.code, s.name,
-               coalesce(p.seq, 0), coalesce(p.created_at, ''), coalesce(s.last_import_at, ''),
-               coalesce(p.level, ''),
-               coalesce((SELECT max(seq) - count(*) FROM packets q
-                         WHERE q.school_code = s.code AND q.key_id = k.id), 0),
-               (SELECT count(*) FROM records r WHERE r.school_code = s.code
-                  AND r.table_name = 'staff' AND r.deleted = 0
-                  AND json_extract(r.data, '$.dismissal_date') IS NULL),
-               coalesce(k.fingerprint, '')
-        FROM schools s
-        LEFT JOIN school_keys k ON k.school_code = s.code AND k.revoked_at IS NULL
-        LEFT JOIN packets p ON p.uuid = (SELECT uuid FROM packets q WHERE q.school_code = s.code
-                                         ORDER BY q.imported_at DESC, q.seq DESC LIMIT 1)
-        ORDER BY s.code
-    """
-    with store.mutex:
-        return [SchoolRow(*r) for r in store.db.conn.execute(sql).fetchall()]
 
 
 def revoke_key(store: Store, school_code: str) -> str:

@@ -16,7 +16,14 @@ CREATE TABLE schools (
     code           TEXT PRIMARY KEY,
     name           TEXT NOT NULL DEFAULT '',   -- short name from the school's own record
     first_seen     TEXT NOT NULL,
-    last_import_at TEXT                        -- when its last packet was applied here
+    last_import_at TEXT,                       -- when its last packet was applied here
+    phone          TEXT NOT NULL DEFAULT ''    -- the office's contact number (schema 2)
+);
+
+-- What the office's program remembers (the last folder of a picker …), schema 2.
+CREATE TABLE office_settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
 );
 
 -- The Ed25519 key each school signs with: registered on its first packet after the

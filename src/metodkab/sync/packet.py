@@ -202,11 +202,13 @@ def split_packet(data: bytes, name: str) -> RawPacket:
     if len(data) > MAX_PACKET_BYTES:
         raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
             size=len(data), limit=MAX_PACKET_BYTES))
+    if not data.startswith(MAGIC[:len(data)]):      # a text file named .mkp, a picture…
+        raise PacketRefused(name, "format", S.EX_R_NOT_PACKET)
+    if not data:
+        raise PacketRefused(name, "size", S.EX_R_EMPTY)
     if len(data) < HEADER.size + SIGNATURE_SIZE + 2:
         raise PacketRefused(name, "size", S.EX_R_TRUNCATED)
     magic, version, manifest_size = HEADER.unpack_from(data)
-    if magic != MAGIC:
-        raise PacketRefused(name, "format", S.EX_R_NOT_PACKET)
     if manifest_size > MAX_MANIFEST_BYTES:
         raise PacketRefused(name, "size", S.EX_R_MANIFEST_TOO_BIG)
     end = HEADER.size + manifest_size
@@ -225,9 +227,12 @@ def split_packet(data: bytes, name: str) -> RawPacket:
     except ValidationError:
         raise PacketRefused(name, "format", S.EX_R_MANIFEST_BAD) from None
     payload = memoryview(data)[end + SIGNATURE_SIZE:]       # no copy of a large payload
+    if len(payload) < manifest.payload_size:          # cut short on the way: no byte counts
+        refused = PacketRefused(name, "size", S.EX_R_TRUNCATED)
+        refused.manifest = manifest                   # the summary names school and number
+        raise refused
     if len(payload) != manifest.payload_size:
-        check = "size" if len(payload) < manifest.payload_size else "format"
-        raise PacketRefused(name, check, S.EX_R_SIZE_MISMATCH.format(
+        raise PacketRefused(name, "format", S.EX_R_SIZE_MISMATCH.format(
             actual=len(payload), declared=manifest.payload_size))
     if manifest.content_size > MAX_CONTENT_BYTES:
         raise PacketRefused(name, "size", S.EX_R_CONTENT_TOO_BIG.format(

@@ -61,6 +61,7 @@ class ExportResult:
     manifest: packet.Manifest
     key_created: bool
     key_changed: bool
+    restored_after: int = 0     # the database was restored: numbering went on after this one
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class ReceiptResult:
     acked_seq: int
     next_from: int                      # the next delta starts after this change_seq
     resynced: bool                      # the office had packets this database forgot
+    continues_after: int = 0            # ... so the next packet's number follows this one
 
 
 def _require_path(store: Store, key_path: Path | None) -> Path:
@@ -162,6 +164,27 @@ def travelling_tables(store: Store) -> list[tuple[str, list[str]]]:
     return result
 
 
+def seq_path(key_file: Path) -> Path:
+    """The small file beside the school's key with the number of the last packet written:
+    it survives a restore of the database from an old copy, which would otherwise number
+    its next packet as one the office already has."""
+    return key_file.with_suffix(".packet-seq")
+
+
+def remembered_seq(key_file: Path) -> tuple[int, str]:
+    """(number, file hash) of the last packet written, from ``seq_path``; (0, '') when
+    there is none or it cannot be read (the database's own numbers then hold)."""
+    try:
+        with open(seq_path(key_file), "rb") as fh:
+            text = fh.read(200).decode("ascii")
+        number, file_hash = text.split()
+        if len(file_hash) == 64 and int(file_hash, 16) >= 0 and 0 < int(number) < 1 << 40:
+            return int(number), file_hash
+    except (OSError, ValueError, UnicodeDecodeError):
+        pass
+    return 0, ""
+
+
 def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str = "full",
                   key_path: Path | None = None) -> ExportResult:
     """Write the next packet into ``out_dir``: a delta since the last acknowledged
@@ -197,8 +220,14 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
             fingerprint = crypto.school_fingerprint(verify_key)
             changed = bool(state.signing_key_fp) and state.signing_key_fp != fingerprint
             upto = current_seq(store.db)
-            since = 0 if full or state.acked_change_seq > upto else state.acked_change_seq
-            seq = state.last_seq + 1
+            last_seq, last_hash = state.last_seq, state.last_hash
+            kept_seq, kept_hash = remembered_seq(key_file)
+            restored = kept_seq > last_seq        # restored from a copy older than the last packet
+            if restored:
+                last_seq, last_hash = kept_seq, kept_hash
+            since = 0 if full or restored or state.acked_change_seq > upto \
+                else state.acked_change_seq
+            seq = last_seq + 1
             packet_uuid = str(uuid.uuid4())
             day = report_date(store)
             lines, counts = _content(store, since, upto, level, day)
@@ -209,7 +238,7 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
                 schema_version=SCHEMA_VERSION, packet_uuid=packet_uuid, school_code=code,
                 school_name=school_name, sender_key=crypto.b64(verify_key),
                 sender_fp=fingerprint, recipient_fp=state.municipality.fingerprint, seq=seq,
-                prev_hash=state.last_hash, change_seq_from=since, change_seq_to=upto,
+                prev_hash=last_hash, change_seq_from=since, change_seq_to=upto,
                 kind="full" if since == 0 else "delta", level=level,
                 bands_on=day.isoformat() if level == "deidentified" else "",
                 counts=counts, rows=len(lines),
@@ -236,10 +265,11 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
         os.replace(tmp, target)
         tmp = None
         _sync_folder(out_dir)
+        packet.write_atomically(seq_path(key_file), f"{seq} {file_hash}\n".encode("ascii"))
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-    return ExportResult(target, manifest, created, changed)
+    return ExportResult(target, manifest, created, changed, kept_seq if restored else 0)
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
@@ -338,14 +368,15 @@ def import_receipt(store: Store, path: Path, *, key_path: Path | None = None) ->
             if item.seq > best_seq:
                 best_seq, best_to = item.seq, mine[2]
         resynced = False
-        beyond = [p for p in unknown if p.seq > state.last_seq]
-        if beyond:
-            # This database was restored from a backup and forgot packets the office has:
-            # continue numbering after them and send everything next time.
-            last = max(beyond, key=lambda p: p.seq)
-            store.db.conn.execute(
-                "UPDATE sync_state SET last_seq = ?, last_hash = ? WHERE id = 1",
-                (last.seq, last.file_hash))
+        if unknown:
+            # This database was restored from a backup: it forgot packets the office has
+            # (numbers beyond its own), or it wrote other packets under numbers the office
+            # already holds. Continue numbering after them and send everything next time.
+            last = max(body.packets, key=lambda p: p.seq)
+            if last.seq >= state.last_seq:
+                store.db.conn.execute(
+                    "UPDATE sync_state SET last_seq = ?, last_hash = ? WHERE id = 1",
+                    (last.seq, last.file_hash))
             best_to = 0
             resynced = True
         store.db.conn.execute(
@@ -353,8 +384,9 @@ def import_receipt(store: Store, path: Path, *, key_path: Path | None = None) ->
             (best_seq, best_to))
         if newly or resynced:
             _audit(store, "receipt", {"acknowledged": newly, "resynced": resynced})
+    after = max([state.last_seq] + [p.seq for p in body.packets]) if resynced else 0
     return ReceiptResult(tuple(sorted(newly)), not newly and not resynced, best_seq, best_to,
-                         resynced)
+                         resynced, after)
 
 
 def signing_key(store: Store, key_path: Path | None = None) -> tuple[SigningKey, bool]:

@@ -1,0 +1,205 @@
+"""A school's card in the office (Enter on the schools list).
+
+What the office knows of one school: its contacts (the director from the school's own
+data, the phone the office keeps for the fingerprint call, F2), the level of its data,
+the numbers actually missing (a number whose changes a later cumulative packet brought
+is not missing), its key and the keys before it, and every packet loaded with the date
+the school made it and the date it was loaded.
+
+Ctrl+K replaces the school's key when it moved to a new computer: the new key is read
+from the school's new packet, its fingerprint shown for the specialist to compare by
+phone, and only after «Да» registered in place of the old one. The school's history —
+packets, numbers, records — stays: its next packet is neither «впервые» nor a gap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from metodkab import strings as S
+from metodkab.domain.parse import format_date
+from metodkab.screens.base import DbCalls
+from metodkab.screens.dialogs import ConfirmDialog
+from metodkab.screens.office_pick import pick_path
+from metodkab.sync.packet import PACKET_SUFFIX
+from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import plain
+
+
+def _numbers(numbers) -> str:
+    return ", ".join(str(n) for n in numbers)
+
+
+def card_text(card) -> Text:
+    """The card's upper part as plain text (names and numbers come from packets)."""
+    from metodkab.sync.office import format_moment
+
+    school = card.school
+    lines = [
+        S.OF_CARD_NAME.format(code=card.code, name=card.name,
+                              full=school.get("full_name") or "—"),
+        S.OF_CARD_CONTACTS.format(director=school.get("director") or "—",
+                                  phone=card.phone or S.OF_NO_PHONE),
+        S.OF_CARD_LEVEL.format(level=S.EX_LEVEL_SHORT.get(card.level, "—"),
+                               base=card.staff_base, date=format_date(card.day),
+                               every=card.staff_all),
+    ]
+    active = card.active_key
+    if active is not None:
+        lines.append(S.OF_CARD_KEY.format(fp=active.fingerprint,
+                                          at=format_moment(active.registered_at)))
+    else:
+        lines.append(S.OF_CARD_NO_KEY)
+    for key in card.keys:
+        if key.revoked_at:
+            lines.append(S.OF_CARD_OLD_KEY.format(fp=key.fingerprint,
+                                                  since=format_moment(key.registered_at),
+                                                  until=format_moment(key.revoked_at)))
+    text = plain("\n".join(lines))
+    if card.gaps.missing:
+        text.append("\n" + S.OF_CARD_MISSING.format(numbers=_numbers(card.gaps.missing)),
+                    style="bold red")
+    else:
+        text.append("\n" + S.OF_CARD_NOTHING_MISSING)
+    if card.gaps.covered:
+        covered = ", ".join(f"№ {n} (с № {by})" for n, by in sorted(card.gaps.covered.items()))
+        text.append("\n" + S.OF_CARD_COVERED.format(numbers=covered))
+    return text
+
+
+class PhoneDialog(ModalScreen[str | None]):
+    """The school's phone for the fingerprint call; Enter saves, Esc cancels."""
+
+    DEFAULT_CSS = """
+    PhoneDialog { align: center middle; }
+    PhoneDialog > Vertical {
+        width: 60; max-width: 95%; height: auto; border: thick $primary;
+        background: $surface; padding: 1 2;
+    }
+    """
+    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
+
+    def __init__(self, phone: str) -> None:
+        super().__init__()
+        self.phone = phone
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(S.OF_PHONE_TITLE)
+            yield TextField(self.phone, max_length=60, id="phone")
+            yield Static(f"Enter — {S.KEY_OK.lower()}, Esc — {S.KEY_CANCEL.lower()}")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SchoolCardScreen(DbCalls, Screen):
+    DEFAULT_CSS = """
+    SchoolCardScreen #sc-info { height: auto; max-height: 10; padding: 0 1; }
+    SchoolCardScreen #sc-packets-title { height: 1; padding: 0 1; text-style: bold; }
+    SchoolCardScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("ctrl+k", "replace_key", S.OF_KEY_REPLACE, key_display="Ctrl+K", id="key"),
+        Binding("f2", "phone", S.OF_KEY_PHONE, key_display="F2", id="phone"),
+        Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back"),
+    ]
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.card = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with VerticalScroll(id="sc-info"):
+            yield Static(S.LOADING, id="sc-text")
+        yield Static(S.OF_CARD_PACKETS, id="sc-packets-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="sc-packets")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = S.OF_CARD_TITLE
+        table = self.query_one(DataTable)
+        for label, width in zip(S.OF_PACKET_COLUMNS, (4, 9, 10, 16, 16, 7)):
+            table.add_column(label, width=width)
+        self.reload()
+
+    def reload(self) -> None:
+        from metodkab.sync.office import school_card
+
+        self.run_db(school_card, self.code, done=self._show)
+
+    def _show(self, card) -> None:
+        from metodkab.sync.office import format_moment
+
+        self.card = card
+        self.query_one("#sc-text", Static).update(card_text(card))
+        table = self.query_one(DataTable)
+        table.clear()
+        for p in sorted(card.packets, key=lambda p: p.seq, reverse=True):
+            table.add_row(str(p.seq), S.EX_KIND_WORD.get(p.kind, p.kind),
+                          S.EX_LEVEL_SHORT.get(p.level, p.level), format_moment(p.created_at),
+                          format_moment(p.imported_at), str(p.rows))
+        table.focus()
+
+    def action_phone(self) -> None:
+        if self.card is None:
+            return
+        from metodkab.sync.office import set_phone
+
+        def entered(phone: str | None) -> None:
+            if phone is not None:
+                self.run_db(set_phone, self.code, phone, done=lambda _r: self._changed())
+
+        self.app.push_screen(PhoneDialog(self.card.phone), callback=entered)
+
+    def _changed(self) -> None:
+        self.app.data_changed()
+        self.reload()
+
+    def action_replace_key(self) -> None:
+        if self.card is None:
+            return
+        from metodkab.sync.office import read_new_key
+
+        def picked(path: Path) -> None:
+            self.run_db(read_new_key, self.code, path, done=self._confirm)
+
+        pick_path(self, S.OF_PICK_NEW_KEY, picked, want="file", suffixes=(PACKET_SUFFIX,),
+                  hint=S.OF_PICK_NEW_KEY_HINT)
+
+    def _confirm(self, key) -> None:
+        from metodkab.sync.office import replace_key
+
+        card = self.card
+        active = card.active_key
+        question = plain(S.OF_CONFIRM_REPLACE.format(
+            code=card.code, name=card.name, file=key.file_name, seq=key.seq, fp=key.fingerprint,
+            old=active.fingerprint if active else "—",
+            director=card.school.get("director") or "—", phone=card.phone or S.OF_NO_PHONE))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_db(replace_key, key, done=lambda _old: self._replaced())
+
+        self.app.push_screen(ConfirmDialog(question, yes=S.OF_YES_REPLACE), callback=answered)
+
+    def _replaced(self) -> None:
+        self.notify(S.OF_KEY_REPLACED.format(code=self.code))
+        self._changed()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

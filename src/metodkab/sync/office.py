@@ -1,0 +1,326 @@
+"""What the office's screens and commands read and change around the packets: the schools
+list, a school's card (packet history, the numbers actually missing, its keys and
+contacts), replacing a school's key, the files of a chosen folder, remembered settings.
+
+The checks and the applying of packets are in municipal.py; this module never decides
+whether a packet is good, it shows what was decided and what is known of each school.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from metodkab import strings as S
+from metodkab.reports.indicators import in_p
+from metodkab.storage.db import Store
+from metodkab.sync import packet
+from metodkab.sync.errors import PacketRefused, SyncError
+from metodkab.sync.municipal import PacketOutcome, identity_refusal, office_secret
+
+
+def format_moment(iso: str) -> str:
+    """«ДД.ММ.ГГГГ ЧЧ:ММ» of an ISO time as stored ('' stays '')."""
+    if not iso:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
+# --- the numbers actually missing ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PacketInfo:
+    seq: int
+    kind: str
+    level: str
+    change_seq_from: int
+    change_seq_to: int
+    rows: int
+    created_at: str
+    imported_at: str
+    file_name: str
+    fingerprint: str          # the key that signed it
+
+
+@dataclass(frozen=True)
+class Gaps:
+    missing: tuple[int, ...]          # never arrived and their changes never came
+    covered: dict[int, int]           # never arrived, but packet № value brought their changes
+
+
+def missing_numbers(packets: Sequence[PacketInfo]) -> Gaps:
+    """A number never received is covered once a later packet starts no later than the
+    changes the office already had before that number (deltas are cumulative since the
+    last acknowledged change) or is a full packet; otherwise it is actually missing."""
+    got = sorted(packets, key=lambda p: p.seq)
+    seqs = {p.seq for p in got}
+    missing: list[int] = []
+    covered: dict[int, int] = {}
+    for number in range(1, max(seqs, default=0)):
+        if number in seqs:
+            continue
+        before = [p for p in got if p.seq < number]
+        had = before[-1].change_seq_to if before else 0
+        cover = next((p for p in got if p.seq > number
+                      and (p.kind == "full" or p.change_seq_from <= had)), None)
+        if cover is None:
+            missing.append(number)
+        else:
+            covered[number] = cover.seq
+    return Gaps(tuple(missing), covered)
+
+
+def _packets(store: Store, code: str | None = None) -> dict[str, list[PacketInfo]]:
+    where = "WHERE p.school_code = ?" if code else ""
+    rows = store.db.conn.execute(
+        "SELECT p.school_code, p.seq, p.kind, p.level, p.change_seq_from, p.change_seq_to, "
+        "p.rows, p.created_at, p.imported_at, p.file_name, k.fingerprint FROM packets p "
+        f"JOIN school_keys k ON k.id = p.key_id {where} ORDER BY p.school_code, p.seq",
+        (code,) if code else ()).fetchall()
+    result: dict[str, list[PacketInfo]] = {}
+    for school, *rest in rows:
+        result.setdefault(school, []).append(PacketInfo(*rest))
+    return result
+
+
+# --- the schools list ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchoolRow:
+    code: str
+    name: str
+    last_seq: int
+    last_created_at: str      # when the school made its latest data (its clock)
+    last_imported_at: str
+    level: str                # of the latest packet: full | deidentified
+    gaps: int                 # numbers actually missing (a covered gap is not one)
+    staff: int                # P(D) on the day: the base of the office's indicators (F8)
+    fingerprint: str
+    director: str
+    phone: str
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def staff_in_base(store: Store, day: dt.date) -> dict[str, tuple[int, int]]:
+    """Per school: (staff in P(D) on ``day`` by the indicators' own rule, staff not deleted)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for code, employment, hired, dismissed in store.db.conn.execute(
+            "SELECT school_code, json_extract(data, '$.employment'), "
+            "json_extract(data, '$.hire_date'), json_extract(data, '$.dismissal_date') "
+            "FROM records WHERE table_name = 'staff' AND deleted = 0"):
+        fact = SimpleNamespace(employment=employment, hire_date=_date(hired),
+                               dismissal_date=_date(dismissed))
+        base, every = counts.get(code, (0, 0))
+        counts[code] = (base + in_p(fact, day), every + 1)
+    return counts
+
+
+def list_schools(store: Store, day: dt.date | None = None) -> list[SchoolRow]:
+    """Every school seen, with its latest packet, the numbers missing and its contacts."""
+    day = day or store.clock.today()
+    with store.mutex:
+        conn = store.db.conn
+        schools = conn.execute(
+            "SELECT s.code, s.name, coalesce(s.last_import_at, ''), s.phone, "
+            "coalesce(k.fingerprint, ''), "
+            "coalesce((SELECT json_extract(r.data, '$.director') FROM records r "
+            "  WHERE r.school_code = s.code AND r.table_name = 'school' AND r.deleted = 0 "
+            "  LIMIT 1), '') "
+            "FROM schools s LEFT JOIN school_keys k ON k.school_code = s.code "
+            "AND k.revoked_at IS NULL ORDER BY s.code").fetchall()
+        packets = _packets(store)
+        staff = staff_in_base(store, day)
+    rows = []
+    for code, name, imported, phone, fingerprint, director in schools:
+        mine = packets.get(code, [])
+        last = max(mine, key=lambda p: p.seq) if mine else None
+        latest = max(mine, key=lambda p: (p.imported_at, p.seq)) if mine else None
+        rows.append(SchoolRow(
+            code, name, last.seq if last else 0, latest.created_at if latest else "",
+            imported, latest.level if latest else "", len(missing_numbers(mine).missing),
+            staff.get(code, (0, 0))[0], fingerprint, director or "", phone))
+    return rows
+
+
+# --- a school's card -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    fingerprint: str
+    registered_at: str
+    registered_by: str
+    revoked_at: str
+
+
+@dataclass
+class SchoolCard:
+    code: str
+    name: str
+    first_seen: str
+    phone: str
+    school: dict                      # the school's own record: full name, director …
+    packets: list[PacketInfo] = field(default_factory=list)
+    gaps: Gaps = field(default_factory=lambda: Gaps((), {}))
+    keys: list[KeyInfo] = field(default_factory=list)
+    staff_base: int = 0               # P(D) on the day (the base of F8)
+    staff_all: int = 0                # staff records not deleted, any employment
+    day: dt.date | None = None
+
+    @property
+    def active_key(self) -> KeyInfo | None:
+        return next((k for k in self.keys if not k.revoked_at), None)
+
+    @property
+    def level(self) -> str:
+        latest = max(self.packets, key=lambda p: (p.imported_at, p.seq), default=None)
+        return latest.level if latest else ""
+
+
+def school_card(store: Store, code: str, day: dt.date | None = None) -> SchoolCard:
+    day = day or store.clock.today()
+    with store.mutex:
+        conn = store.db.conn
+        row = conn.execute("SELECT code, name, first_seen, phone FROM schools WHERE code = ?",
+                           (code,)).fetchone()
+        if row is None:
+            raise SyncError(S.EX_SCHOOL_UNKNOWN.format(code=code))
+        own = conn.execute("SELECT data FROM records WHERE school_code = ? AND "
+                           "table_name = 'school' AND deleted = 0 LIMIT 1", (code,)).fetchone()
+        keys = [KeyInfo(fp, at, by, revoked or "") for fp, at, by, revoked in conn.execute(
+            "SELECT fingerprint, registered_at, registered_by, revoked_at FROM school_keys "
+            "WHERE school_code = ? ORDER BY id DESC", (code,))]
+        packets = _packets(store, code).get(code, [])
+        base, every = staff_in_base(store, day).get(code, (0, 0))
+    school = json.loads(own[0]) if own else {}
+    return SchoolCard(row[0], row[1], row[2], row[3], school, packets,
+                      missing_numbers(packets), keys, base, every, day)
+
+
+def set_phone(store: Store, code: str, phone: str) -> None:
+    """The office's own contact number of a school (for the fingerprint call)."""
+    phone = " ".join(phone.split())
+    if len(phone) > 60:
+        raise SyncError(S.OF_PHONE_TOO_LONG)
+    with store.atomic():
+        if store.db.conn.execute("UPDATE schools SET phone = ? WHERE code = ?",
+                                 (phone, code)).rowcount == 0:
+            raise SyncError(S.EX_SCHOOL_UNKNOWN.format(code=code))
+
+
+# --- replacing a school's key ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewKey:
+    school_code: str
+    school_name: str
+    verify_key: str           # base64, as in the packet
+    fingerprint: str
+    seq: int
+    file_name: str
+
+
+def read_new_key(store: Store, code: str, path: Path) -> NewKey:
+    """The key a school's new packet is signed with, checked as far as it can be without
+    trusting it: the packet is whole and signed by the key it names, it is ours, it is
+    this school's (same code and name), and the key is not the one registered."""
+    path = Path(path)
+    raw = packet.split_packet(packet.read_file(path), path.name)
+    packet.self_check(raw)
+    manifest = raw.manifest
+    if manifest.school_code != code:
+        raise SyncError(S.OF_KEY_OTHER_CODE.format(file=raw.name, code=manifest.school_code,
+                                                   ours=code))
+    if manifest.recipient_fp != office_secret(store).fingerprint:
+        raise PacketRefused(raw.name, "recipient", S.EX_R_RECIPIENT.format(
+            fp=manifest.recipient_fp, ours=office_secret(store).fingerprint))
+    with store.mutex:
+        refusal = identity_refusal(store, raw.name, manifest, None)
+        active = store.db.conn.execute(
+            "SELECT verify_key FROM school_keys WHERE school_code = ? AND revoked_at IS NULL",
+            (code,)).fetchone()
+    if refusal is not None:
+        raise refusal
+    if active is not None and active[0] == manifest.sender_key:
+        raise SyncError(S.OF_KEY_SAME.format(fp=manifest.sender_fp))
+    return NewKey(code, manifest.school_name, manifest.sender_key, manifest.sender_fp,
+                  manifest.seq, raw.name)
+
+
+def replace_key(store: Store, key: NewKey) -> str:
+    """Register the school's new key (its fingerprint confirmed by phone) in place of the
+    old one, in one transaction; the school's packets, numbers and records stay. Returns
+    the old key's fingerprint ('' when none was active)."""
+    now = store.clock.now().isoformat(timespec="seconds")
+    with store.atomic():
+        conn = store.db.conn
+        if conn.execute("SELECT 1 FROM schools WHERE code = ?", (key.school_code,)).fetchone() is None:
+            raise SyncError(S.EX_SCHOOL_UNKNOWN.format(code=key.school_code))
+        old = conn.execute("SELECT id, fingerprint FROM school_keys WHERE school_code = ? "
+                           "AND revoked_at IS NULL", (key.school_code,)).fetchone()
+        if old is not None:
+            conn.execute("UPDATE school_keys SET revoked_at = ? WHERE id = ?", (now, old[0]))
+        conn.execute(
+            "INSERT INTO school_keys (school_code, verify_key, fingerprint, registered_at, "
+            "registered_by) VALUES (?, ?, ?, ?, ?)",
+            (key.school_code, key.verify_key, key.fingerprint, now, store.user or ""))
+    return old[1] if old else ""
+
+
+# --- the files of a chosen folder ------------------------------------------------------
+
+
+def scan(path: Path) -> tuple[list[Path], list[PacketOutcome]]:
+    """The packet files of a folder (or the one file chosen) in name order, and what else
+    is there: subfolders and other files are reported as skipped, never passed over."""
+    path = Path(path)
+    if not path.is_dir():
+        return [path], []
+    packets: list[Path] = []
+    skipped: list[PacketOutcome] = []
+    for item in sorted(path.iterdir(), key=lambda p: p.name):
+        try:
+            is_dir = item.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            skipped.append(PacketOutcome(item.name, "skipped", message=S.OF_SKIPPED_FOLDER))
+        elif item.suffix.lower() == packet.PACKET_SUFFIX and not item.name.startswith("."):
+            packets.append(item)
+        else:
+            skipped.append(PacketOutcome(item.name, "skipped", message=S.OF_SKIPPED_FILE))
+    return packets, skipped
+
+
+# --- remembered settings (the last folder of a picker) ---------------------------------
+
+
+def get_setting(store: Store, key: str) -> str:
+    with store.mutex:
+        row = store.db.conn.execute("SELECT value FROM office_settings WHERE key = ?",
+                                    (key,)).fetchone()
+    return row[0] if row else ""
+
+
+def set_setting(store: Store, key: str, value: str) -> None:
+    with store.atomic():
+        store.db.conn.execute(
+            "INSERT INTO office_settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
