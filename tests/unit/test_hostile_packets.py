@@ -68,9 +68,12 @@ def refused(ex, data: bytes, *, name="0412_2.mkp", **kwargs):
 
 def test_a_new_schools_packet_is_not_decrypted_in_a_dry_run(ex, monkeypatch, capsys):
     stranger = SigningKey.generate()
-    data = bomb(ex, declared=packet.MAX_CONTENT_BYTES, inflated=8 << 20, seq=1, key=stranger)
-    path = ex.out / "0412_1.mkp"
-    store = ex.muni_store()      # forget 0412's key: the stranger's packet is a new school's
+    # A school never seen (another code: under 0412 a stranger's packet with another name
+    # is a code clash, refused before anything is read).
+    data = bomb(ex, declared=packet.MAX_CONTENT_BYTES, inflated=8 << 20, seq=1, key=stranger,
+                school_code="0999")
+    path = ex.out / "0999_1.mkp"
+    store = ex.muni_store()
     try:
         store.db.conn.execute("UPDATE school_keys SET revoked_at = '2026-11-23'")
         store.db.conn.commit()

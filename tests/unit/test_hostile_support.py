@@ -53,7 +53,8 @@ def hostile_office(folder: Path, *, staff: int = 4) -> HostileOffice:
 
 
 def bomb(exchange, *, declared: int, inflated: int, seq: int = 2, key=None,
-         packet_uuid: str = "61111111-2222-4333-8444-555555555555") -> bytes:
+         packet_uuid: str = "61111111-2222-4333-8444-555555555555",
+         school_code: str = "0412") -> bytes:
     """A small packet, signed by ``key`` (the school's own by default) and sealed to the
     office, whose body is its header line and then ``inflated`` bytes of newlines; the
     manifest declares ``declared`` bytes of content. Compressed block by block, so the
@@ -65,7 +66,7 @@ def bomb(exchange, *, declared: int, inflated: int, seq: int = 2, key=None,
 
     key = key or exchange.school_key
     fp = crypto.school_fingerprint(bytes(key.verify_key))
-    header = crypto.canonical_json({"packet_uuid": packet_uuid, "school_code": "0412",
+    header = crypto.canonical_json({"packet_uuid": packet_uuid, "school_code": school_code,
                                     "sender_fp": fp, "seq": seq})
     deflater = zlib.compressobj(9)
     parts = [deflater.compress(header + b"\n")]
@@ -74,7 +75,8 @@ def bomb(exchange, *, declared: int, inflated: int, seq: int = 2, key=None,
         parts.append(deflater.compress(block))
     parts.append(deflater.flush())
     sealed = crypto.seal(exchange.office.public[0], b"".join(parts))
-    template = packet.split_packet(forge(exchange, [], seq=seq, key=key), "x")
+    template = packet.split_packet(forge(exchange, [], seq=seq, key=key,
+                                         school_code=school_code), "x")
     fields = template.manifest.model_dump()
     fields.update(packet_uuid=packet_uuid, payload_hash=crypto.sha256_hex(sealed),
                   payload_size=len(sealed), content_size=declared, content_hash="0" * 64,

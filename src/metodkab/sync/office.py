@@ -9,13 +9,13 @@ whether a packet is good, it shows what was decided and what is known of each sc
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
 from metodkab import strings as S
+from metodkab.domain.jsonio import read_json_object
 from metodkab.reports.indicators import in_p
 from metodkab.storage.db import Store
 from metodkab.sync import packet
@@ -208,7 +208,10 @@ def school_card(store: Store, code: str, day: dt.date | None = None) -> SchoolCa
             "WHERE school_code = ? ORDER BY id DESC", (code,))]
         packets = _packets(store, code).get(code, [])
         base, every = staff_in_base(store, day).get(code, (0, 0))
-    school = json.loads(own[0]) if own else {}
+    try:
+        school = read_json_object(own[0]) if own else {}
+    except ValueError:
+        school = {}
     return SchoolCard(row[0], row[1], row[2], row[3], school, packets,
                       missing_numbers(packets), keys, base, every, day)
 
