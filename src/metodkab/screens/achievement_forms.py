@@ -1,22 +1,27 @@
 """Forms of the teacher's growth: one achievement, a group entry of one event for several
-people (a seminar and its speakers), and one short learning (самообразование)."""
+people (a seminar and its speakers), and one short learning (самообразование); Del on an
+achievement and its cells in a table, shared by the register and the card's tab."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Label
 
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Achievement, Record, ShortLearning
+from metodkab.domain.parse import format_date
 from metodkab.screens.base import FormScreen
-from metodkab.screens.dialogs import ActionChoiceDialog
+from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
 from metodkab.storage import achievements as store_g
+from metodkab.storage.achievements import AchievementRow
 from metodkab.storage.staff import staff_choices
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.table import fit_name
 
 
 def _event_specs() -> list[FieldSpec]:
@@ -225,3 +230,47 @@ class LearningFormScreen(FormScreen):
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return store_g.save_learning(store, record)  # type: ignore[arg-type]
 
+
+def ask_delete_achievement(screen, row: AchievementRow, done) -> None:
+    """Del on an achievement: one record, or — for a group entry — the whole group."""
+
+    def delete_one() -> None:
+        screen.app.push_screen(
+            ConfirmDialog(S.GR_DELETE_CONFIRM.format(title=row.title, name=row.name)),
+            callback=lambda yes: yes and screen.run_db(store_g.delete_achievement, row.id,
+                                                       done=lambda _: done()))
+
+    def sized(size: int) -> None:
+        if size < 2:
+            delete_one()
+            return
+
+        def chosen(action: str | None) -> None:
+            if action == "one":
+                screen.run_db(store_g.delete_achievement, row.id, done=lambda _: done())
+            elif action == "all":
+                screen.run_db(store_g.delete_group, row.group_id, done=lambda _: done())
+
+        screen.app.push_screen(ActionChoiceDialog(
+            row.title, S.GR_DELETE_GROUP_QUESTION.format(name=row.name, count=size),
+            [("one", S.TR_DELETE_ONE), ("all", S.TR_DELETE_ALL.format(count=size))]),
+            callback=chosen)
+
+    if not row.group_id:
+        delete_one()
+    else:
+        screen.run_db(store_g.group_size, row.group_id, done=sized)
+
+
+def achievement_cells(row: AchievementRow, widths: dict[str, int]) -> dict[str, Text]:
+    style = "dim" if row.dismissed else ""
+    return {
+        "date": Text(format_date(row.date)),
+        "name": Text(fit_name(row.name, widths.get("name", 40)), style=style),
+        "kind": Text(S.GR_KIND_SHORT.get(row.kind, row.kind)),
+        "level": Text(S.GR_LEVEL_SHORT.get(row.level, row.level)),
+        "title": Text(row.title, style=style),
+        "result": Text(row.result, style="bold" if row.result in V.ACHIEVEMENT_RESULTS[1:]
+                       else ""),
+        "organiser": Text(row.organiser),
+    }

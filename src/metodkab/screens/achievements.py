@@ -6,11 +6,9 @@ and short learning are on the card's «Достижения» tab (person_growth
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,16 +18,15 @@ from textual.widgets import Button, DataTable, Footer, Header, Label, Static
 
 from metodkab import strings as S
 from metodkab.domain import values as V
-from metodkab.domain.parse import format_date
 from metodkab.screens.achievement_forms import (AchievementFormScreen,
-                                                GroupAchievementFormScreen)
+                                                GroupAchievementFormScreen,
+                                                achievement_cells, ask_delete_achievement)
 from metodkab.screens.base import AppScreen
-from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
-from metodkab.screens.mentorship import column_widths, current_key, fit_name
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import AchievementQuery, AchievementRow
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.table import column_widths, current_key
 
 FIXED = {"date": 10, "kind": 12, "level": 7, "result": 10}
 SHARES = {"name": 0.37, "title": 0.63}
@@ -49,51 +46,6 @@ def load_register(store, query: AchievementQuery):
     day = report_date(store)
     return (store_g.list_achievements(store, query, day),
             store_g.count_achievements(store, query, day))
-
-
-def ask_delete_achievement(screen, row: AchievementRow, done) -> None:
-    """Del on an achievement: one record, or — for a group entry — the whole group."""
-
-    def delete_one() -> None:
-        screen.app.push_screen(
-            ConfirmDialog(S.GR_DELETE_CONFIRM.format(title=row.title, name=row.name)),
-            callback=lambda yes: yes and screen.run_db(store_g.delete_achievement, row.id,
-                                                       done=lambda _: done()))
-
-    def sized(size: int) -> None:
-        if size < 2:
-            delete_one()
-            return
-
-        def chosen(action: str | None) -> None:
-            if action == "one":
-                screen.run_db(store_g.delete_achievement, row.id, done=lambda _: done())
-            elif action == "all":
-                screen.run_db(store_g.delete_group, row.group_id, done=lambda _: done())
-
-        screen.app.push_screen(ActionChoiceDialog(
-            row.title, S.GR_DELETE_GROUP_QUESTION.format(name=row.name, count=size),
-            [("one", S.TR_DELETE_ONE), ("all", S.TR_DELETE_ALL.format(count=size))]),
-            callback=chosen)
-
-    if not row.group_id:
-        delete_one()
-    else:
-        screen.run_db(store_g.group_size, row.group_id, done=sized)
-
-
-def achievement_cells(row: AchievementRow, widths: dict[str, int]) -> dict[str, Text]:
-    style = "dim" if row.dismissed else ""
-    return {
-        "date": Text(format_date(row.date)),
-        "name": Text(fit_name(row.name, widths.get("name", 40)), style=style),
-        "kind": Text(S.GR_KIND_SHORT.get(row.kind, row.kind)),
-        "level": Text(S.GR_LEVEL_SHORT.get(row.level, row.level)),
-        "title": Text(row.title, style=style),
-        "result": Text(row.result, style="bold" if row.result in V.ACHIEVEMENT_RESULTS[1:]
-                       else ""),
-        "organiser": Text(row.organiser),
-    }
 
 
 class AchievementsScreen(AppScreen):

@@ -14,14 +14,14 @@ from textual.widgets import DataTable, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
-from metodkab.screens.achievement_forms import AchievementFormScreen, LearningFormScreen
-from metodkab.screens.achievements import achievement_cells, ask_delete_achievement
+from metodkab.screens.achievement_forms import (AchievementFormScreen, LearningFormScreen,
+                                                achievement_cells, ask_delete_achievement)
 from metodkab.screens.base import DbCalls
 from metodkab.screens.dialogs import ConfirmDialog
-from metodkab.screens.mentorship import column_widths, current_key
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import PersonGrowth, format_hours
 from metodkab.storage.settings import report_date
+from metodkab.widgets.table import column_widths, current_key
 
 TABLES = ("ach-table", "learn-table")
 ACH_FIXED = {"date": 10, "kind": 12, "level": 7, "result": 10}
