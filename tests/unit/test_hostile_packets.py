@@ -141,8 +141,9 @@ def _line(ex, table: str, **changes) -> str:
     ("staff", {"management_team": 1.0}, "management_team"),
     ("diagnostic", {"percent": True}, "percent"),
     ("training", {"title": "Курс " * 200_000}, "title"),
-    ("training", {"title": "К" * 501}, "title"),
-    ("staff", {"notes": "з" * 501}, "notes"),
+    ("training", {"title": "К" * 2001}, "title"),
+    ("staff", {"notes": "з" * 2001}, "notes"),
+    ("staff", {"last_name": "Иванов" * 11}, "last_name"),
     ("training", {"updated_at": "9999-99-99T99:99"}, "время изменения"),
     ("training", {"updated_at": "2026-02-30T10:00"}, "время изменения"),
 ])

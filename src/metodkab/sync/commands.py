@@ -288,7 +288,7 @@ def _packet_inspect(args, db, clock, say, ask) -> int:
 
     name = args.file.name
     try:
-        raw = packet.split_packet(packet.read_file(args.file), name)
+        raw = packet.read_packet(args.file)
     except PacketRefused as exc:
         say(str(exc))
         return 1

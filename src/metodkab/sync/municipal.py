@@ -396,7 +396,7 @@ def read_packet_head(store: Store, path: Path, secret: crypto.MunicipalitySecret
     must then confirm), the recipient and the payload hash. Nothing is decrypted yet.
     """
     path = Path(path)
-    raw = packet.split_packet(packet.read_file(path), path.name)
+    raw = packet.read_packet(path)
     try:
         return _check_head(store, path, raw, secret)
     except PacketRefused as exc:

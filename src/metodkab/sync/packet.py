@@ -28,9 +28,10 @@ import secrets
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, BinaryIO, Literal
 
 from nacl.public import PrivateKey
 from nacl.signing import SigningKey
@@ -171,12 +172,23 @@ class RawPacket:
     manifest: Manifest
     signed: bytes
     signature: bytes
-    payload: memoryview
+    payload: bytes
     file_hash: str
 
 
 def read_file(path: Path) -> bytes:
     """The bytes of a packet or receipt file, refusing anything above the size limit."""
+    with _open_packet_file(path) as (fh, size):
+        data = fh.read(size + 1)         # read(n) sets aside n bytes: never the limit
+    if len(data) > MAX_PACKET_BYTES:
+        raise PacketRefused(path.name, "size", S.EX_R_TOO_BIG.format(
+            size=len(data), limit=MAX_PACKET_BYTES))
+    return data
+
+
+@contextmanager
+def _open_packet_file(path: Path) -> Iterator[tuple[BinaryIO, int]]:
+    """A regular file within the size limit, open for reading, and its size."""
     name = path.name
     try:
         with open_regular(path) as fh:          # a FIFO or a folder is refused, never read
@@ -184,41 +196,67 @@ def read_file(path: Path) -> bytes:
             if size > MAX_PACKET_BYTES:
                 raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
                     size=size, limit=MAX_PACKET_BYTES))
-            data = fh.read(size + 1)     # read(n) sets aside n bytes: never the limit
+            yield fh, size
     except FileNotFoundError:
         raise PacketRefused(name, "file", S.EX_R_NO_FILE) from None
     except FileProblem as exc:
         raise PacketRefused(name, "file", str(exc).rstrip(".")) from None
     except OSError as exc:
         raise PacketRefused(name, "file", os_message(exc, path).rstrip(".")) from None
-    if len(data) > MAX_PACKET_BYTES:
+
+
+def read_packet(path: Path) -> RawPacket:
+    """``split_packet`` of a file, reading the payload straight into its own bytes (the
+    file is never held twice: the largest allowed packet costs its size once)."""
+    name = path.name
+    with _open_packet_file(path) as (fh, size):
+        head = fh.read(HEADER.size)
+        prefix_size = _prefix_size(head, size, name)
+        prefix = head + fh.read(prefix_size - len(head))
+        payload = fh.read(size - prefix_size + 1)
+    if len(prefix) + len(payload) > MAX_PACKET_BYTES:
         raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
-            size=len(data), limit=MAX_PACKET_BYTES))
-    return data
+            size=len(prefix) + len(payload), limit=MAX_PACKET_BYTES))
+    if len(prefix) < prefix_size:
+        raise PacketRefused(name, "size", S.EX_R_TRUNCATED)
+    return _parse(name, prefix, payload)
 
 
 def split_packet(data: bytes, name: str) -> RawPacket:
     """Size limits and format version; then the manifest, strictly parsed."""
-    if len(data) > MAX_PACKET_BYTES:
+    prefix_size = _prefix_size(data[:HEADER.size], len(data), name)
+    return _parse(name, data[:prefix_size], data[prefix_size:])
+
+
+def _prefix_size(head: bytes, total: int, name: str) -> int:
+    """Check the fixed header against the file's size; the size of header, manifest and
+    signature (the part before the payload)."""
+    if total > MAX_PACKET_BYTES:
         raise PacketRefused(name, "size", S.EX_R_TOO_BIG.format(
-            size=len(data), limit=MAX_PACKET_BYTES))
-    if not data.startswith(MAGIC[:len(data)]):      # a text file named .mkp, a picture…
+            size=total, limit=MAX_PACKET_BYTES))
+    if not head.startswith(MAGIC[:len(head)]):      # a text file named .mkp, a picture…
         raise PacketRefused(name, "format", S.EX_R_NOT_PACKET)
-    if not data:
+    if not total:
         raise PacketRefused(name, "size", S.EX_R_EMPTY)
-    if len(data) < HEADER.size + SIGNATURE_SIZE + 2:
+    if total < HEADER.size + SIGNATURE_SIZE + 2 or len(head) < HEADER.size:
         raise PacketRefused(name, "size", S.EX_R_TRUNCATED)
-    magic, version, manifest_size = HEADER.unpack_from(data)
+    magic, version, manifest_size = HEADER.unpack_from(head)
     if manifest_size > MAX_MANIFEST_BYTES:
         raise PacketRefused(name, "size", S.EX_R_MANIFEST_TOO_BIG)
     end = HEADER.size + manifest_size
-    if len(data) < end + SIGNATURE_SIZE:
+    if total < end + SIGNATURE_SIZE:
         raise PacketRefused(name, "size", S.EX_R_TRUNCATED)
     if version != FORMAT_VERSION:
         raise PacketRefused(name, "format", S.EX_R_FORMAT.format(
             version=version, supported=FORMAT_VERSION))
+    return end + SIGNATURE_SIZE
+
+
+def _parse(name: str, prefix: bytes, payload: bytes) -> RawPacket:
+    """The manifest (through the bounded reader, then strictly) and the parts."""
+    end = len(prefix) - SIGNATURE_SIZE
     try:
-        fields = read_json_object(data[HEADER.size:end], what=S.JSON_WHAT_MANIFEST,
+        fields = read_json_object(prefix[HEADER.size:end], what=S.JSON_WHAT_MANIFEST,
                                   max_bytes=MAX_MANIFEST_BYTES)
     except JsonRefused as exc:
         raise PacketRefused(name, "format", str(exc)) from None
@@ -226,7 +264,6 @@ def split_packet(data: bytes, name: str) -> RawPacket:
         manifest = Manifest.model_validate(fields)
     except ValidationError:
         raise PacketRefused(name, "format", S.EX_R_MANIFEST_BAD) from None
-    payload = memoryview(data)[end + SIGNATURE_SIZE:]       # no copy of a large payload
     if len(payload) < manifest.payload_size:          # cut short on the way: no byte counts
         refused = PacketRefused(name, "size", S.EX_R_TRUNCATED)
         refused.manifest = manifest                   # the summary names school and number
@@ -237,9 +274,10 @@ def split_packet(data: bytes, name: str) -> RawPacket:
     if manifest.content_size > MAX_CONTENT_BYTES:
         raise PacketRefused(name, "size", S.EX_R_CONTENT_TOO_BIG.format(
             size=manifest.content_size, limit=MAX_CONTENT_BYTES))
-    return RawPacket(name=name, manifest=manifest, signed=data[:end],
-                     signature=data[end:end + SIGNATURE_SIZE], payload=payload,
-                     file_hash=crypto.sha256_hex(data))
+    digest = hashlib.sha256(prefix)
+    digest.update(payload)
+    return RawPacket(name=name, manifest=manifest, signed=prefix[:end],
+                     signature=prefix[end:], payload=payload, file_hash=digest.hexdigest())
 
 
 def verify_signature(raw: RawPacket, verify_key: bytes) -> None:
@@ -274,7 +312,7 @@ def iter_content(raw: RawPacket, secret: PrivateKey) -> Iterator[bytes]:
 
     The content's size, end and hash are checked after the last chunk; the caller keeps
     nothing of a packet that fails (a PacketRefused raised from the generator)."""
-    compressed = crypto.unseal(secret, bytes(raw.payload))
+    compressed = crypto.unseal(secret, raw.payload)
     if compressed is None:
         raise PacketRefused(raw.name, "decryption", S.EX_R_DECRYPT)
     declared = min(raw.manifest.content_size, MAX_CONTENT_BYTES)

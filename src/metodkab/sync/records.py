@@ -100,7 +100,10 @@ def _entry_conveniences() -> dict[object, str]:
 
 
 # The longest text each column takes on the forms (the screens' TextField max_length);
-# a column no form limits takes WIRE_TEXT_DEFAULT. A 10 MB course title never travels.
+# a column no form limits takes WIRE_TEXT_DEFAULT. Columns a spreadsheet import also fills
+# take what the import takes (IMPORT_CELL_CHARS), so that every record the school holds can
+# travel. A 10 MB course title never does.
+IMPORT_CELL_CHARS = 2000
 WIRE_TEXT_LIMITS = {
     "last_name": 60, "first_name": 60, "middle_name": 60, "snils": 14, "phone": 30,
     "email": 80, "code": 20, "short_name": 120, "director": 120, "deputy": 120,
@@ -111,6 +114,9 @@ WIRE_TEXT_LIMITS = {
     "notes": 500, "goal": 1000, "goals": 1000, "outcome": 1000, "result": 1000,
     "unit": 20,
 }
+WIRE_TEXT_LIMITS.update(dict.fromkeys(
+    ("title", "provider", "notes", "issuing_body", "doc_number", "description"),
+    IMPORT_CELL_CHARS))
 WIRE_TEXT_DEFAULT = 1000
 # A flag travels as the integer 0 or 1: not true, not "yes", not 1.0.
 StrictFlag = Annotated[int, Field(ge=0, le=1, strict=True)]
