@@ -1049,6 +1049,10 @@ IMP_REPORT_REASON = "Причина"
 IMP_REPORT_COLUMN = "Столбец {n}"
 IMP_REPORT_NOT_LOADED = "не загружена"
 IMP_REPORT_PARTLY = "загружена частично"
+IMP_REPORT_TITLE_PREVIEW = ("Файл {file}: строки, которые не будут загружены полностью "
+                            "(проверка до загрузки). {summary}")
+IMP_REPORT_WILL_NOT_LOAD = "не будет загружена"
+IMP_REPORT_WILL_LOAD_PARTLY = "будет загружена частично"
 # command line
 CLI_HELP_IMPORT = "загрузить сотрудников или курсы из таблицы XLSX/CSV"
 IMP_CLI_HELP_WHAT = "что загружать: staff — сотрудники, trainings — курсы"
@@ -1767,6 +1771,8 @@ IND_YES = "да"
 IND_NO = "нет"
 IND_EDU_BANDS = ("высшее педагогическое", "высшее иное", "СПО педагогическое", "СПО иное")
 IND_COL_FORMULA = "Формула и источник"
+XLS_IND_SHARE = "Доля"                       # a share, printed as a percent (27,5%)
+XLS_IND_RATIO = "Среднее"                    # a ratio (pairs per mentor)
 IND_COL_VALUE_SHORT = "Знач."
 
 # --- exchange (consolidated) ------------------------------------------------------------
@@ -1924,6 +1930,8 @@ XLS_FILTERED = "{title} (отбор: {filter})"
 XLS_SEARCH = "поиск «{text}»"
 XLS_YES = "да"
 XLS_NO = "нет"
+XLS_TOTAL = "Итого"                         # the label of a totals row
+XLS_PAGE_OF = "стр. &P из &N"             # the footer of every printed page
 # Повышение квалификации: the register and the overdue list
 XLS_GR_FILE = "Достижения"
 XLS_GR_SHEET = "Достижения"

@@ -150,7 +150,7 @@ async def test_mentorship_register_coverage_and_load(demo_path, out):
         load = app.screen
         assert isinstance(load, MentorLoadScreen)
         ws = (await export_here(pilot, out, "Нагрузка наставников")).active
-        assert [r[0] for r in data_rows(ws)] == [r.name for r in load.rows]
+        assert [r[0] for r in data_rows(ws)] == [r.name for r in load.rows] + ["Итого"]
 
 
 async def test_programme_workbook_from_the_people_view(demo_path, out):
@@ -195,9 +195,10 @@ async def test_associations(demo_path, out):
         screen = app.screen
         assert isinstance(screen, AssociationsScreen)
         book = await export_here(pilot, out, "Методические объединения")
-        listing = data_rows(book["Объединения"])
+        *listing, total = data_rows(book["Объединения"])
         assert [r[0] for r in listing] == [r.name for r in screen.rows]
         assert [r[3] for r in listing] == [r.members for r in screen.rows]
+        assert total[0] == "Итого" and total[3] == sum(r.members for r in screen.rows)
         members = data_rows(book["Состав"])
         assert len(members) == sum(r.members for r in screen.rows) > 0
 

@@ -43,6 +43,18 @@ def test_dry_run_then_import_then_again(tmp_path, capsys):
     assert (tmp_path / "отчёт.xlsx").is_file() and "Отчёт об ошибках сохранён" in out
 
 
+def test_dry_run_report_loads_nothing_and_says_so(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    report = tmp_path / "проба.xlsx"
+    code, out, _ = run(capsys, "import", "staff", str(samples.STAFF_XLSX), "--db",
+                       str(tmp_path / "school.sqlite"), "--dry-run", "--report", str(report))
+    assert code == 0 and "Пробный запуск" in out
+    rows = list(load_workbook(report).active.iter_rows(values_only=True))
+    assert "проверка до загрузки" in rows[0][0]
+    assert [r[1] for r in rows[2:]] == ["будет загружена частично"] + ["не будет загружена"] * 3
+
+
 def test_saved_mapping_by_name(tmp_path, capsys):
     db = tmp_path / "school.sqlite"
     store = open_store(db, clock=Clock(TODAY))

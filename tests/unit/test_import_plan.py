@@ -287,13 +287,19 @@ def test_error_report(fresh_db, tmp_path):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0].startswith("Файл import_staff_fio3.xlsx")
     assert rows[1][:4] == ("Строка файла", "Итог", "Причина", "№ п/п")
+    # written from the preview (nothing loaded yet): what the import will do
     assert [(r[0], r[1]) for r in rows[2:]] == [
-        (8, "загружена частично"), (9, "не загружена"), (10, "не загружена"),
-        (12, "не загружена")]
+        (8, "будет загружена частично"), (9, "не будет загружена"), (10, "не будет загружена"),
+        (12, "не будет загружена")]
+    assert "проверка до загрузки" in rows[0][0]
+    assert sheet.auto_filter.ref == f"A2:{sheet.cell(2, sheet.max_column).column_letter}6"
+    assert sheet.print_title_rows == "$2:$2"
     assert rows[3][2] == "Дата рождения: такой даты нет в календаре"
     assert rows[3][4:7] == ("Кузнецов", "Олег", "Петрович")
-    again = write_report(plan, folder, now=dt.datetime(2026, 11, 23, 12, 0))
+    again = write_report(plan, folder, now=dt.datetime(2026, 11, 23, 12, 0), applied=True)
     assert again == path and len(list(folder.iterdir())) == 1         # replaced whole
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert [r[1] for r in rows[2:]] == ["загружена частично"] + ["не загружена"] * 3
 
 
 def test_reasons_name_the_field_once():

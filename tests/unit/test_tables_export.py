@@ -69,24 +69,43 @@ def school(fresh_db):
     return s
 
 
-def cells(ws, row: int) -> list:
-    """A row's values, dates as dates (openpyxl reads them back as datetimes)."""
-    return [v.date() if isinstance(v, dt.datetime) else v
-            for v in next(ws.iter_rows(min_row=row, max_row=row, values_only=True))]
+def cells(ws, row: int, header=None) -> list:
+    """A row's values, dates as dates (openpyxl reads them back as datetimes). With the
+    full ``header`` of the export: the values under it by name, None under a column the
+    writer left out because no row has a value in it."""
+    values = [v.date() if isinstance(v, dt.datetime) else v
+              for v in next(ws.iter_rows(min_row=row, max_row=row, values_only=True))]
+    if header is None:
+        return values
+    by_name = dict(zip(next(ws.iter_rows(min_row=2, max_row=2, values_only=True)), values))
+    return [by_name.get(h) for h in header]
 
 
-def check_frame(ws, title: str, header, rows: int) -> None:
-    """The title row, the header, the frozen pane and the filter over every data row."""
+def at(ws, name: str, row: int):
+    """The cell of column ``name`` (by its header) in ``row``."""
+    return ws.cell(row, cells(ws, 2).index(name) + 1)
+
+
+def check_frame(ws, title: str, header, rows: int, *, totals: int = 0) -> tuple:
+    """The title row, the header (the full one less the columns without any value), the
+    frozen pane, the filter over every data row and the print setup; returns ``header``."""
     assert ws["A1"].value == title
     assert ws["A1"].font.bold
-    assert cells(ws, 2) == list(header)
+    shown = cells(ws, 2)
+    assert shown == [h for h in header if h in shown]
+    if rows:
+        for c in range(1, len(shown) + 1):           # no empty column
+            assert any(ws.cell(r, c).value not in (None, "") for r in range(3, 3 + rows))
     assert all(c.font.bold for c in ws[2])
     assert ws.freeze_panes == "A3"
-    last = openpyxl.utils.get_column_letter(len(header))
+    last = openpyxl.utils.get_column_letter(len(shown))
     assert ws.auto_filter.ref == f"A2:{last}{2 + max(rows, 0)}"
-    assert ws.max_row == 2 + rows
+    assert ws.max_row == 2 + rows + totals
     assert all(ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
-               for i in range(1, len(header) + 1))
+               for i in range(1, len(shown) + 1))
+    assert ws.print_title_rows == "$2:$2" and int(ws.page_setup.paperSize) == 9    # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    return tuple(header)
 
 
 def is_date_cell(cell) -> bool:
@@ -96,24 +115,27 @@ def is_date_cell(cell) -> bool:
 # --- Повышение квалификации ---------------------------------------------------------------
 
 
+TR_HEADER = ("ФИО", "Программа", "Организация", "Вид", "Форма обучения", "Часов", "Начало",
+             "Окончание", "Из федерального реестра", "По итогам диагностики",
+             "Управленческая команда", "Внесено группой", "Документ", "Уволен(а)")
+
+
 def test_training_register_every_page_of_the_search(school, tmp_path):
     query = TrainingQuery(search="первая ПОМОЩЬ", limit=1, offset=1)   # page 2 of 2 on screen
     path = te.export_trainings(school, query, folder=tmp_path)
     assert path == (tmp_path / "Повышение квалификации 2026-11-23.xlsx").resolve()
     ws = openpyxl.load_workbook(path)["Курсы"]
-    check_frame(ws, "Тестовая СОШ · Реестр курсов повышения квалификации "
+    h = check_frame(ws, "Тестовая СОШ · Реестр курсов повышения квалификации "
                     "(отбор: поиск «первая ПОМОЩЬ») · на 23.11.2026",
-                ("ФИО", "Программа", "Организация", "Вид", "Форма обучения", "Часов",
-                 "Начало", "Окончание", "Из федерального реестра", "По итогам диагностики",
-                 "Управленческая команда", "Внесено группой", "Документ", "Уволен(а)"), 2)
+                TR_HEADER, 2)
     # Newest first, as on screen; both pages.
-    assert cells(ws, 3) == ["Антонова Анна Петровна", "Первая помощь", None,
+    assert cells(ws, 3, h) == ["Антонова Анна Петровна", "Первая помощь", None,
                             "повышение квалификации", None, 16, None, D(2025, 9, 1),
                             "нет", "нет", "нет", "нет", None, "нет"]
-    assert cells(ws, 4)[0] == "Борисов Игорь Петрович"
-    assert cells(ws, 4)[7] == D(2022, 6, 1)
-    assert is_date_cell(ws["H3"]) and is_date_cell(ws["H4"])
-    assert isinstance(ws["F3"].value, int)
+    assert cells(ws, 4, h)[0] == "Борисов Игорь Петрович"
+    assert cells(ws, 4, h)[7] == D(2022, 6, 1)
+    assert is_date_cell(at(ws, "Окончание", 3)) and is_date_cell(at(ws, "Окончание", 4))
+    assert isinstance(at(ws, "Часов", 3).value, int)
 
 
 def test_training_register_filter(school, tmp_path):
@@ -122,22 +144,22 @@ def test_training_register_filter(school, tmp_path):
     assert ws["A1"].value == ("Тестовая СОШ · Реестр курсов повышения квалификации "
                               "(отбор: окончание в 2026 г., из фед. реестра) · на 23.11.2026")
     assert ws.max_row == 3
-    assert cells(ws, 3) == ["Антонова Анна Петровна", "ФГОС ООО", "ИРО",
+    assert cells(ws, 3, TR_HEADER) == ["Антонова Анна Петровна", "ФГОС ООО", "ИРО",
                             "повышение квалификации", "очная", 36, D(2026, 3, 1),
                             D(2026, 3, 10), "да", "нет", "нет", "нет", "удостоверение 123",
                             "нет"]
-    assert is_date_cell(ws["G3"]) and is_date_cell(ws["H3"])
+    assert is_date_cell(at(ws, "Начало", 3)) and is_date_cell(at(ws, "Окончание", 3))
 
 
 def test_overdue_list(school, tmp_path):
     path = te.export_overdue(school, folder=tmp_path)
     assert path.name == "Просроченные курсы ПК 2026-11-23.xlsx"
     ws = openpyxl.load_workbook(path)["Просрочено ПК"]
-    check_frame(ws, "Тестовая СОШ · Просрочены курсы повышения квалификации · на 23.11.2026",
+    h = check_frame(ws, "Тестовая СОШ · Просрочены курсы повышения квалификации · на 23.11.2026",
                 ("ФИО", "Должности", "Последние курсы (окончание)",
                  "Просрочено с (станет просроченным)", "Запланированы (окончание)",
                  "Состояние"), 4)
-    assert [cells(ws, r) for r in range(3, 7)] == [
+    assert [cells(ws, r, h) for r in range(3, 7)] == [
         ["Васильева Елена Викторовна", "учитель", None, None, None, "просрочено: курсов нет"],
         ["Дмитриева Ольга", "учитель", None, None, None, "просрочено: курсов нет"],
         ["Борисов Игорь Петрович", "учитель", D(2022, 6, 1), D(2025, 6, 2), None,
@@ -145,7 +167,8 @@ def test_overdue_list(school, tmp_path):
         ["Григорьев Павел Андреевич", "учитель", D(2023, 11, 23), D(2026, 11, 24), None,
          "станет просроченным в ближайшие 6 мес."],
     ]
-    assert is_date_cell(ws["C5"]) and is_date_cell(ws["D6"])
+    assert is_date_cell(at(ws, "Последние курсы (окончание)", 5))
+    assert is_date_cell(at(ws, "Просрочено с (станет просроченным)", 6))
 
 
 # --- Аттестация ---------------------------------------------------------------------------
@@ -158,30 +181,32 @@ def test_attestation_schedule_sheet_per_tab(school, tmp_path):
     assert wb.sheetnames == ["Истекают категории", "Аттестация на СЗД", "Могут претендовать"]
 
     ws = wb["Истекают категории"]
-    check_frame(ws, "Тестовая СОШ · Истекают категории · на 23.11.2026",
+    h = check_frame(ws, "Тестовая СОШ · Истекают категории · на 23.11.2026",
                 ("ФИО", "Должность", "Категория", "Действует до", "Подать заявление до",
                  "Осталось менее 3 мес."), 1)
-    assert cells(ws, 3) == ["Григорьев Павел Андреевич", "учитель", "первая", D(2027, 1, 20),
+    assert cells(ws, 3, h) == ["Григорьев Павел Андреевич", "учитель", "первая", D(2027, 1, 20),
                             D(2026, 10, 20), "да"]
-    assert is_date_cell(ws["D3"]) and is_date_cell(ws["E3"])
+    assert is_date_cell(at(ws, "Действует до", 3))
+    assert is_date_cell(at(ws, "Подать заявление до", 3))
 
     ws = wb["Аттестация на СЗД"]
-    check_frame(ws, "Тестовая СОШ · Аттестация на СЗД · на 23.11.2026",
+    h = check_frame(ws, "Тестовая СОШ · Аттестация на СЗД · на 23.11.2026",
                 ("ФИО", "Должность", "Последняя аттестация на СЗД", "Срок аттестации",
                  "Состояние", "Освобождён(а) до", "Основание освобождения"), 1)
-    assert cells(ws, 3) == ["Борисов Игорь Петрович", "учитель", D(2021, 10, 1),
+    assert cells(ws, 3, h) == ["Борисов Игорь Петрович", "учитель", D(2021, 10, 1),
                             D(2026, 10, 1), "пора", None, None]
-    assert is_date_cell(ws["C3"]) and is_date_cell(ws["D3"])
+    assert is_date_cell(at(ws, "Последняя аттестация на СЗД", 3))
+    assert is_date_cell(at(ws, "Срок аттестации", 3))
 
     ws = wb["Могут претендовать"]
-    check_frame(ws, "Тестовая СОШ · Могут претендовать · на 23.11.2026",
+    h = check_frame(ws, "Тестовая СОШ · Могут претендовать · на 23.11.2026",
                 ("ФИО", "Должность", "Категория сейчас", "Установлена",
                  "Может претендовать на"), 2)
-    assert cells(ws, 3) == ["Антонова Анна Петровна", "учитель", "высшая", D(2024, 3, 1),
+    assert cells(ws, 3, h) == ["Антонова Анна Петровна", "учитель", "высшая", D(2024, 3, 1),
                             "педагог-методист, педагог-наставник"]
-    assert cells(ws, 4) == ["Григорьев Павел Андреевич", "учитель", "первая", D(2022, 1, 20),
+    assert cells(ws, 4, h) == ["Григорьев Павел Андреевич", "учитель", "первая", D(2022, 1, 20),
                             "высшая"]
-    assert is_date_cell(ws["D3"])
+    assert is_date_cell(at(ws, "Установлена", 3))
 
 
 # --- Наставничество -----------------------------------------------------------------------
@@ -197,19 +222,20 @@ def test_mentorship_register_every_page(school, tmp_path):
     path = te.export_mentorships(school, MentorshipQuery(limit=1), folder=tmp_path)
     assert path.name == "Реестр наставничества 2026-11-23.xlsx"
     ws = openpyxl.load_workbook(path)["Пары и группы"]
-    check_frame(ws, "Тестовая СОШ · Реестр наставнических пар и групп (отбор: действующие) "
+    h = check_frame(ws, "Тестовая СОШ · Реестр наставнических пар и групп (отбор: действующие) "
                     "· на 23.11.2026", MENT_HEADER, 2)
-    assert cells(ws, 3) == ["Антонова Анна Петровна", "Васильева Елена Викторовна",
+    assert cells(ws, 3, h) == ["Антонова Анна Петровна", "Васильева Елена Викторовна",
                             "педагог – педагог", "молодой специалист", D(2026, 9, 1),
                             D(2027, 5, 31), None, "действует", "45", D(2026, 8, 31),
                             "Григорьев Павел Андреевич", 0, 0, None]
-    assert cells(ws, 4) == ["Григорьев Павел Андреевич", "Борисов Игорь Петрович",
+    assert cells(ws, 4, h) == ["Григорьев Павел Андреевич", "Борисов Игорь Петрович",
                             "педагог – педагог", None, D(2026, 1, 10), D(2026, 10, 31), None,
                             "действует", None, None, None, 0, 0,
                             "срок истёк; нет приказа"]
-    for ref in ("E3", "F3", "J3", "E4", "F4"):
-        assert is_date_cell(ws[ref])
-    assert isinstance(ws["L3"].value, int)
+    for name, row in (("Начало", 3), ("Окончание по плану", 3), ("Дата приказа", 3),
+                      ("Начало", 4), ("Окончание по плану", 4)):
+        assert is_date_cell(at(ws, name, row))
+    assert isinstance(at(ws, "Встреч проведено", 3).value, int)
 
 
 def test_mentorship_register_filtered(school, tmp_path):
@@ -228,33 +254,36 @@ def test_coverage_all_and_only_unsupported(school, tmp_path):
     path = te.export_coverage(school, folder=tmp_path)
     assert path.name == "Охват наставничеством 2026-11-23.xlsx"
     ws = openpyxl.load_workbook(path)["Охват"]
-    check_frame(ws, "Тестовая СОШ · Охват наставничеством: молодые педагоги и новые "
+    h = check_frame(ws, "Тестовая СОШ · Охват наставничеством: молодые педагоги и новые "
                     "сотрудники · на 23.11.2026", header, 2)
     # Without a mentor first.
-    assert cells(ws, 3) == ["Дмитриева Ольга", "да", "да", 25, 0, D(2026, 9, 1), None, "нет",
+    assert cells(ws, 3, h) == ["Дмитриева Ольга", "да", "да", 25, 0, D(2026, 9, 1), None, "нет",
                             None, None, None]
-    assert cells(ws, 4) == ["Васильева Елена Викторовна", "да", "нет", 27, 1, D(2025, 9, 1),
+    assert cells(ws, 4, h) == ["Васильева Елена Викторовна", "да", "нет", 27, 1, D(2025, 9, 1),
                             "математика", "Антонова Анна Петровна", D(2027, 5, 31), None,
                             None]
-    assert is_date_cell(ws["F3"]) and is_date_cell(ws["I4"])
-    assert isinstance(ws["D3"].value, int)
+    assert is_date_cell(at(ws, "Принят(а)", 3)) and is_date_cell(at(ws, "Пара действует до", 4))
+    assert isinstance(at(ws, "Возраст", 3).value, int)
 
     ws = openpyxl.load_workbook(te.export_coverage(school, True, folder=tmp_path)).active
     assert ws["A1"].value == ("Тестовая СОШ · Охват наставничеством: молодые педагоги и новые "
                               "сотрудники (отбор: только без наставника) · на 23.11.2026")
     assert ws.max_row == 3
-    assert cells(ws, 3)[0] == "Дмитриева Ольга"
+    assert cells(ws, 3, h)[0] == "Дмитриева Ольга"
 
 
 def test_mentor_load(school, tmp_path):
     path = te.export_mentor_load(school, folder=tmp_path)
     assert path.name == "Нагрузка наставников 2026-11-23.xlsx"
     ws = openpyxl.load_workbook(path)["Нагрузка"]
-    check_frame(ws, "Тестовая СОШ · Нагрузка наставников · на 23.11.2026",
+    h = check_frame(ws, "Тестовая СОШ · Нагрузка наставников · на 23.11.2026",
                 ("Наставник", "Пар сейчас", "Наставляемых сейчас", "Пар в 2024/25 уч. году",
-                 "Пар в 2025/26 уч. году", "Пар в 2026/27 уч. году", "Всего пар"), 2)
-    assert cells(ws, 3) == ["Антонова Анна Петровна", 1, 1, 0, 0, 1, 1]
-    assert cells(ws, 4) == ["Григорьев Павел Андреевич", 1, 1, 0, 1, 1, 1]
+                 "Пар в 2025/26 уч. году", "Пар в 2026/27 уч. году", "Всего пар"), 2,
+                    totals=1)
+    assert cells(ws, 3, h) == ["Антонова Анна Петровна", 1, 1, 0, 0, 1, 1]
+    assert cells(ws, 4, h) == ["Григорьев Павел Андреевич", 1, 1, 0, 1, 1, 1]
+    assert cells(ws, 5, h) == ["Итого", 2, 2, 0, 1, 2, 2]
+    assert ws["A5"].font.bold
 
 
 def test_progress_is_reported_and_the_file_is_atomic(school, tmp_path):
@@ -309,42 +338,42 @@ def test_programme_workbook_has_every_view(programme, tmp_path):
     what = "Тестовая СОШ · Программа методической службы, 2025–2026"
 
     ws = wb["Структура"]
-    check_frame(ws, f"{what} · Структура · на 23.11.2026",
+    h = check_frame(ws, f"{what} · Структура · на 23.11.2026",
                 ("№ задачи", "Задача", "Мероприятие", "Направление", "Форма", "Начало", "Срок",
                  "Переносы срока", "Ответственные", "Ожидаемый результат", "Статус",
                  "Выполнено", "Просрочено", "Примечание"), 5)
-    assert [cells(ws, r) for r in range(3, 8)] == [
+    assert [cells(ws, r, h) for r in range(3, 8)] == [
         [1, "Кадры", "Семинар по ФГОС", "ФГОС", "семинар", D(2025, 10, 1), D(2025, 10, 15),
          None, "Иванова А. П.", "Протокол", "выполнено", D(2025, 10, 14), "нет", None],
-        [1, "Кадры", "Неделя математики", None, None, None, D(2026, 10, 20), None,
+        [1, None, "Неделя математики", None, None, None, D(2026, 10, 20), None,
          "Иванова А. П., Петрова А. П.", None, "запланировано", None, "да", None],
         [2, "Опыт", "Открытый урок", None, None, None, D(2026, 12, 20),
          "30.11.2026 (болезнь учителя)", "Петрова А. П.", None, "перенесено", None, "нет",
          None],
-        [2, "Опыт", "Конференция", None, None, None, D(2027, 3, 1), None, None, None,
+        [2, None, "Конференция", None, None, None, D(2027, 3, 1), None, None, None,
          "запланировано", None, "нет", "на весенних каникулах"],
         [3, "Пустая"] + [None] * 12,
     ]
-    for ref in ("F3", "G3", "L3", "G5"):
-        assert is_date_cell(ws[ref])
+    for name, row in (("Начало", 3), ("Срок", 3), ("Выполнено", 3), ("Срок", 5)):
+        assert is_date_cell(at(ws, name, row))
 
     ws = wb["Сроки"]
-    check_frame(ws, f"{what} · Сроки · на 23.11.2026",
+    h = check_frame(ws, f"{what} · Сроки · на 23.11.2026",
                 ("Раздел", "Срок", "№ задачи", "Мероприятие", "Ответственные", "Статус"), 2)
-    assert cells(ws, 3) == ["просрочено", D(2026, 10, 20), 1, "Неделя математики",
+    assert cells(ws, 3, h) == ["просрочено", D(2026, 10, 20), 1, "Неделя математики",
                             "Иванова А. П., Петрова А. П.", "запланировано"]
-    assert cells(ws, 4) == ["следующий месяц: декабрь", D(2026, 12, 20), 2, "Открытый урок",
+    assert cells(ws, 4, h) == ["следующий месяц: декабрь", D(2026, 12, 20), 2, "Открытый урок",
                             "Петрова А. П.", "перенесено"]
-    assert is_date_cell(ws["B3"])
+    assert is_date_cell(at(ws, "Срок", 3))
 
     # Only the people the surname search leaves in the list.
     ws = wb["Ответственные"]
-    check_frame(ws, f"{what} · Ответственные (отбор: поиск «пет») · на 23.11.2026",
+    h = check_frame(ws, f"{what} · Ответственные (отбор: поиск «пет») · на 23.11.2026",
                 ("Ответственный", "Срок", "№ задачи", "Мероприятие", "Статус", "Просрочено"),
                 2)
-    assert cells(ws, 3) == ["Петрова Анна Петровна", D(2026, 10, 20), 1, "Неделя математики",
+    assert cells(ws, 3, h) == ["Петрова Анна Петровна", D(2026, 10, 20), 1, "Неделя математики",
                             "запланировано", "да"]
-    assert cells(ws, 4) == ["Петрова Анна Петровна", D(2026, 12, 20), 2, "Открытый урок",
+    assert cells(ws, 4, h) == ["Петрова Анна Петровна", D(2026, 12, 20), 2, "Открытый урок",
                             "перенесено", "нет"]
 
     ws = wb["Выполнение"]
@@ -352,8 +381,9 @@ def test_programme_workbook_has_every_view(programme, tmp_path):
     assert cells(ws, 2) == ["Раздел", "Название", "Мероприятий", "Срок наступил",
                             "Выполнено из них", "Просрочено", "Выполнено досрочно",
                             "Выполнено, %"]
-    assert cells(ws, 3) == ["Вся программа", "Вся программа", 4, 2, 1, 1, 0, 50]
-    assert cells(ws, 4) == ["По задачам", "1. Кадры", 2, 2, 1, 1, 0, 50]
+    assert cells(ws, 3) == ["Вся программа", "Вся программа", 4, 2, 1, 1, 0, 0.5]
+    assert cells(ws, 4) == ["По задачам", "1. Кадры", 2, 2, 1, 1, 0, 0.5]
+    assert ws["H3"].number_format == "0%"          # a percent, printed «50%»
     assert cells(ws, 5)[:3] == ["По задачам", "2. Опыт", 2]
     assert cells(ws, 5)[7] is None                 # nothing due yet: no percent
     by_person = [cells(ws, r) for r in range(3, ws.max_row + 1) if cells(ws, r)[0] ==
@@ -361,10 +391,10 @@ def test_programme_workbook_has_every_view(programme, tmp_path):
     assert [r[1] for r in by_person][:2] == ["Иванова А. П.", "Петрова А. П."]
 
     ws = wb["Показатели"]
-    check_frame(ws, f"{what} · Показатели · на 23.11.2026",
+    h = check_frame(ws, f"{what} · Показатели · на 23.11.2026",
                 ("№", "Показатель", "Единица", "Базовое значение", "Цель 2025", "Факт 2025",
                  "Цель 2026", "Факт 2026", "Как получен факт"), 1)
-    assert cells(ws, 3) == [1, "Доля открытых уроков", "%", 10.5, 20, 22.5, 30, None,
+    assert cells(ws, 3, h) == [1, "Доля открытых уроков", "%", 10.5, 20, 22.5, 30, None,
                             "вводится вручную"]
 
 
@@ -409,14 +439,15 @@ def test_associations_and_their_members(school, tmp_path):
     assert path.name == "Методические объединения 2026-11-23.xlsx"
     book = openpyxl.load_workbook(path)
     ws = book["Объединения"]
-    check_frame(ws, "Тестовая СОШ · Методические объединения · на 23.11.2026",
-                ("Название", "Вид", "Руководитель", "Участников"), 2)
-    assert cells(ws, 3) == ["Методический совет", "методический совет", None, 1]
-    assert cells(ws, 4) == ["ШМО учителей математики", "ШМО", "Васильева Е. В.", 1]
+    h = check_frame(ws, "Тестовая СОШ · Методические объединения · на 23.11.2026",
+                ("Название", "Вид", "Руководитель", "Участников"), 2, totals=1)
+    assert cells(ws, 3, h) == ["Методический совет", "методический совет", None, 1]
+    assert cells(ws, 4, h) == ["ШМО учителей математики", "ШМО", "Васильева Е. В.", 1]
+    assert cells(ws, 5, h) == ["Итого", None, None, 2]
     ws = book["Состав"]
-    check_frame(ws, "Тестовая СОШ · Состав методических объединений · на 23.11.2026",
+    h = check_frame(ws, "Тестовая СОШ · Состав методических объединений · на 23.11.2026",
                 ("Объединение", "ФИО", "Должность", "Предметы", "Руководитель"), 2)
-    assert cells(ws, 3) == ["Методический совет", "Антонова Анна Петровна", "учитель", None,
+    assert cells(ws, 3, h) == ["Методический совет", "Антонова Анна Петровна", "учитель", None,
                             None]
-    assert cells(ws, 4) == ["ШМО учителей математики", "Васильева Елена Викторовна", "учитель",
+    assert cells(ws, 4, h) == ["ШМО учителей математики", "Васильева Елена Викторовна", "учитель",
                             "математика", "руководитель"]

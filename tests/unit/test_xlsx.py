@@ -36,8 +36,73 @@ def test_generic_sheet(tmp_path):
     assert ws["B4"].value is None
     assert ws.freeze_panes == "A3"
     assert ws.auto_filter.ref == "A2:C4"
-    assert ws.column_dimensions["C"].width == 9
-    assert ws.column_dimensions["A"].width == len("Петров Пётр Петрович") + 2
+    assert 6 <= ws.column_dimensions["C"].width <= 9         # as wide as needed, up to 9
+    assert ws.column_dimensions["A"].width >= len("Петров Пётр Петрович") / 1.3
+
+
+def test_print_setup_font_borders_and_footer(tmp_path):
+    wide = [Column(f"Столбец номер {i}", 20) for i in range(8)]
+    narrow = Sheet("Узкий", "Узкий лист", (Column("ФИО"), Column("Число")), [["Иванова", 1]])
+    path = write_xlsx(tmp_path, "печать", [
+        Sheet("Широкий", "Широкий лист", wide, [["слово " * 5] * 8]), narrow])
+    book = openpyxl.load_workbook(path)
+    for ws, orientation in ((book["Широкий"], "landscape"), (book["Узкий"], "portrait")):
+        assert ws.page_setup.orientation == orientation
+        assert int(ws.page_setup.paperSize) == 9                        # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        assert ws.print_title_rows == "$2:$2"                           # header on every page
+        assert ws.oddFooter.center.text == "стр. &P из &N"
+        fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
+        assert fonts == {"Arial"}                                       # titles included
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                assert c.border.left.style == c.border.bottom.style == "thin"
+    ws = book["Широкий"]
+    # The wrapped data row is as tall as its lines (LibreOffice does not grow it by itself).
+    assert ws.row_dimensions[3].height > ws.row_dimensions[2].height >= 12
+    assert ws["A3"].alignment.wrap_text and ws["A2"].alignment.wrap_text
+
+
+def test_text_is_never_a_formula(tmp_path):
+    sheet = Sheet("Лист", "=HYPERLINK(\"http://x\")", (Column("ФИО"), Column("Заметка")),
+                  [["=1+2", "+7 (900) 000-00-00"], ["@SUM(A1)", "-обычный текст"]])
+    path = write_xlsx(tmp_path, "формулы", [sheet])
+    ws = openpyxl.load_workbook(path)["Лист"]
+    assert ws["A1"].data_type == "s" and ws["A1"].value.startswith("=HYPERLINK")
+    assert ws["A3"].value == "=1+2" and ws["A3"].data_type == "s" and ws["A3"].quotePrefix
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_empty_columns_are_left_out_and_totals_sum(tmp_path):
+    sheet = Sheet("Лист", "Т", (Column("ФИО"), Column("Пусто"), Column("Пар", total=True),
+                               Column("Доля", percent=True)),
+                  [["Иванова", None, 2, 27.5], ["Петрова", "", 3, 100]], totals="Итого")
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "т", [sheet]))["Лист"]
+    assert [c.value for c in ws[2]] == ["ФИО", "Пар", "Доля"]
+    assert [c.value for c in ws[5]] == ["Итого", 5, None]
+    assert ws["A5"].font.bold
+    assert ws["C3"].value == 0.275 and ws["C3"].number_format == "0.0%"
+    assert ws.auto_filter.ref == "A2:C4"             # the totals row is not filtered
+    # With no rows at all, the header stays whole.
+    empty = Sheet("Пусто", "Т", (Column("ФИО"), Column("Пар")), [])
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "п", [empty]))["Пусто"]
+    assert [c.value for c in ws[2]] == ["ФИО", "Пар"]
+
+
+def test_no_word_is_broken_and_lines_are_counted():
+    from metodkab.reports.xlsx import column_widths, wrapped_lines
+
+    assert wrapped_lines("", 10) == 1
+    assert wrapped_lines("один два три", 8) == 2
+    assert wrapped_lines("один\nдва", 40) == 2
+    assert wrapped_lines("аааааааааа", 4) == 3                  # a word longer than a line
+    widths = column_widths([Column("Окончание", 5), Column("Возраст", 4)], [[None, 30]])
+    assert widths[0] >= len("Окончание") and widths[1] >= len("Возраст")
 
 
 def test_overwrites_atomically(tmp_path):
@@ -58,15 +123,20 @@ def test_indicators_export(school, tmp_path):  # noqa: F811
     assert path.name == "Показатели 2026-11-23.xlsx"
     ws = openpyxl.load_workbook(path).active
     assert ws["A1"].value == "СОШ № 1 · Показатели и отчёты · на 23.11.2026"
-    assert [c.value for c in ws[2]] == ["Раздел", "Показатель", "Значение", "Число", "Из",
-                                        "Цель", "Статус", "Формула и источник"]
-    rows = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True)}
-    assert rows["ДПО из реестра по диагностике"][:7] == (
-        "Федеральные показатели", "ДПО из реестра по диагностике", 20, 1, 5, 30,
-        "не достигнуто")
-    assert rows["Молодые педагоги с поддержкой"][2:7] == (100, 1, 1, 70, "достигнуто")
-    assert rows["Действующие пары наставников"][2:5] == (3, 3, None)
-    assert "Р-76" in rows["ДПО из реестра по диагностике"][7]
+    header = [c.value for c in ws[2]]
+    assert header[:2] == ["Раздел", "Показатель"] and header[-1] == "Формула и источник"
+    assert {"Доля", "Число", "Из", "Цель", "Статус"} <= set(header)
+    rows = {r[1]: dict(zip(header, r)) for r in ws.iter_rows(min_row=3, values_only=True)}
+    dpo = rows["ДПО из реестра по диагностике"]
+    assert (dpo["Доля"], dpo["Число"], dpo["Из"], dpo["Цель"], dpo["Статус"]) == (
+        0.2, 1, 5, "≥ 30 %", "не достигнуто")
+    share_column = header.index("Доля") + 1
+    assert ws.cell(3, share_column).number_format.endswith("%")
+    young = rows["Молодые педагоги с поддержкой"]
+    assert (young["Доля"], young["Число"], young["Из"], young["Цель"]) == (1, 1, 1, "≥ 70 %")
+    pairs = rows["Действующие пары наставников"]
+    assert (pairs["Доля"], pairs["Число"], pairs["Из"]) == (None, 3, None)   # a count: no %
+    assert "Р-76" in dpo["Формула и источник"]
     assert ws.max_row == 2 + len(report.results)
 
 
@@ -96,7 +166,9 @@ def test_staff_export_takes_every_page_of_the_filtered_list(school, tmp_path):  
     names = [r[0] for r in rows]
     # active staff overdue on D1: C (never), E (part-timer, none counted), G (none), H
     assert names == ["Васильева Тест", "Жуков Тест", "Зайцева Тест"]
-    zaytseva = rows[2]
-    assert zaytseva[5] == dt.datetime(2022, 11, 22) and zaytseva[6] == "да"
-    assert ws["F5"].number_format == "DD.MM.YYYY"
+    header = [c.value for c in ws[2]]
+    zaytseva = dict(zip(header, rows[2]))
+    assert zaytseva["Последние курсы"] == dt.datetime(2022, 11, 22)
+    assert zaytseva["Просрочены курсы"] == "да"
+    assert ws.cell(5, header.index("Последние курсы") + 1).number_format == "DD.MM.YYYY"
     assert ri.SHARE == "share"

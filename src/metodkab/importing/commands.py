@@ -69,25 +69,29 @@ def run(args: argparse.Namespace, clock: Clock, db_path: Path) -> int:
         except PlanError as exc:
             raise CliError(str(exc)) from None
         print_plan(plan)
-        if args.report is not None and plan.report_rows:
-            print(S.IMP_CLI_REPORT.format(path=_write_report(plan, args.report, clock)))
+        applied = False
         if args.dry_run:
             print(S.IMP_CLI_DRY_RUN)
         elif not plan.good_rows:
             print(S.IMP_CLI_NOTHING)
         else:
             print(apply_plan(store, plan).summary())
+            applied = True
+        if args.report is not None and plan.report_rows:
+            print(S.IMP_CLI_REPORT.format(path=_write_report(plan, args.report, clock,
+                                                             applied)))
     finally:
         store.close()
     return 0
 
 
-def _write_report(plan: Plan, target: Path, clock: Clock) -> Path:
+def _write_report(plan: Plan, target: Path, clock: Clock, applied: bool) -> Path:
     from metodkab.importing.report import write_report
 
     if target.suffix.lower() == ".xlsx":
-        return write_report(plan, target.parent, now=clock.now(), name=target.name)
-    return write_report(plan, target, now=clock.now())
+        return write_report(plan, target.parent, now=clock.now(), name=target.name,
+                            applied=applied)
+    return write_report(plan, target, now=clock.now(), applied=applied)
 
 
 def _login() -> str:

@@ -24,6 +24,7 @@ from metodkab.domain.parse import format_date, short_name
 from metodkab.reports import docx as W
 from metodkab.reports import indicators as ri
 from metodkab.reports import programme as rp
+from metodkab.reports.indicator_sheet import target_text
 
 
 @dataclass(frozen=True)
@@ -323,14 +324,6 @@ def count_text(result: ri.Result) -> str:
     if result.kind == ri.COUNT:
         return str(result.count)
     return f"{result.count} / {result.base}"
-
-
-def target_text(result: ri.Result) -> str:
-    if result.target is None:
-        return ""
-    sign = "≤" if result.lower_is_better else "≥"
-    unit = " %" if result.kind == ri.SHARE else ""
-    return f"{sign} {_number(result.target)}{unit}"
 
 
 def staff_report_docx(doc: ReportDocument) -> Document:

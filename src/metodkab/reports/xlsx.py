@@ -1,8 +1,14 @@
-"""A generic XLSX exporter (openpyxl): any table the app shows becomes a sheet.
+"""The one workbook writer (openpyxl): every table the app exports becomes a sheet that
+prints on A4 without manual adjustment.
 
 Each sheet has a title row (the school, what it is, the report date), a bold header row
-with Russian column names, frozen below the header, an autofilter, column widths, dates
-stored as real dates (ДД.ММ.ГГГГ) and numbers as numbers. The file is written under a
+with Russian column names, frozen below the title and repeated on every printed page,
+an autofilter, borders, one typeface (Arial), wrapped text in rows tall enough for it
+(LibreOffice does not grow rows by itself), columns no narrower than their longest word,
+dates stored as real dates (ДД.ММ.ГГГГ), numbers as numbers and percents as fractions
+with a % format; a column with no value is left out, a sheet that counts something ends
+with a totals row. Pages: A4, fitted to the width (landscape when wide), «стр. N из M».
+Text is always text: a value starting with «=» is never a formula. The file is written under a
 temporary name in the target folder and then renamed (``os.replace``), so a half-written
 file never carries the final name.
 """
@@ -21,13 +27,32 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 
 from metodkab import strings as S
 
 DATE_FORMAT = "DD.MM.YYYY"
+PERCENT = "0.0%"
 MAX_WIDTH = 60
+FONT = "Arial"                  # one typeface everywhere, titles included
+SIZE = 10
+TITLE_SIZE = 12
+CHARS_PER_UNIT = 1.3            # plain Cyrillic text per unit of column width (a digit)
+BOLD_PER_UNIT = 1.0
+LINE_FACTOR = 1.3               # the height of a line of text, in points per point of size
+LANDSCAPE_WIDTH = 150           # what a landscape page holds at a readable scale
+NARROWEST = 14                  # text columns are narrowed to fit the page down to this
+PORTRAIT_WIDTH = 100            # the widest sheet (sum of column widths) printed portrait
+FONT_PLAIN = Font(name=FONT, size=SIZE)
+BOLD = Font(name=FONT, size=SIZE, bold=True)
+TITLE_FONT = Font(name=FONT, size=TITLE_SIZE, bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
+DATA_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 _UMASK_LOCK = threading.Lock()
 
 
@@ -60,31 +85,14 @@ def give_new_file_mode(path: Path | str) -> None:
 
 
 
-def put(ws, row: int, column: int, value: Any):
-    """Write one cell as a value, never a formula: a text that starts with «=» (a school
-    name ``=HYPERLINK(…)`` from a packet, a cell of an imported file) stays text, and
-    characters a workbook cannot hold are dropped instead of failing the export."""
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = ws.cell(row=row, column=column, value=value)
-    if cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
-
-
-def text_only(ws) -> None:
-    """Turn every formula of a sheet filled another way (``ws.append``) back into text."""
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":
-                cell.data_type = "s"
-
-
 @dataclass(frozen=True)
 class Column:
     header: str
-    width: int | None = None          # None: fitted to the content
-    number_format: str | None = None  # e.g. "0.0" for a percent with one decimal
+    width: int | None = None          # the widest the column gets (None: MAX_WIDTH); a
+                                      # column whose content is narrower is narrower
+    number_format: str | None = None  # e.g. "0.0" for a ratio with one decimal
+    percent: bool = False             # values are percents (27.5): stored as 0.275, "0.0%"
+    total: bool = False               # summed in the totals row (when the sheet has one)
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,7 @@ class Sheet:
     title: str                                 # the title row
     columns: Sequence[Column]
     rows: Sequence[Sequence[Any]] = field(default_factory=tuple)
+    totals: str | None = None                  # the label of a totals row under the data
 
 
 def safe_file_name(text: str) -> str:
@@ -104,45 +113,220 @@ def _sheet_name(text: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", "_", text)[:31] or S.XLSX_SHEET_DEFAULT
 
 
-def _width(value: Any) -> int:
+# --- measuring text -------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    """A value as the reader sees it (for widths and heights only)."""
     if value is None:
-        return 0
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "00.00.0000"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _longest_line(text: str) -> int:
+    return max((len(line) for line in text.split("\n")), default=0)
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
+
+
+def wrapped_lines(text: str, capacity: int) -> int:
+    """How many lines ``text`` takes in a cell ``capacity`` characters wide, wrapped at
+    spaces as a spreadsheet does (a word longer than the line is cut over several)."""
+    capacity = max(capacity, 1)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = 0
+        count = 1
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size <= capacity:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            count += (size - 1) // capacity
+            used = size - (size - 1) // capacity * capacity
+        lines += count
+    return max(lines, 1)
+
+
+def _capacity(width: float, *, bold: bool = False, size: float = SIZE) -> int:
+    """Characters that fit a column ``width`` (the unit is the width of a digit of the
+    10-point font; Cyrillic lower-case letters are narrower, bold ones about as wide)."""
+    per_unit = (BOLD_PER_UNIT if bold else CHARS_PER_UNIT) * SIZE / size
+    return max(int((width - 1) * per_unit), 1)
+
+
+def _units(chars: int, *, bold: bool = False) -> int:
+    """The width that holds ``chars`` characters on a line (the inverse of _capacity)."""
+    return -(-chars // (BOLD_PER_UNIT if bold else CHARS_PER_UNIT)) + 2
+
+
+def _height(lines: int, size: float = SIZE) -> float:
+    return round(lines * size * LINE_FACTOR + 3, 2)
+
+
+# --- cells ----------------------------------------------------------------------------------
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def put(ws, row: int, column: int, value: Any, *, number_format: str | None = None,
+        percent: bool = False):
+    """Write one value: a date as a date (ДД.ММ.ГГГГ), a number as a number (a percent as
+    a fraction with a % format), anything else as text — a text that starts with «=» is
+    text, never a formula."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, bool):
+        value = S.XLS_YES if value else S.XLS_NO
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if value is None:
+        return cell
     if isinstance(value, dt.date):
-        return 10
-    return max((len(line) for line in str(value).split("\n")), default=0)
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, (int, float)):
+        if percent:
+            cell.value = value / 100
+            cell.number_format = number_format or PERCENT
+        else:
+            cell.value = value
+            if number_format:
+                cell.number_format = number_format
+    else:
+        text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+        cell.value = text
+        cell.data_type = "s"           # openpyxl takes «=…» for a formula: it is text
+        if text.startswith(("=", "+", "-", "@")):
+            cell.quotePrefix = True     # and stays text when edited in Excel
+    return cell
+
+
+# --- a sheet --------------------------------------------------------------------------------
+
+
+def _drop_empty_columns(sheet: Sheet) -> tuple[list[Column], list[list[Any]]]:
+    """The columns that hold a value in some row (all of them when there are no rows)."""
+    rows = [list(r) + [None] * (len(sheet.columns) - len(r)) for r in sheet.rows]
+    keep = [i for i in range(len(sheet.columns))
+            if not rows or any(_present(r[i]) for r in rows)]
+    return [sheet.columns[i] for i in keep], [[r[i] for i in keep] for r in rows]
+
+
+def _totals_row(sheet: Sheet, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
+                ) -> list[Any] | None:
+    if sheet.totals is None or not columns:
+        return None
+    values: list[Any] = [None] * len(columns)
+    for i, column in enumerate(columns):
+        if column.total:
+            numbers = [r[i] for r in rows if isinstance(r[i], (int, float))
+                       and not isinstance(r[i], bool)]
+            values[i] = sum(numbers)
+    values[0] = sheet.totals
+    return values
+
+
+def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Each column as wide as its content up to its limit, never narrower than the longest
+    word of its header or of its values (no word is broken in the middle). A sheet wider
+    than a landscape page has its widest text columns narrowed (their text wraps) down to
+    that longest word, so the fit to the page width does not shrink the print unreadably."""
+    widths, floors = [], []
+    for i, column in enumerate(columns):
+        limit = column.width or MAX_WIDTH
+        texts = [_text(r[i]) for r in rows if i < len(r)]
+        content = _units(max((_longest_line(t) for t in texts), default=0))
+        words = _units(max((_longest_word(t) for t in texts), default=0))
+        header_word = _units(_longest_word(column.header), bold=True)
+        header = min(_units(len(column.header), bold=True),
+                     max(header_word, _units((len(column.header) + 1) // 2, bold=True)))
+        floor = max(header_word, min(words, MAX_WIDTH), 6)
+        widths.append(int(max(min(max(content, header), limit), floor)))
+        floors.append(int(max(floor, min(widths[-1], NARROWEST))))
+    while sum(widths) > LANDSCAPE_WIDTH:
+        widest = max(range(len(widths)), key=lambda i: widths[i] - floors[i])
+        if widths[widest] <= floors[widest]:
+            break
+        widths[widest] -= 1
+    return widths
 
 
 def fill_sheet(ws, sheet: Sheet) -> None:
-    ncols = max(len(sheet.columns), 1)
+    """One sheet ready to print: the title, the header row repeated on every page, the data
+    with borders and wrapped text in rows tall enough for it, a totals row when the sheet
+    counts something; A4, fitted to the page width (landscape when wide), «стр. N из M»."""
+    columns, rows = _drop_empty_columns(sheet)
+    totals = _totals_row(sheet, columns, rows)
+    ncols = max(len(columns), 1)
     ws.title = _sheet_name(sheet.name)
-    put(ws, 1, 1, sheet.title).font = Font(bold=True, size=12)
+    widths = column_widths(columns, rows + ([totals] if totals else []))
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+    title = put(ws, 1, 1, sheet.title)
+    title.font = TITLE_FONT
+    title.alignment = Alignment(wrap_text=True, vertical="top")
     if ncols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
-    header_fill = PatternFill("solid", fgColor="DDDDDD")
-    for index, column in enumerate(sheet.columns, start=1):
+    ws.row_dimensions[1].height = _height(
+        wrapped_lines(sheet.title, _capacity(sum(widths) or 10, bold=True, size=TITLE_SIZE)),
+        TITLE_SIZE)
+
+    lines = 1
+    for index, column in enumerate(columns, start=1):
         cell = put(ws, 2, index, column.header)
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = [_width(c.header) for c in sheet.columns]
-    for r, row in enumerate(sheet.rows, start=3):
-        for c, value in enumerate(row, start=1):
-            if isinstance(value, dt.datetime):
-                value = value.date()
-            cell = put(ws, r, c, value)
-            if isinstance(value, dt.date):
-                cell.number_format = DATE_FORMAT
-            elif c <= len(sheet.columns) and sheet.columns[c - 1].number_format and \
-                    isinstance(value, (int, float)):
-                cell.number_format = sheet.columns[c - 1].number_format
-            if c <= len(widths):
-                widths[c - 1] = max(widths[c - 1], _width(value))
-    for index, column in enumerate(sheet.columns, start=1):
-        width = column.width or min(max(widths[index - 1] + 2, 6), MAX_WIDTH)
-        ws.column_dimensions[get_column_letter(index)].width = width
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+        cell.border = BORDER
+        cell.alignment = HEADER_ALIGNMENT
+        lines = max(lines, wrapped_lines(column.header, _capacity(widths[index - 1], bold=True)))
+    ws.row_dimensions[2].height = _height(lines)
+
+    data = rows + ([totals] if totals else [])
+    for r, values in enumerate(data, start=3):
+        bold = totals is not None and r == 2 + len(data)
+        lines = 1
+        for c, column in enumerate(columns, start=1):
+            value = values[c - 1] if c - 1 < len(values) else None
+            cell = put(ws, r, c, value, number_format=column.number_format,
+                       percent=column.percent)
+            cell.font = BOLD if bold else FONT_PLAIN
+            cell.border = BORDER
+            cell.alignment = DATA_ALIGNMENT
+            if isinstance(value, str):
+                lines = max(lines, wrapped_lines(value, _capacity(widths[c - 1], bold=bold)))
+        ws.row_dimensions[r].height = _height(lines)
+
     ws.freeze_panes = "A3"
-    last_row = max(2, 2 + len(sheet.rows))
+    last_row = max(2, 2 + len(rows))
     ws.auto_filter.ref = f"A2:{get_column_letter(ncols)}{last_row}"
+    _print_setup(ws, sum(widths))
+
+
+def _print_setup(ws, width: int) -> None:
+    setup = ws.page_setup
+    setup.paperSize = ws.PAPERSIZE_A4
+    setup.orientation = "landscape" if width > PORTRAIT_WIDTH else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0                   # as many pages down as it takes
+    ws.print_title_rows = "2:2"
+    ws.print_options.gridLines = False
+    ws.page_margins = PageMargins(left=0.6, right=0.4, top=0.5, bottom=0.6, header=0.3,
+                                  footer=0.3)
+    ws.oddFooter.center.text = S.XLS_PAGE_OF
+    ws.oddFooter.center.font = FONT
+    ws.oddFooter.center.size = 9
 
 
 def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> Path:

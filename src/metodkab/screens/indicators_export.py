@@ -13,6 +13,7 @@ from pathlib import Path
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.reports import indicators as ri
+from metodkab.reports.indicator_sheet import figure_cells, figure_columns
 from metodkab.reports.xlsx import Column, Sheet, write_xlsx
 from metodkab.storage import staff as staff_store
 from metodkab.storage.indicators import Report, names_of
@@ -30,18 +31,12 @@ def _stem(what: str, day: dt.date) -> str:
 
 
 def indicator_rows(report: Report) -> list[list]:
-    rows = []
-    for r in report.results:
-        rows.append([S.IND_GROUPS.get(r.group, r.group), r.name, r.value, r.count,
-                     r.base if r.kind != ri.COUNT else None, r.target, r.status,
-                     ri.explain(r)])
-    return rows
+    return [[S.IND_GROUPS.get(r.group, r.group), r.name, *figure_cells(r), ri.explain(r)]
+            for r in report.results]
 
 
-INDICATOR_COLUMNS = (Column(S.IND_COL_GROUP, 30), Column(S.IND_COL_NAME, 50),
-                     Column(S.IND_COL_VALUE, 10, "0.0"), Column(S.IND_COL_COUNT, 8),
-                     Column(S.IND_COL_BASE, 8), Column(S.IND_COL_TARGET, 8),
-                     Column(S.IND_COL_STATUS, 14), Column(S.IND_COL_FORMULA, 80))
+INDICATOR_COLUMNS = (Column(S.IND_COL_GROUP, 24), Column(S.IND_COL_NAME, 40),
+                     *figure_columns(), Column(S.IND_COL_FORMULA, 60))
 
 
 def export_indicators(store, report: Report, *, folder: Path, progress=None) -> Path:

@@ -259,7 +259,8 @@ def export_mentor_load(store, *, folder: Path, progress: Progress = None) -> Pat
                total]
     data = [[r.name, r.now_pairs, r.now_mentees, *r.per_year, r.total] for r in rows]
     sheet = Sheet(S.XLS_LOAD_SHEET, title_row(school_name(store), S.MENT_LOAD_TITLE, day),
-                  columns(headers, (34,)), data)
+                  [Column(headers[0], 34), *(Column(h, 12, total=True) for h in headers[1:])],
+                  data, totals=S.XLS_TOTAL)
     return write_xlsx(folder, file_stem(S.XLS_LOAD_FILE, day), [sheet])
 
 
@@ -296,9 +297,11 @@ def export_associations(store, *, folder: Path, progress: Progress = None) -> Pa
     rows = store_as.list_associations(store, day)
     members = store_as.association_members(store, day)
     _step(progress, 1, 2)
+    name, kind, head, count = S.XLS_AS_COLUMNS
     listing = Sheet(S.XLS_AS_SHEET, title_row(school, S.ASSOC_TITLE, day),
-                    columns(S.XLS_AS_COLUMNS, (40, 20, 24, 12)),
-                    [[r.name, r.kind, r.head, r.members] for r in rows])
+                    [Column(name, 40), Column(kind, 20), Column(head, 24),
+                     Column(count, 12, total=True)],
+                    [[r.name, r.kind, r.head, r.members] for r in rows], totals=S.XLS_TOTAL)
     staff = Sheet(S.XLS_AS_MEMBERS_SHEET, title_row(school, S.XLS_AS_MEMBERS_WHAT, day),
                   columns(S.XLS_AS_MEMBERS_COLUMNS, (40, 24, 34, 34, 14)),
                   [[m.association, " ".join(p for p in (m.last_name, m.first_name, m.middle_name) if p),
@@ -318,16 +321,18 @@ def load_programme(store, programme_id: str | None) -> store_p.ProgrammeView:
 
 
 def outline_rows(view: store_p.ProgrammeView) -> list[list]:
-    """Task → its activities with every column; a task without activities is a row too."""
+    """Task → its activities with every column; a task without activities is a row too.
+    The task's title stands on its first row only (its number on every row), so a long
+    title does not make every row of the printed plan tall."""
     rows = []
     for task in view.tasks:
         acts = [a for a in view.activities if a.task_id == task.id]
         if not acts:
             rows.append([task.number, task.title] + [None] * 12)
-        for a in acts:
+        for index, a in enumerate(acts):
             moved = "; ".join(format_date(m.old_deadline) + (f" ({m.reason})" if m.reason else "")
                               for m in view.moved.get(a.id, ()))
-            rows.append([task.number, task.title, a.title, a.direction, a.form, a.start_date,
+            rows.append([task.number, task.title if index == 0 else None, a.title, a.direction, a.form, a.start_date,
                          a.deadline, moved, a.responsible_text, a.expected_result, a.status,
                          a.done_date, yes_no(rp.is_overdue(a.fact, view.day)), a.note])
     return rows
@@ -415,7 +420,8 @@ def programme_sheets(view: store_p.ProgrammeView, school: str,
               columns(S.XLS_PROG_PEOPLE_COLUMNS, (34, 11, 8, 50, 14, 11)),
               people_rows(view, people_search)),
         Sheet(names["progress"], title("progress"),
-              columns(S.XLS_PROG_PROGRESS_COLUMNS, (18, 50, 12, 12, 12, 12, 12, 12)),
+              [*columns(S.XLS_PROG_PROGRESS_COLUMNS[:-1], (18, 50, 12, 12, 12, 12, 12)),
+               Column(S.XLS_PROG_PROGRESS_COLUMNS[-1], 12, "0%", percent=True)],
               progress_rows(view)),
         Sheet(names["indicators"], title("indicators"), ind_columns, ind_rows),
     ]

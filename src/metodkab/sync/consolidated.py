@@ -170,27 +170,25 @@ def consolidate(muni: Store, day: dt.date,
 
 
 def export_xlsx(report: Consolidated, folder: Path) -> Path:
-    """The consolidated figures and both lists as one workbook."""
+    """The consolidated figures and both lists as one workbook (the one writer of
+    reports/xlsx.py: print setup, percents as percents, targets as «≥ 30 %»)."""
     from metodkab.domain.parse import format_date
+    from metodkab.reports.indicator_sheet import figure_cells, figure_columns
     from metodkab.reports.xlsx import Column, Sheet, write_xlsx
 
     date = format_date(report.day)
     codes = [code for code, _name, _level in report.schools]
     names = {code: name for code, name, _level in report.schools}
     totals = Sheet(S.EX_XLSX_TOTALS, S.EX_XLSX_TOTALS_TITLE.format(date=date),
-                   [Column(S.EX_IND_COL_NAME, 60), Column(S.EX_IND_COL_COUNT),
-                    Column(S.EX_IND_COL_BASE), Column(S.EX_IND_COL_VALUE, number_format="0.0"),
-                    Column(S.EX_IND_COL_TARGET), Column(S.EX_IND_COL_STATUS)],
-                   [(r.name, r.count, r.base, r.value, r.target, r.status) for r in report.totals])
+                   [Column(S.EX_IND_COL_NAME, 50), *figure_columns()],
+                   [(r.name, *figure_cells(r)) for r in report.totals])
     per_school_rows = []
     for code in codes:
         for r in report.results.get(code, []):
-            per_school_rows.append((code, names[code], r.name, r.count, r.base, r.value))
+            per_school_rows.append((code, names[code], r.name, *figure_cells(r)))
     per_school = Sheet(S.EX_XLSX_SCHOOLS, S.EX_XLSX_SCHOOLS_TITLE.format(date=date),
                        [Column(S.EX_SCHOOL_COLUMNS[0]), Column(S.EX_SCHOOL_COLUMNS[1], 30),
-                        Column(S.EX_IND_COL_NAME, 60), Column(S.EX_IND_COL_COUNT),
-                        Column(S.EX_IND_COL_BASE),
-                        Column(S.EX_IND_COL_VALUE, number_format="0.0")], per_school_rows)
+                        Column(S.EX_IND_COL_NAME, 40), *figure_columns()], per_school_rows)
     person_columns = [Column(S.EX_SCHOOL_COLUMNS[0]), Column(S.EX_SCHOOL_COLUMNS[1], 30),
                       Column(S.EX_LIST_COL_NAME, 36), Column(S.EX_LIST_COL_POSITIONS, 40)]
     overdue = Sheet(S.EX_XLSX_OVERDUE, S.EX_XLSX_OVERDUE_TITLE.format(date=date), person_columns,
