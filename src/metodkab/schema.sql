@@ -158,12 +158,13 @@ CREATE TABLE conformity_attestation (
     deleted           INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     staff_id          TEXT NOT NULL REFERENCES staff (id),
     position          TEXT NOT NULL DEFAULT '',
-    date              TEXT NOT NULL,
+    date              TEXT,                   -- NULL: a result whose date nobody stated
     result            TEXT CHECK (result IN ('соответствует', 'не соответствует')),
     order_number      TEXT NOT NULL DEFAULT '',
     order_date        TEXT,
     exemption_reason  TEXT NOT NULL DEFAULT '',
-    CHECK (result IS NOT NULL OR length(exemption_reason) > 0)
+    CHECK (result IS NOT NULL OR length(exemption_reason) > 0),
+    CHECK (date IS NOT NULL OR result IS NOT NULL)
 );
 CREATE INDEX conformity_attestation_staff ON conformity_attestation (staff_id, deleted);
 

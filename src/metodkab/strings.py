@@ -113,6 +113,7 @@ TODO_TITLES = {
     "activities_overdue": TODO_ACTIVITIES_OVERDUE,
 }
 ALERT_CONFORMITY_DUE = "срок аттестации на СЗД наступил"
+ALERT_CONFORMITY_CLARIFY = "СЗД записана без даты — уточните дату"
 ALERT_CONFORMITY_SOON = "аттестация на СЗД до {date}"
 ALERT_CATEGORY_UNTIL = "{name}: {category} до {date}"
 ALERT_MENTORSHIP_PAST_END = "Наставник {name}: срок истёк {date}"
@@ -1013,7 +1014,7 @@ IMP_COURSE_EXISTS = "курсы «{title}» уже есть"
 IMP_COURSE_REPEATED = "курсы «{title}» уже в строке {row}"
 IMP_CHANGE_NEW_PERSON = "новый сотрудник"
 IMP_CHANGE_CATEGORY = "категория {category} ({position}) от {day}"
-IMP_CHANGE_CONFORMITY = "СЗД от {day}: соответствует"
+IMP_CHANGE_CONFORMITY = "СЗД: соответствует ({day})"
 IMP_CHANGE_COURSE = "курсы «{title}», {hours} ч, окончание {day}"
 IMP_NOTE_EXPERIENCE = "педстаж {years}{months} на {day} → начало педстажа {start}"
 IMP_NOTE_YEAR_END = ("известен только год {year} — в расчётах окончание {day} (самая ранняя "
@@ -1022,7 +1023,9 @@ IMP_NOTE_CATEGORY_YEAR = "известен только год присвоен�
 IMP_NOTE_CATEGORY_NO_DATE = "дата присвоения категории не указана — поставлена {day}, уточните"
 IMP_NOTE_CATEGORY_TERM = "категория до 01.09.2023 — срок действия до {day}"
 IMP_NOTE_CONFORMITY_YEAR = "известен только год СЗД — дата {day}, уточните"
-IMP_NOTE_CONFORMITY_NO_DATE = "дата СЗД не указана — поставлена {day}, уточните"
+IMP_NOTE_CONFORMITY_NO_DATE = ("дата СЗД не указана — записана без даты, в «Аттестации» будет "
+                               "«уточнить»")
+IMP_DATE_NOT_STATED = "дата не указана"
 IMP_NOTE_POSITION_AS_IS = "должности «{position}» нет в списке — записана как есть"
 IMP_NOTE_EMPLOYMENT = "занятость: {employment} — из должности «{remark}»"
 IMP_NOTE_SEX = "пол: {sex} — по отчеству «{middle}»"
@@ -1431,6 +1434,8 @@ ATT_LAST_CONFORMITY = " · СЗД {date}"
 ATT_NEXT_CONFORMITY = " · следующая аттестация на СЗД — до {date}"
 ATT_CONFORMITY_DUE_ON = " · аттестация на СЗД: срок наступил {date}"
 ATT_CONFORMITY_NO_DATA = " · СЗД не было, дата приёма не указана"
+ATT_CONFORMITY_CLARIFY = " · СЗД: дата не указана — уточните (срок следующей не известен)"
+ATT_DATE_UNKNOWN = "не указана"
 ATT_MAY_APPLY = "Может претендовать: {targets} ({position}) — {holds} с {since}"
 ATT_EXEMPTION_ROW = "освобождение: {reason}"
 ATT_DELETE_CATEGORY = "Удалить категорию «{category}» ({position}) от {date}?"
@@ -2016,6 +2021,7 @@ MODEL_HIRE_NEAR_BIRTH = "Дата приёма слишком близка к д
 MODEL_PED_START_NEAR_BIRTH = "Начало педстажа слишком близко к дате рождения"
 MODEL_VALID_BEFORE_DECISION = "Срок действия раньше даты решения"
 MODEL_NEED_RESULT_OR_EXEMPTION = "Укажите результат или причину освобождения"
+MODEL_EXEMPTION_NEEDS_DATE = "Укажите дату освобождения"
 MODEL_MIN_HOURS = "Для вида «{kind}» — не меньше {minimum} ч"
 MODEL_END_BEFORE_START = "Дата окончания раньше даты начала"
 MODEL_SCORE_OVER_MAX = "Балл больше максимального"
@@ -2269,6 +2275,7 @@ ATT_CONFORMITY_FAILED = " — не соответствует занимаемо
 
 # --- СЗД «не соответствует» ---
 ATT_STATE_FAILED = "не соответствует"
+ATT_STATE_CLARIFY = "уточнить"
 ALERT_CONFORMITY_FAILED = "по СЗД от {date} не соответствует занимаемой должности"
 
 # --- chooser with nothing to choose ---

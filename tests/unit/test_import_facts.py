@@ -208,3 +208,29 @@ def test_every_format_gives_the_same_register(fresh_db, clock, path):
     apply_plan(from_csv, site_plan(from_csv))
     assert register(fresh_db) == register(from_csv)
     assert {r.status for r in site_plan(fresh_db, path).rows} == {SAME}
+
+
+# --- СЗД with no date -------------------------------------------------------------------
+
+def test_conformity_without_a_date_is_kept_without_one(loaded):
+    from metodkab.domain.models import ConformityAttestation
+    from metodkab.storage.alerts import conformity_items
+    from metodkab.storage.attestation import person_attestation, schedule
+
+    store, plan = loaded
+    aliev = staff(store, "Алиев")
+    (record,) = repo.find(store, ConformityAttestation, "staff_id = ?", [aliev.id])
+    assert (record.result, record.date) == ("соответствует", None)
+    row = rows_by_name(plan)["Алиев"]
+    assert "СЗД: соответствует (дата не указана)" in row.changes
+    assert any("записана без даты" in n for n in row.notes)
+    day = D(2026, 11, 23)
+    state = person_attestation(store, aliev.id, day).conformity_state
+    assert (state.state, state.due) == ("clarify", None)      # never «next СЗД in 5 years»
+    due = {r.name.split()[0]: r.state.state for r in schedule(store, day).conformity}
+    assert due["Алиев"] == "clarify"
+    assert any("Алиев" in i.text and "уточните дату" in i.text
+               for i in conformity_items(store, day))
+    smirnova = staff(store, "Смирнова")                        # «СЗД 2021»: the year stated
+    (dated,) = repo.find(store, ConformityAttestation, "staff_id = ?", [smirnova.id])
+    assert dated.date == D(2021, 1, 1)

@@ -218,3 +218,29 @@ def test_empty_file_becomes_a_fresh_database(tmp_path, clock):
     store = open_store(path, clock=clock)
     assert user_version(store.db) == SCHEMA_VERSION
     store.close()
+
+
+def test_conformity_without_a_date_after_migration(v1_file, clock):
+    import datetime as dt
+
+    from metodkab.domain.models import ConformityAttestation
+
+    conn = sqlite3.connect(v1_file)
+    conn.execute("INSERT INTO conformity_attestation (id, change_seq, updated_at, staff_id, date, "
+                 "result) VALUES ('conf-1', 99, '2026-01-01', 'staff-1', '2021-05-20', "
+                 "'соответствует')")
+    conn.commit()
+    conn.close()
+    store = open_store(v1_file, clock=clock)
+    try:
+        kept = repo.get(store, ConformityAttestation, "conf-1")     # rebuilt table, row kept
+        assert (kept.date, kept.result) == (dt.date(2021, 5, 20), "соответствует")
+        undated = repo.create(store, ConformityAttestation(staff_id="staff-1",
+                                                           result="соответствует"))
+        assert repo.get(store, ConformityAttestation, undated).date is None
+        with pytest.raises(sqlite3.IntegrityError):     # an exemption still needs its date
+            store.db.conn.execute(
+                "INSERT INTO conformity_attestation (id, change_seq, updated_at, staff_id, "
+                "exemption_reason) VALUES ('x', 1, '2026-01-01', 'staff-1', 'декрет')")
+    finally:
+        store.close()

@@ -395,7 +395,7 @@ class ConformityAttestation(Record):
 
     staff_id: str
     position: Text = ""
-    date: Date
+    date: OptDate = None            # None: a result whose date nobody stated («уточнить»)
     result: opt_choice(v.CONFORMITY_RESULTS) = None
     order_number: Text = ""
     order_date: OptDate = None
@@ -404,6 +404,11 @@ class ConformityAttestation(Record):
     def _rule_result_or_exemption(self) -> Problem:
         if self.result is None and not self.exemption_reason:
             return "result", S.MODEL_NEED_RESULT_OR_EXEMPTION
+        return None
+
+    def _rule_date_of_exemption(self) -> Problem:
+        if self.date is None and self.result is None:
+            return "date", S.MODEL_EXEMPTION_NEEDS_DATE
         return None
 
 

@@ -620,11 +620,12 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
     when = _category_date(plan, category, values)
     if category.kind == "conformity":
         existing = [c for c in ctx.conformity.get(staff_id, []) if c.result == "соответствует"]
-        if any(when is None or when.same(c.date) for c in existing):
+        if any(when is None or (c.date is not None and when.same(c.date)) for c in existing):
             return
-        day = when.first_day() if when else ctx.day
+        # No date stated: the result is kept without one («уточнить»), never given a day.
+        day = when.first_day() if when else None
         if when is None:
-            plan.notes.append(S.IMP_NOTE_CONFORMITY_NO_DATE.format(day=format_date(day)))
+            plan.notes.append(S.IMP_NOTE_CONFORMITY_NO_DATE)
         elif when.year_only:
             plan.notes.append(S.IMP_NOTE_CONFORMITY_YEAR.format(day=format_date(day)))
         record, errors = validate(ConformityAttestation, {
@@ -633,7 +634,8 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
             plan.skipped.append(f"{S.IMP_CONFORMITY}: {'; '.join(errors.values())}")
             return
         plan.records.append(record)  # type: ignore[arg-type]
-        plan.changes.append(S.IMP_CHANGE_CONFORMITY.format(day=format_date(day)))
+        plan.changes.append(S.IMP_CHANGE_CONFORMITY.format(
+            day=format_date(day) if day else S.IMP_DATE_NOT_STATED))
         return
     existing = [c for c in ctx.categories.get(staff_id, [])
                 if c.category == category.category and c.position == position]

@@ -195,7 +195,7 @@ def check_category(new: CategoryFacts, others: Iterable[CategoryFacts], *,
 
 @dataclass(frozen=True)
 class ConformityFacts:
-    date: dt.date
+    date: dt.date | None                # None: a result whose date nobody stated
     result: str | None
     exemption_reason: str = ""
 
@@ -204,8 +204,10 @@ class ConformityFacts:
 class ConformityState:
     """Where a person without a category stands: "failed" (the last СЗД found the person
     not fit for the post: the school has to act, nothing is «next»), "due" (the date has
-    come or is unknown), "soon" (within the warning window), "exempt" (until ``until``, or
-    None: until a newer record), "ok" (nothing to do within the window)."""
+    come or is unknown), "clarify" (a result is recorded with no date — a list said «СЗД»
+    — so the next one cannot be counted: «уточнить»), "soon" (within the warning window),
+    "exempt" (until ``until``, or None: until a newer record), "ok" (nothing to do within
+    the window)."""
 
     state: str
     due: dt.date | None = None
@@ -231,7 +233,10 @@ def conformity_state(records: Iterable[ConformityFacts], hire_date: dt.date | No
     The next attestation is due ``period_years`` after the last one with a result; a person
     never attested is due 2 years after hiring (not earlier: 273-ФЗ ст. 49 exemptions).
     """
-    items = sorted((r for r in records if r.date <= day), key=lambda r: r.date)
+    records = list(records)
+    undated = [r for r in records if r.date is None and r.result]
+    items = sorted((r for r in records if r.date is not None and r.date <= day),
+                   key=lambda r: r.date)
     results = [r for r in items if r.result]
     last = results[-1].date if results else None
     exemptions = [r for r in items if not r.result and r.exemption_reason]
@@ -242,6 +247,8 @@ def conformity_state(records: Iterable[ConformityFacts], hire_date: dt.date | No
             return ConformityState("exempt", until, last, ex.exemption_reason, until)
     if results and results[-1].result == FAILED_RESULT:
         return ConformityState("failed", None, last)
+    if undated:
+        return ConformityState("clarify", None, last)
     if last is not None:
         due = add_years(last, period_years)
     elif hire_date is not None:

@@ -65,6 +65,8 @@ def state_text(state) -> Text:
         return Text(S.ATT_STATE_FAILED, style="bold red")
     if state.state == "due":
         return Text(S.ATT_STATE_DUE, style="bold red")
+    if state.state == "clarify":
+        return Text(S.ATT_STATE_CLARIFY, style="bold yellow")
     if state.state == "soon":
         return Text(S.ATT_STATE_SOON, style="yellow")
     return Text(S.ATT_STATE_EXEMPT, style="dim")

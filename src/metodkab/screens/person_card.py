@@ -197,6 +197,8 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
                 text.append(line.format(date=format_date(state.due)), style=style)
             elif state.state == "due":
                 text.append(S.ATT_CONFORMITY_NO_DATA, style="bold red")
+            elif state.state == "clarify":
+                text.append(S.ATT_CONFORMITY_CLARIFY, style="bold yellow")
         text.append("\n")
     for item in att.eligibility:
         text.append(S.ATT_MAY_APPLY.format(
@@ -455,7 +457,9 @@ class PersonCardScreen(AppScreen):
             result = (Text(row.result, style="green" if row.result == "соответствует" else "red")
                       if row.result else Text(S.ATT_EXEMPTION_ROW.format(
                           reason=row.exemption_reason), style="dim"))
-            cells = {"date": Text(format_date(row.date)), "position": Text(row.position),
+            when = (Text(format_date(row.date)) if row.date
+                    else Text(S.ATT_DATE_UNKNOWN, style="bold yellow"))
+            cells = {"date": when, "position": Text(row.position),
                      "result": result, "order": Text(row.order)}
             table.add_row(*(cells[k] for k in columns), key=row.id)
         self._restore(table)

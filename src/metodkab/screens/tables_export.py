@@ -141,7 +141,7 @@ def export_overdue(store, *, folder: Path, progress: Progress = None) -> Path:
 
 
 CONFORMITY_STATES = {"failed": S.ATT_STATE_FAILED, "due": S.ATT_STATE_DUE,
-                     "soon": S.ATT_STATE_SOON,
+                     "clarify": S.ATT_STATE_CLARIFY, "soon": S.ATT_STATE_SOON,
                      "exempt": S.ATT_STATE_EXEMPT}
 
 

@@ -136,6 +136,8 @@ def conformity_items(store: Store, day: dt.date, plan=None) -> list[AlertItem]:
             when = S.ALERT_CONFORMITY_FAILED.format(date=format_date(state.last))
         elif state.state == "due":
             when = S.ALERT_CONFORMITY_DUE
+        elif state.state == "clarify":
+            when = S.ALERT_CONFORMITY_CLARIFY
         elif state.state == "soon" and state.due is not None:
             when = S.ALERT_CONFORMITY_SOON.format(date=format_date(state.due))
         else:

@@ -99,7 +99,7 @@ class CategoryRow:
 class ConformityRow:
     id: str
     position: str
-    date: dt.date
+    date: dt.date | None                # None: «дата не указана»
     result: str | None
     exemption_reason: str
     order: str
@@ -132,7 +132,7 @@ def _conformity_state(records: list[dict[str, Any]], hire_date: dt.date | None,
     state = rules.conformity_state(_conformity_facts(records), hire_date, day,
                                    settings.conformity_years, settings.warn_months)
     lapsed = [c.valid_until for c in cats if c.valid_until is not None and c.valid_until <= day]
-    if state.state == "exempt" or not lapsed:
+    if state.state in ("exempt", "clarify") or not lapsed:
         return state
     ended = max(lapsed)
     if state.due is None or state.due < ended:
@@ -272,7 +272,7 @@ class Schedule:
         return sum(1 for r in self.conformity if r.state.state == "due")
 
 
-CONFORMITY_ORDER = {"failed": 0, "due": 1, "soon": 2, "exempt": 3}
+CONFORMITY_ORDER = {"failed": 0, "due": 1, "clarify": 2, "soon": 3, "exempt": 4}
 
 
 def schedule(store: Store, day: dt.date) -> Schedule:

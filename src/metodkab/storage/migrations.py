@@ -12,6 +12,8 @@ History:
       ``sync_packet``); these tables never travel.
   4 — the teacher's growth: an achievement's organiser, evidence and group entry, short
       learning (``short_learning``) and an ИОМ step's link to it (``route_step.learning_id``).
+  5 — a conformity attestation (СЗД) may have no date: a staff list says «СЗД» without
+      one, and the result is kept as stated, «дата не указана», never given a made-up day.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -143,7 +145,43 @@ def _v3_to_v4(db: Database) -> None:
                         "version = version + 1, change_seq = ? WHERE id = ?", (seq, row_id))
 
 
-STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+CONFORMITY_V5_SQL = (
+    """
+    CREATE TABLE conformity_attestation_v5 (
+        id                TEXT PRIMARY KEY,
+        version           INTEGER NOT NULL DEFAULT 1,
+        change_seq        INTEGER NOT NULL,
+        updated_at        TEXT NOT NULL,
+        deleted           INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+        staff_id          TEXT NOT NULL REFERENCES staff (id),
+        position          TEXT NOT NULL DEFAULT '',
+        date              TEXT,
+        result            TEXT CHECK (result IN ('соответствует', 'не соответствует')),
+        order_number      TEXT NOT NULL DEFAULT '',
+        order_date        TEXT,
+        exemption_reason  TEXT NOT NULL DEFAULT '',
+        CHECK (result IS NOT NULL OR length(exemption_reason) > 0),
+        CHECK (date IS NOT NULL OR result IS NOT NULL)
+    )
+    """,
+    "INSERT INTO conformity_attestation_v5 SELECT id, version, change_seq, updated_at, deleted, "
+    "staff_id, position, date, result, order_number, order_date, exemption_reason "
+    "FROM conformity_attestation",
+    "DROP TABLE conformity_attestation",
+    "ALTER TABLE conformity_attestation_v5 RENAME TO conformity_attestation",
+    "CREATE INDEX conformity_attestation_staff ON conformity_attestation (staff_id, deleted)",
+    "CREATE INDEX conformity_attestation_seq ON conformity_attestation (change_seq)",
+)
+
+
+def _v4_to_v5(db: Database) -> None:
+    # SQLite cannot drop a NOT NULL: the table is rebuilt (nothing references it).
+    for statement in CONFORMITY_V5_SQL:
+        db.conn.execute(statement)
+
+
+STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
+                                                4: _v4_to_v5}
 
 
 def migrate(db: Database, from_version: int) -> None:
