@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,18 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# Every file metodkab writes for the demo school (the registers, the documents, an ИОМ
+# per route in force), each page rendered to PNG through LibreOffice: look at them.
+DOCS ?= build/docs
+DOCS_DATE ?= 23.11.2026
+docs: $(STAMP)
+	rm -rf $(DOCS) && mkdir -p $(DOCS)
+	$(BIN)/metodkab --today $(DOCS_DATE) demo --out $(DOCS)/.demo.sqlite
+	$(BIN)/metodkab --today $(DOCS_DATE) --db $(DOCS)/.demo.sqlite export --out $(DOCS)
+	rm -f $(DOCS)/.demo.sqlite*
+	sh tools/render_docs.sh $(DOCS)
+	@echo "Страницы: $(DOCS)/png"
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", type=Path, required=True)
     demo.add_argument("--staff", type=int, default=None, help=S.CLI_HELP_DEMO_STAFF)
     demo.add_argument("--seed", type=int, default=2026)
+    export = sub.add_parser("export", help=S.CLI_HELP_EXPORT)
+    export.add_argument("--out", type=Path, required=True, help=S.CLI_HELP_EXPORT_OUT)
+    export.add_argument("--date", default=None, help=S.CLI_HELP_EXPORT_DATE)
+    export.add_argument("--db", dest="sub_db", type=Path, default=None, help=S.CLI_HELP_DB)
     from metodkab.importing.commands import add_parser as add_import_parser
 
     add_import_parser(sub)
@@ -162,6 +166,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_import(args, clock, db_path)
     if args.command == "demo":
         return _demo(args.out, args.staff, args.seed, clock)
+    if args.command == "export":
+        return _export(db_path, args.out, args.date, clock)
     return _run_app(db_path, clock, demo=args.demo)
 
 
@@ -223,6 +229,32 @@ def _demo(out: Path, staff: int | None, seed: int, clock: Clock) -> int:
         raise CliError(S.CLI_DEMO_EXISTS.format(path=out))
     build_demo(out, staff=staff, seed=seed, today=clock.today())
     print(S.CLI_DEMO_DONE.format(path=out))
+    return 0
+
+
+def _export(db_path: Path, out: Path, date: str | None, clock: Clock) -> int:
+    """Every register workbook and document of the school into ``out`` (the year-end
+    archive); ``date`` is the report date of this export only (the database is not
+    changed)."""
+    from metodkab.archive import export_all
+    from metodkab.storage.db import open_store
+    from metodkab.sync.municipal import is_municipal_db
+
+    try:
+        day = parse_date(date) if date else None
+    except ValueError as exc:
+        raise CliError(f"--date: {exc}") from None
+    if is_municipal_db(db_path):
+        raise CliError(S.CLI_EXPORT_NOT_SCHOOL.format(path=db_path))
+    store = open_store(db_path, clock=clock, exclusive=False, create=False)
+    store.report_day = day
+    try:
+        written = export_all(store, out)
+    finally:
+        store.close()
+    for path in written:
+        print(S.CLI_EXPORT_FILE.format(path=path.name))
+    print(S.CLI_EXPORT_DONE.format(count=len(written), folder=out.resolve()))
     return 0
 
 

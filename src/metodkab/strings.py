@@ -27,6 +27,13 @@ CLI_RESTORE_KEPT = "Прежняя база сохранена как резер
 CLI_DEMO_EXISTS = "файл {path} уже существует; укажите другое имя"
 CLI_DEMO_STAFF_POSITIVE = "число сотрудников должно быть больше нуля"
 CLI_DEMO_DONE = "Демонстрационная база создана: {path}"
+CLI_HELP_EXPORT = ("выгрузить в одну папку все реестры (Excel) и документы (Word) школы — "
+                   "архив за год")
+CLI_HELP_EXPORT_OUT = "папка для файлов (создаётся, если её нет)"
+CLI_HELP_EXPORT_DATE = "дата отчёта ДД.ММ.ГГГГ (по умолчанию — из настроек или сегодня)"
+CLI_EXPORT_FILE = "  {path}"
+CLI_EXPORT_DONE = "Записано файлов: {count} в папку {folder}"
+CLI_EXPORT_NOT_SCHOOL = "{path} — база муниципалитета; выгрузка документов — для базы школы"
 
 # --- sections and common keys ---------------------------------------------------------
 SECTION_DASHBOARD = "Главная"

@@ -141,3 +141,18 @@ def load_staff_report(store: Store, day: dt.date | None = None) -> rd.ReportDocu
                   for key in REPORT_ALERTS if key in alerts)
     return rd.ReportDocument(load_signers(store), report.day, report.period_start,
                              report.period_end, report.results, lists)
+
+
+# --- the year-end archive ----------------------------------------------------------------------
+
+
+def active_route_ids(store: Store, day: dt.date) -> list[str]:
+    """The routes in force on ``day`` (approved or under way, the period under way), by the
+    person's name: the archive holds an ИОМ for each."""
+    with store.mutex:
+        rows = store.db.conn.execute(
+            "SELECT r.id FROM individual_route r JOIN staff s ON s.id = r.staff_id "
+            "WHERE r.deleted = 0 AND s.deleted = 0 AND r.status IN ('утверждён', 'выполняется') "
+            "AND r.period_start <= ? AND r.period_end >= ? ORDER BY s.name_norm, r.period_start",
+            (day.isoformat(), day.isoformat())).fetchall()
+    return [r[0] for r in rows]

@@ -79,7 +79,12 @@ def set_settings(store: Store, values: dict[str, Any]) -> None:
 
 
 def report_date(store: Store) -> dt.date:
-    """The report date D: the override from settings, or today by the store's clock."""
+    """The report date D: the date of a one-off run (``store.report_day``, set by
+    ``metodkab export --date``), else the override from settings, else today by the
+    store's clock."""
+    once = getattr(store, "report_day", None)
+    if once is not None:
+        return once
     value = get_setting(store, "report_date")
     try:
         return parse_date(value) or store.clock.today()
