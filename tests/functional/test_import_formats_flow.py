@@ -65,3 +65,31 @@ async def test_password_protected_workbook_is_a_message(tmp_path):
         assert isinstance(app.screen, ImportScreen)
         assert not app.screen.query_one("#imp-progress").display
         assert count(app, "staff") == 0
+
+
+async def test_pedagogical_stems_are_set_in_settings(tmp_path):
+    from metodkab.screens.settings import SettingsScreen, parse_settings
+    from metodkab.storage.settings import all_settings
+
+    errors = parse_settings({"user_name": "", "report_date": "", "pedagogical_stems": " , "})[1]
+    assert errors["pedagogical_stems"] == ("Укажите через запятую хотя бы одну основу слова "
+                                           "(не короче 3 букв)")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        field = app.screen.form.widget("pedagogical_stems")
+        assert field.value.startswith("педагог, пед., учител")
+        field.value = field.value + ", Психолог"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert all_settings(app.store)["pedagogical_stems"][-1] == "психолог"
+        await app.push_screen(ImportScreen(tmp_path))
+        await settle(pilot, 4)
+        await open_path(pilot, samples.SITE_CSV)
+        screen = app.screen
+        assert isinstance(screen, ImportPreviewScreen)
+        smirnova = next(r for r in screen.loaded.plan.rows if r.name.startswith("Смирнова"))
+        assert any("(основа «психолог»)" in n for n in smirnova.notes)

@@ -9,6 +9,10 @@ from __future__ import annotations
 SEXES = ("м", "ж")
 EMPLOYMENTS = ("основной", "внешний совместитель")
 EDUCATION_LEVELS = ("высшее", "среднее профессиональное", "среднее общее")
+# Word stems of a diploma's qualification or speciality that make the education
+# pedagogical (1324 п. 1.20): «учитель истории», «педагог по физической культуре»; a setting.
+PEDAGOGICAL_STEMS = ("педагог", "пед.", "учител", "преподавател", "воспитател", "логопед",
+                     "дефектолог")
 
 POSITIONS = (
     "учитель",

@@ -421,10 +421,7 @@ def sex_from_patronymic(middle: str) -> str | None:
     return None
 
 
-# Word stems of a diploma's qualification or speciality that make the education
-# pedagogical (1324 п. 1.20); Настройки can change the list.
-PEDAGOGICAL_STEMS = ("педагог", "пед.", "учител", "преподавател", "воспитател", "логопед",
-                     "дефектолог")
+PEDAGOGICAL_STEMS = V.PEDAGOGICAL_STEMS      # the default; Настройки can change the list
 
 
 def pedagogical_stem(text: object, stems: tuple[str, ...] | list[str] = PEDAGOGICAL_STEMS

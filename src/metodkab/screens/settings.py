@@ -5,6 +5,7 @@ The first-run form asks for the school's details only.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from metodkab import strings as S
@@ -54,6 +55,14 @@ def parse_settings(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
     """The settings typed on the form: values to save, or Russian errors per field."""
     values: dict[str, Any] = {"user_name": raw["user_name"]}
     errors: dict[str, str] = {}
+    if "pedagogical_stems" in raw:
+        stems = [" ".join(s.split()).lower()
+                 for s in re.split(r"[,;\n]", raw["pedagogical_stems"] or "")]
+        stems = list(dict.fromkeys(s for s in stems if s))
+        if stems and all(len(s) >= 3 for s in stems):
+            values["pedagogical_stems"] = stems
+        else:
+            errors["pedagogical_stems"] = S.SETTINGS_PED_STEMS_ERROR
     try:
         day = parse_date(raw["report_date"])
         values["report_date"] = day.isoformat() if day else ""
@@ -126,6 +135,8 @@ class SettingsScreen(FormScreen):
             FieldSpec("user_name", S.SETTINGS_USER, lambda: TextField(max_length=120),
                       section=work),
             FieldSpec("report_date", S.SETTINGS_REPORT_DATE, lambda: DateField(), section=work),
+            FieldSpec("pedagogical_stems", S.SETTINGS_PED_STEMS,
+                      lambda: TextField(max_length=300), section=work),
             *(FieldSpec(key, label, lambda: TextField(max_length=3), section=section)
               for key, (label, _, _, section, _) in INT_SETTINGS.items()),
         ]
@@ -146,13 +157,14 @@ class SettingsScreen(FormScreen):
         values = {k: self.settings.get(k, "") for k in ("user_name", "report_date", *INT_SETTINGS)}
         values = {k: "" if v is None else str(v) if k in INT_SETTINGS else v
                   for k, v in values.items()}
+        values["pedagogical_stems"] = ", ".join(self.settings.get("pedagogical_stems") or [])
         values["report_date"] = parse_date(values["report_date"]) if values["report_date"] else ""
         self.form.load(values)
         self.saved_snapshot = self.form.values()
 
     def _data(self) -> dict[str, Any]:
         data = super()._data()
-        for key in ("user_name", "report_date", *INT_SETTINGS):
+        for key in ("user_name", "report_date", "pedagogical_stems", *INT_SETTINGS):
             data.pop(key, None)
         return data
 

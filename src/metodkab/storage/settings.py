@@ -9,6 +9,7 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain.jsonio import JsonRefused, read_json
 from metodkab.domain.parse import parse_date
+from metodkab.domain.values import PEDAGOGICAL_STEMS
 from metodkab.storage.db import Store
 
 DEFAULTS: dict[str, Any] = {
@@ -33,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "self_evaluation_training_years": 5,
     "target_management_trained": None,  # domain.md names no target: no status shown
     "export_folder": "",               # '' means the user's documents folder
+    "pedagogical_stems": list(PEDAGOGICAL_STEMS),   # import: a pedagogical diploma's words
 }
 
 
