@@ -6,6 +6,7 @@ Errors are one clear Russian line and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sqlite3
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help=S.CLI_HELP_CHECK)
     backup = sub.add_parser("backup", help=S.CLI_HELP_BACKUP)
+    backup.add_argument("--out", type=Path, default=None, help=S.OB_CLI_OUT)
     restore = sub.add_parser("restore", help=S.CLI_HELP_RESTORE)
     restore.add_argument("file", type=Path)
     for command in (check, backup, restore):    # --db after the command too, as in the others
@@ -153,7 +155,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(db_path)
     if args.command == "backup":
-        return _backup(db_path, clock)
+        return _backup(db_path, clock, args.out)
     if args.command == "restore":
         return _restore(args.file, db_path, clock)
     if args.command in ("municipality", "keys", "packet", "receipt"):
@@ -182,21 +184,54 @@ def _check(db_path: Path) -> int:
     return 0 if report.healthy else 1
 
 
-def _backup(db_path: Path, clock: Clock) -> int:
+def _passphrase(*, twice: bool) -> str:
+    """The passphrase of the office key's sealed copy: METODKAB_PASSPHRASE for scripts,
+    else asked on the terminal (twice when sealing, so a typo is not locked in)."""
+    import getpass
+
+    if os.environ.get("METODKAB_PASSPHRASE") is not None:
+        return os.environ["METODKAB_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        raise CliError(S.OB_PASSPHRASE_TTY)
+    first = getpass.getpass(S.OB_ASK_PASSPHRASE)
+    if twice and getpass.getpass(S.OB_ASK_AGAIN) != first:
+        raise CliError(S.OB_PASSPHRASES_DIFFER)
+    return first
+
+
+def _backup(db_path: Path, clock: Clock, out: Path | None = None) -> int:
     from metodkab.storage.backup import make_backup
     from metodkab.storage.db import open_store
     from metodkab.sync.municipal import backup_office_database, is_municipal_db
 
     if is_municipal_db(db_path):                   # the municipal office's database
-        print(S.CLI_BACKUP_DONE.format(path=backup_office_database(db_path, clock=clock)))
+        if out is None:
+            print(S.CLI_BACKUP_DONE.format(path=backup_office_database(db_path, clock=clock)))
+            return 0
+        from metodkab.sync.office_backup import backup_office_to
+
+        done = backup_office_to(db_path, out, _passphrase(twice=True), clock=clock)
+        print(S.CLI_BACKUP_DONE.format(path=done.copy))
+        print(S.OB_SEALED_DONE.format(path=done.sealed, fp=done.fingerprint))
         return 0
+    if out is not None and not out.is_dir():
+        raise CliError(S.EX_NO_FOLDER.format(path=out))
     store = open_store(db_path, clock=clock, exclusive=False, create=False)
     try:
-        target = make_backup(store.db, db_path, clock=clock, reason="manual")
+        target = make_backup(store.db, db_path, clock=clock, reason="manual", folder=out,
+                             **({"keep": None} if out else {}))     # no rotation on a stick
     finally:
         store.close()
     print(S.CLI_BACKUP_DONE.format(path=target))
     return 0
+
+
+def _newest_copy(folder: Path) -> Path:
+    """A folder given to restore: the newest database copy in it (a USB stick)."""
+    copies = [p for p in folder.glob("*.sqlite") if p.is_file()]
+    if not copies:
+        raise CliError(S.OB_NO_COPY_IN.format(path=folder))
+    return max(copies, key=lambda p: (p.stat().st_mtime, p.name))
 
 
 def _restore(backup: Path, db_path: Path, clock: Clock) -> int:
@@ -204,19 +239,44 @@ def _restore(backup: Path, db_path: Path, clock: Clock) -> int:
 
     from metodkab.storage.backup import restore
     from metodkab.storage.db import lock_path
+    from metodkab.sync.municipal import is_municipal_db
 
+    if backup.is_dir():
+        backup = _newest_copy(backup)
+    db_path.parent.mkdir(parents=True, exist_ok=True)      # a new PC: an empty folder
     lock = FileLock(str(lock_path(db_path)))
     try:
         lock.acquire(timeout=0)
     except Timeout:
         raise CliError(S.CLI_RESTORE_BUSY) from None
     try:
+        if is_municipal_db(backup):
+            return _restore_office(backup, db_path, clock)
         kept = restore(backup, db_path, clock=clock)
     finally:
         lock.release()
     print(S.CLI_RESTORE_DONE.format(path=db_path))
     if kept is not None:
         print(S.CLI_RESTORE_KEPT.format(path=kept))
+    return 0
+
+
+def _restore_office(backup: Path, db_path: Path, clock: Clock) -> int:
+    from metodkab.sync import crypto
+    from metodkab.sync.office_backup import restore_office, sealed_path
+
+    need = sealed_path(backup).exists() and not crypto.municipality_key_path(db_path).exists()
+    done = restore_office(backup, db_path, _passphrase(twice=False) if need else None,
+                          clock=clock)
+    print(S.CLI_RESTORE_DONE.format(path=db_path))
+    if done.kept is not None:
+        print(S.CLI_RESTORE_KEPT.format(path=done.kept))
+    if done.key_restored:
+        print(S.OB_KEY_RESTORED.format(path=crypto.municipality_key_path(db_path)))
+    if done.public is not None:
+        print(S.OB_PUBLIC_WRITTEN.format(path=done.public))
+    if done.key_missing:
+        print(S.OB_KEY_MISSING)
     return 0
 
 

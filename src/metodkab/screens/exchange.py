@@ -158,6 +158,8 @@ class ExchangeScreen(AppScreen):
             lines += ["", S.EX_KEY_CREATED, S.EX_OWN_KEY.format(fp=m.sender_fp)]
         if result.key_changed:
             lines += ["", S.EX_KEY_CHANGED]
+        if result.restored_after:
+            lines += ["", S.EX_EXPORT_RESTORED.format(last=result.restored_after, seq=m.seq)]
         self.app.push_screen(MessageDialog("\n".join(lines), title=S.EX_EXPORT_TITLE))
         self.reload()
 

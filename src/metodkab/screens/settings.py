@@ -82,6 +82,15 @@ def parse_settings(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
     return values, errors
 
 
+def school_code_errors(values: dict[str, Any]) -> dict[str, str]:
+    """The school's code must be one the exchange can carry (checked here, not only when
+    the first packet is written): letters and digits, no spaces or «№»."""
+    from metodkab.sync.packet import valid_school_code
+
+    code = str(values.get("code") or "").strip()
+    return {"code": S.SCHOOL_CODE_ERROR} if code and not valid_school_code(code) else {}
+
+
 def school_specs(section: str | None = None) -> list[FieldSpec]:
     return [
         FieldSpec("full_name", S.SCHOOL_FULL_NAME, lambda: TextField(max_length=300),
@@ -109,6 +118,11 @@ class SchoolFormScreen(FormScreen):
 
     def title_for(self, record: Record | None) -> str:
         return S.SCHOOL_FIRST_RUN
+
+    def validate_form(self):
+        record, errors = super().validate_form()
+        code = school_code_errors(self.form.values())
+        return (None if code else record), {**errors, **code}
 
     def _load(self, store):
         return get_school(store), {}
@@ -171,6 +185,7 @@ class SettingsScreen(FormScreen):
     def validate_form(self):
         record, errors = super().validate_form()
         _, extra_errors = parse_settings(self.form.values())
+        extra_errors.update(school_code_errors(self.form.values()))
         return (None if extra_errors else record), {**errors, **extra_errors}
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:

@@ -34,6 +34,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     with_db(muni_sub.add_parser("schools", help=S.EX_CLI_MUNI_SCHOOLS))
     forget = with_db(muni_sub.add_parser("forget-key", help=S.EX_CLI_MUNI_FORGET))
     forget.add_argument("code")
+    forget.add_argument("--packet", type=Path, default=None, help=S.OF_CLI_FORGET_PACKET)
+    forget.add_argument("--trust", action="store_true", help=S.EX_CLI_TRUST)
     report = with_db(muni_sub.add_parser("report", help=S.EX_CLI_MUNI_REPORT))
     report.add_argument("--out", type=Path, required=True, help=S.EX_CLI_OUT)
     report.add_argument("--date", default=None, help=S.EX_CLI_REPORT_DATE)
@@ -140,7 +142,7 @@ def _muni_init(args, db, clock, say, ask) -> int:
 
 
 def _muni_schools(args, db, clock, say, ask) -> int:
-    from metodkab.sync.office import list_schools
+    from metodkab.sync.office import format_moment, list_schools
 
     store = _open_muni(db, clock)
     try:
@@ -153,19 +155,32 @@ def _muni_schools(args, db, clock, say, ask) -> int:
     say(S.EX_SCHOOLS_HEADER)
     for r in rows:
         say(S.EX_SCHOOLS_LINE.format(code=r.code, name=r.name, seq=r.last_seq, gaps=r.gaps,
-                                     staff=r.staff, at=r.last_imported_at or "—"))
+                                     staff=r.staff, at=format_moment(r.last_imported_at) or "—"))
     return 0
 
 
 def _muni_forget(args, db, clock, say, ask) -> int:
+    """Forget a school's key; with ``--packet`` replace it at once by the key of the
+    school's new packet after its fingerprint is confirmed (as Ctrl+K on the school card).
+    Either way the school keeps its history: its next packet is not «впервые», no gap."""
     from metodkab.sync.municipal import revoke_key
+    from metodkab.sync.office import read_new_key, replace_key
 
     store = _open_muni(db, clock)
     try:
-        fingerprint = revoke_key(store, args.code)
+        if args.packet is None:
+            fingerprint = revoke_key(store, args.code)
+            say(S.EX_KEY_FORGOTTEN.format(code=args.code, fp=fingerprint))
+            return 0
+        key = read_new_key(store, args.code, args.packet)
+        say(S.OF_CLI_NEW_KEY.format(code=args.code, name=key.school_name, fp=key.fingerprint))
+        if not (args.trust or _yes(ask(S.OF_CLI_ASK_REPLACE))):
+            say(S.OF_CLI_NOT_REPLACED)
+            return 1
+        old = replace_key(store, key)
     finally:
         store.close()
-    say(S.EX_KEY_FORGOTTEN.format(code=args.code, fp=fingerprint))
+    say(S.OF_CLI_REPLACED.format(code=args.code, old=old or "—", fp=key.fingerprint))
     return 0
 
 

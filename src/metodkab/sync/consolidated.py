@@ -196,5 +196,17 @@ def export_xlsx(report: Consolidated, folder: Path) -> Path:
     young = Sheet(S.EX_XLSX_YOUNG, S.EX_XLSX_YOUNG_TITLE.format(date=date), person_columns,
                   [(p.school_code, p.school_name, p.name, p.positions)
                    for p in report.young_unsupported])
-    return write_xlsx(folder, S.EX_XLSX_FILE.format(date=report.day.isoformat()),
+    return write_xlsx(folder, free_name(folder, S.EX_XLSX_FILE.format(date=report.day.isoformat())),
                       [totals, per_school, overdue, young])
+
+
+def free_name(folder: Path, name: str) -> str:
+    """``name`` (an .xlsx in ``folder``), or «name (2)», «name (3)» … when a report of the
+    same day is already there: a second report never overwrites the first silently."""
+    from metodkab.reports.xlsx import safe_file_name
+
+    candidate, number = name, 1
+    while (Path(folder) / (safe_file_name(candidate) + ".xlsx")).exists():
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate

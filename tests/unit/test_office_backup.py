@@ -1,0 +1,133 @@
+"""The office survives the loss of its PC: `metodkab backup --out DIR` writes the database
+copy and the office's key sealed with a passphrase; `metodkab restore` on an empty folder
+brings the office back whole, and the next packet of every school applies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+
+import pytest
+
+from metodkab import cli
+from metodkab.domain.models import Staff
+from metodkab.storage import repo
+from metodkab.storage.db import open_store
+from metodkab.sync import crypto
+from metodkab.sync.municipal import import_packets, init_municipality, open_municipal
+from metodkab.sync.office import list_schools
+from metodkab.sync.office_backup import sealed_path
+from metodkab.sync.sample import sample_school
+from metodkab.sync.school import export_packet, import_municipality_key
+from tests.unit.test_sync_support import CLOCK
+
+PASSPHRASE = "длинная фраза 2026"
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    code = cli.main(["--today", "23.11.2026", *argv])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.fixture
+def office(tmp_path):
+    """An office with two schools, each with one packet applied."""
+    result = init_municipality(tmp_path / "pc" / "office.sqlite", name="УО района", clock=CLOCK)
+    schools = []
+    for n, code in enumerate(("0412", "0413")):
+        path = sample_school(tmp_path / f"school{code}.sqlite", code=code, staff=3, seed=n)
+        store = open_store(path, clock=CLOCK, exclusive=False)
+        try:
+            import_municipality_key(store, result.public_path)
+            packet = export_packet(store, tmp_path).path
+        finally:
+            store.close()
+        muni = open_municipal(result.db_path, clock=CLOCK)
+        try:
+            import_packets(muni, [packet], trusted=True)
+        finally:
+            muni.close()
+        schools.append(path)
+    return result, schools
+
+
+def next_packet(school, out):
+    store = open_store(school, clock=CLOCK, exclusive=False)
+    try:
+        person = repo.find(store, Staff)[0]
+        repo.update(store, person.model_copy(update={"notes": "после переезда УО"}))
+        return export_packet(store, out).path
+    finally:
+        store.close()
+
+
+def test_disaster_recovery_backup_to_a_stick_restore_on_a_new_pc(office, tmp_path, capsys,
+                                                                 monkeypatch):
+    result, schools = office
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setenv("METODKAB_PASSPHRASE", PASSPHRASE)
+    code, text = run(capsys, "backup", "--db", str(result.db_path), "--out", str(stick))
+    assert code == 0 and "запечатан" in text, text
+    [copy] = stick.glob("*.sqlite")
+    sealed = sealed_path(copy)
+    assert sealed.exists() and b"box_secret" not in sealed.read_bytes()
+
+    shutil.rmtree(result.db_path.parent)               # the office PC is gone
+    new_pc = tmp_path / "new-pc" / "office.sqlite"
+
+    monkeypatch.setenv("METODKAB_PASSPHRASE", "не та фраза")
+    code, text = run(capsys, "restore", str(stick), "--db", str(new_pc))
+    assert code == 1 and "не подходит" in text
+    assert not new_pc.exists() and not crypto.municipality_key_path(new_pc).exists()
+
+    monkeypatch.setenv("METODKAB_PASSPHRASE", PASSPHRASE)
+    code, text = run(capsys, "restore", str(stick), "--db", str(new_pc))
+    assert code == 0 and "Ключ управления восстановлен" in text, text
+    key = crypto.municipality_key_path(new_pc)
+    if os.name == "posix":
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert (new_pc.parent / "office-public.mkkey").exists()
+
+    out = tmp_path / "next"
+    out.mkdir()
+    packets = [next_packet(school, out) for school in schools]
+    muni = open_municipal(new_pc, clock=CLOCK)
+    try:
+        outcomes = import_packets(muni, packets, trusted=False).outcomes
+        rows = list_schools(muni)
+    finally:
+        muni.close()
+    assert [(o.school_code, o.outcome, o.seq) for o in outcomes] == [
+        ("0412", "applied", 2), ("0413", "applied", 2)]
+    assert [(r.code, r.last_seq, r.gaps) for r in rows] == [("0412", 2, 0), ("0413", 2, 0)]
+
+
+def test_the_passphrase_is_asked_twice_and_must_match(office, tmp_path, capsys, monkeypatch):
+    import getpass
+
+    result, _ = office
+    monkeypatch.delenv("METODKAB_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter([PASSPHRASE, PASSPHRASE + "x"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
+    code, text = run(capsys, "backup", "--db", str(result.db_path), "--out", str(tmp_path))
+    assert code == 2 and "не совпали" in text
+    assert not list(tmp_path.glob("office-*.sqlite"))
+    monkeypatch.setenv("METODKAB_PASSPHRASE", "short")
+    code, text = run(capsys, "backup", "--db", str(result.db_path), "--out", str(tmp_path))
+    assert code == 1 and "короткая" in text and not list(tmp_path.glob("office-*.sqlite"))
+
+
+def test_restore_without_a_terminal_or_passphrase_says_how(office, tmp_path, capsys,
+                                                          monkeypatch):
+    result, _ = office
+    monkeypatch.setenv("METODKAB_PASSPHRASE", PASSPHRASE)
+    assert run(capsys, "backup", "--db", str(result.db_path), "--out", str(tmp_path))[0] == 0
+    monkeypatch.delenv("METODKAB_PASSPHRASE")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, text = run(capsys, "restore", str(tmp_path), "--db", str(tmp_path / "b" / "o.sqlite"))
+    assert code == 2 and "METODKAB_PASSPHRASE" in text
+    assert not (tmp_path / "b" / "o.sqlite").exists()
