@@ -248,8 +248,8 @@ EXPECTED = {
 def test_every_indicator_against_hand_computed_values(school, day):
     store, _ = school
     results = {r.key: r for r in ri.compute_all(si.load_data(store, day))}
-    fixed = {k: v for k, v in results.items() if not k.startswith("programme_")
-             or k == "programme_done"}
+    fixed = {k: v for k, v in results.items() if (not k.startswith("programme_")
+             or k == "programme_done") and v.group != "growth"}   # growth: test_growth_rules
     assert set(fixed) == set(EXPECTED[day])
     got = {k: (r.count, r.base, r.value, r.status) for k, r in fixed.items()}
     assert got == EXPECTED[day]

@@ -647,7 +647,7 @@ class Achievement(Record):
     organiser: Text = ""
     # a document number or the path of a file the user keeps (never copied in)
     evidence: Annotated[str, BeforeValidator(_none_to_blank)] = Field(default="",
-                                                                      max_length=500)
+                                                                      max_length=300)
     group_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
 
 
@@ -666,7 +666,7 @@ class ShortLearning(Record):
     start_date: OptDate = None
     date: Date
     evidence: Annotated[str, BeforeValidator(_none_to_blank)] = Field(default="",
-                                                                      max_length=500)
+                                                                      max_length=300)
     group_id: Annotated[str | None, BeforeValidator(_blank_to_none)] = None
 
     def _rule_dates(self) -> Problem:

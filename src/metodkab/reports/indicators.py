@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.parse import add_months, add_years, years_between
+from metodkab.reports import growth as rg
 from metodkab.reports import mentorship as rm
 from metodkab.reports import rules
 from metodkab.reports import training as rt
@@ -116,6 +117,8 @@ class IndicatorData:
     routes: tuple[RouteFact, ...] = ()
     activities: tuple = ()                          # reports.programme.ActivityFact
     tasks: tuple[tuple[str, str], ...] = ()         # (task id, "1. title") of the programme
+    achievements: tuple[rg.AchievementFact, ...] = ()
+    learning: tuple[rg.LearningFact, ...] = ()      # short learning (самообразование)
 
     def setting(self, key: str) -> Any:
         if key in self.settings:
@@ -641,6 +644,44 @@ def programme_breakdown(data: IndicatorData) -> list[Result]:
     return rows
 
 
+# --- the teacher's growth (reports/growth.py: who counts) ------------------------------------
+
+
+def _growth(data: IndicatorData, key: str, rule, facts) -> Result:
+    counted = rule(facts, data.period_start, data.period_end, data.day)
+    return _result(data, key, "growth", counted, _base(data))
+
+
+def achievers_municipal(data: IndicatorData) -> Result:
+    """Share of P(D) with an achievement at municipal level or higher (муниципальный,
+    региональный, всероссийский, международный) dated in the period."""
+    return _growth(data, "achievers_municipal", rg.municipal_or_higher, data.achievements)
+
+
+def contest_participants(data: IndicatorData) -> Result:
+    """P(D) who took part in a professional contest in the period (any level and result)."""
+    return replace(_growth(data, "contest_participants", rg.contest_participants,
+                           data.achievements), kind=COUNT)
+
+
+def contest_winners(data: IndicatorData) -> Result:
+    """P(D) who won a professional contest in the period: победитель, призёр or лауреат."""
+    return replace(_growth(data, "contest_winners", rg.contest_winners, data.achievements),
+                   kind=COUNT)
+
+
+def shared_practice(data: IndicatorData) -> Result:
+    """Share of P(D) who shared practice in the period: an open lesson, a master class or
+    a talk, at any level."""
+    return _growth(data, "shared_practice", rg.shared_practice, data.achievements)
+
+
+def short_learning(data: IndicatorData) -> Result:
+    """Share of P(D) with short learning in the period (lectures, webinars, seminars,
+    online courses under 16 hours; never counted as ПК)."""
+    return _growth(data, "short_learning", rg.short_learners, data.learning)
+
+
 # --- the registry -----------------------------------------------------------------------------
 
 
@@ -689,10 +730,16 @@ INDICATORS: dict[str, Definition] = {d.key: d for d in (
     Definition("pairs_no_order", "school", pairs_no_order),
     Definition("categories_expiring", "school", categories_expiring),
     Definition("programme_done", "school", programme_done),
+    Definition("achievers_municipal", "growth", achievers_municipal),
+    Definition("contest_participants", "growth", contest_participants),
+    Definition("contest_winners", "growth", contest_winners),
+    Definition("shared_practice", "growth", shared_practice),
+    Definition("short_learning", "growth", short_learning),
 )}
 DISTRIBUTIONS: tuple[Callable[[IndicatorData], list[Result]], ...] = (
     by_education, by_category, by_experience, by_age)
 GROUP_ORDER = ("federal", "self", "education", "category", "experience", "age", "school",
+               "growth",
                "programme")
 
 

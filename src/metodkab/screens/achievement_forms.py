@@ -45,7 +45,7 @@ def _event_specs() -> list[FieldSpec]:
 
 def _evidence_spec() -> FieldSpec:
     return FieldSpec("evidence", S.GR_F_EVIDENCE,
-                     lambda: TextField(max_length=500, placeholder=S.GR_EVIDENCE_PLACEHOLDER))
+                     lambda: TextField(max_length=300, placeholder=S.GR_EVIDENCE_PLACEHOLDER))
 
 
 def _blank_result(data: dict[str, Any]) -> dict[str, Any]:

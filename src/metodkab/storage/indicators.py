@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from metodkab.reports import growth as rg
 from metodkab.reports import indicators as ri
 from metodkab.reports import mentorship as rm
 from metodkab.reports import programme as rp
@@ -103,8 +104,16 @@ def load_data(store: Store, day: dt.date,
             JOIN programme p ON p.id = t.programme_id
             WHERE a.deleted = 0 AND t.deleted = 0 AND p.deleted = 0 AND p.is_current = 1
             ORDER BY t.number, a.deadline, a.rowid""", ()))
+        achievements = tuple(rg.AchievementFact(r[0], r[1], r[2], _d(r[3]), r[4])
+                             for r in _rows(store, """
+            SELECT staff_id, kind, level, date, result FROM achievement
+            WHERE deleted = 0 AND date <= ?""", (day.isoformat(),)))
+        learning = tuple(rg.LearningFact(r[0], _d(r[1]), r[2]) for r in _rows(store, """
+            SELECT staff_id, date, hours FROM short_learning
+            WHERE deleted = 0 AND date <= ?""", (day.isoformat(),)))
     return ri.IndicatorData(day, period[0], period[1], settings, people, trainings,
-                            diagnostics, categories, pairs, routes, activities, tasks)
+                            diagnostics, categories, pairs, routes, activities, tasks,
+                            achievements=achievements, learning=learning)
 
 
 @dataclass(frozen=True)
