@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench docs clean
+.PHONY: run test bench docs clean dist test-dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,15 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests -n auto
+
+# The offline bundle dist/metodkab-<version>-offline (+ .zip): wheels for Windows and
+# Linux, installers, README (tools/build_dist.py; needs the network while it builds).
+dist: $(STAMP)
+	$(BIN)/python tools/build_dist.py --out dist
+
+# Builds the bundle, installs and upgrades it without network (tests/dist; not in `test`).
+test-dist: $(STAMP)
+	$(BIN)/python -m pytest -m dist tests/dist
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
@@ -35,4 +44,4 @@ docs: $(STAMP)
 	@echo "Страницы: $(DOCS)/png"
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info
