@@ -397,3 +397,33 @@ def test_linux_launcher_opens_a_sized_terminal(tmp_path, terminal, expected):
     args = (tmp_path / "args").read_text(encoding="utf-8").splitlines()
     assert args[:len(expected)] == expected or all(a in args for a in expected)
     assert args[-2:] == ["--inside", "--version"] and args[-3] == str(launcher)
+
+
+@pytest.mark.parametrize("powershell", [True, False])
+def test_windows_launchers_go_to_the_desktop_and_start_menu(tmp_path, monkeypatch, powershell):
+    """On Windows the .bat goes to the desktop; the Start menu gets a shortcut made by
+    PowerShell, or a copy of the .bat where PowerShell is refused (a fake one here)."""
+    monkeypatch.setattr(installer, "is_windows", lambda: True)
+    fakebin = tmp_path / "bin"
+    fakebin.mkdir()
+    if powershell:
+        fake = fakebin / "powershell"
+        fake.write_text('#!/bin/sh\nprintf "lnk -> %s" "$MK_BAT" > "$MK_LINK"\n')
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fakebin))
+    menu = tmp_path / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
+    menu.mkdir(parents=True)
+    desktop = tmp_path / "Рабочий стол"
+    desktop.mkdir()
+    monkeypatch.setenv("APPDATA", str(tmp_path / "AppData" / "Roaming"))
+    program = tmp_path / "metodkab-program"
+    own, made = installer.make_launchers(program, {"desktop": str(desktop)}, True)
+    assert own == program / "Методический кабинет.bat"
+    assert (desktop / own.name).read_bytes() == own.read_bytes()
+    assert own.read_bytes().startswith(b"@echo off\r\nchcp 65001 >nul\r\n")
+    if powershell:
+        link = menu / "Методический кабинет.lnk"
+        assert link.read_text() == f"lnk -> {own}" and made == [desktop / own.name, link]
+    else:
+        assert (menu / own.name).read_bytes() == own.read_bytes()
+        assert made == [desktop / own.name, menu / own.name]

@@ -309,22 +309,36 @@ def write_file(path, data, mode=None):
     return path
 
 
+def windows_shortcut(link, bat):
+    """A .lnk to the launcher made by PowerShell (paths passed in the environment, so no
+    quoting or code page is involved); False where PowerShell is missing or refused."""
+    script = ("$s = (New-Object -ComObject WScript.Shell).CreateShortcut($env:MK_LINK); "
+              "$s.TargetPath = $env:MK_BAT; $s.WorkingDirectory = $env:MK_DIR; $s.Save()")
+    env = dict(os.environ, MK_LINK=str(link), MK_BAT=str(bat), MK_DIR=str(Path(bat).parent))
+    try:
+        done = subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-Command",
+                               script], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and Path(link).is_file()
+
+
 def make_launchers(target, info, shortcuts):
     """Write the launcher into the program folder and copy it to the desktop and menu."""
     python_exe = venv_python(target)
     made = []
     if is_windows():
         own = write_file(target / BAT_NAME, windows_launcher(python_exe))
-        places = []
-        if shortcuts:
-            if info.get("desktop"):
-                places.append(Path(info["desktop"]))
-            appdata = os.environ.get("APPDATA")
-            if appdata:
-                places.append(Path(appdata) / "Microsoft" / "Windows" / "Start Menu" / "Programs")
-        for place in places:
-            if place.is_dir():
-                made.append(write_file(place / BAT_NAME, own.read_bytes()))
+        if shortcuts and info.get("desktop") and Path(info["desktop"]).is_dir():
+            made.append(write_file(Path(info["desktop"]) / BAT_NAME, own.read_bytes()))
+        appdata = os.environ.get("APPDATA")
+        menu = Path(appdata) / "Microsoft" / "Windows" / "Start Menu" / "Programs" \
+            if appdata else None
+        if shortcuts and menu is not None and menu.is_dir():
+            link = menu / (TITLE + ".lnk")   # the Start menu lists shortcuts, not .bat files
+            made.append(link if windows_shortcut(link, own)
+                        else write_file(menu / BAT_NAME, own.read_bytes()))
         return own, made
     own = write_file(target / TERMINAL_SCRIPT, terminal_script(python_exe), 0o755)
     if shortcuts:
