@@ -949,6 +949,7 @@ IMP_FIELD_LABELS = {
     "subjects": "Предметы",
     "employment": "Занятость",
     "hire_date": "Дата приёма",
+    "dismissal_date": "Дата увольнения",
     "ped_start_date": "Начало педстажа",
     "experience": "Педстаж (лет)",
     "education": "Образование",
@@ -1031,6 +1032,8 @@ IMP_MAP_WRONG_KIND = "шаблон «{name}» сохранён для друго
 IMP_BAD_KIND = "неизвестный вид импорта: {kind}"
 # rows
 IMP_TOO_LONG = "{label}: {length} знаков — слишком длинное значение (не больше {limit})"
+IMP_DISMISSED_NO_DATE = ("«{text}» — уволен(а), но дата увольнения не указана: укажите дату, "
+                         "иначе сотрудник попадёт в показатели как работающий")
 IMP_NO_NAME = "Не указано ФИО"
 IMP_NO_POSITION = "Не указана должность (нужна хотя бы одна)"
 IMP_AMBIGUOUS = "В «Кадрах» {count} сотрудника «{name}»: добавьте в таблицу дату рождения"
@@ -1817,7 +1820,8 @@ IND_COL_CATEGORY = "Категория"
 IND_COL_EXPERIENCE = "Педстаж, лет"
 IND_COL_TRAINING = "Последние курсы"
 IND_COL_OVERDUE = "Просрочены курсы"
-IND_COL_DISMISSED = "Уволен"
+IND_COL_DISMISSED = "Дата увольнения"
+IND_PART_TIMER = "{positions} (внешний совместитель)"
 IND_YES = "да"
 IND_NO = "нет"
 IND_EDU_BANDS = ("высшее педагогическое", "высшее иное", "СПО педагогическое", "СПО иное")

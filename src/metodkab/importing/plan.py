@@ -386,6 +386,17 @@ def _months_between(start: dt.date, end: dt.date) -> int:
     return months - 1 if end.day < start.day else months
 
 
+def parse_dismissal(value: object) -> dt.date | None:
+    """«Дата увольнения»: a date; «нет» or empty: still employed; «да» without a date is an
+    error (a dismissed person would count as employed in every figure)."""
+    text = iv.cell_text(value)
+    if norm(text).rstrip(".") in ("нет", "не уволен", "не уволена", "-", "0"):
+        return None
+    if norm(text).rstrip(".") in ("да", "уволен", "уволена", "+", "1"):
+        raise ValueError(S.IMP_DISMISSED_NO_DATE.format(text=text))
+    return iv.parse_full_date(value)
+
+
 def _pedagogical(plan: RowPlan, values: dict[str, Any], data: dict[str, Any],
                  stems: tuple[str, ...]) -> None:
     """Pedagogical education read from the diploma's qualification or speciality: a word
@@ -416,7 +427,7 @@ def _staff_values(plan: RowPlan, values: dict[str, Any], stems: tuple[str, ...] 
     if birth is not None:
         data["birth_date"] = birth
     for key, parser in (("sex", iv.parse_sex), ("employment", iv.parse_employment),
-                        ("hire_date", iv.parse_full_date),
+                        ("hire_date", iv.parse_full_date), ("dismissal_date", parse_dismissal),
                         ("ped_start_date", iv.parse_full_date), ("snils", clean_snils)):
         value = _read(plan, values, key, parser)
         if value:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
+from metodkab.domain.values import EMPLOYMENTS
 from metodkab.reports import indicators as ri
 from metodkab.reports.indicator_sheet import figure_cells, figure_columns
 from metodkab.reports.xlsx import Column, Sheet, write_xlsx
@@ -78,7 +79,17 @@ def format_value(result: ri.Result) -> str:
 STAFF_COLUMNS = (Column(S.IND_COL_PERSON, 36), Column(S.IND_COL_POSITIONS, 30),
                  Column(S.IND_COL_SUBJECTS, 30), Column(S.IND_COL_CATEGORY, 18),
                  Column(S.IND_COL_EXPERIENCE, 10), Column(S.IND_COL_TRAINING, 14),
-                 Column(S.IND_COL_OVERDUE, 12), Column(S.IND_COL_DISMISSED, 9))
+                 Column(S.IND_COL_OVERDUE, 12), Column(S.IND_COL_DISMISSED, 12))
+
+
+PART_TIMER = EMPLOYMENTS[1]
+
+
+def positions_text(row) -> str:
+    """The positions, an external part-timer marked as such (the import reads it back)."""
+    if row.employment == PART_TIMER:
+        return S.IND_PART_TIMER.format(positions=row.positions)
+    return row.positions
 
 
 def export_staff(store, query: StaffQuery, *, folder: Path, progress=None) -> Path:
@@ -87,8 +98,8 @@ def export_staff(store, query: StaffQuery, *, folder: Path, progress=None) -> Pa
     total = staff_store.count_staff(store, query, day)
     rows = staff_store.list_staff(store, replace(query, offset=0, limit=max(total, 1)), day)
     school = get_school(store)
-    data = [[r.name, r.positions, r.subjects, r.category, r.experience, r.last_training,
-             S.IND_YES if r.overdue else S.IND_NO, S.IND_YES if r.dismissed else S.IND_NO]
+    data = [[r.name, positions_text(r), r.subjects, r.category, r.experience, r.last_training,
+             S.IND_YES if r.overdue else S.IND_NO, r.dismissal_date]
             for r in rows]
     sheet = Sheet(S.IND_STAFF_SHEET, _title(school.short_name if school else "",
                                             S.IND_FILE_STAFF, day), STAFF_COLUMNS, data)

@@ -50,6 +50,8 @@ class StaffRow:
     last_training: dt.date | None
     overdue: bool
     dismissed: bool
+    dismissal_date: dt.date | None = None
+    employment: str = ""
 
 
 def _like(text: str) -> str:
@@ -96,7 +98,7 @@ def _query_parts(query: StaffQuery, day: dt.date, period_years: int,
 _SELECT = """
 SELECT * FROM (
   SELECT s.id, s.last_name, s.first_name, s.middle_name, s.name_norm, s.deleted,
-         s.birth_date, s.ped_start_date, s.dismissal_date,
+         s.birth_date, s.ped_start_date, s.dismissal_date, s.employment,
          (SELECT group_concat(position, ', ') FROM
             (SELECT position FROM staff_position p WHERE p.staff_id = s.id AND p.deleted = 0
              ORDER BY sort_order)) AS positions,
@@ -159,6 +161,9 @@ def list_staff(store: Store, query: StaffQuery, day: dt.date) -> list[StaffRow]:
             last_training=last,
             overdue=r["last_training"] is None or r["last_training"] < cutoff,
             dismissed=bool(r["dismissal_date"] and r["dismissal_date"] <= params["d"]),
+            dismissal_date=(dt.date.fromisoformat(r["dismissal_date"])
+                            if r["dismissal_date"] else None),
+            employment=r["employment"] or "",
         ))
     return result
 
