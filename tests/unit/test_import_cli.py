@@ -81,3 +81,18 @@ def test_errors_are_one_russian_line(tmp_path, capsys):
         lines = [line for line in err.splitlines() if line.startswith("Ошибка")]
         assert code == 2 and len(lines) == 1 and words in lines[0], (argv, err)
         assert "Traceback" not in err
+
+
+def test_list_date_from_the_title_or_given(tmp_path, capsys):
+    db = tmp_path / "school.sqlite"
+    code, out, _ = run(capsys, "import", "staff", str(samples.SITE_CSV), "--db", str(db),
+                       "--dry-run")
+    assert code == 0
+    assert "Дата списка 01.09.2025 (из заголовка «Педагогический состав" in out
+    assert "педстаж 33 года на 01.09.2025 → начало педстажа 01.09.1992" in out
+    code, out, _ = run(capsys, "import", "staff", str(samples.SITE_CSV), "--db", str(db),
+                       "--date", "15.01.2026", "--dry-run")
+    assert "Дата списка 15.01.2026 (--date)" in out
+    code, _, err = run(capsys, "import", "staff", str(samples.SITE_CSV), "--db", str(db),
+                       "--date", "31.02.2026")
+    assert code != 0 and "--date: Такой даты нет в календаре" in err and count_staff(db) == 0

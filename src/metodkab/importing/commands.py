@@ -8,6 +8,7 @@ from pathlib import Path
 
 from metodkab import strings as S
 from metodkab.clock import Clock
+from metodkab.domain.parse import format_date, parse_date
 from metodkab.importing.mapping import KINDS, describe, guess_mapping, header_score, load_mapping
 from metodkab.importing.plan import Plan, PlanError, apply_plan, build_plan
 from metodkab.importing.reader import ImportFileError, Sheet, read_table
@@ -21,6 +22,8 @@ def add_parser(sub) -> None:
     command.add_argument("--dry-run", action="store_true", help=S.IMP_CLI_HELP_DRY)
     command.add_argument("--mapping", metavar="NAME", help=S.IMP_CLI_HELP_MAPPING)
     command.add_argument("--report", type=Path, metavar="PATH", help=S.IMP_CLI_HELP_REPORT)
+    command.add_argument("--date", metavar="ДД.ММ.ГГГГ", dest="list_date",
+                         help=S.IMP_CLI_HELP_DATE)
 
 
 def sheet_line(sheet: Sheet) -> str:
@@ -29,6 +32,18 @@ def sheet_line(sheet: Sheet) -> str:
                 if sheet.delimiter else "")
     return S.IMP_CLI_SHEET.format(file=sheet.path.name, sheet=name, row=sheet.header_row,
                                   encoding=encoding)
+
+
+def list_date_line(plan: Plan, *, given: bool) -> str:
+    """«Дата списка 01.09.2025 (из заголовка «…»)»: the day «N лет» count back from."""
+    sheet = plan.sheet
+    if given:
+        source = S.IMP_CLI_DATE_GIVEN
+    elif sheet.list_date is not None:
+        source = sheet.list_date_source
+    else:
+        source = S.IMP_LIST_DATE_NONE
+    return S.IMP_CLI_LIST_DATE.format(day=format_date(plan.day), source=source)
 
 
 def print_plan(plan: Plan) -> None:
@@ -45,6 +60,12 @@ def run(args: argparse.Namespace, clock: Clock, db_path: Path) -> int:
     from metodkab.storage.settings import get_setting
 
     db_path = args.import_db or db_path
+    day = None
+    if args.list_date:
+        try:
+            day = parse_date(args.list_date)
+        except ValueError as exc:
+            raise CliError(f"--date: {exc}") from None
     try:
         sheet = read_table(args.file, score=header_score(args.what))
     except ImportFileError as exc:
@@ -65,9 +86,10 @@ def run(args: argparse.Namespace, clock: Clock, db_path: Path) -> int:
         for line in describe(mapping, sheet.headers, letters=not sheet.delimiter):
             print(f"  {line}")
         try:
-            plan = build_plan(store, sheet, mapping, args.what)
+            plan = build_plan(store, sheet, mapping, args.what, day=day)
         except PlanError as exc:
             raise CliError(str(exc)) from None
+        print(list_date_line(plan, given=day is not None))
         print_plan(plan)
         applied = False
         if args.dry_run:
