@@ -1,11 +1,25 @@
 """Backups with the SQLite backup API (never a file copy of a live database).
 
 Backups live in a ``backups`` folder beside the database, named
-``<stem>-ГГГГММДД-ЧЧММСС[-reason].sqlite``; the newest ``KEEP`` are kept.
+``<stem>-ГГГГММДД-ЧЧММСС[-reason].sqlite``; the newest ``KEEP`` are kept. Each has its
+SHA-256 beside it (``<backup>.sha256``, the format of ``sha256sum``), written before the
+backup takes its name; backups and their checksums are owner-only (they hold ФИО and
+СНИЛС).
+
+``restore`` touches nothing before the backup has passed every check (``check_backup``):
+a regular file whose size is a whole number of pages and matches the page count in its
+header (a copy cut short by one byte is refused), SQLite's full integrity check, every
+text readable as UTF-8, a metodkab database of a schema version we know, and the
+checksum beside it (a flipped byte that SQLite cannot see is refused).
+
+Files that travel with a backup (the office's sealed key, say) register a suffix in
+``COMPANIONS``: they are rotated with it; ``write_checksum``/``verify_checksum`` serve
+them too.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -15,11 +29,17 @@ from typing import TYPE_CHECKING
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.storage.errors import StorageError
+from metodkab.storage.files import (FileProblem, create_private, make_private, open_regular,
+                                    os_message, read_limited, sqlite_message, sync_folder,
+                                    temp_path, write_atomically)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP = 10
+CHECKSUM_SUFFIX = ".sha256"
+COMPANIONS: list[str] = [CHECKSUM_SUFFIX]     # files named <backup><suffix> rotate with it
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def backup_folder(db_path: Path, folder: Path | None = None) -> Path:
@@ -36,19 +56,73 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[Path]:
     return sorted(p for p in where.glob(f"{db_path.stem}-*.sqlite") if name.fullmatch(p.name))
 
 
-def _copy_into(source: sqlite3.Connection, target_path: Path) -> None:
-    """Write a consistent copy of ``source`` to ``target_path`` atomically."""
-    tmp = target_path.with_name(target_path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(tmp))
+def checksum_path(path: Path) -> Path:
+    return path.with_name(path.name + CHECKSUM_SUFFIX)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open_regular(path) as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_checksum(path: Path, *, name: str | None = None, digest: str | None = None) -> Path:
+    """``<path>.sha256`` in the format of ``sha256sum`` (owner-only)."""
+    target = checksum_path(path)
+    line = f"{digest or file_sha256(path)}  {name or path.name}\n"
+    write_atomically(target, line.encode("utf-8"), private=True)
+    return target
+
+
+def verify_checksum(path: Path) -> None:
+    """Refuse a file whose checksum beside it is missing or does not match (Russian)."""
+    side = checksum_path(path)
     try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
+        text = read_limited(side, 4096)
+    except FileNotFoundError:
+        raise StorageError(S.BACKUP_NO_CHECKSUM.format(name=path.name,
+                                                       checksum=side.name)) from None
+    found = re.match(rb"\s*([0-9a-fA-F]{64})\b", text or b"")
+    if not found:
+        raise StorageError(S.BACKUP_CHECKSUM_BAD.format(name=path.name, checksum=side.name))
+    if found.group(1).decode().lower() != file_sha256(path):
+        raise StorageError(S.BACKUP_CHECKSUM_MISMATCH.format(name=path.name))
+
+
+def _copy_into(source: sqlite3.Connection, target_path: Path) -> None:
+    """Write a consistent copy of ``source`` to ``target_path`` atomically, owner-only,
+    with its checksum beside it; nothing of ours is left behind when it fails."""
+    tmp = temp_path(target_path)
+    try:
+        try:
+            os.close(create_private(tmp))       # 0600 before a byte of data is in it
+            dest = sqlite3.connect(str(tmp))
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            write_checksum(tmp, name=target_path.name)
+            os.replace(checksum_path(tmp), checksum_path(target_path))
+            os.replace(tmp, target_path)
+        except OSError as exc:
+            raise FileProblem(os_message(exc, target_path)) from None
+        except sqlite3.Error as exc:
+            message = sqlite_message(exc, target_path)
+            if message is None:
+                raise
+            raise FileProblem(message) from None
+    except BaseException:
+        checksum_path(target_path).unlink(missing_ok=True)
+        raise
     finally:
-        dest.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target_path)
+        tmp.unlink(missing_ok=True)
+        checksum_path(tmp).unlink(missing_ok=True)
+    sync_folder(target_path.parent)
 
 
 def make_backup(
@@ -62,7 +136,10 @@ def make_backup(
 ) -> Path:
     """Back up the open database; rotate so that ``keep`` backups remain (None: no rotation)."""
     where = backup_folder(db_path, folder)
-    where.mkdir(parents=True, exist_ok=True)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileProblem(os_message(exc, where)) from None
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     name = f"{db_path.stem}-{stamp}{'-' + reason if reason else ''}.sqlite"
     target = where / name
@@ -82,6 +159,8 @@ def rotate(db_path: Path, *, folder: Path | None = None, keep: int = KEEP) -> li
     removed = backups[:-keep] if keep > 0 else backups
     for old in removed:
         old.unlink(missing_ok=True)
+        for suffix in COMPANIONS:
+            old.with_name(old.name + suffix).unlink(missing_ok=True)
     return removed
 
 
@@ -110,18 +189,72 @@ def database_kind(conn: sqlite3.Connection) -> str:
         else "school"
 
 
-def check_backup(path: Path) -> str:
+def _check_header(path: Path) -> None:
+    """A regular file that starts as SQLite and is a whole number of pages, as many as its
+    header says (a copy cut short, even by one byte, or grown, is refused here)."""
+    try:
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            head = fh.read(100)
+    except FileNotFoundError:
+        raise StorageError(S.BACKUP_NOT_FOUND.format(path=path)) from None
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise StorageError(S.BACKUP_NOT_SQLITE.format(name=path.name))
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    if page < 512 or page & (page - 1):
+        raise StorageError(S.BACKUP_NOT_SQLITE.format(name=path.name))
+    pages = int.from_bytes(head[28:32], "big")
+    header_counts = head[92:96] == head[24:28] and pages > 0   # "valid-for" = change counter
+    if size % page or (header_counts and size != pages * page):
+        raise StorageError(S.BACKUP_TRUNCATED.format(name=path.name, size=size, page=page))
+
+
+def unreadable_text(conn: sqlite3.Connection) -> tuple[str, int] | None:
+    """The first table holding text that is not UTF-8, and how many such values; None when
+    every text reads. (SQLite stores what it is given; a flipped byte in a name makes a
+    value Python cannot decode, and every screen that reads it would fail.)"""
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    factory = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        for table in tables:
+            bad = 0
+            for row in conn.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    if type(value) is bytes:
+                        try:
+                            value.decode("utf-8")
+                        except UnicodeDecodeError:
+                            bad += 1
+            if bad:
+                return table, bad
+    finally:
+        conn.text_factory = factory
+    return None
+
+
+def check_backup(path: Path, *, checksum: bool = True) -> str:
     """Refuse a file that is not a healthy metodkab database of a version we know.
 
-    Returns its kind: "school" or "office" (a municipal office's database)."""
+    In order: a regular SQLite file of whole pages (``_check_header``), the full integrity
+    check, text readable as UTF-8, our database (school or office) of a known schema
+    version, then (``checksum``) the SHA-256 beside it. Returns its kind: "school" or
+    "office" (a municipal office's database)."""
     from metodkab.storage.migrations import SCHEMA_VERSION
 
-    if not path.is_file():
+    if not path.exists():
         raise StorageError(S.BACKUP_NOT_FOUND.format(path=path))
+    try:
+        _check_header(path)
+    except FileProblem as exc:
+        raise StorageError(str(exc)) from None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            unreadable = unreadable_text(conn) if result == ["ok"] else None
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             kind = database_kind(conn)
             marker = "office" if kind == "office" else "change_counter"
@@ -131,14 +264,20 @@ def check_backup(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(S.DB_NOT_SQLITE.format(name=path.name, error=exc)) from None
+        raise StorageError(sqlite_message(exc, path) or S.BACKUP_UNREADABLE.format(
+            name=path.name)) from None
     if result != ["ok"]:
-        raise StorageError(S.BACKUP_DAMAGED.format(name=path.name, problem=result[0]))
+        raise StorageError(S.BACKUP_INTEGRITY.format(name=path.name, count=len(result)))
+    if unreadable is not None:
+        raise StorageError(S.BACKUP_NOT_UTF8.format(name=path.name, table=unreadable[0],
+                                                    count=unreadable[1]))
     if not has_marker or version < 1:
         raise StorageError(S.BACKUP_NOT_OURS.format(name=path.name))
     newest = _office_ids()[1] if kind == "office" else SCHEMA_VERSION
     if version > newest:
         raise StorageError(S.BACKUP_TOO_NEW.format(name=path.name, version=version))
+    if checksum:
+        verify_checksum(path)
     return kind
 
 
@@ -170,5 +309,6 @@ def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
             source.close()
     finally:
         target.close()
+    make_private(db_path)
     rotate(db_path, folder=folder)
     return kept

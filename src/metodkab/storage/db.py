@@ -12,6 +12,7 @@ not pay for them.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -26,6 +27,8 @@ from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.parse import norm
 from metodkab.storage import migrations
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, DatabaseTooNew, StorageError
+from metodkab.storage.files import (FileProblem, clean_stale_temps, create_private, os_message,
+                                    sqlite_message)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -208,6 +211,25 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def prepare_file(path: Path) -> None:
+    """Before a database is opened: its folder exists, a new file is created owner-only
+    (0600: it will hold ФИО and СНИЛС), the folder is not a read-only one we cannot write
+    to, and temporary files a killed writer left beside it and among its backups are
+    removed. Failures are FileProblem with a Russian message that says what to do."""
+    if path.is_dir():
+        raise FileProblem(S.FILE_IS_FOLDER.format(path=path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(create_private(path))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise FileProblem(os_message(exc, path)) from None
+    clean_stale_temps(path.parent)
+    clean_stale_temps(path.parent / "backups")
+
+
 def open_store(
     path: Path | str,
     *,
@@ -226,7 +248,7 @@ def open_store(
     path = Path(path)
     if not create and not path.exists():
         raise StorageError(S.DB_FILE_NOT_FOUND.format(path=path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    prepare_file(path)
     lock = None
     if exclusive:
         lock = FileLock(str(lock_path(path)))
@@ -246,7 +268,14 @@ def open_store(
             lock.release()
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseBusy(S.DB_BUSY.format(name=path.name)) from None
+        told = sqlite_message(exc, path)    # disk full, no rights, read-only: not «повреждён»
+        if told is not None:
+            raise FileProblem(told) from None
         raise DatabaseDamaged(S.DB_NOT_OURS_OR_DAMAGED.format(name=path.name, error=exc)) from None
+    except OSError as exc:
+        if lock is not None:
+            lock.release()
+        raise FileProblem(os_message(exc, path)) from None
     except BaseException:
         if lock is not None:
             lock.release()

@@ -18,6 +18,7 @@ import errno
 import os
 import re
 import secrets
+import shutil
 import sqlite3
 import stat
 import time
@@ -30,8 +31,11 @@ from metodkab.storage.errors import StorageError
 PRIVATE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
 STALE_AFTER_SECONDS = 24 * 3600
-# ours: ".<name>.<8 hex>.tmp" (write_atomically, packets, keys) or "<name>.tmp" (backups)
-_OUR_TEMP = re.compile(r"\..+\.[0-9a-f]{8}\.tmp|.+\.(sqlite|mkp|mkr|mkkey|office-key|signing-key)\.tmp")
+# ours: ".<name>.<pid>-<8 hex>.tmp" (temp_path), ".<name>.<8 hex>.tmp" (earlier versions),
+# ".<name>.<pid>.tmp" (the demo builder)
+# (and SQLite's -journal, -wal, -shm beside a temporary database)
+_OUR_TEMP = re.compile(r"\..+\.(?:(?P<pid>\d+)(?:-[0-9a-f]{8})?|[0-9a-f]{8})\.tmp"
+                       r"(?:-journal|-wal|-shm)?")
 
 
 class FileProblem(StorageError):
@@ -74,9 +78,12 @@ _SQLITE_FULL, _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_IOERR, _SQLITE_PERM = 
 
 def sqlite_message(exc: sqlite3.Error, path: Path | str) -> str | None:
     """A Russian line when a SQLite error is really a file-system condition (disk full,
-    read-only or inaccessible folder, I/O error); None for anything else."""
+    read-only or inaccessible folder, I/O error) or a stored text that is not UTF-8;
+    None for anything else."""
     code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
     text = str(exc).lower()
+    if "could not decode to utf-8" in text:    # a flipped byte in a stored text
+        return S.DB_NOT_UTF8.format(name=Path(path).name)
     if code == _SQLITE_FULL or "disk is full" in text:
         return S.FILE_NO_SPACE.format(folder=_folder_of(path))
     if code in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
@@ -89,8 +96,17 @@ def sqlite_message(exc: sqlite3.Error, path: Path | str) -> str | None:
             return S.FILE_NO_RIGHTS.format(folder=folder)
         return S.FILE_CANNOT_OPEN.format(path=path)
     if code == _SQLITE_IOERR or "disk i/o error" in text:
+        if _nearly_full(Path(path).parent):
+            return S.FILE_NO_SPACE.format(folder=_folder_of(path))
         return S.FILE_IO_ERROR.format(folder=_folder_of(path))
     return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < (1 << 20)
+    except OSError:
+        return False
 
 
 # --- reading -------------------------------------------------------------------------
@@ -146,8 +162,9 @@ def read_limited(path: Path | str, limit: int) -> bytes | None:
 
 
 def temp_path(target: Path) -> Path:
-    """A temporary name of ours beside ``target`` (hidden, random, ``.tmp``)."""
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    """A temporary name of ours beside ``target``: hidden, with our process id (so that
+    ``clean_stale_temps`` knows a crashed writer's file) and a random part."""
+    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
 def create_private(path: Path) -> int:
@@ -205,9 +222,23 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
     sync_folder(path.parent)
 
 
+def _process_gone(pid: int) -> bool:
+    """True when no process has this id (POSIX); False when unsure."""
+    if os.name != "posix" or pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def clean_stale_temps(folder: Path, *, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
-    """Remove temporary files of ours left in ``folder`` by a crash (older than a day, so a
-    write in progress in another window is never touched); return what was removed."""
+    """Remove temporary files of ours that a killed writer left in ``folder``: those whose
+    process is gone, and any older than a day (a write in progress in another window is
+    never touched); return what was removed."""
     removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
@@ -215,10 +246,14 @@ def clean_stale_temps(folder: Path, *, older_than: float = STALE_AFTER_SECONDS) 
         return removed
     limit = time.time() - older_than
     for entry in entries:
-        if not entry.name.endswith(TEMP_SUFFIX) or not _OUR_TEMP.fullmatch(entry.name):
+        found = _OUR_TEMP.fullmatch(entry.name) if entry.name.startswith(".") else None
+        if found is None:
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            pid = found.group("pid")
+            if (pid and _process_gone(int(pid))) or entry.stat().st_mtime < limit:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:

@@ -34,7 +34,10 @@ def check_database(path: Path) -> CheckReport:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         except sqlite3.DatabaseError as exc:
-            raise StorageError(S.DB_NOT_SQLITE.format(name=path.name, error=exc)) from None
+            from metodkab.storage.files import sqlite_message
+
+            raise StorageError(sqlite_message(exc, path) or S.DB_NOT_SQLITE.format(
+                name=path.name, error=exc)) from None
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         report.lines.append(S.CHECK_DATABASE.format(path=path))
         report.lines.append(S.CHECK_SCHEMA_VERSION.format(version=version, known=SCHEMA_VERSION))
@@ -44,6 +47,11 @@ def check_database(path: Path) -> CheckReport:
             report.lines.append(S.CHECK_INTEGRITY_OK)
         else:
             report.fail(S.CHECK_INTEGRITY_BROKEN.format(problems="; ".join(integrity[:5])))
+        from metodkab.storage.backup import unreadable_text
+
+        unreadable = unreadable_text(conn) if integrity == ["ok"] else None
+        if unreadable:
+            report.fail(S.CHECK_NOT_UTF8.format(table=unreadable[0], count=unreadable[1]))
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             report.fail(S.CHECK_FK_BROKEN.format(count=len(fk), table=fk[0][0]))
@@ -52,6 +60,7 @@ def check_database(path: Path) -> CheckReport:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "staff" in tables:
             staff = conn.execute("SELECT count(*) FROM staff WHERE deleted = 0").fetchone()[0]
+            conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
             school = conn.execute(
                 "SELECT short_name FROM school WHERE deleted = 0 LIMIT 1").fetchone()
             report.lines.append(S.CHECK_SCHOOL.format(

@@ -134,6 +134,8 @@ def _muni_init(args, db, clock, say, ask) -> int:
 
     result = init_municipality(_muni_db(db), name=args.name, public_path=args.pub, clock=clock,
                                user=_user())
+    if result.set_aside is not None:
+        say(S.EX_INIT_KEY_SET_ASIDE.format(path=result.set_aside))
     say(S.EX_INIT_DONE.format(path=result.db_path))
     say(S.EX_INIT_KEY.format(path=result.key_path))
     say(S.EX_INIT_PUBLIC.format(path=result.public_path))

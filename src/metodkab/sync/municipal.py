@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -90,6 +91,10 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
         if not path.exists():
             raise StorageError(S.EX_MUNI_NOT_FOUND.format(path=path))
         raise StorageError(S.EX_NOT_MUNICIPAL.format(name=path.name))
+    if _create:
+        from metodkab.storage.db import prepare_file
+
+        prepare_file(path)                  # owner-only: it holds every school's staff
     lock = None
     if exclusive:
         lock = FileLock(str(lock_path(path)))
@@ -161,7 +166,10 @@ def check_office_database(path: Path) -> CheckReport:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         except sqlite3.DatabaseError as exc:
-            raise StorageError(S.DB_NOT_SQLITE.format(name=path.name, error=exc)) from None
+            from metodkab.storage.files import sqlite_message
+
+            raise StorageError(sqlite_message(exc, path) or S.DB_NOT_SQLITE.format(
+                name=path.name, error=exc)) from None
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         report.lines.append(S.CHECK_DATABASE.format(path=path))
         report.lines.append(S.MUNI_CHECK_SCHEMA_VERSION.format(
@@ -223,31 +231,56 @@ class InitResult:
     key_path: Path
     public_path: Path
     fingerprint: str
+    set_aside: Path | None = None       # a key left by a killed init, kept under this name
 
 
 def init_municipality(path: Path, *, name: str, public_path: Path | None = None,
                       clock: Clock = SYSTEM_CLOCK, user: str = "") -> InitResult:
-    """A new municipal database, its key pair and the public key file for the schools."""
+    """A new municipal database, its key pair and the public key file for the schools.
+
+    Re-runnable after a crash: the database is built under a temporary name and renamed
+    into place last, so it appears whole or not at all; a private key found without its
+    database (an init killed half-way) is set aside under another name (a key is never
+    deleted) and a new pair is made."""
+    from metodkab.storage.db import prepare_file
+    from metodkab.storage.files import FileProblem, os_message, temp_path
+
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise SyncError(S.EX_MUNI_EXISTS.format(path=path))
     key_path = crypto.municipality_key_path(path)
     public_path = public_path or path.with_name(path.stem + "-public.mkkey")
-    if key_path.exists():
-        raise SyncError(S.EX_KEY_EXISTS.format(path=key_path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    secret = crypto.create_municipality_secret(key_path)
-    public = crypto.MunicipalityPublicKey(name, *secret.public)
-    store = open_municipal(path, clock=clock, user=user, _create=True)
+    prepare_file(path)
+    set_aside = None
+    if key_path.exists():           # a key without its database: an init that was killed
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+        set_aside = key_path.with_name(f"{key_path.name}.unused-{stamp}")
+        try:
+            os.replace(key_path, set_aside)
+        except OSError as exc:
+            raise FileProblem(os_message(exc, key_path)) from None
+    tmp = temp_path(path)
     try:
-        with store.atomic():
-            store.db.conn.execute(
-                "INSERT INTO office (id, name, key_fp, created_at) VALUES (1, ?, ?, ?)",
-                (name, public.fingerprint, clock.now().isoformat(timespec="seconds")))
+        secret = crypto.create_municipality_secret(key_path)
+        public = crypto.MunicipalityPublicKey(name, *secret.public)
+        store = open_municipal(tmp, clock=clock, user=user, _create=True)
+        try:
+            with store.atomic():
+                store.db.conn.execute(
+                    "INSERT INTO office (id, name, key_fp, created_at) VALUES (1, ?, ?, ?)",
+                    (name, public.fingerprint, clock.now().isoformat(timespec="seconds")))
+        finally:
+            store.close()
+        packet.write_atomically(public_path, public.to_json().encode("utf-8"))
+        try:
+            os.replace(tmp, path)       # the database appears last, whole
+        except OSError as exc:
+            raise FileProblem(os_message(exc, path)) from None
     finally:
-        store.close()
-    packet.write_atomically(public_path, public.to_json().encode("utf-8"))
-    return InitResult(path, key_path, public_path, public.fingerprint)
+        for leftover in (tmp, lock_path(tmp), *(tmp.with_name(tmp.name + s)
+                                                for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+    return InitResult(path, key_path, public_path, public.fingerprint, set_aside)
 
 
 def office_secret(store: Store) -> crypto.MunicipalitySecret:

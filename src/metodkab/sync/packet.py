@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import secrets
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
@@ -39,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from metodkab import strings as S
 from metodkab.domain.jsonio import JsonRefused, read_json_object
+from metodkab.storage import files
 from metodkab.storage.files import FileProblem, open_regular, os_message
 from metodkab.sync import crypto
 from metodkab.sync.errors import PacketRefused
@@ -137,28 +137,10 @@ def build_packet(fields: dict, content: bytes, signing_key: SigningKey,
     return signed + crypto.sign(signing_key, signed) + sealed, manifest
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that it appears whole or not at all (temp file, fsync, rename)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    if os.name == "posix":
-        try:
-            fd = os.open(path.parent, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write a file so that it appears whole or not at all (temp file, fsync, rename);
+    a failure leaves nothing behind and says in Russian what to do."""
+    files.write_atomically(path, data, private=private)
 
 
 # --- reading -------------------------------------------------------------------------

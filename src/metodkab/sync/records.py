@@ -217,6 +217,41 @@ LINK_ROWS: dict[str, type[BaseModel]] = {
 }
 
 
+# Free text (notes, goals, results, a meeting's topic …) can name people: at the
+# de-identified level it does not travel. An optional one goes blank; a required one
+# (a deficit's description, a step's goal, a meeting's topic) carries DEID_HIDDEN.
+FREE_TEXT: dict[str, tuple[str, ...]] = {
+    "association": ("notes",),
+    "diagnostic": ("notes",),
+    "deficit": ("description",),
+    "route_step": ("goal", "action", "expected_product", "evidence"),
+    "mentorship": ("goals", "result"),
+    "mentorship_event": ("topic", "outcome"),
+    "achievement": ("evidence",),
+    "short_learning": ("evidence",),
+    "programme_activity": ("note",),
+    "activity_postponement": ("reason",),
+}
+
+
+def _hidden_text(table: str) -> dict[str, Any]:
+    """The values a de-identified row carries in place of its free text."""
+    fields = wire_model_of(table).model_fields
+    return {name: S.DEID_HIDDEN if fields[name].is_required() else ""
+            for name in FREE_TEXT.get(table, ()) if name in fields}
+
+
+@cache
+def wire_model_of(table: str) -> type[BaseModel]:
+    return next(wire_model(model) for model in m.ALL_MODELS if model.TABLE == table)
+
+
+def _deidentified_model(table: str, model: type[BaseModel]) -> type[BaseModel]:
+    """``model`` that takes only the hidden values in the table's free-text columns."""
+    overrides = {name: (Literal[value], value) for name, value in _hidden_text(table).items()}
+    return create_model(f"{model.__name__}Deid", __base__=model, **overrides)
+
+
 @cache
 def row_models(level: str) -> dict[str, type[BaseModel]]:
     """The model that checks the "r" object of each travelling table, at this level."""
@@ -224,6 +259,9 @@ def row_models(level: str) -> dict[str, type[BaseModel]]:
     models.update(LINK_ROWS)
     if level == "deidentified":
         models["staff"] = DeidentifiedStaff
+        for table in FREE_TEXT:
+            if table in models:
+                models[table] = _deidentified_model(table, models[table])
     return models
 
 
@@ -244,6 +282,8 @@ def deidentify(table: str, data: dict[str, Any], day: dt.date) -> dict[str, Any]
         return out
     if table == "school":
         return {**data, "director": "", "deputy": ""}
+    if table in FREE_TEXT:
+        return {**data, **{k: v for k, v in _hidden_text(table).items() if k in data}}
     return data
 
 

@@ -19,7 +19,8 @@ from nacl.signing import SigningKey
 
 from metodkab import strings as S
 from metodkab.storage.db import SCHEMA_VERSION, Store
-from metodkab.storage.files import read_limited
+from metodkab.storage.files import (FileProblem, clean_stale_temps, create_private, os_message,
+                                    read_limited, temp_path)
 from metodkab.storage.repo import current_seq
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
@@ -200,6 +201,7 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
         raise SyncError(S.EX_BAD_LEVEL.format(level=level))
     if not out_dir.is_dir():
         raise SyncError(S.EX_NO_FOLDER.format(path=out_dir))
+    clean_stale_temps(out_dir)              # a packet export killed half-way on this stick
     key_file = _require_path(store, key_path)
     tmp: Path | None = None
     try:
@@ -262,7 +264,10 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
                 "WHERE id = 1", (seq, file_hash, fingerprint))
             _audit(store, "packet", {"seq": seq, "kind": manifest.kind, "level": level,
                                      "rows": len(lines), "file": manifest.file_name})
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise FileProblem(os_message(exc, target)) from None
         tmp = None
         _sync_folder(out_dir)
         packet.write_atomically(seq_path(key_file), f"{seq} {file_hash}\n".encode("ascii"))
@@ -273,11 +278,20 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    """The packet under a temporary name beside its target, owner-only; on failure (a
+    full stick, no rights) nothing is left there and the message is Russian."""
+    tmp = temp_path(target)
+    try:
+        with os.fdopen(create_private(tmp), "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileProblem(os_message(exc, target)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return tmp
 
 
