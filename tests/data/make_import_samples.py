@@ -89,6 +89,7 @@ def make_site_csv(path: Path = SITE_CSV) -> Path:
 SITE_XLSX = HERE / "import_site_merged.xlsx"
 SITE_XLS = HERE / "import_site_merged.xls"
 SITE_ODS = HERE / "import_site_merged.ods"
+TRAININGS_ODS = HERE / "import_trainings_text.ods"
 
 
 def make_site_xlsx(path: Path = SITE_XLSX) -> Path:
@@ -130,11 +131,12 @@ def make_site_xls_ods() -> list[Path]:
         return []
     made = []
     with tempfile.TemporaryDirectory() as tmp:
-        for target, fmt in ((SITE_XLS, "xls"), (SITE_ODS, "ods")):
+        for source, target, fmt in ((SITE_XLSX, SITE_XLS, "xls"), (SITE_XLSX, SITE_ODS, "ods"),
+                                    (TRAININGS_XLSX, TRAININGS_ODS, "ods")):
             subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
-                            "--convert-to", fmt, "--outdir", tmp, str(SITE_XLSX)],
+                            "--convert-to", fmt, "--outdir", tmp, str(source)],
                            check=True, capture_output=True, timeout=180)
-            shutil.move(Path(tmp) / f"{SITE_XLSX.stem}.{fmt}", target)
+            shutil.move(Path(tmp) / f"{source.stem}.{fmt}", target)
             made.append(target)
     return made
 

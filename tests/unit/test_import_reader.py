@@ -195,3 +195,11 @@ def test_samples_can_be_rebuilt(tmp_path):
     assert made.read_bytes() == samples.STAFF_CSV.read_bytes()
     shutil.copy(samples.make_staff_xlsx(tmp_path / "s.xlsx"), tmp_path / "copy.xlsx")
     assert read_table(tmp_path / "copy.xlsx", score=STAFF).headers == samples.STAFF_HEADER
+
+
+def test_ods_merged_cells_are_filled_in():
+    # python-calamine reports no merged cells for .ods: they are read from content.xml.
+    xlsx = read_table(samples.TRAININGS_XLSX, score=m.header_score(m.TRAININGS))
+    ods = read_table(samples.TRAININGS_ODS, score=m.header_score(m.TRAININGS))
+    assert [r[1][1] for r in ods.rows] == [r[1][1] for r in xlsx.rows]
+    assert ods.rows[2][1][1] == "Петров Сергей Иванович"          # B4:B5 merged down

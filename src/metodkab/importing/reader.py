@@ -270,7 +270,10 @@ def _workbook_grids(path: Path, progress: Progress | None = None
                 continue
             try:
                 sheet = workbook.get_sheet_by_name(meta.name)
-                grid = _sheet_grid(sheet, meta.name, progress)
+                merged = sheet.merged_cell_ranges
+                if merged is None and path.suffix.lower() == ".ods":
+                    merged = ods_merged_ranges(path, meta.name)
+                grid = _sheet_grid(sheet, meta.name, progress, merged)
             except pc.PasswordError:
                 raise ImportFileError(S.IMP_PASSWORD) from None
             except (pc.CalamineError, pc.XmlError, pc.ZipError) as exc:
@@ -281,12 +284,58 @@ def _workbook_grids(path: Path, progress: Progress | None = None
     return result
 
 
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def ods_merged_ranges(path: Path, sheet_name: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Merged cells of an .ods sheet (python-calamine does not report them for ODS):
+    ((top, left), (bottom, right)), 0-based, read from the spans in ``content.xml``."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    row = col = 0
+    inside = False
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as content:
+            for event, element in ET.iterparse(content, events=("start", "end")):
+                tag = element.tag
+                if tag == _ODS_TABLE + "table":
+                    if event == "start":
+                        inside = element.get(_ODS_TABLE + "name") == sheet_name
+                        row = 0
+                    elif inside:
+                        break
+                    continue
+                if not inside:
+                    if event == "end":
+                        element.clear()
+                    continue
+                if tag == _ODS_TABLE + "table-row":
+                    if event == "start":
+                        col = 0
+                    else:
+                        row += int(element.get(_ODS_TABLE + "number-rows-repeated", "1"))
+                        element.clear()
+                elif tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell") \
+                        and event == "start":
+                    rows = int(element.get(_ODS_TABLE + "number-rows-spanned", "1"))
+                    cols = int(element.get(_ODS_TABLE + "number-columns-spanned", "1"))
+                    if (rows > 1 or cols > 1) and row < MAX_ROWS * 4 and col < MAX_COLUMNS:
+                        found.append(((row, col), (row + rows - 1, col + cols - 1)))
+                    col += int(element.get(_ODS_TABLE + "number-columns-repeated", "1"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ET.ParseError):
+        return []               # the values were read; only the merges are left out
+    return found
+
+
 def _not_a_workbook(path: Path, exc: Exception) -> str:
     kind = S.IMP_FORMAT_NAMES.get(path.suffix.lower(), path.suffix)
     return S.IMP_BAD_WORKBOOK.format(name=path.name, kind=kind)
 
 
-def _sheet_grid(sheet, name: str, progress: Progress | None) -> list[list[object]]:
+def _sheet_grid(sheet, name: str, progress: Progress | None,
+                merged_ranges=None) -> list[list[object]]:
     rows: list[list[object]] = []
     filled = 0
     for cells in sheet.iter_rows():
@@ -301,7 +350,7 @@ def _sheet_grid(sheet, name: str, progress: Progress | None) -> list[list[object
             progress(S.IMP_PROGRESS_READING, len(rows), sheet.height or 0)
     while rows and not any(c is not None for c in rows[-1]):
         rows.pop()
-    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+    for (top, left), (bottom, right) in merged_ranges or ():
         if top >= len(rows) or left >= MAX_COLUMNS:
             continue
         value = rows[top][left] if left < len(rows[top]) else None
