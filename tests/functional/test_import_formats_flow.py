@@ -93,3 +93,30 @@ async def test_pedagogical_stems_are_set_in_settings(tmp_path):
         assert isinstance(screen, ImportPreviewScreen)
         smirnova = next(r for r in screen.loaded.plan.rows if r.name.startswith("Смирнова"))
         assert any("(основа «психолог»)" in n for n in smirnova.notes)
+
+
+async def test_a_large_list_is_read_in_a_worker_with_a_progress_bar(tmp_path, monkeypatch):
+    path = tmp_path / "большой.csv"
+    letters = "абвгдежзиклмнопрстуфхцчшщэюя"
+    path.write_text("ФИО;Должность\n" + "".join(
+        f"Иванова Анна {letters[i % 28]}{letters[i // 28 % 28]}{letters[i // 784]};учитель\n"
+        for i in range(1500)), encoding="utf-8")
+    seen = []
+    shown = ImportScreen._progress
+
+    def progress(self, what, done, total):
+        shown(self, what, done, total)
+        seen.append((what, done, total, self.query_one("#imp-progress").display))
+
+    monkeypatch.setattr(ImportScreen, "_progress", progress)
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(ImportScreen(tmp_path))
+        await settle(pilot, 4)
+        chooser = app.screen
+        await open_path(pilot, path)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        assert len(app.screen.loaded.plan.rows) == 1500
+        assert seen[-1] == ("Разбор строк", 1500, 1500, True)     # the bar was on screen
+        assert not chooser.query_one("#imp-progress").display       # and is gone again
