@@ -3,12 +3,14 @@ mentorship order (F6, also from the search box), the staff development report (F
 person's ИОМ; each time the folder is asked, the file written and its full path shown."""
 
 import docx
+from textual.widgets import SelectionList
 
 from metodkab.clock import Clock
 from metodkab.screens import export
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.indicators import IndicatorsScreen
 from metodkab.screens.mentorship import MentorshipListScreen
+from metodkab.screens.order_dialog import OrderPairsDialog
 from metodkab.screens.programme import ProgrammeScreen
 from metodkab.screens.route import RouteScreen
 from metodkab.storage.db import open_store
@@ -60,8 +62,30 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         register.query_one("#search").focus()
         await type_text(pilot, "Ива")
         await settle(pilot)
-        document = await print_document(
-            pilot, out, "Приказ о закреплении наставников 2026-11-23.docx")
+        # The pairs without an order, all marked; Space unmarks, Ctrl+S with none marked
+        # says so, Space marks again and Ctrl+S goes on to the folder question.
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, OrderPairsDialog)
+        pairs = dialog.query_one("#order-pairs", SelectionList)
+        assert pairs.option_count == 1 and len(pairs.selected) == 1
+        assert "Иванова А. П. → Сидоров О. И." in str(pairs.get_option_at_index(0).prompt)
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog and not pairs.selected
+        assert "Отметьте" in str(dialog.query_one("#order-error").render())
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, export.ExportFolderDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        document = docx.Document(str(out / "Приказ о закреплении наставников 2026-11-23.docx"))
         rows = document.tables[0].rows
         assert [c.text for c in rows[1].cells][1:3] == ["Иванова Анна Петровна, учитель",
                                                         "Сидоров Олег Игоревич, учитель"]

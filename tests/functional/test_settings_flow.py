@@ -32,6 +32,17 @@ def test_ranges_order_and_blank_targets():
     assert errors == {} and values["target_management_trained"] == 40
 
 
+def test_document_details_are_trimmed_and_dates_checked():
+    values, errors = parse_settings(raw(doc_place=" с. Берёзовка ",
+                                        mentorship_rule_number="12-о",
+                                        mentorship_rule_date="01.09.2025"))
+    assert errors == {}
+    assert (values["doc_place"], values["mentorship_rule_number"],
+            values["mentorship_rule_date"]) == ("с. Берёзовка", "12-о", "2025-09-01")
+    _, errors = parse_settings(raw(mentorship_rule_date="31.02.2025"))
+    assert list(errors) == ["mentorship_rule_date"]
+
+
 async def test_targets_are_changed_on_the_settings_screen(tmp_path):
     app = build_app(school_db(tmp_path / "s.sqlite"))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -55,11 +66,16 @@ async def test_targets_are_changed_on_the_settings_screen(tmp_path):
         form.widget("target_young_supported").value = "80"
         form.widget("target_management_trained").value = "50"
         form.widget("category_red_months").value = "2"
+        form.widget("doc_place").value = "с. Берёзовка"
+        form.widget("mentorship_rule_number").value = "12-о"
+        form.widget("mentorship_rule_date").value = "01.09.2025"
         await pilot.press("ctrl+s")
         await settle(pilot)
         saved = all_settings(app.store)
         assert (saved["target_young_supported"], saved["target_management_trained"],
                 saved["category_red_months"]) == (80, 50, 2)
+        assert (saved["doc_place"], saved["mentorship_rule_number"],
+                saved["mentorship_rule_date"]) == ("с. Берёзовка", "12-о", "2025-09-01")
 
         # The indicators screen reads the new target.
         await pilot.press("f8")

@@ -85,3 +85,24 @@ def test_bad_date_is_one_russian_line(archive, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("Ошибка: --date:") and len(err.strip().splitlines()) == 1
     assert not list(tmp_path.iterdir())
+
+
+def test_every_document_is_russian_in_one_font(archive):
+    import re
+
+    _, out = archive
+    documents = sorted(out.glob("*.docx"))
+    assert len(documents) >= 5
+    for path in documents:
+        with zipfile.ZipFile(path) as z:
+            styles = z.read("word/styles.xml").decode()
+            body = z.read("word/document.xml").decode()
+            settings = z.read("word/settings.xml").decode()
+        defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles).group(0)
+        assert 'w:val="ru-RU"' in defaults and 'w:ascii="Times New Roman"' in defaults
+        assert "en-US" not in styles and "en-US" not in body, path.name
+        assert '<w:themeFontLang w:val="ru-RU"' in settings
+        runs = re.findall(r"<w:r>.*?</w:r>|<w:r .*?</w:r>", body)
+        assert runs and all('<w:lang w:val="ru-RU"' in r for r in runs), path.name
+        fonts = set(re.findall(r'w:ascii="([^"]+)"', styles + body))
+        assert fonts == {"Times New Roman"}, (path.name, fonts)

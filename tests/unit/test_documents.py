@@ -231,9 +231,13 @@ def test_mentorship_order(school, tmp_path):
     text = text_of(document)
     for expected in ('МБОУ "Тестовая СОШ"', "ПРИКАЗ", "О закреплении наставников",
                      "№ ________", "АЗ-1128/08/657", "ПРИКАЗЫВАЮ:",
-                     "Назначить куратором реализации программ наставничества: Морозова Е. Н.",
-                     "возложить на заместителя директора: Морозова Е. Н.",
-                     "/ А. В. Соколов /", "С приказом ознакомлены:"):
+                     # names declined: accusative, by the recorded sex or the patronymic
+                     "Назначить Морозову Е. Н. куратором реализации программ наставничества.",
+                     "возложить на заместителя директора Морозову Е. Н.",
+                     "/ А. В. Соколов /", "С приказом ознакомлены:",
+                     # no Положение in Настройки yet: blanks to fill in by hand
+                     'Положением о наставничестве педагогических работников МБОУ "Тестовая '
+                     'СОШ", утверждённым приказом от «____» ______________ 20___ г. № ______'):
         assert expected in text, expected
     assert "Е. Н..\n" not in text + "\n"
     [table] = document.tables
@@ -242,12 +246,46 @@ def test_mentorship_order(school, tmp_path):
     assert is_header(table.rows[0])
     # Only the active pair; the broken one is not ordered.
     assert rows[1:] == [["1", "Иванова Анна Петровна, учитель", "Сидоров Олег Игоревич, учитель",
-                         "педагог – педагог", "01.09.2026 – 31.05.2027",
-                         "Морозова Елена Николаевна"]]
+                         "молодой специалист", "педагог – педагог", "01.09.2026 – 31.05.2027"]]
     # Everybody named signs the acquaintance: mentor, mentee, curator.
     for name in ("А. П. Иванова", "О. И. Сидоров", "Е. Н. Морозова"):
         assert any(p.text.startswith(name + "\t") for p in document.paragraphs)
     assert not any(p.text.startswith("Д. Кузнецова") for p in document.paragraphs)
+
+
+def test_order_names_pairs_without_an_order_place_rule_and_subjects(school, tmp_path):
+    from metodkab.storage import documents as sd
+    from metodkab.storage.settings import set_settings
+
+    store, ids, *_ = school
+    repo.update(store, repo.get(store, Staff, ids["kuznetsova"]).model_copy(
+        update={"subjects": ["математика", "физика"], "sex": "ж"}))
+    ordered = repo.create(store, Mentorship(          # has an order already: not offered
+        mentor_id=ids["petrova"], mentee_ids=[ids["sidorov"]], form="педагог – педагог",
+        start_date=dt.date(2026, 9, 1), planned_end=dt.date(2027, 5, 31),
+        order_number="45-о", order_date=dt.date(2026, 8, 31)))
+    ended = repo.create(store, Mentorship(            # its term is over: not offered
+        mentor_id=ids["petrova"], mentee_ids=[ids["ivanova"]], form="педагог – педагог",
+        start_date=dt.date(2026, 1, 10), planned_end=dt.date(2026, 10, 31)))
+    group = repo.create(store, Mentorship(
+        mentor_id=ids["morozova"], mentee_ids=[ids["kuznetsova"], ids["sidorov"]],
+        form="групповое", reason="новый сотрудник", start_date=dt.date(2026, 10, 1),
+        planned_end=dt.date(2027, 6, 30), curator_id=ids["petrova"]))
+    offered = [c.id for c in sd.order_candidates(store)]
+    assert group in offered and len(offered) == 2
+    assert ordered not in offered and ended not in offered
+    set_settings(store, {"doc_place": "с. Берёзовка", "mentorship_rule_number": "12-о",
+                         "mentorship_rule_date": "2025-09-01"})
+    document = read(de.write_mentorship_order(store, [group], folder=tmp_path))
+    text = text_of(document)
+    assert "\nс. Берёзовка\n" in text
+    assert "утверждённым приказом от 01.09.2025 № 12-о" in text
+    assert "Назначить Петрову М. И. куратором" in text
+    rows = cells(document.tables[0])
+    assert rows[1:] == [["1", "Морозова Елена Николаевна, заместитель директора",
+                         "Кузнецова Дарья, учитель (математика, физика)\n"
+                         "Сидоров Олег Игоревич, учитель", "новый сотрудник", "групповое",
+                         "01.10.2026 – 30.06.2027"]]
 
 
 def test_order_without_pairs_or_school(fresh_db, tmp_path):
@@ -256,6 +294,20 @@ def test_order_without_pairs_or_school(fresh_db, tmp_path):
     text = text_of(document)
     assert S.DOC_ORDER_CURATOR_BLANK in text
     assert S.DOC_ORDER_ITEM_CONTROL_SELF in text
+
+
+def test_names_are_declined_by_sex_or_patronymic():
+    from metodkab.reports.names import ACCUSATIVE, DATIVE, GENITIVE, Person, decline, declined
+
+    assert declined("Журавлёва Ольга Викторовна", ACCUSATIVE, form="short") == "Журавлёву О. В."
+    assert declined("Соколов Андрей Викторович", DATIVE) == "Соколову Андрею Викторовичу"
+    assert declined("Мамедов Эльчин Рашид оглы", GENITIVE) == "Мамедова Эльчина Рашид оглы"
+    assert declined("Алиева Лейла Рашид кызы", DATIVE) == "Алиевой Лейле Рашид кызы"
+    # The recorded sex decides where the name alone cannot: Шевчук is both.
+    assert decline(Person("Шевчук", "Иван", "", "м"), ACCUSATIVE).full == "Шевчука Ивана"
+    assert decline(Person("Шевчук", "Анна", "", "ж"), ACCUSATIVE).full == "Шевчук Анну"
+    assert declined("Шевчук О. В.", ACCUSATIVE) == "Шевчук О. В."      # unknown: as typed
+    assert declined("Морозова Е.Н.", ACCUSATIVE, form="signature") == "Е. Н. Морозову"
 
 
 # --- the staff development report --------------------------------------------------------------

@@ -25,6 +25,7 @@ from metodkab.reports import docx as W
 from metodkab.reports import indicators as ri
 from metodkab.reports import programme as rp
 from metodkab.reports.indicator_sheet import target_text
+from metodkab.reports.names import ACCUSATIVE, Person, decline, declined
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def _date(day: dt.date | None) -> str:
     return format_date(day) if day else ""
 
 
-def _period(start: dt.date | None, end: dt.date | None) -> str:
+def period_text(start: dt.date | None, end: dt.date | None) -> str:
     if start and end and start != end:
         return S.DOC_PERIOD.format(start=format_date(start), end=format_date(end))
     return _date(end or start)
@@ -86,7 +87,7 @@ def _approve(doc: Document, signers: Signers, *, approved: dt.date | None = None
 def _activity_cells(number: str, a: rp.PrintActivity) -> list[str]:
     what = a.title + (f"\n{a.note}" if a.note else "")
     how = "\n".join(x for x in (a.direction, a.form) if x)
-    dates = _period(a.start_date, a.deadline)
+    dates = period_text(a.start_date, a.deadline)
     if a.postponed_from:
         dates += "\n" + S.DOC_PROG_WAS.format(
             dates=", ".join(format_date(d) for d in a.postponed_from))
@@ -220,13 +221,27 @@ def route_docx(doc: RouteDocument) -> Document:
 
 
 @dataclass(frozen=True)
+class OrderPerson:
+    name: Person
+    position: str = ""
+    subjects: str = ""
+
+    @property
+    def cell(self) -> str:
+        """«Сидоров Олег Игоревич, учитель (математика, физика)» — a cell of the table."""
+        text = ", ".join(x for x in (self.name.full, self.position) if x)
+        return f"{text} ({self.subjects})" if self.subjects else text
+
+
+@dataclass(frozen=True)
 class OrderPair:
-    mentor: str                                 # «Фамилия Имя Отчество, должность»
-    mentees: tuple[str, ...]
+    mentor: OrderPerson
+    mentees: tuple[OrderPerson, ...]
     form: str
     start: dt.date
     planned_end: dt.date
-    curator: str = ""                           # ФИО
+    reason: str = ""
+    curator: OrderPerson | None = None
 
 
 @dataclass(frozen=True)
@@ -234,7 +249,20 @@ class OrderDocument:
     signers: Signers
     day: dt.date
     pairs: tuple[OrderPair, ...]
-    people: tuple[str, ...] = ()                # who signs «ознакомлены», in name order
+    place: str = ""                             # «с. Берёзовка» (Настройки)
+    rule_number: str = ""                       # the order approving the school's
+    rule_date: dt.date | None = None            # Положение о наставничестве (Настройки)
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everybody the order names (mentors, mentees, curators), by name: they sign
+        the acquaintance."""
+        found: dict[str, Person] = {}
+        for pair in self.pairs:
+            for who in (pair.mentor, *pair.mentees, pair.curator):
+                if who is not None:
+                    found.setdefault(who.name.full, who.name)
+        return tuple(found[k] for k in sorted(found, key=lambda n: n.lower().replace("ё", "е")))
 
 
 def _one_stop(sentence: str) -> str:
@@ -242,45 +270,69 @@ def _one_stop(sentence: str) -> str:
     return sentence[:-1] if sentence.endswith("..") else sentence
 
 
+def _rule(doc: OrderDocument) -> str:
+    """The school's Положение о наставничестве with the order that approved it (blanks
+    for what Настройки does not hold)."""
+    return S.DOC_ORDER_RULE.format(
+        school=doc.signers.school or S.DOC_ORDER_RULE_SCHOOL,
+        date=format_date(doc.rule_date) if doc.rule_date else S.DOC_DATE_BLANK,
+        number=doc.rule_number or S.DOC_NUMBER_SHORT_BLANK)
+
+
+def _curator_item(doc: OrderDocument) -> str:
+    """«Назначить Морозову Е. Н. куратором …» — one curator; several: each with the pairs
+    they follow; none recorded: a blank to fill in by hand."""
+    curators: dict[str, tuple[OrderPerson, list[int]]] = {}
+    for number, pair in enumerate(doc.pairs, start=1):
+        if pair.curator is not None:
+            curators.setdefault(pair.curator.name.full, (pair.curator, []))[1].append(number)
+    if not curators:
+        return S.DOC_ORDER_ITEM_CURATOR.format(name=S.DOC_ORDER_CURATOR_BLANK)
+    if len(curators) == 1:
+        [(curator, _)] = curators.values()
+        return S.DOC_ORDER_ITEM_CURATOR.format(name=decline(curator.name, ACCUSATIVE).short)
+    return S.DOC_ORDER_ITEM_CURATORS.format(names="; ".join(
+        S.DOC_ORDER_CURATOR_PAIRS.format(name=decline(c.name, ACCUSATIVE).short,
+                                         pairs=", ".join(map(str, numbers)))
+        for c, numbers in curators.values()))
+
+
 def order_docx(doc: OrderDocument) -> Document:
     """«Приказ о закреплении наставников»: the school, blanks for the date and number, the
-    preamble, the items (the pairs as a table, the curators, programmes, control), the
-    director's signature and the lines of acquaintance of everybody named."""
+    place, the preamble naming the school's Положение о наставничестве, the items (the
+    pairs as a table with each pair's reason and the mentees' subjects, the curators, the
+    programmes, control — names declined), the director's signature and the lines of
+    acquaintance of everybody named."""
     out = W.new_document(title=S.DOC_ORDER_TITLE)
     _school_header(out, doc.signers)
     W.paragraph(out, S.DOC_ORDER_WORD, bold=True, align="center", size=14, space_after=10)
     W.two_sides(out, S.DOC_DATE_BLANK, S.DOC_NUMBER_BLANK)
+    if doc.place:
+        W.paragraph(out, doc.place, align="center", space_after=10)
     W.paragraph(out, S.DOC_ORDER_TITLE, bold=True, align="center", space_after=10)
-    preamble = W.paragraph(out, S.DOC_ORDER_PREAMBLE, align="justify")
+    preamble = W.paragraph(out, S.DOC_ORDER_PREAMBLE.format(rule=_rule(doc)), align="justify")
     preamble.paragraph_format.first_line_indent = Cm(1.25)
     W.paragraph(out, S.DOC_ORDER_COMMAND, bold=True)
     W.numbered(out, [S.DOC_ORDER_ITEM_PAIRS])
-    table = W.table(out, S.DOC_ORDER_COLUMNS, widths=(0.7, 4, 4, 3.1, 2.4, 3),
-                    align=("center", None, None, None, "center", None))
+    table = W.table(out, S.DOC_ORDER_COLUMNS, widths=(0.7, 4, 4.4, 2.6, 2.4, 2.4),
+                    align=("center", None, None, None, None, "center"))
     if not doc.pairs:
         W.add_group_row(table, S.DOC_ORDER_NO_PAIRS)
     for number, pair in enumerate(doc.pairs, start=1):
-        W.add_row(table, [number, pair.mentor, "\n".join(pair.mentees), pair.form,
-                          _period(pair.start, pair.planned_end), pair.curator])
-    curators = list(dict.fromkeys(surname_first(p.curator) for p in doc.pairs if p.curator))
-    if not curators:
-        curator = S.DOC_ORDER_ITEM_CURATOR.format(names=S.DOC_ORDER_CURATOR_BLANK)
-    elif len(curators) == 1:
-        curator = S.DOC_ORDER_ITEM_CURATOR.format(names=curators[0])
-    else:
-        curator = S.DOC_ORDER_ITEM_CURATORS.format(names=", ".join(curators))
-    control = (S.DOC_ORDER_ITEM_CONTROL.format(name=surname_first(doc.signers.deputy))
-               if doc.signers.deputy
-               else S.DOC_ORDER_ITEM_CONTROL_SELF)
-    items = W.numbered(out, [_one_stop(curator), S.DOC_ORDER_ITEM_PROGRAMMES,
+        W.add_row(table, [number, pair.mentor.cell, "\n".join(m.cell for m in pair.mentees),
+                          pair.reason, pair.form, period_text(pair.start, pair.planned_end)])
+    deputy = doc.signers.deputy
+    control = (S.DOC_ORDER_ITEM_CONTROL.format(name=declined(deputy, ACCUSATIVE, form="short"))
+               if deputy else S.DOC_ORDER_ITEM_CONTROL_SELF)
+    items = W.numbered(out, [_one_stop(_curator_item(doc)), S.DOC_ORDER_ITEM_PROGRAMMES,
                              S.DOC_ORDER_ITEM_REPORT, _one_stop(control)], start=2)
     items[0].paragraph_format.space_before = Pt(6)
     W.signature_line(out, S.DOC_ROLE_DIRECTOR, initials_first(doc.signers.director))
     if doc.people:
         W.paragraph(out, "", space_after=6)
         W.paragraph(out, S.DOC_ORDER_ACQUAINTED, bold=True)
-        for name in doc.people:
-            W.acquaint_line(out, initials_first(name))
+        for person in doc.people:
+            W.acquaint_line(out, person.signature)
     return out
 
 

@@ -1,7 +1,8 @@
 """A small generic DOCX writer (python-docx) for documents to print and sign.
 
 Every document is A4 with margins for filing (left 2.5 cm), Times New Roman 12 (a font
-with Cyrillic that Word has everywhere and LibreOffice maps to Liberation Serif), black
+with Cyrillic that Word has everywhere and LibreOffice maps to Liberation Serif), tagged
+Russian (ru-RU in the defaults, the styles and every run: spelling and hyphenation), black
 headings, tables with borders whose header rows repeat on every page, page numbers in
 the footer, and signature lines. Sections can turn landscape for wide tables.
 
@@ -32,6 +33,7 @@ from metodkab import strings as S
 from metodkab.reports.xlsx import give_new_file_mode, safe_file_name
 
 FONT = "Times New Roman"
+LANG = "ru-RU"
 SIZE = 12
 TABLE_SIZE = 10
 A4 = (Cm(21.0), Cm(29.7))
@@ -59,8 +61,73 @@ def _set_fonts(rpr_owner, name: str) -> None:
         fonts.set(qn(attr), name)
 
 
+_AFTER_LANG = {qn(f"w:{n}") for n in ("eastAsianLayout", "specVanish", "oMath", "rPrChange")}
+
+
+def set_language(rpr) -> None:
+    """Tag run properties Russian (spelling and hyphenation in Word and LibreOffice), the
+    ``w:lang`` element in its place in the schema's order."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        following = next((c for c in rpr if c.tag in _AFTER_LANG), None)
+        if following is None:
+            rpr.append(lang)
+        else:
+            following.addprevious(lang)
+    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:eastAsia"), LANG)
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _document_defaults(doc: Document) -> None:
+    """The defaults every style inherits: Times New Roman for every script, Russian."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+    set_language(rpr)
+    for other in styles.iter(qn("w:rFonts")):      # the template's styles: one font too
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            other.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            other.set(qn(attr), FONT)
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANG)
+
+
+def tag_russian(doc: Document) -> None:
+    """Every run of the body, the headers and the footers tagged Russian (a run's own tag
+    wins over the style's, and Word tags typed text by the keyboard otherwise)."""
+    parts = [doc.element.body]
+    for section in doc.sections:
+        parts += [section.header._element, section.footer._element]
+    for part in parts:
+        for run in part.iter(qn("w:r")):
+            set_language(run.get_or_add_rPr())
+
+
 def _style_font(style, size: float, bold: bool | None = None) -> None:
     _set_fonts(style.element, FONT)
+    set_language(style.element.get_or_add_rPr())
     style.font.size = Pt(size)
     style.font.color.rgb = RGBColor(0, 0, 0)
     if bold is not None:
@@ -71,6 +138,7 @@ def _style_font(style, size: float, bold: bool | None = None) -> None:
 def new_document(*, title: str = "", landscape: bool = False) -> Document:
     """An empty A4 document with the house styles set up."""
     doc = docx.Document()
+    _document_defaults(doc)
     styles = doc.styles
     normal = styles["Normal"]
     _style_font(normal, SIZE)
@@ -419,6 +487,7 @@ def write_docx(folder: Path | str, file_name: str, document: Document) -> Path:
     if not name.lower().endswith(".docx"):
         name += ".docx"
     target = folder / name
+    tag_russian(document)
     handle, temp = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -52,9 +52,11 @@ def write_route(store, route_id: str, *, folder: Path, progress: Progress = None
     return path
 
 
-def write_mentorship_order(store, *, folder: Path, progress: Progress = None) -> Path:
+def write_mentorship_order(store, ids: list[str] | None = None, *, folder: Path,
+                           progress: Progress = None) -> Path:
+    """The order for the pairs ``ids`` (by default every pair without an order)."""
     _step(progress, 0)
-    doc = sd.load_order(store)
+    doc = sd.load_order(store, ids)
     _step(progress, 1)
     document = rd.order_docx(doc)
     _step(progress, 2)

@@ -320,11 +320,11 @@ class MentorshipListScreen(AppScreen):
         start_export(self, export_mentorships, self.query_state, title=S.XLS_KEY_EXPORT)
 
     def action_print(self) -> None:
-        """«Приказ о закреплении наставников»: every active pair, ready to sign."""
-        from metodkab.screens.documents_export import write_mentorship_order
-        from metodkab.screens.export import start_export
+        """«Приказ о закреплении наставников» for the pairs without an order (all marked in
+        a dialog; Space unmarks), ready to sign."""
+        from metodkab.screens.order_dialog import print_order
 
-        start_export(self, write_mentorship_order, title=S.DOC_KEY_PRINT)
+        print_order(self)
 
     def action_page(self, step: int) -> None:
         q = self.query_state

@@ -51,6 +51,17 @@ ORDERED_SETTINGS = (("category_red_months", "category_warn_months"),
                     ("mentorship_min_months", "mentorship_max_months"))
 
 
+TEXT_SETTINGS: dict[str, tuple[str, int]] = {     # the documents' details: label, length
+    "doc_place": (S.SETTINGS_DOC_PLACE, 100),
+    "mentorship_rule_number": (S.SETTINGS_MENTOR_RULE_NUMBER, 30),
+}
+DATE_SETTINGS: dict[str, tuple[str, str]] = {
+    "report_date": (S.SETTINGS_REPORT_DATE, S.SETTINGS_SECTION_WORK),
+    "mentorship_rule_date": (S.SETTINGS_MENTOR_RULE_DATE, S.SETTINGS_SECTION_DOCS),
+}
+PLAIN_SETTINGS = ("user_name", *DATE_SETTINGS, *TEXT_SETTINGS)
+
+
 def parse_settings(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """The settings typed on the form: values to save, or Russian errors per field."""
     values: dict[str, Any] = {"user_name": raw["user_name"]}
@@ -63,11 +74,17 @@ def parse_settings(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
             values["pedagogical_stems"] = stems
         else:
             errors["pedagogical_stems"] = S.SETTINGS_PED_STEMS_ERROR
-    try:
-        day = parse_date(raw["report_date"])
-        values["report_date"] = day.isoformat() if day else ""
-    except ValueError as exc:
-        errors["report_date"] = str(exc)
+    for key in DATE_SETTINGS:
+        if key not in raw and key != "report_date":
+            continue                        # not on this form: left as stored
+        try:
+            day = parse_date(raw.get(key) or "")
+            values[key] = day.isoformat() if day else ""
+        except ValueError as exc:
+            errors[key] = str(exc)
+    for key in TEXT_SETTINGS:
+        if key in raw:
+            values[key] = str(raw[key] or "").strip()
     for key, (_, lo, hi, _, blank) in INT_SETTINGS.items():
         text = str(raw.get(key) if raw.get(key) is not None else "").strip()
         if blank and not text:
@@ -153,6 +170,11 @@ class SettingsScreen(FormScreen):
                       lambda: TextField(max_length=300), section=work),
             *(FieldSpec(key, label, lambda: TextField(max_length=3), section=section)
               for key, (label, _, _, section, _) in INT_SETTINGS.items()),
+            *(FieldSpec(key, label, lambda n=length: TextField(max_length=n),
+                        section=S.SETTINGS_SECTION_DOCS)
+              for key, (label, length) in TEXT_SETTINGS.items()),
+            FieldSpec("mentorship_rule_date", S.SETTINGS_MENTOR_RULE_DATE, lambda: DateField(),
+                      section=S.SETTINGS_SECTION_DOCS),
         ]
 
     def title_for(self, record: Record | None) -> str:
@@ -168,17 +190,18 @@ class SettingsScreen(FormScreen):
         super()._loaded(result)
         for key in INT_SETTINGS:          # short numbers: long labels, narrow fields
             self.form.rows[key].add_class("-number")
-        values = {k: self.settings.get(k, "") for k in ("user_name", "report_date", *INT_SETTINGS)}
+        values = {k: self.settings.get(k, "") for k in (*PLAIN_SETTINGS, *INT_SETTINGS)}
         values = {k: "" if v is None else str(v) if k in INT_SETTINGS else v
                   for k, v in values.items()}
         values["pedagogical_stems"] = ", ".join(self.settings.get("pedagogical_stems") or [])
-        values["report_date"] = parse_date(values["report_date"]) if values["report_date"] else ""
+        for key in DATE_SETTINGS:
+            values[key] = parse_date(values[key]) if values[key] else ""
         self.form.load(values)
         self.saved_snapshot = self.form.values()
 
     def _data(self) -> dict[str, Any]:
         data = super()._data()
-        for key in ("user_name", "report_date", "pedagogical_stems", *INT_SETTINGS):
+        for key in (*PLAIN_SETTINGS, "pedagogical_stems", *INT_SETTINGS):
             data.pop(key, None)
         return data
 

@@ -5,22 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from metodkab import strings as S
-from metodkab.domain.models import Staff
+from metodkab.domain.models import Mentorship, Staff
+from metodkab.domain.parse import norm
 from metodkab.reports import documents as rd
 from metodkab.reports import programme as rp
+from metodkab.reports.names import Person
 from metodkab.storage import development, repo
 from metodkab.storage import mentorship as store_m
 from metodkab.storage import programme as ps
 from metodkab.storage.alerts import collect_alerts
 from metodkab.storage.db import Store
+from metodkab.storage.errors import NotFound
 from metodkab.storage.indicators import load_report
 from metodkab.storage.school import get_school
-from metodkab.storage.settings import report_date
+from metodkab.storage.settings import all_settings, report_date
 
-NAME = ("s.last_name || ' ' || s.first_name || "
-        "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
 LIST_LIMIT = 100           # people per list in the staff report; the rest are counted
 REPORT_ALERTS = ("overdue_training", "category_expiring", "young_unsupported",
                  "route_steps_overdue")
@@ -31,22 +33,6 @@ def load_signers(store: Store) -> rd.Signers:
     if school is None:
         return rd.Signers("")
     return rd.Signers(school.full_name, school.short_name, school.director, school.deputy)
-
-
-def _first_positions(store: Store, staff_ids: Iterable[str]) -> dict[str, str]:
-    """The first position of each person (as ordered on the card)."""
-    ids = list(dict.fromkeys(staff_ids))
-    found: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        with store.mutex:
-            rows = store.db.conn.execute(
-                f"SELECT staff_id, position FROM staff_position WHERE deleted = 0 "
-                f"AND staff_id IN ({marks}) ORDER BY sort_order, rowid", chunk).fetchall()
-        for staff_id, position in rows:
-            found.setdefault(staff_id, position)
-    return found
 
 
 # --- the programme -----------------------------------------------------------------------
@@ -86,40 +72,71 @@ def load_route(store: Store, route_id: str) -> rd.RouteDocument:
 # --- the mentorship order ------------------------------------------------------------------
 
 
-def load_order(store: Store, day: dt.date | None = None) -> rd.OrderDocument:
-    """Every pair or group with the status «действует», as the register lists them."""
+@dataclass(frozen=True)
+class OrderCandidate:
+    """A pair the order may name: in force on the day and without an order yet."""
+
+    id: str
+    label: str              # «Иванова А. П. → Сидоров О. И. (01.09.2026 – 31.05.2027)»
+
+
+def order_candidates(store: Store, day: dt.date | None = None) -> list[OrderCandidate]:
+    """The pairs and groups «действует» whose term has not ended on ``day`` and that have
+    no order yet (no number), in the register's order: what a new order is for."""
     day = day or report_date(store)
-    query = store_m.MentorshipQuery(status="действует")
+    query = store_m.MentorshipQuery(status="действует", no_order=True)
     total = store_m.count_mentorships(store, query, day)
-    rows = store_m.list_mentorships(store, store_m.MentorshipQuery(
-        status="действует", limit=max(total, 1)), day)
-    ids = [r.id for r in rows]
-    mentees: dict[str, list[tuple[str, str]]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        with store.mutex:
-            found = store.db.conn.execute(f"""
-                SELECT mm.mentorship_id, s.id, {NAME} FROM mentorship_mentee mm
-                JOIN staff s ON s.id = mm.staff_id
-                WHERE mm.deleted = 0 AND mm.mentorship_id IN ({marks})
-                ORDER BY s.name_norm""", chunk).fetchall()
-        for mentorship_id, staff_id, name in found:
-            mentees.setdefault(mentorship_id, []).append((staff_id, name))
-    positions = _first_positions(store, [r.mentor_id for r in rows] +
-                                 [i for group in mentees.values() for i, _ in group])
+    rows = store_m.list_mentorships(store, replace(query, limit=max(total, 1)), day)
+    return [OrderCandidate(r.id, S.DOC_ORDER_CANDIDATE.format(
+                mentor=rd.surname_first(r.mentor),
+                mentees=", ".join(rd.surname_first(m) for m in r.mentees),
+                period=rd.period_text(r.start, r.planned_end)))
+            for r in rows if r.planned_end >= day and not r.order_number]
 
-    def named(staff_id: str, name: str) -> str:
-        position = positions.get(staff_id)
-        return f"{name}, {position}" if position else name
 
-    pairs = tuple(rd.OrderPair(
-        named(r.mentor_id, r.mentor), tuple(named(i, n) for i, n in mentees.get(r.id, ())),
-        r.form, r.start, r.planned_end, r.curator) for r in rows)
-    people = {r.mentor for r in rows} | {n for g in mentees.values() for _, n in g}
-    people |= {r.curator for r in rows if r.curator}
-    ordered = tuple(sorted(people, key=lambda n: n.lower().replace("ё", "е")))
-    return rd.OrderDocument(load_signers(store), day, pairs, ordered)
+def _person(store: Store, staff_id: str | None) -> Staff | None:
+    if not staff_id:
+        return None
+    try:
+        return repo.get(store, Staff, staff_id)
+    except NotFound:
+        return None
+
+
+def _order_person(person: Staff, *, subjects: bool = False) -> rd.OrderPerson:
+    return rd.OrderPerson(
+        Person(person.last_name, person.first_name, person.middle_name, person.sex),
+        person.positions[0] if person.positions else "",
+        ", ".join(person.subjects) if subjects else "")
+
+
+def load_order(store: Store, ids: Iterable[str] | None = None,
+               day: dt.date | None = None) -> rd.OrderDocument:
+    """The order for the pairs ``ids`` (by default every pair without an order,
+    ``order_candidates``): each pair's mentor and mentees with their positions (and the
+    mentees' subjects), reason, form, term and curator; the place and the school's
+    Положение о наставничестве from Настройки."""
+    day = day or report_date(store)
+    chosen = [c.id for c in order_candidates(store, day)] if ids is None else list(ids)
+    pairs = []
+    for mentorship_id in chosen:
+        m = repo.get(store, Mentorship, mentorship_id)
+        mentor = _person(store, m.mentor_id)
+        if mentor is None:
+            continue
+        mentees = [p for p in (_person(store, i) for i in m.mentee_ids) if p is not None]
+        mentees.sort(key=lambda p: norm(p.name))
+        curator = _person(store, m.curator_id)
+        pairs.append(rd.OrderPair(
+            _order_person(mentor), tuple(_order_person(p, subjects=True) for p in mentees),
+            m.form, m.start_date, m.planned_end, m.reason,
+            _order_person(curator) if curator else None))
+    settings = all_settings(store)
+    rule_date = settings.get("mentorship_rule_date") or ""
+    return rd.OrderDocument(
+        load_signers(store), day, tuple(pairs), place=settings.get("doc_place") or "",
+        rule_number=settings.get("mentorship_rule_number") or "",
+        rule_date=dt.date.fromisoformat(rule_date) if rule_date else None)
 
 
 # --- the staff development report ------------------------------------------------------------

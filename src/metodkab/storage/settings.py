@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "target_management_trained": None,  # domain.md names no target: no status shown
     "export_folder": "",               # '' means the user's documents folder
     "pedagogical_stems": list(PEDAGOGICAL_STEMS),   # import: a pedagogical diploma's words
+    "doc_place": "",                   # documents: where they are issued («с. Берёзовка»)
+    "mentorship_rule_number": "",      # the school's Положение о наставничестве: the order
+    "mentorship_rule_date": "",        # that approved it (ISO date)
 }
 
 
