@@ -999,6 +999,7 @@ IMP_NOT_TEXT_TABLE = ("«{name}» — не текстовая таблица CSV
 IMP_BAD_CSV = "Строка {line} файла CSV не читается: {error}. Ничего не загружено."
 IMP_PROGRESS = "{what}: {done} из {total}…"
 IMP_PROGRESS_READING = "Чтение файла"
+IMP_RECOUNTING = "Просмотр пересчитывается…"
 IMP_PROGRESS_ROWS = "Разбор строк"
 IMP_LIST_DATE_LINE = "Дата списка {day} ({source}): стаж «N лет» отсчитан от неё · Ctrl+D — изменить"
 IMP_LIST_DATE_BY_USER = "указана вами"

@@ -28,6 +28,7 @@ MAX_ROWS = 20000                 # filled rows a sheet may have; more is refused
 MAX_COLUMNS = 60
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PROGRESS_STEP = 500
+MAX_EMPTY_RUN = 5000             # empty rows in a row after which a sheet is taken as ended
 
 Progress = Callable[[str, int, int], None]     # (what is being done, done, total)
 
@@ -337,14 +338,19 @@ def _not_a_workbook(path: Path, exc: Exception) -> str:
 def _sheet_grid(sheet, name: str, progress: Progress | None,
                 merged_ranges=None) -> list[list[object]]:
     rows: list[list[object]] = []
-    filled = 0
+    filled = empty_run = 0
     for cells in sheet.iter_rows():
         row = [None if c == "" else c for c in cells[:MAX_COLUMNS]]
         if any(c is not None for c in row):
             filled += 1
+            empty_run = 0
             if filled > MAX_ROWS:
                 raise ImportFileError(S.IMP_TOO_MANY_ROWS.format(
                     sheet=name, limit=f"{MAX_ROWS:,}".replace(",", " ")))
+        else:
+            empty_run += 1
+            if empty_run > MAX_EMPTY_RUN:
+                break           # a sheet formatted down to row 1 048 576: the rest is empty
         rows.append(row)
         if progress is not None and len(rows) % PROGRESS_STEP == 0:
             progress(S.IMP_PROGRESS_READING, len(rows), sheet.height or 0)

@@ -219,6 +219,7 @@ class ImportPreviewScreen(AppScreen):
 
     def _remap(self, mapping: Mapping, loaded: Loaded | None = None) -> None:
         self.busy = True
+        self._update_status(S.IMP_RECOUNTING)
 
         def done(loaded: Loaded) -> None:
             self.busy = False
