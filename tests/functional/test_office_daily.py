@@ -261,6 +261,29 @@ async def test_school_card_replaces_the_key_and_keeps_the_history(office):
         assert "Пропущенных пакетов нет" in text_of(app.screen, "#sc-text")
 
 
+async def test_the_key_is_replaced_right_from_the_loading_summary(office):
+    school = office.school("0412")
+    crypto.school_key_path(school).unlink()            # a new computer
+    usb = office.folder / "usb"
+    export(school, usb, "после переезда")
+    app = office.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await load_folder(pilot, usb)
+        actions = {b.binding.action for b in app.active_bindings.values()}
+        assert "replace_key" in actions and "apply" not in actions
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog) and "Прежний ключ" in app.screen.question
+        await pilot.click("#yes")
+        await settle(pilot, 4)
+        assert app.screen is screen
+        assert "будет применено: 1 · отклонено: 0" in text_of(screen, "#oi-total")
+        await pilot.press("ctrl+s")
+        await settle(pilot, 4)
+        assert screen.applied and app.data_version == 2     # the key, then the packet
+
+
 async def test_the_card_shows_the_numbers_actually_missing(office):
     school = office.school("0412")
     sent = office.folder / "sent"

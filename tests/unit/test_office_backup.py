@@ -131,3 +131,47 @@ def test_restore_without_a_terminal_or_passphrase_says_how(office, tmp_path, cap
     code, text = run(capsys, "restore", str(tmp_path), "--db", str(tmp_path / "b" / "o.sqlite"))
     assert code == 2 and "METODKAB_PASSPHRASE" in text
     assert not (tmp_path / "b" / "o.sqlite").exists()
+
+
+def test_forget_key_with_the_new_packet_keeps_the_history(office, tmp_path, capsys,
+                                                          monkeypatch):
+    """`municipality forget-key CODE --packet FILE` does what Ctrl+K on the card does; a
+    plain forget-key makes the next import ask about a changed key, not a first packet."""
+    from metodkab.sync import commands
+
+    result, schools = office
+    crypto.school_key_path(schools[0]).unlink()        # 0412 moved to a new computer
+    crypto.school_key_path(schools[1]).unlink()        # and so did 0413
+    out = tmp_path / "moved"
+    out.mkdir()
+    moved = [next_packet(school, out) for school in schools]
+    db = str(result.db_path)
+    monkeypatch.setattr(commands, "_ask_tty", lambda question: "нет")
+    code, text = run(capsys, "municipality", "forget-key", "0412", "--packet", str(moved[0]),
+                     "--db", db)
+    assert code == 1 and "Ключ не заменён" in text
+    monkeypatch.setattr(commands, "_ask_tty", lambda question: "да")
+    code, text = run(capsys, "municipality", "forget-key", "0412", "--packet", str(moved[0]),
+                     "--db", db)
+    assert code == 0 and "История школы сохранена" in text
+    code, text = run(capsys, "municipality", "forget-key", "0413", "--db", db)
+    assert code == 0
+    code, text = run(capsys, "packet", "import", *map(str, moved), "--db", db)
+    assert code == 0 and "сменила ключ" in text and "впервые" not in text
+    assert "Пропущены" not in text
+    code, text = run(capsys, "municipality", "schools", "--db", db)
+    assert "23.11.2026 12:00" in text and "T12:00" not in text
+
+
+def test_a_second_report_of_the_same_day_does_not_overwrite_the_first(office, tmp_path,
+                                                                       capsys):
+    result, _ = office
+    out = tmp_path / "reports"
+    out.mkdir()
+    for _ in range(3):
+        code, _text = run(capsys, "municipality", "report", "--db", str(result.db_path),
+                          "--out", str(out))
+        assert code == 0
+    assert sorted(p.name for p in out.glob("*.xlsx")) == [
+        "Сводка по школам 2026-11-23 (2).xlsx", "Сводка по школам 2026-11-23 (3).xlsx",
+        "Сводка по школам 2026-11-23.xlsx"]

@@ -113,6 +113,7 @@ class OfficeImportScreen(DbCalls, Screen):
     """
     BINDINGS = [
         Binding("ctrl+s", "apply", S.EX_KEY_APPLY, key_display="Ctrl+S", id="apply"),
+        Binding("ctrl+k", "replace_key", S.OF_KEY_REPLACE, key_display="Ctrl+K", id="key"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -146,6 +147,13 @@ class OfficeImportScreen(DbCalls, Screen):
         table = self.query_one(DataTable)
         for label, width in zip(S.OF_FILES_COLUMNS, (14, 26, 4, 20)):
             table.add_column(label, width=width)
+        self._check()
+
+    def _check(self) -> None:
+        """The dry run over every file (again after a school's key was replaced here)."""
+        self.busy = True
+        self.refresh_bindings()
+        self.query_one("#oi-detail-text", Static).update(S.EX_CHECKING)
         self.run_db(dry_run, self.paths, self._progress_from_thread, done=self._checked,
                     failed=self._failed, group="import", exclusive=True)
 
@@ -201,17 +209,41 @@ class OfficeImportScreen(DbCalls, Screen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is not None and event.row_key.value is not None:
             self._show_detail(int(event.row_key.value))
+            self.refresh_bindings()
 
     def _show_detail(self, index: int) -> None:
         text = detail(self.rows[index], dry=self.dry) if index < len(self.rows) else plain("")
         self.query_one("#oi-detail-text", Static).update(text)
         self.query_one("#oi-detail", VerticalScroll).scroll_home(animate=False)
 
+    def _highlighted(self):
+        table = self.query_one(DataTable)
+        if not table.row_count or not self.rows:
+            return None
+        return self.rows[table.cursor_row] if table.cursor_row < len(self.rows) else None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "apply" and (self.applied or self.busy or not any(
                 o.outcome == "applied" for o in self.outcomes)):
             return False            # nothing (more) to apply: Ctrl+S leaves the footer
+        if action == "replace_key":  # only on a packet refused for its key, before applying
+            row = self._highlighted()
+            return (not self.busy and not self.applied and row is not None
+                    and row.outcome == "refused" and row.check == "key")
         return True
+
+    def action_replace_key(self) -> None:
+        """Ctrl+K on a packet refused for its key: the school changed computers — compare
+        the fingerprint by phone and replace the key (as on the school card), then check
+        every file again."""
+        row = self._highlighted()
+        if row is None or row.check != "key" or self.busy or self.applied:
+            return
+        from metodkab.screens.office_school import replace_key_from
+
+        path = next((p for p in self.paths if p.name == row.file_name), None)
+        if path is not None:
+            replace_key_from(self, row.school_code, path, self._check)
 
     def action_apply(self) -> None:
         if self.busy or self.applied or not any(o.outcome == "applied" for o in self.outcomes):

@@ -75,6 +75,35 @@ def card_text(card) -> Text:
     return text
 
 
+def replace_key_from(screen, code: str, path: Path, done) -> None:
+    """Read the new key from the school's packet ``path``, show its fingerprint beside the
+    old one and the school's contacts, and replace the key after «Да, заменить»; then
+    announce the change and call ``done()``. Used by the card and the loading summary."""
+    from metodkab.sync.office import read_new_key, replace_key, school_card
+
+    def loaded(result) -> None:
+        card, key = result
+        active = card.active_key
+        question = plain(S.OF_CONFIRM_REPLACE.format(
+            code=card.code, name=card.name, file=key.file_name, seq=key.seq,
+            fp=key.fingerprint, old=active.fingerprint if active else "—",
+            director=card.school.get("director") or "—", phone=card.phone or S.OF_NO_PHONE))
+
+        def replaced(_old: str) -> None:
+            screen.notify(S.OF_KEY_REPLACED.format(code=code))
+            screen.app.data_changed()
+            done()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                screen.run_db(replace_key, key, done=replaced)
+
+        screen.app.push_screen(ConfirmDialog(question, yes=S.OF_YES_REPLACE), callback=answered)
+
+    screen.run_db(lambda store: (school_card(store, code), read_new_key(store, code, path)),
+                  done=loaded)
+
+
 class PhoneDialog(ModalScreen[str | None]):
     """The school's phone for the fingerprint call; Enter saves, Esc cancels."""
 
@@ -173,33 +202,12 @@ class SchoolCardScreen(DbCalls, Screen):
     def action_replace_key(self) -> None:
         if self.card is None:
             return
-        from metodkab.sync.office import read_new_key
 
         def picked(path: Path) -> None:
-            self.run_db(read_new_key, self.code, path, done=self._confirm)
+            replace_key_from(self, self.code, path, self.reload)
 
         pick_path(self, S.OF_PICK_NEW_KEY, picked, want="file", suffixes=(PACKET_SUFFIX,),
                   hint=S.OF_PICK_NEW_KEY_HINT)
-
-    def _confirm(self, key) -> None:
-        from metodkab.sync.office import replace_key
-
-        card = self.card
-        active = card.active_key
-        question = plain(S.OF_CONFIRM_REPLACE.format(
-            code=card.code, name=card.name, file=key.file_name, seq=key.seq, fp=key.fingerprint,
-            old=active.fingerprint if active else "—",
-            director=card.school.get("director") or "—", phone=card.phone or S.OF_NO_PHONE))
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.run_db(replace_key, key, done=lambda _old: self._replaced())
-
-        self.app.push_screen(ConfirmDialog(question, yes=S.OF_YES_REPLACE), callback=answered)
-
-    def _replaced(self) -> None:
-        self.notify(S.OF_KEY_REPLACED.format(code=self.code))
-        self._changed()
 
     def action_close(self) -> None:
         self.dismiss(None)

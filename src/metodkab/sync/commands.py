@@ -340,6 +340,7 @@ def _yes(answer: str) -> bool:
 
 def _packet_import(args, db, clock, say, ask) -> int:
     from metodkab.sync.municipal import ImportReport, apply_packets, check_packets
+    from metodkab.sync.office import had_key
 
     store = _open_muni(db, clock)
     try:
@@ -356,8 +357,9 @@ def _packet_import(args, db, clock, say, ask) -> int:
                 if args.trust:
                     approved.add(pair)
                     continue
-                say(S.EX_NEW_SCHOOL_KEY.format(code=m.school_code, name=m.school_name,
-                                               fp=m.sender_fp))
+                say((S.OF_CLI_CHANGED_KEY if had_key(store, m.school_code)
+                     else S.EX_NEW_SCHOOL_KEY).format(
+                    code=m.school_code, name=m.school_name, fp=m.sender_fp))
                 if _yes(ask(S.EX_ASK_REGISTER)):
                     approved.add(pair)
         outcomes = apply_packets(
@@ -380,6 +382,8 @@ def report_lines(report) -> list[str]:
             lines.append(o.message)
             if o.outcome == "untrusted":
                 lines.append(S.EX_HINT_TRUST)
+            elif o.advice:
+                lines.append("  " + S.OF_DETAIL_WHAT.format(advice=o.advice))
             continue
         if o.outcome in ("duplicate", "older"):
             lines.append(o.message)

@@ -240,6 +240,14 @@ class NewKey:
     file_name: str
 
 
+def had_key(store: Store, code: str) -> bool:
+    """The school registered a key before (now forgotten): a new one is a change, not a
+    first packet."""
+    with store.mutex:
+        return store.db.conn.execute("SELECT 1 FROM school_keys WHERE school_code = ?",
+                                     (code,)).fetchone() is not None
+
+
 def read_new_key(store: Store, code: str, path: Path) -> NewKey:
     """The key a school's new packet is signed with, checked as far as it can be without
     trusting it: the packet is whole and signed by the key it names, it is ours, it is
