@@ -234,3 +234,16 @@ def test_conformity_without_a_date_is_kept_without_one(loaded):
     smirnova = staff(store, "Смирнова")                        # «СЗД 2021»: the year stated
     (dated,) = repo.find(store, ConformityAttestation, "staff_id = ?", [smirnova.id])
     assert dated.date == D(2021, 1, 1)
+
+
+def test_pedagogical_from_the_education_cell_itself(fresh_db, tmp_path):
+    path = tmp_path / "edu.csv"
+    path.write_text("ФИО;Должность;Образование\n"
+                    "Орлова Вера Ивановна;учитель;высшее, ЯрГУ, учитель истории\n"
+                    "Белов Иван Ильич;учитель;высшее, инженер-механик\n", encoding="utf-8")
+    plan = site_plan(fresh_db, path)
+    apply_plan(fresh_db, plan)
+    assert staff(fresh_db, "Орлова").education_pedagogical is True
+    assert staff(fresh_db, "Белов").education_pedagogical is False
+    assert any("в столбце «Образование»: «высшее, ЯрГУ, учитель истории» (основа «учител»)" in n
+               for n in plan.rows[0].notes)

@@ -401,7 +401,8 @@ def _pedagogical(plan: RowPlan, values: dict[str, Any], data: dict[str, Any],
                  stems: tuple[str, ...]) -> None:
     """Pedagogical education read from the diploma's qualification or speciality: a word
     stem of the list in Настройки («учител», «педагог» …); the preview says which."""
-    texts = [(key, iv.cell_text(values.get(key))) for key in ("qualification", "speciality")
+    texts = [(key, iv.cell_text(values.get(key)))
+             for key in ("qualification", "speciality", "education")
              if iv.cell_text(values.get(key))]
     for key, text in texts:
         stem = iv.pedagogical_stem(text, stems)
@@ -410,6 +411,7 @@ def _pedagogical(plan: RowPlan, values: dict[str, Any], data: dict[str, Any],
             plan.notes.append(S.IMP_NOTE_PEDAGOGICAL.format(
                 column=field_label(key), text=_short(text), stem=stem))
             return
+    texts = [(key, text) for key, text in texts if key != "education"]
     if texts:
         plan.notes.append(S.IMP_NOTE_NOT_PEDAGOGICAL.format(
             text=_short("; ".join(t for _, t in texts))))
