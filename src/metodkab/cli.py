@@ -287,6 +287,9 @@ def _demo(out: Path, staff: int | None, seed: int, clock: Clock) -> int:
         raise CliError(S.CLI_DEMO_STAFF_POSITIVE)
     if out.exists():
         raise CliError(S.CLI_DEMO_EXISTS.format(path=out))
+    from metodkab.storage.files import clean_stale_temps
+
+    clean_stale_temps(out.parent)           # a demo build killed half-way
     build_demo(out, staff=staff, seed=seed, today=clock.today())
     print(S.CLI_DEMO_DONE.format(path=out))
     return 0
