@@ -1377,9 +1377,9 @@ OF_CARD_NAME = "{code} «{name}» — {full}"
 OF_CARD_CONTACTS = "Директор: {director} · телефон: {phone}"
 OF_CARD_LEVEL = ("Данные: {level} · педагогов на {date} (база показателей F8): {base} · "
                  "сотрудников в данных: {every}")
-OF_CARD_KEY = "Ключ: {fp} (зарегистрирован {at})"
+OF_CARD_KEY = "Ключ: {fp} · с {at}"
 OF_CARD_NO_KEY = "Ключ не зарегистрирован: Ctrl+K — взять новый ключ из пакета школы."
-OF_CARD_OLD_KEY = "Прежний ключ: {fp} ({since} — {until})"
+OF_CARD_OLD_KEY = "Прежний ключ: {fp} · {since}–{until}"
 OF_CARD_MISSING = ("Не хватает пакетов № {numbers}: их изменений нет — попросите школу "
                    "выгрузить полный пакет.")
 OF_CARD_NOTHING_MISSING = "Пропущенных пакетов нет."

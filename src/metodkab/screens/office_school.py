@@ -40,8 +40,6 @@ def _numbers(numbers) -> str:
 
 def card_text(card) -> Text:
     """The card's upper part as plain text (names and numbers come from packets)."""
-    from metodkab.sync.office import format_moment
-
     school = card.school
     lines = [
         S.OF_CARD_NAME.format(code=card.code, name=card.name,
@@ -55,14 +53,14 @@ def card_text(card) -> Text:
     active = card.active_key
     if active is not None:
         lines.append(S.OF_CARD_KEY.format(fp=active.fingerprint,
-                                          at=format_moment(active.registered_at)))
+                                          at=format_date(active.registered_at[:10])))
     else:
         lines.append(S.OF_CARD_NO_KEY)
     for key in card.keys:
         if key.revoked_at:
             lines.append(S.OF_CARD_OLD_KEY.format(fp=key.fingerprint,
-                                                  since=format_moment(key.registered_at),
-                                                  until=format_moment(key.revoked_at)))
+                                                  since=format_date(key.registered_at[:10]),
+                                                  until=format_date(key.revoked_at[:10])))
     text = plain("\n".join(lines))
     if card.gaps.missing:
         text.append("\n" + S.OF_CARD_MISSING.format(numbers=_numbers(card.gaps.missing)),
