@@ -261,3 +261,30 @@ def test_a_text_file_named_mkp_is_not_a_packet_and_a_cut_one_is_truncated(ex):
     assert "байт" not in outcomes["0412_cut.mkp"].message
     assert "выгрузить пакет заново" in outcomes["0412_cut.mkp"].advice
     assert outcomes["0412_cut.mkp"].school_code == "0412"
+
+
+def test_an_office_database_of_schema_1_is_backed_up_and_migrated(tmp_path):
+    import sqlite3
+
+    from metodkab.storage.backup import list_backups
+    from metodkab.sync.municipal import init_municipality, open_municipal
+    from metodkab.sync.office import get_setting, set_setting
+    from tests.unit.test_sync_support import CLOCK
+
+    result = init_municipality(tmp_path / "o.sqlite", name="УО", clock=CLOCK)
+    conn = sqlite3.connect(result.db_path)             # as the first version made it
+    conn.execute("DROP TABLE office_settings")
+    conn.execute("ALTER TABLE schools DROP COLUMN phone")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    store = open_municipal(result.db_path, clock=CLOCK)
+    try:
+        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        set_setting(store, "last_folder", "/media/usb")
+        assert get_setting(store, "last_folder") == "/media/usb"
+        assert list_schools(store) == []
+    finally:
+        store.close()
+    [kept] = list_backups(result.db_path)
+    assert kept.name.endswith("-before-migrate.sqlite")

@@ -1,10 +1,11 @@
 """The municipal office's mode: the app opened on a municipal database.
 
 ``metodkab --db office.sqlite`` opens this app when the file is a municipal database
-(sync/municipal.py). Screens: the schools and their last packet (F9; Ins loads packets: a
-dry run with a progress bar and a summary per school and table, then Ctrl+S applies
-after the new schools' key fingerprints are confirmed; Ctrl+R writes receipts), and the
-consolidated indicators (F8: in total, by school, the lists across schools, all to XLSX).
+(sync/municipal.py). Screens: the schools (F9, screens/office_schools.py: Enter — the
+school's card, Ins — load packets with the summary of screens/office_import.py, Ctrl+R —
+receipts) and the consolidated indicators here (F8: in total, by school, the lists across
+schools, all to XLSX). The app has one «data changed» signal: whatever writes calls
+``data_changed()`` and every office figure and list recomputes.
 """
 
 from __future__ import annotations
