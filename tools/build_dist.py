@@ -286,6 +286,15 @@ def human_versions(pythons: list[str]) -> str:
     return pythons[0] if len(pythons) == 1 else f"{pythons[0]}–{pythons[-1]}"
 
 
+def glibc_human(glibc: dict[str, str]) -> str:
+    """«glibc 2.17 и новее (для Python 3.15 — 2.26)»: the common floor and the exceptions."""
+    if not glibc:
+        return "glibc 2.17 и новее"
+    floor = min(glibc.values(), key=lambda v: tuple(map(int, v.split("."))))
+    other = [f"для Python {p} — {v}" for p, v in glibc.items() if v != floor]
+    return f"glibc {floor} и новее" + ("; " + "; ".join(other) if other else "")
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -304,7 +313,8 @@ def write_templates(folder: Path, manifest: dict, wheels_size: int) -> None:
         "PYTHON_COMMANDS": " ".join(f"python{v}" for v in reversed(pythons)),
         "PLATFORMS_HUMAN": ", ".join(
             {"windows": "Windows 10/11 (64-разрядная)",
-             "linux": f"Linux x86_64 (glibc {manifest.get('glibc', '2.17')} и новее)"}[p] for p in manifest["platforms"]),
+             "linux": f"Linux x86_64 ({glibc_human(manifest.get('glibc', {}))})"}[p]
+            for p in manifest["platforms"]),
         "WHEELS_MB": megabytes(wheels_size),
         "WHEELS_COUNT": str(len(list((folder / "wheels").glob("*.whl")))),
     }
@@ -358,7 +368,7 @@ def build(project: Path, out: Path, pythons: list[str], platforms: list[str],
             f"{', '.join(info['dependencies'])}")
         combos = {}
         roots = [f"metodkab=={version}", "pip"]   # install.py runs pip from its wheel
-        glibc = (2, 17)
+        glibc = {}   # the oldest glibc each Linux target's wheels run on
         for platform in platforms:
             for python in pythons:
                 chosen = resolve_target(wheels, [*info["dependencies"], "pip"], platform, python)
@@ -375,14 +385,15 @@ def build(project: Path, out: Path, pythons: list[str], platforms: list[str],
                     {"name": w.name, "version": str(w.version), "file": w.path.name}
                     for w in chosen]
                 if platform == "linux":
-                    glibc = max([glibc, *filter(None, (w.min_glibc() for w in chosen))])
+                    glibc[python] = "%d.%d" % max(
+                        [(2, 17), *filter(None, (w.min_glibc() for w in chosen))])
                 say(f"  {platform:8} Python {python}: {len(chosen)} wheels, complete offline")
         used = {d["file"] for resolved in combos.values() for d in resolved}
         for path in wheels.glob("*.whl"):   # a candidate pip fetched but no target uses
             if path.name not in used:
                 path.unlink()
         manifest = {"name": info["name"], "version": version, "pythons": pythons,
-                    "platforms": platforms, "glibc": "%d.%d" % glibc,
+                    "platforms": platforms, "glibc": glibc,
                     "platform_tags": {p: list(PLATFORMS[p]) for p in platforms},
                     "dependencies": info["dependencies"], "targets": combos}
         (folder / "bundle.json").write_text(

@@ -427,3 +427,16 @@ def test_windows_launchers_go_to_the_desktop_and_start_menu(tmp_path, monkeypatc
     else:
         assert (menu / own.name).read_bytes() == own.read_bytes()
         assert made == [desktop / own.name, menu / own.name]
+
+
+def test_installer_checks_python_and_glibc_of_this_target(monkeypatch):
+    here = HERE_PY
+    manifest = {"pythons": [here], "glibc": {here: "2.28"}}
+    monkeypatch.setattr(installer.platform, "libc_ver", lambda: ("glibc", "2.24"))
+    monkeypatch.setattr(installer.platform, "machine", lambda: "x86_64")
+    with pytest.raises(installer.InstallError, match="glibc 2.28"):
+        installer.check_interpreter(manifest)
+    monkeypatch.setattr(installer.platform, "libc_ver", lambda: ("glibc", "2.31"))
+    installer.check_interpreter(manifest)
+    with pytest.raises(installer.InstallError, match=f"запущен Python {here}"):
+        installer.check_interpreter({"pythons": ["3.99"], "glibc": {}})

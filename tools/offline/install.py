@@ -136,7 +136,7 @@ def check_interpreter(manifest):
         if machine not in ("x86_64", "amd64"):
             raise InstallError(MSG["os"].format(system="Linux", machine=machine))
         libc, version = platform.libc_ver()
-        need = manifest.get("glibc", "2.17")
+        need = manifest.get("glibc", {}).get("%d.%d" % sys.version_info[:2], "2.17")
         if libc == "glibc" and version and _numbers(version) < _numbers(need):
             raise InstallError(MSG["glibc"].format(need=need, have=version))
     else:
