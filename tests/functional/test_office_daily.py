@@ -185,6 +185,8 @@ async def test_f8_and_the_list_recompute_after_applying(office):
         assert len(indicators.report.schools) == 2
         assert indicators.report.totals[0].base > before
         assert indicators.version == app.data_version == 1
+        from metodkab.sync.office import list_schools        # «Педаг.» is the F8 base
+        assert sum(r.staff for r in list_schools(app.store)) == indicators.report.totals[0].base
         assert not indicators.query_one("#mx-progress").display
         head = text_of(indicators, "#mx-head")
         assert "школ: 2" in head

@@ -117,17 +117,21 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def staff_in_base(store: Store, day: dt.date) -> dict[str, tuple[int, int]]:
-    """Per school: (staff in P(D) on ``day`` by the indicators' own rule, staff not deleted)."""
+def staff_in_base(store: Store, day: dt.date,
+                  code: str | None = None) -> dict[str, tuple[int, int]]:
+    """Per school (or for one): (staff in P(D) on ``day`` by the indicators' own rule,
+    staff not deleted)."""
     counts: dict[str, tuple[int, int]] = {}
-    for code, employment, hired, dismissed in store.db.conn.execute(
+    one = " AND school_code = ?" if code else ""
+    for school, employment, hired, dismissed in store.db.conn.execute(
             "SELECT school_code, json_extract(data, '$.employment'), "
             "json_extract(data, '$.hire_date'), json_extract(data, '$.dismissal_date') "
-            "FROM records WHERE table_name = 'staff' AND deleted = 0"):
+            f"FROM records WHERE table_name = 'staff' AND deleted = 0{one}",
+            (code,) if code else ()):
         fact = SimpleNamespace(employment=employment, hire_date=_date(hired),
                                dismissal_date=_date(dismissed))
-        base, every = counts.get(code, (0, 0))
-        counts[code] = (base + in_p(fact, day), every + 1)
+        base, every = counts.get(school, (0, 0))
+        counts[school] = (base + in_p(fact, day), every + 1)
     return counts
 
 
@@ -207,7 +211,7 @@ def school_card(store: Store, code: str, day: dt.date | None = None) -> SchoolCa
             "SELECT fingerprint, registered_at, registered_by, revoked_at FROM school_keys "
             "WHERE school_code = ? ORDER BY id DESC", (code,))]
         packets = _packets(store, code).get(code, [])
-        base, every = staff_in_base(store, day).get(code, (0, 0))
+        base, every = staff_in_base(store, day, code).get(code, (0, 0))
     try:
         school = read_json_object(own[0]) if own else {}
     except ValueError:
