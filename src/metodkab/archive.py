@@ -52,8 +52,9 @@ def _steps(store: Store) -> list[Step]:
     if programme_id is not None:
         steps += [lambda s, f: te.export_programme(s, programme_id, folder=f),
                   lambda s, f: de.write_programme(s, programme_id, folder=f)]
-    steps += [lambda s, f: de.write_mentorship_order(s, folder=f),
-              lambda s, f: de.write_staff_report(s, folder=f)]
+    if sd.order_candidates(store, day):            # pairs still waiting for an order
+        steps.append(lambda s, f: de.write_mentorship_order(s, folder=f))
+    steps.append(lambda s, f: de.write_staff_report(s, folder=f))
     for route_id in sd.active_route_ids(store, day):
         steps.append(lambda s, f, route_id=route_id: de.write_route(s, route_id, folder=f))
     return steps

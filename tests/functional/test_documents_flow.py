@@ -103,7 +103,7 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         app.push_screen(RouteScreen(route))
         await settle(pilot)
         document = await print_document(pilot, out, "ИОМ Петрова М. И. 2026–2027.docx")
-        assert document.tables[0].rows[1].cells[2].text == "Освоить ФГОС"
+        assert document.tables[1].rows[2].cells[1].text == "Освоить ФГОС"
         assert isinstance(app.screen, RouteScreen)
 
         assert sorted(p.name for p in out.iterdir()) == [

@@ -35,10 +35,11 @@ def test_one_file_per_kind_and_an_iom_per_route(archive, capsys):
     for stem in ("Кадры", "Показатели", "Повышение квалификации", "Просроченные курсы ПК",
                  "График аттестации", "Реестр наставничества", "Охват наставничеством",
                  "Нагрузка наставников", "Методические объединения", "Что требует внимания",
-                 "Программа развития 2025–2028", "Приказ о закреплении наставников",
-                 "Отчёт о развитии кадров"):
+                 "Программа развития 2025–2028", "Отчёт о развитии кадров"):
         assert len([n for n in names if n.startswith(stem + " ")]) >= 1, stem
     assert len([n for n in names if n.startswith("ИОМ ")]) == 2       # the routes in force
+    # every pair of the demo school has its order: no new order to sign
+    assert not [n for n in names if n.startswith("Приказ о закреплении")]
     assert len({n.rsplit(" ", 1)[0] for n in names if not n.startswith("ИОМ")}) == len(
         [n for n in names if not n.startswith("ИОМ")])                # one file per kind
 
@@ -92,7 +93,7 @@ def test_every_document_is_russian_in_one_font(archive):
 
     _, out = archive
     documents = sorted(out.glob("*.docx"))
-    assert len(documents) >= 5
+    assert len(documents) >= 4
     for path in documents:
         with zipfile.ZipFile(path) as z:
             styles = z.read("word/styles.xml").decode()

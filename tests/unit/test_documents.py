@@ -195,7 +195,30 @@ def test_programme_layout_is_a4_with_a_landscape_plan(school, tmp_path):
 
 
 def test_route_document(school, tmp_path):
+    from metodkab.domain.models import Diagnostic, QualificationCategory
+
     store, ids, _, route, _ = school
+    petrova = repo.get(store, Staff, ids["petrova"])
+    repo.update(store, petrova.model_copy(update={
+        "subjects": ["история"], "education_level": "высшее", "education_pedagogical": True,
+        "sex": "ж"}))
+    repo.create(store, QualificationCategory(staff_id=ids["petrova"], position="учитель",
+                                             category="первая",
+                                             decision_date=dt.date(2024, 3, 1)))
+    course(store, ids["petrova"], dt.date(2023, 4, 10), "Цифровая школа")
+    diagnostic = repo.create(store, Diagnostic(staff_id=ids["petrova"],
+                                               date=dt.date(2026, 5, 12),
+                                               kind="профессиональные дефициты",
+                                               operator="ЦНППМ"))
+    repo.create(store, Deficit(staff_id=ids["petrova"], diagnostic_id=diagnostic,
+                               area="предметная", description="Работа с источниками"))
+    [deficit] = [d for d in repo.find(store, Deficit, "description = ?",
+                                      ("Работа с источниками",))]
+    repo.create(store, RouteStep(route_id=route, deficit_id=deficit.id, goal="Практикум",
+                                 deadline=dt.date(2027, 2, 1), sort_order=3))
+    repo.create(store, Mentorship(mentor_id=ids["ivanova"], mentee_ids=[ids["petrova"]],
+                                  form="педагог – педагог", start_date=dt.date(2026, 9, 1),
+                                  planned_end=dt.date(2027, 5, 31)))
     steps = []
     path = de.write_route(store, route, folder=tmp_path,
                           progress=lambda done, total: steps.append((done, total)))
@@ -203,21 +226,48 @@ def test_route_document(school, tmp_path):
     assert steps[0] == (0, 3) and steps[-1] == (3, 3)
     document = read(path)
     text = text_of(document)
-    for expected in ("УТВЕРЖДАЮ", "/ А. В. Соколов /", "05.09.2026",
+    for expected in ("педагога Петровой Марии Ивановны",          # declined: genitive
                      "на период с 01.09.2026 по 31.08.2027",
-                     "Педагогический работник: Петрова Мария Ивановна", "Должность: учитель",
+                     "ФИО: Петрова Мария Ивановна", "Должность: учитель",
+                     "Преподаваемые предметы: история",
+                     "Образование: высшее, педагогическое",
+                     "Квалификационная категория: первая (учитель), бессрочно",
+                     "Педагогический стаж: 28 лет (на 23.11.2026)",
+                     "Последние курсы повышения квалификации: Цифровая школа, 36 ч., 10.04.2023",
                      "Разработчик маршрута: школа", "Статус маршрута: утверждён",
                      "/ М. И. Петрова /", "/ Е. Н. Морозова /"):
-        assert expected in text
-    [table] = document.tables
+        assert expected in text, expected
+    # СОГЛАСОВАНО (her mentor) beside УТВЕРЖДАЮ (the director, the approval date)
+    approvals = cells(document.tables[0])[0]
+    assert approvals[0].split("\n")[:3] == ["СОГЛАСОВАНО", "Наставник",
+                                             "____________ / А. П. Иванова /"]
+    assert approvals[1].split("\n") == ["УТВЕРЖДАЮ", "Директор Тестовая СОШ",
+                                         "____________ / А. В. Соколов /", "05.09.2026"]
+    table = document.tables[1]
     rows = cells(table)
     assert rows[0] == list(S.DOC_ROUTE_COLUMNS)
     assert is_header(table.rows[0])
-    assert rows[1] == ["1", "Проектирование урока по ФГОС", "Освоить ФГОС", "Пройти курсы",
-                       "курсы", "01.11.2026", "Удостоверение", "", ""]
-    assert rows[2] == ["2", "", "Открытый урок", "", "открытый урок", "01.03.2027", "",
+    # Steps under the deficit they answer, with where the deficit came from; the step
+    # past its deadline is marked; the steps without a deficit last.
+    assert rows[1] == ["Дефицит: Проектирование урока по ФГОС (методическая). "
+                       "Источник не указан."] * 8
+    assert rows[2] == ["1", "Освоить ФГОС", "Пройти курсы", "курсы", "01.11.2026",
+                       "Удостоверение", "просрочен", ""]
+    assert rows[3] == ["Дефицит: Работа с источниками (предметная). Выявлен: профессиональные "
+                       "дефициты (ЦНППМ), 12.05.2026."] * 8
+    assert rows[4][:2] == ["3", "Практикум"] and rows[4][6] == ""
+    assert rows[5] == ["Шаги без привязки к дефициту"] * 8
+    assert rows[6] == ["2", "Открытый урок", "", "открытый урок", "01.03.2027", "",
                        "20.11.2026", "Технологическая карта"]
     assert document.sections[0].page_width > document.sections[0].page_height
+
+
+def test_route_without_mentor_is_agreed_by_the_tutor(school, tmp_path):
+    store, ids, _, route, _ = school
+    document = read(de.write_route(store, route, folder=tmp_path))
+    approvals = cells(document.tables[0])[0]
+    assert approvals[0].split("\n")[:2] == ["СОГЛАСОВАНО", "Тьютор (куратор маршрута)"]
+    assert "Квалификационная категория: нет" in text_of(document)
 
 
 # --- the mentorship order ---------------------------------------------------------------------
@@ -236,8 +286,8 @@ def test_mentorship_order(school, tmp_path):
                      "возложить на заместителя директора Морозову Е. Н.",
                      "/ А. В. Соколов /", "С приказом ознакомлены:",
                      # no Положение in Настройки yet: blanks to fill in by hand
-                     'Положением о наставничестве педагогических работников МБОУ "Тестовая '
-                     'СОШ", утверждённым приказом от «____» ______________ 20___ г. № ______'):
+                     "Положением о наставничестве педагогических работников Тестовая "
+                     "СОШ, утверждённым приказом от «____» ______________ 20___ г. № ______"):
         assert expected in text, expected
     assert "Е. Н..\n" not in text + "\n"
     [table] = document.tables

@@ -25,7 +25,7 @@ from metodkab.reports import docx as W
 from metodkab.reports import indicators as ri
 from metodkab.reports import programme as rp
 from metodkab.reports.indicator_sheet import target_text
-from metodkab.reports.names import ACCUSATIVE, Person, decline, declined
+from metodkab.reports.names import ACCUSATIVE, GENITIVE, Person, decline, declined
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def programme_docx(doc: rp.ProgrammeDocument, signers: Signers) -> Document:
 @dataclass(frozen=True)
 class RouteLine:
     number: int
-    deficit: str
+    deficit: str                  # the deficit's heading (text, area, its source); '' none
     goal: str
     action: str
     form: str
@@ -173,12 +173,13 @@ class RouteLine:
     expected_product: str
     done_date: dt.date | None
     evidence: str
+    overdue: bool = False         # past its deadline, not done (reports.training rule)
 
 
 @dataclass(frozen=True)
 class RouteDocument:
     signers: Signers
-    person: str                   # Фамилия Имя Отчество
+    person: Person
     position: str
     period_start: dt.date
     period_end: dt.date
@@ -186,32 +187,63 @@ class RouteDocument:
     approved_date: dt.date | None
     status: str
     steps: tuple[RouteLine, ...]
+    profile: tuple[tuple[str, str], ...] = ()      # the personal block: label, value
+    agreed_role: str = ""                          # «Наставник» or «Тьютор (куратор …)»
+    agreed_name: str = ""
+
+
+def route_groups(steps: tuple[RouteLine, ...]) -> list[tuple[str, list[RouteLine]]]:
+    """The steps under their deficits, in the order the deficits first appear; the steps
+    without one last."""
+    groups: dict[str, list[RouteLine]] = {}
+    for step in steps:
+        groups.setdefault(step.deficit, []).append(step)
+    return sorted(groups.items(), key=lambda item: item[0] == "")
 
 
 def route_docx(doc: RouteDocument) -> Document:
-    """The ИОМ on one landscape document: approval, who and for which period, the steps
-    as a table, and the signatures of the person and the deputy director."""
+    """The ИОМ on a landscape document: «СОГЛАСОВАНО» (the mentor or the tutor) and
+    «УТВЕРЖДАЮ» (the director), the title with the person's name, the personal block,
+    the steps grouped under the deficit each answers (with the diagnostic that found it),
+    overdue steps marked, and the signatures of the person and the deputy director."""
     out = W.new_document(title=S.DOC_ROUTE_TITLE, landscape=True)
     _school_header(out, doc.signers)
-    _approve(out, doc.signers, approved=doc.approved_date)
+    agreed = [S.DOC_AGREED, doc.agreed_role or S.DOC_ROUTE_AGREED_TUTOR,
+              f"{W.SHORT_BLANK} / {doc.agreed_name or W.SHORT_BLANK} /", S.DOC_DATE_BLANK]
+    approve = [S.DOC_APPROVE,
+               S.DOC_ROLE_DIRECTOR + (f" {doc.signers.short_name}" if doc.signers.short_name
+                                      else ""),
+               f"{W.SHORT_BLANK} / {initials_first(doc.signers.director) or W.SHORT_BLANK} /",
+               format_date(doc.approved_date) if doc.approved_date else S.DOC_DATE_BLANK]
+    W.approval_pair(out, agreed, approve)
     W.title(out, S.DOC_ROUTE_TITLE)
+    W.paragraph(out, S.DOC_ROUTE_OF.format(name=decline(doc.person, GENITIVE).full),
+                align="center", bold=True)
     W.paragraph(out, S.DOC_ROUTE_SUBTITLE.format(start=format_date(doc.period_start),
                                                  end=format_date(doc.period_end)),
                 align="center", space_after=10)
-    W.labelled(out, S.DOC_ROUTE_PERSON, doc.person)
+    W.heading(out, S.DOC_ROUTE_ABOUT, 2)
+    W.labelled(out, S.DOC_ROUTE_PERSON, doc.person.full)
     W.labelled(out, S.DOC_ROUTE_POSITION, doc.position or S.DOC_DASH)
+    for label, value in doc.profile:
+        W.labelled(out, label, value)
     W.labelled(out, S.DOC_ROUTE_DEVELOPED, doc.developed_by)
-    W.labelled(out, S.DOC_ROUTE_APPROVED, _date(doc.approved_date) or S.DOC_DASH)
     W.labelled(out, S.DOC_ROUTE_STATUS, doc.status)
     W.heading(out, S.DOC_ROUTE_STEPS)
-    table = W.table(out, S.DOC_ROUTE_COLUMNS, widths=(0.8, 3.2, 3.2, 3.6, 2.7, 2.0, 3.6, 2.2, 3.0),
-                    align=("center", None, None, None, None, "center", None, "center", None))
+    table = W.table(out, S.DOC_ROUTE_COLUMNS, widths=(0.8, 3.6, 4.4, 2.6, 2.0, 3.6, 2.2, 3.4),
+                    align=("center", None, None, None, "center", None, "center", None))
     if not doc.steps:
         W.add_group_row(table, S.DOC_ROUTE_NO_STEPS)
-    for s in doc.steps:
-        W.add_row(table, [s.number, s.deficit, s.goal, s.action, s.form, _date(s.deadline),
-                          s.expected_product, _date(s.done_date), s.evidence])
-    W.signature_line(out, S.DOC_ROUTE_SIGN_PERSON, initials_first(doc.person), date_line=True)
+    for deficit, steps in route_groups(doc.steps):
+        W.add_group_row(table, deficit or S.DOC_ROUTE_NO_DEFICIT)
+        for s in steps:
+            done = _date(s.done_date) or (S.DOC_ROUTE_OVERDUE if s.overdue else "")
+            row = W.add_row(table, [s.number, s.goal, s.action, s.form, _date(s.deadline),
+                                    s.expected_product, done, s.evidence])
+            if s.overdue:
+                for run in row.cells[6].paragraphs[0].runs:
+                    run.bold = True
+    W.signature_line(out, S.DOC_ROUTE_SIGN_PERSON, doc.person.signature, date_line=True)
     W.signature_line(out, S.DOC_ROUTE_SIGN_DEPUTY, initials_first(doc.signers.deputy),
                      date_line=True)
     return out
@@ -274,7 +306,7 @@ def _rule(doc: OrderDocument) -> str:
     """The school's Положение о наставничестве with the order that approved it (blanks
     for what Настройки does not hold)."""
     return S.DOC_ORDER_RULE.format(
-        school=doc.signers.school or S.DOC_ORDER_RULE_SCHOOL,
+        school=doc.signers.short_name or doc.signers.school or S.DOC_ORDER_RULE_SCHOOL,
         date=format_date(doc.rule_date) if doc.rule_date else S.DOC_DATE_BLANK,
         number=doc.rule_number or S.DOC_NUMBER_SHORT_BLANK)
 
@@ -314,7 +346,7 @@ def order_docx(doc: OrderDocument) -> Document:
     preamble.paragraph_format.first_line_indent = Cm(1.25)
     W.paragraph(out, S.DOC_ORDER_COMMAND, bold=True)
     W.numbered(out, [S.DOC_ORDER_ITEM_PAIRS])
-    table = W.table(out, S.DOC_ORDER_COLUMNS, widths=(0.7, 4, 4.4, 2.6, 2.4, 2.4),
+    table = W.table(out, S.DOC_ORDER_COLUMNS, widths=(0.7, 3.8, 4.2, 2.6, 3.2, 2.4),
                     align=("center", None, None, None, None, "center"))
     if not doc.pairs:
         W.add_group_row(table, S.DOC_ORDER_NO_PAIRS)

@@ -284,6 +284,26 @@ def approval_block(doc: Document, lines: Sequence[str], *, width_cm: float = 8.5
     doc.add_paragraph()
 
 
+def approval_pair(doc: Document, left: Sequence[str], right: Sequence[str]) -> None:
+    """Two approval blocks side by side at the top of a document: «СОГЛАСОВАНО» at the
+    left margin, «УТВЕРЖДАЮ» at the right (a table without borders); the first line of
+    each is bold."""
+    width = text_width(doc)
+    t = doc.add_table(rows=1, cols=2)
+    t.autofit = False
+    half = int(width / 2)
+    _table_width(t, half * 2)
+    for cell, lines in zip(t.rows[0].cells, (left, right)):
+        cell.width = half
+        for index, line in enumerate(lines):
+            p = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            p.paragraph_format.space_after = Pt(0)
+            if cell is t.rows[0].cells[1]:
+                p.paragraph_format.left_indent = Cm(2.5)
+            p.add_run(line).bold = index == 0 or None
+    doc.add_paragraph()
+
+
 def signature_line(doc: Document, role: str, name: str = "", *,
                    date_line: bool = False) -> Paragraph:
     """«Role ____________ / Name /» with the blank and the name at fixed tab stops."""
@@ -412,7 +432,10 @@ def table(doc: Document, headers: Sequence[str] | Sequence[Sequence[object]],
     _borders(t)
     weights = list(widths or [1] * ncols)
     total = text_width(doc)
-    column_widths = [int(total * w / sum(weights)) for w in weights]
+    column_widths = _no_broken_words(
+        [int(total * w / sum(weights)) for w in weights],
+        [max((len(w) for t in titles if isinstance(t, str) for w in t.split()), default=0)
+         for titles in zip(*header_rows)])
     for column, width in zip(t.columns, column_widths):
         column.width = width
     _table_width(t, sum(column_widths))
@@ -449,6 +472,27 @@ def table(doc: Document, headers: Sequence[str] | Sequence[Sequence[object]],
     for values in rows:
         add_row(t, values)
     return t
+
+
+def _no_broken_words(widths: list[int], words: list[int]) -> list[int]:
+    """Column widths (EMU) widened where a header word would not fit on one line (a bold
+    Cyrillic letter of the table font is about 0.6 of its size), taken from the columns
+    with room to spare, so no header breaks in the middle of a word."""
+    need = [int(Pt(TABLE_SIZE * 0.62) * n + Cm(0.45)) for n in words]
+    widths = list(widths)
+    for i, wanted in enumerate(need):
+        short = wanted - widths[i]
+        if short <= 0:
+            continue
+        spare = {j: widths[j] - need[j] for j in range(len(widths)) if widths[j] > need[j]}
+        room = sum(spare.values())
+        if room <= 0:
+            break
+        take = min(short, room)
+        for j, extra in spare.items():
+            widths[j] -= int(take * extra / room)
+        widths[i] += take
+    return widths
 
 
 def add_row(t, values: Sequence[object], *, bold: bool = False):

@@ -46,7 +46,7 @@ def write_route(store, route_id: str, *, folder: Path, progress: Progress = None
     _step(progress, 2)
     start, end = doc.period_start.year, doc.period_end.year
     period = str(start) if start == end else f"{start}–{end}"
-    name = rd.surname_first(doc.person)
+    name = doc.person.short
     path = write_docx(folder, S.DOC_ROUTE_FILE.format(name=name, period=period), document)
     _step(progress, 3)
     return path

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from metodkab import strings as S
 from metodkab.domain.models import Mentorship, Staff
-from metodkab.domain.parse import norm
+from metodkab.domain.parse import format_date, norm
 from metodkab.reports import documents as rd
 from metodkab.reports import programme as rp
 from metodkab.reports.names import Person
@@ -55,18 +55,116 @@ def _link(action: str, training: str) -> str:
     return f"{S.DEV_F_TRAINING}: {training}"
 
 
+def _deficit_headings(store: Store, deficit_ids: list[str]) -> dict[str, str]:
+    """Each deficit as the ИОМ heads its steps: the text, the area and the diagnostic that
+    found it (kind, who ran it, date), or the date it was recorded."""
+    if not deficit_ids:
+        return {}
+    marks = ", ".join("?" for _ in deficit_ids)
+    with store.mutex:
+        rows = store.db.conn.execute(f"""
+            SELECT d.id, d.description, d.area, d.found_date, g.kind, g.operator, g.date
+            FROM deficit d LEFT JOIN diagnostic g ON g.id = d.diagnostic_id AND g.deleted = 0
+            WHERE d.id IN ({marks})""", deficit_ids).fetchall()
+    headings = {}
+    for deficit_id, text, area, found, kind, operator, date in rows:
+        if kind:
+            source = S.DOC_ROUTE_SOURCE.format(kind=kind, operator=f" ({operator})"
+                                               if operator else "",
+                                               date=format_date(dt.date.fromisoformat(date)))
+        elif found:
+            source = S.DOC_ROUTE_SOURCE_FOUND.format(date=format_date(
+                dt.date.fromisoformat(found)))
+        else:
+            source = S.DOC_ROUTE_SOURCE_NONE
+        headings[deficit_id] = S.DOC_ROUTE_DEFICIT.format(text=text, area=area, source=source)
+    return headings
+
+
+def _last_course(store: Store, staff_id: str, day: dt.date) -> str:
+    with store.mutex:
+        row = store.db.conn.execute(
+            "SELECT title, hours, end_date FROM training WHERE deleted = 0 AND staff_id = ? "
+            "AND end_date IS NOT NULL AND end_date <= ? ORDER BY end_date DESC, rowid DESC "
+            "LIMIT 1", (staff_id, day.isoformat())).fetchone()
+    if row is None:
+        return S.DOC_ROUTE_NONE
+    title, hours, end = row
+    return S.DOC_ROUTE_LAST_COURSE_ITEM.format(title=title, hours=hours,
+                                               date=format_date(dt.date.fromisoformat(end)))
+
+
+def _mentor_of(store: Store, staff_id: str, day: dt.date) -> str:
+    """The mentor of the person's pair in force on ``day`` (ФИО), or ''."""
+    with store.mutex:
+        row = store.db.conn.execute(
+            "SELECT s.last_name, s.first_name, s.middle_name FROM mentorship m "
+            "JOIN mentorship_mentee mm ON mm.mentorship_id = m.id AND mm.deleted = 0 "
+            "JOIN staff s ON s.id = m.mentor_id "
+            "WHERE m.deleted = 0 AND mm.staff_id = ? AND m.status = 'действует' "
+            "AND m.start_date <= ? AND coalesce(m.actual_end, m.planned_end) >= ? "
+            "ORDER BY m.start_date DESC LIMIT 1",
+            (staff_id, day.isoformat(), day.isoformat())).fetchone()
+    return Person(*row).signature if row else ""
+
+
+def _profile(store: Store, person: Staff, day: dt.date) -> tuple[tuple[str, str], ...]:
+    """The personal block of the ИОМ: subjects, education, category and its term,
+    pedagogical experience, the last course."""
+    from metodkab.reports import attestation as ra
+    from metodkab.reports.rules import experience_years
+    from metodkab.storage.attestation import person_attestation
+
+    education = person.education_level or S.DOC_ROUTE_NONE
+    if person.education_level and person.education_pedagogical:
+        education = S.DOC_ROUTE_EDUCATION_PED.format(level=person.education_level)
+    held = person_attestation(store, person.id, day).held
+    categories = "; ".join(S.DOC_ROUTE_CATEGORY_ITEM.format(
+        category=c.category, position=c.position,
+        term=S.DOC_ROUTE_CATEGORY_UNTIL.format(date=format_date(until)) if (
+            until := c.valid_until or ra.default_valid_until(c.decision_date))
+        else S.DOC_ROUTE_CATEGORY_FOREVER) for c in held) or S.DOC_ROUTE_CATEGORY_NONE
+    years = experience_years(person.ped_start_date, day)
+    experience = (S.DOC_ROUTE_EXPERIENCE_YEARS.format(years=years_text(years),
+                                                      date=format_date(day))
+                  if years is not None else S.DOC_ROUTE_NONE)
+    return ((S.DOC_ROUTE_SUBJECTS, ", ".join(person.subjects) or S.DOC_DASH),
+            (S.DOC_ROUTE_EDUCATION, education),
+            (S.DOC_ROUTE_CATEGORY, categories),
+            (S.DOC_ROUTE_EXPERIENCE, experience),
+            (S.DOC_ROUTE_LAST_COURSE, _last_course(store, person.id, day)))
+
+
+def years_text(years: int) -> str:
+    """1 год, 3 года, 11 лет."""
+    if years % 10 == 1 and years % 100 != 11:
+        word = S.DOC_YEARS_ONE
+    elif years % 10 in (2, 3, 4) and years % 100 not in (12, 13, 14):
+        word = S.DOC_YEARS_FEW
+    else:
+        word = S.DOC_YEARS_MANY
+    return f"{years} {word}"
+
+
 def load_route(store: Store, route_id: str) -> rd.RouteDocument:
-    view = development.load_route(store, route_id, report_date(store))
+    day = report_date(store)
+    view = development.load_route(store, route_id, day)
     person = repo.get(store, Staff, view.route.staff_id)
     r = view.route
+    headings = _deficit_headings(store, [s.deficit_id for s in view.steps if s.deficit_id])
     steps = tuple(rd.RouteLine(
-        s.number, s.deficit, s.goal,
-        "\n".join(x for x in (s.action, _link(s.action, s.training), s.mentorship,
-                              s.learning) if x),
-        s.form, s.deadline, s.expected_product, s.done_date, s.evidence) for s in view.steps)
-    return rd.RouteDocument(load_signers(store), person.name, ", ".join(person.positions),
-                            r.period_start, r.period_end, r.developed_by, r.approved_date,
-                            r.status, steps)
+        s.number, headings.get(s.deficit_id, "") if s.deficit_id else "", s.goal,
+        "\n".join(x for x in (s.action, _link(s.action, s.training), s.mentorship, s.learning)
+                  if x),
+        s.form, s.deadline, s.expected_product, s.done_date, s.evidence, s.overdue)
+        for s in view.steps)
+    mentor = _mentor_of(store, person.id, day)
+    return rd.RouteDocument(
+        load_signers(store), Person(person.last_name, person.first_name, person.middle_name,
+                                    person.sex),
+        ", ".join(person.positions), r.period_start, r.period_end, r.developed_by,
+        r.approved_date, r.status, steps, _profile(store, person, day),
+        S.DOC_ROUTE_AGREED_MENTOR if mentor else S.DOC_ROUTE_AGREED_TUTOR, mentor)
 
 
 # --- the mentorship order ------------------------------------------------------------------
