@@ -120,3 +120,20 @@ async def test_a_large_list_is_read_in_a_worker_with_a_progress_bar(tmp_path, mo
         assert len(app.screen.loaded.plan.rows) == 1500
         assert seen[-1] == ("Разбор строк", 1500, 1500, True)     # the bar was on screen
         assert not chooser.query_one("#imp-progress").display       # and is gone again
+
+
+async def test_text_from_the_file_is_shown_as_text(tmp_path):
+    path = tmp_path / "[b]кадры[red].csv"
+    path.write_text("ФИО;Должность\nИванова Анна Петровна;вожатый [red]\n", encoding="utf-8")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(ImportScreen(tmp_path))
+        await settle(pilot, 4)
+        await open_path(pilot, path)
+        screen = app.screen
+        assert isinstance(screen, ImportPreviewScreen)
+        assert "[b]кадры[red].csv" in str(screen.query_one("#imp-head").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "«вожатый [red]» нет в списке" in str(app.screen.query_one("#message").render())

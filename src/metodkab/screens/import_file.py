@@ -23,6 +23,7 @@ from metodkab.importing.reader import SHOWN_IN_CHOOSER
 from metodkab.importing.session import AUTO, Loaded, load
 from metodkab.screens.base import AppScreen
 from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.text import plain
 
 
 def start_folder() -> Path:
@@ -90,7 +91,7 @@ class ImportScreen(AppScreen):
         with Horizontal(classes="imp-row"):
             yield Label(S.IMP_PATH)
             yield TextField(placeholder=S.IMP_PATH_PLACEHOLDER, id="imp-path")
-        yield Static(S.IMP_FOLDER.format(folder=self.folder), id="imp-folder")
+        yield Static(plain(S.IMP_FOLDER.format(folder=self.folder)), id="imp-folder")
         yield TableTree(self.folder, id="imp-tree")
         yield ProgressBar(id="imp-progress", show_eta=False)
         yield Static(S.IMP_FILE_HINT, id="imp-hint")
@@ -142,7 +143,7 @@ class ImportScreen(AppScreen):
     def set_folder(self, folder: Path) -> None:
         self.folder = folder
         self.query_one(TableTree).path = folder
-        self.query_one("#imp-folder", Static).update(S.IMP_FOLDER.format(folder=folder))
+        self.query_one("#imp-folder", Static).update(plain(S.IMP_FOLDER.format(folder=folder)))
 
     def action_parent(self) -> None:
         if self.focused is self.query_one(TableTree) and self.folder.parent != self.folder:

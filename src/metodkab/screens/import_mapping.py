@@ -17,6 +17,7 @@ from metodkab.importing.mapping import (Mapping, SavedMapping, field_label, fiel
 from metodkab.importing.session import Loaded
 from metodkab.screens.base import DbCalls
 from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.text import plain
 
 LABEL_WIDTH = 24
 
@@ -79,19 +80,20 @@ class ImportMappingDialog(DbCalls, ModalScreen[Mapping | None]):
             with VerticalScroll():
                 for index in range(self.sheet.width):
                     with Horizontal(classes="map-row"):
-                        yield Static(_short(self.sheet.column_label(index), LABEL_WIDTH),
-                                     classes="map-column")
+                        yield Static(plain(_short(self.sheet.column_label(index),
+                                                  LABEL_WIDTH)), classes="map-column")
                         yield ChoiceField(options, value=[mapping[index]] if index in mapping
                                           else [], title=_short(self.sheet.column_label(index),
                                                                 60),
                                           id=f"col-{index}")
-                        yield Static(_short(" · ".join(self.sheet.samples(index)), 60),
+                        yield Static(plain(_short(" · ".join(self.sheet.samples(index)), 60)),
                                      classes="map-sample")
             with Horizontal(classes="map-line"):
                 yield Label(S.IMP_MAP_TEMPLATE_NAME)
                 yield TextField(self.loaded.template, placeholder=S.IMP_MAP_TEMPLATE_PLACEHOLDER,
                                 max_length=60, id="map-name")
-            yield Static(self.loaded.message if self.loaded.plan is None else "", id="map-error")
+            yield Static(plain(self.loaded.message if self.loaded.plan is None else ""),
+                         id="map-error")
             yield Static(S.IMP_MAP_HINT, classes="hint")
 
     def on_mount(self) -> None:
@@ -141,7 +143,7 @@ class ImportMappingDialog(DbCalls, ModalScreen[Mapping | None]):
         mapping = self.columns()
         trouble = problems(mapping, self.kind)
         if trouble:
-            self.query_one("#map-error", Static).update(" ".join(trouble))
+            self.query_one("#map-error", Static).update(plain(" ".join(trouble)))
             return
         name = self.query_one("#map-name", TextField).value.strip()
         if not name:

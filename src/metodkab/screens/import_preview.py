@@ -22,6 +22,7 @@ from metodkab.importing.plan import ADD, ERROR, SAME, UPDATE, ImportResult, RowP
 from metodkab.importing.session import Loaded, remap, run_import, save_report
 from metodkab.screens.base import AppScreen
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import plain, say
 
 MAX_SHOWN = 1000
 STATUS_STYLES = {ADD: "bold green", UPDATE: "bold yellow", SAME: "dim", ERROR: "bold red"}
@@ -126,15 +127,15 @@ class ImportPreviewScreen(AppScreen):
         encoding = (S.IMP_PREVIEW_ENCODING.format(encoding=sheet.encoding,
                                                   delimiter=sheet.delimiter)
                     if sheet.delimiter else "")
-        self.query_one("#imp-head", Static).update(S.IMP_PREVIEW_HEAD.format(
-            file=sheet.path.name, sheet=name, row=sheet.header_row, encoding=encoding))
+        self.query_one("#imp-head", Static).update(plain(S.IMP_PREVIEW_HEAD.format(
+            file=sheet.path.name, sheet=name, row=sheet.header_row, encoding=encoding)))
         lines = describe(loaded.mapping or {}, sheet.headers, letters=not sheet.delimiter)
         template = f" ({S.IMP_CLI_SAVED.format(name=loaded.template)})" if loaded.template else ""
         self.query_one("#imp-mapping", Static).update(
-            S.IMP_MAPPING_LINE.format(text="; ".join(lines) or "—") + template)
-        self.query_one("#imp-date", Static).update(Text(list_date_line(loaded)))
+            plain(S.IMP_MAPPING_LINE.format(text="; ".join(lines) or "—") + template))
+        self.query_one("#imp-date", Static).update(plain(list_date_line(loaded)))
         summary = loaded.plan.summary() if loaded.plan else loaded.message
-        self.query_one("#imp-summary", Static).update(summary)
+        self.query_one("#imp-summary", Static).update(plain(summary))
         self._fill()
 
     def _fill(self) -> None:
@@ -156,7 +157,8 @@ class ImportPreviewScreen(AppScreen):
             name = row.name or "—"
             if len(name) > self._widths["name"]:          # narrow terminal: Фамилия И. О.
                 name = short_name(*(name.split(" ", 2) + ["", ""])[:3])
-            table.add_row(str(row.number), Text(status, style=STATUS_STYLES[row.status]), name,
+            table.add_row(str(row.number), Text(status, style=STATUS_STYLES[row.status]),
+                          plain(name),
                           Text(row.summary, style="red" if row.status == ERROR else ""),
                           key=str(row.number))
         self._update_status()
@@ -177,7 +179,7 @@ class ImportPreviewScreen(AppScreen):
                 parts.append(S.IMP_ONLY_ERRORS)
         if not message:
             parts.append(S.IMP_PREVIEW_HINT)
-        self.query_one("#imp-status", Static).update(" · ".join(parts))
+        self.query_one("#imp-status", Static).update(plain(" · ".join(parts)))
 
     # --- actions ------------------------------------------------------------------------
     def action_only_errors(self) -> None:
@@ -253,7 +255,7 @@ class ImportPreviewScreen(AppScreen):
         plan = self.loaded.plan
         if self.busy or plan is None:
             if plan is None:
-                self.notify(self.loaded.message or S.IMP_NOTHING, severity="warning")
+                say(self, self.loaded.message or S.IMP_NOTHING, severity="warning")
             return
         if not plan.good_rows:
             self.notify(S.IMP_NOTHING, severity="warning")
@@ -273,7 +275,7 @@ class ImportPreviewScreen(AppScreen):
         self.imported, loaded = result
         self.show(loaded)
         message = S.IMP_IMPORTED.format(summary=self.imported.summary())
-        self.notify(message, timeout=8)
+        say(self, message, timeout=8)
         self._update_status(message)
 
     def action_report(self) -> None:
@@ -300,7 +302,7 @@ class ImportPreviewScreen(AppScreen):
             self.app.push_screen(MessageDialog(problem))
             return
         message = S.IMP_REPORT_SAVED.format(path=path)
-        self.notify(message, timeout=8)
+        say(self, message, timeout=8)
         self._update_status(message)
 
     def action_back(self) -> None:
@@ -365,9 +367,9 @@ class RowDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="title")
+            yield Label(plain(self.title_text), id="title")
             with VerticalScroll():
-                yield Static(self.text, id="message")
+                yield Static(plain(self.text), id="message")
             yield Static(f"Esc — {S.KEY_CLOSE.lower()}", classes="hint")
 
     def action_close(self) -> None:
