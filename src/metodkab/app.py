@@ -61,6 +61,7 @@ class MetodkabApp(App):
         "exchange": _lazy("exchange", "ExchangeScreen"),
         "settings": _lazy("settings", "SettingsScreen"),
         "achievements": _lazy("achievements", "AchievementsScreen"),
+        "journal": _lazy("journal", "JournalScreen"),
     }
     # The app starts in the dashboard's mode: no blank default screen is built and then
     # switched away from (which also resumed the dashboard twice).
@@ -79,6 +80,12 @@ class MetodkabApp(App):
                 key_display="Ctrl+O", show=False, id="section-associations"),
         Binding("ctrl+b", "section('achievements')", S.SECTION_ACHIEVEMENTS,
                 key_display="Ctrl+B", show=False, id="section-achievements"),
+        Binding("ctrl+j", "section('journal')", S.SECTION_JOURNAL, key_display="Ctrl+J",
+                show=False, id="section-journal"),
+        # A terminal sends Ctrl+H as Backspace (^H): both open the record's history; an
+        # input keeps its own Backspace.
+        Binding("ctrl+h,backspace", "history", S.JOURNAL_KEY_HISTORY, key_display="Ctrl+H",
+                show=False, id="history"),
         Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="Ctrl+Q", show=False, priority=True),
         Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="Ctrl+P", show=False,
                 priority=True),
@@ -187,6 +194,11 @@ class MetodkabApp(App):
                 await self._replace_screen(screen)
 
         self.call_later(remove)
+
+    def action_history(self) -> None:
+        from metodkab.screens.journal import show_history
+
+        show_history(self.screen)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: a form with unsaved changes, in any section, is shown and the user asked

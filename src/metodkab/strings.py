@@ -932,6 +932,7 @@ EX_TABLES = {
     "individual_route": "ИОМ",
     "route_step": "Шаги ИОМ",
     "achievement": "Достижения",
+    "short_learning": "Самообразование",
     "programme": "Программы развития",
     "programme_task": "Задачи программы",
     "programme_activity": "Мероприятия программы",
@@ -1692,6 +1693,87 @@ GR_LEARNING_OPTION = "{date} · {kind} «{title}», {hours} ч"
 GR_F_STEP_LEARNING = "Самообразование"
 GR_STEP_LEARNING = "{kind} «{title}» ({date})"
 
+# --- growth: the change journal (storage/journal.py, screens/journal.py) ---------------
+SECTION_JOURNAL = "Журнал изменений"
+JOURNAL_TITLE = "Журнал изменений"
+JOURNAL_KEY_HISTORY = "История записи"
+JOURNAL_KEY_ALL = "Весь журнал"
+JOURNAL_HISTORY_TITLE = "История: {section} · {label}"
+JOURNAL_HISTORY_DELETED = " (удалена)"
+JOURNAL_NO_RECORD = "Здесь нет записи, историю которой можно показать."
+JOURNAL_NO_ENTRIES = ("Изменений этой записи в журнале нет (записи, внесённые импортом или "
+                      "демонстрационной базой, записаны в журнал одной строкой на таблицу).")
+JOURNAL_ENTRY = "{at} · {user} · {action}"
+JOURNAL_ACTIONS = {"insert": "создана", "update": "изменена", "delete": "удалена",
+                   "restore": "восстановлена"}
+JOURNAL_NO_USER = "(без имени)"
+JOURNAL_ARROW = " → "
+JOURNAL_EMPTY_VALUE = "пусто"
+JOURNAL_BULK = "загружено строк: {rows}"
+JOURNAL_TABLES = {"settings": "Настройки", "sync_state": "Обмен с управлением"}
+JOURNAL_SECTIONS = {"staff": "Кадры", "training": "Курсы", "attestation": "Аттестация",
+                    "development": "Диагностика и ИОМ", "mentorship": "Наставничество",
+                    "programme": "Программа развития", "growth": "Достижения",
+                    "service": "Настройки и обмен"}
+JOURNAL_SHOWN = "Записей журнала: {total}, показано {shown}"
+JOURNAL_EMPTY = "Журнал пуст или ничего не найдено по отбору (Ctrl+F)."
+JOURNAL_FILTER_TITLE = "Отбор журнала"
+JOURNAL_F_FROM = "С даты"
+JOURNAL_F_TO = "По дату"
+JOURNAL_F_USER = "Пользователь"
+JOURNAL_F_SECTION = "Раздел"
+JOURNAL_COL_AT = "Когда"
+JOURNAL_COL_USER = "Кто"
+JOURNAL_COL_WHAT = "Что"
+JOURNAL_COL_ACTION = "Действие"
+JOURNAL_COL_FIELDS = "Поля"
+JOURNAL_BAD_DATE = "Дата — ДД.ММ.ГГГГ"
+JOURNAL_FIELDS = {
+    "full_name": "Полное название", "short_name": "Краткое название", "code": "Код",
+    "municipality": "Муниципалитет", "director": "Директор", "deputy": "Заместитель",
+    "address": "Адрес", "last_name": "Фамилия", "first_name": "Имя",
+    "middle_name": "Отчество", "birth_date": "Дата рождения", "sex": "Пол",
+    "employment": "Занятость", "hire_date": "Дата приёма", "dismissal_date": "Дата увольнения",
+    "ped_start_date": "Начало педстажа", "education_level": "Образование",
+    "education_pedagogical": "Педагогическое образование",
+    "management_team": "Управленческая команда", "snils": "СНИЛС", "phone": "Телефон",
+    "email": "Эл. почта", "notes": "Примечание", "positions": "Должности",
+    "subjects": "Предметы", "association_ids": "Методобъединения", "name": "Название",
+    "kind": "Вид", "head_id": "Руководитель", "staff_id": "Сотрудник", "position": "Должность",
+    "category": "Категория", "decision_date": "Дата решения", "order_number": "Номер приказа",
+    "order_date": "Дата приказа", "issuing_body": "Кем присвоена", "valid_until": "Действует до",
+    "date": "Дата", "result": "Результат", "exemption_reason": "Причина освобождения",
+    "group_id": "Группа", "title": "Название", "provider": "Организация",
+    "provider_ownership": "Форма собственности", "hours": "Часов", "form": "Форма",
+    "start_date": "Начало", "end_date": "Окончание", "doc_kind": "Документ",
+    "doc_number": "Номер документа", "doc_date": "Дата документа",
+    "federal_register": "Из федерального реестра", "by_diagnostics": "По итогам диагностики",
+    "management": "Для управленческой команды", "topics": "Темы", "deficit_ids": "Дефициты",
+    "operator": "Оператор", "score": "Баллы", "max_score": "Максимум", "percent": "Процент",
+    "diagnostic_id": "Диагностика", "area": "Область", "description": "Описание",
+    "status": "Статус", "found_date": "Дата выявления", "resolved_date": "Дата устранения",
+    "period_start": "Начало периода", "period_end": "Конец периода",
+    "developed_by": "Разработан", "approved_date": "Дата утверждения", "route_id": "ИОМ",
+    "deficit_id": "Дефицит", "goal": "Цель", "action": "Действие", "deadline": "Срок",
+    "expected_product": "Ожидаемый продукт", "done_date": "Дата выполнения",
+    "evidence": "Подтверждение", "training_id": "Курсы", "mentorship_id": "Наставничество",
+    "sort_order": "Порядок", "learning_id": "Самообразование", "mentor_id": "Наставник",
+    "reason": "Основание", "planned_end": "Плановое окончание",
+    "actual_end": "Фактическое окончание", "curator_id": "Куратор", "goals": "Цели",
+    "mentee_ids": "Наставляемые", "topic": "Тема", "outcome": "Итог", "level": "Уровень",
+    "organiser": "Организатор", "platform": "Платформа", "year_from": "Год начала",
+    "year_to": "Год окончания", "is_current": "Текущая", "programme_id": "Программа",
+    "number": "Номер", "task_id": "Задача", "direction": "Направление",
+    "expected_result": "Ожидаемый результат", "note": "Примечание",
+    "responsible_ids": "Ответственные", "activity_id": "Мероприятие",
+    "old_deadline": "Прежний срок", "new_deadline": "Новый срок",
+    "changed_on": "Дата переноса", "unit": "Единица", "baseline": "Базовое значение",
+    "source": "Источник", "computed_key": "Показатель", "indicator_id": "Показатель",
+    "year": "Год", "target": "Цель", "actual": "Факт", "deleted": "Удалена",
+    "achievement.result": "Итог", "achievement.title": "Название",
+    "short_learning.title": "Тема", "short_learning.date": "Дата (окончание)",
+}
+
 # --- indicators ---
 SECTION_INDICATORS = "Показатели и отчёты"
 IND_TITLE = "Показатели и отчёты"
@@ -2036,6 +2118,11 @@ XLS_NO = "нет"
 XLS_TOTAL = "Итого"                         # the label of a totals row
 XLS_PAGE_OF = "стр. &P из &N"             # the footer of every printed page
 # Повышение квалификации: the register and the overdue list
+XLS_JOURNAL_FILE = "Журнал изменений"
+XLS_JOURNAL_SHEET = "Журнал"
+XLS_JOURNAL_COLUMNS = ("Когда", "Кто", "Раздел", "Запись", "Действие", "Поля")
+XLS_JOURNAL_FROM = "с {date}"
+XLS_JOURNAL_TO = "по {date}"
 XLS_GR_FILE = "Достижения"
 XLS_GR_SHEET = "Достижения"
 XLS_GR_WHAT = "Достижения и методическая работа педагогов"

@@ -16,6 +16,7 @@ from metodkab.screens.tables_export import (Progress, _search, _step, columns, f
                                             school_name, title_row, yes_no)
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import AchievementQuery
+from metodkab.storage.journal import JournalQuery
 from metodkab.storage.settings import report_date
 
 ACHIEVEMENT_COLUMNS = columns(S.XLS_GR_COLUMNS, (34, 20, 14, 11, 50, 12, 30, 30, 9, 9))
@@ -41,3 +42,38 @@ def export_achievements(store, query: AchievementQuery, *, folder: Path,
                                             achievement_filters(query)),
                   ACHIEVEMENT_COLUMNS, data)
     return write_xlsx(folder, file_stem(S.XLS_GR_FILE, day), [sheet])
+
+
+JOURNAL_COLUMNS = columns(S.XLS_JOURNAL_COLUMNS, (17, 20, 24, 40, 12, 60))
+
+
+def journal_filters(query: JournalQuery) -> list[str]:
+    from metodkab.domain.parse import format_date
+
+    parts = []
+    if query.date_from:
+        parts.append(S.XLS_JOURNAL_FROM.format(date=format_date(query.date_from)))
+    if query.date_to:
+        parts.append(S.XLS_JOURNAL_TO.format(date=format_date(query.date_to)))
+    if query.user is not None:
+        parts.append(query.user or S.JOURNAL_NO_USER)
+    if query.section:
+        parts.append(S.JOURNAL_SECTIONS.get(query.section, query.section))
+    return parts
+
+
+def export_journal(store, query: JournalQuery, *, folder: Path,
+                   progress: Progress = None) -> Path:
+    """The journal as filtered on screen — every page, newest first."""
+    from metodkab.storage import journal as sj
+
+    day = report_date(store)
+    total = sj.count_journal(store, query)
+    rows = sj.list_journal(store, replace(query, offset=0, limit=max(total, 1)))
+    _step(progress, 1, 2)
+    data = [[r.at.strftime("%d.%m.%Y %H:%M"), r.user or S.JOURNAL_NO_USER, r.what, r.label,
+             S.JOURNAL_ACTIONS.get(r.action, r.action), r.summary] for r in rows]
+    sheet = Sheet(S.XLS_JOURNAL_SHEET, title_row(school_name(store), S.JOURNAL_TITLE, day,
+                                                 journal_filters(query)),
+                  JOURNAL_COLUMNS, data)
+    return write_xlsx(folder, file_stem(S.XLS_JOURNAL_FILE, day), [sheet])

@@ -562,7 +562,19 @@ class PersonCardScreen(AppScreen):
         event.stop()
         self._open(event.data_table)
 
+    def _growth(self, action: str) -> bool:
+        """The «Достижения» tab's lists act through their own widget (person_growth.py)."""
+        table = self._table()
+        if table is None or table.id not in TAB_TABLES["growth"]:
+            return False
+        from metodkab.screens.person_growth import GrowthTab
+
+        getattr(self.query_one(GrowthTab), f"action_{action}")()
+        return True
+
     def action_open(self) -> None:
+        if self._growth("open"):
+            return
         table = self._table()
         if table is None:
             self.action_edit_person()
@@ -588,6 +600,8 @@ class PersonCardScreen(AppScreen):
             self.app.push_screen(RouteScreen(key))
 
     def action_add(self) -> None:
+        if self._growth("add"):
+            return
         table = self._table()
         if table is None:
             return
@@ -617,6 +631,8 @@ class PersonCardScreen(AppScreen):
             self.app.push_screen(RouteFormScreen(initial=initial), callback=created)
 
     def action_remove(self) -> None:
+        if self._growth("remove"):
+            return
         table = self._table()
         if table is None or self.data is None:
             return

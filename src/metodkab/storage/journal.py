@@ -1,0 +1,315 @@
+"""Журнал изменений: reading the audit log that storage/repo.py writes on every change.
+
+Only SELECTs: reading the journal never changes it, and a record's history stays after
+the record is soft-deleted (the log keeps its id). Values are shown as the user typed
+them: dates as ДД.ММ.ГГГГ, flags as да/нет, a person's id as the person's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from metodkab import strings as S
+from metodkab.domain.parse import format_date
+from metodkab.storage.db import Store
+
+NAME = ("last_name || ' ' || first_name || "
+        "CASE WHEN middle_name <> '' THEN ' ' || middle_name ELSE '' END")
+PAGE_SIZE = 200
+HIDDEN = {"name_norm"}          # derived from other fields, never typed
+PERSON_FIELDS = {"staff_id", "mentor_id", "curator_id", "head_id", "mentee_ids",
+                 "responsible_ids"}
+# Sections of the journal's filter: the tables each one covers.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "staff": ("school", "staff", "staff_position", "staff_subject", "association",
+              "association_member"),
+    "training": ("training", "training_deficit"),
+    "attestation": ("qualification_category", "conformity_attestation"),
+    "development": ("diagnostic", "deficit", "individual_route", "route_step"),
+    "mentorship": ("mentorship", "mentorship_mentee", "mentorship_event"),
+    "programme": ("programme", "programme_task", "programme_activity",
+                  "activity_postponement", "activity_responsible", "target_indicator",
+                  "indicator_target"),
+    "growth": ("achievement", "short_learning"),
+    "service": ("settings", "sync_state"),
+}
+# Columns that name a record in the journal's list, in order of preference.
+LABEL_COLUMNS = ("title", "name", "topic", "goal", "description", "position", "category",
+                 "kind", "short_name")
+
+
+def _flag_columns() -> set[str]:
+    from metodkab.domain.models import ALL_MODELS
+
+    return {n for m in ALL_MODELS for n, f in m.model_fields.items() if f.annotation is bool}
+
+
+def record_tables() -> list[str]:
+    """The tables of the records users edit: every model's table and its link tables."""
+    from metodkab.domain.models import ALL_MODELS
+
+    tables: list[str] = []
+    for model in ALL_MODELS:
+        for table in (model.TABLE, *(spec.table for spec in model.LINKS.values())):
+            if table not in tables:
+                tables.append(table)
+    return tables
+
+
+def find_table(store: Store, record_id: str) -> str | None:
+    """The table a record id belongs to (ids are UUIDs, unique across tables), deleted
+    records included; None for anything else (a group heading, a setting's key)."""
+    if not record_id or len(record_id) != 36:
+        return None
+    for table in record_tables():
+        with store.mutex:
+            if store.db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?",
+                                     (record_id,)).fetchone():
+                return table
+    return None
+
+
+# --- values --------------------------------------------------------------------------------
+
+
+class _Names:
+    """People's names by id, read once per call (a history names few people)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, staff_id: str) -> str:
+        if staff_id not in self.cache:
+            with self.store.mutex:
+                row = self.store.db.conn.execute(
+                    f"SELECT {NAME} FROM staff WHERE id = ?", (staff_id,)).fetchone()
+            self.cache[staff_id] = row[0] if row else staff_id
+        return self.cache[staff_id]
+
+
+def show_value(field: str, value: Any, names: _Names, flags: set[str]) -> str:
+    """A stored value as the user reads it."""
+    if value is None or value == "" or value == []:
+        return ""
+    if field in PERSON_FIELDS:
+        items = value if isinstance(value, list) else [value]
+        return ", ".join(names(str(v)) for v in items)
+    if field in flags:
+        return S.YES.lower() if value in (1, True) else S.NO.lower()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if field == "topics" and isinstance(value, str) and value.startswith("["):
+        try:
+            return ", ".join(json.loads(value))
+        except ValueError:
+            return value
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return format_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    if isinstance(value, float):
+        return (str(int(value)) if value.is_integer() else str(value)).replace(".", ",")
+    return str(value)
+
+
+def field_label(table: str, field: str) -> str:
+    return S.JOURNAL_FIELDS.get(f"{table}.{field}") or S.JOURNAL_FIELDS.get(field, field)
+
+
+# --- one record's history --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str            # the label
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    user: str
+    action: str           # insert / update / delete / restore
+    changes: tuple[FieldChange, ...]
+    table: str = ""
+    record_id: str = ""
+
+
+def _changes(table: str, action: str, raw: str, names: _Names,
+             flags: set[str]) -> tuple[FieldChange, ...]:
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    out = []
+    for field, value in data.items():
+        if field in HIDDEN:
+            continue
+        if action == "update" and isinstance(value, list) and len(value) == 2:
+            old, new = value
+        else:
+            old, new = None, value
+        old_text = show_value(field, old, names, flags)
+        new_text = show_value(field, new, names, flags)
+        if action == "insert" and not new_text:
+            continue                       # an empty field of a new record says nothing
+        out.append(FieldChange(field_label(table, field), old_text, new_text))
+    return tuple(out)
+
+
+def _entry(row: tuple, names: _Names, flags: set[str]) -> HistoryEntry:
+    at, user, table, record_id, action, raw = row
+    return HistoryEntry(dt.datetime.fromisoformat(at), user, action,
+                        _changes(table, action, raw, names, flags), table, record_id)
+
+
+def record_history(store: Store, table: str, record_id: str) -> list[HistoryEntry]:
+    """Every change of one record, oldest first (also after it was deleted)."""
+    with store.mutex:
+        rows = store.db.conn.execute(
+            "SELECT at, user_name, table_name, record_id, action, changes FROM audit_log "
+            "WHERE table_name = ? AND record_id = ? ORDER BY id", (table, record_id)).fetchall()
+    names, flags = _Names(store), _flag_columns()
+    return [_entry(r, names, flags) for r in rows]
+
+
+def record_label(store: Store, table: str, record_id: str) -> str:
+    """A short name of a record: its title or name, and whose it is."""
+    if table == "staff":
+        return _Names(store)(record_id)
+    with store.mutex:
+        cur = store.db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+        row = cur.fetchone()
+        columns = [d[0] for d in cur.description] if cur.description else []
+    if row is None:
+        return ""
+    data = dict(zip(columns, row))
+    parts = [str(data[c]) for c in LABEL_COLUMNS if data.get(c)][:1]
+    for column in ("staff_id", "mentor_id"):
+        if data.get(column):
+            parts.append(_Names(store)(data[column]))
+            break
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class RecordHistory:
+    table: str
+    record_id: str
+    section: str          # the table in words
+    label: str
+    deleted: bool
+    entries: list[HistoryEntry]
+
+
+def load_history(store: Store, record_id: str, table: str | None = None) -> RecordHistory | None:
+    """What Ctrl+H shows for a record id (the table found when not given)."""
+    table = table or find_table(store, record_id)
+    if table is None:
+        return None
+    with store.mutex:
+        row = store.db.conn.execute(f"SELECT deleted FROM {table} WHERE id = ?",
+                                    (record_id,)).fetchone()
+    return RecordHistory(table, record_id, S.EX_TABLES.get(table, table),
+                         record_label(store, table, record_id), bool(row and row[0]),
+                         record_history(store, table, record_id))
+
+
+# --- the whole journal -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JournalQuery:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    user: str | None = None
+    section: str | None = None       # a key of SECTIONS
+    limit: int = PAGE_SIZE
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class JournalRow:
+    id: int
+    at: dt.datetime
+    user: str
+    table: str
+    record_id: str
+    action: str
+    what: str             # the table in words
+    label: str            # the record
+    summary: str          # the fields changed
+
+
+def _where(query: JournalQuery) -> tuple[str, list[Any]]:
+    where, params = ["1"], []
+    if query.date_from:
+        where.append("at >= ?")
+        params.append(query.date_from.isoformat())
+    if query.date_to:
+        where.append("at < ?")
+        params.append((query.date_to + dt.timedelta(days=1)).isoformat())
+    if query.user is not None:
+        where.append("user_name = ?")
+        params.append(query.user)
+    if query.section:
+        tables = SECTIONS.get(query.section, ())
+        where.append(f"table_name IN ({', '.join('?' for _ in tables) or 'NULL'})")
+        params += list(tables)
+    return " AND ".join(where), params
+
+
+def list_journal(store: Store, query: JournalQuery) -> list[JournalRow]:
+    """One page of the journal, newest first."""
+    where, params = _where(query)
+    with store.mutex:
+        rows = store.db.conn.execute(
+            "SELECT id, at, user_name, table_name, record_id, action, changes FROM audit_log "
+            f"WHERE {where} ORDER BY id DESC LIMIT ? OFFSET ?",
+            (*params, query.limit, query.offset)).fetchall()
+    names, flags = _Names(store), _flag_columns()
+    labels: dict[tuple[str, str], str] = {}
+    out = []
+    for row_id, at, user, table, record_id, action, raw in rows:
+        changes = _changes(table, action, raw, names, flags)
+        key = (table, record_id)
+        if key not in labels:
+            labels[key] = (record_label(store, table, record_id)
+                           if len(record_id) == 36 and table not in SECTIONS["service"]
+                           else "")
+        if record_id == "*" and action == "insert":
+            summary = S.JOURNAL_BULK.format(rows=_bulk_rows(raw))
+        else:
+            summary = ", ".join(c.field for c in changes)
+        out.append(JournalRow(row_id, dt.datetime.fromisoformat(at), user, table, record_id,
+                              action, S.EX_TABLES.get(table, S.JOURNAL_TABLES.get(table, table)),
+                              labels[key], summary))
+    return out
+
+
+def _bulk_rows(raw: str) -> str:
+    try:
+        return str(json.loads(raw).get("rows", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def count_journal(store: Store, query: JournalQuery) -> int:
+    where, params = _where(query)
+    with store.mutex:
+        return store.db.conn.execute(f"SELECT count(*) FROM audit_log WHERE {where}",
+                                     params).fetchone()[0]
+
+
+def journal_users(store: Store) -> list[str]:
+    with store.mutex:
+        return [r[0] for r in store.db.conn.execute(
+            "SELECT DISTINCT user_name FROM audit_log ORDER BY user_name")]
