@@ -6,6 +6,8 @@ a deputy who teaches holds the category for «учитель»."""
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from metodkab.domain.models import QualificationCategory, Staff, Training
 from metodkab.importing import mapping as m
@@ -247,3 +249,34 @@ def test_pedagogical_from_the_education_cell_itself(fresh_db, tmp_path):
     assert staff(fresh_db, "Белов").education_pedagogical is False
     assert any("в столбце «Образование»: «высшее, ЯрГУ, учитель истории» (основа «учител»)" in n
                for n in plan.rows[0].notes)
+
+
+# --- «N лет» against the list's date, on every boundary --------------------------------
+
+def _years_before(day, years):
+    """The second, simple reading: the same day ``years`` earlier; 29 February → 28."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+@settings(max_examples=30, deadline=None)
+@given(day=st.dates(min_value=D(2000, 1, 1), max_value=D(2030, 12, 31)),
+       years=st.integers(min_value=0, max_value=50))
+def test_experience_counts_back_from_the_list_date(day, years):
+    import tempfile
+    from pathlib import Path
+
+    from metodkab.clock import Clock
+    from metodkab.storage.db import open_memory
+
+    store = open_memory(clock=Clock(D(2026, 11, 23)), user="т")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "list.csv"
+        path.write_text(f"Список на {day:%d.%m.%Y}\nФИО;Должность;Педагогический стаж\n"
+                        f"Иванова Анна Петровна;учитель;{years}\n", encoding="utf-8")
+        plan = site_plan(store, path)
+    store.db.close()
+    assert plan.day == day
+    assert plan.rows[0].staff_new.ped_start_date == _years_before(day, years)
