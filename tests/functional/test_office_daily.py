@@ -434,10 +434,15 @@ async def test_pickers_open_at_the_last_folder_and_empty_f8_has_no_stuck_percent
         await settle(pilot)
         await pilot.press("insert")
         await settle(pilot)
+        (usb / "report.docx").write_bytes(b"PK")
         app.screen.query_one("#pd-path").value = str(usb)
         await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("escape")                    # «no packets in» message
+        await settle(pilot, 3)
+        assert isinstance(app.screen, OfficeImportScreen)  # no packets: the file is listed
+        assert row_texts(app.screen.query_one("#oi-files")) == [
+            ["report.docx", "", "", "пропущен"]]
+        assert "Применять нечего" not in text_of(app.screen, "#oi-total")
+        await pilot.press("escape")
         await settle(pilot)
         await pilot.press("ctrl+r")
         await settle(pilot)

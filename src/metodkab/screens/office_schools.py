@@ -129,7 +129,7 @@ class MunicipalSchoolsScreen(AppScreen):
             from metodkab.sync.office import scan
 
             paths, skipped = scan(path)
-            if not paths:
+            if not paths and not skipped:                  # other files are listed, not hidden
                 self.app.push_screen(MessageDialog(S.EX_NO_PACKETS_IN.format(path=path),
                                                    title=S.EX_IMPORT_TITLE))
                 return
