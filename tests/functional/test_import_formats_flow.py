@@ -137,3 +137,22 @@ async def test_text_from_the_file_is_shown_as_text(tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert "«вожатый [red]» нет в списке" in str(app.screen.query_one("#message").render())
+
+
+async def test_conformity_without_a_date_is_shown_to_clarify(tmp_path):
+    from metodkab.importing.session import load, run_import
+    from tests.functional.test_attestation_flow import keys, open_schedule
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        run_import(app.store, load(app.store, samples.SITE_CSV, "staff"))
+        screen = await open_schedule(pilot)
+        aliev = repo.find(app.store, Staff, "last_name = ?", ["Алиев"])[0]
+        row = next(r for r in screen.data.conformity if r.staff_id == aliev.id)
+        assert (row.state.state, row.state.due) == ("clarify", None)
+        await pilot.press("ctrl+pagedown")
+        await settle(pilot)
+        table = screen.query_one("#conf-due-table")
+        cells = [str(c) for c in table.get_row(aliev.id)]
+        assert "уточнить" in cells and aliev.id in keys(table)
