@@ -154,10 +154,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     db_path: Path = getattr(args, "sub_db", None) or args.db or default_db_path()
     if args.command == "check":
         return _check(db_path)
+    explicit = bool(getattr(args, "sub_db", None) or args.db)
     if args.command == "backup":
-        return _backup(db_path, clock, args.out)
+        return _backup(db_path if explicit else _default_for_backup(db_path), clock, args.out)
     if args.command == "restore":
-        return _restore(args.file, db_path, clock)
+        return _restore(args.file, db_path, clock, explicit=explicit)
     if args.command in ("municipality", "keys", "packet", "receipt"):
         from metodkab.sync.commands import run as run_exchange
 
@@ -182,6 +183,19 @@ def _check(db_path: Path) -> int:
     for line in report.lines:
         print(line)
     return 0 if report.healthy else 1
+
+
+def _office_default() -> Path:
+    from metodkab.sync.commands import municipal_default_path
+
+    return municipal_default_path()
+
+
+def _default_for_backup(school: Path) -> Path:
+    """Without --db on the office's PC (no school database, the office's one in the user
+    data folder): the office's database, as the ``municipality`` commands take it."""
+    office = _office_default()
+    return office if not school.exists() and office.exists() else school
 
 
 def _passphrase(*, twice: bool) -> str:
@@ -234,7 +248,7 @@ def _newest_copy(folder: Path) -> Path:
     return max(copies, key=lambda p: (p.stat().st_mtime, p.name))
 
 
-def _restore(backup: Path, db_path: Path, clock: Clock) -> int:
+def _restore(backup: Path, db_path: Path, clock: Clock, *, explicit: bool = True) -> int:
     from filelock import FileLock, Timeout
 
     from metodkab.storage.backup import restore
@@ -243,6 +257,8 @@ def _restore(backup: Path, db_path: Path, clock: Clock) -> int:
 
     if backup.is_dir():
         backup = _newest_copy(backup)
+    if not explicit and is_municipal_db(backup):   # the office's copy: its default place
+        db_path = _office_default()
     db_path.parent.mkdir(parents=True, exist_ok=True)      # a new PC: an empty folder
     lock = FileLock(str(lock_path(db_path)))
     try:

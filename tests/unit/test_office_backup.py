@@ -175,3 +175,23 @@ def test_a_second_report_of_the_same_day_does_not_overwrite_the_first(office, tm
     assert sorted(p.name for p in out.glob("*.xlsx")) == [
         "Сводка по школам 2026-11-23 (2).xlsx", "Сводка по школам 2026-11-23 (3).xlsx",
         "Сводка по школам 2026-11-23.xlsx"]
+
+
+def test_without_db_the_office_copy_goes_to_the_offices_default_place(office, tmp_path,
+                                                                       capsys, monkeypatch):
+    from metodkab.sync.commands import municipal_default_path
+
+    result, _ = office
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setenv("METODKAB_PASSPHRASE", PASSPHRASE)
+    assert run(capsys, "backup", "--db", str(result.db_path), "--out", str(stick))[0] == 0
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "new-home"))
+    target = municipal_default_path()
+    assert str(target).startswith(str(tmp_path / "new-home"))
+    code, text = run(capsys, "restore", str(stick))
+    assert code == 0 and str(target) in text, text
+    assert crypto.municipality_key_path(target).exists()
+    assert not target.with_name("metodkab.sqlite").exists()    # not the school's place
+    code, text = run(capsys, "backup", "--out", str(stick))   # the office's PC: no school
+    assert code == 0 and "запечатан" in text
