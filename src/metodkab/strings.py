@@ -1998,7 +1998,19 @@ DOC_PROG_GOAL = "Цель программы:"
 DOC_PROG_TASKS = "Задачи программы"
 DOC_PROG_PLAN = "План мероприятий"
 DOC_PROG_PLAN_COLUMNS = ("№", "Мероприятие", "Направление / форма", "Сроки", "Ответственные",
-                         "Ожидаемый результат", "Статус")
+                         "Ожидаемый результат", "Статус", "Примечание")
+DOC_PROG_ACCEPTED = "ПРИНЯТА"
+DOC_PROG_COUNCIL = "педагогическим советом"
+DOC_PROG_PROTOCOL = "(протокол № ______ от «____» ____________ 20___ г.)"
+DOC_PROG_PLACE_YEAR = "{place}, {year}"
+DOC_PROG_PASSPORT = "Паспорт программы"
+DOC_PROG_PASSPORT_ROWS = {
+    "title": "Наименование программы", "school": "Образовательная организация",
+    "basis": "Утверждена", "years": "Сроки реализации", "goal": "Цель", "tasks": "Задачи",
+    "indicators": "Целевые показатели", "plan": "План мероприятий",
+    "responsible": "Ответственный за реализацию"}
+DOC_PROG_YEARS_PLAIN = "{start}–{end} годы"
+DOC_PROG_PLAN_SIZE = "{count} мероприятий по {tasks} задачам (раздел «План мероприятий»)"
 DOC_PROG_TASK = "Задача {number}. {title}"
 DOC_PROG_NO_ACTIVITIES = "Мероприятия не запланированы."
 DOC_PROG_WAS = "перенесено, было: {dates}"
@@ -2010,8 +2022,8 @@ DOC_PROG_COMPUTED = "вычисляется"
 DOC_PROG_IND_NOTE = ("Фактические значения вычисляемых показателей: за прошедшие годы — "
                      "на 31 декабря, за {year} год — на {date}.")
 DOC_PROG_PROGRESS = "Выполнение плана на {date}"
-DOC_PROG_PROGRESS_COLUMNS = ("Задача", "Мероприятий", "Срок наступил", "Выполнено",
-                             "Просрочено", "% выполнения")
+DOC_PROG_PROGRESS_COLUMNS = ("Задача", "Мероприятий в плане", "Отменено", "Срок наступил",
+                             "Выполнено", "Просрочено", "% выполнения")
 
 # a person's individual route (ИОМ)
 DOC_ROUTE_FILE = "ИОМ {name} {period}"

@@ -49,9 +49,9 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         await settle(pilot)
         assert isinstance(app.screen, ProgrammeScreen)
         document = await print_document(pilot, out, "Программа развития 2025–2027.docx")
-        plan = document.tables[0]
+        plan = document.tables[2]              # after the approvals and the passport
         assert [c.text for c in plan.rows[2].cells][:2] == ["1.1", "Семинар по ФГОС"]
-        assert document.tables[1].rows[2].cells[7].text == "60"      # 2026 actual, computed
+        assert document.tables[3].rows[2].cells[7].text == "60"      # 2026 actual, computed
         assert isinstance(app.screen, ProgrammeScreen)
 
         # The register: Ctrl+W even while typing in the search box.

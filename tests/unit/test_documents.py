@@ -135,21 +135,31 @@ def test_programme_document(school, tmp_path):
     document = read(path)
     text = text_of(document)
     assert 'МБОУ "Тестовая СОШ"' in text
-    assert "приказом № 84-о от 29.08.2025" in text
     assert "Программа развития методической службы" in text
     assert "на 2025–2027 годы" in text
-    assert "Рост профессионального мастерства" in text
-    assert "1.\tКадры" in text and "2.\tОпыт" in text
     assert "/ Е. Н. Морозова /" in text
 
-    plan, indicators, progress = document.tables
+    approvals, passport, plan, indicators, progress = document.tables
+    accepted, approved = cells(approvals)[0]
+    assert accepted.split("\n") == ["ПРИНЯТА", "педагогическим советом",
+                                    "(протокол № ______ от «____» ____________ 20___ г.)"]
+    assert approved.split("\n") == ["УТВЕРЖДЕНА", "приказом № 84-о от 29.08.2025"]
+    passport = dict(cells(passport))
+    assert passport["Наименование программы"] == "Программа развития методической службы"
+    assert passport["Сроки реализации"] == "2025–2027 годы"
+    assert passport["Цель"] == "Рост профессионального мастерства"
+    assert passport["Задачи"] == "1. Кадры\n2. Опыт"
+    assert passport["Целевые показатели"] == ("1. Доля без курсов ПК за 3 года, %\n"
+                                              "2. Открытые уроки, шт.")
+    assert passport["Ответственный за реализацию"] == ("заместитель директора "
+                                                       "Морозова Елена Николаевна")
     rows = cells(plan)
     assert rows[0] == list(S.DOC_PROG_PLAN_COLUMNS)
     assert is_header(plan.rows[0]) and not is_header(plan.rows[1])
-    assert rows[1] == ["Задача 1. Кадры"] * 7                   # a merged task row
+    assert rows[1] == ["Задача 1. Кадры"] * 8                   # a merged task row
     assert rows[2] == ["1.1", "Семинар по ФГОС", "ФГОС\nсеминар", "15.10.2025",
-                       "Морозова Е. Н.", "Протокол", "выполнено 14.10.2025"]
-    assert rows[3] == ["Задача 2. Опыт"] * 7
+                       "Морозова Е. Н.", "Протокол", "выполнено 14.10.2025", ""]
+    assert rows[3] == ["Задача 2. Опыт"] * 8
     assert rows[4][0] == "2.1"
     assert rows[4][3] == "01.11.2026 – 20.12.2026\nперенесено, было: 30.11.2026"
     assert rows[4][4] == "Иванова А. П., Петрова М. И."
@@ -173,20 +183,43 @@ def test_programme_document(school, tmp_path):
 
     rows = cells(progress)
     assert rows[0] == list(S.DOC_PROG_PROGRESS_COLUMNS)
-    assert rows[-1] == ["Вся программа", "2", "1", "1", "0", "100 %"]
+    assert rows[-1] == ["Вся программа", "2", "0", "1", "1", "0", "100 %"]
+
+
+def test_programme_counts_what_the_plan_lists_notes_apart_place_and_year(school, tmp_path):
+    from metodkab.storage.settings import set_settings
+
+    store, ids, pid, _, _ = school
+    [task] = [t for t in ps.list_tasks(store, pid) if t.number == 1]
+    ps.save_activity(store, ProgrammeActivity(task_id=task.id, title="Выставка",
+                                              deadline=dt.date(2026, 4, 1), status="отменено",
+                                              note="перенесена в план МО"))
+    set_settings(store, {"doc_place": "с. Берёзовка"})
+    document = read(de.write_programme(store, pid, folder=tmp_path))
+    assert "с. Берёзовка, 2025" in text_of(document)
+    plan, progress = cells(document.tables[2]), cells(document.tables[4])
+    cancelled = next(r for r in plan if r[1] == "Выставка")
+    assert cancelled[6] == "отменено" and cancelled[7] == "перенесена в план МО"
+    listed = sum(1 for r in plan[1:] if "." in r[0] and len(set(r)) > 1)
+    total = progress[-1]
+    assert int(total[1]) == listed == 3 and total[2] == "1"     # the plan's count, 1 cancelled
 
 
 def test_programme_layout_is_a4_with_a_landscape_plan(school, tmp_path):
     store, _, pid, _, _ = school
     document = read(de.write_programme(store, pid, folder=tmp_path))
     first, plan = document.sections
+    for table in document.tables[2:]:
+        assert is_header(table.rows[0])
     assert (round(first.page_width.cm, 1), round(first.page_height.cm, 1)) == (21.0, 29.7)
     assert (round(plan.page_width.cm, 1), round(plan.page_height.cm, 1)) == (29.7, 21.0)
     normal = document.styles["Normal"]
     assert (normal.font.name, normal.font.size.pt) == ("Times New Roman", 12)
     assert 'w:instr="PAGE"' in first.footer._element.xml
     # Word refuses tblPr children out of the schema's order: borders before layout and look.
-    for table in document.tables:
+    approvals, *bordered = document.tables          # the approval blocks have no borders
+    assert "tblBorders" not in approvals._tbl.tblPr.xml
+    for table in bordered:
         tags = [child.tag.split("}")[1] for child in table._tbl.tblPr]
         assert tags.index("tblBorders") < tags.index("tblLayout") < tags.index("tblLook")
 
@@ -462,7 +495,7 @@ def test_demo_school_documents_open(tmp_path):
         report = read(de.write_staff_report(store, folder=out))
         view = ps.load_view(store, pid)
         years = view.programme.years
-        rows = cells(programme.tables[1])[2:]
+        rows = cells(programme.tables[3])[2:]
         assert len(rows) == len(view.indicators)
         for row, indicator in zip(rows, view.indicators):
             for i, year in enumerate(years):

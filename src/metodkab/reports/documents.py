@@ -36,6 +36,7 @@ class Signers:
     short_name: str = ""
     director: str = ""          # ФИО as typed in the school's details
     deputy: str = ""
+    place: str = ""             # where documents are issued («с. Берёзовка», Настройки)
 
 
 def initials_first(name: str) -> str:
@@ -85,7 +86,6 @@ def _approve(doc: Document, signers: Signers, *, approved: dt.date | None = None
 
 
 def _activity_cells(number: str, a: rp.PrintActivity) -> list[str]:
-    what = a.title + (f"\n{a.note}" if a.note else "")
     how = "\n".join(x for x in (a.direction, a.form) if x)
     dates = period_text(a.start_date, a.deadline)
     if a.postponed_from:
@@ -94,35 +94,63 @@ def _activity_cells(number: str, a: rp.PrintActivity) -> list[str]:
     status = a.status
     if a.done_date:
         status = S.DOC_DONE_ON.format(status=a.status, date=format_date(a.done_date))
-    return [number, what, how, dates, a.responsible, a.expected_result, status]
+    return [number, a.title, how, dates, a.responsible, a.expected_result, status, a.note]
+
+
+def _passport(out: Document, doc: rp.ProgrammeDocument, signers: Signers) -> None:
+    """The паспорт программы: what it is, whose, approved by what, for which years, its
+    goal, tasks, target indicators, the size of the plan and who is responsible."""
+    rows = S.DOC_PROG_PASSPORT_ROWS
+    activities = sum(len(t.activities) for t in doc.tasks)
+    items = [(rows["title"], doc.title), (rows["school"], doc.school or signers.school),
+             (rows["basis"], doc.order or S.DOC_PROG_ORDER_BLANK),
+             (rows["years"], S.DOC_PROG_YEARS_PLAIN.format(start=doc.year_from,
+                                                           end=doc.year_to))]
+    if doc.goal:
+        items.append((rows["goal"], doc.goal))
+    if doc.tasks:
+        items.append((rows["tasks"], "\n".join(f"{t.number}. {t.title}" for t in doc.tasks)))
+    if doc.indicators:
+        items.append((rows["indicators"], "\n".join(
+            f"{i.number}. {i.name}" + (f", {i.unit}" if i.unit else "")
+            for i in doc.indicators)))
+    items.append((rows["plan"], S.DOC_PROG_PLAN_SIZE.format(count=activities,
+                                                            tasks=len(doc.tasks))))
+    if signers.deputy:
+        items.append((rows["responsible"], f"{S.DOC_ROLE_DEPUTY.lower()} {signers.deputy}"))
+    W.heading(out, S.DOC_PROG_PASSPORT, 2)
+    W.form_table(out, items)
 
 
 def programme_docx(doc: rp.ProgrammeDocument, signers: Signers) -> Document:
-    """The programme: approval, title and years, goal and tasks on the first page; the plan,
-    the target indicators (the values the Программа развития screen shows, computed ones
-    included) and the progress on landscape pages."""
+    """The programme: «ПРИНЯТА педагогическим советом» beside «УТВЕРЖДЕНА», the title and
+    years, the паспорт программы, place and year on the first page; the plan (notes in
+    their own column), the target indicators (the values the Программа развития screen
+    shows, computed ones included) and the progress — counting the same activities as the
+    plan, the cancelled ones as cancelled — on landscape pages."""
     out = W.new_document(title=doc.title)
     _school_header(out, signers if signers.school else Signers(doc.school))
-    order = doc.order or S.DOC_PROG_ORDER_BLANK
-    W.approval_block(out, [S.DOC_PROG_APPROVED, order])
+    W.approval_pair(out, [S.DOC_PROG_ACCEPTED, S.DOC_PROG_COUNCIL, S.DOC_PROG_PROTOCOL],
+                    [S.DOC_PROG_APPROVED, doc.order or S.DOC_PROG_ORDER_BLANK])
     W.title(out, doc.title)
     if not (str(doc.year_from) in doc.title and str(doc.year_to) in doc.title):
         W.paragraph(out, S.DOC_PROG_YEARS.format(start=doc.year_from, end=doc.year_to),
                     align="center", space_after=12)
-    if doc.goal:
-        W.labelled(out, S.DOC_PROG_GOAL, doc.goal)
-    if doc.tasks:
-        W.heading(out, S.DOC_PROG_TASKS, 2)
-        W.numbered(out, [t.title for t in doc.tasks])
+    _passport(out, doc, signers)
+    if signers.place:
+        place = W.paragraph(out, S.DOC_PROG_PLACE_YEAR.format(place=signers.place,
+                                                              year=doc.year_from),
+                            align="center")
+        place.paragraph_format.space_before = Pt(18)
 
     W.new_section(out, landscape=True)
     W.heading(out, S.DOC_PROG_PLAN)
-    plan = W.table(out, S.DOC_PROG_PLAN_COLUMNS, widths=(1.2, 5, 3, 2.8, 3.2, 4.6, 2.6),
-                   align=("center", None, None, "center", None, None, None))
+    plan = W.table(out, S.DOC_PROG_PLAN_COLUMNS, widths=(1.1, 4.6, 2.8, 2.6, 3, 4, 2.4, 3),
+                   align=("center", None, None, "center", None, None, None, None))
     for task in doc.tasks:
         W.add_group_row(plan, S.DOC_PROG_TASK.format(number=task.number, title=task.title))
         if not task.activities:
-            W.add_row(plan, ["", S.DOC_PROG_NO_ACTIVITIES, "", "", "", "", ""])
+            W.add_row(plan, ["", S.DOC_PROG_NO_ACTIVITIES, "", "", "", "", "", ""])
         for index, activity in enumerate(task.activities, start=1):
             W.add_row(plan, _activity_cells(f"{task.number}.{index}", activity))
 
@@ -149,12 +177,13 @@ def programme_docx(doc: rp.ProgrammeDocument, signers: Signers) -> Document:
 
     if doc.progress:
         W.heading(out, S.DOC_PROG_PROGRESS.format(date=format_date(doc.day)))
-        table = W.table(out, S.DOC_PROG_PROGRESS_COLUMNS, widths=(9, 2, 2, 2, 2, 2),
-                        align=(None, "center", "center", "center", "center", "center"))
+        table = W.table(out, S.DOC_PROG_PROGRESS_COLUMNS, widths=(8, 2, 2, 2, 2, 2, 2),
+                        align=(None, "center", "center", "center", "center", "center",
+                               "center"))
         for index, p in enumerate(doc.progress):
             percent = S.DOC_DASH if p.percent is None else f"{p.percent} %"
-            W.add_row(table, [p.label, p.total, p.due, p.done, p.overdue, percent],
-                      bold=index == len(doc.progress) - 1)
+            W.add_row(table, [p.label, p.total + p.cancelled, p.cancelled, p.due, p.done,
+                              p.overdue, percent], bold=index == len(doc.progress) - 1)
     W.signature_line(out, S.DOC_ROLE_DEPUTY, initials_first(signers.deputy))
     return out
 

@@ -495,6 +495,29 @@ def _no_broken_words(widths: list[int], words: list[int]) -> list[int]:
     return widths
 
 
+def form_table(doc: Document, rows: Sequence[tuple[str, str]], *,
+               widths: tuple[float, float] = (1, 2.6)):
+    """A bordered table of «label | text» rows without a header (a programme's passport):
+    the labels bold, each row kept on one page."""
+    t = doc.add_table(rows=0, cols=2)
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    _borders(t)
+    total = text_width(doc)
+    column_widths = [int(total * w / sum(widths)) for w in widths]
+    for column, width in zip(t.columns, column_widths):
+        column.width = width
+    _table_width(t, sum(column_widths))
+    for label, text in rows:
+        row = t.add_row()
+        _row_property(row, "cantSplit")
+        for cell, width in zip(row.cells, column_widths):
+            cell.width = width
+        set_cell(row.cells[0], label, bold=True)
+        set_cell(row.cells[1], text)
+    return t
+
+
 def add_row(t, values: Sequence[object], *, bold: bool = False):
     """A row of values (never split between pages: a row is a few lines at most)."""
     row = t.add_row()

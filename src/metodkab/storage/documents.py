@@ -29,10 +29,13 @@ REPORT_ALERTS = ("overdue_training", "category_expiring", "young_unsupported",
 
 
 def load_signers(store: Store) -> rd.Signers:
+    """The school's names and signers (its details) and the place (Настройки)."""
     school = get_school(store)
+    place = all_settings(store).get("doc_place") or ""
     if school is None:
-        return rd.Signers("")
-    return rd.Signers(school.full_name, school.short_name, school.director, school.deputy)
+        return rd.Signers("", place=place)
+    return rd.Signers(school.full_name, school.short_name, school.director, school.deputy,
+                      place)
 
 
 # --- the programme -----------------------------------------------------------------------
