@@ -9,7 +9,8 @@ from pathlib import Path
 from metodkab import strings as S
 from metodkab.clock import Clock
 from metodkab.domain.parse import format_date, parse_date
-from metodkab.importing.mapping import KINDS, describe, guess_mapping, header_score, load_mapping
+from metodkab.importing.mapping import (KINDS, STAFF, describe, guess_mapping, header_score,
+                                        load_mapping)
 from metodkab.importing.plan import Plan, PlanError, apply_plan, build_plan
 from metodkab.importing.reader import ImportFileError, Sheet, read_table
 
@@ -89,7 +90,8 @@ def run(args: argparse.Namespace, clock: Clock, db_path: Path) -> int:
             plan = build_plan(store, sheet, mapping, args.what, day=day)
         except PlanError as exc:
             raise CliError(str(exc)) from None
-        print(list_date_line(plan, given=day is not None))
+        if args.what == STAFF:
+            print(list_date_line(plan, given=day is not None))
         print_plan(plan)
         applied = False
         if args.dry_run:

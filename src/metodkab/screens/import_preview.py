@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, short_name
-from metodkab.importing.mapping import Mapping, describe
+from metodkab.importing.mapping import STAFF, Mapping, describe
 from metodkab.importing.plan import ADD, ERROR, SAME, UPDATE, ImportResult, RowPlan
 from metodkab.importing.session import Loaded, remap, run_import, save_report
 from metodkab.screens.base import AppScreen
@@ -40,8 +40,8 @@ def list_date_line(loaded: Loaded) -> str:
     """«Дата списка: 01.09.2025 (из заголовка «…») — …» : the day «N лет» count back from
     and where it came from."""
     sheet, plan = loaded.sheet, loaded.plan
-    if plan is None or sheet is None:
-        return ""
+    if plan is None or sheet is None or loaded.kind != STAFF:
+        return ""                   # a list of courses has no «N лет» to count back
     day = format_date(plan.day)
     if loaded.day is not None:
         source = S.IMP_LIST_DATE_BY_USER
@@ -133,7 +133,9 @@ class ImportPreviewScreen(AppScreen):
         template = f" ({S.IMP_CLI_SAVED.format(name=loaded.template)})" if loaded.template else ""
         self.query_one("#imp-mapping", Static).update(
             plain(S.IMP_MAPPING_LINE.format(text="; ".join(lines) or "—") + template))
-        self.query_one("#imp-date", Static).update(plain(list_date_line(loaded)))
+        date_line = list_date_line(loaded)
+        self.query_one("#imp-date", Static).update(plain(date_line))
+        self.query_one("#imp-date", Static).display = bool(date_line)
         summary = loaded.plan.summary() if loaded.plan else loaded.message
         self.query_one("#imp-summary", Static).update(plain(summary))
         self._fill()
@@ -235,7 +237,7 @@ class ImportPreviewScreen(AppScreen):
         «N лет» of experience counts back from it."""
         from metodkab.screens.dialogs import DateDialog
 
-        if self.busy or self.loaded.mapping is None:
+        if self.busy or self.loaded.mapping is None or self.loaded.kind != STAFF:
             return
         current = self.loaded.plan.day if self.loaded.plan else self.loaded.day
 
