@@ -1385,6 +1385,7 @@ OF_CARD_MISSING = ("Не хватает пакетов № {numbers}: их из�
                    "выгрузить полный пакет.")
 OF_CARD_NOTHING_MISSING = "Пропущенных пакетов нет."
 OF_CARD_COVERED = "Не пришли, но их изменения пришли позже: {numbers}."
+OF_CARD_COVERED_ONE = "№ {number} (с № {by})"
 OF_CARD_PACKETS = "Пакеты школы (новые сверху)"
 OF_PACKET_COLUMNS = ("№", "Вид", "Данные", "Сделан школой", "Загружен", "Записей")
 OF_KEY_REPLACE = "Заменить ключ"

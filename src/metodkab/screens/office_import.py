@@ -108,7 +108,7 @@ class OfficeImportScreen(DbCalls, Screen):
     OfficeImportScreen #oi-head { height: auto; padding: 0 1; }
     OfficeImportScreen ProgressBar { padding: 0 1; height: 1; }
     OfficeImportScreen #oi-files { height: 1fr; min-height: 4; }
-    OfficeImportScreen #oi-detail { height: 8; border-top: solid $primary; padding: 0 1; }
+    OfficeImportScreen #oi-detail { height: 1fr; min-height: 6; border-top: solid $primary; padding: 0 1; }
     OfficeImportScreen #oi-total { height: auto; padding: 0 1; background: $boost; }
     """
     BINDINGS = [

@@ -68,7 +68,8 @@ def card_text(card) -> Text:
     else:
         text.append("\n" + S.OF_CARD_NOTHING_MISSING)
     if card.gaps.covered:
-        covered = ", ".join(f"№ {n} (с № {by})" for n, by in sorted(card.gaps.covered.items()))
+        covered = ", ".join(S.OF_CARD_COVERED_ONE.format(number=n, by=by)
+                            for n, by in sorted(card.gaps.covered.items()))
         text.append("\n" + S.OF_CARD_COVERED.format(numbers=covered))
     return text
 
