@@ -280,3 +280,16 @@ def test_experience_counts_back_from_the_list_date(day, years):
     store.db.close()
     assert plan.day == day
     assert plan.rows[0].staff_new.ped_start_date == _years_before(day, years)
+
+
+def test_the_columns_of_a_school_website_list_are_recognised():
+    headers = ["№ п/п", "Ф.И.О.", "Занимаемая должность (должности)", "Уровень образования",
+               "Квалификация", "Наименование направления подготовки и (или) специальности",
+               "Учёная степень (при наличии)",
+               "Повышение квалификации и (или) профессиональная переподготовка (при наличии)",
+               "Общий стаж работы", "Стаж работы по специальности",
+               "Преподаваемые учебные предметы, курсы, дисциплины (модули)",
+               "Занятость / Совместительство"]
+    assert m.guess_mapping(headers, m.STAFF) == {
+        1: "fio", 2: "positions", 3: "education", 4: "qualification", 5: "speciality",
+        7: "courses", 9: "experience", 10: "subjects", 11: "employment"}
