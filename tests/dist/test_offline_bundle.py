@@ -261,7 +261,7 @@ def test_readme_zip_and_windows_scripts(bundle):
 def test_install_upgrade_and_uninstall_offline_keep_the_data(bundle, newer_bundle, tmp_path):
     offline = no_network_prefix()
     home = tmp_path / "home"
-    home.mkdir()
+    (home / "Desktop").mkdir(parents=True)
     env = user_env(home)
     program = home / ".local" / "share" / "metodkab-program"
     data = home / ".local" / "share" / "metodkab"
@@ -278,6 +278,8 @@ def test_install_upgrade_and_uninstall_offline_keep_the_data(bundle, newer_bundl
     assert scalar(tmp_path / "demo.sqlite", "SELECT count(*) FROM staff") > 10
     desktop = home / ".local" / "share" / "applications" / "metodkab.desktop"
     assert f"Exec={program / 'metodkab-terminal.sh'}" in desktop.read_text(encoding="utf-8")
+    on_desktop = home / "Desktop" / "metodkab.desktop"
+    assert on_desktop.read_bytes() == desktop.read_bytes() and os.access(on_desktop, os.X_OK)
 
     # 2. A school's data: the database with a changed setting, a backup, the office's key,
     #    the school's signing key (made by the first packet), and an old-schema database.
@@ -333,7 +335,7 @@ def test_install_upgrade_and_uninstall_offline_keep_the_data(bundle, newer_bundl
     before = file_hashes(data)
     result = run([*offline, "sh", newer_bundle / "uninstall.sh"], env=env)
     assert str(data) in result.stdout
-    assert not program.exists() and not desktop.exists()
+    assert not program.exists() and not desktop.exists() and not on_desktop.exists()
     assert file_hashes(data) == before
 
 
@@ -350,6 +352,36 @@ def test_installer_refuses_folders_it_must_not_replace(bundle, tmp_path):
     result = run(["sh", bundle / "install.sh", "--dir", inside], env=env, check=False)
     assert result.returncode == 1 and "папкой данных" in result.stderr
     assert not inside.exists()
+
+
+def test_a_failed_upgrade_leaves_the_old_program_and_user_files_block_it(newer_bundle,
+                                                                       tmp_path):
+    home = tmp_path / "home"
+    env = user_env(home)
+    program = tmp_path / "program"
+    program.mkdir()
+    (program / "metodkab-install.json").write_text('{"version": "0.0.1", "launchers": []}',
+                                                   encoding="utf-8")
+    (program / "old-program.txt").write_text("the old version", encoding="utf-8")
+    # A bundle missing a dependency: pip fails, the old program comes back as it was.
+    broken = tmp_path / "broken"
+    shutil.copytree(newer_bundle, broken)
+    for wheel in (broken / "wheels").glob("rich-*.whl"):
+        wheel.unlink()
+    result = run(["sh", broken / "install.sh", "--dir", program, "--no-shortcuts"], env=env,
+                 check=False)
+    assert result.returncode == 1 and "Прежняя версия" in result.stderr
+    assert sorted(p.name for p in program.iterdir()) == ["metodkab-install.json",
+                                                         "old-program.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "program"]   # no leftovers
+    # A database someone kept in the program folder stops the upgrade before any change.
+    (program / "Школа.sqlite").write_bytes(b"SQLite format 3\0")
+    result = run(["sh", newer_bundle / "install.sh", "--dir", program, "--no-shortcuts"],
+                 env=env, check=False)
+    assert result.returncode == 1 and "лежат ваши файлы" in result.stderr
+    assert (program / "Школа.sqlite").read_bytes() == b"SQLite format 3\0"
+    result = run(["sh", newer_bundle / "uninstall.sh", "--dir", program], env=env, check=False)
+    assert result.returncode == 1 and (program / "Школа.sqlite").exists()
 
 
 # --- the launchers ------------------------------------------------------------------------
