@@ -472,3 +472,10 @@ def test_installer_checks_python_and_glibc_of_this_target(monkeypatch):
     installer.check_interpreter(manifest)
     with pytest.raises(installer.InstallError, match=f"запущен Python {here}"):
         installer.check_interpreter({"pythons": ["3.99"], "glibc": {}})
+    # Windows: a Microsoft Store Python hides the files it writes: refused, with advice.
+    monkeypatch.setattr(installer, "is_windows", lambda: True)
+    monkeypatch.setattr(installer.platform, "machine", lambda: "AMD64")
+    installer.check_interpreter(manifest)
+    monkeypatch.setattr(sys, "prefix", "C:\\Program Files\\WindowsApps\\Python.3.11_x64")
+    with pytest.raises(installer.InstallError, match="python.org"):
+        installer.check_interpreter(manifest)

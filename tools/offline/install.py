@@ -40,6 +40,8 @@ USER_FILE_SUFFIXES = (".sqlite", ".sqlite-wal", ".signing-key", ".office-key", "
 MSG = {
     "old_python": "Нужен Python {need} (64-разрядный); запущен Python {have}.\n"
                   "Установите Python с python.org (см. README.txt) и запустите установку снова.",
+    "store": "Это Python из Microsoft Store: он прячет файлы программы в свою папку. "
+             "Установите Python с python.org (см. README.txt) и запустите установку снова.",
     "py32": "Запущен 32-разрядный Python: нужен 64-разрядный (Windows installer (64-bit)).",
     "os": "Этот комплект — для Windows (x64) и Linux (x86_64); здесь {system} {machine}.",
     "glibc": "Linux слишком старый: нужна glibc {need} или новее (здесь {have}).",
@@ -130,6 +132,8 @@ def check_interpreter(manifest):
     if is_windows():
         if struct.calcsize("P") != 8:
             raise InstallError(MSG["py32"])
+        if "WindowsApps" in sys.prefix or "WindowsApps" in sys.executable:
+            raise InstallError(MSG["store"])
         if machine not in ("amd64", "x86_64"):
             raise InstallError(MSG["os"].format(system="Windows", machine=machine))
     elif sys.platform.startswith("linux"):
