@@ -1005,6 +1005,8 @@ IMP_RECOUNTING = "Просмотр пересчитывается…"
 IMP_PROGRESS_ROWS = "Разбор строк"
 IMP_LIST_DATE_LINE = "Дата списка {day} ({source}): стаж «N лет» отсчитан от неё · Ctrl+D — изменить"
 IMP_LIST_DATE_BY_USER = "указана вами"
+IMP_LIST_DATE_ASK_LINE = ("В файле нет даты списка: стаж «N лет» отсчитан от даты отчёта {day}. "
+                          "Если список составлен в другой день — Ctrl+D")
 IMP_LIST_DATE_NONE = "в файле не указана — взята дата отчёта"
 IMP_LIST_DATE_TITLE_ASK = "Дата списка"
 IMP_LIST_DATE_ASK = "На какую дату составлен список (от неё отсчитан стаж «N лет»):"

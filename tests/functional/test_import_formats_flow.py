@@ -156,3 +156,21 @@ async def test_conformity_without_a_date_is_shown_to_clarify(tmp_path):
         table = screen.query_one("#conf-due-table")
         cells = [str(c) for c in table.get_row(aliev.id)]
         assert "уточнить" in cells and aliev.id in keys(table)
+
+
+async def test_a_list_without_a_date_asks_for_one(tmp_path):
+    path = tmp_path / "без даты.csv"
+    path.write_text("ФИО;Должность;Педагогический стаж\nИванова Анна Петровна;учитель;12\n",
+                    encoding="utf-8")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(ImportScreen(tmp_path))
+        await settle(pilot, 4)
+        await open_path(pilot, path)
+        line = app.screen.query_one("#imp-date").render()
+        assert str(line).startswith("В файле нет даты списка: стаж «N лет» отсчитан от даты "
+                                    "отчёта 23.11.2026")
+        from metodkab.screens.import_preview import list_date_style
+
+        assert list_date_style(app.screen.loaded) == "bold yellow"

@@ -47,9 +47,18 @@ def list_date_line(loaded: Loaded) -> str:
         source = S.IMP_LIST_DATE_BY_USER
     elif sheet.list_date is not None:
         source = sheet.list_date_source
+    elif "experience" in (loaded.mapping or {}).values():
+        return S.IMP_LIST_DATE_ASK_LINE.format(day=day)
     else:
         source = S.IMP_LIST_DATE_NONE
     return S.IMP_LIST_DATE_LINE.format(day=day, source=source)
+
+
+def list_date_style(loaded: Loaded) -> str:
+    """Yellow when «N лет» are counted from a date the file does not state."""
+    sheet = loaded.sheet
+    unstated = sheet is not None and sheet.list_date is None and loaded.day is None
+    return "bold yellow" if unstated and "experience" in (loaded.mapping or {}).values() else ""
 
 
 def save_report_remembered(store, plan, folder: Path) -> tuple[Path | None, str]:
@@ -134,7 +143,8 @@ class ImportPreviewScreen(AppScreen):
         self.query_one("#imp-mapping", Static).update(
             plain(S.IMP_MAPPING_LINE.format(text="; ".join(lines) or "—") + template))
         date_line = list_date_line(loaded)
-        self.query_one("#imp-date", Static).update(plain(date_line))
+        self.query_one("#imp-date", Static).update(plain(date_line,
+                                                         style=list_date_style(loaded)))
         self.query_one("#imp-date", Static).display = bool(date_line)
         summary = loaded.plan.summary() if loaded.plan else loaded.message
         self.query_one("#imp-summary", Static).update(plain(summary))
