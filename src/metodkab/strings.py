@@ -991,6 +991,10 @@ IMP_FORMAT_NAMES = {".xlsx": "книгу Excel (.xlsx)", ".xlsm": "книгу Ex
                     ".xls": "книгу Excel 97–2003 (.xls)", ".ods": "таблицу LibreOffice (.ods)"}
 IMP_BAD_WORKBOOK = ("«{name}» не удалось прочитать как {kind}: файл повреждён или это не "
                     "таблица. Ничего не загружено.")
+IMP_HTML_AS_WORKBOOK = ("«{name}» — не книга Excel, а веб-страница (так выгружают некоторые "
+                        "порталы): откройте её в Excel или LibreOffice и сохраните как .xlsx.")
+IMP_XML_AS_WORKBOOK = ("«{name}» — таблица XML 2003, а не книга Excel: откройте её в Excel или "
+                       "LibreOffice и сохраните как .xlsx.")
 IMP_PASSWORD = ("Книга защищена паролем: откройте её в Excel или LibreOffice, снимите пароль "
                 "(Файл → Сведения → Защита книги) и сохраните копию без пароля.")
 IMP_TOO_MANY_ROWS = ("В «{sheet}» больше {limit} заполненных строк — это не список сотрудников "

@@ -103,3 +103,16 @@ def test_progress_is_reported_on_a_large_sheet(fresh_db, tmp_path):
     loaded = load(fresh_db, path, m.STAFF, progress=lambda *a: seen.append(a))
     assert loaded.plan is not None and len(loaded.plan.rows) == 1200
     assert seen and seen[-1][1] == seen[-1][2] == 1200
+
+
+def test_a_web_page_or_xml_saved_as_xls(tmp_path):
+    page = tmp_path / "выгрузка.xls"
+    page.write_bytes("<html><body><table><tr><td>ФИО</td></tr></table></body></html>"
+                     .encode("cp1251"))
+    with pytest.raises(ImportFileError, match="веб-страница .*сохраните как .xlsx"):
+        read(page)
+    xml = tmp_path / "отчёт.xls"
+    xml.write_text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:'
+                   'office:spreadsheet"></Workbook>', encoding="utf-8")
+    with pytest.raises(ImportFileError, match="таблица XML 2003"):
+        read(xml)

@@ -331,6 +331,17 @@ def ods_merged_ranges(path: Path, sheet_name: str) -> list[tuple[tuple[int, int]
 
 
 def _not_a_workbook(path: Path, exc: Exception) -> str:
+    """Why a workbook cannot be read; a web page or an XML table saved under .xls (as
+    portals export them) is named as such, with what to do."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        head = b""
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
+        return S.IMP_HTML_AS_WORKBOOK.format(name=path.name)
+    if head.startswith(b"<?xml") and b"office:spreadsheet" in head:
+        return S.IMP_XML_AS_WORKBOOK.format(name=path.name)
     kind = S.IMP_FORMAT_NAMES.get(path.suffix.lower(), path.suffix)
     return S.IMP_BAD_WORKBOOK.format(name=path.name, kind=kind)
 
