@@ -3,7 +3,12 @@
     .venv/bin/python tests/data/make_import_samples.py
 
 They look like what schools keep: a title merged over the top rows, the column numbering
-row, ФИО in three columns or in one, values written by hand.
+row, ФИО in three columns or in one, values written by hand; a list as school websites
+publish it (Windows-1251 CSV with the list's date in its title), and the same list as
+XLSX, XLS and ODS with «ФИО» merged over «Фамилия | Имя | Отчество». The .xls and .ods
+files are written by LibreOffice (``soffice --headless --convert-to``), which openpyxl
+cannot do; without LibreOffice the committed ones are left as they are. The
+password-protected samples come from make_password_samples.py.
 """
 
 from __future__ import annotations
