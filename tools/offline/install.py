@@ -35,7 +35,7 @@ TERMINAL_SCRIPT = "metodkab-terminal.sh"
 COLS, ROWS = 100, 30                 # the window the launchers ask for (the app needs 80x24)
 # What a user keeps in files: never deleted with the program folder.
 USER_FILE_SUFFIXES = (".sqlite", ".sqlite-wal", ".signing-key", ".office-key", ".mkp",
-                      ".mkr", ".mkkey", ".xlsx", ".docx", ".csv")
+                      ".mkr", ".mkkey", ".packet-seq", ".xlsx", ".docx", ".csv")
 
 MSG = {
     "old_python": "Нужен Python {need} (64-разрядный); запущен Python {have}.\n"
