@@ -2126,6 +2126,25 @@ DOC_REPORT_NOTE = ("Значение — доля в процентах от б�
                    "— основное место работы, на дату отчёта.")
 DOC_REPORT_LISTS = "Требуют внимания"
 DOC_REPORT_LIST_TITLE = "{title}: {count}"
+DOC_REPORT_1324 = ("Показатели деятельности: педагогические работники "
+                   "(приказ Минобрнауки России от 10.12.2013 № 1324)")
+DOC_REPORT_1324_COLUMNS = ("№ п/п", "Показатель", "Единица измерения")
+DOC_REPORT_1324_TOTAL = "Общая численность педагогических работников, в том числе:"
+DOC_REPORT_PEOPLE = "{count} человек"
+DOC_REPORT_PEOPLE_SHARE = "{count} человек / {percent}"
+DOC_REPORT_NO_BASE = "Не рассчитаны — не на что делить на дату отчёта (база пуста): {names}."
+DOC_REPORT_PROGRAMME_PARTS = {"task": "Программа развития: по задачам",
+                              "direction": "Программа развития: по направлениям",
+                              "person": "Программа развития: по ответственным"}
+DOC_REPORT_LIST_DIFF = ("В показателе «{name}» — {count}: он считает педагогов, для которых "
+                        "школа — основное место работы, на дату отчёта.")
+DOC_REPORT_LIST_EXTRA = " В списке также (в показатель не входят): {names}."
+DOC_REPORT_LIST_MISSING = " В показателе, но не в списке: {names}."
+DOC_REPORT_PERIOD_TITLE = "Отчёт о развитии кадров: за какой период"
+DOC_REPORT_PERIOD_HINT = "↑↓ — выбор, Enter — записать отчёт, Esc — отмена"
+DOC_REPORT_PERIOD_ROLLING = "12 месяцев до даты отчёта ({start} – {end})"
+DOC_REPORT_PERIOD_YEAR = "{year} год ({start} – {end})"
+DOC_REPORT_PERIOD_SCHOOL_YEAR = "{first}/{second} учебный год ({start} – {end})"
 
 # --- table exports ---
 XLS_KEY_EXPORT = "Экспорт в Excel"

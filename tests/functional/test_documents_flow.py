@@ -12,17 +12,20 @@ from metodkab.screens.indicators import IndicatorsScreen
 from metodkab.screens.mentorship import MentorshipListScreen
 from metodkab.screens.order_dialog import OrderPairsDialog
 from metodkab.screens.programme import ProgrammeScreen
+from metodkab.screens.report_period import ReportPeriodDialog
 from metodkab.screens.route import RouteScreen
 from metodkab.storage.db import open_store
 from tests.ui import TODAY, build_app, school_db, settle, type_text
 from tests.unit.test_documents import build_school
 
 
-async def print_document(pilot, out, name):
-    """Ctrl+W, Enter in the folder dialog; the message names the file; Esc closes it."""
+async def print_document(pilot, out, name, *, press=True):
+    """Ctrl+W (unless ``press`` is False: already asked), Enter in the folder dialog; the
+    message names the file; Esc closes it."""
     app = pilot.app
-    await pilot.press("ctrl+w")
-    await settle(pilot)
+    if press:
+        await pilot.press("ctrl+w")
+        await settle(pilot)
     assert isinstance(app.screen, export.ExportFolderDialog)
     await pilot.press("enter")
     await settle(pilot)
@@ -94,10 +97,19 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         await pilot.press("f8")
         await settle(pilot)
         assert isinstance(app.screen, IndicatorsScreen)
-        document = await print_document(pilot, out, "Отчёт о развитии кадров 2026-11-23.docx")
+        # Ctrl+W asks for the period first: ↓↓ Enter — the calendar year 2025.
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportPeriodDialog)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        document = await print_document(pilot, out, "Отчёт о развитии кадров 2025-12-31.docx",
+                                        press=False)
+        assert "на 31.12.2025; период: 01.01.2025 – 31.12.2025" in "\n".join(
+            p.text for p in document.paragraphs)
         names = [r.cells[0].text for r in document.tables[0].rows]
         assert "Молодые педагоги с поддержкой" in names
-        assert any("Кузнецова Дарья" in p.text for p in document.paragraphs)
+        assert any("Сидоров Олег" in p.text for p in document.paragraphs)
 
         # The ИОМ editor of Петрова's route.
         app.push_screen(RouteScreen(route))
@@ -107,6 +119,6 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         assert isinstance(app.screen, RouteScreen)
 
         assert sorted(p.name for p in out.iterdir()) == [
-            "ИОМ Петрова М. И. 2026–2027.docx", "Отчёт о развитии кадров 2026-11-23.docx",
+            "ИОМ Петрова М. И. 2026–2027.docx", "Отчёт о развитии кадров 2025-12-31.docx",
             "Приказ о закреплении наставников 2026-11-23.docx",
             "Программа развития 2025–2027.docx"]

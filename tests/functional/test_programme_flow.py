@@ -364,7 +364,7 @@ async def test_indicator_bound_to_a_computed_value(programme_db, monkeypatch, tm
         [page] = (tmp_path / "out").glob("*.docx")
         import docx
 
-        plan = docx.Document(str(page)).tables[0]
+        plan = docx.Document(str(page)).tables[2]      # after the approvals, the passport
         assert "Неделя математики" in [c.text for row in plan.rows for c in row.cells]
 
 

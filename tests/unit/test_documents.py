@@ -401,28 +401,71 @@ def test_staff_report(school, tmp_path):
     document = read(de.write_staff_report(store, folder=tmp_path))
     text = text_of(document)
     assert "на 23.11.2026" in text
-    [table] = document.tables
+    table, block = document.tables
     rows = cells(table)
     assert rows[0] == list(S.DOC_REPORT_COLUMNS)
     assert is_header(table.rows[0])
     report = load_report(store)
     by_name = {r[0]: r for r in rows[1:] if len(set(r)) > 1}
-    # Every indicator of the screen with its figures.
+    # Every figure of the screen with something to measure, with its figures; the staff
+    # figures of № 1324 in their own block; none «— 0 / 0», no «задача: …» labels.
     for result in report.results:
-        assert by_name[result.name][1:] == [rd.value_text(result), rd.count_text(result),
-                                            rd.target_text(result), result.status]
+        if result.key in rd.CLAUSES_1324:
+            continue                                  # the block below
+        if not rd.measurable(result):
+            assert result.name not in by_name
+            continue
+        name = result.name.split(": ", 1)[-1] if result.group == "programme" else result.name
+        assert by_name[name][1:] == [rd.value_text(result), rd.count_text(result),
+                                     rd.target_text(result), result.status]
+    assert not [r for r in rows if r[2] == "0 / 0" or r[0].startswith("задача:")]
+    assert any(not rd.measurable(r) for r in report.results)
+    assert "Не рассчитаны — не на что делить" in text
     # Hand-checked: young teachers of P(D) — Сидоров (supported), Кузнецова (not).
     assert by_name[S.IND_NAMES["young_supported"]][1:] == ["50 %", "1 / 2", "≥ 70 %",
                                                            "не достигнуто"]
     assert by_name[S.IND_NAMES["training_overdue"]][1:3] == ["60 %", "3 / 5"]
     groups = [r[0] for r in rows if len(set(r)) == 1]
     assert groups[0] == S.IND_GROUPS["federal"]
+    assert "Программа развития: по задачам" in groups
+    # № 1324: 1.18 the total, then 1.19–1.28 as «N человек / N %».
+    block = cells(block)
+    assert block[0] == list(S.DOC_REPORT_1324_COLUMNS)
+    assert block[1] == ["1.18", S.DOC_REPORT_1324_TOTAL, "5 человек"]
+    assert [r[0] for r in block[2:]] == list(rd.CLAUSES_1324.values())
+    higher = next(r for r in report.results if r.key == "edu_higher")
+    assert block[2][2] == f"{higher.count} человек / {rd.value_text(higher)}"
     # The lists: overdue for training, young without support, overdue ИОМ steps.
     assert S.TODO_OVERDUE_TRAINING.format(years=3) + ": 3" in text
     assert "Кузнецова Дарья" in text
     assert S.TODO_YOUNG_UNSUPPORTED + ": 1" in text
     assert "Петрова Мария Ивановна: Освоить ФГОС (срок 01.11.2026)" in text
     assert S.TODO_CATEGORY_EXPIRING.format(months=6).split(" {")[0] in text
+    assert "В показателе" not in text                # the lists agree with the table
+
+
+def test_staff_report_says_why_a_list_differs_and_takes_a_period(school, tmp_path):
+    store, ids, *_ = school
+    repo.create(store, Staff(last_name="Яковлев", first_name="Пётр", middle_name="Ильич",
+                             positions=["учитель"], employment="внешний совместитель",
+                             hire_date=dt.date(2015, 9, 1), birth_date=dt.date(1970, 1, 1),
+                             ped_start_date=dt.date(1995, 9, 1)))
+    periods = rd.report_periods(D)
+    assert [p.label for p in periods] == [
+        "12 месяцев до даты отчёта (24.11.2025 – 23.11.2026)",
+        "2026 год (01.01.2026 – 23.11.2026)", "2025 год (01.01.2025 – 31.12.2025)",
+        "2026/27 учебный год (01.09.2026 – 23.11.2026)",
+        "2025/26 учебный год (01.09.2025 – 31.08.2026)"]
+    last_year = periods[2]
+    document = read(de.write_staff_report(store, (last_year.start, last_year.end),
+                                          folder=tmp_path))
+    text = text_of(document)
+    assert "на 31.12.2025; период: 01.01.2025 – 31.12.2025" in text
+    current = read(de.write_staff_report(store, folder=tmp_path))
+    text = text_of(current)
+    assert ("В показателе «Не проходили ПК более 3 лет» — 3: он считает педагогов, для "
+            "которых школа — основное место работы, на дату отчёта. В списке также "
+            "(в показатель не входят): Яковлев Пётр Ильич.") in text
 
 
 def test_value_formats():

@@ -405,6 +405,7 @@ class ReportList:
     title: str
     items: tuple[str, ...]
     total: int                 # items may be cut to a limit; total is how many there are
+    note: str = ""             # why the list and the table's figure differ, when they do
 
 
 @dataclass(frozen=True)
@@ -415,6 +416,14 @@ class ReportDocument:
     period_end: dt.date
     results: tuple[ri.Result, ...]
     lists: tuple[ReportList, ...]
+
+
+# The items of Приказ Минобрнауки № 1324 (показатели деятельности ОО) the «self» figures are.
+CLAUSES_1324 = {"edu_higher": "1.19", "edu_higher_ped": "1.20", "edu_spo": "1.21",
+                "edu_spo_ped": "1.22", "cat_any": "1.23", "cat_highest": "1.23.1",
+                "cat_first": "1.23.2", "exp_under_5": "1.24.1", "exp_over_30": "1.24.2",
+                "age_under_30": "1.25", "age_55_plus": "1.26", "trained_5y": "1.27",
+                "trained_fgos": "1.28"}
 
 
 def _number(value: float) -> str:
@@ -439,30 +448,104 @@ def count_text(result: ri.Result) -> str:
     return f"{result.count} / {result.base}"
 
 
+def people_text(result: ri.Result) -> str:
+    """«24 человек / 92,3 %» — a 1324 figure as the form states it."""
+    return S.DOC_REPORT_PEOPLE_SHARE.format(count=result.count, percent=value_text(result))
+
+
+def measurable(result: ri.Result) -> bool:
+    """A figure with something to measure: a count, or a share or ratio with a base."""
+    return result.kind == ri.COUNT or result.base > 0
+
+
+def _programme_part(result: ri.Result) -> tuple[str, str] | None:
+    """(part, label without the «задача: » prefix) of a programme breakdown row."""
+    for part in S.DOC_REPORT_PROGRAMME_PARTS:
+        if result.key.startswith(f"programme_{part}_"):
+            return part, result.name.split(": ", 1)[-1]
+    return None
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    label: str
+    start: dt.date
+    end: dt.date            # the figures are taken on this day (the report date at most)
+
+
+def report_periods(day: dt.date, months: int = 12,
+                   rolling: tuple[dt.date, dt.date] | None = None) -> list[ReportPeriod]:
+    """The periods a staff report can cover on ``day``: the rolling months of Настройки
+    (the Показатели screen's), this and last calendar year, this and last school year
+    (1 September – 31 August); a period still running ends on ``day``."""
+    def made(label: str, start: dt.date, end: dt.date, **kw) -> ReportPeriod:
+        end = min(end, day)
+        return ReportPeriod(label.format(start=format_date(start), end=format_date(end), **kw),
+                            start, end)
+
+    rolling = rolling or ri.default_period(day, months)
+    school = day.year if day.month >= 9 else day.year - 1
+    return [
+        made(S.DOC_REPORT_PERIOD_ROLLING, *rolling),
+        made(S.DOC_REPORT_PERIOD_YEAR, dt.date(day.year, 1, 1), dt.date(day.year, 12, 31),
+             year=day.year),
+        made(S.DOC_REPORT_PERIOD_YEAR, dt.date(day.year - 1, 1, 1),
+             dt.date(day.year - 1, 12, 31), year=day.year - 1),
+        made(S.DOC_REPORT_PERIOD_SCHOOL_YEAR, dt.date(school, 9, 1), dt.date(school + 1, 8, 31),
+             first=school, second=str(school + 1)[-2:]),
+        made(S.DOC_REPORT_PERIOD_SCHOOL_YEAR, dt.date(school - 1, 9, 1),
+             dt.date(school, 8, 31), first=school - 1, second=str(school)[-2:]),
+    ]
+
+
 def staff_report_docx(doc: ReportDocument) -> Document:
     """The indicators grouped as on the Показатели screen (value, count over base, target,
-    status) and the lists of people and steps that need attention."""
+    status) with the staff figures of Приказ № 1324 as their own numbered block
+    (1.18–1.28, «N человек / N %»), figures with nothing to measure named once instead
+    of «— 0 / 0» rows, and the lists of people and steps that need attention, each saying
+    why it differs from the table where it does."""
     out = W.new_document(title=S.DOC_REPORT_TITLE)
     _school_header(out, doc.signers)
     W.title(out, S.DOC_REPORT_TITLE)
     W.paragraph(out, S.DOC_REPORT_SUBTITLE.format(
         date=format_date(doc.day), start=format_date(doc.period_start),
         end=format_date(doc.period_end)), align="center", space_after=10)
+    staff = [r for r in doc.results if r.key in CLAUSES_1324]
+    others = [r for r in doc.results if r.key not in CLAUSES_1324]
+    unmeasured = [r.name.split(": ", 1)[-1] for r in others if not measurable(r)]
     W.heading(out, S.DOC_REPORT_INDICATORS)
     table = W.table(out, S.DOC_REPORT_COLUMNS, widths=(8, 2.2, 2.4, 2, 2.6),
                     align=(None, "center", "center", "center", "center"))
     group = None
-    for result in doc.results:
-        if result.group != group:
-            group = result.group
-            W.add_group_row(table, S.IND_GROUPS.get(group, group))
-        W.add_row(table, [result.name, value_text(result), count_text(result),
-                          target_text(result), result.status])
+    for result in others:
+        if not measurable(result):
+            continue
+        part = _programme_part(result)
+        heading = S.DOC_REPORT_PROGRAMME_PARTS[part[0]] if part else \
+            S.IND_GROUPS.get(result.group, result.group)
+        if heading != group:
+            group = heading
+            W.add_group_row(table, heading)
+        W.add_row(table, [part[1] if part else result.name, value_text(result),
+                          count_text(result), target_text(result), result.status])
     W.paragraph(out, S.DOC_REPORT_NOTE, italic=True, size=10)
+    if unmeasured:
+        W.paragraph(out, S.DOC_REPORT_NO_BASE.format(names="; ".join(unmeasured)),
+                    italic=True, size=10)
+    if staff:
+        W.heading(out, S.DOC_REPORT_1324)
+        block = W.table(out, S.DOC_REPORT_1324_COLUMNS, widths=(1.4, 9, 3.2),
+                        align=("center", None, "center"))
+        W.add_row(block, ["1.18", S.DOC_REPORT_1324_TOTAL,
+                          S.DOC_REPORT_PEOPLE.format(count=staff[0].base)])
+        for result in staff:
+            W.add_row(block, [CLAUSES_1324[result.key], result.name, people_text(result)])
     if doc.lists:
         W.heading(out, S.DOC_REPORT_LISTS)
         for item in doc.lists:
             W.heading(out, S.DOC_REPORT_LIST_TITLE.format(title=item.title, count=item.total), 2)
+            if item.note:
+                W.paragraph(out, item.note, italic=True, size=10)
             if not item.items:
                 W.paragraph(out, S.DOC_NOTHING)
                 continue

@@ -65,9 +65,12 @@ def write_mentorship_order(store, ids: list[str] | None = None, *, folder: Path,
     return path
 
 
-def write_staff_report(store, *, folder: Path, progress: Progress = None) -> Path:
+def write_staff_report(store, period: tuple | None = None, *, folder: Path,
+                       progress: Progress = None) -> Path:
+    """The staff development report over ``period`` (start, end; by default the rolling
+    months of Настройки)."""
     _step(progress, 0)
-    doc = sd.load_staff_report(store)
+    doc = sd.load_staff_report(store, period)
     _step(progress, 1)
     document = rd.staff_report_docx(doc)
     _step(progress, 2)

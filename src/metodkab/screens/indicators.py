@@ -179,10 +179,12 @@ class IndicatorsScreen(AppScreen):
             start_export(self, export_indicators, self.report, title=S.IND_KEY_EXPORT)
 
     def action_print(self) -> None:
-        """The staff development report (indicators and short lists) as a Word document."""
-        from metodkab.screens.documents_export import write_staff_report   # python-docx: on use
+        """The staff development report (indicators and short lists) as a Word document,
+        over the period picked: the screen's months, a calendar or a school year."""
+        from metodkab.screens.report_period import print_staff_report
 
-        start_export(self, write_staff_report, title=S.DOC_KEY_PRINT)
+        if self.report is not None:
+            print_staff_report(self, self.report)
 
     def action_back(self) -> None:
         self.app.action_section("dashboard")

@@ -243,22 +243,61 @@ def load_order(store: Store, ids: Iterable[str] | None = None,
 # --- the staff development report ------------------------------------------------------------
 
 
-def load_staff_report(store: Store, day: dt.date | None = None) -> rd.ReportDocument:
+# The to-do lists of the report and the figure each should agree with: (indicator key,
+# True when the list is the people counted, False when it is those left out).
+LIST_FIGURES = {"overdue_training": ("training_overdue", True),
+                "young_unsupported": ("young_supported", False)}
+
+
+def _list_note(alert, result, names: dict[str, str]) -> str:
+    """Why a to-do list and its figure in the table differ (the part-timer in the list,
+    not in P(D)); '' when they agree."""
+    in_figure = set(result[0].ids if result[1] else result[0].other_ids)
+    listed = {i.staff_id for i in alert.items if i.staff_id}
+    if listed == in_figure:
+        return ""
+    figure = result[0]
+    count = len(in_figure)
+    note = S.DOC_REPORT_LIST_DIFF.format(name=figure.name, count=count)
+    extra = [i.text.split(" — ")[0] for i in alert.items if i.staff_id not in in_figure]
+    if extra:
+        note += S.DOC_REPORT_LIST_EXTRA.format(names=", ".join(extra))
+    missing = [names.get(i, i) for i in in_figure - listed]
+    if missing:
+        note += S.DOC_REPORT_LIST_MISSING.format(names=", ".join(sorted(missing)))
+    return note
+
+
+def load_staff_report(store: Store, period: tuple[dt.date, dt.date] | None = None
+                      ) -> rd.ReportDocument:
     """The indicators of the Показатели screen and the to-do lists of the dashboard that
     concern staff development (overdue training, categories expiring, young teachers
-    without support, overdue ИОМ steps)."""
-    report = load_report(store, day)
+    without support, overdue ИОМ steps). ``period`` (start, end): the figures on its end
+    (the report date at most) over that period; by default the screen's own."""
+    day = report_date(store)
+    if period is not None:
+        day = min(period[1], day)
+    report = load_report(store, day, period)
     titles = {"overdue_training": S.TODO_OVERDUE_TRAINING,
               "category_expiring": S.TODO_CATEGORY_EXPIRING,
               "young_unsupported": S.TODO_YOUNG_UNSUPPORTED,
               "route_steps_overdue": S.TODO_ROUTE_STEPS_OVERDUE}
     alerts = {a.key: a for a in collect_alerts(store, report.day)}
-    lists = tuple(rd.ReportList(titles[key].format(**alerts[key].params),
-                                tuple(i.text for i in alerts[key].items[:LIST_LIMIT]),
-                                alerts[key].count)
-                  for key in REPORT_ALERTS if key in alerts)
+    results = {r.key: r for r in report.results}
+    names = {i: name for i, (name, _) in report.people.items()}
+    lists = []
+    for key in REPORT_ALERTS:
+        if key not in alerts:
+            continue
+        alert = alerts[key]
+        figure_key, counted = LIST_FIGURES.get(key, (None, True))
+        note = (_list_note(alert, (results[figure_key], counted), names)
+                if figure_key in results else "")
+        lists.append(rd.ReportList(titles[key].format(**alert.params),
+                                   tuple(i.text for i in alert.items[:LIST_LIMIT]),
+                                   alert.count, note))
     return rd.ReportDocument(load_signers(store), report.day, report.period_start,
-                             report.period_end, report.results, lists)
+                             report.period_end, report.results, tuple(lists))
 
 
 # --- the year-end archive ----------------------------------------------------------------------
