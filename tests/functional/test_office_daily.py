@@ -373,6 +373,40 @@ async def test_a_restored_school_is_refused_and_resynced_by_a_receipt(office):
     assert outcome.outcome == "applied" and outcome.seq == 3 and outcome.kind == "full"
 
 
+async def test_a_restored_school_is_told_its_numbering_went_on(office):
+    """The school's side: its database restored from a copy older than its last packet,
+    Обмен → Ctrl+E says so and writes the next number as a full packet."""
+    from metodkab.screens.dialogs import MessageDialog
+    from metodkab.screens.exchange import ExportDialog
+    from tests.ui import build_app
+
+    school = office.school("0412")
+    copy = office.folder / "copy.sqlite"
+    shutil.copy(school, copy)
+    office.load(export(school, office.folder / "sent2", "вторая"))
+    shutil.copy(copy, school)                          # restored; the number file is kept
+    usb = office.folder / "usb"
+    usb.mkdir()
+    app = build_app(school)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#ed-folder").value = str(usb)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageDialog)
+        assert "База восстанавливалась из копии" in app.screen.message
+        assert "№ 3" in app.screen.message
+    [packet] = usb.glob("*.mkp")
+    assert packet.name == "0412_3.mkp"
+    [outcome] = office.load(packet)
+    assert outcome.outcome == "applied" and outcome.missing == ()
+
+
 # --- 6. the office's own daily backup ----------------------------------------------------
 
 
