@@ -156,8 +156,10 @@ def _muni_schools(args, db, clock, say, ask) -> int:
         return 0
     say(S.EX_SCHOOLS_HEADER)
     for r in rows:
-        say(S.EX_SCHOOLS_LINE.format(code=r.code, name=r.name, seq=r.last_seq, gaps=r.gaps,
-                                     staff=r.staff, at=format_moment(r.last_imported_at) or "—"))
+        say(S.EX_SCHOOLS_LINE.format(
+            code=r.code, name=r.name, seq=r.last_seq, level=S.OF_LEVEL_SHORT.get(r.level, "—"),
+            made=format_moment(r.last_created_at) or "—", gaps=r.gaps, staff=r.staff,
+            at=format_moment(r.last_imported_at) or "—"))
     return 0
 
 
