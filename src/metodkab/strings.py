@@ -1684,7 +1684,7 @@ GR_DELETE_GROUP_QUESTION = "{name}: запись внесена группой (
 GR_CARD_ACHIEVEMENTS = "Достижения и методическая работа"
 GR_CARD_LEARNING = "Самообразование (менее 16 ч, не считается курсами ПК)"
 GR_CARD_SUMMARY = "Достижений: {achievements} · самообразование: {learning} (часов: {hours})"
-GR_CARD_HINT = "Ins — добавить в список под курсором, Enter — открыть, Del — удалить"
+GR_CARD_HINT = "Ins/Enter/Del — добавить, открыть, удалить · Ctrl+W — портфолио к аттестации"
 GR_F_LEARNING_KIND = "Вид"
 GR_F_LEARNING_TITLE = "Тема"
 GR_F_PLATFORM = "Платформа, организатор"
@@ -1780,6 +1780,54 @@ JOURNAL_FIELDS = {
     "achievement.result": "Итог", "achievement.title": "Название",
     "short_learning.title": "Тема", "short_learning.date": "Дата (окончание)",
 }
+
+# --- growth: the attestation portfolio (reports/portfolio.py) --------------------------
+PF_KEY = "Портфолио к аттестации"
+PF_TITLE = "Портфолио педагогического работника"
+PF_OF = "{name}"
+PF_PERIOD_SINCE = "к аттестации на квалификационную категорию · за период с последней аттестации: {start} – {end}"
+PF_PERIOD_YEARS = "к аттестации на квалификационную категорию · за {years} лет: {start} – {end}"
+PF_FILE = "Портфолио {name} {date}"
+PF_ABOUT = "1. Общие сведения"
+PF_WORK = "2. Профессиональная деятельность за период"
+PF_PERSON = "ФИО"
+PF_POSITIONS = "Должность"
+PF_SUBJECTS = "Предметы"
+PF_EDUCATION = "Образование"
+PF_EXPERIENCE = "Педагогический стаж"
+PF_EXPERIENCE_VALUE = "{years} (с {date})"
+PF_HIRED = "В учреждении с"
+PF_ASSOCIATIONS = "Методическое объединение"
+PF_CATEGORIES = "Квалификационные категории"
+PF_CATEGORY_COLUMNS = ("Категория", "Должность", "Дата решения", "Действует до", "Приказ")
+PF_CONFORMITY = "Аттестация на соответствие занимаемой должности"
+PF_CONFORMITY_COLUMNS = ("Дата", "Должность", "Результат", "Приказ")
+PF_COURSES = "Повышение квалификации и переподготовка"
+PF_COURSE_COLUMNS = ("Окончание", "Программа", "Организация", "Вид", "Часов", "Документ")
+PF_LEARNING = "Самообразование: лекции, вебинары, семинары, онлайн-курсы"
+PF_LEARNING_COLUMNS = ("Дата", "Вид", "Тема", "Платформа", "Часов")
+PF_HOURS = "всего {hours} ч"
+PF_ACHIEVEMENTS = "Достижения, открытые уроки, выступления, публикации, конкурсы"
+PF_ACHIEVEMENT_COLUMNS = ("Дата", "Вид", "Уровень", "Название", "Итог",
+                          "Организатор, подтверждение")
+PF_STEPS = "Выполненные шаги индивидуального образовательного маршрута (ИОМ)"
+PF_STEP_COLUMNS = ("Выполнен", "Цель", "Форма", "Подтверждение")
+PF_DIAGNOSTICS = "Диагностика профессиональных компетенций"
+PF_DIAGNOSTIC_COLUMNS = ("Дата", "Вид", "Оператор", "Результат")
+PF_AS_MENTEE = "Наставничество: сопровождение педагога (наставляемый)"
+PF_MENTEE_COLUMNS = ("Наставник", "Форма", "Сроки", "Статус")
+PF_AS_MENTOR = "Наставническая деятельность: наставляемые и результаты"
+PF_MENTOR_COLUMNS = ("Наставляемые", "Форма", "Сроки", "Статус", "Результат")
+PF_METHODICAL = "Методическая работа"
+PF_METHODICAL_COLUMNS = ("Работа", "Уровень, роль", "Дата")
+PF_FOR_CATEGORY = " (для категории «{category}»)"
+PF_LEADS = "Руководство: {kind} «{name}»"
+PF_ROLE_HEAD = "руководитель"
+PF_ROLE_RESPONSIBLE = "ответственный (программа развития)"
+PF_NONE = "За период сведений нет."
+PF_NO_CATEGORY = "Квалификационной категории нет."
+PF_SOURCE = "Сведения по данным методического кабинета школы на {date}."
+PF_SIGN_PERSON = "Педагогический работник"
 
 # --- indicators ---
 SECTION_INDICATORS = "Показатели и отчёты"

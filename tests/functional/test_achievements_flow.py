@@ -283,3 +283,42 @@ async def choose_from_list(pilot, text: str) -> None:
     await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def test_ctrl_w_on_the_card_prints_the_attestation_portfolio(tmp_path):
+    from docx import Document
+
+    from metodkab.screens.dialogs import MessageDialog
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    ids = people(app)
+    repo.create(app.store, Achievement(staff_id=ids["Андреева"], kind="мастер-класс",
+                                       level="муниципальный", date=D(2026, 4, 2),
+                                       title="Приёмы смыслового чтения"))
+    repo.create(app.store, ShortLearning(staff_id=ids["Андреева"], title="Вебинар ФГ",
+                                         hours=1.5, date=D(2026, 11, 10)))
+    out = tmp_path / "docs"
+    out.mkdir()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonCardScreen)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportFolderDialog)
+        app.screen.query_one("#export-folder").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot, 4)
+        assert isinstance(app.screen, MessageDialog)
+        [path] = out.glob("*.docx")
+        assert path.name == "Портфолио Андреева А. 2026-11-23.docx"
+        doc = Document(path)
+        text = "\n".join([p.text for p in doc.paragraphs] + [
+            c.text for t in doc.tables for row in t.rows for c in row.cells])
+        assert "Портфолио педагогического работника" in text
+        assert "Приёмы смыслового чтения" in text and "Вебинар ФГ" in text
+        assert "за 5 лет: 24.11.2021 – 23.11.2026" in text
+        assert not list(out.glob(".~*"))                 # no temporary file left

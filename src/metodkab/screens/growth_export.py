@@ -77,3 +77,21 @@ def export_journal(store, query: JournalQuery, *, folder: Path,
                                                  journal_filters(query)),
                   JOURNAL_COLUMNS, data)
     return write_xlsx(folder, file_stem(S.XLS_JOURNAL_FILE, day), [sheet])
+
+
+def write_portfolio(store, staff_id: str, *, folder: Path, progress: Progress = None) -> Path:
+    """Портфолио к аттестации of one person (Ctrl+W on the card) as a Word document."""
+    from metodkab.reports.docx import write_docx
+    from metodkab.reports.documents import surname_first
+    from metodkab.reports.portfolio import portfolio_docx
+    from metodkab.storage.portfolio import load_portfolio
+
+    _step(progress, 0, 3)
+    doc = load_portfolio(store, staff_id)
+    _step(progress, 1, 3)
+    document = portfolio_docx(doc)
+    _step(progress, 2, 3)
+    path = write_docx(folder, S.PF_FILE.format(name=surname_first(doc.person),
+                                               date=doc.day.isoformat()), document)
+    _step(progress, 3, 3)
+    return path

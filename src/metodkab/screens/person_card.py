@@ -298,6 +298,8 @@ class PersonCardScreen(AppScreen):
         Binding("insert", "add", S.KEY_ADD, key_display="Ins", id="add"),
         Binding("ctrl+e", "edit_person", S.DEV_KEY_EDIT_PERSON, key_display="Ctrl+E",
                 id="edit-person"),
+        Binding("ctrl+w", "portfolio", S.PF_KEY, key_display="Ctrl+W", id="portfolio",
+                show=False),
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
         # The same entry as F4 in help and the palette (it listed «Открыть» twice).
         Binding("enter", "open", S.KEY_OPEN, key_display="Enter/F4", show=False),
@@ -561,6 +563,13 @@ class PersonCardScreen(AppScreen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self._open(event.data_table)
+
+    def action_portfolio(self) -> None:
+        """Ctrl+W: the attestation portfolio as a Word document (growth_export.py)."""
+        from metodkab.screens.export import start_export
+        from metodkab.screens.growth_export import write_portfolio
+
+        start_export(self, write_portfolio, self.staff_id, title=S.PF_KEY)
 
     def _growth(self, action: str) -> bool:
         """The «Достижения» tab's lists act through their own widget (person_growth.py)."""
