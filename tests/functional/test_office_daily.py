@@ -419,6 +419,43 @@ async def test_the_office_app_backs_up_once_a_day_on_start(office):
     assert copy.name.endswith("-auto.sqlite")
 
 
+async def test_ctrl_b_copies_the_database_and_the_sealed_key_to_a_stick(office):
+    from metodkab.screens.office_backup import PassphraseDialog
+    from metodkab.sync.office_backup import open_sealed_key, sealed_path
+
+    office.school("0412")
+    stick = office.folder / "stick"
+    stick.mkdir()
+    app = office.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        app.screen.query_one("#pd-path").value = str(stick)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PassphraseDialog)
+        await pilot.press(*"фраза-2026", "enter", *"фраза-2027", "enter")
+        await settle(pilot)
+        assert "не совпадают" in text_of(dialog, "#pp-error")
+        dialog.query_one("#pp-first").value = "коротко"
+        dialog.query_one("#pp-second").value = "коротко"
+        dialog.query_one("#pp-second").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "короткая" in text_of(dialog, "#pp-error") and not list(stick.iterdir())
+        dialog.query_one("#pp-first").value = "фраза-2026"
+        dialog.query_one("#pp-second").value = "фраза-2026"
+        await pilot.press("enter")
+        await settle(pilot, 3)
+        assert "запечатан" in app.screen.message
+    [copy] = stick.glob("*.sqlite")
+    secret, _ = open_sealed_key(sealed_path(copy), "фраза-2026")
+    assert secret.fingerprint == crypto.load_municipality_secret(
+        crypto.municipality_key_path(office.db)).fingerprint
+
+
 # --- 7. the smaller items of point 8 -------------------------------------------------------
 
 

@@ -46,6 +46,7 @@ class MunicipalSchoolsScreen(AppScreen):
         Binding("enter", "open", S.OF_KEY_CARD, key_display="Enter", id="open"),
         Binding("insert", "load", S.EX_KEY_LOAD_PACKETS, key_display="Ins", id="load"),
         Binding("ctrl+r", "receipts", S.EX_KEY_RECEIPTS, key_display="Ctrl+R", id="receipts"),
+        Binding("ctrl+b", "backup", S.OB_KEY_BACKUP, key_display="Ctrl+B", id="backup"),
         Binding("f5", "refresh", S.EX_KEY_REFRESH, key_display="F5", show=False),
     ]
 
@@ -150,3 +151,8 @@ class MunicipalSchoolsScreen(AppScreen):
             self.run_db(lambda store: export_receipts(store, folder), done=done)
 
         pick_path(self, S.EX_PICK_FOLDER, picked, want="folder")
+
+    def action_backup(self) -> None:
+        from metodkab.screens.office_backup import backup_to_stick
+
+        backup_to_stick(self)

@@ -115,23 +115,30 @@ def backup_office_to(db_path: Path, out_dir: Path, passphrase: str, *,
                      clock: Clock = SYSTEM_CLOCK) -> OfficeBackup:
     """The database's copy into ``out_dir`` (no rotation there) and the sealed key beside
     it. The passphrase is checked first; the key must be this office's."""
+    from metodkab.sync.municipal import open_municipal
+
+    store = open_municipal(db_path, clock=clock, exclusive=False)
+    try:
+        return backup_office_store(store, out_dir, passphrase)
+    finally:
+        store.close()
+
+
+def backup_office_store(store, out_dir: Path, passphrase: str) -> OfficeBackup:
+    """``backup_office_to`` of an office database already open (the app's)."""
     from metodkab.storage.backup import make_backup
-    from metodkab.sync.municipal import office_secret, open_municipal
+    from metodkab.sync.municipal import office_secret
 
     check_passphrase(passphrase)
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise SyncError(S.EX_NO_FOLDER.format(path=out_dir))
-    store = open_municipal(db_path, clock=clock, exclusive=False)
-    try:
-        secret = office_secret(store)                   # this office's key, or a message
-        key_bytes = crypto.municipality_key_path(Path(db_path)).read_bytes()
-        sealed = seal_key(key_bytes, passphrase, secret.fingerprint)
-        with store.mutex:
-            copy = make_backup(store.db, Path(db_path), clock=clock, reason="manual",
-                               folder=out_dir, keep=None)
-    finally:
-        store.close()
+    secret = office_secret(store)                       # this office's key, or a message
+    key_bytes = crypto.municipality_key_path(store.path).read_bytes()
+    sealed = seal_key(key_bytes, passphrase, secret.fingerprint)
+    with store.mutex:
+        copy = make_backup(store.db, store.path, clock=store.clock, reason="manual",
+                           folder=out_dir, keep=None)
     try:
         packet.write_atomically(sealed_path(copy), sealed)
     except BaseException:
