@@ -195,3 +195,18 @@ def test_without_db_the_office_copy_goes_to_the_offices_default_place(office, tm
     assert not target.with_name("metodkab.sqlite").exists()    # not the school's place
     code, text = run(capsys, "backup", "--out", str(stick))   # the office's PC: no school
     assert code == 0 and "запечатан" in text
+
+
+def test_a_daily_copy_without_the_key_restores_with_a_warning(office, tmp_path, capsys):
+    result, _ = office
+    code, _text = run(capsys, "backup", "--db", str(result.db_path))   # into backups/
+    assert code == 0
+    [copy] = (result.db_path.parent / "backups").glob("*.sqlite")
+    target = tmp_path / "elsewhere" / "office.sqlite"
+    code, text = run(capsys, "restore", str(copy), "--db", str(target))
+    assert code == 0 and "ключа управления нет" in text
+    assert target.exists() and not crypto.municipality_key_path(target).exists()
+    # beside a key of another office nothing is restored at all
+    other = init_municipality(tmp_path / "other" / "office.sqlite", name="Другое", clock=CLOCK)
+    code, text = run(capsys, "restore", str(copy), "--db", str(other.db_path))
+    assert code == 1 and "ключ другого управления" in text
