@@ -27,8 +27,9 @@ CREATE TABLE office_settings (
 );
 
 -- The Ed25519 key each school signs with: registered on its first packet after the
--- user confirmed the fingerprint; a packet signed by another key is refused. A revoked
--- key (the school moved to a new computer) lets the next packet register a new one.
+-- user confirmed the fingerprint; a packet signed by another key is refused. When the
+-- school moves to a new computer its key is replaced (revoked_at set, the new one added
+-- after its fingerprint is confirmed): the school's packets and numbers stay.
 CREATE TABLE school_keys (
     id             INTEGER PRIMARY KEY AUTOINCREMENT,
     school_code    TEXT NOT NULL REFERENCES schools (code),
@@ -40,8 +41,9 @@ CREATE TABLE school_keys (
 );
 CREATE UNIQUE INDEX school_keys_active ON school_keys (school_code) WHERE revoked_at IS NULL;
 
--- Every applied packet. Sequence numbers are gap-free per school database, that is per
--- signing key, so the gap and "older packet" checks look at (school_code, key_id, seq).
+-- Every applied packet. Sequence numbers are the school database's, whatever key signed
+-- them (a new computer keeps its numbers): the gap, "older" and "restored from an old
+-- copy" checks look at (school_code, seq); key_id says which key signed it.
 CREATE TABLE packets (
     uuid             TEXT PRIMARY KEY,
     school_code      TEXT NOT NULL REFERENCES schools (code),
