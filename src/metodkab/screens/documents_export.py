@@ -70,7 +70,7 @@ def write_staff_report(store, period: tuple | None = None, *, folder: Path,
     """The staff development report over ``period`` (start, end; by default the rolling
     months of Настройки)."""
     _step(progress, 0)
-    doc = sd.load_staff_report(store, period)
+    doc = sd.load_staff_report(store, period=period)
     _step(progress, 1)
     document = rd.staff_report_docx(doc)
     _step(progress, 2)

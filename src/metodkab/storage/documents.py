@@ -268,13 +268,14 @@ def _list_note(alert, result, names: dict[str, str]) -> str:
     return note
 
 
-def load_staff_report(store: Store, period: tuple[dt.date, dt.date] | None = None
-                      ) -> rd.ReportDocument:
+def load_staff_report(store: Store, day: dt.date | None = None,
+                      period: tuple[dt.date, dt.date] | None = None) -> rd.ReportDocument:
     """The indicators of the Показатели screen and the to-do lists of the dashboard that
     concern staff development (overdue training, categories expiring, young teachers
-    without support, overdue ИОМ steps). ``period`` (start, end): the figures on its end
-    (the report date at most) over that period; by default the screen's own."""
-    day = report_date(store)
+    without support, overdue ИОМ steps), on ``day`` (the report date by default).
+    ``period`` (start, end): the figures on its end (``day`` at most) over that period;
+    by default the screen's own months."""
+    day = day or report_date(store)
     if period is not None:
         day = min(period[1], day)
     report = load_report(store, day, period)
