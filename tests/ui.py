@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual.worker import WorkerCancelled
+
 from metodkab.app import MetodkabApp, make_app
 from metodkab.clock import Clock
 from metodkab.domain.models import School
@@ -35,8 +37,15 @@ async def settle(pilot, times: int = 2) -> None:
     """
     for _ in range(times):
         await pilot.pause()
-        pending = [w for w in pilot.app.workers if w.group != "_loader"]
-        await pilot.app.workers.wait_for_complete(pending)
+        for _attempt in range(5):
+            pending = [w for w in pilot.app.workers if w.group != "_loader"]
+            try:
+                await pilot.app.workers.wait_for_complete(pending)
+                break
+            except WorkerCancelled:
+                # An exclusive worker was replaced by a newer one (a second keypress
+                # while the first load ran): wait for the newer one instead.
+                await pilot.pause()
     await pilot.pause()
 
 
