@@ -129,12 +129,16 @@ class MunicipalSchoolsScreen(AppScreen):
             from metodkab.screens.office_import import OfficeImportScreen
             from metodkab.sync.office import scan
 
-            paths, skipped = scan(path)
-            if not paths and not skipped:                  # other files are listed, not hidden
-                self.app.push_screen(MessageDialog(S.EX_NO_PACKETS_IN.format(path=path),
-                                                   title=S.EX_IMPORT_TITLE))
-                return
-            self.app.push_screen(OfficeImportScreen(paths, skipped))
+            def scanned(found) -> None:
+                paths, skipped = found
+                if not paths and not skipped:              # other files are listed, not hidden
+                    self.app.push_screen(MessageDialog(S.EX_NO_PACKETS_IN.format(path=path),
+                                                       title=S.EX_IMPORT_TITLE))
+                    return
+                self.app.push_screen(OfficeImportScreen(paths, skipped))
+
+            # in a worker: a folder that cannot be read is a Russian message, not a crash
+            self.run_db(lambda _store: scan(path), done=scanned)
 
         pick_path(self, S.EX_PICK_PACKETS, picked, want="any", suffixes=(PACKET_SUFFIX,),
                   hint=S.EX_PICK_PACKETS_HINT)
