@@ -66,7 +66,7 @@ R = TypeVar("R", bound=Record)
 # The order records go to the database: every record after those it refers to.
 TABLE_ORDER = (School, Staff, Association, QualificationCategory, ConformityAttestation,
                Diagnostic, Deficit, Training, Mentorship, MentorshipEvent, IndividualRoute,
-               RouteStep, Achievement, ShortLearning, Programme, ProgrammeTask, ProgrammeActivity,
+               ShortLearning, RouteStep, Achievement, Programme, ProgrammeTask, ProgrammeActivity,
                ActivityPostponement, TargetIndicator, IndicatorTarget)
 
 
@@ -971,7 +971,12 @@ class _DemoSchool:
             dict(goal="Принять участие в вебинаре по функциональной грамотности",
                  action="Вебинар Академии Минпросвещения «Читательская грамотность на уроках "
                         "русского языка»", form="вебинар", deadline=gen.ago(days=25),
-                 done_date=gen.ago(months=1), evidence="Сертификат участника"),
+                 done_date=gen.ago(months=1), evidence="Сертификат участника",
+                 learning_id=gen.add(ShortLearning(
+                     id=gen.new_id(), staff_id=self.ids["kozlova"], kind="вебинар",
+                     title="Читательская грамотность на уроках русского языка",
+                     platform="Академия Минпросвещения России", hours=2,
+                     date=gen.ago(months=1), evidence="Сертификат участника")).id),
             dict(goal="Провести открытый урок для ШМО", action="Урок литературы в 6 классе",
                  form="открытый урок", deadline=gen.ahead(months=3),
                  expected_product="Технологическая карта урока, самоанализ"),
@@ -992,7 +997,11 @@ class _DemoSchool:
                  training_id=tikhonova_training.id),
             dict(deficit_id=digital.id, goal="Изучить опыт использования цифровых лабораторий",
                  form="вебинар", deadline=gen.ago(months=6), done_date=gen.ago(months=6, days=4),
-                 evidence="Сертификат участника вебинара"),
+                 evidence="Сертификат участника вебинара",
+                 learning_id=gen.add(ShortLearning(
+                     id=gen.new_id(), staff_id=self.ids["tikhonova"], kind="вебинар",
+                     title="Цифровые лаборатории на уроках физики", platform="Просвещение",
+                     hours=1.5, date=gen.ago(months=6, days=4))).id),
             dict(goal="Провести открытый урок с цифровой лабораторией «Точки роста»",
                  form="открытый урок", deadline=gen.ago(months=1, days=-5),
                  done_date=gen.ago(months=1), evidence="Протокол заседания ШМО"),
