@@ -135,3 +135,37 @@ async def test_history_on_card_and_list_row_then_the_journal(tmp_path):
 def records_audited(app) -> int:
     return app.store.db.conn.execute(
         "SELECT count(*) FROM audit_log WHERE table_name <> 'settings'").fetchone()[0]
+
+
+async def test_history_of_an_open_form_from_the_palette(tmp_path):
+    """In a form the focus is in a field, where a terminal's Ctrl+H erases a letter; the
+    palette finds «История записи» by name and shows the form's record."""
+    from textual.command import CommandList
+
+    from metodkab.screens.training_forms import TrainingFormScreen
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    person = repo.create(app.store, Staff(last_name="Андреева", first_name="Анна",
+                                          positions=["учитель"]))
+    course = repo.create(app.store, Training(staff_id=person, title="Оказание первой помощи",
+                                             hours=16, end_date=D(2026, 10, 20)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(TrainingFormScreen(course))
+        await settle(pilot)
+        form = app.screen
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "история")
+        await pilot.pause(0.3)
+        options = app.screen.query_one(CommandList)
+        found = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("История записи" in text for text in found)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryDialog)
+        assert app.screen.history.record_id == course
+        assert "Оказание первой помощи" in history_of(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is form
