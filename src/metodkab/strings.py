@@ -2209,6 +2209,9 @@ XLS_SEARCH = "поиск «{text}»"
 XLS_YES = "да"
 XLS_NO = "нет"
 XLS_TOTAL = "Итого"                         # the label of a totals row
+XLS_TOTAL_COUNT = "Итого ({what}: {count})"
+XLS_TOTAL_COURSES = "курсов"
+XLS_TOTAL_PAIRS = "пар и групп"
 XLS_PAGE_OF = "стр. &P из &N"             # the footer of every printed page
 # Повышение квалификации: the register and the overdue list
 XLS_JOURNAL_FILE = "Журнал изменений"

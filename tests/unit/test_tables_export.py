@@ -127,13 +127,15 @@ def test_training_register_every_page_of_the_search(school, tmp_path):
     ws = openpyxl.load_workbook(path)["Курсы"]
     h = check_frame(ws, "Тестовая СОШ · Реестр курсов повышения квалификации "
                     "(отбор: поиск «первая ПОМОЩЬ») · на 23.11.2026",
-                TR_HEADER, 2)
+                TR_HEADER, 2, totals=1)
     # Newest first, as on screen; both pages.
     assert cells(ws, 3, h) == ["Антонова Анна Петровна", "Первая помощь", None,
                             "повышение квалификации", None, 16, None, D(2025, 9, 1),
                             "нет", "нет", "нет", "нет", None, "нет"]
     assert cells(ws, 4, h)[0] == "Борисов Игорь Петрович"
     assert cells(ws, 4, h)[7] == D(2022, 6, 1)
+    assert cells(ws, 5, h)[:1] == ["Итого (курсов: 2)"]
+    assert cells(ws, 5, h)[5] == 32                       # hours: 16 + 16
     assert is_date_cell(at(ws, "Окончание", 3)) and is_date_cell(at(ws, "Окончание", 4))
     assert isinstance(at(ws, "Часов", 3).value, int)
 
@@ -143,7 +145,7 @@ def test_training_register_filter(school, tmp_path):
     ws = openpyxl.load_workbook(path).active
     assert ws["A1"].value == ("Тестовая СОШ · Реестр курсов повышения квалификации "
                               "(отбор: окончание в 2026 г., из фед. реестра) · на 23.11.2026")
-    assert ws.max_row == 3
+    assert ws.max_row == 4                                 # the row and the totals
     assert cells(ws, 3, TR_HEADER) == ["Антонова Анна Петровна", "ФГОС ООО", "ИРО",
                             "повышение квалификации", "очная", 36, D(2026, 3, 1),
                             D(2026, 3, 10), "да", "нет", "нет", "нет", "удостоверение 123",
@@ -223,7 +225,7 @@ def test_mentorship_register_every_page(school, tmp_path):
     assert path.name == "Реестр наставничества 2026-11-23.xlsx"
     ws = openpyxl.load_workbook(path)["Пары и группы"]
     h = check_frame(ws, "Тестовая СОШ · Реестр наставнических пар и групп (отбор: действующие) "
-                    "· на 23.11.2026", MENT_HEADER, 2)
+                    "· на 23.11.2026", MENT_HEADER, 2, totals=1)
     assert cells(ws, 3, h) == ["Антонова Анна Петровна", "Васильева Елена Викторовна",
                             "педагог – педагог", "молодой специалист", D(2026, 9, 1),
                             D(2027, 5, 31), None, "действует", "45", D(2026, 8, 31),
@@ -243,8 +245,9 @@ def test_mentorship_register_filtered(school, tmp_path):
     ws = openpyxl.load_workbook(te.export_mentorships(school, query, folder=tmp_path)).active
     assert ws["A1"].value == ("Тестовая СОШ · Реестр наставнических пар и групп (отбор: все, "
                               "поиск «борис», с замечаниями) · на 23.11.2026")
-    assert ws.max_row == 3
+    assert ws.max_row == 4
     assert cells(ws, 3)[0] == "Григорьев Павел Андреевич"
+    assert cells(ws, 4)[0] == "Итого (пар и групп: 1)"
 
 
 def test_coverage_all_and_only_unsupported(school, tmp_path):

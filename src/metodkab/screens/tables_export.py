@@ -60,10 +60,13 @@ def yes_no(value: bool) -> str:
 
 
 def columns(headers: Sequence[str], widths: Sequence[int | None] = (),
-            formats: dict[int, str] | None = None) -> tuple[Column, ...]:
-    """Columns from headers; ``widths`` by position (None: fitted to the content)."""
+            formats: dict[int, str] | None = None,
+            totals: Sequence[int] = ()) -> tuple[Column, ...]:
+    """Columns from headers; ``widths`` by position (None: fitted to the content);
+    ``totals``: the positions summed in the totals row."""
     formats = formats or {}
-    return tuple(Column(h, widths[i] if i < len(widths) else None, formats.get(i))
+    return tuple(Column(h, widths[i] if i < len(widths) else None, formats.get(i),
+                        total=i in totals)
                  for i, h in enumerate(headers))
 
 
@@ -100,7 +103,7 @@ def training_rows(rows: Sequence[store_t.TrainingRow]) -> list[list]:
 
 
 TRAINING_COLUMNS = columns(S.XLS_TR_COLUMNS, (34, 50, 30, 26, 14, 8, 11, 11, 10, 10, 10, 10,
-                                              20, 9))
+                                              20, 9), totals=(5,))
 
 
 def export_trainings(store, query: TrainingQuery, *, folder: Path,
@@ -112,7 +115,8 @@ def export_trainings(store, query: TrainingQuery, *, folder: Path,
     _step(progress, 1, 2)
     sheet = Sheet(S.XLS_TR_SHEET, title_row(school_name(store), S.XLS_TR_WHAT, day,
                                             training_filters(query)),
-                  TRAINING_COLUMNS, training_rows(rows))
+                  TRAINING_COLUMNS, training_rows(rows),
+                  totals=S.XLS_TOTAL_COUNT.format(what=S.XLS_TOTAL_COURSES, count=len(rows)))
     return write_xlsx(folder, file_stem(S.XLS_TR_FILE, day), [sheet])
 
 
@@ -210,7 +214,7 @@ def mentorship_rows(rows: Sequence[store_m.MentorshipRow]) -> list[list]:
 
 
 MENTORSHIP_COLUMNS = columns(S.XLS_MENT_COLUMNS, (34, 40, 22, 30, 11, 11, 11, 11, 10, 11, 30,
-                                                  10, 10, 40))
+                                                  10, 10, 40), totals=(11, 12))
 
 
 def export_mentorships(store, query: MentorshipQuery, *, folder: Path,
@@ -222,7 +226,8 @@ def export_mentorships(store, query: MentorshipQuery, *, folder: Path,
     _step(progress, 1, 2)
     sheet = Sheet(S.XLS_MENT_SHEET, title_row(school_name(store), S.XLS_MENT_WHAT, day,
                                               mentorship_filters(store, query)),
-                  MENTORSHIP_COLUMNS, mentorship_rows(rows))
+                  MENTORSHIP_COLUMNS, mentorship_rows(rows),
+                  totals=S.XLS_TOTAL_COUNT.format(what=S.XLS_TOTAL_PAIRS, count=len(rows)))
     return write_xlsx(folder, file_stem(S.XLS_MENT_FILE, day), [sheet])
 
 
