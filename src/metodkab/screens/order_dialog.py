@@ -21,7 +21,7 @@ class OrderPairsDialog(ModalScreen[list[str] | None]):
     DEFAULT_CSS = """
     OrderPairsDialog { align: center middle; }
     OrderPairsDialog > Vertical {
-        width: 96; max-width: 98%; height: auto; max-height: 90%;
+        width: 76; max-width: 98%; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     OrderPairsDialog #order-title { text-style: bold; width: 1fr; margin-bottom: 1; }
