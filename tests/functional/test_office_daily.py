@@ -357,11 +357,14 @@ async def test_a_restored_school_is_refused_and_resynced_by_a_receipt(office):
         assert "восстановлена из старой копии" in detail and "Ctrl+R" in detail
         await pilot.press("escape")
         await settle(pilot)
+        await pilot.press("enter")                     # the school's card: its receipt
+        await settle(pilot)
         await pilot.press("ctrl+r")
         await settle(pilot)
         app.screen.query_one("#pd-path").value = str(receipts)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert "0412_2.mkr" in app.screen.message        # up to the last loaded, № 2
         [receipt] = receipts.glob("*.mkr")
     store = open_store(school, clock=CLOCK, exclusive=False)
     try:

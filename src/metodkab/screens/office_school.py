@@ -142,6 +142,7 @@ class SchoolCardScreen(DbCalls, Screen):
     BINDINGS = [
         Binding("ctrl+k", "replace_key", S.OF_KEY_REPLACE, key_display="Ctrl+K", id="key"),
         Binding("f2", "phone", S.OF_KEY_PHONE, key_display="F2", id="phone"),
+        Binding("ctrl+r", "receipt", S.OF_KEY_RECEIPT, key_display="Ctrl+R", id="receipt"),
         Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -207,6 +208,22 @@ class SchoolCardScreen(DbCalls, Screen):
 
         pick_path(self, S.OF_PICK_NEW_KEY, picked, want="file", suffixes=(PACKET_SUFFIX,),
                   hint=S.OF_PICK_NEW_KEY_HINT)
+
+    def action_receipt(self) -> None:
+        """This school's receipt into a folder (a restored school continues after it)."""
+        from metodkab.screens.dialogs import MessageDialog
+        from metodkab.sync.municipal import export_receipts
+
+        def written(paths: list[Path]) -> None:
+            text = "\n".join(S.EX_RECEIPT_WRITTEN.format(path=p) for p in paths)
+            self.app.push_screen(MessageDialog(text or S.EX_NO_RECEIPTS,
+                                               title=S.EX_RECEIPTS_TITLE, notice=bool(paths)))
+
+        def picked(folder: Path) -> None:
+            self.run_db(lambda store: export_receipts(store, folder, school_code=self.code),
+                        done=written)
+
+        pick_path(self, S.EX_PICK_FOLDER, picked, want="folder")
 
     def action_close(self) -> None:
         self.dismiss(None)
