@@ -137,11 +137,10 @@ def programme_docx(doc: rp.ProgrammeDocument, signers: Signers) -> Document:
         W.paragraph(out, S.DOC_PROG_YEARS.format(start=doc.year_from, end=doc.year_to),
                     align="center", space_after=12)
     _passport(out, doc, signers)
-    if signers.place:
-        place = W.paragraph(out, S.DOC_PROG_PLACE_YEAR.format(place=signers.place,
-                                                              year=doc.year_from),
-                            align="center")
-        place.paragraph_format.space_before = Pt(18)
+    place = W.paragraph(out, S.DOC_PROG_PLACE_YEAR.format(place=signers.place,
+                                                          year=doc.year_from)
+                        if signers.place else str(doc.year_from), align="center")
+    place.paragraph_format.space_before = Pt(18)
 
     W.new_section(out, landscape=True)
     W.heading(out, S.DOC_PROG_PLAN)
