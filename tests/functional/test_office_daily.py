@@ -459,6 +459,17 @@ async def test_ctrl_b_copies_the_database_and_the_sealed_key_to_a_stick(office):
         crypto.municipality_key_path(office.db)).fingerprint
 
 
+async def test_an_office_without_its_key_still_lists_its_schools_and_says_why(office):
+    office.school("0412")
+    crypto.municipality_key_path(office.db).unlink()   # restored without the key
+    app = office.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#mu-schools").row_count == 1
+        head = text_of(app.screen, "#mu-office")
+        assert "Пакеты школ не прочитать" in head and "Ctrl+B" in head
+
+
 # --- 7. the smaller items of point 8 -------------------------------------------------------
 
 

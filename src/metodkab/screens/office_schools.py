@@ -26,10 +26,18 @@ def _date(iso: str) -> str:
 
 
 def load_schools(store):
+    """(office name, key fingerprint, the key's problem or '', the schools): the list is
+    shown even when the office's key is missing or not this office's (restored without
+    it), with the problem said above it."""
+    from metodkab.sync.errors import SyncError
     from metodkab.sync.municipal import office_public
-    from metodkab.sync.office import list_schools
+    from metodkab.sync.office import list_schools, office_name
 
-    return office_public(store), list_schools(store)
+    try:
+        public = office_public(store)
+    except SyncError as exc:
+        return office_name(store), "", str(exc), list_schools(store)
+    return public.name, public.fingerprint, "", list_schools(store)
 
 
 class MunicipalSchoolsScreen(AppScreen):
@@ -76,12 +84,15 @@ class MunicipalSchoolsScreen(AppScreen):
         self.run_db(load_schools, done=self._show, group="schools", exclusive=True)
 
     def _show(self, result) -> None:
-        office, schools = result
-        head = S.EX_MUNI_OFFICE.format(name=office.name or "—", fp=office.fingerprint,
+        name, fingerprint, key_problem, schools = result
+        head = S.EX_MUNI_OFFICE.format(name=name or "—", fp=fingerprint or "—",
                                        count=len(schools))
         if not schools:     # said in full above the table (a table cell cut it short)
             head += "\n" + S.EX_NO_SCHOOLS_HINT
-        self.query_one("#mu-office", Static).update(plain(head))
+        office = plain(head)
+        if key_problem:     # packets cannot be read until the key is back
+            office.append("\n" + key_problem + " " + S.OF_KEY_PROBLEM_HINT, style="bold red")
+        self.query_one("#mu-office", Static).update(office)
         self.query_one("#mu-note", Static).update(S.OF_STAFF_NOTE.format(
             date=format_date(self.app.store.clock.today())) if schools else "")
         table = self.query_one(DataTable)

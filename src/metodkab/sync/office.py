@@ -220,6 +220,12 @@ def school_card(store: Store, code: str, day: dt.date | None = None) -> SchoolCa
                       missing_numbers(packets), keys, base, every, day)
 
 
+def office_name(store: Store) -> str:
+    with store.mutex:
+        row = store.db.conn.execute("SELECT name FROM office WHERE id = 1").fetchone()
+    return row[0] if row else ""
+
+
 def set_phone(store: Store, code: str, phone: str) -> None:
     """The office's own contact number of a school (for the fingerprint call)."""
     phone = " ".join(phone.split())
