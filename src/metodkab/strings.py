@@ -1429,6 +1429,7 @@ OF_FILES_COLUMNS = ("Файл", "Школа", "№", "Результат")
 OF_HEAD_DRY = "Файлов: {count}. Пробная проверка: в базу ничего не пишется."
 OF_HEAD_APPLIED = "Файлов: {count}. Изменения записаны в базу управления образованием."
 OF_TOTAL = "Итого файлов: {files} · {good}: {applied} · отклонено: {refused} · уже есть: {same} · пропущено: {skipped}"
+OF_CLI_TOTAL = "Итого файлов: {files} · {good}: {applied} · отклонено: {refused} · уже есть: {same}"
 OF_TOTAL_GOOD_DRY = "будет применено"
 OF_TOTAL_GOOD = "применено"
 OF_TOTAL_HINT_DRY = "Ctrl+S — применить, Esc — отказаться."

@@ -158,6 +158,7 @@ def test_forget_key_with_the_new_packet_keeps_the_history(office, tmp_path, caps
     assert code == 0
     code, text = run(capsys, "packet", "import", *map(str, moved), "--db", db)
     assert code == 0 and "сменила ключ" in text and "впервые" not in text
+    assert "Итого файлов: 2 · применено: 2 · отклонено: 0" in text
     assert "Пропущены" not in text
     code, text = run(capsys, "municipality", "schools", "--db", db)
     assert "23.11.2026 12:00" in text and "T12:00" not in text

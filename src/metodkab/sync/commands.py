@@ -377,9 +377,11 @@ def _packet_import(args, db, clock, say, ask) -> int:
 
 
 def report_lines(report) -> list[str]:
-    """The import report as text: one block per file, a table per school's packet."""
+    """The import report as text: one block per file (refusals first, with what to do),
+    a table per school's packet, and a total line that counts the refusals."""
     lines: list[str] = []
-    for o in report.outcomes:
+    refused = ("refused", "untrusted")
+    for o in sorted(report.outcomes, key=lambda o: o.outcome not in refused):
         if o.outcome in ("refused", "untrusted"):
             lines.append(o.message)
             if o.outcome == "untrusted":
@@ -410,6 +412,12 @@ def report_lines(report) -> list[str]:
             lines.append("  " + _summary_row(table_label(table), c))
         lines.append("  " + _summary_row(S.EX_TOTAL, o.totals))
         lines.append(S.EX_DRY_RUN_DONE if report.dry_run else S.EX_APPLIED)
+    outcomes = report.outcomes
+    lines.append(S.OF_CLI_TOTAL.format(
+        files=len(outcomes), good=S.OF_TOTAL_GOOD_DRY if report.dry_run else S.OF_TOTAL_GOOD,
+        applied=sum(o.outcome == "applied" for o in outcomes),
+        refused=sum(o.outcome in refused for o in outcomes),
+        same=sum(o.outcome in ("duplicate", "older") for o in outcomes)))
     return lines
 
 
