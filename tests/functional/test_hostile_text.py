@@ -10,7 +10,7 @@ from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.exchange_municipal import (MunicipalIndicatorsScreen,
                                                  MunicipalSchoolsScreen, RowsScreen,
                                                  make_municipal_app)
-from metodkab.widgets.text import plain, plain_row
+from metodkab.widgets.text import plain, plain_row, say
 from tests.functional.test_exchange_flow import settle
 from tests.unit.test_hostile_support import FORMULA_NAME, MARKUP_NAME, hostile_office
 from tests.unit.test_sync_support import CLOCK
@@ -57,3 +57,55 @@ async def test_office_app_shows_a_school_named_with_markup(office):
         app.push_screen(MessageDialog(f"Файл {MARKUP_NAME}.mkp [bold]отклонён"))
         await settle(pilot)
         assert MARKUP_NAME in str(app.screen.query_one("#message").render())
+
+
+HOSTILE = "[/]Курс [b]по [red]ФГОС"
+# the free-text columns a person types or a spreadsheet brings (names are letters only)
+TEXT_COLUMNS = {
+    "school": ("short_name", "full_name", "address"),
+    "association": ("name", "notes"),
+    "training": ("title", "provider", "doc_number"),
+    "qualification_category": ("issuing_body", "order_number"),
+    "deficit": ("description",),
+    "route_step": ("goal", "action", "expected_product", "evidence"),
+    "mentorship": ("goals", "result", "order_number"),
+    "mentorship_event": ("topic", "outcome"),
+    "programme": ("title", "goal"),
+    "programme_task": ("title",),
+    "programme_activity": ("title", "expected_result", "note"),
+    "achievement": ("title", "organiser"),
+    "short_learning": ("title", "platform"),
+}
+
+
+async def test_every_section_shows_text_with_markup_as_typed(tmp_path):
+    """A school whose courses, programme, associations … were typed or imported with
+    «[/]» and «[b]» in them: every section opens and shows the text, nothing crashes."""
+    import sqlite3
+
+    from metodkab.demo import build_demo
+    from tests.ui import build_app
+
+    path = tmp_path / "school.sqlite"
+    build_demo(path, today=CLOCK.today())
+    conn = sqlite3.connect(path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table, columns in TEXT_COLUMNS.items():
+        if table in tables:
+            for column in columns:
+                conn.execute(f"UPDATE {table} SET {column} = ? || {column}", (HOSTILE,))
+    conn.commit()
+    conn.close()
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for mode in app.MODES:
+            app.action_section(mode)
+            await settle(pilot, 3)
+            await pilot.press("enter")         # the first row's card, where there is one
+            await settle(pilot, 2)
+            app.action_section(mode)
+            await settle(pilot)
+        say(app, HOSTILE)                     # a notification quoting user text
+        await settle(pilot)
+    assert app.return_code in (None, 0)

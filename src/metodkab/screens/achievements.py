@@ -27,6 +27,7 @@ from metodkab.storage.achievements import AchievementQuery, AchievementRow
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.table import column_widths, current_key
+from metodkab.widgets.text import plain_row
 
 FIXED = {"date": 10, "kind": 12, "level": 7, "result": 10}
 SHARES = {"name": 0.37, "title": 0.63}
@@ -128,7 +129,7 @@ class AchievementsScreen(AppScreen):
             table.add_column(TITLES[key], key=key, width=widths[key])
         for row in self.rows:
             cells = achievement_cells(row, widths)
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         if keep:
             try:
                 table.move_cursor(row=table.get_row_index(keep))

@@ -20,6 +20,7 @@ from metodkab.storage.staff import staff_choices
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.form import FieldSpec
 from metodkab.widgets.table import column_widths
+from metodkab.widgets.text import plain_row
 
 
 ASSOC_FIXED = {"kind": 18, "head": 16, "members": 10}
@@ -71,7 +72,7 @@ class AssociationsScreen(AppScreen):
         table = self.query_one(DataTable)
         table.clear()
         for row in rows:
-            table.add_row(row.name, row.kind, row.head, str(row.members), key=row.id)
+            table.add_row(*plain_row(row.name, row.kind, row.head, str(row.members)), key=row.id)
         self.query_one("#status", Static).update("" if rows else S.ASSOC_EMPTY)
 
     def _current(self) -> AssociationRow | None:

@@ -22,6 +22,7 @@ from metodkab.storage import attestation as store_a
 from metodkab.storage.attestation import Schedule
 from metodkab.storage.settings import report_date
 from metodkab.widgets.table import column_widths, current_key, fit_name
+from metodkab.widgets.text import plain_row
 
 TABS = ("expiring", "conformity", "eligible")
 TAB_TABLE = {"expiring": "exp-table", "conformity": "conf-due-table", "eligible": "elig-table"}
@@ -180,7 +181,7 @@ class AttestationScreen(AppScreen):
             if "name" in cells:
                 cells["name"] = Text(fit_name(cells["name"].plain, widths["name"]),
                                      style=cells["name"].style)
-            table.add_row(*(cells[k] for k in columns), key=key)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=key)
         keep = self._restoring.get(table.id or "")
         if keep:
             try:

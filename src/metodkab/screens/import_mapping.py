@@ -17,7 +17,7 @@ from metodkab.importing.mapping import (Mapping, SavedMapping, field_label, fiel
 from metodkab.importing.session import Loaded
 from metodkab.screens.base import DbCalls
 from metodkab.widgets.fields import ChoiceField, TextField
-from metodkab.widgets.text import plain
+from metodkab.widgets.text import plain, say
 
 LABEL_WIDTH = 24
 
@@ -151,7 +151,7 @@ class ImportMappingDialog(DbCalls, ModalScreen[Mapping | None]):
             return
 
         def saved(saved_name: str) -> None:
-            self.app.notify(S.IMP_MAP_TEMPLATE_SAVED.format(name=saved_name))
+            say(self.app, S.IMP_MAP_TEMPLATE_SAVED.format(name=saved_name))
             self.dismiss(mapping)
 
         self.run_db(save_mapping, name, self.kind, self.sheet.headers, mapping, done=saved)

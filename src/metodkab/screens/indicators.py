@@ -17,6 +17,7 @@ from metodkab.screens.base import AppScreen
 from metodkab.screens.export import start_export
 from metodkab.screens.indicators_export import export_drill, export_indicators, format_value
 from metodkab.storage.indicators import Report, load_report, names_of
+from metodkab.widgets.text import plain_row
 
 BAR_WIDTH = 10
 GROUP_PREFIX = "group:"
@@ -137,7 +138,7 @@ class IndicatorsScreen(AppScreen):
             if "target" in self._widths:
                 cells.append(_target(r))
             cells += [bar(r), _status(r)]
-            table.add_row(*cells, key=str(index))
+            table.add_row(*plain_row(*cells), key=str(index))   # names may quote user text
         if table.row_count:
             table.move_cursor(row=min(max(keep, 1), table.row_count - 1))
         self._show_detail()

@@ -28,6 +28,7 @@ from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.register import search_keys
 from metodkab.widgets.table import column_widths, current_key, fit_name, shorten
+from metodkab.widgets.text import plain_row, say
 
 
 def mentees_text(names: tuple[str, ...] | list[str], width: int, short: bool = False) -> str:
@@ -181,7 +182,7 @@ class MentorshipListScreen(AppScreen):
                             for r in self.rows)
         for row in self.rows:
             cells = self._cells(row, short, short_mentees)
-            table.add_row(*(cells[k] for k in self._columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in self._columns)), key=row.id)
         if self._keep_id:
             try:
                 table.move_cursor(row=table.get_row_index(self._keep_id))
@@ -271,7 +272,7 @@ class MentorshipListScreen(AppScreen):
         def answer(yes: bool | None) -> None:
             if yes:
                 self.run_db(store_m.delete_mentorship, row.id, done=lambda _: (
-                    self.notify(S.MENT_DELETED_DONE.format(pair=pair)), self.reload()))
+                    say(self, S.MENT_DELETED_DONE.format(pair=pair)), self.reload()))
 
         self.app.push_screen(ConfirmDialog(S.MENT_DELETE_CONFIRM.format(pair=pair)),
                              callback=answer)

@@ -32,6 +32,7 @@ from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
 from metodkab.widgets.table import column_widths, current_key, shorten
+from metodkab.widgets.text import plain_row, say
 
 EVENT_FIXED = {"date": 10, "form": 14, "status": 9}
 EVENT_SHARES = {"topic": 0.55, "outcome": 0.45}
@@ -212,7 +213,7 @@ class MentorshipCardScreen(AppScreen):
                                + ("!" if event.overdue else ""), style=status_style),
                 "outcome": Text(event.outcome, style=style),
             }
-            table.add_row(*(cells[k] for k in self._columns), key=event.id)
+            table.add_row(*plain_row(*(cells[k] for k in self._columns)), key=event.id)
         table.display = bool(card.events)
         self.query_one("#events-empty").display = not card.events
         if self._keep_id:
@@ -327,7 +328,7 @@ class MentorshipCardScreen(AppScreen):
                 return
 
             def done(_: None) -> None:
-                self.notify(S.MENT_CLOSED_DONE.format(status=result.status,
+                say(self, S.MENT_CLOSED_DONE.format(status=result.status,
                                                       date=format_date(result.day)))
                 self.reload()
 

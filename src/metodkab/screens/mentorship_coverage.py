@@ -23,6 +23,7 @@ from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
 from metodkab.widgets.table import column_widths, current_key, fit_name, shorten
+from metodkab.widgets.text import plain_row, say
 
 COVER_FIXED = {"who": 10, "exp": 4, "until": 10}
 COVER_SHARES = {"name": 0.52, "mentor": 0.48}
@@ -140,7 +141,7 @@ class CoverageScreen(AppScreen):
             else:
                 mentor = Text(S.MENT_COV_NONE, style="bold red")
                 until = ""
-            table.add_row(shorten(row.name) if short_names else row.name, who_text(row),
+            table.add_row(*plain_row(shorten(row.name) if short_names else row.name, who_text(row)),
                           "" if row.experience is None else str(row.experience), mentor, until,
                           key=row.staff_id)
         if self._keep_id:
@@ -184,7 +185,7 @@ class CoverageScreen(AppScreen):
         if row is None:
             return
         if row.supported:
-            self.notify(S.MENT_COV_ALREADY.format(name=shorten(row.name), mentor=shorten(row.mentor)),
+            say(self, S.MENT_COV_ALREADY.format(name=shorten(row.name), mentor=shorten(row.mentor)),
                         severity="warning")
         self._keep_id = row.staff_id
         start_new_pair(self, row.staff_id)

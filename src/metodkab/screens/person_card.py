@@ -44,6 +44,7 @@ from metodkab.storage.mentorship import MentorshipRow
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import PersonTrainings
 from metodkab.widgets.table import column_widths, current_key
+from metodkab.widgets.text import plain_row
 
 TABS = ("main", "courses", "attestation", "diagnostics", "routes", "growth")
 TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table"),
@@ -422,7 +423,7 @@ class PersonCardScreen(AppScreen):
                 "kind": Text(row.kind_short),
                 "marks": Text(row.marks, style="bold"),
             }
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
 
     def _columns(self, table: DataTable, fixed, shares, titles, columns) -> None:
@@ -450,7 +451,7 @@ class PersonCardScreen(AppScreen):
                               style=until_style),
                 "order": Text(row.order, style=style),
             }
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
         table = self.query_one("#conf-table", DataTable)
         columns = ("date", "position", "result", "order")
@@ -463,7 +464,7 @@ class PersonCardScreen(AppScreen):
                     else Text(S.ATT_DATE_UNKNOWN, style="bold yellow"))
             cells = {"date": when, "position": Text(row.position),
                      "result": result, "order": Text(row.order)}
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
 
     def _fill_development(self, data: CardData) -> None:
@@ -474,7 +475,7 @@ class PersonCardScreen(AppScreen):
         for row in dev.diagnostics:
             cells = {"date": Text(format_date(row.date)), "kind": Text(row.kind),
                      "operator": Text(row.operator), "result": Text(row.result)}
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
         table = self.query_one("#def-table", DataTable)
         columns = ("area", "description", "status", "steps")
@@ -486,7 +487,7 @@ class PersonCardScreen(AppScreen):
                                                                  "устранён" else ""),
                      "status": Text(row.status, style=DEFICIT_STYLE.get(row.status, "")),
                      "steps": Text(steps, justify="right")}
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
         table = self.query_one("#route-table", DataTable)
         columns = ("period", "developed", "status", "steps", "late")
@@ -502,7 +503,7 @@ class PersonCardScreen(AppScreen):
                 "late": Text(str(row.overdue) if row.overdue else "", justify="right",
                              style="bold red"),
             }
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
 
     # --- tabs -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import PersonGrowth, format_hours
 from metodkab.storage.settings import report_date
 from metodkab.widgets.table import column_widths, current_key
+from metodkab.widgets.text import plain_row
 
 TABLES = ("ach-table", "learn-table")
 ACH_FIXED = {"date": 10, "kind": 12, "level": 7, "result": 10}
@@ -93,7 +94,7 @@ class GrowthTab(DbCalls, Vertical):
         self._columns(table, columns, widths)
         for row in growth.achievements:
             cells = achievement_cells(row, widths)
-            table.add_row(*(cells[k] for k in columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table, keep)
         table = self.query_one("#learn-table", DataTable)
         columns = ("date", "kind", "title", "platform", "hours")
@@ -103,7 +104,7 @@ class GrowthTab(DbCalls, Vertical):
             cells = {"date": Text(format_date(item.date)), "kind": Text(item.kind),
                      "title": Text(item.title), "platform": Text(item.platform),
                      "hours": Text(format_hours(item.hours), justify="right")}
-            table.add_row(*(cells[k] for k in columns), key=item.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=item.id)
         self._restore(table, keep)
 
     @staticmethod

@@ -34,6 +34,7 @@ from metodkab.screens.programme_forms import (ActivityFormScreen, IndicatorFormS
                                               new_programme_values)
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import say
 
 VIEWS = ("outline", "agenda", "people", "progress", "indicators")
 STATUS_STYLES = {"выполнено": "green", "отменено": "dim", "перенесено": "yellow",
@@ -766,7 +767,7 @@ class ProgrammeScreen(AppScreen):
 
         def complete(day: dt.date) -> None:
             self.run_db(ps.complete, activity.id, day, done=lambda _: (
-                self.notify(S.PROG_DONE_NOTICE.format(title=activity.title)),
+                say(self, S.PROG_DONE_NOTICE.format(title=activity.title)),
                 self.reload()))
 
         def answer(result: DatedAnswer | None) -> None:
@@ -797,7 +798,7 @@ class ProgrammeScreen(AppScreen):
         def answer(result: DatedAnswer | None) -> None:
             if result is not None:
                 self.run_db(ps.postpone, activity.id, result.day, result.reason,
-                            done=lambda _: (self.notify(S.PROG_POSTPONED_NOTICE.format(
+                            done=lambda _: (say(self, S.PROG_POSTPONED_NOTICE.format(
                                 date=format_date(result.day), title=activity.title)),
                                 self.reload()))
 

@@ -19,6 +19,7 @@ from metodkab.screens.base import AppScreen, DbCalls
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.quickentry import ShortDateField
+from metodkab.widgets.text import plain
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ class ProgrammeListScreen(AppScreen):
         table = self.query_one(DataTable)
         table.clear()
         for r in rows:
-            table.add_row(r.title, r.period, S.YES.lower() if r.is_current else "",
+            table.add_row(plain(r.title), r.period, S.YES.lower() if r.is_current else "",
                           str(r.tasks), str(r.activities), key=r.id)
         if keep and any(r.id == keep for r in rows):
             table.move_cursor(row=table.get_row_index(keep))

@@ -23,6 +23,7 @@ from metodkab.storage import development as store_d
 from metodkab.storage.development import RouteView, StepRow
 from metodkab.storage.settings import report_date
 from metodkab.widgets.table import column_widths, current_key, shorten
+from metodkab.widgets.text import plain_row
 
 STEP_FIXED = {"number": 2, "form": 15, "deadline": 10, "done": 10}
 STEP_SHARES = {"goal": 1.0}
@@ -165,7 +166,7 @@ class RouteScreen(AppScreen):
                 "done": Text(format_date(step.done_date) or ("!" if step.overdue else ""),
                              style=done_style or ("bold red" if step.overdue else "")),
             }
-            table.add_row(*(cells[k] for k in columns), key=step.id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=step.id)
         table.display = bool(view.steps)
         self.query_one("#steps-empty").display = not view.steps
         if keep:

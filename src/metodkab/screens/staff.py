@@ -26,6 +26,7 @@ from metodkab.storage.settings import report_date
 from metodkab.storage.staff import StaffQuery, StaffRow
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.register import search_keys
+from metodkab.widgets.text import plain_row, say
 
 CATEGORY_SHORT = S.STAFF_CATEGORY_SHORT
 COLUMNS = ("name", "positions", "subjects", "category", "experience", "training")
@@ -179,12 +180,10 @@ class StaffListScreen(AppScreen):
                                  self._widths["name"])
             name = Text(shown, style="dim" if row.dismissed else "")
             table.add_row(
-                name,
-                fit_cell(row.positions, self._widths["positions"]),
-                fit_cell(row.subjects, self._widths["subjects"]),
-                CATEGORY_SHORT.get(row.category, row.category),
-                "" if row.experience is None else str(row.experience),
-                training,
+                *plain_row(name, fit_cell(row.positions, self._widths["positions"]),
+                           fit_cell(row.subjects, self._widths["subjects"]),
+                           CATEGORY_SHORT.get(row.category, row.category),
+                           "" if row.experience is None else str(row.experience), training),
                 key=row.id,
             )
         if self._keep_id:
@@ -346,7 +345,7 @@ class StaffListScreen(AppScreen):
                 return
 
             def done(_: None) -> None:
-                self.notify(S.STAFF_DISMISSED_DONE.format(name=row.name, date=format_date(day)))
+                say(self, S.STAFF_DISMISSED_DONE.format(name=row.name, date=format_date(day)))
                 self.reload()
 
             self.run_db(staff_store.dismiss, row.id, day, done=done)
@@ -363,7 +362,7 @@ class StaffListScreen(AppScreen):
         def answer(yes: bool | None) -> None:
             if yes:
                 self.run_db(staff_store.delete_staff, row.id, done=lambda _: (
-                    self.notify(S.STAFF_DELETED_DONE.format(name=row.name)), self.reload()))
+                    say(self, S.STAFF_DELETED_DONE.format(name=row.name)), self.reload()))
 
         self.app.push_screen(ConfirmDialog(S.STAFF_DELETE_CONFIRM.format(name=row.name)),
                              callback=answer)

@@ -32,6 +32,7 @@ from metodkab.storage.training import TrainingQuery, TrainingRow
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.register import search_keys
 from metodkab.widgets.table import column_widths, current_key, fit_name
+from metodkab.widgets.text import plain_row
 
 REGISTER_FIXED = {"hours": 4, "end": 10, "kind": 3, "marks": 3}
 REGISTER_SHARES = {"name": 0.37, "title": 0.63}
@@ -146,7 +147,7 @@ class TrainingScreen(AppScreen):
                 "kind": Text(row.kind_short),
                 "marks": Text(row.marks, style="bold"),
             }
-            table.add_row(*(cells[k] for k in self._columns), key=row.id)
+            table.add_row(*plain_row(*(cells[k] for k in self._columns)), key=row.id)
         if keep:
             try:
                 table.move_cursor(row=table.get_row_index(keep))

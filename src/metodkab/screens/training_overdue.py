@@ -17,6 +17,7 @@ from metodkab.storage import training as store_t
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import OverdueLists, OverdueRow
 from metodkab.widgets.table import column_widths, current_key, fit_name
+from metodkab.widgets.text import plain_row
 
 
 def open_card(app, staff_id: str, tab: str = "main") -> None:
@@ -118,7 +119,7 @@ class OverdueScreen(AppScreen):
                 "since": since,
                 "planned": Text(format_date(row.planned_end), style="green"),
             }
-            table.add_row(*(cells[k] for k in columns), key=row.staff_id)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.staff_id)
         if keep:
             try:
                 table.move_cursor(row=table.get_row_index(keep))
