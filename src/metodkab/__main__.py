@@ -1,3 +1,4 @@
 from metodkab.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":      # a spawned reading process imports this module as well
+    raise SystemExit(main())

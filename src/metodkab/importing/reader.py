@@ -11,8 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import time
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +32,8 @@ MAX_COLUMNS = 60
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PROGRESS_STEP = 500
 MAX_EMPTY_RUN = 5000             # empty rows in a row after which a sheet is taken as ended
+WORKBOOK_MEMORY = 2 * 1024 ** 3  # address space the workbook reading process may take
+WORKBOOK_SECONDS = 600           # and the time
 
 Progress = Callable[[str, int, int], None]     # (what is being done, done, total)
 
@@ -252,17 +257,113 @@ def _is_encrypted_ooxml(path: Path) -> bool:
 def _workbook_grids(path: Path, progress: Progress | None = None
                     ) -> list[tuple[str, list[list[object]], str, str]]:
     """Every visible sheet of a workbook as rows of values (formulas read as their
-    values); merged cells filled in as the user sees them."""
-    import python_calamine as pc
+    values); merged cells filled in as the user sees them.
 
+    The native reader runs in a process of its own, with a memory ceiling: a damaged
+    10 KB .xls made it ask for 20 GB and abort, which would have taken the application
+    with it. Whatever happens there comes back as one Russian sentence."""
     if _is_encrypted_ooxml(path):
         raise ImportFileError(S.IMP_PASSWORD)
+    context = _process_context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_workbook_child, args=(str(path), sender), daemon=True)
+    process.start()
+    sender.close()
+    deadline = time.monotonic() + WORKBOOK_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            if not receiver.poll(0.2):
+                if process.is_alive() or receiver.poll(0):
+                    continue
+                break                               # gone without a word: it crashed
+            try:
+                message = receiver.recv()
+            except (EOFError, OSError):
+                break
+            kind = message[0]
+            if kind == "progress":
+                if progress is not None:
+                    progress(*message[1:])
+            elif kind == "done":
+                return message[1]
+            elif kind == "error":
+                raise ImportFileError(message[1])
+            elif kind == "oserror":
+                raise OSError(*message[1:])
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(10)
+    raise ImportFileError(S.IMP_WORKBOOK_CRASHED.format(name=path.name))
+
+
+def _process_context():
+    """A clean interpreter for the reading process (never a fork of a threaded app);
+    on Linux and macOS a fork server makes every later one quick."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _workbook_child(path_text: str, sender) -> None:
+    """The reading process: the sheets, or why not, sent back through ``sender``."""
+    path = Path(path_text)
+    _limit_memory(WORKBOOK_MEMORY)
+
+    def progress(what: str, done: int, total: int) -> None:
+        sender.send(("progress", what, done, total))
+
+    try:
+        with _native_errors_silenced():
+            grids = _calamine_grids(path, progress)
+        sender.send(("done", grids))
+    except ImportFileError as exc:
+        sender.send(("error", str(exc)))
+    except OSError as exc:
+        if exc.errno is not None:
+            sender.send(("oserror", exc.errno, exc.strerror, exc.filename))
+        else:
+            sender.send(("error", _not_a_workbook(path, exc)))
+    except BaseException as exc:        # MemoryError, a Rust panic (a BaseException) …
+        sender.send(("error", _not_a_workbook(path, exc)))
+    finally:
+        sender.close()
+
+
+def _limit_memory(limit: int) -> None:
+    """A ceiling on the reading process's address space (POSIX); elsewhere none."""
+    try:
+        import resource
+    except ImportError:
+        return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _calamine_grids(path: Path, progress: Progress | None
+                    ) -> list[tuple[str, list[list[object]], str, str]]:
+    import python_calamine as pc
+
     try:
         workbook = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
         raise ImportFileError(S.IMP_PASSWORD) from None
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError) as exc:
         raise ImportFileError(_not_a_workbook(path, exc)) from None
+    except OSError as exc:
+        if exc.errno is not None:
+            raise                   # the disk's trouble (no access …), said by the caller
+        raise ImportFileError(_not_a_workbook(path, exc)) from None    # a bad checksum
     result = []
     try:
         for meta in workbook.sheets_metadata:
@@ -277,12 +378,34 @@ def _workbook_grids(path: Path, progress: Progress | None = None
                 grid = _sheet_grid(sheet, meta.name, progress, merged)
             except pc.PasswordError:
                 raise ImportFileError(S.IMP_PASSWORD) from None
-            except (pc.CalamineError, pc.XmlError, pc.ZipError) as exc:
+            except (pc.CalamineError, pc.XmlError, pc.ZipError, ValueError) as exc:
+                raise ImportFileError(_not_a_workbook(path, exc)) from None
+            except OSError as exc:
+                if exc.errno is not None:
+                    raise
                 raise ImportFileError(_not_a_workbook(path, exc)) from None
             result.append((meta.name, grid, "", ""))
     finally:
         workbook.close()
     return result
+
+
+@contextmanager
+def _native_errors_silenced() -> Iterator[None]:
+    """The Rust reader prints a panic's backtrace straight to file descriptor 2, over the
+    application's screen: while it reads, that descriptor points at the null device."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -293,6 +416,7 @@ def ods_merged_ranges(path: Path, sheet_name: str) -> list[tuple[tuple[int, int]
     ((top, left), (bottom, right)), 0-based, read from the spans in ``content.xml``."""
     import xml.etree.ElementTree as ET
     import zipfile
+    import zlib
 
     found: list[tuple[tuple[int, int], tuple[int, int]]] = []
     row = col = 0
@@ -325,7 +449,8 @@ def ods_merged_ranges(path: Path, sheet_name: str) -> list[tuple[tuple[int, int]
                     if (rows > 1 or cols > 1) and row < MAX_ROWS * 4 and col < MAX_COLUMNS:
                         found.append(((row, col), (row + rows - 1, col + cols - 1)))
                     col += int(element.get(_ODS_TABLE + "number-columns-repeated", "1"))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, ET.ParseError):
+    except (OSError, EOFError, KeyError, ValueError, RuntimeError, zipfile.BadZipFile,
+            ET.ParseError, zlib.error):
         return []               # the values were read; only the merges are left out
     return found
 
@@ -430,8 +555,8 @@ def _csv_grid(path: Path) -> tuple[list[list[object]], str, str]:
                 if filled > MAX_ROWS:
                     raise ImportFileError(S.IMP_TOO_MANY_ROWS.format(
                         sheet=path.name, limit=f"{MAX_ROWS:,}".replace(",", " ")))
-    except csv.Error as exc:
-        raise ImportFileError(S.IMP_BAD_CSV.format(line=reader.line_num, error=exc)) from None
+    except csv.Error:
+        raise ImportFileError(S.IMP_BAD_CSV.format(line=reader.line_num)) from None
     return grid, encoding, delimiter
 
 
