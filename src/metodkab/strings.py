@@ -2478,6 +2478,9 @@ REPO_CHANGED = ("Запись изменена в другом окне с мо�
 # --- office maintenance (cli.py check/backup of a municipal database; sync/municipal.py) ---
 MUNI_CHECK_SCHEMA_VERSION = ("Версия схемы базы управления образованием: {version} "
                              "(программа знает до {known})")
+OF_CHECK_KEY_OK = "Ключ управления: на месте, отпечаток {fp}"
+OF_CHECK_KEY_BAD = "Ключ управления: {problem} Пакеты школ не прочитать — восстановите ключ из копии («metodkab restore»)."
+OF_CHECK_KEY_OTHER = "Ключ управления рядом с базой — от другого управления: пакеты школ не прочитать."
 MUNI_CHECK_OFFICE = "Управление образованием: {name}; школ: {schools}, записей: {records}"
 MUNI_CHECK_NO_TABLES = "В файле нет таблиц базы управления образованием."
 # --- form fixes ---

@@ -86,6 +86,8 @@ def test_disaster_recovery_backup_to_a_stick_restore_on_a_new_pc(office, tmp_pat
     monkeypatch.setenv("METODKAB_PASSPHRASE", PASSPHRASE)
     code, text = run(capsys, "restore", str(stick), "--db", str(new_pc))
     assert code == 0 and "Ключ управления восстановлен" in text, text
+    code, text = run(capsys, "check", "--db", str(new_pc))
+    assert code == 0 and "Ключ управления: на месте" in text
     key = crypto.municipality_key_path(new_pc)
     if os.name == "posix":
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
@@ -207,6 +209,8 @@ def test_a_daily_copy_without_the_key_restores_with_a_warning(office, tmp_path, 
     code, text = run(capsys, "restore", str(copy), "--db", str(target))
     assert code == 0 and "ключа управления нет" in text
     assert target.exists() and not crypto.municipality_key_path(target).exists()
+    code, text = run(capsys, "check", "--db", str(target))
+    assert code == 0 and "Ключ управления" in text and "восстановите ключ" in text
     # beside a key of another office nothing is restored at all
     other = init_municipality(tmp_path / "other" / "office.sqlite", name="Другое", clock=CLOCK)
     code, text = run(capsys, "restore", str(copy), "--db", str(other.db_path))

@@ -187,18 +187,34 @@ def check_office_database(path: Path) -> CheckReport:
             report.lines.append(S.CHECK_FK_OK)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if {"office", "schools", "records"} <= tables:
-            office = conn.execute("SELECT name FROM office WHERE id = 1").fetchone()
+            office = conn.execute("SELECT name, key_fp FROM office WHERE id = 1").fetchone()
             schools = conn.execute("SELECT count(*) FROM schools").fetchone()[0]
             records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
             report.lines.append(S.MUNI_CHECK_OFFICE.format(
                 name=office[0] if office and office[0] else S.CHECK_SCHOOL_UNKNOWN,
                 schools=schools, records=records))
+            _check_office_key(path, office[1] if office else "", report)
         else:
             report.fail(S.MUNI_CHECK_NO_TABLES)
     finally:
         conn.close()
     report.lines.append(S.CHECK_RESULT_OK if report.healthy else S.CHECK_RESULT_PROBLEMS)
     return report
+
+
+def _check_office_key(path: Path, fingerprint: str, report: CheckReport) -> None:
+    """The office's private key beside its database, and that it is this office's: without
+    it no packet of any school can be read. A warning, not a fault of the database (a
+    copy in ``backups/`` has no key beside it and is healthy)."""
+    try:
+        secret = crypto.load_municipality_secret(crypto.municipality_key_path(path))
+    except SyncError as exc:
+        report.lines.append(S.OF_CHECK_KEY_BAD.format(problem=exc))
+        return
+    if secret.fingerprint != fingerprint:
+        report.lines.append(S.OF_CHECK_KEY_OTHER)
+    else:
+        report.lines.append(S.OF_CHECK_KEY_OK.format(fp=fingerprint))
 
 
 def backup_office_database(path: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path:
