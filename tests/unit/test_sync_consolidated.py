@@ -66,3 +66,12 @@ def test_office_figures_equal_the_schools_own(tmp_path):
 
     book = load_workbook(path, read_only=True)
     assert book.sheetnames == ["Итого", "По школам", "Просрочено ПК", "Молодые без поддержки"]
+    # Percents in a column of their own (a fraction with a % format), targets as they read.
+    rows = list(book["Итого"].iter_rows(min_row=2, values_only=True))
+    header = list(rows[0])
+    assert {"Доля", "Число", "Из", "Цель", "Статус"} <= set(header)
+    by_name = {r[0]: dict(zip(header, r)) for r in rows[1:]}
+    young = by_name["Молодые педагоги с поддержкой"]
+    total = next(r for r in report.totals if r.key == "young_supported")
+    assert young["Цель"] == "≥ 70 %" and young["Число"] == total.count
+    assert young["Доля"] == (None if total.percent is None else total.percent / 100)
