@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from metodkab.domain.models import School
 from metodkab.reports import indicators as ri
@@ -172,3 +174,32 @@ def test_staff_export_takes_every_page_of_the_filtered_list(school, tmp_path):  
     assert zaytseva["Просрочены курсы"] == "да"
     assert ws.cell(5, header.index("Последние курсы") + 1).number_format == "DD.MM.YYYY"
     assert ri.SHARE == "share"
+
+
+def _lines_by_hand(text: str, capacity: int) -> int:
+    """A second, plain count: lay the words out line by line as a spreadsheet wraps them
+    (a word that does not fit starts a new line; a word longer than a line is cut)."""
+    total = 0
+    for paragraph in text.split("\n"):
+        lines = [""]
+        for word in paragraph.split():
+            if lines[-1] and len(lines[-1]) + 1 + len(word) <= capacity:
+                lines[-1] += " " + word
+                continue
+            if lines[-1]:
+                lines.append("")
+            while len(word) > capacity:
+                lines[-1] = word[:capacity]
+                lines.append("")
+                word = word[capacity:]
+            lines[-1] = word
+        total += len(lines)
+    return max(total, 1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="аб в\n", max_size=60), st.integers(min_value=1, max_value=12))
+def test_wrapped_lines_agree_with_laying_the_words_out(text, capacity):
+    from metodkab.reports.xlsx import wrapped_lines
+
+    assert wrapped_lines(text, capacity) == _lines_by_hand(text, capacity)
