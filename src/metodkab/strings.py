@@ -131,17 +131,19 @@ DASH_COUNT_ASSOCIATIONS = "Методических объединений"
 DASH_COUNT_ACTIVITIES = "Мероприятий программы"
 TODO_OVERDUE_TRAINING = "Не проходили курсы ПК более {years} лет"
 TODO_CATEGORY_EXPIRING = "Истекает категория в ближайшие {months} мес."
-TODO_YOUNG_UNSUPPORTED = "Молодые педагоги без наставника"
+TODO_YOUNG_UNSUPPORTED = "Молодые педагоги без поддержки"
 TODO_MENTORSHIP_PAST_END = "Наставничество: срок программы истёк"
+TODO_MENTOR_DISMISSED = "Наставничество: наставник уволен"
 TODO_ROUTE_STEPS_OVERDUE = "Просроченные шаги ИОМ"
 TODO_ACTIVITIES_OVERDUE = "Программа развития: срок прошёл"
-TODO_CONFORMITY_DUE = "СЗД: аттестация в ближайшие {months} мес."
+TODO_CONFORMITY_DUE = "СЗД: срок наступил или наступит в ближайшие {months} мес."
 # Each item of the to-do list by its alert key (Главная, its Excel sheet, the alert list).
 TODO_TITLES = {
     "overdue_training": TODO_OVERDUE_TRAINING,
     "category_expiring": TODO_CATEGORY_EXPIRING,
     "conformity_due": TODO_CONFORMITY_DUE,
     "young_unsupported": TODO_YOUNG_UNSUPPORTED,
+    "mentor_dismissed": TODO_MENTOR_DISMISSED,
     "mentorship_past_end": TODO_MENTORSHIP_PAST_END,
     "route_steps_overdue": TODO_ROUTE_STEPS_OVERDUE,
     "activities_overdue": TODO_ACTIVITIES_OVERDUE,
@@ -151,6 +153,7 @@ ALERT_CONFORMITY_CLARIFY = "СЗД записана без даты — уточ
 ALERT_CONFORMITY_SOON = "аттестация на СЗД до {date}"
 ALERT_CATEGORY_UNTIL = "{name}: {category} до {date}"
 ALERT_MENTORSHIP_PAST_END = "Наставник {name}: срок истёк {date}"
+ALERT_MENTOR_DISMISSED = "Наставник {name} уволен(а) {dismissed}: пара не завершена"
 ALERT_STEP_OVERDUE = "{name}: {goal} (срок {date})"
 ALERT_ACTIVITY_OVERDUE = "{title} (срок {date})"
 TODO_HINT = "Enter — открыть список"
@@ -213,6 +216,9 @@ STAFF_COL_CATEGORY = "Категория"
 STAFF_COL_EXPERIENCE = "Стаж"
 STAFF_COL_TRAINING = "Курсы ПК"
 STAFF_OVERDUE_MARK = "!"
+# An overdue person the figures leave out (a part-timer): the mark and, in the status line,
+# the reason (reports.rules.outside_p).
+STAFF_NOT_IN_P = "†"
 STAFF_SHOWN = "Показано {shown} из {total}"
 STAFF_PAGE = "стр. {page} из {pages}"
 STAFF_EMPTY = "Никого не найдено. Ins — добавить сотрудника, Ctrl+F — изменить фильтр."
@@ -536,6 +542,10 @@ MENT_STATUS_ALL = "все"
 MENT_SUMMARY = "Действует пар: {active}, наставляемых: {mentees}"
 MENT_SUMMARY_PAST_END = "срок истёк: {count}"
 MENT_SUMMARY_NO_ORDER = "без приказа: {count}"
+MENT_SUMMARY_MENTOR_GONE = "наставник уволен: {count}"
+MENT_SUMMARY_MENTEES_GONE = "нет работающих наставляемых: {count}"
+# The status cell of a pair «действует» that is not counted as active on the report date.
+MENT_NOT_COUNTED = "не учтена"
 MENT_FILTER_SUMMARY = "Фильтр: {text}"
 MENT_FILTER_MENTOR_IS = "наставник {name}"
 MENT_FILTER_PROBLEMS_SHORT = "с замечаниями"
@@ -580,13 +590,23 @@ MENT_SAVE_ANYWAY = "Сохранить"
 MENT_FIX = "Исправить"
 
 # checks
-MENT_WARN_TOO_SHORT = ("Программа короче {min} мес. (сейчас {months} мес.): рекомендуется "
+MENT_WARN_TOO_SHORT = ("Программа короче {min} мес. (сейчас {months}): рекомендуется "
                        "от {min} до {max} мес.")
-MENT_WARN_TOO_LONG = ("Программа длиннее {max} мес. (сейчас {months} мес.): рекомендуется "
+MENT_WARN_TOO_LONG = ("Программа длиннее {max} мес. (сейчас {months}): рекомендуется "
                       "от {min} до {max} мес.")
 MENT_WARN_NO_ORDER = "Нет приказа о закреплении пары"
 MENT_WARN_ORDER_NO_DATE = "Не указана дата приказа"
 MENT_WARN_PAST_END = "Срок программы истёк {date}, а пара не завершена"
+MENT_LENGTH_MONTHS = "{months} мес."
+MENT_LENGTH_DAYS = " {days} дн."
+# Why a pair is not counted as active on the report date (reports.mentorship.pair_state).
+MENT_STATE_REASONS = {
+    "not_started": "ещё не началась — не считается действующей",
+    "closed": "завершена — не считается действующей",
+    "expired": "срок программы истёк — не считается действующей",
+    "mentor_gone": "наставник уволен — не считается действующей",
+    "mentees_gone": "нет работающих наставляемых — не считается действующей",
+}
 MENT_ROLE_MENTOR = "Наставник"
 MENT_ROLE_MENTEE = "Наставляемый"
 MENT_WARN_NOT_HIRED = "{who} {name} принят(а) {hired}, позже начала {start}"
@@ -687,9 +707,9 @@ MENT_CLOSE_PLANNED_LEFT = "Остались запланированные ме�
 MENT_COV_TITLE = "Охват наставничеством"
 MENT_COV_HEADING = "Охват наставничеством: молодые педагоги и новые сотрудники"
 MENT_COV_YOUNG = ("Молодые (до {age} лет, стаж до {years} лет): {total}, "
-                  "с наставником {supported}{percent}")
+                  "с поддержкой {supported}{percent}")
 MENT_COV_PERCENT = " — {percent} % (цель {target} %)"
-MENT_COV_NEW = "Новые сотрудники (приняты за {months} мес.): {total}, с наставником {supported}"
+MENT_COV_NEW = "Новые сотрудники (приняты за {months} мес.): {total}, с поддержкой {supported}"
 MENT_COV_STATUS = "{shown} · на {date} · основные работники"
 MENT_COV_SHOWN_ALL = "Показаны все"
 MENT_COV_SHOWN_UNSUPPORTED = "Только без наставника"
@@ -704,6 +724,7 @@ MENT_COV_NEW_SHORT = "новый"
 MENT_COV_BOTH = "мол., нов."
 MENT_COV_NONE = "нет"
 MENT_COV_UPCOMING = "с {date}: {name}"
+MENT_COV_OTHER_FORM = "нет; поддержка: {forms}"
 MENT_COV_ALREADY = "У {name} уже есть наставник ({mentor}): будет ещё одна пара"
 MENT_KEY_ASSIGN = "Назначить наставника"
 MENT_KEY_COV_OPEN = "Открыть пару / назначить"
@@ -1281,6 +1302,7 @@ TR_DELETE_IN_ROUTE = ("Курсы указаны в ИОМ ({count} шаг.): у
 TR_OVERDUE_TITLE = "Просрочены курсы повышения квалификации"
 TR_OVERDUE_SUMMARY = ("На {date}: не проходили ПК или переподготовку более {years} лет — {overdue}; "
                       "станут просроченными в ближайшие {months} мес. — {soon}")
+TR_OVERDUE_OUTSIDE = " (и {count} † — не входят в показатель: {why})"
 TR_OVERDUE_HINT = "Красным — уже просрочено, жёлтым — скоро. Enter — карточка, Ins — внести курсы"
 TR_NEVER = "курсов нет"
 TR_NONE = "нет"
@@ -1895,7 +1917,16 @@ IND_NAMES = {
     "shared_practice": "Делились опытом (урок, мастер-класс)",
     "short_learning": "Самообразование (менее 16 ч)",
 }
+IND_SUPPORT_FORMS = {
+    "mentorship": "наставничество",
+    "route": "ИОМ",
+    "young_school": "школа молодого педагога",
+}
 IND_P_D = "Педагоги — основные работники школы, работающие на отчётную дату"
+# Why a person a list shows is not in P(D), the base of the figures (reports.rules.outside_p).
+RULE_OUT_PART_TIMER = "внешний совместитель — не входит в расчёт (только основные работники)"
+RULE_OUT_DISMISSED = "уволен(а) до отчётной даты — не входит в расчёт"
+RULE_OUT_NOT_HIRED = "принят(а) после отчётной даты — не входит в расчёт"
 IND_FORMULAS = {
     "federal_register": "Доля педагогов, завершивших в периоде ДПО из федерального реестра, выбранную по итогам диагностики дефицитов. Цель ≥ 30 %. Концепция Р-76 от 06.08.2020.",
     "fl_diagnostics": "Доля педагогов, прошедших в периоде диагностику функциональной грамотности. Цель ≥ 30 %. Концепция Р-76.",

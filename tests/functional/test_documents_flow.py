@@ -54,7 +54,7 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         document = await print_document(pilot, out, "Программа развития 2025–2027.docx")
         plan = document.tables[2]              # after the approvals and the passport
         assert [c.text for c in plan.rows[2].cells][:2] == ["1.1", "Семинар по ФГОС"]
-        assert document.tables[3].rows[2].cells[7].text == "60"      # 2026 actual, computed
+        assert document.tables[3].rows[2].cells[7].text == "20"      # 2026 (§6: first 3 years)
         assert isinstance(app.screen, ProgrammeScreen)
 
         # The register: Ctrl+W even while typing in the search box.

@@ -115,14 +115,16 @@ async def test_pair_from_coverage_meetings_and_completion(tmp_path):
         assert isinstance(coverage, CoverageScreen)
         cov = coverage.coverage
         assert (cov.young_total, cov.young_supported) == (3, 1)
-        assert (cov.new_total, cov.new_supported) == (3, 1)
+        # Кузнецов's pair ran out on 14.07.2026 unclosed: not support any more (§6)
+        assert (cov.new_total, cov.new_supported) == (3, 0)
         assert "33 % (цель 70 %)" in str(coverage.query_one("#cov-figures").render())
 
-        # The unsupported come first: Белова, Новикова. Go to Новикова and press Ins.
+        # The unsupported come first: Белова, Кузнецов, Новикова. Go to Новикова, press Ins.
         table = coverage.query_one("#cov-table")
-        assert [r.name for r in coverage.rows][:2] == ["Белова Ольга Николаевна",
+        assert [r.name for r in coverage.rows][:3] == ["Белова Ольга Николаевна",
+                                                       "Кузнецов Артём Игоревич",
                                                        "Новикова Дарья Андреевна"]
-        await pilot.press("down", "insert")
+        await pilot.press("down", "down", "insert")
         await settle(pilot)
         chooser = app.screen
         assert isinstance(chooser, MentorChooserScreen)
@@ -168,7 +170,7 @@ async def test_pair_from_coverage_meetings_and_completion(tmp_path):
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is coverage
-        assert (coverage.coverage.young_supported, coverage.coverage.new_supported) == (2, 2)
+        assert (coverage.coverage.young_supported, coverage.coverage.new_supported) == (2, 1)
         assert "67 %" in str(coverage.query_one("#cov-figures").render())
         assert coverage._current().name == "Новикова Дарья Андреевна"
 
@@ -203,10 +205,11 @@ async def test_pair_from_coverage_meetings_and_completion(tmp_path):
         assert (record.status, record.actual_end, record.result) == (
             "завершена", TODAY, "Адаптация пройдена")
 
-        # Coverage drops back: her support ended today. The pair stays in the register.
+        # Completed today: today is still a day of support (D ≤ actual end, §6). The pair
+        # stays in the register.
         await pilot.press("escape")
         await settle(pilot)
-        assert (coverage.coverage.young_supported, coverage.coverage.new_supported) == (1, 1)
+        assert (coverage.coverage.young_supported, coverage.coverage.new_supported) == (2, 1)
         await pilot.press("escape")
         await settle(pilot)
         register = app.screen

@@ -23,6 +23,9 @@ def test_counts_on_the_report_date(fresh_db):
     repo.create(s, Training(staff_id=a, title="ФГОС", hours=36, end_date=D(2026, 3, 10)))
     repo.create(s, Training(staff_id=b, title="ИКТ", hours=36, end_date=D(2026, 12, 20)))
     repo.create(s, Mentorship(mentor_id=a, mentee_ids=[b], form="педагог – педагог",
+                              start_date=D(2026, 1, 10), planned_end=D(2026, 12, 31)))
+    # its planned end passed, never closed: «срок истёк», not active (domain.md §6)
+    repo.create(s, Mentorship(mentor_id=b, mentee_ids=[a], form="педагог – педагог",
                               start_date=D(2026, 1, 10), planned_end=D(2026, 10, 31)))
     repo.create(s, Mentorship(mentor_id=a, mentee_ids=[c], form="педагог – педагог",
                               start_date=D(2025, 9, 1), planned_end=D(2026, 5, 31),
@@ -36,4 +39,4 @@ def test_counts_on_the_report_date(fresh_db):
     now = counts(s, D(2026, 11, 23))
     assert (now["staff"], now["trainings"], now["mentorships"], now["routes"]) == (3, 1, 1, 1)
     spring = counts(s, D(2026, 4, 1))       # the report date moved back in Настройки
-    assert (spring["trainings"], spring["mentorships"], spring["routes"]) == (1, 2, 0)
+    assert (spring["trainings"], spring["mentorships"], spring["routes"]) == (1, 3, 0)

@@ -171,14 +171,14 @@ def test_programme_document(school, tmp_path):
     assert rows[0][4:] == ["2025", "2025", "2026", "2026", "2027", "2027"]
     assert rows[1][4:] == ["цель", "факт"] * 3
     assert is_header(indicators.rows[0]) and is_header(indicators.rows[1])
-    # Overdue for training: 31.12.2025 — Петрова, Сидоров of four (50 %);
-    # 23.11.2026 — Петрова, Сидоров, Кузнецова of five (60 %).
+    # Overdue for training: 31.12.2025 — Петрова of four (25 %); 23.11.2026 — Петрова of
+    # five (20 %): Сидоров and Кузнецова are in their first 3 years of педстаж (§6).
     assert rows[2] == ["1", "Доля без курсов ПК за 3 года\n(вычисляется)", "%", "40",
-                       "30", "50", "20", "60", "—", "—"]
+                       "30", "25", "20", "20", "—", "—"]
     assert rows[3] == ["2", "Открытые уроки", "шт.", "2", "—", "—", "5", "4", "—", "—"]
     view = ps.load_view(store, pid)
     screen = {i.number: i for i in view.indicators}
-    assert screen[1].actuals == {2025: 50.0, 2026: 60.0, 2027: None}
+    assert screen[1].actuals == {2025: 25.0, 2026: 20.0, 2027: None}
     assert screen[2].actuals[2026] == 4.0
 
     rows = cells(progress)
@@ -424,7 +424,8 @@ def test_staff_report(school, tmp_path):
     # Hand-checked: young teachers of P(D) — Сидоров (supported), Кузнецова (not).
     assert by_name[S.IND_NAMES["young_supported"]][1:] == ["50 %", "1 / 2", "≥ 70 %",
                                                            "не достигнуто"]
-    assert by_name[S.IND_NAMES["training_overdue"]][1:3] == ["60 %", "3 / 5"]
+    # Петрова only: Сидоров and Кузнецова are in their first 3 years of педстаж (§6)
+    assert by_name[S.IND_NAMES["training_overdue"]][1:3] == ["20 %", "1 / 5"]
     groups = [r[0] for r in rows if len(set(r)) == 1]
     assert groups[0] == S.IND_GROUPS["federal"]
     assert "Программа развития: по задачам" in groups
@@ -436,7 +437,7 @@ def test_staff_report(school, tmp_path):
     higher = next(r for r in report.results if r.key == "edu_higher")
     assert block[2][2] == f"{higher.count} человек / {rd.value_text(higher)}"
     # The lists: overdue for training, young without support, overdue ИОМ steps.
-    assert S.TODO_OVERDUE_TRAINING.format(years=3) + ": 3" in text
+    assert S.TODO_OVERDUE_TRAINING.format(years=3) + ": 1" in text
     assert "Кузнецова Дарья" in text
     assert S.TODO_YOUNG_UNSUPPORTED + ": 1" in text
     assert "Петрова Мария Ивановна: Освоить ФГОС (срок 01.11.2026)" in text

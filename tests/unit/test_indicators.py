@@ -150,14 +150,16 @@ EXPECTED = {
         "age_55_plus": (2, 5, 40.0, ""),                # D, H (55 today)
         "trained_5y": (4, 5, 80.0, ""),                 # A, B, D, H
         "trained_fgos": (2, 5, 40.0, ""),               # A, D
-        "training_overdue": (2, 5, 40.0, ""),           # C (never), H (3 years and a day)
+        "training_overdue": (1, 5, 20.0, ""),           # H (3 years and a day); C in her
+        #                                                 first 3 years of педстаж (§6)
         "route_coverage": (1, 5, 20.0, ""),             # H
         "route_steps_done": (1, 1, 100.0, ""),
         "diagnostic_coverage": (1, 5, 20.0, ""),        # D, 15.09.2026
-        "pairs_active": (3, 0, 3.0, ""),
-        "pairs_per_mentor": (3, 2, 1.5, ""),
-        "pairs_bad_length": (1, 3, 1.0, ""),
-        "pairs_no_order": (1, 3, 1.0, ""),
+        # A–B and A–F: planned end passed, not closed («срок истёк», not active; §6)
+        "pairs_active": (1, 0, 1.0, ""),                # D–C
+        "pairs_per_mentor": (1, 1, 1.0, ""),
+        "pairs_bad_length": (0, 1, 0.0, ""),            # D–C: 01.09–31.05 is 9 months
+        "pairs_no_order": (1, 1, 1.0, ""),
         "categories_expiring": (1, 3, 33.3, ""),        # D
         "programme_done": (1, 2, 50.0, ""),
         "education_0": (3, 5, 60.0, ""),
@@ -205,14 +207,14 @@ EXPECTED = {
         "age_55_plus": (1, 6, 16.7, ""),                # D
         "trained_5y": (3, 6, 50.0, ""),                 # B, D, H
         "trained_fgos": (1, 6, 16.7, ""),               # D
-        "training_overdue": (4, 6, 66.7, ""),           # A (course later), C, F, H
+        "training_overdue": (3, 6, 50.0, ""),           # A (course later), F, H
         "route_coverage": (1, 6, 16.7, ""),             # F
         "route_steps_done": (1, 2, 50.0, ""),
         "diagnostic_coverage": (1, 6, 16.7, ""),        # B
-        "pairs_active": (2, 0, 2.0, ""),
-        "pairs_per_mentor": (2, 1, 2.0, ""),
-        "pairs_bad_length": (1, 2, 1.0, ""),
-        "pairs_no_order": (0, 2, 0.0, ""),
+        "pairs_active": (1, 0, 1.0, ""),                # A–B; A–F ended 15.12.2025
+        "pairs_per_mentor": (1, 1, 1.0, ""),
+        "pairs_bad_length": (0, 1, 0.0, ""),
+        "pairs_no_order": (0, 1, 0.0, ""),
         "categories_expiring": (0, 3, 0.0, ""),
         "programme_done": (1, 1, 100.0, ""),
         "education_0": (4, 6, 66.7, ""),
@@ -266,8 +268,8 @@ def test_drill_down_ids(school):
     store, p = school
     data = si.load_data(store, D1)
     overdue = ri.compute("training_overdue", data)
-    assert set(overdue.ids) == {p["C"], p["H"]}
-    assert set(overdue.other_ids) == {p["A"], p["B"], p["D"]}
+    assert set(overdue.ids) == {p["H"]}
+    assert set(overdue.other_ids) == {p["A"], p["B"], p["C"], p["D"]}
     young = ri.compute("young_supported", si.load_data(store, D2))
     assert (young.ids, young.other_ids) == ((p["B"],), (p["C"],))
     expiring = ri.compute("categories_expiring", data)

@@ -28,12 +28,13 @@ def codes(findings):
 # --- programme length: 3 to 12 months --------------------------------------------------------
 
 @pytest.mark.parametrize("start, end, expected", [
-    (D(2026, 9, 1), D(2026, 11, 30), ["too_short"]),   # 2 months and 29 days
-    (D(2026, 9, 1), D(2026, 12, 1), []),               # exactly 3 months
-    (D(2026, 9, 1), D(2027, 9, 1), []),                # exactly 12 months
-    (D(2026, 9, 1), D(2027, 9, 2), ["too_long"]),      # a day more
-    (D(2026, 8, 31), D(2026, 11, 29), ["too_short"]),  # month ends: 31.08 + 3 = 30.11
-    (D(2026, 8, 31), D(2026, 11, 30), []),
+    # calendar months inclusive (domain.md §6)
+    (D(2026, 9, 1), D(2026, 11, 29), ["too_short"]),   # 2 months and 29 days
+    (D(2026, 9, 1), D(2026, 11, 30), []),              # exactly 3 months
+    (D(2026, 9, 1), D(2027, 8, 31), []),               # exactly 12 months
+    (D(2026, 9, 1), D(2027, 9, 1), ["too_long"]),      # a day more
+    (D(2026, 8, 31), D(2026, 11, 28), ["too_short"]),
+    (D(2026, 8, 31), D(2026, 11, 29), []),             # 31.08 + 3 months = 30.11 (the next day)
     (D(2026, 9, 1), D(2026, 9, 1), ["too_short"]),     # one day
 ])
 def test_length_boundaries(start, end, expected):
@@ -41,17 +42,21 @@ def test_length_boundaries(start, end, expected):
 
 
 def test_length_message_is_russian_and_uses_settings():
-    [finding] = m.check_length(D(2026, 9, 1), D(2026, 11, 30))
-    assert "короче 3 мес." in finding.message and "сейчас 2 мес." in finding.message
-    assert codes(m.check_length(D(2026, 9, 1), D(2026, 11, 30), min_months=2)) == []
+    [finding] = m.check_length(D(2026, 9, 1), D(2026, 10, 31))
+    assert "короче 3 мес." in finding.message and "сейчас 2 мес.)" in finding.message
+    assert codes(m.check_length(D(2026, 9, 1), D(2026, 10, 31), min_months=2)) == []
     [long] = m.check_length(D(2026, 9, 1), D(2027, 3, 2), max_months=6)
     assert long.code == "too_long" and "длиннее 6 мес." in long.message
+    assert "сейчас 6 мес. 2 дн." in long.message
 
 
 def test_months_between():
-    assert m.months_between(D(2026, 9, 1), D(2026, 11, 30)) == 2
-    assert m.months_between(D(2026, 9, 1), D(2026, 12, 1)) == 3
-    assert m.months_between(D(2026, 9, 1), D(2027, 8, 31)) == 11
+    """Calendar months inclusive (domain.md §6): 01.09–30.11 is 3, 01.09–31.08 is 12."""
+    assert m.months_between(D(2026, 9, 1), D(2026, 11, 30)) == 3
+    assert m.months_between(D(2026, 9, 1), D(2026, 11, 29)) == 2
+    assert m.months_between(D(2026, 9, 1), D(2027, 5, 31)) == 9
+    assert m.months_between(D(2026, 9, 1), D(2027, 8, 31)) == 12
+    assert m.programme_length(D(2026, 9, 1), D(2026, 12, 1)) == (3, 1)
     assert m.months_between(D(2026, 9, 1), D(2026, 8, 1)) == 0
 
 
@@ -124,7 +129,9 @@ def test_a_pair_is_not_compared_with_itself():
 @pytest.mark.parametrize("hired, dismissed, expected", [
     (D(2026, 9, 1), None, []),                             # hired on the start date
     (D(2026, 9, 2), None, ["mentee_not_employed"]),        # hired the day after
-    (None, D(2026, 9, 1), ["mentee_not_employed"]),        # dismissed on the start date
+    (None, D(2026, 8, 31), ["mentee_not_employed"]),       # dismissed the day before
+    (None, D(2026, 9, 1), ["mentee_dismissed"]),           # dismissed on the start date:
+    #                                                        employed that day (ст. 84.1)
     (None, D(2026, 9, 2), ["mentee_dismissed"]),           # dismissed later, pair still active
     (None, D(2026, 11, 24), []),                           # dismissal still to come
     (None, None, []),                                      # dates unknown
@@ -202,11 +209,24 @@ def test_closing():
 # --- support on a date, new staff, defaults ------------------------------------------------------
 
 def test_active_on_boundaries():
-    p = pair(start=TODAY)
-    assert m.active_on(p, TODAY)
-    assert not m.active_on(pair(start=TODAY + dt.timedelta(days=1)), TODAY)
-    assert not m.active_on(pair(actual=TODAY, status="завершена"), TODAY)
-    assert m.active_on(pair(actual=TODAY + dt.timedelta(days=1), status="завершена"), TODAY)
+    """domain.md §6: start ≤ D ≤ (actual end, else planned end), mentor and a mentee
+    employed on D."""
+    day = dt.timedelta(days=1)
+    assert m.active_on(pair(start=TODAY), TODAY, PEOPLE)
+    assert not m.active_on(pair(start=TODAY + day), TODAY, PEOPLE)
+    assert m.active_on(pair(actual=TODAY, status="завершена"), TODAY, PEOPLE)
+    assert not m.active_on(pair(actual=TODAY - day, status="завершена"), TODAY, PEOPLE)
+    started = TODAY - dt.timedelta(days=100)
+    assert m.active_on(pair(start=started, end=TODAY), TODAY, PEOPLE)
+    expired = pair(start=started, end=TODAY - day)
+    assert m.pair_state(expired, TODAY, PEOPLE) == "expired"
+    gone = {**PEOPLE, "A": PersonFacts("A", "Антонова Анна", None, TODAY - day)}
+    assert m.pair_state(pair(start=started), TODAY, gone) == "mentor_gone"
+    last_day = {**PEOPLE, "A": PersonFacts("A", "Антонова Анна", None, TODAY)}
+    assert m.active_on(pair(start=started), TODAY, last_day)
+    no_mentee = {k: v for k, v in PEOPLE.items() if k != "B"}          # deleted
+    assert m.pair_state(pair(start=started), TODAY, no_mentee) == "mentees_gone"
+    assert m.active_on(pair(start=started, mentees=("B", "X")), TODAY, PEOPLE)
 
 
 def test_new_staff_boundaries():
@@ -223,7 +243,8 @@ def test_new_staff_boundaries():
     (D(2026, 9, 1), D(2027, 5, 31)),
     (D(2026, 11, 23), D(2027, 5, 31)),
     (D(2027, 2, 28), D(2027, 5, 31)),     # 3 months and 3 days left
-    (D(2027, 3, 1), D(2028, 2, 29)),      # under 3 months to May: a full year instead
+    (D(2027, 3, 1), D(2027, 5, 31)),      # 01.03–31.05 is 3 months inclusive
+    (D(2027, 3, 2), D(2028, 3, 1)),       # under 3 months to May: a full year instead
     (D(2026, 6, 15), D(2027, 5, 31)),     # summer: the coming school year
 ])
 def test_default_planned_end(start, expected):
@@ -248,7 +269,7 @@ def test_mentor_load_now_and_per_school_year():
         pair("3", "A", ("B",), D(2026, 9, 1), D(2027, 5, 31)),
         pair("4", "C", ("E",), D(2026, 12, 1), D(2027, 6, 30)),       # starts later
     ]
-    load = m.mentor_load(pairs, TODAY, [2024, 2025, 2026])
+    load = m.mentor_load(pairs, TODAY, [2024, 2025, 2026], PEOPLE)
     assert load["A"] == m.Load(now_pairs=1, now_mentees=1, per_year=(2, 1, 1), total=3)
     assert load["C"] == m.Load(0, 0, (0, 0, 1), 1)
 

@@ -93,8 +93,8 @@ def test_register_filters_and_search_by_any_participant(school):
 def test_register_problem_filters_match_the_checks(school):
     s, p = school
     ok = pair(s, p["mentor"], [p["young"]])
-    short = pair(s, p["mentor2"], [p["young2"]], start=D(2026, 9, 1), end=D(2026, 11, 30))
-    pair(s, p["mentor2"], [p["new"]], start=D(2026, 9, 1), end=D(2026, 12, 1))   # exactly 3
+    short = pair(s, p["mentor2"], [p["young2"]], start=D(2026, 9, 1), end=D(2026, 11, 29))
+    pair(s, p["mentor2"], [p["new"]], start=D(2026, 9, 1), end=D(2026, 11, 30))  # exactly 3
     no_date = pair(s, p["mentor"], [p["new"]], order_date=None)
     flagged = register(s, problems=True)
     assert {r.id for r in flagged} == {short, no_date}
@@ -113,7 +113,8 @@ def test_summary(school):
     pair(s, p["mentor2"], [p["young2"]], start=D(2026, 3, 1), end=D(2026, 11, 22))
     pair(s, p["mentor2"], [p["young"]], start=D(2026, 12, 1), end=D(2027, 5, 31))   # later
     summary = ms.register_summary(s, DAY)
-    assert summary == ms.RegisterSummary(active=3, past_end=1, no_order=1, mentees=3)
+    # active on D (domain.md §6): not the one whose term ran out, not the one to come
+    assert summary == ms.RegisterSummary(active=1, past_end=1, no_order=1, mentees=2)
 
 
 # --- checks against stored pairs --------------------------------------------------------------
@@ -138,8 +139,9 @@ def test_check_mentor_who_is_mentee_and_mentee_not_employed(school):
         "start_date": D(2026, 10, 1), "planned_end": D(2027, 5, 31), "order_number": "1",
         "order_date": D(2026, 9, 30)})
     found = {f.code: f.message for f in ms.check_mentorship(s, record, DAY)}
-    assert set(found) == {"mentor_is_mentee", "mentee_not_employed"}
-    assert "Уткина Вера уволен(а) 01.10.2026" in found["mentee_not_employed"]
+    # dismissed on the start day: employed that day (ТК РФ ст. 84.1), gone since
+    assert set(found) == {"mentor_is_mentee", "mentee_dismissed"}
+    assert "Уткина Вера уволен(а) 01.10.2026" in found["mentee_dismissed"]
 
 
 # --- coverage --------------------------------------------------------------------------------
@@ -168,11 +170,10 @@ def test_coverage_changes_with_pairs(school):
     assert not by_id[p["young2"]].supported and by_id[p["young2"]].upcoming_start == D(2026, 12, 1)
     assert (cov.young_total, cov.young_supported, cov.young_percent) == (2, 1, 50)
     assert [r.supported for r in cov.rows] == [False, False, True]     # unsupported first
-    # Closed today: no longer support on the report date.
+    # Closed today: still support on the report date (D ≤ actual end, §6), not the day after.
     ms.close_mentorship(s, a, "завершена", DAY, "Программа выполнена")
-    assert ms.coverage(s, DAY).young_supported == 0
-    # But on a report date before the closing it was.
-    assert ms.coverage(s, D(2026, 11, 1)).young_supported == 1
+    assert ms.coverage(s, DAY).young_supported == 1
+    assert ms.coverage(s, DAY + dt.timedelta(days=1)).young_supported == 0
 
 
 def test_coverage_new_staff_window_is_a_setting(school):
@@ -269,7 +270,7 @@ def test_card(school):
     assert [e.overdue for e in card.events] == [False, True, False]
     assert (card.held, card.planned, card.cancelled) == (1, 2, 0)
     assert [f.code for f in card.findings] == ["no_order"]
-    assert card.mentor_load == 1 and card.months == 8
+    assert card.mentor_load == 1 and card.months == 9       # 01.09–31.05 inclusive
 
 
 def test_people_options_keep_a_dismissed_mentee(school):

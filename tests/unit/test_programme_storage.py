@@ -193,8 +193,8 @@ def test_young_supported_reads_mentorships(fresh_db):
     other = person(store, "Новикова", birth_date=dt.date(2001, 1, 1),
                    ped_start_date=dt.date(2026, 9, 1))
     repo.create(store, Mentorship(mentor_id=mentor, form="педагог – педагог",
-                                  start_date=dt.date(2025, 9, 15),
-                                  planned_end=dt.date(2026, 6, 1), mentee_ids=[young]))
+                                  start_date=dt.date(2026, 9, 15),
+                                  planned_end=dt.date(2027, 6, 1), mentee_ids=[young]))
     value = ps.compute_indicator(store, "young_supported", D)
     assert (value.count, value.base) == (1, 2)
     facts = {f.id: f for f in ps.staff_facts(store, D)}

@@ -40,6 +40,9 @@ def test_route_progress_counts_done_total_and_late():
     steps = [StepFacts(None, D - DAY, None), StepFacts(None, D, None),
              StepFacts(None, D - DAY, D - DAY)]
     assert rules.route_progress(steps, D) == (1, 3, 1)
+    # a step done after D is not done on D (and is late on D if its deadline passed)
+    later = [StepFacts(None, D - DAY, D + DAY), StepFacts(None, D, D)]
+    assert rules.route_progress(later, D) == (1, 2, 1)
 
 
 @pytest.mark.parametrize("start, end, status, active", [
@@ -47,7 +50,8 @@ def test_route_progress_counts_done_total_and_late():
     (D + DAY, D + 10 * DAY, "утверждён", False),
     (D - 10 * DAY, D - DAY, "выполняется", False),
     (D - 10 * DAY, D + DAY, "завершён", False),
-    (D - 10 * DAY, D + DAY, "проект", True),
+    (D - 10 * DAY, D + DAY, "проект", False),          # a draft is not active (§6)
+    (D - 10 * DAY, D, "утверждён", True),
 ])
 def test_route_active_on(start, end, status, active):
     assert rules.route_active_on(start, end, status, D) is active

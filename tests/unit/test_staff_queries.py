@@ -117,11 +117,13 @@ def test_status_filters(fresh_db):
     add(fresh_db, "Завтра", hire_date="01.09.2010", dismissal_date=DAY + dt.timedelta(days=1))
     deleted = add(fresh_db, "Удалена")
     repo.soft_delete(fresh_db, Staff, deleted)
-    assert [n.split()[0] for n in names(fresh_db, status="active")] == ["Завтра", "Работает"]
-    assert [n.split()[0] for n in names(fresh_db, status="dismissed")] == ["Сегодня", "Уволена"]
+    # the dismissal day is still a working day (ТК РФ ст. 84.1, domain.md §6)
+    assert [n.split()[0] for n in names(fresh_db, status="active")] == [
+        "Завтра", "Работает", "Сегодня"]
+    assert [n.split()[0] for n in names(fresh_db, status="dismissed")] == ["Уволена"]
     assert count(fresh_db, status="all") == 4
     rows = {r.name.split()[0]: r for r in list_staff(fresh_db, StaffQuery(status="all"), DAY)}
-    assert rows["Уволена"].dismissed and rows["Сегодня"].dismissed
+    assert rows["Уволена"].dismissed and not rows["Сегодня"].dismissed
     assert not rows["Завтра"].dismissed and not rows["Работает"].dismissed
 
 

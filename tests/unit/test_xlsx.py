@@ -137,7 +137,7 @@ def test_indicators_export(school, tmp_path):  # noqa: F811
     young = rows["Молодые педагоги с поддержкой"]
     assert (young["Доля"], young["Число"], young["Из"], young["Цель"]) == (1, 1, 1, "≥ 70 %")
     pairs = rows["Действующие пары наставников"]
-    assert (pairs["Доля"], pairs["Число"], pairs["Из"]) == (None, 3, None)   # a count: no %
+    assert (pairs["Доля"], pairs["Число"], pairs["Из"]) == (None, 1, None)   # D–C (§6); a count: no %
     assert "Р-76" in dpo["Формула и источник"]
     assert ws.max_row == 2 + len(report.results)
 
@@ -148,12 +148,12 @@ def test_drill_down_export(school, tmp_path):  # noqa: F811
     overdue = next(r for r in report.results if r.key == "training_overdue")
     path = ex.export_drill(store, report, overdue, folder=tmp_path)
     ws = openpyxl.load_workbook(path).active
-    assert ws["A1"].value.startswith("Не проходили ПК более 3 лет: 40,0% (2 из 5)")
+    assert ws["A1"].value.startswith("Не проходили ПК более 3 лет: 20,0% (1 из 5)")
     assert [c.value for c in ws[2]] == ["ФИО", "Должность", "Список"]
     assert list(ws.iter_rows(min_row=3, values_only=True)) == [
-        ("Васильева Тест", "учитель", "учтён"), ("Зайцева Тест", "учитель", "учтён"),
+        ("Зайцева Тест", "учитель", "учтён"),
         ("Антонова Тест", "учитель", "не учтён"), ("Борисова Тест", "учитель", "не учтён"),
-        ("Григорьев Тест", "учитель", "не учтён")]
+        ("Васильева Тест", "учитель", "не учтён"), ("Григорьев Тест", "учитель", "не учтён")]
 
 
 def test_staff_export_takes_every_page_of_the_filtered_list(school, tmp_path):  # noqa: F811
@@ -166,13 +166,13 @@ def test_staff_export_takes_every_page_of_the_filtered_list(school, tmp_path):  
     assert ws["A2"].value == "ФИО" and ws.freeze_panes == "A3"
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     names = [r[0] for r in rows]
-    # active staff overdue on D1: C (never), E (part-timer, none counted), G (none), H
-    assert names == ["Васильева Тест", "Жуков Тест", "Зайцева Тест"]
+    # active staff overdue on D1: G (none), H; not C (first 3 years of педстаж, §6)
+    assert names == ["Жуков Тест", "Зайцева Тест"]
     header = [c.value for c in ws[2]]
-    zaytseva = dict(zip(header, rows[2]))
+    zaytseva = dict(zip(header, rows[1]))
     assert zaytseva["Последние курсы"] == dt.datetime(2022, 11, 22)
     assert zaytseva["Просрочены курсы"] == "да"
-    assert ws.cell(5, header.index("Последние курсы") + 1).number_format == "DD.MM.YYYY"
+    assert ws.cell(4, header.index("Последние курсы") + 1).number_format == "DD.MM.YYYY"
     assert ri.SHARE == "share"
 
 

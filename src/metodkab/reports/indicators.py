@@ -7,14 +7,18 @@ facts in ``IndicatorData``; nothing here touches the database or the UI.
 
 Common definitions (report date D, period [start, end], end = D unless chosen otherwise):
 
-- **P(D)**: staff employed on D (hired on or before D, not dismissed on or before D) whose
-  main job is this school (employment «основной»; external part-timers are left out, as in
-  ОО-1). Every share below is over P(D) or a part of it.
+- **P(D)**: staff employed on D (reports.rules.employed_on: hired on or before D, not
+  dismissed before D — the dismissal day is still a working day) whose main job is this
+  school (employment «основной»; external part-timers are left out, as in ОО-1). Every
+  share below is over P(D) or a part of it.
 - a training **counts** once completed: its end date is on or before D.
 - a category is **held** on D when decided on or before D and valid on D (a category whose
   ``valid_until`` is D is still held that day).
-- a mentee is **supported** on D when in a pair active on D (reports.mentorship.active_on:
-  started on or before D, not ended on or before D).
+- a young teacher is **supported** on D by any support form turned on in the settings
+  (``support_forms``): a mentorship active on D as mentee (reports.mentorship.active_on),
+  an ИОМ active on D (reports.training.route_active_on), membership of an association of
+  the kind «школа молодого педагога».
+- shares are compared with their targets exactly (reports.rules.share_reaches).
 
 Each indicator is a small function returning a ``Result``: count over base (the value is
 the percent, or the plain count or ratio for the register figures), the target from the
@@ -27,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import Any
 
 from metodkab import strings as S
@@ -36,7 +41,8 @@ from metodkab.reports import mentorship as rm
 from metodkab.reports import rules
 from metodkab.reports import training as rt
 
-MAIN = "основной"
+MAIN = rules.MAIN
+YOUNG_SCHOOL_KIND = "школа молодого педагога"
 FL_KIND = "функциональная грамотность"
 FGOS_TOPIC = "ФГОС/ФООП"
 SHARE, COUNT, RATIO = "share", "count", "ratio"
@@ -45,7 +51,11 @@ EXTRA_DEFAULTS: dict[str, Any] = {
     "indicator_period_months": 12,     # the period: the 12 months ending on D
     "target_management_trained": None,  # no target in domain.md: no status shown
     "self_evaluation_training_years": 5,
+    "support_mentorship": True,        # support forms of indicator 4 (domain.md §6)
+    "support_route": True,
+    "support_young_school": True,
 }
+SUPPORT_FORMS = ("mentorship", "route", "young_school")
 
 
 # --- the facts storage provides ------------------------------------------------------------
@@ -82,7 +92,9 @@ class DiagnosticFact:
     staff_id: str
     date: dt.date
     kind: str
-    percent: float | None = None     # storage turns score / max score into a percent
+    percent: float | None = None     # the percent typed, if any
+    score: float | None = None
+    max_score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +131,7 @@ class IndicatorData:
     tasks: tuple[tuple[str, str], ...] = ()         # (task id, "1. title") of the programme
     achievements: tuple[rg.AchievementFact, ...] = ()
     learning: tuple[rg.LearningFact, ...] = ()      # short learning (самообразование)
+    young_school: frozenset[str] = frozenset()      # members of a «школа молодого педагога»
 
     def setting(self, key: str) -> Any:
         if key in self.settings:
@@ -146,12 +159,14 @@ class Result:
     target: float | None = None
     kind: str = SHARE
     lower_is_better: bool = False
+    notes: tuple[tuple[str, str], ...] = ()   # (person id, what the drill-down says of them)
+
+    def note(self, person_id: str) -> str:
+        return dict(self.notes).get(person_id, "")
 
     @property
     def percent(self) -> float | None:
-        if not self.base:
-            return None
-        return round(100 * self.count / self.base, 1)
+        return rules.percent_of(self.count, self.base)
 
     @property
     def value(self) -> float | None:
@@ -164,12 +179,16 @@ class Result:
 
     @property
     def achieved(self) -> bool | None:
-        """None when there is no target (or nothing to measure)."""
+        """None when there is no target (or nothing to measure). Compared exactly on count
+        and base, never on the rounded value shown (rules.share_reaches)."""
         if self.target is None or self.value is None:
             return None
-        if self.lower_is_better:
-            return self.value <= self.target
-        return self.value >= self.target
+        if self.kind == COUNT:
+            value = rules.exact(self.count)
+        else:
+            value = Fraction(self.count, self.base) * (100 if self.kind == SHARE else 1)
+        target = rules.exact(self.target)
+        return value <= target if self.lower_is_better else value >= target
 
     @property
     def status(self) -> str:
@@ -178,29 +197,23 @@ class Result:
 
 def _result(data: IndicatorData, key: str, group: str, counted: Iterable[str],
             base: Sequence[str], *, name: str | None = None, target_key: str | None = None,
-            lower_is_better: bool = False) -> Result:
+            lower_is_better: bool = False,
+            notes: dict[str, str] | None = None) -> Result:
     counted_set = set(counted)
     ids = tuple(i for i in base if i in counted_set)
     other = tuple(i for i in base if i not in counted_set)
     target = data.setting(target_key) if target_key else None
     return Result(key, group, name or S.IND_NAMES.get(key, key), len(ids), len(base), ids,
                   other, None if target is None else float(target),
-                  lower_is_better=lower_is_better)
+                  lower_is_better=lower_is_better,
+                  notes=tuple((i, notes[i]) for i in ids if notes and i in notes))
 
 
 # --- rules shared with reports/programme.py ------------------------------------------------
 
 
-def in_p(person: Any, day: dt.date) -> bool:
-    """P(D): employed on D with the main job here. Works on any fact with ``employment``,
-    ``hire_date`` and ``dismissal_date`` (reports.programme.StaffFact too)."""
-    return (person.employment == MAIN
-            and (person.hire_date is None or person.hire_date <= day)
-            and (person.dismissal_date is None or person.dismissal_date > day))
-
-
-def p_of_d(people: Iterable[Any], day: dt.date) -> list[Any]:
-    return [p for p in people if in_p(p, day)]
+in_p = rules.in_p            # P(D): the one rule, in reports/rules.py
+p_of_d = rules.p_of_d
 
 
 def young_in(people: Iterable[Any], day: dt.date, settings: dict[str, Any]) -> list[Any]:
@@ -214,10 +227,12 @@ def young_in(people: Iterable[Any], day: dt.date, settings: dict[str, Any]) -> l
 
 def overdue_ids(people: Iterable[Any], last_end: Callable[[Any], dt.date | None],
                 day: dt.date, period_years: int = 3) -> list[str]:
-    """Ids of P(D) with no completed ПК/переподготовка in the last ``period_years`` years
-    (rules.overdue_on: a course that ended exactly 3 years before D still counts)."""
+    """Ids of P(D) overdue for training on D (rules.overdue_on: no completed
+    ПК/переподготовка in the last ``period_years`` years, counted from the later of its
+    end and the start of pedagogical experience; a course that ended exactly 3 years
+    before D still counts)."""
     return [p.id for p in p_of_d(people, day)
-            if rules.overdue_on(last_end(p), day, period_years)]
+            if rules.overdue_on(last_end(p), day, period_years, p.ped_start_date)]
 
 
 # --- helpers over the facts ----------------------------------------------------------------
@@ -260,8 +275,43 @@ def held_categories(data: IndicatorData) -> dict[str, CategoryFact]:
     return best
 
 
+def people_by_id(data: IndicatorData) -> dict[str, Person]:
+    return {p.id: p for p in data.people}
+
+
+def active_pairs(data: IndicatorData) -> list[rm.PairFacts]:
+    """The mentorships active on D (reports.mentorship.active_on)."""
+    people = people_by_id(data)
+    return [p for p in data.pairs if rm.active_on(p, data.day, people)]
+
+
+def active_routes(data: IndicatorData) -> list[RouteFact]:
+    """The ИОМ active on D (reports.training.route_active_on), of anybody."""
+    return [r for r in data.routes
+            if rt.route_active_on(r.period_start, r.period_end, r.status, data.day)]
+
+
+def support_forms(data: IndicatorData) -> dict[str, list[str]]:
+    """The support forms (SUPPORT_FORMS, those turned on in the settings) each person has
+    on D: a mentee in a mentorship active on D, an ИОМ active on D, a member of an
+    association of the kind «школа молодого педагога»."""
+    forms: dict[str, list[str]] = {}
+    if data.setting("support_mentorship"):
+        for pair in active_pairs(data):
+            for m in pair.mentee_ids:
+                forms.setdefault(m, []).append("mentorship")
+    if data.setting("support_route"):
+        for route in active_routes(data):
+            if "route" not in forms.get(route.staff_id, ()):
+                forms.setdefault(route.staff_id, []).append("route")
+    if data.setting("support_young_school"):
+        for person in sorted(data.young_school):
+            forms.setdefault(person, []).append("young_school")
+    return forms
+
+
 def supported_ids(data: IndicatorData) -> set[str]:
-    return {m for pair in data.pairs if rm.active_on(pair, data.day) for m in pair.mentee_ids}
+    return set(support_forms(data))
 
 
 # --- 1. federal indicators (concept Р-76 of 06.08.2020; seeds 001, 003) ----------------------
@@ -290,9 +340,11 @@ def fl_diagnostics(data: IndicatorData) -> Result:
 
 def fl_high_score(data: IndicatorData) -> Result:
     """Share of P(D) with a functional-literacy diagnostic in the period scored at or above
-    fl_high_score_percent (70 %). Target ≥ 15 % (target_fl_high_score). domain.md §4.2."""
-    threshold = float(data.setting("fl_high_score_percent") or 70)
-    counted = {d.staff_id for d in _fl(data) if d.percent is not None and d.percent >= threshold}
+    fl_high_score_percent (70 %), compared exactly (rules.score_reaches: 18.9 of 27 is
+    70 %). Target ≥ 15 % (target_fl_high_score). domain.md §4.2, §6."""
+    threshold = data.setting("fl_high_score_percent") or 70
+    counted = {d.staff_id for d in _fl(data)
+               if rules.score_reaches(d.percent, d.score, d.max_score, threshold)}
     return _result(data, "fl_high_score", "federal", counted, _base(data),
                    target_key="target_fl_high_score")
 
@@ -307,12 +359,16 @@ def management_trained(data: IndicatorData) -> Result:
 
 
 def young_supported(data: IndicatorData) -> Result:
-    """Young teachers of P(D) (under 35 on D, under 3 years of педстаж) who are mentees in
-    a pair active on D, over all young teachers of P(D). Target ≥ 70 %
-    (target_young_supported). domain.md §4.4; letter АЗ-1128/08/657."""
+    """Young teachers of P(D) (under 35 on D, under 3 years of педстаж) supported on D by a
+    form turned on in the settings (``support_forms``), over all young teachers of P(D);
+    the drill-down names the forms. Target ≥ 70 % (target_young_supported). domain.md
+    §4.4, §6; letter АЗ-1128/08/657."""
     young = [p.id for p in young_in(data.people, data.day, data.settings)]
-    return _result(data, "young_supported", "federal", supported_ids(data), young,
-                   target_key="target_young_supported")
+    forms = support_forms(data)
+    notes = {i: ", ".join(S.IND_SUPPORT_FORMS[f] for f in f_list)
+             for i, f_list in forms.items()}
+    return _result(data, "young_supported", "federal", forms, young,
+                   target_key="target_young_supported", notes=notes)
 
 
 # --- 2. self-evaluation, staff block (Приказ Минобрнауки № 1324 от 10.12.2013) -------------
@@ -510,8 +566,10 @@ def by_age(data: IndicatorData) -> list[Result]:
 
 
 def training_overdue(data: IndicatorData) -> Result:
-    """Share of P(D) with no ПК/переподготовка completed in the last 3 years
-    (training_period_years; 273-ФЗ ст. 47 ч. 5 п. 2). Lower is better; no target."""
+    """Share of P(D) overdue for training on D (rules.overdue_on: no ПК/переподготовка
+    ended in [D − 3 years, D], counted from the later of the course's end and the start of
+    pedagogical experience; стажировка does not count; training_period_years; 273-ФЗ
+    ст. 47 ч. 5 п. 2). Lower is better; no target."""
     last = last_training_end(data)
     late = overdue_ids(data.people, lambda p: last.get(p.id), data.day,
                        int(data.setting("training_period_years") or 3))
@@ -520,19 +578,20 @@ def training_overdue(data: IndicatorData) -> Result:
 
 def _active_routes(data: IndicatorData) -> list[RouteFact]:
     members = set(_base(data))
-    return [r for r in data.routes if r.staff_id in members
-            and rt.route_active_on(r.period_start, r.period_end, r.status, data.day)]
+    return [r for r in active_routes(data) if r.staff_id in members]
 
 
 def route_coverage(data: IndicatorData) -> Result:
-    """Share of P(D) with an ИОМ active on D (within its period, not «завершён»)."""
+    """Share of P(D) with an ИОМ active on D (approved, not «проект»; its period covers D;
+    not «завершён»). domain.md §6."""
     counted = {r.staff_id for r in _active_routes(data)}
     return _result(data, "route_coverage", "school", counted, _base(data))
 
 
 def route_steps_done(data: IndicatorData) -> Result:
-    """Steps done over all steps of the ИОМ active on D (counts are steps). Drill-down:
-    people whose steps are all done, and people with steps left."""
+    """Steps done on D (done date on or before D) over all steps of the ИОМ active on D
+    (counts are steps). Drill-down: people whose steps are all done, and people with
+    steps left."""
     done = total = 0
     finished: dict[str, bool] = {}
     for r in _active_routes(data):
@@ -553,11 +612,13 @@ def diagnostic_coverage(data: IndicatorData) -> Result:
 
 
 def _active_pairs(data: IndicatorData) -> list[rm.PairFacts]:
-    return [p for p in data.pairs if rm.active_on(p, data.day)]
+    return active_pairs(data)
 
 
 def pairs_active(data: IndicatorData) -> Result:
-    """Mentorship pairs and groups active on D (a count). Drill-down: their mentors."""
+    """Mentorship pairs and groups active on D (a count; reports.mentorship.active_on:
+    started, not ended before D, mentor and a mentee employed on D). Drill-down: their
+    mentors."""
     mentors = tuple(dict.fromkeys(p.mentor_id for p in _active_pairs(data)))
     return Result("pairs_active", "school", S.IND_NAMES["pairs_active"],
                   len(_active_pairs(data)), 0, mentors, (), kind=COUNT)
@@ -572,8 +633,9 @@ def pairs_per_mentor(data: IndicatorData) -> Result:
 
 
 def pairs_bad_length(data: IndicatorData) -> Result:
-    """Active pairs whose programme (start → planned end) is outside 3–12 months
-    (mentorship_min_months / _max_months; АЗ-1128/08/657). Lower is better."""
+    """Active pairs whose programme (start → planned end, in calendar months inclusive:
+    01.09–30.11 is 3) is outside 3–12 months (mentorship_min_months / _max_months;
+    АЗ-1128/08/657). Lower is better."""
     low = int(data.setting("mentorship_min_months") or rm.MIN_MONTHS)
     high = int(data.setting("mentorship_max_months") or rm.MAX_MONTHS)
     pairs = _active_pairs(data)
@@ -584,9 +646,10 @@ def pairs_bad_length(data: IndicatorData) -> Result:
 
 
 def pairs_no_order(data: IndicatorData) -> Result:
-    """Active pairs without a school order (number and date). Lower is better."""
+    """Active pairs without a school order: no order number recorded (a missing order date
+    is asked for on the card, not counted here). Lower is better."""
     pairs = _active_pairs(data)
-    bad = [p for p in pairs if rm.check_order(p)]
+    bad = [p for p in pairs if not rm.has_order(p)]
     return Result("pairs_no_order", "school", S.IND_NAMES["pairs_no_order"], len(bad),
                   len(pairs), tuple(dict.fromkeys(p.mentor_id for p in bad)), (),
                   kind=COUNT, lower_is_better=True)

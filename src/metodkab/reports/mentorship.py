@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.parse import add_months, format_date
+from metodkab.reports.rules import employed_on
 
 ACTIVE = "действует"
 MIN_MONTHS = 3
@@ -69,22 +71,78 @@ def overlaps(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def active_on(pair: PairFacts, day: dt.date) -> bool:
-    """The pair supports its mentees on ``day``: started, and not yet ended.
-
-    A pair closed on ``day`` no longer counts on that day (the support has ended).
-    """
+def runs_on(pair: PairFacts, day: dt.date) -> bool:
+    """The programme's dates cover D: start ≤ D ≤ (actual end, else planned end). A pair
+    closed on D still runs that day; one closed (завершена / прервана) without a date
+    does not run."""
     if pair.start > day:
         return False
-    return pair.actual_end is None or pair.actual_end > day
+    if pair.actual_end is not None:
+        return day <= pair.actual_end
+    return pair.status == ACTIVE and day <= pair.planned_end
+
+
+def employed_in(people: Mapping[str, Any], person_id: str, day: dt.date) -> bool:
+    """``person_id`` is employed on D (reports.rules.employed_on); someone not in
+    ``people`` (deleted) is not."""
+    person = people.get(person_id)
+    return person is not None and employed_on(person.hire_date, person.dismissal_date, day)
+
+
+def active_on(pair: PairFacts, day: dt.date, people: Mapping[str, Any]) -> bool:
+    """A mentorship is active on D (domain.md §6): its dates cover D (``runs_on``), its
+    mentor is employed on D and at least one of its mentees (not deleted) is employed on
+    D. ``people``: every person not deleted, by id (facts with hire and dismissal dates)."""
+    return pair_state(pair, day, people) == "active"
+
+
+# The states of a pair on D, and why a pair that is not active is not (pair_state).
+STATES = ("active", "not_started", "closed", "expired", "mentor_gone", "mentees_gone")
+
+
+def pair_state(pair: PairFacts, day: dt.date, people: Mapping[str, Any]) -> str:
+    """One of STATES: not started yet; closed before D; «срок истёк» (planned end passed,
+    not closed); the mentor not employed on D; no mentee employed on D; else active."""
+    if pair.start > day:
+        return "not_started"
+    if not runs_on(pair, day):
+        if pair.actual_end is None and pair.status == ACTIVE:
+            return "expired"
+        return "closed"
+    if not employed_in(people, pair.mentor_id, day):
+        return "mentor_gone"
+    if not any(employed_in(people, m, day) for m in pair.mentee_ids):
+        return "mentees_gone"
+    return "active"
+
+
+def state_reason(state: str) -> str:
+    """Why a pair is not counted as active (the mark on a register row); '' when it is."""
+    return S.MENT_STATE_REASONS.get(state, "")
+
+
+def programme_length(start: dt.date, end: dt.date) -> tuple[int, int]:
+    """The length of a programme from ``start`` to ``end`` inclusive, in whole calendar
+    months and the days left over: 01.09–30.11 is (3, 0), 01.09–31.08 is (12, 0),
+    01.09–31.05 is (9, 0), 01.09–01.12 is (3, 1)."""
+    after = end + dt.timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    if add_months(start, months) > after:
+        months -= 1
+    months = max(months, 0)
+    return months, (after - add_months(start, months)).days
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole months from ``start`` to ``end`` (01.09 → 30.11 is 2, → 01.12 is 3)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if add_months(start, months) > end:
-        months -= 1
-    return max(months, 0)
+    """Whole months of the programme ``start`` – ``end`` inclusive (programme_length)."""
+    return programme_length(start, end)[0]
+
+
+def length_text(start: dt.date, end: dt.date) -> str:
+    """«3 мес.», «3 мес. 1 дн.»: the length as the checks word it."""
+    months, days = programme_length(start, end)
+    text = S.MENT_LENGTH_MONTHS.format(months=months)
+    return text + S.MENT_LENGTH_DAYS.format(days=days) if days else text
 
 
 def academic_year(day: dt.date) -> int:
@@ -118,7 +176,7 @@ def default_planned_end(start: dt.date, min_months: int = MIN_MONTHS,
     year) when that leaves ``min_months`` to ``max_months``; otherwise the longest allowed
     programme."""
     may = dt.date(start.year + (1 if start.month >= 6 else 0), 5, 31)
-    if add_months(start, min_months) <= may <= add_months(start, max_months):
+    if length_ok(start, may, min_months, max_months):
         return may
     return add_months(start, max_months) - dt.timedelta(days=1)
 
@@ -130,24 +188,36 @@ def _period_text(period: tuple[dt.date, dt.date]) -> str:
     return f"{format_date(period[0])} – {format_date(period[1])}"
 
 
+def length_ok(start: dt.date, end: dt.date, min_months: int = MIN_MONTHS,
+              max_months: int = MAX_MONTHS) -> bool:
+    """The programme lasts from ``min_months`` to ``max_months`` calendar months inclusive
+    (programme_length): 01.09–30.11 is 3 months, 01.09–31.08 is 12, 01.09–01.09 is longer."""
+    months, days = programme_length(start, end)
+    return min_months <= months and (months, days) <= (max_months, 0)
+
+
 def check_length(start: dt.date, planned_end: dt.date, min_months: int = MIN_MONTHS,
                  max_months: int = MAX_MONTHS) -> list[Finding]:
-    """The personalised programme lasts from ``min_months`` to ``max_months`` months.
+    """The personalised programme lasts from ``min_months`` to ``max_months`` months
+    (``length_ok``); the message names its length."""
+    if length_ok(start, planned_end, min_months, max_months):
+        return []
+    code, text = (("too_short", S.MENT_WARN_TOO_SHORT)
+                  if programme_length(start, planned_end)[0] < min_months
+                  else ("too_long", S.MENT_WARN_TOO_LONG))
+    return [Finding(code, text.format(months=length_text(start, planned_end), min=min_months,
+                                      max=max_months))]
 
-    Exactly 3 months (01.09 → 01.12) and exactly 12 (01.09 → 01.09) are within the rule.
-    """
-    if planned_end < add_months(start, min_months):
-        return [Finding("too_short", S.MENT_WARN_TOO_SHORT.format(
-            months=months_between(start, planned_end), min=min_months, max=max_months))]
-    if planned_end > add_months(start, max_months):
-        return [Finding("too_long", S.MENT_WARN_TOO_LONG.format(
-            months=months_between(start, planned_end), min=min_months, max=max_months))]
-    return []
+
+def has_order(pair: PairFacts) -> bool:
+    """A pair has an order when its order number is recorded (§6: a missing order date is
+    asked for on the card, the pair is not «без приказа»)."""
+    return bool(pair.order_number.strip())
 
 
 def check_order(pair: PairFacts) -> list[Finding]:
     """A school order (приказ) assigns every pair."""
-    if not pair.order_number.strip():
+    if not has_order(pair):
         return [Finding("no_order", S.MENT_WARN_NO_ORDER)]
     if pair.order_date is None:
         return [Finding("order_no_date", S.MENT_WARN_ORDER_NO_DATE)]
@@ -155,8 +225,9 @@ def check_order(pair: PairFacts) -> list[Finding]:
 
 
 def check_past_end(pair: PairFacts, day: dt.date) -> list[Finding]:
-    """An active pair whose planned end is before ``day`` should be completed or extended."""
-    if pair.status == ACTIVE and pair.planned_end < day:
+    """An active pair whose planned end is before ``day`` and that is not closed (no actual
+    end): «срок истёк», to be completed or extended."""
+    if pair.status == ACTIVE and pair.actual_end is None and pair.planned_end < day:
         return [Finding("past_end", S.MENT_WARN_PAST_END.format(
             date=format_date(pair.planned_end)))]
     return []
@@ -182,12 +253,12 @@ def check_employment(pair: PairFacts, people: Mapping[str, PersonFacts],
             found.append(Finding(f"{role}_not_employed", S.MENT_WARN_NOT_HIRED.format(
                 who=who, name=person.name, start=format_date(pair.start),
                 hired=format_date(person.hire_date))))
-        elif person.dismissal_date is not None and person.dismissal_date <= pair.start:
+        elif not employed_on(None, person.dismissal_date, pair.start):
             found.append(Finding(f"{role}_not_employed", S.MENT_WARN_DISMISSED_BEFORE.format(
                 who=who, name=person.name, start=format_date(pair.start),
                 dismissed=format_date(person.dismissal_date))))
         elif (pair.status == ACTIVE and person.dismissal_date is not None
-              and person.dismissal_date <= day):
+              and not employed_on(None, person.dismissal_date, day)):
             found.append(Finding(f"{role}_dismissed", S.MENT_WARN_DISMISSED_DURING.format(
                 who=who, name=person.name, dismissed=format_date(person.dismissal_date))))
     return found
@@ -363,8 +434,8 @@ class Load:
     total: int
 
 
-def mentor_load(pairs: Iterable[PairFacts], day: dt.date,
-                years: Sequence[int]) -> dict[str, Load]:
+def mentor_load(pairs: Iterable[PairFacts], day: dt.date, years: Sequence[int],
+                people: Mapping[str, Any]) -> dict[str, Load]:
     """Per mentor: pairs active on ``day`` (and their mentees), and the pairs that ran at
     any time in each school year of ``years`` (a pair over two school years counts in both)."""
     now_pairs: dict[str, int] = {}
@@ -376,7 +447,7 @@ def mentor_load(pairs: Iterable[PairFacts], day: dt.date,
         mentor = pair.mentor_id
         per_year.setdefault(mentor, [0] * len(bounds))
         total[mentor] = total.get(mentor, 0) + 1
-        if active_on(pair, day):
+        if active_on(pair, day, people):
             now_pairs[mentor] = now_pairs.get(mentor, 0) + 1
             now_mentees[mentor] = now_mentees.get(mentor, 0) + len(pair.mentee_ids)
         period = pair_period(pair, day)

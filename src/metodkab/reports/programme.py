@@ -200,7 +200,8 @@ class StaffFact:
     birth_date: dt.date | None = None
     ped_start_date: dt.date | None = None
     last_training_end: dt.date | None = None   # the last completed ПК/переподготовка ≤ day
-    supported: bool = False                    # a mentee in a pair active on the day
+    supported: bool = False                    # a support form applies on the day
+    #                                            (reports.indicators.support_forms)
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ def training_up_to_date(inputs: IndicatorInputs) -> IndicatorValue:
 
 def young_supported(inputs: IndicatorInputs) -> IndicatorValue:
     """§4 indicator 4: young teachers of P(D) (under 35, under 3 years of experience)
-    who are mentees in a pair active on D."""
+    supported on D (reports.indicators.support_forms)."""
     young = ind.young_in(inputs.staff, inputs.day, inputs.settings)
     supported = [s.id for s in young if s.supported]
     return IndicatorValue(len(supported), len(young), tuple(supported))

@@ -40,32 +40,37 @@ class Finding:
 # --- training every three years -----------------------------------------------------------
 
 
-def overdue_from(last_end: dt.date | None, period_years: int = 3) -> dt.date | None:
-    """The first report date on which a person whose last course ended ``last_end`` is
-    overdue (None: no course at all, overdue whatever the date).
+def overdue_from(last_end: dt.date | None, period_years: int = 3,
+                 ped_start: dt.date | None = None) -> dt.date | None:
+    """The first report date on which a person is overdue when nothing new is completed
+    (None: neither a course nor the start of experience is known: overdue whatever the date).
 
-    A course that ended exactly ``period_years`` before D still counts, so this is the day
-    after the anniversary (29 February handled as ``overdue_on`` does).
+    The years run from the later of the last course's end and the start of pedagogical
+    experience (rules.overdue_on); a course that ended exactly ``period_years`` before D
+    still counts, so this is the day after the anniversary (29 February handled as
+    ``overdue_on`` does).
     """
-    if last_end is None:
+    since = max((d for d in (last_end, ped_start) if d is not None), default=None)
+    if since is None:
         return None
-    day = add_years(last_end, period_years)
-    while not overdue_on(last_end, day, period_years):
+    day = add_years(since, period_years)
+    while not overdue_on(since, day, period_years):
         day += DAY
     return day
 
 
 def soon_cutoff(report_date: dt.date, months: int = 6, period_years: int = 3) -> dt.date:
-    """A last course that ended before this day makes the person overdue within ``months``."""
+    """A last course (or start of experience) before this day makes the person overdue
+    within ``months``."""
     return training_cutoff(add_months(report_date, months), period_years)
 
 
 def becomes_overdue_soon(last_end: dt.date | None, report_date: dt.date, months: int = 6,
-                         period_years: int = 3) -> bool:
+                         period_years: int = 3, ped_start: dt.date | None = None) -> bool:
     """Not overdue on D, but overdue on D + ``months`` (when nothing new is completed)."""
-    if overdue_on(last_end, report_date, period_years):
+    if overdue_on(last_end, report_date, period_years, ped_start):
         return False
-    return overdue_on(last_end, add_months(report_date, months), period_years)
+    return overdue_on(last_end, add_months(report_date, months), period_years, ped_start)
 
 
 def completed(end_date: dt.date, report_date: dt.date) -> bool:
@@ -114,8 +119,9 @@ class StepFacts:
 
 def step_overdue(deadline: dt.date | None, done_date: dt.date | None,
                  report_date: dt.date) -> bool:
-    """A step not done whose deadline has passed (the deadline day itself is not late)."""
-    return done_date is None and deadline is not None and deadline < report_date
+    """A step not done on D whose deadline has passed (the deadline day itself is not late)."""
+    return (not step_done_on(done_date, report_date) and deadline is not None
+            and deadline < report_date)
 
 
 def deficit_steps_done(steps: Iterable[StepFacts], deficit_id: str) -> bool:
@@ -130,18 +136,29 @@ def resolved_on(steps: Iterable[StepFacts], deficit_id: str) -> dt.date | None:
     return max(days) if days else None
 
 
+def step_done_on(done_date: dt.date | None, report_date: dt.date) -> bool:
+    """A step counts as done on D only if its done date is on or before D (§6)."""
+    return done_date is not None and done_date <= report_date
+
+
 def route_progress(steps: Iterable[StepFacts], report_date: dt.date) -> tuple[int, int, int]:
-    """(done, total, overdue) steps of a route on D."""
+    """(done, total, overdue) steps of a route on D (done: ``step_done_on``)."""
     items = list(steps)
-    done = sum(1 for s in items if s.done_date is not None)
+    done = sum(1 for s in items if step_done_on(s.done_date, report_date))
     late = sum(1 for s in items if step_overdue(s.deadline, s.done_date, report_date))
     return done, len(items), late
 
 
+ROUTE_DRAFT = "проект"
+ROUTE_CLOSED = "завершён"
+
+
 def route_active_on(period_start: dt.date, period_end: dt.date, status: str,
                     report_date: dt.date) -> bool:
-    """A route is active on D within its period, unless it is finished."""
-    return status != "завершён" and period_start <= report_date <= period_end
+    """An ИОМ is active on D (§6) when approved (not «проект»), its period covers D
+    (both ends included) and it is not closed («завершён»)."""
+    return (status not in (ROUTE_DRAFT, ROUTE_CLOSED)
+            and period_start <= report_date <= period_end)
 
 
 def periods_overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:

@@ -24,6 +24,7 @@ ALERT_TARGETS = {
     "conformity_due": ("attestation", None),
     "route_steps_overdue": ("routes", None),
     "mentorship_past_end": ("mentorship", None),
+    "mentor_dismissed": ("mentorship", None),
     "activities_overdue": ("main", "programme"),
 }
 COUNT_LABELS = (
@@ -45,8 +46,11 @@ def todo_line(count: int, title: str) -> str:
 
 
 def load_dashboard(store):
+    from metodkab.storage.indicators import load_data
+
     day = report_date(store)
-    return school_names(store), day, counts(store, day), collect_alerts(store, day)
+    data = load_data(store, day)
+    return school_names(store), day, counts(store, day, data), collect_alerts(store, day, data)
 
 
 class DashboardScreen(AppScreen):

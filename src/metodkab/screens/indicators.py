@@ -241,7 +241,11 @@ class IndicatorDrillScreen(AppScreen):
             people = names_of(self.report, ids)
             for staff_id, name, positions in people:
                 parts = (name.split(" ", 2) + ["", ""])[:3]
-                table.add_row(short_name(*parts), key=staff_id)
+                label = Text(short_name(*parts))
+                note = self.result.note(staff_id)        # e.g. the support form (§6)
+                if note:
+                    label.append(f" · {note}", style="green")
+                table.add_row(label, key=staff_id)
             if not people:
                 table.add_row(Text(S.IND_DRILL_EMPTY, style="dim"), key="")
         first = self.query_one("#drill-in" if self.result.ids else "#drill-out", DataTable)

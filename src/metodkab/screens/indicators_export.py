@@ -48,7 +48,8 @@ def export_indicators(store, report: Report, *, folder: Path, progress=None) -> 
 
 
 def drill_rows(report: Report, result: ri.Result) -> list[list]:
-    rows = [[name, positions, S.IND_IN] for _, name, positions in names_of(report, result.ids)]
+    rows = [[name, positions, S.IND_IN + (f": {result.note(i)}" if result.note(i) else "")]
+            for i, name, positions in names_of(report, result.ids)]
     rows += [[name, positions, S.IND_OUT]
              for _, name, positions in names_of(report, result.other_ids)]
     return rows
@@ -60,7 +61,7 @@ def export_drill(store, report: Report, result: ri.Result, *, folder: Path,
                                    count=result.count, base=result.base)
     sheet = Sheet(S.IND_FILE_DRILL, _title(report.school, what, report.day),
                   (Column(S.IND_COL_PERSON), Column(S.IND_COL_POSITIONS),
-                   Column(S.IND_COL_LIST, 12)), drill_rows(report, result))
+                   Column(S.IND_COL_LIST, 24)), drill_rows(report, result))
     return write_xlsx(folder,
                       _stem(f"{S.IND_FILE_DRILL} {result.name[:40]}", report.day), [sheet])
 

@@ -157,7 +157,7 @@ class MentorshipListScreen(AppScreen):
     def _cells(self, row: MentorshipRow, short: bool, short_mentees: bool) -> dict[str, Any]:
         w = self._widths
         dim = "dim" if row.status != "действует" else ""
-        flag = Text("!", style="bold red") if row.flags else Text("")
+        flag = Text("!", style="bold red") if row.flags or row.excluded else Text("")
         end = Text(format_date(row.end),
                    style="bold red" if "past_end" in row.flags else dim)
         order = (S.MENT_ORDER_SHORT.format(number=row.order_number)
@@ -169,7 +169,9 @@ class MentorshipListScreen(AppScreen):
             "form": Text(row.form, style=dim),
             "start": Text(format_date(row.start), style=dim),
             "end": end,
-            "status": Text(row.status, style=dim),
+            # a pair «действует» that the figures leave out (reports.mentorship.pair_state)
+            "status": (Text(S.MENT_NOT_COUNTED, style="bold red") if row.excluded
+                       else Text(row.status, style=dim)),
             "order": Text(order, style=dim if row.order_number else "red"),
         }
 
@@ -197,6 +199,10 @@ class MentorshipListScreen(AppScreen):
             parts = [S.MENT_SUMMARY.format(active=s.active, mentees=s.mentees)]
             if s.past_end:
                 parts.append(S.MENT_SUMMARY_PAST_END.format(count=s.past_end))
+            if s.mentor_gone:
+                parts.append(S.MENT_SUMMARY_MENTOR_GONE.format(count=s.mentor_gone))
+            if s.mentees_gone:
+                parts.append(S.MENT_SUMMARY_MENTEES_GONE.format(count=s.mentees_gone))
             if s.no_order:
                 parts.append(S.MENT_SUMMARY_NO_ORDER.format(count=s.no_order))
             self.query_one("#summary", Static).update(" · ".join(parts))

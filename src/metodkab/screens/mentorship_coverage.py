@@ -130,9 +130,12 @@ class CoverageScreen(AppScreen):
         short_names = any(len(r.name) > widths["name"] for r in rows)
         short_mentors = any(len(r.mentor) > widths["mentor"] for r in rows)
         for row in rows:
-            if row.supported:
+            if row.mentorship_id:
                 mentor = Text(shorten(row.mentor) if short_mentors else row.mentor)
                 until = format_date(row.until)
+            elif row.supported:           # another support form (ИОМ, школа молодого педагога)
+                mentor = Text(S.MENT_COV_OTHER_FORM.format(forms=row.other_forms), style="green")
+                until = ""
             elif row.upcoming_id:
                 mentor = Text(S.MENT_COV_UPCOMING.format(
                     date=format_date(row.upcoming_start), name=shorten(row.upcoming_mentor)),
@@ -184,7 +187,7 @@ class CoverageScreen(AppScreen):
         row = self._current()
         if row is None:
             return
-        if row.supported:
+        if row.mentorship_id:
             say(self, S.MENT_COV_ALREADY.format(name=shorten(row.name), mentor=shorten(row.mentor)),
                         severity="warning")
         self._keep_id = row.staff_id

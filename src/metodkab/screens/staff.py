@@ -172,7 +172,10 @@ class StaffListScreen(AppScreen):
         self._build_columns()
         for row in self.rows:
             training = Text(format_date(row.last_training) or S.TR_NONE)
-            if row.overdue:
+            if row.overdue and row.excluded:    # overdue, but not in the figure (P(D))
+                training = Text(f"{S.STAFF_OVERDUE_MARK}{training.plain}{S.STAFF_NOT_IN_P}",
+                                style="yellow")
+            elif row.overdue:
                 training = Text(f"{S.STAFF_OVERDUE_MARK}{training.plain}", style="bold red")
             shown = row.name
             if len(shown) > self._widths["name"]:     # narrow terminal: Фамилия И. О.
@@ -214,6 +217,9 @@ class StaffListScreen(AppScreen):
         text = S.STAFF_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + shown
         if not self.rows:
             text += " · " + S.STAFF_EMPTY
+        outside = sorted({r.excluded for r in self.rows if r.overdue and r.excluded})
+        if outside:         # why a row marked † is not in the figures
+            text += " · " + S.STAFF_NOT_IN_P + " " + "; ".join(outside)
         if self.drill_down:
             text += " · " + S.NAV_STAFF_DROP_FILTER
         self.query_one("#status", Static).update(text)

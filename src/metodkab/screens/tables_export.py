@@ -127,6 +127,8 @@ def overdue_rows(lists: store_t.OverdueLists) -> list[list]:
             state = S.XLS_OD_SOON.format(months=lists.months)
         else:
             state = S.XLS_OD_NEVER if r.last_end is None else S.XLS_OD_OVERDUE
+        if r.excluded:          # a part-timer: listed, but not in the figure
+            state += f"; {r.excluded}"
         rows.append([r.name, r.positions, r.last_end, r.overdue_from, r.planned_end, state])
     return rows
 

@@ -97,9 +97,16 @@ class OverdueScreen(AppScreen):
         lists = self.lists
         if lists is None:
             return
-        self.query_one("#od-summary", Static).update(S.TR_OVERDUE_SUMMARY.format(
-            date=format_date(lists.day), years=lists.period_years, overdue=len(lists.overdue),
-            months=lists.months, soon=len(lists.soon)))
+        # The count is the indicator's (P(D)); part-timers are listed, marked, apart.
+        outside = [r for r in lists.overdue if r.excluded]
+        summary = S.TR_OVERDUE_SUMMARY.format(
+            date=format_date(lists.day), years=lists.period_years,
+            overdue=len(lists.overdue) - len(outside), months=lists.months,
+            soon=len(lists.soon))
+        if outside:
+            summary += S.TR_OVERDUE_OUTSIDE.format(
+                count=len(outside), why="; ".join(sorted({r.excluded for r in outside})))
+        self.query_one("#od-summary", Static).update(summary)
         table = self.query_one(DataTable)
         width = self.size.width or 80
         columns = overdue_columns(width)
@@ -112,7 +119,9 @@ class OverdueScreen(AppScreen):
                      Text(format_date(row.overdue_from),
                           style="yellow" if row.soon else "bold red"))
             cells = {
-                "name": Text(fit_name(row.name, widths["name"])),
+                "name": (Text(fit_name(row.name, widths["name"] - 2) + " " + S.STAFF_NOT_IN_P,
+                              style="dim") if row.excluded
+                         else Text(fit_name(row.name, widths["name"]))),
                 "positions": Text(row.positions),
                 "last": Text(format_date(row.last_end) or S.TR_NONE, style="" if row.last_end
                              else "dim"),

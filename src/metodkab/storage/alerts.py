@@ -1,6 +1,7 @@
 """The to-do list of the dashboard: every alert the data allows, with the records behind it.
 
-Thresholds come from reports.rules and the settings; SQL stays here.
+Who is listed comes from the rules of reports/ (the same functions as the figures); SQL
+stays here.
 """
 
 from __future__ import annotations
@@ -11,14 +12,13 @@ from dataclasses import dataclass, field
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
-from metodkab.reports import rules
+from metodkab.reports import indicators as ri
+from metodkab.reports import mentorship as rm
 from metodkab.storage.db import Store
 from metodkab.storage.settings import all_settings
 
 NAME = ("s.last_name || ' ' || s.first_name || "
         "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
-EMPLOYED = ("s.deleted = 0 AND (s.hire_date IS NULL OR s.hire_date <= :d) "
-            "AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)")
 
 
 @dataclass(frozen=True)
@@ -51,47 +51,48 @@ def _date(value: str | None) -> str:
     return format_date(dt.date.fromisoformat(value)) if value else ""
 
 
-def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
-    """All alerts on the report date ``day``, in the order the dashboard shows them."""
+def _people_items(data: ri.IndicatorData, ids: tuple[str, ...]) -> list[AlertItem]:
+    names = {p.id: p.name for p in data.people}
+    return [AlertItem(text=names[i], staff_id=i) for i in ids]
+
+
+def _pair_items(data: ri.IndicatorData, state: str, text: str) -> list[AlertItem]:
+    """Pairs in ``state`` on D (reports.mentorship.pair_state), worded by ``text``."""
+    people = ri.people_by_id(data)
+    names = {p.id: p.name for p in data.people}
+    found = [p for p in data.pairs if rm.pair_state(p, data.day, people) == state]
+    found.sort(key=lambda p: (p.planned_end, names.get(p.mentor_id, "")))
+    dismissal = {p.id: p.dismissal_date for p in data.people}
+    return [AlertItem(text.format(name=names.get(p.mentor_id, "?"),
+                                  date=format_date(p.planned_end),
+                                  dismissed=format_date(dismissal.get(p.mentor_id))),
+                      p.mentor_id, p.id) for p in found]
+
+
+def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = None
+                   ) -> list[Alert]:
+    """All alerts on the report date ``day``, in the order the dashboard shows them.
+
+    The people and pairs come from the indicators' own rules (reports.indicators over
+    storage.indicators.load_data), so the to-do list and the figures never disagree."""
+    from metodkab.storage.indicators import load_data
+
     settings = all_settings(store)
     period = int(settings["training_period_years"])
     months = int(settings["category_warn_months"])
-    params = {
-        "d": day.isoformat(),
-        "cutoff": rules.training_cutoff(day, period).isoformat(),
-        "young_birth": rules.young_birth_after(day, int(settings["young_max_age"])).isoformat(),
-        "young_start": rules.young_ped_start_after(
-            day, int(settings["young_max_experience"])).isoformat(),
-    }
+    data = data if data is not None else load_data(store, day)
+    overdue = _people_items(data, ri.training_overdue(data).ids)
+    young = _people_items(data, ri.young_supported(data).other_ids)
+    past_end = _pair_items(data, "expired", S.ALERT_MENTORSHIP_PAST_END)
+    mentor_gone = _pair_items(data, "mentor_gone", S.ALERT_MENTOR_DISMISSED)
+    params = {"d": day.isoformat()}
     with store.mutex:
-        overdue = _items(store, f"""
-            SELECT {NAME}, s.id FROM staff s WHERE {EMPLOYED}
-              AND NOT EXISTS (SELECT 1 FROM training t WHERE t.staff_id = s.id AND t.deleted = 0
-                   AND t.kind IN ('повышение квалификации', 'профессиональная переподготовка')
-                   AND t.end_date >= :cutoff AND t.end_date <= :d)
-            ORDER BY s.name_norm""", params)
-        young = _items(store, f"""
-            SELECT {NAME}, s.id FROM staff s WHERE {EMPLOYED} AND s.employment = 'основной'
-              AND s.birth_date > :young_birth AND s.ped_start_date > :young_start
-              AND NOT EXISTS (SELECT 1 FROM mentorship_mentee mm
-                   JOIN mentorship m ON m.id = mm.mentorship_id
-                   WHERE mm.staff_id = s.id AND mm.deleted = 0 AND m.deleted = 0
-                     AND m.start_date <= :d
-                     AND (m.actual_end IS NULL OR m.actual_end > :d))   -- reports.mentorship.active_on
-            ORDER BY s.name_norm""", params)
-        past_end = _items(store, f"""
-            SELECT {NAME}, s.id, m.id, m.planned_end
-            FROM mentorship m JOIN staff s ON s.id = m.mentor_id
-            WHERE m.deleted = 0 AND m.start_date <= :d AND m.planned_end < :d
-              AND ((m.status = 'действует' AND m.actual_end IS NULL) OR m.actual_end > :d)
-            ORDER BY m.planned_end""", params,
-            lambda r: S.ALERT_MENTORSHIP_PAST_END.format(name=r[0], date=_date(r[3])))
         steps = _items(store, f"""
             SELECT {NAME}, s.id, r.id, r.goal, r.deadline
             FROM route_step r JOIN individual_route i ON i.id = r.route_id
             JOIN staff s ON s.id = i.staff_id
-            WHERE r.deleted = 0 AND i.deleted = 0 AND r.deadline < :d
-              AND (r.done_date IS NULL OR r.done_date > :d)
+            WHERE r.deleted = 0 AND i.deleted = 0
+              AND step_overdue(r.deadline, r.done_date, :d)    -- reports.training.step_overdue
             ORDER BY r.deadline""", params,
             lambda r: S.ALERT_STEP_OVERDUE.format(name=r[0], goal=r[3], date=_date(r[4])))
         activities = _items(store, """
@@ -113,6 +114,7 @@ def collect_alerts(store: Store, day: dt.date) -> list[Alert]:
         Alert("category_expiring", expiring, {"months": months}),
         Alert("conformity_due", conformity_items(store, day, plan), {"months": months}),
         Alert("young_unsupported", young),
+        Alert("mentor_dismissed", mentor_gone),
         Alert("mentorship_past_end", past_end),
         Alert("route_steps_overdue", steps),
         Alert("activities_overdue", activities),

@@ -30,8 +30,7 @@ def association_choices(store: Store) -> list[tuple[str, str]]:
 def list_associations(store: Store, day: dt.date | None = None) -> list[AssociationRow]:
     """The associations with their heads and how many members work now (or on ``day``)."""
     employed = ("x.dismissal_date IS NULL" if day is None else
-                "(x.hire_date IS NULL OR x.hire_date <= :d) "
-                "AND (x.dismissal_date IS NULL OR x.dismissal_date > :d)")
+                "employed_on(x.hire_date, x.dismissal_date, :d)")   # reports.rules
     sql = f"""
         SELECT a.id, a.name, a.kind,
                coalesce(s.last_name || ' ' || substr(s.first_name, 1, 1) || '.' ||
@@ -115,8 +114,7 @@ def association_members(store: Store, day: dt.date) -> list[MemberRow]:
         FROM association a
         JOIN association_member m ON m.association_id = a.id AND m.deleted = 0
         JOIN staff s ON s.id = m.staff_id AND s.deleted = 0
-         AND (s.hire_date IS NULL OR s.hire_date <= :d)
-         AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)
+         AND employed_on(s.hire_date, s.dismissal_date, :d)
         WHERE a.deleted = 0
         ORDER BY norm(a.name), a.id, s.name_norm"""
     with store.mutex:

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 from metodkab import strings as S
 from metodkab.reports import attestation as rules
 from metodkab.storage.db import Store
+from metodkab.storage.rulesql import employed
 
 if TYPE_CHECKING:   # the schedule (the dashboard's alerts) reads without models
     from metodkab.domain.models import ConformityAttestation, QualificationCategory
 
 NAME = ("s.last_name || ' ' || s.first_name || "
         "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
-EMPLOYED = ("s.deleted = 0 AND (s.hire_date IS NULL OR s.hire_date <= :d) "
-            "AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)")
+EMPLOYED = employed("s")
 MAIN_POSITION = ("(SELECT position FROM staff_position p WHERE p.staff_id = s.id "
                  "AND p.deleted = 0 ORDER BY sort_order LIMIT 1)")
 

@@ -25,7 +25,7 @@ from filelock import FileLock, Timeout
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.parse import norm
-from metodkab.storage import migrations
+from metodkab.storage import migrations, rulesql
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, DatabaseTooNew, StorageError
 from metodkab.storage.files import (FileProblem, clean_stale_temps, create_private, os_message,
                                     sqlite_message)
@@ -53,6 +53,7 @@ def connect_raw(path: Path | str) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function("norm", 1, norm, deterministic=True)
+    rulesql.register(conn)
     return conn
 
 

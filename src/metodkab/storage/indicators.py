@@ -29,14 +29,6 @@ def _rows(store: Store, sql: str, params: Sequence | dict = ()) -> list[tuple]:
     return store.db.conn.execute(sql, params).fetchall()
 
 
-def _percent(percent: float | None, score: float | None, max_score: float | None) -> float | None:
-    if percent is not None:
-        return float(percent)
-    if score is not None and max_score:
-        return 100.0 * score / max_score
-    return None
-
-
 def load_data(store: Store, day: dt.date,
               period: tuple[dt.date, dt.date] | None = None) -> ri.IndicatorData:
     """Everything the indicators read on ``day``: people (not deleted, dismissed ones too,
@@ -61,7 +53,7 @@ def load_data(store: Store, day: dt.date,
             tuple(json.loads(r[6] or "[]"))) for r in _rows(store, """
             SELECT staff_id, end_date, kind, federal_register, by_diagnostics, management, topics
             FROM training WHERE deleted = 0 AND end_date <= ?""", (day.isoformat(),)))
-        diagnostics = tuple(ri.DiagnosticFact(r[0], _d(r[1]), r[2], _percent(r[3], r[4], r[5]))
+        diagnostics = tuple(ri.DiagnosticFact(r[0], _d(r[1]), r[2], r[3], r[4], r[5])
                             for r in _rows(store, """
             SELECT staff_id, date, kind, percent, score, max_score FROM diagnostic
             WHERE deleted = 0 AND date <= ?""", (day.isoformat(),)))
@@ -111,9 +103,14 @@ def load_data(store: Store, day: dt.date,
         learning = tuple(rg.LearningFact(r[0], _d(r[1]), r[2]) for r in _rows(store, """
             SELECT staff_id, date, hours FROM short_learning
             WHERE deleted = 0 AND date <= ?""", (day.isoformat(),)))
+        young_school = frozenset(r[0] for r in _rows(store, """
+            SELECT m.staff_id FROM association_member m
+            JOIN association a ON a.id = m.association_id
+            WHERE m.deleted = 0 AND a.deleted = 0 AND a.kind = ?""", (ri.YOUNG_SCHOOL_KIND,)))
     return ri.IndicatorData(day, period[0], period[1], settings, people, trainings,
                             diagnostics, categories, pairs, routes, activities, tasks,
-                            achievements=achievements, learning=learning)
+                            achievements=achievements, learning=learning,
+                            young_school=young_school)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ and mentor load. SQL only; the rules are in reports.mentorship.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,13 +19,14 @@ from metodkab.reports import rules as common
 from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
+from metodkab.storage.rulesql import employed, in_p
 
 NAME = ("{a}.last_name || ' ' || {a}.first_name || "
         "CASE WHEN {a}.middle_name <> '' THEN ' ' || {a}.middle_name ELSE '' END")
-EMPLOYED = ("s.deleted = 0 AND (s.hire_date IS NULL OR s.hire_date <= :d) "
-            "AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)")
-# A pair supports its mentees on :d (the SQL twin of reports.mentorship.active_on).
-ACTIVE_ON = "m.start_date <= :d AND (m.actual_end IS NULL OR m.actual_end > :d)"
+EMPLOYED = employed("s")
+# A pair is active on :d: its id is among :active, the ids ``active_pair_ids`` found by
+# reports.mentorship.active_on (no second copy of the rule in SQL).
+ACTIVE_ON = "m.id IN (SELECT value FROM json_each(:active))"
 STATUSES = ("действует", "завершена", "прервана", "all")
 PAGE_SIZE = 200
 
@@ -112,6 +115,30 @@ def _people(store: Store, ids: Iterable[str]) -> dict[str, rules.PersonFacts]:
                                        _date(r["dismissal_date"])) for r in rows}
 
 
+def all_people(store: Store) -> dict[str, rules.PersonFacts]:
+    """Every person not deleted, as the pair rules need them (hire and dismissal dates)."""
+    rows = _rows(store, f"SELECT s.id, {NAME.format(a='s')} AS name, s.hire_date, "
+                        "s.dismissal_date FROM staff s WHERE s.deleted = 0")
+    return {r["id"]: rules.PersonFacts(r["id"], r["name"], _date(r["hire_date"]),
+                                       _date(r["dismissal_date"])) for r in rows}
+
+
+def pair_states(store: Store, day: dt.date) -> dict[str, str]:
+    """Every pair's state on ``day`` (reports.mentorship.pair_state), by pair id."""
+    people = all_people(store)
+    return {p.id: rules.pair_state(p, day, people) for p in _pair_facts(store)}
+
+
+def active_pair_ids(store: Store, day: dt.date) -> list[str]:
+    """The pairs active on ``day`` (reports.mentorship.active_on)."""
+    return [i for i, state in pair_states(store, day).items() if state == "active"]
+
+
+def active_param(store: Store, day: dt.date) -> str:
+    """The value of ``:active`` in ACTIVE_ON."""
+    return json.dumps(active_pair_ids(store, day))
+
+
 def check_mentorship(store: Store, record: Mentorship, day: dt.date) -> list[rules.Finding]:
     """Every warning about ``record`` (saved or not) against the other pairs of its people."""
     ids = [record.mentor_id, *record.mentee_ids]
@@ -162,6 +189,14 @@ class MentorshipRow:
     held: int
     planned: int
     flags: tuple[str, ...] = ()
+    state: str = "active"         # reports.mentorship.pair_state on the report date
+
+    @property
+    def excluded(self) -> str:
+        """Why a pair still marked «действует» is not counted as active ('' otherwise)."""
+        if self.status != rules.ACTIVE or self.state in ("active", "not_started"):
+            return ""
+        return rules.state_reason(self.state)
 
     @property
     def end(self) -> dt.date:
@@ -200,7 +235,8 @@ def _where(query: MentorshipQuery, day: dt.date,
         where.append(no_order)
     if query.problems:
         where.append(f"({no_order} OR m.order_date IS NULL "
-                     "OR (m.status = 'действует' AND m.planned_end < :d) "
+                     "OR (m.status = 'действует' AND m.actual_end IS NULL "
+                     "    AND m.planned_end < :d) "
                      "OR NOT ment_length_ok(m.start_date, m.planned_end, :lo, :hi))")
     return " AND ".join(where), params
 
@@ -230,6 +266,7 @@ def list_mentorships(store: Store, query: MentorshipQuery, day: dt.date) -> list
     _ensure_functions(store)
     where, params = _where(query, day, settings)
     params.update(limit=query.limit, offset=query.offset)
+    people = all_people(store)
     sql = (f"{_REGISTER} WHERE {where} ORDER BY CASE m.status WHEN 'действует' THEN 0 "
            "WHEN 'завершена' THEN 1 ELSE 2 END, s.name_norm, m.start_date DESC, m.id "
            "LIMIT :limit OFFSET :offset")
@@ -248,7 +285,8 @@ def list_mentorships(store: Store, query: MentorshipQuery, day: dt.date) -> list
             planned_end=facts.planned_end, actual_end=facts.actual_end, status=r["status"],
             order_number=r["order_number"], order_date=facts.order_date, curator=r["curator"],
             held=r["held"], planned=r["planned"],
-            flags=rules.row_flags(facts, day, settings.min_months, settings.max_months)))
+            flags=rules.row_flags(facts, day, settings.min_months, settings.max_months),
+            state=rules.pair_state(facts, day, people)))
     return result
 
 
@@ -267,26 +305,24 @@ class RegisterSummary:
     past_end: int
     no_order: int
     mentees: int
+    mentor_gone: int = 0        # «действует», but the mentor is not employed on D
+    mentees_gone: int = 0       # «действует», but no mentee is employed on D
 
 
 def register_summary(store: Store, day: dt.date) -> RegisterSummary:
-    """The figures above the register: active pairs, overdue ones, pairs without an order,
-    mentees supported on the report date."""
-    d = {"d": day.isoformat()}
-    with store.mutex:
-        conn = store.db.conn
-        active = conn.execute("SELECT count(*) FROM mentorship m WHERE m.deleted = 0 "
-                              "AND m.status = 'действует'").fetchone()[0]
-        past = conn.execute("SELECT count(*) FROM mentorship m WHERE m.deleted = 0 "
-                            "AND m.status = 'действует' AND m.planned_end < :d", d).fetchone()[0]
-        no_order = conn.execute("SELECT count(*) FROM mentorship m WHERE m.deleted = 0 "
-                                "AND m.status = 'действует' AND trim(m.order_number) = ''"
-                                ).fetchone()[0]
-        mentees = conn.execute(
-            "SELECT count(DISTINCT mm.staff_id) FROM mentorship_mentee mm "
-            f"JOIN mentorship m ON m.id = mm.mentorship_id WHERE mm.deleted = 0 "
-            f"AND m.deleted = 0 AND {ACTIVE_ON}", d).fetchone()[0]
-    return RegisterSummary(active, past, no_order, mentees)
+    """The figures above the register, by the rules of the indicators: pairs active on the
+    report date (reports.mentorship.active_on, the indicator «Действующие пары»), pairs
+    whose term has run out without closing, active pairs without an order, and the
+    mentees of the active pairs employed on the date."""
+    people = all_people(store)
+    pairs = _pair_facts(store)
+    states = {p.id: rules.pair_state(p, day, people) for p in pairs}
+    active = [p for p in pairs if states[p.id] == "active"]
+    mentees = {m for p in active for m in p.mentee_ids if rules.employed_in(people, m, day)}
+    count = lambda state: sum(s == state for s in states.values())  # noqa: E731
+    return RegisterSummary(len(active), count("expired"),
+                           sum(not rules.has_order(p) for p in active), len(mentees),
+                           count("mentor_gone"), count("mentees_gone"))
 
 
 # --- options for forms and filters -----------------------------------------------------------
@@ -316,22 +352,24 @@ def people_options(store: Store, day: dt.date, keep: Iterable[str] = (), *,
     ``with_load`` adds the pairs each one mentors on ``day``."""
     keep = [k for k in keep if k]
     marks = ", ".join("?" for _ in keep) or "NULL"
-    load = (f", (SELECT count(*) FROM mentorship m WHERE m.mentor_id = s.id AND m.deleted = 0 "
-            f"AND {ACTIVE_ON.replace(':d', '?')}) AS load" if with_load else ", 0 AS load")
-    params: list[Any] = [day.isoformat(), day.isoformat()] if with_load else []
-    params += [day.isoformat(), *keep]
-    sql = (f"SELECT s.id, {NAME.format(a='s')} AS name, s.dismissal_date{load} FROM staff s "
-           "WHERE s.deleted = 0 AND ((s.dismissal_date IS NULL OR s.dismissal_date > ?) "
+    loads: Counter[str] = Counter()
+    if with_load:
+        people = all_people(store)
+        loads.update(p.mentor_id for p in _pair_facts(store)
+                     if rules.active_on(p, day, people))
+    params: list[Any] = [day.isoformat(), *keep]
+    sql = (f"SELECT s.id, {NAME.format(a='s')} AS name, s.dismissal_date FROM staff s "
+           "WHERE s.deleted = 0 AND (employed_on(NULL, s.dismissal_date, ?) "
            f"OR s.id IN ({marks})) ORDER BY s.name_norm")
     from metodkab import strings as S
 
     result = []
     for r in _rows(store, sql, params):
         label = r["name"]
-        if r["dismissal_date"] and r["dismissal_date"] <= day.isoformat():
+        if not common.employed_on(None, _date(r["dismissal_date"]), day):
             label += S.MENT_DISMISSED_MARK
-        if with_load and r["load"]:
-            label += S.MENT_LOAD_MARK.format(count=r["load"])
+        if loads[r["id"]]:
+            label += S.MENT_LOAD_MARK.format(count=loads[r["id"]])
         result.append((r["id"], label))
     return result
 
@@ -398,10 +436,9 @@ def load_card(store: Store, mentorship_id: str, day: dt.date, today: dt.date) ->
     people = _people(store, [record.mentor_id, *record.mentee_ids,
                              *([record.curator_id] if record.curator_id else [])])
     name = lambda i: people[i].name if i in people else "?"  # noqa: E731
-    with store.mutex:
-        load = store.db.conn.execute(
-            f"SELECT count(*) FROM mentorship m WHERE m.deleted = 0 AND m.mentor_id = :mentor "
-            f"AND {ACTIVE_ON}", {"mentor": record.mentor_id, "d": day.isoformat()}).fetchone()[0]
+    everyone = all_people(store)
+    load = sum(1 for p in _pair_facts(store, "m.mentor_id = ?", (record.mentor_id,))
+               if rules.active_on(p, day, everyone))
     mentees = tuple(sorted((name(i) for i in record.mentee_ids), key=norm))
     return MentorshipCard(
         record=record, mentor=name(record.mentor_id), mentees=mentees,
@@ -513,10 +550,19 @@ class CoverageRow:
     upcoming_id: str | None = None       # a pair that starts later
     upcoming_start: dt.date | None = None
     upcoming_mentor: str = ""
+    forms: tuple[str, ...] = ()          # support forms on D (reports.indicators.support_forms)
 
     @property
     def supported(self) -> bool:
-        return self.mentorship_id is not None
+        """Supported on D by a form the settings turn on (indicator 4, domain.md §6)."""
+        return bool(self.forms)
+
+    @property
+    def other_forms(self) -> str:
+        """The support forms other than a mentorship, as the screen names them."""
+        from metodkab import strings as S
+
+        return ", ".join(S.IND_SUPPORT_FORMS[f] for f in self.forms if f != "mentorship")
 
 
 @dataclass(frozen=True)
@@ -551,7 +597,9 @@ class Coverage:
 
 def coverage(store: Store, day: dt.date) -> Coverage:
     """Young specialists (under 35 on D, under 3 years of педстаж; domain.md §4 indicator 4)
-    and new staff (hired within the last 12 months) among P(D), with their support.
+    and new staff (hired within the last 12 months) among P(D), with their support: the
+    pair active on D, and every support form of indicator 4 (so the young figure here is
+    the indicator's, reports.indicators.young_supported).
 
     P(D): staff employed on D whose main job is this school (external part-timers excluded).
     Unsupported people come first.
@@ -568,7 +616,7 @@ def coverage(store: Store, day: dt.date) -> Coverage:
                s.ped_start_date, s.hire_date,
                (SELECT group_concat(subject, ', ') FROM (SELECT subject FROM staff_subject x
                  WHERE x.staff_id = s.id AND x.deleted = 0 ORDER BY sort_order)) AS subjects
-        FROM staff s WHERE {EMPLOYED} AND s.employment = 'основной'
+        FROM staff s WHERE {in_p("s")}
           AND ((s.birth_date > :young_birth AND s.ped_start_date > :young_start)
                OR (s.hire_date > :new_after AND s.hire_date <= :d))
         ORDER BY s.name_norm""", params)
@@ -584,14 +632,19 @@ def coverage(store: Store, day: dt.date) -> Coverage:
                 WHERE mm.deleted = 0 AND m.deleted = 0 AND mm.staff_id IN ({marks})
                 ORDER BY m.start_date""", ids):
             pairs.setdefault(r["staff_id"], []).append(r)
+    from metodkab.reports import indicators as ri
+    from metodkab.storage.indicators import load_data
+
     rows = []
+    active = set(active_pair_ids(store, day))
+    forms = ri.support_forms(load_data(store, day))
     for p in people:
         birth, start, hired = _date(p["birth_date"]), _date(p["ped_start_date"]), _date(p["hire_date"])
         current = upcoming = None
         for r in pairs.get(p["id"], []):
             facts = rules.PairFacts(r["id"], "", (), _date(r["start_date"]),
                                     _date(r["planned_end"]), _date(r["actual_end"]), r["status"])
-            if rules.active_on(facts, day):
+            if r["id"] in active:
                 current = (r, facts)
             elif facts.start > day and facts.status == rules.ACTIVE and upcoming is None:
                 upcoming = (r, facts)
@@ -607,7 +660,8 @@ def coverage(store: Store, day: dt.date) -> Coverage:
             until=(current[1].actual_end or current[1].planned_end) if current else None,
             upcoming_id=upcoming[0]["id"] if upcoming else None,
             upcoming_start=upcoming[1].start if upcoming else None,
-            upcoming_mentor=upcoming[0]["mentor"] if upcoming else ""))
+            upcoming_mentor=upcoming[0]["mentor"] if upcoming else "",
+            forms=tuple(forms.get(p["id"], ()))))
     rows.sort(key=lambda r: (r.supported, norm(r.name)))
     return Coverage(day, tuple(rows), settings.target_young, settings.young_age,
                     settings.young_years, settings.new_staff_months)
@@ -645,7 +699,8 @@ def mentor_suggestions(store: Store, mentee_id: str,
              ON m.id = mm.mentorship_id WHERE mm.staff_id = s.id AND mm.deleted = 0
              AND m.deleted = 0 AND {ACTIVE_ON}) AS is_mentee
         FROM staff s WHERE ({EMPLOYED}) OR s.id = :mentee
-        ORDER BY s.name_norm""", {"d": d, "mentee": mentee_id})}
+        ORDER BY s.name_norm""", {"d": d, "mentee": mentee_id,
+                                  "active": active_param(store, day)})}
     subjects: dict[str, set[str]] = {}
     for r in _rows(store, "SELECT staff_id, subject FROM staff_subject WHERE deleted = 0"):
         subjects.setdefault(r["staff_id"], set()).add(r["subject"])
@@ -703,7 +758,7 @@ def mentor_load(store: Store, day: dt.date, years: int = 3) -> tuple[list[int], 
     """(school years, rows): every mentor's pairs now and per school year, busiest first."""
     first = rules.academic_year(day) - years + 1
     year_list = list(range(first, first + years))
-    loads = rules.mentor_load(_pair_facts(store), day, year_list)
+    loads = rules.mentor_load(_pair_facts(store), day, year_list, all_people(store))
     names = {r["id"]: r["name"] for r in _rows(
         store, f"SELECT s.id, {NAME.format(a='s')} AS name FROM staff s WHERE s.id IN "
                "(SELECT mentor_id FROM mentorship WHERE deleted = 0)")}

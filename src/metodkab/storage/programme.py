@@ -417,7 +417,7 @@ def responsible_choices(store: Store) -> tuple[list[tuple[str, str]], dict[str, 
     names = {r["id"]: " ".join(p for p in (r["last_name"], r["first_name"], r["middle_name"])
                                if p) for r in rows}
     working = [(r["id"], names[r["id"]]) for r in rows
-               if not r["dismissal_date"] or r["dismissal_date"] > day]
+               if not r["dismissal_date"] or r["dismissal_date"] >= day]   # rules.employed_on
     return working, names
 
 
@@ -482,26 +482,18 @@ def copy_activities(store: Store, activity_ids: Sequence[str], years: int = 1) -
 
 
 def staff_facts(store: Store, day: dt.date) -> list[rp.StaffFact]:
-    """Everybody with what the computed indicators need on ``day``."""
-    rows = _rows(store, """
-        SELECT s.id, s.last_name || ' ' || s.first_name || CASE WHEN s.middle_name <> ''
-                 THEN ' ' || s.middle_name ELSE '' END AS name,
-               s.employment, s.hire_date, s.dismissal_date, s.birth_date, s.ped_start_date,
-               (SELECT max(end_date) FROM training t WHERE t.staff_id = s.id AND t.deleted = 0
-                  AND t.kind IN ('повышение квалификации', 'профессиональная переподготовка')
-                  AND t.end_date <= :d) AS last_training,
-               EXISTS (SELECT 1 FROM mentorship_mentee mm JOIN mentorship m
-                         ON m.id = mm.mentorship_id
-                       WHERE mm.staff_id = s.id AND mm.deleted = 0 AND m.deleted = 0
-                         AND m.start_date <= :d
-                         AND (m.actual_end IS NULL OR m.actual_end >= :d)
-                         AND (m.status = 'действует' OR m.actual_end IS NOT NULL))
-                 AS supported
-        FROM staff s WHERE s.deleted = 0 ORDER BY s.name_norm""", {"d": day.isoformat()})
-    return [rp.StaffFact(r["id"], r["name"], r["employment"], _date(r["hire_date"]),
-                         _date(r["dismissal_date"]), _date(r["birth_date"]),
-                         _date(r["ped_start_date"]), _date(r["last_training"]),
-                         bool(r["supported"])) for r in rows]
+    """Everybody with what the computed indicators need on ``day``, from the indicators'
+    own facts and rules (storage.indicators.load_data, reports.indicators): the last
+    completed ПК/переподготовка, and whether a support form applies (support_forms)."""
+    from metodkab.reports import indicators as ri
+    from metodkab.storage.indicators import load_data
+
+    data = load_data(store, day)
+    last = ri.last_training_end(data)
+    supported = ri.supported_ids(data)
+    return [rp.StaffFact(p.id, p.name, p.employment, p.hire_date, p.dismissal_date,
+                         p.birth_date, p.ped_start_date, last.get(p.id), p.id in supported)
+            for p in data.people]
 
 
 def indicator_inputs(store: Store, day: dt.date, programme_id: str | None,

@@ -49,28 +49,30 @@ def save_school(store: Store, school: School) -> str:
     return school.id
 
 
-def counts(store: Store, report_date: dt.date) -> dict[str, int]:
-    """Real counts for the dashboard on the report date."""
+def counts(store: Store, report_date: dt.date, data=None) -> dict[str, int]:
+    """Real counts for the dashboard on the report date: staff employed on it (and of
+    them P(D)), pairs and ИОМ active on it — by the rules of reports/ (``data``: the
+    indicators' facts on that date, when the caller has them)."""
+    from metodkab.reports import indicators as ri
+    from metodkab.storage.indicators import load_data
+    from metodkab.storage.rulesql import employed, in_p
+
+    data = data if data is not None else load_data(store, report_date)
     d = report_date.isoformat()
     sql = {
-        "staff": "SELECT count(*) FROM staff WHERE deleted = 0 AND (hire_date IS NULL OR hire_date <= :d)"
-                 " AND (dismissal_date IS NULL OR dismissal_date > :d)",
-        "staff_main": "SELECT count(*) FROM staff WHERE deleted = 0 AND employment = 'основной'"
-                      " AND (hire_date IS NULL OR hire_date <= :d)"
-                      " AND (dismissal_date IS NULL OR dismissal_date > :d)",
-        "dismissed": "SELECT count(*) FROM staff WHERE deleted = 0 AND dismissal_date <= :d",
+        "staff": f"SELECT count(*) FROM staff s WHERE {employed('s')}",
+        "staff_main": f"SELECT count(*) FROM staff s WHERE {in_p('s')}",
+        "dismissed": "SELECT count(*) FROM staff WHERE deleted = 0 AND dismissal_date < :d",
         # courses finished by the date (a planned course is not counted yet)
         "trainings": "SELECT count(*) FROM training WHERE deleted = 0 AND end_date <= :d",
-        # pairs running on the date (reports.mentorship.active_on), as the to-do list counts
-        "mentorships": "SELECT count(*) FROM mentorship WHERE deleted = 0 AND start_date <= :d"
-                       " AND (actual_end IS NULL OR actual_end > :d)",
-        "routes": "SELECT count(*) FROM individual_route WHERE deleted = 0"
-                  " AND status IN ('утверждён', 'выполняется') AND period_start <= :d",
         "associations": "SELECT count(*) FROM association WHERE deleted = 0",
         "activities": "SELECT count(*) FROM programme_activity WHERE deleted = 0",
     }
     with store.mutex:
-        return {k: store.conn.execute(q, {"d": d}).fetchone()[0] for k, q in sql.items()}
+        found = {k: store.conn.execute(q, {"d": d}).fetchone()[0] for k, q in sql.items()}
+    found["mentorships"] = len(ri.active_pairs(data))     # reports.mentorship.active_on
+    found["routes"] = len(ri.active_routes(data))         # reports.training.route_active_on
+    return found
 
 
 def save_school_and_settings(store: Store, school: School, values: dict) -> str:

@@ -52,6 +52,7 @@ class StaffRow:
     dismissed: bool
     dismissal_date: dt.date | None = None
     employment: str = ""
+    excluded: str = ""       # why the person is not in the figures (reports.rules.outside_p)
 
 
 def _like(text: str) -> str:
@@ -61,15 +62,12 @@ def _like(text: str) -> str:
 
 def _query_parts(query: StaffQuery, day: dt.date, period_years: int,
                  young_age: int, young_years: int) -> tuple[str, dict[str, Any]]:
-    params: dict[str, Any] = {
-        "d": day.isoformat(),
-        "cutoff": rules.training_cutoff(day, period_years).isoformat(),
-    }
+    params: dict[str, Any] = {"d": day.isoformat(), "years": period_years}
     where = ["s.deleted = 0"]
-    if query.status == "active":
-        where.append("(s.dismissal_date IS NULL OR s.dismissal_date > :d)")
+    if query.status == "active":          # reports.rules.employed_on: the dismissal day works
+        where.append("employed_on(NULL, s.dismissal_date, :d)")
     elif query.status == "dismissed":
-        where.append("s.dismissal_date <= :d")
+        where.append("NOT employed_on(NULL, s.dismissal_date, :d)")
     if query.search.strip():
         params["search"] = _like(query.search)
         where.append("s.name_norm LIKE :search ESCAPE '\\'")
@@ -86,8 +84,8 @@ def _query_parts(query: StaffQuery, day: dt.date, period_years: int,
     elif query.category:
         params["category"] = query.category
         where.append("category = :category")
-    if query.overdue:
-        where.append("(last_training IS NULL OR last_training < :cutoff)")
+    if query.overdue:                     # reports.rules.overdue_on
+        where.append("overdue_on(last_training, s.ped_start_date, :d, :years)")
     if query.young:
         params["young_birth"] = rules.young_birth_after(day, young_age).isoformat()
         params["young_start"] = rules.young_ped_start_after(day, young_years).isoformat()
@@ -98,7 +96,7 @@ def _query_parts(query: StaffQuery, day: dt.date, period_years: int,
 _SELECT = """
 SELECT * FROM (
   SELECT s.id, s.last_name, s.first_name, s.middle_name, s.name_norm, s.deleted,
-         s.birth_date, s.ped_start_date, s.dismissal_date, s.employment,
+         s.birth_date, s.ped_start_date, s.dismissal_date, s.hire_date, s.employment,
          (SELECT group_concat(position, ', ') FROM
             (SELECT position FROM staff_position p WHERE p.staff_id = s.id AND p.deleted = 0
              ORDER BY sort_order)) AS positions,
@@ -126,6 +124,10 @@ def _settings(store: Store) -> tuple[int, int, int]:
             int(values["young_max_experience"]))
 
 
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
 def list_staff(store: Store, query: StaffQuery, day: dt.date) -> list[StaffRow]:
     """One page of the register, filtered, searched and sorted in SQL."""
     period, young_age, young_years = _settings(store)
@@ -146,7 +148,6 @@ def list_staff(store: Store, query: StaffQuery, day: dt.date) -> list[StaffRow]:
         cur = store.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         rows = [dict(zip(names, r)) for r in cur.fetchall()]
-    cutoff = params["cutoff"]
     result = []
     for r in rows:
         start = dt.date.fromisoformat(r["ped_start_date"]) if r["ped_start_date"] else None
@@ -159,10 +160,11 @@ def list_staff(store: Store, query: StaffQuery, day: dt.date) -> list[StaffRow]:
             category=r["category"] or "",
             experience=rules.experience_years(start, day),
             last_training=last,
-            overdue=r["last_training"] is None or r["last_training"] < cutoff,
-            dismissed=bool(r["dismissal_date"] and r["dismissal_date"] <= params["d"]),
-            dismissal_date=(dt.date.fromisoformat(r["dismissal_date"])
-                            if r["dismissal_date"] else None),
+            overdue=rules.overdue_on(last, day, period, start),
+            dismissed=not rules.employed_on(None, _day(r["dismissal_date"]), day),
+            excluded=rules.outside_p(rules.StaffDates(
+                r["employment"], _day(r["hire_date"]), _day(r["dismissal_date"])), day) or "",
+            dismissal_date=_day(r["dismissal_date"]),
             employment=r["employment"] or "",
         ))
     return result

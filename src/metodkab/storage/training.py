@@ -18,12 +18,13 @@ from metodkab.reports import training as rules
 from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
+from metodkab.storage.rulesql import employed
 
 NAME = ("s.last_name || ' ' || s.first_name || "
         "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
-EMPLOYED = ("s.deleted = 0 AND (s.hire_date IS NULL OR s.hire_date <= :d) "
-            "AND (s.dismissal_date IS NULL OR s.dismissal_date > :d)")
-COUNTED = "t.kind IN ('повышение квалификации', 'профессиональная переподготовка')"
+EMPLOYED = employed("s")
+# The kinds that count for the three-year rule (reports.training.COUNTED_KINDS).
+COUNTED = "t.kind IN (" + ", ".join(f"'{k}'" for k in rules.COUNTED_KINDS) + ")"
 POSITIONS = ("(SELECT group_concat(position, ', ') FROM (SELECT position FROM staff_position p "
              "WHERE p.staff_id = s.id AND p.deleted = 0 ORDER BY sort_order))")
 PAGE_SIZE = 200
@@ -119,7 +120,7 @@ SELECT t.id, t.staff_id, {NAME} AS name, t.title, t.provider, t.kind, t.hours,
        t.by_diagnostics, t.management, t.group_id, t.doc_kind, t.doc_number,
        (SELECT count(*) FROM training_deficit x WHERE x.training_id = t.id
           AND x.deleted = 0) AS deficits,
-       (s.dismissal_date IS NOT NULL AND s.dismissal_date <= :d) AS dismissed
+       NOT employed_on(NULL, s.dismissal_date, :d) AS dismissed
 FROM training t JOIN staff s ON s.id = t.staff_id
 """
 
@@ -217,11 +218,15 @@ def person_trainings(store: Store, staff_id: str, day: dt.date) -> PersonTrainin
     last = max((r.end_date for r in rows
                 if r.kind in rules.COUNTED_KINDS and rules.completed(r.end_date, day)),
                default=None)
+    with store.mutex:
+        found = store.conn.execute("SELECT ped_start_date FROM staff WHERE id = ?",
+                                   (staff_id,)).fetchone()
+    started = _date(found[0]) if found else None
     return PersonTrainings(
         rows=rows, hours_3=rules.hours_in_last(pairs, day, 3),
         hours_5=rules.hours_in_last(pairs, day, 5), last_end=last,
-        overdue=common.overdue_on(last, day, period),
-        overdue_from=rules.overdue_from(last, period), period_years=period)
+        overdue=common.overdue_on(last, day, period, started),
+        overdue_from=rules.overdue_from(last, period, started), period_years=period)
 
 
 def deficit_options(store: Store, staff_id: str | None,
@@ -341,6 +346,7 @@ class OverdueRow:
     overdue_from: dt.date | None      # None: never trained
     planned_end: dt.date | None       # a course that ends after D (in progress / planned)
     soon: bool                        # not overdue yet, but within the next months
+    excluded: str = ""                # why the person is not in the figure (a part-timer)
 
 
 @dataclass(frozen=True)
@@ -353,8 +359,9 @@ class OverdueLists:
 
 
 def overdue_lists(store: Store, day: dt.date, months: int | None = None) -> OverdueLists:
-    """People employed on D with no completed ПК/переподготовка in the period, and those who
-    become overdue within ``months`` (domain.md §3)."""
+    """People employed on D overdue for training (reports.rules.overdue_on), and those who
+    become overdue within ``months`` (domain.md §3, §6). External part-timers are listed
+    too, marked: the figure (P(D)) leaves them out."""
     period = _period(store)
     months = rules.SOON_MONTHS if months is None else months
     params = {"d": day.isoformat(),
@@ -362,6 +369,7 @@ def overdue_lists(store: Store, day: dt.date, months: int | None = None) -> Over
     rows = _rows(store, f"""
         SELECT * FROM (
           SELECT s.id, {NAME} AS name, s.name_norm, {POSITIONS} AS positions,
+                 s.ped_start_date, s.employment, s.hire_date, s.dismissal_date,
                  (SELECT max(t.end_date) FROM training t WHERE t.staff_id = s.id
                     AND t.deleted = 0 AND {COUNTED} AND t.end_date <= :d) AS last_end,
                  (SELECT min(t.end_date) FROM training t WHERE t.staff_id = s.id
@@ -372,10 +380,15 @@ def overdue_lists(store: Store, day: dt.date, months: int | None = None) -> Over
     overdue: list[OverdueRow] = []
     soon: list[OverdueRow] = []
     for r in rows:
-        last = _date(r["last_end"])
+        last, started = _date(r["last_end"]), _date(r["ped_start_date"])
+        late = common.overdue_on(last, day, period, started)
+        if not late and not rules.becomes_overdue_soon(last, day, months, period, started):
+            continue
+        fact = common.StaffDates(r["employment"], _date(r["hire_date"]),
+                                 _date(r["dismissal_date"]))
         item = OverdueRow(staff_id=r["id"], name=r["name"], positions=r["positions"] or "",
-                          last_end=last, overdue_from=rules.overdue_from(last, period),
-                          planned_end=_date(r["planned_end"]),
-                          soon=not common.overdue_on(last, day, period))
+                          last_end=last, overdue_from=rules.overdue_from(last, period, started),
+                          planned_end=_date(r["planned_end"]), soon=not late,
+                          excluded=common.outside_p(fact, day) or "")
         (soon if item.soon else overdue).append(item)
     return OverdueLists(overdue, soon, day, period, months)
