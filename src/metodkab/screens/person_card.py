@@ -120,7 +120,9 @@ def _years(n: int) -> str:
 
 def is_dismissed(staff: Staff, day: dt.date) -> bool:
     """Dismissed on the report date: no courses or attestation are due from them any more."""
-    return staff.dismissal_date is not None and staff.dismissal_date <= day
+    from metodkab.reports.rules import employed_on
+
+    return not employed_on(None, staff.dismissal_date, day)   # the dismissal day still works
 
 
 def dismissed_mark(staff: Staff) -> str:

@@ -78,7 +78,7 @@ class AchievementRow:
 _SELECT = f"""
 SELECT a.id, a.staff_id, {NAME} AS name, a.kind, a.level, a.date, a.title, a.result,
        a.organiser, a.evidence, a.group_id,
-       (s.dismissal_date IS NOT NULL AND s.dismissal_date <= :d) AS dismissed
+       NOT employed_on(NULL, s.dismissal_date, :d) AS dismissed     -- reports.rules
 FROM achievement a JOIN staff s ON s.id = a.staff_id
 """
 
