@@ -94,7 +94,7 @@ facts_st = st.lists(st.tuples(st.integers(0, 5), st.sampled_from(V.ACHIEVEMENT_K
 def simple(people, facts, start, end, day):
     """The rules read from domain.md and the issue, one loop each."""
     base = [i for i, (emp, hired, gone) in enumerate(people) if emp == "основной"
-            and (hired is None or hired <= day) and (gone is None or gone > day)]
+            and (hired is None or hired <= day) and (gone is None or gone >= day)]
     levels = ("муниципальный", "региональный", "всероссийский", "международный")
     out = {k: set() for k in GROWTH[:4]}
     for who, kind, level, when, result in facts:
