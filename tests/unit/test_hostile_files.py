@@ -321,3 +321,32 @@ def test_deidentified_packets_carry_no_free_text(tmp_path):
         assert not report.refused, [o.message for o in report.refused]
     finally:
         muni.close()
+
+
+@pytest.mark.parametrize("code, words", [(errno.EACCES, "Нет прав на запись"),
+                                         (errno.EROFS, "только для чтения"),
+                                         (errno.ENOSPC, "нет места")])
+def test_backup_and_export_into_a_folder_that_refuses(ex, monkeypatch, capsys, code, words):
+    """The backups folder and the stick refuse new files (as a read-only or full one
+    would): one Russian line, nothing left behind, nothing recorded as sent."""
+    real_open = os.open
+    refusing = (str(ex.folder / "backups"), str(ex.out))
+
+    def guarded(path, flags, *args, **kwargs):
+        if str(path).startswith(refusing) and flags & os.O_CREAT:
+            raise OSError(code, "refused", str(path))
+        return real_open(path, flags, *args, **kwargs)
+    (ex.folder / "backups").mkdir(exist_ok=True)
+    monkeypatch.setattr(os, "open", guarded)
+    for argv in (("--db", str(ex.school), "backup"),
+                 ("packet", "export", "--db", str(ex.school), "--out", str(ex.out))):
+        result, text = run(capsys, *argv)
+        assert result == 1 and words in text and "повреждён" not in text, text
+        assert not english(text), text
+    monkeypatch.undo()
+    assert temps(ex.folder) == [] and list(ex.out.iterdir()) == []
+    store = ex.school_store()
+    try:
+        assert store.conn.execute("SELECT count(*) FROM sync_packet").fetchone() == (0,)
+    finally:
+        store.close()
