@@ -176,8 +176,9 @@ def test_a_second_report_of_the_same_day_does_not_overwrite_the_first(office, tm
                           "--out", str(out))
         assert code == 0
     assert sorted(p.name for p in out.glob("*.xlsx")) == [
-        "Сводка по школам 2026-11-23 (2).xlsx", "Сводка по школам 2026-11-23 (3).xlsx",
-        "Сводка по школам 2026-11-23.xlsx"]
+        "Сводный отчёт 2026-11-23 (2).xlsx", "Сводный отчёт 2026-11-23 (3).xlsx",
+        "Сводный отчёт 2026-11-23.xlsx"]
+    assert len(list(out.glob("Аналитическая справка 2026-11-23*.docx"))) == 3
 
 
 def test_without_db_the_office_copy_goes_to_the_offices_default_place(office, tmp_path,

@@ -274,13 +274,15 @@ def test_an_office_database_of_schema_1_is_backed_up_and_migrated(tmp_path):
     result = init_municipality(tmp_path / "o.sqlite", name="УО", clock=CLOCK)
     conn = sqlite3.connect(result.db_path)             # as the first version made it
     conn.execute("DROP TABLE office_settings")
+    conn.execute("DROP TABLE school_register")
     conn.execute("ALTER TABLE schools DROP COLUMN phone")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     store = open_municipal(result.db_path, clock=CLOCK)
     try:
-        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.db.conn.execute("SELECT count(*) FROM school_register").fetchone()[0] == 0
         set_setting(store, "last_folder", "/media/usb")
         assert get_setting(store, "last_folder") == "/media/usb"
         assert list_schools(store) == []

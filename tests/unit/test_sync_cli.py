@@ -76,8 +76,19 @@ def test_the_whole_exchange_from_the_command_line(files, capsys, monkeypatch):
 
     code, text = run(capsys, "municipality", "report", "--db", str(muni), "--out", str(folder),
                      "--date", "01.12.2026")
-    assert code == 0 and ".xlsx" in text and "Школ: 1" in text
-    assert list(folder.glob("Сводка по школам 2026-12-01.xlsx"))
+    assert code == 0 and ".xlsx" in text and ".docx" in text and "Школ: 1" in text
+    assert list(folder.glob("Сводный отчёт 2026-12-01.xlsx"))
+    assert list(folder.glob("Аналитическая справка 2026-12-01.docx"))
+
+    # the municipality's register, from a workbook: a school that sent nothing is named
+    from metodkab.reports.xlsx import Column, Sheet, write_xlsx
+
+    table = write_xlsx(folder, "реестр", [Sheet("Школы", "Реестр школ района", [
+        Column("Код"), Column("Наименование")], [("0412", "СОШ № 12"), (415, "ООШ с. Борки")])])
+    code, text = run(capsys, "municipality", "register", str(table), "--days", "10",
+                     "--db", str(muni))
+    assert code == 0 and "Реестр загружен: школ 2." in text
+    assert "молчат более 10 дн.: 1" in text and "415  ООШ с. Борки" in text
 
     code, text = run(capsys, "municipality", "forget-key", "0412", "--db", str(muni))
     assert code == 0 and "забыт" in text

@@ -39,6 +39,7 @@ TABLE_SIZE = 10
 A4 = (Cm(21.0), Cm(29.7))
 MARGINS = {"left": Cm(2.5), "right": Cm(1.5), "top": Cm(2.0), "bottom": Cm(2.0)}
 TABLE_STYLE = "Table Text"
+TABLE_STYLE_ID = "TableText"       # the id python-docx gives the style added by that name
 HEADER_SHADE = "E7E6E6"
 SIGN_BLANK = "_" * 18
 SHORT_BLANK = "_" * 12
@@ -400,7 +401,7 @@ def set_cell(cell, text: object, *, bold: bool = False, align: str | None = None
     """Put text into a cell (line breaks become separate lines) in the table style."""
     lines = ("" if text is None else str(text)).split("\n")
     p = cell.paragraphs[0]
-    p.style = TABLE_STYLE
+    p._p.style = TABLE_STYLE_ID       # by id: looking the style up by name scans them all
     for index, line in enumerate(lines):
         run = p.add_run(line)
         run.bold = bold or None

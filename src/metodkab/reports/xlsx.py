@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from copy import copy
 import re
 import tempfile
 import threading
@@ -49,6 +50,8 @@ FONT_PLAIN = Font(name=FONT, size=SIZE)
 BOLD = Font(name=FONT, size=SIZE, bold=True)
 TITLE_FONT = Font(name=FONT, size=TITLE_SIZE, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+FILLS = {"good": PatternFill("solid", fgColor="C6EFCE"),     # met: light green
+         "bad": PatternFill("solid", fgColor="FFC7CE")}      # not met: light red
 _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -102,6 +105,17 @@ class Sheet:
     columns: Sequence[Column]
     rows: Sequence[Sequence[Any]] = field(default_factory=tuple)
     totals: str | None = None                  # the label of a totals row under the data
+    # A matrix (the office's schools × indicators): a band of merged titles above the
+    # header row, each over ``span`` columns; fills of data cells by (row, column) index
+    # ("good" / "bad"); data rows in bold (a targets row, a computed total); every
+    # column kept, empty or not (the bands span them); the first ``frozen`` columns stay
+    # in view; ``after`` adds what the sheet draws (charts) once the cells are written.
+    bands: Sequence[tuple[str, int]] = ()
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
+    bold_rows: frozenset[int] = frozenset()
+    keep_columns: bool = False
+    frozen: int = 0
+    after: Any = None                          # Callable[[worksheet, first data row], None]
 
 
 def safe_file_name(text: str) -> str:
@@ -218,7 +232,7 @@ def _drop_empty_columns(sheet: Sheet) -> tuple[list[Column], list[list[Any]]]:
     """The columns that hold a value in some row (all of them when there are no rows)."""
     rows = [list(r) + [None] * (len(sheet.columns) - len(r)) for r in sheet.rows]
     keep = [i for i in range(len(sheet.columns))
-            if not rows or any(_present(r[i]) for r in rows)]
+            if sheet.keep_columns or not rows or any(_present(r[i]) for r in rows)]
     return [sheet.columns[i] for i in keep], [[r[i] for i in keep] for r in rows]
 
 
@@ -273,6 +287,7 @@ def fill_sheet(ws, sheet: Sheet) -> None:
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
 
+    head = 3 if sheet.bands else 2         # the header row (a band of titles above it)
     title = put(ws, 1, 1, sheet.title)
     title.font = TITLE_FONT
     title.alignment = Alignment(wrap_text=True, vertical="top")
@@ -282,45 +297,79 @@ def fill_sheet(ws, sheet: Sheet) -> None:
         wrapped_lines(sheet.title, _capacity(sum(widths) or 10, bold=True, size=TITLE_SIZE)),
         TITLE_SIZE)
 
+    if sheet.bands:
+        _bands(ws, sheet.bands, widths)
     lines = 1
     for index, column in enumerate(columns, start=1):
-        cell = put(ws, 2, index, column.header)
+        cell = put(ws, head, index, column.header)
         cell.font = BOLD
         cell.fill = HEADER_FILL
         cell.border = BORDER
         cell.alignment = HEADER_ALIGNMENT
         lines = max(lines, wrapped_lines(column.header, _capacity(widths[index - 1], bold=True)))
-    ws.row_dimensions[2].height = _height(lines)
+    ws.row_dimensions[head].height = _height(lines)
 
     data = rows + ([totals] if totals else [])
-    for r, values in enumerate(data, start=3):
-        bold = totals is not None and r == 2 + len(data)
+    styles: dict[tuple, Any] = {}     # a style is built once and copied (openpyxl hashes
+    for r, values in enumerate(data, start=head + 1):     # every style object it is given)
+        bold = ((totals is not None and r == head + len(data))
+                or r - head - 1 in sheet.bold_rows)
         lines = 1
         for c, column in enumerate(columns, start=1):
             value = values[c - 1] if c - 1 < len(values) else None
             cell = put(ws, r, c, value, number_format=column.number_format,
                        percent=column.percent)
-            cell.font = BOLD if bold else FONT_PLAIN
-            cell.border = BORDER
-            cell.alignment = DATA_ALIGNMENT
+            fill = sheet.fills.get((r - head - 1, c - 1))
+            key = (bold, fill, cell.number_format, cell.quotePrefix)
+            style = styles.get(key)
+            if style is None:
+                cell.font = BOLD if bold else FONT_PLAIN
+                cell.border = BORDER
+                cell.alignment = DATA_ALIGNMENT
+                if fill:
+                    cell.fill = FILLS[fill]
+                styles[key] = copy(cell._style)
+            else:
+                cell._style = copy(style)
             if isinstance(value, str):
                 lines = max(lines, wrapped_lines(value, _capacity(widths[c - 1], bold=bold)))
         ws.row_dimensions[r].height = _height(lines)
 
-    ws.freeze_panes = "A3"
-    last_row = max(2, 2 + len(rows))
-    ws.auto_filter.ref = f"A2:{get_column_letter(ncols)}{last_row}"
-    _print_setup(ws, sum(widths))
+    ws.freeze_panes = f"{get_column_letter(sheet.frozen + 1)}{head + 1}"
+    last_row = max(head, head + len(rows))
+    ws.auto_filter.ref = f"A{head}:{get_column_letter(ncols)}{last_row}"
+    _print_setup(ws, sum(widths), f"{head - 1 if sheet.bands else head}:{head}")
+    if sheet.after is not None:
+        sheet.after(ws, head + 1)
 
 
-def _print_setup(ws, width: int) -> None:
+def _bands(ws, bands: Sequence[tuple[str, int]], widths: Sequence[int]) -> None:
+    """Row 2: each title merged over its columns, bold and shaded as the header."""
+    column, lines = 1, 1
+    for label, span in bands:
+        span = max(span, 1)
+        cell = put(ws, 2, column, label)
+        for c in range(column, column + span):
+            edge = ws.cell(row=2, column=c)
+            edge.font, edge.fill, edge.border = BOLD, HEADER_FILL, BORDER
+            edge.alignment = HEADER_ALIGNMENT
+        if span > 1:
+            ws.merge_cells(start_row=2, start_column=column, end_row=2,
+                           end_column=column + span - 1)
+        width = sum(widths[column - 1:column - 1 + span])
+        lines = max(lines, wrapped_lines(label, _capacity(width, bold=True)))
+        column += span
+    ws.row_dimensions[2].height = _height(lines)
+
+
+def _print_setup(ws, width: int, titles: str = "2:2") -> None:
     setup = ws.page_setup
     setup.paperSize = ws.PAPERSIZE_A4
     setup.orientation = "landscape" if width > PORTRAIT_WIDTH else "portrait"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     setup.fitToWidth = 1
     setup.fitToHeight = 0                   # as many pages down as it takes
-    ws.print_title_rows = "2:2"
+    ws.print_title_rows = titles
     ws.print_options.gridLines = False
     ws.page_margins = PageMargins(left=0.6, right=0.4, top=0.5, bottom=0.6, header=0.3,
                                   footer=0.3)

@@ -30,7 +30,7 @@ SCHEMA_VERSION = 5
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
-OFFICE_SCHEMA_VERSION = 2       # 2: schools.phone, office_settings (sync/municipal.py)
+OFFICE_SCHEMA_VERSION = 3       # 2: schools.phone, office_settings; 3: school_register
 
 
 def _v1_to_v2(db: Database) -> None:

@@ -39,6 +39,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     report = with_db(muni_sub.add_parser("report", help=S.EX_CLI_MUNI_REPORT))
     report.add_argument("--out", type=Path, required=True, help=S.EX_CLI_OUT)
     report.add_argument("--date", default=None, help=S.EX_CLI_REPORT_DATE)
+    register = with_db(muni_sub.add_parser("register", help=S.MX_CLI_REGISTER))
+    register.add_argument("file", type=Path, nargs="?", default=None, help=S.MX_CLI_REGISTER_FILE)
+    register.add_argument("--days", type=int, default=None, help=S.MX_CLI_REGISTER_DAYS)
 
     keys = sub.add_parser("keys", help=S.EX_CLI_KEYS)
     keys_sub = keys.add_subparsers(dest="action", required=True, parser_class=type(keys))
@@ -87,6 +90,7 @@ def run(args: argparse.Namespace, clock: Clock, *, ask: Callable[[str], str] | N
         ("municipality", "schools"): _muni_schools,
         ("municipality", "forget-key"): _muni_forget,
         ("municipality", "report"): _muni_report,
+        ("municipality", "register"): _muni_register,
         ("keys", "import"): _keys_import,
         ("keys", "show"): _keys_show,
         ("packet", "export"): _packet_export,
@@ -191,7 +195,8 @@ def _muni_forget(args, db, clock, say, ask) -> int:
 def _muni_report(args, db, clock, say, ask) -> int:
     from metodkab.domain.parse import parse_date
     from metodkab.storage.errors import StorageError
-    from metodkab.sync.consolidated import consolidate, export_xlsx
+    from metodkab.sync.consolidated import consolidate
+    from metodkab.sync.consolidated_files import write_report
 
     try:
         day = parse_date(args.date) if args.date else clock.today()
@@ -204,9 +209,36 @@ def _muni_report(args, db, clock, say, ask) -> int:
         report = consolidate(store, day)
     finally:
         store.close()
-    say(S.EX_XLSX_DONE.format(path=export_xlsx(report, args.out)))
+    xlsx, note = write_report(report, args.out)
+    say(S.MX_CLI_DONE.format(xlsx=xlsx, docx=note))
     say(S.EX_REPORT_SUMMARY.format(schools=len(report.schools), overdue=len(report.overdue),
                                    young=len(report.young_unsupported)))
+    return 0
+
+
+def _muni_register(args, db, clock, say, ask) -> int:
+    """Load the municipality's list of schools from a table and/or set after how many days
+    without a packet a school is named; print the list's silent schools."""
+    from metodkab.sync.consolidated import (
+        read_register, register, replace_register, set_silent_days, silent_days,
+        silent_schools,
+    )
+
+    schools = read_register(args.file) if args.file else None
+    store = _open_muni(db, clock)
+    try:
+        if schools is not None:
+            say(S.MX_CLI_REGISTER_LOADED.format(count=replace_register(store, schools)))
+        if args.days is not None:
+            set_silent_days(store, args.days)
+        days = silent_days(store)
+        silent = silent_schools(store, clock.today(), days)
+        say(S.MX_CLI_REGISTER_STATE.format(count=len(register(store)), days=days,
+                                           silent=len(silent)))
+        for s in silent:
+            say(f"  {s.code}  {s.name}")
+    finally:
+        store.close()
     return 0
 
 

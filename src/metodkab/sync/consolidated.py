@@ -1,13 +1,20 @@
-"""Consolidated figures of the municipal office: every indicator per school and in total,
-and the lists across schools (staff overdue for training, young teachers without support).
+"""Consolidated figures of the municipal office: every indicator per school and in total
+over the pooled staff, the lists across schools (overdue training, young teachers without
+support, categories expiring, mentorships without an order), programme progress per
+school, and the schools that sent nothing.
 
 The indicators are computed by the schools' own code, not a second copy of the rules:
-each school's records are copied into a fresh in-memory school database (the school's
+each school's records are copied into an in-memory school database (the school's
 schema) and read by ``storage.indicators.load_data`` and ``reports.indicators.compute_all``
 exactly as at the school. A de-identified school has no birth dates or experience start:
 its people get birth and experience dates chosen inside their bands (counted back from
 the day the bands were computed, ``bands_on``), so on that day every age and experience
-figure falls as at the school; names are shown as «обезличен».
+figure falls as at the school; a person is shown as «сотрудник 7, 25–29 лет, стаж 3–5
+лет» (numbered within the school), never by an id.
+
+A total is counted over the pooled staff of all schools: the sum of the schools' counts
+over the sum of their bases (never an average of percents). The programme's rows are the
+school's own and never go into a total.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from metodkab import strings as S
 from metodkab.domain.parse import add_years, full_name, norm
 from metodkab.reports import indicators as ri
 from metodkab.storage.db import Store, open_memory
+from metodkab.storage.errors import StorageError
 from metodkab.sync.records import AGE_BANDS, EXPERIENCE_BANDS
 
 AGE_YEARS = dict(zip(AGE_BANDS, ((0, 24), (25, 29), (30, 34), (35, 39), (40, 44), (45, 49),
@@ -46,18 +54,31 @@ def _middle(*intervals: tuple[dt.date, dt.date]) -> str | None:
     return (after + (upto - after) / 2 + dt.timedelta(days=1)).isoformat()
 
 
-def _staff_row(row_id: str, data: dict) -> dict:
-    """A staff row fit for the school schema: names of a de-identified row are blank
-    placeholders (with the start of the UUID, to tell people apart); birth and experience dates are chosen inside the bands (the age band on
-    the bands' day and the one on 1 January both hold), so every figure falls as at the
-    school."""
+def deidentified_label(number: int, data: dict) -> str:
+    """«сотрудник 7, 25–29 лет, стаж 3–5 лет»: the number within the school and the bands
+    the school sent (a band not sent is left out)."""
+    parts = [S.MX_PERSON_NUMBER.format(number=number)]
+    if data.get("age_band"):
+        parts.append(S.MX_PERSON_AGE.format(band=data["age_band"]))
+    if data.get("experience_band"):
+        parts.append(S.MX_PERSON_EXPERIENCE.format(band=data["experience_band"]))
+    return ", ".join(parts)
+
+
+def _staff_row(row_id: str, data: dict, number: int = 0) -> dict:
+    """A staff row fit for the school schema: a de-identified row is named by its label
+    (``deidentified_label``); birth and experience dates are chosen inside the bands (the
+    age band on the bands' day and the one on 1 January both hold), so every figure falls
+    as at the school."""
     if "bands_on" in data:
         from metodkab.reports.indicators import age_day
 
         day = dt.date.fromisoformat(data["bands_on"])
         row = {k: v for k, v in data.items()
                if k not in ("age_band", "age_band_jan1", "experience_band", "bands_on")}
-        row.update(last_name=S.EX_DEIDENTIFIED, first_name=row_id[:8], middle_name="")
+        last, _, first = deidentified_label(number, data).partition(" ")
+        row.update(last_name=last, first_name=first, middle_name="")   # the school's
+        # «фамилия имя» reads back as the whole label
         age = AGE_YEARS.get(data.get("age_band") or "")
         jan1 = AGE_YEARS.get(data.get("age_band_jan1") or "")
         ages = [_interval(day, age)] if age else []
@@ -73,140 +94,324 @@ def _staff_row(row_id: str, data: dict) -> dict:
     return data
 
 
-def school_copy(muni: Store, code: str) -> Store:
-    """The school's records in a fresh in-memory school database."""
-    copy = open_memory(clock=muni.clock, user=muni.user)
-    conn = copy.db.conn
-    conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("PRAGMA ignore_check_constraints = ON")
-    columns = {t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")}
-               for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    with muni.mutex:
-        rows = muni.db.conn.execute(
-            "SELECT table_name, id, version, change_seq, updated_at, deleted, data FROM records "
-            "WHERE school_code = ? ORDER BY table_name", (code,)).fetchall()
-    with copy.atomic():
+class SchoolCopier:
+    """One in-memory school database (the school's schema, created once) that holds one
+    school's records at a time: ``load(code)`` empties it and copies that school's
+    records in, a table at a time. Creating the schema anew for each school took most of
+    the time of a consolidated report (about 40 ms a school)."""
+
+    def __init__(self, muni: Store) -> None:
+        self.muni = muni
+        self.store = open_memory(clock=muni.clock, user=muni.user)
+        conn = self.store.db.conn
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        self.columns = {t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")}
+                        for (t,) in conn.execute(
+                            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.filled: set[str] = set()
+
+    def load(self, code: str) -> Store:
+        with self.muni.mutex:
+            rows = self.muni.db.conn.execute(
+                "SELECT table_name, id, version, change_seq, updated_at, deleted, data "
+                "FROM records WHERE school_code = ? ORDER BY table_name", (code,)).fetchall()
+        conn = self.store.db.conn
+        batches: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+        numbers = {row[1]: n for n, row in enumerate(
+            sorted((r for r in rows if r[0] == "staff"), key=lambda r: r[1]), start=1)}
         for table, row_id, version, seq, updated, deleted, text in rows:
-            known = columns.get(table)
+            known = self.columns.get(table)
             if not known:
                 continue                    # a table this program does not know yet
             data = json.loads(text)
             if table == "staff":
-                data = _staff_row(row_id, data)
+                data = _staff_row(row_id, data, numbers[row_id])
             values = {"id": row_id, "version": version, "change_seq": seq,
                       "updated_at": updated, "deleted": deleted,
                       **{k: v for k, v in data.items() if k in known}}
-            names = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                         tuple(values.values()))
-    return copy
+            batches.setdefault((table, tuple(values)), []).append(tuple(values.values()))
+        with self.store.atomic():
+            for table in self.filled:
+                conn.execute(f"DELETE FROM {table}")
+            self.filled = set()
+            for (table, names), batch in batches.items():
+                marks = ", ".join("?" for _ in names)
+                conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",
+                                 batch)
+                self.filled.add(table)
+        return self.store
+
+    def close(self) -> None:
+        self.store.db.close()
+
+
+def school_copy(muni: Store, code: str) -> Store:
+    """The school's records in a fresh in-memory school database (the caller closes it)."""
+    return SchoolCopier(muni).load(code)
+
+
+# --- the consolidated report ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Person:
+    """A row of a list across schools: the school, the person (named, or the label of a
+    de-identified school), positions and what the list says about them."""
+
     school_code: str
     school_name: str
     name: str
     positions: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class SchoolInfo:
+    code: str
+    name: str
+    level: str                 # of the latest packet: full | deidentified
+    last_seq: int = 0
+    made_at: str = ""          # when the school made its latest data (its clock, ISO)
+    imported_at: str = ""
+    gaps: int = 0              # packet numbers actually missing
+
+    @property
+    def level_text(self) -> str:
+        return S.MX_LEVELS.get(self.level, self.level)
+
+
+@dataclass(frozen=True)
+class Silent:
+    """A school of the municipality's register that sent nothing, or nothing lately."""
+
+    code: str
+    name: str
+    last_imported_at: str      # '' when nothing ever came
 
 
 @dataclass
 class Consolidated:
     day: dt.date
-    schools: list[tuple[str, str, str]]                    # code, name, level
+    schools: list[SchoolInfo]
+    municipality: str = ""
     results: dict[str, list[ri.Result]] = field(default_factory=dict)   # by school code
     totals: list[ri.Result] = field(default_factory=list)
+    people: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     overdue: list[Person] = field(default_factory=list)
     young_unsupported: list[Person] = field(default_factory=list)
+    expiring: list[Person] = field(default_factory=list)
+    no_order: list[Person] = field(default_factory=list)
+    silent: list[Silent] = field(default_factory=list)
+    silent_days: int = 30
+
+    def result(self, code: str, key: str) -> ri.Result | None:
+        return next((r for r in self.results.get(code, ()) if r.key == key), None)
+
+    def total(self, key: str) -> ri.Result | None:
+        return next((r for r in self.totals if r.key == key), None)
+
+
+MATRIX_GROUPS = ("federal", "self", "school", "growth")     # the registry's indicators
+DISTRIBUTION_GROUPS = ("education", "category", "experience", "age")
+SILENT_DAYS = 30                     # the default of the office setting «silent_days»
 
 
 def _total(results: list[ri.Result]) -> ri.Result:
+    """A figure over the pooled staff of all schools: the sum of the counts over the sum
+    of the bases (the percent of the pool, never an average of the schools' percents)."""
     first = results[0]
     return ri.Result(first.key, first.group, first.name, sum(r.count for r in results),
                      sum(r.base for r in results), target=first.target, kind=first.kind,
                      lower_is_better=first.lower_is_better)
 
 
+def _lists(result: Consolidated, code: str, name: str, data: ri.IndicatorData,
+           figures: list[ri.Result]) -> None:
+    """The school's rows of the four lists, from its own figures (the ids they counted)."""
+    from metodkab.domain.parse import format_date
+    from metodkab.reports import mentorship as rm
+    from metodkab.reports import rules
+
+    people = {p.id: p for p in data.people}
+    by_key = {f.key: f for f in figures}
+
+    def row(person_id: str, detail: str = "") -> Person | None:
+        p = people.get(person_id)
+        return Person(code, name, p.name, p.positions, detail) if p else None
+
+    last = ri.last_training_end(data)
+    overdue = by_key.get("training_overdue")
+    if overdue:
+        result.overdue += filter(None, (row(i, S.MX_LAST_COURSE.format(
+            date=format_date(last[i])) if i in last else S.MX_NO_COURSE)
+            for i in overdue.ids))
+    young = by_key.get("young_supported")
+    if young:
+        result.young_unsupported += filter(None, (row(i) for i in young.other_ids))
+    expiring = by_key.get("categories_expiring")
+    if expiring:
+        until = rules.category_warning_until(
+            data.day, int(data.setting("category_warn_months") or 6))
+        for i in expiring.ids:
+            ending = sorted((c.valid_until, c.category) for c in data.categories
+                            if c.staff_id == i and c.valid_until is not None
+                            and data.day <= c.valid_until <= until)
+            detail = (S.MX_CATEGORY_UNTIL.format(category=ending[0][1],
+                                                 date=format_date(ending[0][0]))
+                      if ending else "")
+            result.expiring += filter(None, [row(i, detail)])
+    for pair in data.pairs:
+        if rm.active_on(pair, data.day) and any(
+                f.code == "no_order" for f in rm.check_order(pair)):
+            mentees = ", ".join(people[m].name for m in pair.mentee_ids if m in people)
+            result.no_order += filter(None, [row(pair.mentor_id, S.MX_PAIR_DETAIL.format(
+                mentees=mentees, start=format_date(pair.start)))])
+
+
 def consolidate(muni: Store, day: dt.date,
                 progress: Callable[[int, int], None] | None = None) -> Consolidated:
-    """Every indicator for every school on ``day``, the totals and the two lists."""
+    """Every indicator for every school on ``day`` (the school's own rule functions on
+    its records), the totals over the pooled staff, the lists and the silent schools."""
     from metodkab.storage.indicators import load_data
+    from metodkab.sync.office import list_schools
 
+    rows = list_schools(muni, day)
     with muni.mutex:
-        schools = muni.db.conn.execute(
-            "SELECT s.code, s.name, coalesce((SELECT level FROM packets p WHERE "
-            "p.school_code = s.code ORDER BY imported_at DESC, seq DESC LIMIT 1), '') "
-            "FROM schools s ORDER BY s.code").fetchall()
-    result = Consolidated(day, [tuple(s) for s in schools])
+        office = muni.db.conn.execute("SELECT name FROM office").fetchone()
+    schools = [SchoolInfo(r.code, r.name, r.level, r.last_seq, r.last_created_at,
+                          r.last_imported_at, r.gaps) for r in rows]
+    result = Consolidated(day, schools, office[0] if office else "")
+    result.silent_days = silent_days(muni)
+    result.silent = silent_schools(muni, day, result.silent_days)
     by_key: dict[tuple[str, str], list[ri.Result]] = {}
     order: list[tuple[str, str]] = []
-    for done, (code, name, _level) in enumerate(schools, start=1):
-        copy = school_copy(muni, code)
-        try:
-            data = load_data(copy, day)
-        finally:
-            copy.db.close()
-        figures = ri.compute_all(data)
-        result.results[code] = figures
-        people = {p.id: p for p in data.people}
-        for figure in figures:
-            key = (figure.key, figure.name)
-            if key not in by_key:
-                by_key[key] = []
-                order.append(key)
-            by_key[key].append(figure)
-            if figure.key == "training_overdue":
-                result.overdue += [Person(code, name, people[i].name, people[i].positions)
-                                   for i in figure.ids if i in people]
-            elif figure.key == "young_supported":
-                result.young_unsupported += [
-                    Person(code, name, people[i].name, people[i].positions)
-                    for i in figure.other_ids if i in people]
-        if progress:
-            progress(done, len(schools))
+    copier = SchoolCopier(muni)
+    try:
+        for done, school in enumerate(schools, start=1):
+            data = load_data(copier.load(school.code), day)
+            figures = ri.compute_all(data)
+            result.results[school.code] = figures
+            result.people[school.code] = {p.id: (p.name, p.positions) for p in data.people}
+            for figure in figures:
+                if figure.group == "programme":
+                    continue            # the school's own programme: never in a total
+                key = (figure.key, figure.name)
+                if key not in by_key:
+                    by_key[key] = []
+                    order.append(key)
+                by_key[key].append(figure)
+            _lists(result, school.code, school.name, data, figures)
+            if progress:
+                progress(done, len(schools))
+    finally:
+        copier.close()
     result.totals = [_total(by_key[key]) for key in order]
     return result
 
 
+# --- the municipality's register of schools ----------------------------------------------
+
+
+def silent_days(muni: Store) -> int:
+    """The office's setting: a school silent for more than this many days is listed."""
+    from metodkab.sync.office import get_setting
+
+    value = get_setting(muni, "silent_days")
+    return int(value) if value.isdigit() else SILENT_DAYS
+
+
+def set_silent_days(muni: Store, days: int) -> None:
+    from metodkab.sync.office import set_setting
+
+    if days < 1:
+        raise StorageError(S.MX_SILENT_DAYS_BAD)
+    set_setting(muni, "silent_days", str(days))
+
+
+def register(muni: Store) -> list[tuple[str, str]]:
+    with muni.mutex:
+        return muni.db.conn.execute(
+            "SELECT code, name FROM school_register ORDER BY code").fetchall()
+
+
+def replace_register(muni: Store, schools: list[tuple[str, str]]) -> int:
+    """The municipality's list of schools, replaced as a whole in one transaction."""
+    codes = [code for code, _ in schools]
+    if not codes or len(set(codes)) != len(codes):
+        raise StorageError(S.MX_REGISTER_EMPTY if not codes else S.MX_REGISTER_TWICE.format(
+            code=next(c for c in codes if codes.count(c) > 1)))
+    with muni.atomic():
+        muni.db.conn.execute("DELETE FROM school_register")
+        muni.db.conn.executemany("INSERT INTO school_register (code, name) VALUES (?, ?)",
+                                 schools)
+    return len(schools)
+
+
+def read_register(path: Path) -> list[tuple[str, str]]:
+    """Codes and names of schools from a table (XLSX, XLS, ODS, CSV) through the import
+    reader: the column headed «Код» and the one headed «Наименование»/«Школа»."""
+    from metodkab.importing.reader import read_table
+
+    def score(headers) -> int:
+        low = [str(h or "").strip().lower() for h in headers]
+        return sum(any(w in h for h in low) for w in ("код", "школ", "наименован", "название"))
+
+    sheet = read_table(path, score=score)
+    headers = [str(h or "").strip().lower() for h in sheet.headers]
+    code_at = next((i for i, h in enumerate(headers) if "код" in h), None)
+    name_at = next((i for i, h in enumerate(headers)
+                    if any(w in h for w in ("наименован", "название", "школ"))), None)
+    if code_at is None:
+        raise StorageError(S.MX_REGISTER_NO_CODE.format(name=Path(path).name))
+    schools = []
+    for _number, cells in sheet.rows:
+        code = _code_text(cells[code_at] if code_at < len(cells) else None)
+        if not code:
+            continue
+        name = str(cells[name_at]).strip() if name_at is not None and name_at < len(cells) \
+            and cells[name_at] is not None else ""
+        schools.append((code, name))
+    return schools
+
+
+def _code_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def silent_schools(muni: Store, day: dt.date, days: int) -> list[Silent]:
+    """Schools of the register with no packet at all, or none imported in the last
+    ``days`` days before ``day``."""
+    with muni.mutex:
+        rows = muni.db.conn.execute(
+            "SELECT r.code, coalesce(nullif(s.name, ''), r.name), "
+            "coalesce(s.last_import_at, '') FROM school_register r "
+            "LEFT JOIN schools s ON s.code = r.code ORDER BY r.code").fetchall()
+    silent = []
+    for code, name, last in rows:
+        if not last or (day - dt.date.fromisoformat(last[:10])).days > days:
+            silent.append(Silent(code, name, last))
+    return silent
+
+
 def export_xlsx(report: Consolidated, folder: Path) -> Path:
-    """The consolidated figures and both lists as one workbook (the one writer of
-    reports/xlsx.py: print setup, percents as percents, targets as «≥ 30 %»)."""
-    from metodkab.domain.parse import format_date
-    from metodkab.reports.indicator_sheet import figure_cells, figure_columns
-    from metodkab.reports.xlsx import Column, Sheet, write_xlsx
+    """The consolidated workbook (sync/consolidated_files.py)."""
+    from metodkab.sync.consolidated_files import write_workbook
 
-    date = format_date(report.day)
-    codes = [code for code, _name, _level in report.schools]
-    names = {code: name for code, name, _level in report.schools}
-    totals = Sheet(S.EX_XLSX_TOTALS, S.EX_XLSX_TOTALS_TITLE.format(date=date),
-                   [Column(S.EX_IND_COL_NAME, 50), *figure_columns()],
-                   [(r.name, *figure_cells(r)) for r in report.totals])
-    per_school_rows = []
-    for code in codes:
-        for r in report.results.get(code, []):
-            per_school_rows.append((code, names[code], r.name, *figure_cells(r)))
-    per_school = Sheet(S.EX_XLSX_SCHOOLS, S.EX_XLSX_SCHOOLS_TITLE.format(date=date),
-                       [Column(S.EX_SCHOOL_COLUMNS[0]), Column(S.EX_SCHOOL_COLUMNS[1], 30),
-                        Column(S.EX_IND_COL_NAME, 40), *figure_columns()], per_school_rows)
-    person_columns = [Column(S.EX_SCHOOL_COLUMNS[0]), Column(S.EX_SCHOOL_COLUMNS[1], 30),
-                      Column(S.EX_LIST_COL_NAME, 36), Column(S.EX_LIST_COL_POSITIONS, 40)]
-    overdue = Sheet(S.EX_XLSX_OVERDUE, S.EX_XLSX_OVERDUE_TITLE.format(date=date), person_columns,
-                    [(p.school_code, p.school_name, p.name, p.positions) for p in report.overdue])
-    young = Sheet(S.EX_XLSX_YOUNG, S.EX_XLSX_YOUNG_TITLE.format(date=date), person_columns,
-                  [(p.school_code, p.school_name, p.name, p.positions)
-                   for p in report.young_unsupported])
-    return write_xlsx(folder, free_name(folder, S.EX_XLSX_FILE.format(date=report.day.isoformat())),
-                      [totals, per_school, overdue, young])
+    return write_workbook(report, folder)
 
 
-def free_name(folder: Path, name: str) -> str:
-    """``name`` (an .xlsx in ``folder``), or «name (2)», «name (3)» … when a report of the
+def free_name(folder: Path, name: str, suffix: str = ".xlsx") -> str:
+    """``name`` (a file in ``folder``), or «name (2)», «name (3)» … when a report of the
     same day is already there: a second report never overwrites the first silently."""
     from metodkab.reports.xlsx import safe_file_name
 
     candidate, number = name, 1
-    while (Path(folder) / (safe_file_name(candidate) + ".xlsx")).exists():
+    while (Path(folder) / (safe_file_name(candidate) + suffix)).exists():
         number += 1
         candidate = f"{name} ({number})"
     return candidate

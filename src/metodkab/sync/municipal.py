@@ -134,6 +134,7 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
 OFFICE_STEPS = {
     1: ("ALTER TABLE schools ADD COLUMN phone TEXT NOT NULL DEFAULT ''",
         "CREATE TABLE office_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+    2: ("CREATE TABLE school_register (code TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '')",),
 }
 
 

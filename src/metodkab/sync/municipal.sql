@@ -26,6 +26,14 @@ CREATE TABLE office_settings (
     value  TEXT NOT NULL
 );
 
+-- The municipality's own list of its schools (loaded from a table, schema 3): a school
+-- listed here that sent nothing, or nothing for more than «silent_days» days (an
+-- office setting), is named in the consolidated report.
+CREATE TABLE school_register (
+    code   TEXT PRIMARY KEY,
+    name   TEXT NOT NULL DEFAULT ''
+);
+
 -- The Ed25519 key each school signs with: registered on its first packet after the
 -- user confirmed the fingerprint; a packet signed by another key is refused. When the
 -- school moves to a new computer its key is replaced (revoked_at set, the new one added
