@@ -137,7 +137,8 @@ class MunicipalIndicatorsScreen(AppScreen):
             return
         total = self.report.totals[index]
         rows = []
-        for code, name, _level in self.report.schools:
+        for school in self.report.schools:
+            code, name = school.code, school.name
             for r in self.report.results.get(code, []):
                 if (r.key, r.name) == (total.key, total.name):
                     rows.append((code, name, str(r.count), str(r.base),
@@ -169,15 +170,17 @@ class MunicipalIndicatorsScreen(AppScreen):
         report = self.report if self.version == self.app.data_version else None
         day = self.day
 
-        def write(store, folder: Path) -> Path:
-            from metodkab.sync.consolidated import consolidate, export_xlsx
+        def write(store, folder: Path) -> tuple[Path, Path]:
+            from metodkab.sync.consolidated import consolidate
+            from metodkab.sync.consolidated_files import write_report
 
-            return export_xlsx(report or consolidate(store, day), folder)   # never stale
+            return write_report(report or consolidate(store, day), folder)   # never stale
 
         def picked(folder: Path) -> None:
-            self.run_db(write, folder, done=lambda path: (
-                self.app.push_screen(MessageDialog(S.EX_XLSX_DONE.format(path=path),
-                                                   title=S.EX_IND_TITLE))))
+            self.run_db(write, folder, done=lambda paths: (
+                self.app.push_screen(MessageDialog(
+                    S.MX_CLI_DONE.format(xlsx=paths[0], docx=paths[1]),
+                    title=S.EX_IND_TITLE))))
 
         pick_path(self, S.EX_PICK_FOLDER, picked, want="folder")
 
