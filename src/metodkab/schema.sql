@@ -113,7 +113,7 @@ CREATE TABLE association (
     deleted     INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
     kind        TEXT NOT NULL DEFAULT 'ШМО'
-                CHECK (kind IN ('ШМО', 'методический совет', 'творческая группа', 'иное')),
+                CHECK (kind IN ('ШМО', 'методический совет', 'творческая группа', 'школа молодого педагога', 'иное')),
     head_id     TEXT REFERENCES staff (id),
     notes       TEXT NOT NULL DEFAULT ''
 );

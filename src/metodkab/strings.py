@@ -203,6 +203,10 @@ SETTINGS_TARGET_FEDERAL = "Курсы из федерального реестр
 SETTINGS_TARGET_FL_DIAG = "Прошли диагностику функциональной грамотности"
 SETTINGS_TARGET_FL_HIGH = "Высокий результат диагностики ФГ"
 SETTINGS_TARGET_YOUNG = "Молодые педагоги с сопровождением"
+SETTINGS_SECTION_SUPPORT = "Поддержка молодых педагогов (что считается)"
+SETTINGS_SUPPORT_MENTORSHIP = "Наставничество (наставляемый в действующей паре)"
+SETTINGS_SUPPORT_ROUTE = "Утверждённый действующий ИОМ"
+SETTINGS_SUPPORT_YOUNG_SCHOOL = "Участник «школы молодого педагога»"
 SETTINGS_TARGET_MANAGEMENT = "Управленческая команда обучена (пусто — без цели)"
 SETTINGS_ORDER_ERROR = "Не больше, чем «{other}»"
 

@@ -244,3 +244,22 @@ def test_conformity_without_a_date_after_migration(v1_file, clock):
                 "exemption_reason) VALUES ('x', 1, '2026-01-01', 'staff-1', 'декрет')")
     finally:
         store.close()
+
+
+def test_young_teachers_school_is_a_kind_after_migration(v1_file, clock):
+    """Version 6: «школа молодого педагога» is an association kind (domain.md §6); the
+    members of an old database's associations stay, and other kinds are still refused."""
+    from metodkab.domain.models import Association
+
+    store = open_store(v1_file, clock=clock)
+    try:
+        school = repo.create(store, Association(name="Школа молодого педагога",
+                                                kind="школа молодого педагога"))
+        assert repo.get(store, Association, school).kind == "школа молодого педагога"
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.conn.execute(
+                "INSERT INTO association (id, change_seq, updated_at, name, kind) "
+                "VALUES ('x', 1, '2026-01-01', 'X', 'клуб')")
+        assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()

@@ -14,7 +14,7 @@ from metodkab.domain.parse import parse_date
 from metodkab.screens.base import FormScreen
 from metodkab.storage.school import get_school, save_school, save_school_and_settings
 from metodkab.storage.settings import all_settings
-from metodkab.widgets.fields import DateField, TextField
+from metodkab.widgets.fields import DateField, FlagField, TextField
 from metodkab.widgets.form import FieldSpec
 
 # key: (label, lowest, highest, section, blank allowed — blank means "no target")
@@ -59,6 +59,12 @@ DATE_SETTINGS: dict[str, tuple[str, str]] = {
     "report_date": (S.SETTINGS_REPORT_DATE, S.SETTINGS_SECTION_WORK),
     "mentorship_rule_date": (S.SETTINGS_MENTOR_RULE_DATE, S.SETTINGS_SECTION_DOCS),
 }
+# yes/no settings: the support forms of indicator 4 (domain.md §6)
+FLAG_SETTINGS: dict[str, str] = {
+    "support_mentorship": S.SETTINGS_SUPPORT_MENTORSHIP,
+    "support_route": S.SETTINGS_SUPPORT_ROUTE,
+    "support_young_school": S.SETTINGS_SUPPORT_YOUNG_SCHOOL,
+}
 PLAIN_SETTINGS = ("user_name", *DATE_SETTINGS, *TEXT_SETTINGS)
 
 
@@ -85,6 +91,9 @@ def parse_settings(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
     for key in TEXT_SETTINGS:
         if key in raw:
             values[key] = str(raw[key] or "").strip()
+    for key in FLAG_SETTINGS:
+        if key in raw:
+            values[key] = bool(raw[key])
     for key, (_, lo, hi, _, blank) in INT_SETTINGS.items():
         text = str(raw.get(key) if raw.get(key) is not None else "").strip()
         if blank and not text:
@@ -175,6 +184,9 @@ class SettingsScreen(FormScreen):
               for key, (label, length) in TEXT_SETTINGS.items()),
             FieldSpec("mentorship_rule_date", S.SETTINGS_MENTOR_RULE_DATE, lambda: DateField(),
                       section=S.SETTINGS_SECTION_DOCS),
+            *(FieldSpec(key, label, lambda: FlagField(), kind="flag",
+                        section=S.SETTINGS_SECTION_SUPPORT)
+              for key, label in FLAG_SETTINGS.items()),
         ]
 
     def title_for(self, record: Record | None) -> str:
@@ -194,6 +206,7 @@ class SettingsScreen(FormScreen):
         values = {k: "" if v is None else str(v) if k in INT_SETTINGS else v
                   for k, v in values.items()}
         values["pedagogical_stems"] = ", ".join(self.settings.get("pedagogical_stems") or [])
+        values.update({k: bool(self.settings.get(k, True)) for k in FLAG_SETTINGS})
         for key in DATE_SETTINGS:
             values[key] = parse_date(values[key]) if values[key] else ""
         self.form.load(values)
@@ -201,7 +214,7 @@ class SettingsScreen(FormScreen):
 
     def _data(self) -> dict[str, Any]:
         data = super()._data()
-        for key in (*PLAIN_SETTINGS, "pedagogical_stems", *INT_SETTINGS):
+        for key in (*PLAIN_SETTINGS, "pedagogical_stems", *INT_SETTINGS, *FLAG_SETTINGS):
             data.pop(key, None)
         return data
 

@@ -14,6 +14,8 @@ History:
       learning (``short_learning``) and an ИОМ step's link to it (``route_step.learning_id``).
   5 — a conformity attestation (СЗД) may have no date: a staff list says «СЗД» without
       one, and the result is kept as stated, «дата не указана», never given a made-up day.
+  6 — «школа молодого педагога» joins the kinds of association (a support form of young
+      teachers, domain.md §6).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -180,8 +182,36 @@ def _v4_to_v5(db: Database) -> None:
         db.conn.execute(statement)
 
 
+OLD_KINDS = "'творческая группа', 'иное'"
+NEW_KINDS = "'творческая группа', 'школа молодого педагога', 'иное'"
+
+
+def _v5_to_v6(db: Database) -> None:
+    """Widen the CHECK of ``association.kind`` in place. Rebuilding the table would mean
+    dropping a table that members point at; a looser CHECK is the case SQLite documents
+    for editing the stored schema (writable_schema, then a new schema_version), and every
+    stored row already passes it."""
+    conn = db.conn
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                       "AND name = 'association'").fetchone()[0]
+    if NEW_KINDS in sql:
+        return
+    if OLD_KINDS not in sql:
+        from metodkab.storage.errors import DatabaseDamaged
+
+        raise DatabaseDamaged(S.MIGRATION_FK_BROKEN.format(table="association"))
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' "
+                     "AND name = 'association'", (sql.replace(OLD_KINDS, NEW_KINDS),))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
 STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                4: _v4_to_v5}
+                                                4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def migrate(db: Database, from_version: int) -> None:

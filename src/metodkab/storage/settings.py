@@ -25,6 +25,10 @@ DEFAULTS: dict[str, Any] = {
     "target_fl_diagnostics": 30,
     "target_fl_high_score": 15,
     "target_young_supported": 70,
+    # The support forms of indicator 4 that count (domain.md §6): each can be turned off.
+    "support_mentorship": True,
+    "support_route": True,
+    "support_young_school": True,
     "new_staff_months": 12,            # mentorship coverage: hired within N months
     "mentorship_min_months": 3,        # personalised programme: 3–12 months (АЗ-1128/08/657)
     "mentorship_max_months": 12,
