@@ -261,9 +261,8 @@ def _lists(result: Consolidated, code: str, name: str, data: ri.IndicatorData,
                                                  date=format_date(ending[0][0]))
                       if ending else "")
             result.expiring += filter(None, [row(i, detail)])
-    for pair in data.pairs:
-        if rm.active_on(pair, data.day) and any(
-                f.code == "no_order" for f in rm.check_order(pair)):
+    for pair in ri.active_pairs(data):
+        if any(f.code == "no_order" for f in rm.check_order(pair)):
             mentees = ", ".join(people[m].name for m in pair.mentee_ids if m in people)
             result.no_order += filter(None, [row(pair.mentor_id, S.MX_PAIR_DETAIL.format(
                 mentees=mentees, start=format_date(pair.start)))])
