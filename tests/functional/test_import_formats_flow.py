@@ -106,7 +106,9 @@ async def test_a_large_list_is_read_in_a_worker_with_a_progress_bar(tmp_path, mo
 
     def progress(self, what, done, total):
         shown(self, what, done, total)
-        seen.append((what, done, total, self.query_one("#imp-progress").display))
+        # the bar is on screen, not under Textual's «loading» cover of the whole screen
+        seen.append((what, done, total, self.query_one("#imp-progress").display
+                     and not self.loading))
 
     monkeypatch.setattr(ImportScreen, "_progress", progress)
     app = build_app(school_db(tmp_path / "s.sqlite"))

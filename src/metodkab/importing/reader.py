@@ -11,11 +11,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import time
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,27 +256,30 @@ def _workbook_grids(path: Path, progress: Progress | None = None
     """Every visible sheet of a workbook as rows of values (formulas read as their
     values); merged cells filled in as the user sees them.
 
-    The native reader runs in a process of its own, with a memory ceiling: a damaged
-    10 KB .xls made it ask for 20 GB and abort, which would have taken the application
-    with it. Whatever happens there comes back as one Russian sentence."""
+    The native reader runs in a process of its own (``python -m
+    metodkab.importing.reader FILE``) with a memory ceiling: a damaged 10 KB .xls made it
+    ask for 20 GB and abort, which would have taken the application with it. Whatever
+    happens there comes back as one Russian sentence."""
+    import pickle
+    import subprocess
+    import sys
+    import threading
+
     if _is_encrypted_ooxml(path):
         raise ImportFileError(S.IMP_PASSWORD)
-    context = _process_context()
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_workbook_child, args=(str(path), sender), daemon=True)
-    process.start()
-    sender.close()
-    deadline = time.monotonic() + WORKBOOK_SECONDS
+    process = subprocess.Popen(
+        [sys.executable, "-m", __name__, str(path)], stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    timer = threading.Timer(WORKBOOK_SECONDS, process.kill)
+    timer.start()
     try:
-        while time.monotonic() < deadline:
-            if not receiver.poll(0.2):
-                if process.is_alive() or receiver.poll(0):
-                    continue
-                break                               # gone without a word: it crashed
+        assert process.stdout is not None
+        while True:
             try:
-                message = receiver.recv()
-            except (EOFError, OSError):
-                break
+                message = pickle.load(process.stdout)     # our own child's words only
+            except (EOFError, pickle.UnpicklingError, OSError, ValueError):
+                break                                     # gone without a word: it crashed
             kind = message[0]
             if kind == "progress":
                 if progress is not None:
@@ -291,48 +291,39 @@ def _workbook_grids(path: Path, progress: Progress | None = None
             elif kind == "oserror":
                 raise OSError(*message[1:])
     finally:
-        receiver.close()
-        if process.is_alive():
+        timer.cancel()
+        if process.poll() is None:
             process.kill()
-        process.join(10)
+        process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
     raise ImportFileError(S.IMP_WORKBOOK_CRASHED.format(name=path.name))
 
 
-def _process_context():
-    """A clean interpreter for the reading process (never a fork of a threaded app);
-    on Linux and macOS a fork server makes every later one quick."""
-    import multiprocessing
+def _workbook_child(path_text: str) -> None:
+    """The reading process: the sheets, or why not, written to stdout as pickles."""
+    import pickle
+    import sys
 
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def _workbook_child(path_text: str, sender) -> None:
-    """The reading process: the sheets, or why not, sent back through ``sender``."""
+    out = sys.stdout.buffer
     path = Path(path_text)
     _limit_memory(WORKBOOK_MEMORY)
 
-    def progress(what: str, done: int, total: int) -> None:
-        sender.send(("progress", what, done, total))
+    def send(*message: object) -> None:
+        pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
 
     try:
-        with _native_errors_silenced():
-            grids = _calamine_grids(path, progress)
-        sender.send(("done", grids))
+        send("done", _calamine_grids(path, lambda *a: send("progress", *a)))
     except ImportFileError as exc:
-        sender.send(("error", str(exc)))
+        send("error", str(exc))
     except OSError as exc:
         if exc.errno is not None:
-            sender.send(("oserror", exc.errno, exc.strerror, exc.filename))
+            send("oserror", exc.errno, exc.strerror, exc.filename)
         else:
-            sender.send(("error", _not_a_workbook(path, exc)))
+            send("error", _not_a_workbook(path, exc))
     except BaseException as exc:        # MemoryError, a Rust panic (a BaseException) …
-        sender.send(("error", _not_a_workbook(path, exc)))
-    finally:
-        sender.close()
+        send("error", _not_a_workbook(path, exc))
 
 
 def _limit_memory(limit: int) -> None:
@@ -388,24 +379,6 @@ def _calamine_grids(path: Path, progress: Progress | None
     finally:
         workbook.close()
     return result
-
-
-@contextmanager
-def _native_errors_silenced() -> Iterator[None]:
-    """The Rust reader prints a panic's backtrace straight to file descriptor 2, over the
-    application's screen: while it reads, that descriptor points at the null device."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -569,3 +542,9 @@ def normalise_header(text: str) -> str:
 
 __all__ = ["Sheet", "ImportFileError", "read_table", "decode", "detect_delimiter",
            "normalise_header", "column_letter", "SHOWN_IN_CHOOSER", "SUPPORTED"]
+
+
+if __name__ == "__main__":          # the workbook reading process (see _workbook_grids)
+    import sys
+
+    _workbook_child(sys.argv[1])

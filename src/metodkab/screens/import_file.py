@@ -75,7 +75,7 @@ class ImportScreen(AppScreen):
         super().__init__()
         self.folder = Path(folder) if folder else start_folder()
         self.kind = kind
-        self.loading = False
+        self.reading = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -163,9 +163,9 @@ class ImportScreen(AppScreen):
     def open_file(self, path: Path) -> None:
         """Read the file in a worker thread (the screen stays live); a large one shows
         how far the reading and the preview have got."""
-        if self.loading:
+        if self.reading:
             return
-        self.loading = True
+        self.reading = True
         self.query_one("#imp-hint", Static).update(S.IMP_READING)
         template = self.query_one("#imp-template", ChoiceField).single or AUTO
         app, kind = self.app, self.kind
@@ -188,7 +188,7 @@ class ImportScreen(AppScreen):
         self.run_worker(work, thread=True, group="import", exclusive=True, exit_on_error=False)
 
     def _progress(self, what: str, done: int, total: int) -> None:
-        if not self.is_attached or not self.loading:
+        if not self.is_attached or not self.reading:
             return
         bar = self.query_one("#imp-progress", ProgressBar)
         bar.display = True
@@ -199,7 +199,7 @@ class ImportScreen(AppScreen):
     def _idle(self) -> None:
         if not self.is_attached:
             return
-        self.loading = False
+        self.reading = False
         self.query_one("#imp-progress", ProgressBar).display = False
         self.query_one("#imp-hint", Static).update(S.IMP_FILE_HINT)
 
