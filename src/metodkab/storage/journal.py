@@ -8,13 +8,13 @@ them: dates as ДД.ММ.ГГГГ, flags as да/нет, a person's id as the pe
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.storage.db import Store
+from metodkab.domain.jsonio import read_json  # the log of a restored copy too
 
 NAME = ("last_name || ' ' || first_name || "
         "CASE WHEN middle_name <> '' THEN ' ' || middle_name ELSE '' END")
@@ -104,7 +104,7 @@ def show_value(field: str, value: Any, names: _Names, flags: set[str]) -> str:
         return ", ".join(str(v) for v in value)
     if field == "topics" and isinstance(value, str) and value.startswith("["):
         try:
-            return ", ".join(json.loads(value))
+            return ", ".join(read_json(value))
         except ValueError:
             return value
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
@@ -144,7 +144,7 @@ class HistoryEntry:
 def _changes(table: str, action: str, raw: str, names: _Names,
              flags: set[str]) -> tuple[FieldChange, ...]:
     try:
-        data = json.loads(raw or "{}")
+        data = read_json(raw or "{}")
     except ValueError:
         return ()
     if not isinstance(data, dict):
@@ -297,7 +297,7 @@ def list_journal(store: Store, query: JournalQuery) -> list[JournalRow]:
 
 def _bulk_rows(raw: str) -> str:
     try:
-        return str(json.loads(raw).get("rows", ""))
+        return str(read_json(raw).get("rows", ""))
     except (ValueError, AttributeError):
         return ""
 
