@@ -50,3 +50,25 @@ def test_import_mapping(snap_compare, import_app, size):
         await settle_import(pilot)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=ready)
+
+
+@pytest.fixture
+def site_app(tmp_path):
+    """A school's website list in LibreOffice's format, copied beside an empty school."""
+    source = tmp_path / samples.SITE_ODS.name
+    shutil.copyfile(samples.SITE_ODS, source)
+    return build_app(school_db(tmp_path / "s.sqlite")), source
+
+
+def test_import_site_list_row_details(snap_compare, site_app):
+    """The list's date and where it came from; Enter on Алиев: every fact and how it was
+    read (sex from «оглы», pedagogical from the diploma, СЗД without a date, the year-only
+    course)."""
+    app, source = site_app
+
+    async def ready(pilot):
+        await _preview(pilot, source)
+        await pilot.press("down", "down", "enter")
+        await settle_import(pilot)
+
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=ready)
