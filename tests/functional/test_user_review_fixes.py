@@ -429,7 +429,7 @@ async def test_office_indicators_use_a_decimal_comma(tmp_path):
         screen = app.screen
         assert isinstance(screen, MunicipalIndicatorsScreen)
         table = screen.query_one("#mx-table")
-        values = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+        values = [str(v) for i in range(table.row_count) for v in table.get_row_at(i)[2:]]
         assert any("," in v for v in values)
         assert not any("." in v for v in values)
 

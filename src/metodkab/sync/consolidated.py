@@ -204,12 +204,22 @@ class Consolidated:
     no_order: list[Person] = field(default_factory=list)
     silent: list[Silent] = field(default_factory=list)
     silent_days: int = 30
+    _index: dict = field(default_factory=dict, repr=False)
 
     def result(self, code: str, key: str) -> ri.Result | None:
         return next((r for r in self.results.get(code, ()) if r.key == key), None)
 
     def total(self, key: str) -> ri.Result | None:
         return next((r for r in self.totals if r.key == key), None)
+
+    def result_named(self, code: str, key: str, name: str) -> ri.Result | None:
+        """The school's figure of that key and name (a band of a distribution has its
+        group's key prefix and its own name)."""
+        index = self._index.get(code)
+        if index is None:
+            index = self._index[code] = {(r.key, r.name): r
+                                         for r in self.results.get(code, ())}
+        return index.get((key, name))
 
 
 MATRIX_GROUPS = ("federal", "self", "school", "growth")     # the registry's indicators
@@ -226,7 +236,19 @@ def _total(results: list[ri.Result]) -> ri.Result:
                      lower_is_better=first.lower_is_better)
 
 
-def _lists(result: Consolidated, code: str, name: str, data: ri.IndicatorData,
+@dataclass
+class SchoolFigures:
+    """One school's figures, people and rows of the lists (what a cache keeps)."""
+
+    results: list[ri.Result]
+    people: dict[str, tuple[str, str]]
+    overdue: list[Person] = field(default_factory=list)
+    young_unsupported: list[Person] = field(default_factory=list)
+    expiring: list[Person] = field(default_factory=list)
+    no_order: list[Person] = field(default_factory=list)
+
+
+def _lists(result: SchoolFigures, code: str, name: str, data: ri.IndicatorData,
            figures: list[ri.Result]) -> None:
     """The school's rows of the four lists, from its own figures (the ids they counted)."""
     from metodkab.domain.parse import format_date
@@ -268,11 +290,24 @@ def _lists(result: Consolidated, code: str, name: str, data: ri.IndicatorData,
                 mentees=mentees, start=format_date(pair.start)))])
 
 
-def consolidate(muni: Store, day: dt.date,
-                progress: Callable[[int, int], None] | None = None) -> Consolidated:
-    """Every indicator for every school on ``day`` (the school's own rule functions on
-    its records), the totals over the pooled staff, the lists and the silent schools."""
+def school_figures(copier: SchoolCopier, school: SchoolInfo, day: dt.date) -> SchoolFigures:
+    """The school's own figures on ``day`` (its loader and rule functions on its records)."""
     from metodkab.storage.indicators import load_data
+
+    data = load_data(copier.load(school.code), day)
+    figures = ri.compute_all(data)
+    mine = SchoolFigures(figures, {p.id: (p.name, p.positions) for p in data.people})
+    _lists(mine, school.code, school.name, data, figures)
+    return mine
+
+
+def consolidate(muni: Store, day: dt.date,
+                progress: Callable[[int, int], None] | None = None,
+                cache: dict | None = None) -> Consolidated:
+    """Every indicator for every school on ``day`` (the school's own rule functions on
+    its records), the totals over the pooled staff, the lists and the silent schools.
+    ``cache`` (the office app's) keeps each school's figures under the school's latest
+    packet and the day: only a school with new data is computed again."""
     from metodkab.sync.office import list_schools
 
     rows = list_schools(muni, day)
@@ -285,14 +320,21 @@ def consolidate(muni: Store, day: dt.date,
     result.silent = silent_schools(muni, day, result.silent_days)
     by_key: dict[tuple[str, str], list[ri.Result]] = {}
     order: list[tuple[str, str]] = []
-    copier = SchoolCopier(muni)
+    copier: SchoolCopier | None = None
     try:
         for done, school in enumerate(schools, start=1):
-            data = load_data(copier.load(school.code), day)
-            figures = ri.compute_all(data)
-            result.results[school.code] = figures
-            result.people[school.code] = {p.id: (p.name, p.positions) for p in data.people}
-            for figure in figures:
+            stamp = (school.code, day, school.name, school.last_seq, school.imported_at)
+            mine = cache.get(stamp) if cache is not None else None
+            if mine is None:
+                copier = copier or SchoolCopier(muni)
+                mine = school_figures(copier, school, day)
+                if cache is not None:
+                    for old in [k for k in cache if k[0] == school.code]:
+                        del cache[old]
+                    cache[stamp] = mine
+            result.results[school.code] = mine.results
+            result.people[school.code] = mine.people
+            for figure in mine.results:
                 if figure.group == "programme":
                     continue            # the school's own programme: never in a total
                 key = (figure.key, figure.name)
@@ -300,11 +342,15 @@ def consolidate(muni: Store, day: dt.date,
                     by_key[key] = []
                     order.append(key)
                 by_key[key].append(figure)
-            _lists(result, school.code, school.name, data, figures)
+            result.overdue += mine.overdue
+            result.young_unsupported += mine.young_unsupported
+            result.expiring += mine.expiring
+            result.no_order += mine.no_order
             if progress:
                 progress(done, len(schools))
     finally:
-        copier.close()
+        if copier is not None:
+            copier.close()
     result.totals = [_total(by_key[key]) for key in order]
     return result
 
