@@ -2453,6 +2453,18 @@ XLS_PROG_NONE = "Программы развития нет: экспортир�
 # domain/models.py: validation
 MODEL_NEED_POSITION = "Укажите хотя бы одну должность"
 MODEL_DISMISSAL_BEFORE_HIRE = "Дата увольнения раньше даты приёма"
+# Dates that cannot be (domain.md §6, domain/checks.py): refused, nothing saved.
+CHECK_BIRTH_FUTURE = "Дата рождения не может быть в будущем"
+CHECK_UNDER_18 = "На дату приёма сотруднику меньше {age} лет"
+CHECK_DONE_FUTURE = "Дата выполнения не может быть позже сегодняшнего дня ({today})"
+CHECK_RESOLVED_BEFORE_FOUND = "Дефицит не может быть устранён раньше, чем выявлен ({found})"
+CHECK_POSTPONED_EARLIER = "Новый срок раньше прежнего ({old}): это не перенос"
+CHECK_OUTSIDE = "Дата {date} вне {what} ({start} – {end})"
+CHECK_OUTSIDE_ROUTE = "периода ИОМ"
+CHECK_OUTSIDE_PROGRAMME = "лет программы"
+CHECK_SAME_PERSON = ("Сотрудник {name} с датой рождения {birth} уже есть в базе. Второй карточки "
+                     "не будет: открыть имеющуюся?")
+CHECK_SAME_PERSON_FIELD = "Такой сотрудник уже есть (ФИО и дата рождения совпадают)"
 MODEL_HIRE_NEAR_BIRTH = "Дата приёма слишком близка к дате рождения"
 MODEL_PED_START_NEAR_BIRTH = "Начало педстажа слишком близко к дате рождения"
 MODEL_VALID_BEFORE_DECISION = "Срок действия раньше даты решения"

@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -198,7 +199,7 @@ class Record(BaseModel):
     version: int = 0
 
     @model_validator(mode="after")
-    def _check_rules(self) -> Record:
+    def _check_rules(self, info: ValidationInfo) -> Record:
         """Rules over several fields (methods named ``_rule_…``): every one is checked,
         so the form shows all the problems at once.
 
@@ -212,6 +213,14 @@ class Record(BaseModel):
                 if problems is None:
                     problems = {}
                 problems.setdefault(*found)
+        today = info.context.get("today") if isinstance(info.context, dict) else None
+        if today is not None:       # data coming in: dates that cannot be (domain/checks.py)
+            from metodkab.domain.checks import impossible
+
+            for name, message in impossible(self, today).items():
+                if problems is None:
+                    problems = {}
+                problems.setdefault(name, message)
         if problems:
             raise RuleErrors(problems)
         return self
@@ -861,15 +870,18 @@ def _passed_fields(model: type[Record], data: dict[str, Any], failed: set[str]) 
     return values
 
 
-def validate(model: type[Record], data: dict[str, Any]) -> tuple[Record | None, dict[str, str]]:
+def validate(model: type[Record], data: dict[str, Any], *,
+             today: dt.date | None = None) -> tuple[Record | None, dict[str, str]]:
     """Build a model from form data: the record, or the Russian errors per field.
+    With ``today``, dates that cannot be on that day are refused too (domain/checks.py).
 
     Pydantic checks the rules over several fields only when every field passed; so that
     the form shows every problem at once, the rules are checked here on the fields that
     did pass (a rule that needs a failed field waits for it to be fixed).
     """
+    context = {"today": today} if today is not None else None
     try:
-        return model.model_validate(data), {}
+        return model.model_validate(data, context=context), {}
     except ValidationError as exc:
         errors = field_errors(exc)
         if any(isinstance(item.get("ctx", {}).get("error"), RuleErrors) for item in exc.errors()):
@@ -877,4 +889,13 @@ def validate(model: type[Record], data: dict[str, Any]) -> tuple[Record | None, 
     passed = _passed_fields(model, data, set(errors))
     for name, message in rule_problems(model, _Partial(passed)).items():
         errors.setdefault(name, message)
+    if today is not None:
+        from metodkab.domain.checks import impossible
+
+        try:
+            found = impossible(_Partial({**passed, "TABLE": model.TABLE}), today)
+        except _Unknown:
+            found = {}
+        for name, message in found.items():
+            errors.setdefault(name, message)
     return None, errors

@@ -526,7 +526,8 @@ def _new_person(ctx: _Context, plan: RowPlan, data: dict[str, Any],
     if not data.get("positions"):
         _fail(plan, S.IMP_NO_POSITION)
         return None
-    record, errors = validate(Staff, {**data, "id": repo.new_id()})
+    record, errors = validate(Staff, {**data, "id": repo.new_id()},
+                              today=ctx.store.clock.today())     # domain/checks.py
     if errors:
         for message in _model_errors(errors):
             _fail(plan, message)
@@ -561,7 +562,7 @@ def _updated_person(ctx: _Context, plan: RowPlan, staff_id: str, data: dict[str,
             continue           # matched by ФИО: keep the spelling already in the register
         else:
             merged[key] = value
-    record, errors = validate(Staff, merged)
+    record, errors = validate(Staff, merged, today=ctx.store.clock.today())
     if errors:
         for message in _model_errors(errors):
             _fail(plan, message)

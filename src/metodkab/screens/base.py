@@ -178,7 +178,7 @@ class FormScreen(DbCalls, Screen[str | None]):
     def validate_form(self) -> tuple[Record | None, dict[str, str]]:
         from metodkab.domain.models import validate
 
-        record, errors = validate(self.MODEL, self._data())
+        record, errors = validate(self.MODEL, self._data(), today=self.app.store.clock.today())
         return record, errors
 
     def _refresh_errors(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -154,11 +154,13 @@ class DateDialog(ModalScreen[dt.date | None]):
     """
     BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
 
-    def __init__(self, title: str, label: str, initial: dt.date | None = None) -> None:
+    def __init__(self, title: str, label: str, initial: dt.date | None = None,
+                 check: Callable[[dt.date], str] | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.label = label
         self.initial = initial
+        self.check = check          # a date that cannot be: its message (domain/checks.py)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -177,6 +179,10 @@ class DateDialog(ModalScreen[dt.date | None]):
             return
         if value is None:
             self.query_one("#error", Static).update(S.PROG_DATE_REQUIRED)
+            return
+        problem = self.check(value) if self.check else ""
+        if problem:
+            self.query_one("#error", Static).update(problem)
             return
         self.dismiss(value)
 

@@ -786,7 +786,8 @@ class ProgrammeScreen(AppScreen):
             S.PROG_DONE_TITLE.format(title=activity.title), S.PROG_DONE_DATE,
             min(self.data.day, self.app.store.clock.today()),
             default_year=self.app.store.clock.today().year,
-            near=self.app.store.clock.today()), callback=answer)
+            near=self.app.store.clock.today(), latest=self.app.store.clock.today()),
+            callback=answer)
 
     def action_postpone(self) -> None:
         activity = self._activity()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, SelectionList, Static
 
 from metodkab import strings as S
+from metodkab.domain.checks import done_problem, postpone_problem
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen, DbCalls
 from metodkab.storage import programme as ps
@@ -51,8 +52,10 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
     ]
 
     def __init__(self, title: str, label: str, initial: dt.date | None, *, default_year: int,
-                 info: str = "", reason: bool = False, near: dt.date | None = None) -> None:
+                 info: str = "", reason: bool = False, near: dt.date | None = None,
+                 latest: dt.date | None = None) -> None:
         super().__init__()
+        self.latest = latest        # a done date: not after today (domain/checks.py)
         self.near = near            # today: a short date is near it (see ShortDateField)
         self.title_text = title
         self.label = label
@@ -105,6 +108,11 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
             return None
         if self.current is not None and day == self.current:
             error.update(S.PROG_POSTPONE_SAME)
+            return None
+        problem = (postpone_problem(self.current, day) if self.current is not None
+                   else done_problem(day, self.latest) if self.latest is not None else "")
+        if problem:                 # a date that cannot be: refused beside the field
+            error.update(problem)
             return None
         error.update("")
         reason = self.query_one("#reason", TextField).value.strip() if self.with_reason else ""

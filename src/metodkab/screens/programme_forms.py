@@ -191,7 +191,7 @@ class ActivityFormScreen(FormScreen):
         return data
 
     def validate_form(self) -> tuple[Record | None, dict[str, str]]:
-        record, errors = validate(self.MODEL, self._data())
+        record, errors = validate(self.MODEL, self._data(), today=self.app.store.clock.today())
         _, date_errors = self._date_errors()
         errors = {**errors, **date_errors}
         if (self.record is not None and "deadline" not in errors
@@ -337,7 +337,7 @@ class IndicatorFormScreen(FormScreen):
         return data
 
     def validate_form(self) -> tuple[Record | None, dict[str, str]]:
-        record, errors = validate(self.MODEL, self._data())
+        record, errors = validate(self.MODEL, self._data(), today=self.app.store.clock.today())
         _, number_errors = self._numbers()
         if self.form.widget("source").single == "computed":  # type: ignore[attr-defined]
             number_errors = {k: v for k, v in number_errors.items()

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
+from metodkab.domain.checks import done_problem
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ChooserScreen, ConfirmDialog, DateDialog, MessageDialog
@@ -267,8 +268,11 @@ class RouteScreen(AppScreen):
                 self.run_db(store_d.set_step_done, step.id, day,
                             done=lambda _: self.reload(then=lambda: self._after_done(step.id)))
 
+        today = self.app.store.clock.today()
         self.app.push_screen(DateDialog(S.DEV_STEP_DONE_TITLE.format(number=step.number),
-                                        S.DEV_STEP_DONE_DATE, self.view.day), callback=dated)
+                                        S.DEV_STEP_DONE_DATE, min(self.view.day, today),
+                                        check=lambda day: done_problem(day, today)),
+                             callback=dated)
 
     def _after_done(self, step_id: str) -> None:
         """Every step of the step's deficit done: offer to mark the deficit «устранён»."""

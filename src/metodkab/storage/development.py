@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from metodkab import strings as S
+from metodkab.domain.checks import done_problem
 from metodkab.domain.models import (Deficit, Diagnostic, IndividualRoute, RouteStep, Staff)
 from metodkab.domain.parse import format_date
 from metodkab.reports import training as rules
 from metodkab.storage import repo
 from metodkab.storage.db import Store
-from metodkab.storage.errors import HasDependents
+from metodkab.storage.errors import HasDependents, StorageError
 
 NAME = ("{a}.last_name || ' ' || {a}.first_name || "
         "CASE WHEN {a}.middle_name <> '' THEN ' ' || {a}.middle_name ELSE '' END")
@@ -402,7 +403,11 @@ def save_step(store: Store, record: RouteStep) -> str:
     if record.id is None:
         record = record.model_copy(update={"sort_order": _next_order(store, record.route_id)})
         return repo.create(store, record)
-    repo.update(store, record)
+    with store.atomic():
+        old = repo.get(store, RouteStep, record.id)
+        repo.update(store, record)
+        if old.done_date is not None and record.done_date is None:   # «done» taken back
+            reopen_deficit(store, record.deficit_id)
     return record.id
 
 
@@ -411,9 +416,28 @@ def delete_step(store: Store, step_id: str) -> None:
 
 
 def set_step_done(store: Store, step_id: str, day: dt.date | None) -> None:
-    """Mark a step done on ``day`` (None: not done after all)."""
-    step = repo.get(store, RouteStep, step_id)
-    repo.update(store, step.model_copy(update={"done_date": day}))
+    """Mark a step done on ``day`` (None: not done after all). A done date after today
+    cannot be (domain/checks.py). Taking «done» back returns the step's deficit from
+    «устранён» to «в работе»: one of its steps is open again."""
+    problem = done_problem(day, store.clock.today())
+    if problem:
+        raise StorageError(problem)
+    with store.atomic():
+        step = repo.get(store, RouteStep, step_id)
+        repo.update(store, step.model_copy(update={"done_date": day}))
+        if day is None:
+            reopen_deficit(store, step.deficit_id)
+
+
+def reopen_deficit(store: Store, deficit_id: str | None) -> None:
+    """A deficit marked «устранён» whose step is no longer done goes back «в работе»
+    (its resolved date cleared)."""
+    if not deficit_id:
+        return
+    deficit = repo.get(store, Deficit, deficit_id)
+    if deficit.status == "устранён":
+        repo.update(store, deficit.model_copy(update={"status": "в работе",
+                                                      "resolved_date": None}))
 
 
 def move_step(store: Store, step_id: str, offset: int) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from metodkab import strings as S
+from metodkab.domain.checks import done_problem, postpone_problem
 from metodkab.domain.models import (ActivityPostponement, IndicatorTarget, Programme,
                                     ProgrammeActivity, ProgrammeTask, TargetIndicator)
 from metodkab.domain.parse import short_name
@@ -362,13 +363,19 @@ def postpone(store: Store, activity_id: str, new_deadline: dt.date, reason: str)
         activity = repo.get(store, ProgrammeActivity, activity_id)
         if activity.start_date is not None and new_deadline < activity.start_date:
             raise StorageError(S.PROG_POSTPONE_BEFORE_START)
+        problem = postpone_problem(activity.deadline, new_deadline)   # domain/checks.py
+        if problem:
+            raise StorageError(problem)
         if new_deadline == activity.deadline:
             return
         save_activity(store, activity.model_copy(update={"deadline": new_deadline}), reason)
 
 
 def complete(store: Store, activity_id: str, done_date: dt.date) -> None:
-    """Mark an activity done on ``done_date``."""
+    """Mark an activity done on ``done_date`` (not after today: domain/checks.py)."""
+    problem = done_problem(done_date, store.clock.today())
+    if problem:
+        raise StorageError(problem)
     with store.atomic():
         activity = repo.get(store, ProgrammeActivity, activity_id)
         repo.update(store, activity.model_copy(update={"status": rp.DONE,

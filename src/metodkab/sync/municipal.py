@@ -26,6 +26,7 @@ lists across schools are in consolidated.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import os
@@ -490,6 +491,14 @@ def open_packet(head: CheckedPacket, secret: crypto.MunicipalitySecret) -> Check
     return CheckedPacket(head.path, head.raw, head.registered, _check_records(head.raw, secret))
 
 
+def _made_on(manifest: packet.Manifest) -> dt.date | None:
+    """The day the packet was made: no date in it may lie after it (domain/checks.py)."""
+    try:
+        return dt.datetime.fromisoformat(manifest.created_at).date()
+    except ValueError:
+        return None
+
+
 def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret) -> dict[str, list[Row]]:
     """Decrypt, decompress chunk by chunk and check every line as it comes (the body is
     never held whole, nor as one list of lines); the rows of a packet that passes."""
@@ -497,7 +506,7 @@ def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret) -> 
     name = raw.name
     checker = LineChecker(row_models(manifest.level), upto=manifest.change_seq_to,
                           school=manifest.school_code, level=manifest.level,
-                          packet_uuid=manifest.packet_uuid)
+                          packet_uuid=manifest.packet_uuid, today=_made_on(manifest))
     expected = {"packet_uuid": manifest.packet_uuid, "school_code": manifest.school_code,
                 "sender_fp": manifest.sender_fp, "seq": manifest.seq}
     header = None

@@ -310,7 +310,8 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def check_lines(lines: list[str], models: dict[str, type[BaseModel]], *, upto: int,
-                school: str = "", level: str = "", packet_uuid: str = "") -> dict[str, list[tuple]]:
+                school: str = "", level: str = "", packet_uuid: str = "",
+                today: dt.date | None = None) -> dict[str, list[tuple]]:
     """Check every line strictly, that no change_seq exceeds ``upto`` and that no record
     repeats; return the rows per table in the order of the office's ``records`` columns:
     (school, table, id, version, change_seq, updated_at, deleted, level, packet_uuid, data).
@@ -318,7 +319,7 @@ def check_lines(lines: list[str], models: dict[str, type[BaseModel]], *, upto: i
     A failure raises LineError naming the first line that fails (counted from 1).
     """
     checker = LineChecker(models, upto=upto, school=school, level=level,
-                          packet_uuid=packet_uuid)
+                          packet_uuid=packet_uuid, today=today)
     checker.add(lines)
     return checker.rows
 
@@ -339,9 +340,13 @@ class LineChecker:
     """
 
     def __init__(self, models: dict[str, type[BaseModel]], *, upto: int, school: str = "",
-                 level: str = "", packet_uuid: str = "") -> None:
+                 level: str = "", packet_uuid: str = "", today: dt.date | None = None) -> None:
         self.models = models
-        self.validators = {t: model.__pydantic_validator__.validate_json
+        # With ``today`` every record also passes the checks of dates that cannot be
+        # (domain/checks.py: a birth or done date after today …), as a form's would.
+        context = {"today": today} if today is not None else None
+        self.validators = {t: partial(model.__pydantic_validator__.validate_json,
+                                      context=context)
                            for t, model in models.items()}
         self.upto = upto
         self.school, self.level, self.packet_uuid = school, level, packet_uuid

@@ -336,7 +336,8 @@ def _content(store: Store, since: int, upto: int, level: str,
         if len(lines) > before:
             counts[table] = len(lines) - before
     try:
-        check_lines(lines, models, upto=upto)      # what the office will check, checked here
+        check_lines(lines, models, upto=upto,        # what the office will check
+                    today=store.clock.today())
     except LineError as exc:
         raise SyncError(S.EX_EXPORT_INVALID.format(reason=exc)) from None
     return lines, counts
