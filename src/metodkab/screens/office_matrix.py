@@ -235,8 +235,8 @@ class MatrixScreen(AppScreen):
         figure = self.figures[column - FIXED]
         values = {c: sort_key(self.report.result_named(c, figure.key, figure.name))
                   for c in self.order}
-        present = sorted((c for c in self.order if not values[c][0]),
-                         key=lambda c: (values[c][1], c), reverse=descending)
+        present = sorted(sorted(c for c in self.order if not values[c][0]),
+                         key=lambda c: values[c][1], reverse=descending)   # ties by code
         self.order = present + [c for c in self.order if values[c][0]]
 
     def on_data_table_cell_selected(self, _event: DataTable.CellSelected) -> None:
@@ -264,7 +264,7 @@ class MatrixScreen(AppScreen):
             self.notify(S.MX_NOBODY)
             return
         title = figure.name if code == TOTAL else f"{figure.name} · {names[code]}"
-        self.app.push_screen(RowsScreen(title, S.MX_PEOPLE_COLUMNS, (6, 16, 30, 18, 7), rows))
+        self.app.push_screen(RowsScreen(title, S.MX_PEOPLE_COLUMNS, (5, 14, 28, 16, 5), rows))
 
     def action_lists(self) -> None:
         if self.report is None:
@@ -277,7 +277,7 @@ class MatrixScreen(AppScreen):
                 rows = [(p.school_code, p.school_name, p.name, p.positions, p.detail)
                         for p in people[key]]
                 self.app.push_screen(RowsScreen(S.MX_LIST_TITLES[key], S.MX_LIST_COLUMNS,
-                                                (6, 16, 26, 18, 26), rows))
+                                                (5, 14, 24, 14, 20), rows))
 
         from metodkab.screens.dialogs import ActionChoiceDialog
 
