@@ -293,3 +293,21 @@ def test_the_columns_of_a_school_website_list_are_recognised():
     assert m.guess_mapping(headers, m.STAFF) == {
         1: "fio", 2: "positions", 3: "education", 4: "qualification", 5: "speciality",
         7: "courses", 9: "experience", 10: "subjects", 11: "employment"}
+
+
+# --- dates that cannot be (domain/checks.py): the import refuses the row --------------
+
+def test_impossible_dates_are_row_errors(fresh_db, tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("ФИО;Дата рождения;Дата приёма;Должность\n"
+                    "Орлова Вера Ивановна;01.01.2030;;учитель\n"          # born after today
+                    "Белов Иван Ильич;01.03.2010;01.09.2026;учитель\n"     # hired at 16
+                    "Смирнова Ольга Викторовна;12.04.1990;01.09.2015;учитель\n", encoding="utf-8")
+    plan = site_plan(fresh_db, path)
+    future, young, fine = plan.rows
+    assert (future.status, future.errors) == ("error", ["Дата рождения не может быть в будущем"])
+    assert (young.status, young.errors) == ("error", ["Дата приёма: на дату приёма сотруднику "
+                                                      "меньше 18 лет"])
+    assert fine.status == ADD
+    apply_plan(fresh_db, plan)
+    assert [s.last_name for s in repo.find(fresh_db, Staff)] == ["Смирнова"]
