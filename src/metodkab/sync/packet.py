@@ -15,8 +15,15 @@ first payload line repeats the packet UUID, school code and sender key inside th
 encryption, which binds the sealed content to this manifest.
 
 Reading checks, in this order, and refuses with the file name and the reason:
-size limits, format version, signature (by the caller, against the registered key),
-payload hash, decryption, decompression within the declared size, strict records.
+a regular file (never a FIFO or a folder), size limits, format version, signature (by the
+caller, against the registered key), payload hash, decryption, decompression within the
+declared size, strict records. The manifest is the one part read before the signature,
+since it names the school and its key: it is at most 1 MB, goes through the bounded JSON
+reader (domain/jsonio.py) and is validated strictly. A new school's packet is decrypted
+only after a person has confirmed its key (sync/municipal.py); the body is decompressed
+in CHUNK_BYTES pieces with a running limit and its lines are checked batch by batch, so
+no packet up to the limits costs more memory than its own size a few times over
+(benchmarks/bench_hostile.py).
 """
 
 from __future__ import annotations
