@@ -258,6 +258,7 @@ def test_stale_temporary_files_of_ours_are_cleaned_on_start(tmp_path):
     dead = 2 ** 22 + 12345                  # above any pid_max default: never running
     stale = [folder / f".school.sqlite.{dead}-0123abcd.tmp",
              folder / f".school.sqlite.{dead}.tmp-journal",
+             folder / f".office.sqlite.{dead}-0123abcd.tmp.lock",
              folder / "backups" / f".school-20261101-120000.sqlite.{dead}-89abcdef.tmp"]
     live = folder / f".school.sqlite.{os.getpid()}-0123abcd.tmp"
     foreign = folder / "notes.tmp"
@@ -265,7 +266,7 @@ def test_stale_temporary_files_of_ours_are_cleaned_on_start(tmp_path):
         path.write_bytes(b"x")
     store = open_store(folder / "school.sqlite", clock=CLOCK)
     store.close()
-    assert [p.exists() for p in stale] == [False] * 3
+    assert [p.exists() for p in stale] == [False] * 4
     assert live.exists() and foreign.exists()
     assert clean_stale_temps(folder, older_than=-1) == [live]
 

@@ -33,9 +33,9 @@ TEMP_SUFFIX = ".tmp"
 STALE_AFTER_SECONDS = 24 * 3600
 # ours: ".<name>.<pid>-<8 hex>.tmp" (temp_path), ".<name>.<8 hex>.tmp" (earlier versions),
 # ".<name>.<pid>.tmp" (the demo builder)
-# (and SQLite's -journal, -wal, -shm beside a temporary database)
+# (and SQLite's -journal, -wal, -shm and our .lock beside a temporary database)
 _OUR_TEMP = re.compile(r"\..+\.(?:(?P<pid>\d+)(?:-[0-9a-f]{8})?|[0-9a-f]{8})\.tmp"
-                       r"(?:-journal|-wal|-shm)?")
+                       r"(?:-journal|-wal|-shm|\.lock)?")
 
 
 class FileProblem(StorageError):
