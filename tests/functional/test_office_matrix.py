@@ -9,7 +9,8 @@ import re
 from textual.widgets import DataTable
 
 from metodkab.clock import Clock
-from metodkab.screens.office_matrix import FIXED, TOTAL, MatrixScreen, RowsScreen
+from metodkab.screens.office_matrix import FIXED, TOTAL, MatrixScreen
+from metodkab.screens.office_rows import BarsScreen, RowsScreen
 from metodkab.storage.db import open_store
 from metodkab.sync.municipal import import_packets, init_municipality, open_municipal
 from metodkab.sync.sample import sample_school
@@ -70,7 +71,7 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path)
         await settle(pilot)
         assert values() == sorted(values(), reverse=True)
         assert [str(table.get_row_at(i)[0]) for i in range(1, 4)] == screen.order
-        from metodkab.screens.office_matrix import cell_text
+        from metodkab.screens.office_rows import cell_text
         assert [table.get_row_at(i)[column] for i in range(1, 4)] == [
             cell_text(screen.report.result_named(c, "edu_higher",
                                                  screen.figures[column - FIXED].name))
@@ -110,3 +111,15 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path)
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen and TOTAL not in screen.order
+
+        # Ctrl+G: the column as bars, each school against the target line
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(app.screen, BarsScreen)
+        bars = app.screen.query_one(DataTable)
+        assert bars.row_count == 4
+        assert [str(bars.get_row_at(i)[0]) for i in range(1, 4)] == [
+            next(s.name for s in screen.report.schools if s.code == c) for c in screen.order]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen

@@ -12,23 +12,21 @@ functions); the app keeps each school's figures until its data change («data ch
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.reports import indicators as ri
 from metodkab.reports.indicator_sheet import target_text
-from metodkab.reports.programme import format_number
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
+from metodkab.screens.office_rows import BarsScreen, RowsScreen, cell_text
 from metodkab.widgets.text import plain, plain_row
 
 TOTAL = "__total__"
@@ -40,13 +38,6 @@ def load_consolidated(store, day, progress, cache):
 
     report = consolidate(store, day, progress, cache)
     return report, [t for t in report.totals if t.group in MATRIX_GROUPS]
-
-
-def cell_text(result: ri.Result | None) -> str:
-    """What a cell shows: «27,5» (a percent), «6» (a count), «1,25» (a ratio), «—»."""
-    if result is None or result.value is None:
-        return "—"
-    return format_number(result.value)
 
 
 def sort_key(result: ri.Result | None) -> tuple:
@@ -67,6 +58,7 @@ class MatrixScreen(AppScreen):
     BINDINGS = [
         Binding("enter", "open", S.MX_KEY_PEOPLE, key_display="Enter", id="open"),
         Binding("f6", "sort", S.MX_KEY_SORT, key_display="F6", id="sort"),
+        Binding("ctrl+g", "bars", S.MX_KEY_BARS, key_display="Ctrl+G", id="bars"),
         Binding("ctrl+l", "lists", S.EX_KEY_LISTS, key_display="Ctrl+L", id="lists"),
         Binding("ctrl+e", "export", S.MX_KEY_EXPORT, key_display="Ctrl+E", id="export"),
         Binding("ctrl+d", "date", S.EX_KEY_DATE, key_display="Ctrl+D", id="date"),
@@ -266,6 +258,18 @@ class MatrixScreen(AppScreen):
         title = figure.name if code == TOTAL else f"{figure.name} · {names[code]}"
         self.app.push_screen(RowsScreen(title, S.MX_PEOPLE_COLUMNS, (5, 14, 28, 16, 5), rows))
 
+    def action_bars(self) -> None:
+        """The column under the cursor as bars: each school against the target line."""
+        cell = self._cell()
+        if cell is None or cell[1] is None:
+            self.notify(S.MX_PICK_COLUMN)
+            return
+        figure = cell[1]
+        names = {s.code: s.name for s in self.report.schools}
+        rows = [(names[c], self.report.result_named(c, figure.key, figure.name))
+                for c in self.order]
+        self.app.push_screen(BarsScreen(figure, rows))
+
     def action_lists(self) -> None:
         if self.report is None:
             return
@@ -320,39 +324,3 @@ class MatrixScreen(AppScreen):
 
     def action_back(self) -> None:
         self.app.action_section("schools")
-
-
-class RowsScreen(Screen):
-    """A read-only table (the people behind a cell, a list across schools); Esc closes."""
-
-    DEFAULT_CSS = """
-    RowsScreen #rs-title { height: auto; padding: 0 1; text-style: bold; }
-    RowsScreen DataTable { height: 1fr; }
-    """
-    BINDINGS = [Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back")]
-
-    def __init__(self, title: str, columns: Sequence[str], widths: Sequence[int],
-                 rows: Sequence[Sequence[str]]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.columns = columns
-        self.widths = widths
-        self.rows = rows
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        yield Static(plain(S.EX_ROWS_TITLE.format(title=self.title_text, count=len(self.rows))),
-                     id="rs-title")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, width in zip(self.columns, self.widths):
-            table.add_column(label, width=width)
-        for row in self.rows:
-            table.add_row(*plain_row(*row))
-        table.focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -1,0 +1,123 @@
+"""Read-only screens of the office's F8 (screens/office_matrix.py): a table of rows (the
+people behind a cell, a list across schools) and one indicator as bars, a school a line,
+against its target line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from metodkab import strings as S
+from metodkab.reports import indicators as ri
+from metodkab.reports.indicator_sheet import target_text
+from metodkab.reports.programme import format_number
+from metodkab.widgets.text import plain, plain_row
+
+
+def cell_text(result: ri.Result | None) -> str:
+    """What a cell shows: «27,5» (a percent), «6» (a count), «1,25» (a ratio), «—»."""
+    if result is None or result.value is None:
+        return "—"
+    return format_number(result.value)
+
+
+
+BAR = 36                       # characters of a full bar (100 %, or the largest value)
+
+
+def bar_text(result: ri.Result | None, target: float | None, top: float) -> Text:
+    """A bar of the value (green when the target is met, red when not, plain without a
+    target) on a scale of ``top``, with the target marked «┃»."""
+    value = None if result is None else result.value
+    filled = 0 if not value or not top else round(BAR * min(value, top) / top)
+    mark = None if target is None or not top else min(BAR - 1, round(BAR * target / top))
+    style = {True: "green", False: "red"}.get(result.achieved if result else None, "")
+    text = Text()
+    for i in range(BAR):
+        if i == mark:
+            text.append("┃", style="bold yellow")
+        else:
+            text.append("█" if i < filled else "·", style=style if i < filled else "dim")
+    return text
+
+
+class BarsScreen(Screen):
+    """One indicator as bars, a school a line, the target line across; Esc closes."""
+
+    DEFAULT_CSS = """
+    BarsScreen #bs-title { height: auto; padding: 0 1; text-style: bold; }
+    BarsScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back")]
+
+    def __init__(self, figure: ri.Result, rows: Sequence[tuple[str, ri.Result | None]]) -> None:
+        super().__init__()
+        self.figure = figure
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(plain(S.MX_BARS_TITLE.format(
+            name=self.figure.name, target=target_text(self.figure) or S.MX_NO_TARGET,
+            total=cell_text(self.figure))), id="bs-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        values = [r.value for _, r in self.rows if r is not None and r.value is not None]
+        top = 100.0 if self.figure.kind == ri.SHARE else max(values + [self.figure.target or 0,
+                                                                         1.0])
+        table.add_column(S.MX_COL_SCHOOL, width=18)
+        table.add_column(S.MX_COL_BARS, width=BAR)
+        table.add_column(S.MX_COL_VALUE, width=7)
+        table.add_row(plain(S.MX_TOTAL_SHORT), bar_text(self.figure, self.figure.target, top),
+                      cell_text(self.figure))
+        for name, result in self.rows:
+            table.add_row(plain(name), bar_text(result, self.figure.target, top),
+                          cell_text(result))
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class RowsScreen(Screen):
+    """A read-only table (the people behind a cell, a list across schools); Esc closes."""
+
+    DEFAULT_CSS = """
+    RowsScreen #rs-title { height: auto; padding: 0 1; text-style: bold; }
+    RowsScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back")]
+
+    def __init__(self, title: str, columns: Sequence[str], widths: Sequence[int],
+                 rows: Sequence[Sequence[str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.columns = columns
+        self.widths = widths
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(plain(S.EX_ROWS_TITLE.format(title=self.title_text, count=len(self.rows))),
+                     id="rs-title")
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in zip(self.columns, self.widths):
+            table.add_column(label, width=width)
+        for row in self.rows:
+            table.add_row(*plain_row(*row))
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
