@@ -149,3 +149,29 @@ def test_fuzzed_key_files_are_refused_in_russian_and_change_nothing(prepared, bl
     finally:
         store.close()
     assert str(info.value) and school_state(ex) == before
+
+
+@FUZZ
+@given(body=st.one_of(texts, json_values.map(lambda v: json.dumps(
+    {"format_version": 1, "receipt_uuid": str(uuid.UUID(int=7)),
+     "municipality_name": "УО", "municipality_fp": v, "school_code": "0412",
+     "school_key_fp": v, "created_at": "2026-11-23T12:00:00", "packets": v},
+    ensure_ascii=False))))
+def test_fuzzed_receipts_signed_by_the_office_are_refused_and_change_nothing(prepared, body):
+    """Past the signature: a receipt the office really signed, with a body that is not one."""
+    from metodkab.sync import crypto
+    from metodkab.sync.receipt import RECEIPT_FORMAT
+
+    ex, _row = prepared
+    signature = crypto.sign(ex.office.signing, body.encode("utf-8"))
+    path = ex.out / "0412_2.mkr"
+    path.write_text(json.dumps({"format": RECEIPT_FORMAT, "body": body,
+                                "signature": crypto.b64(signature)}), encoding="utf-8")
+    before = school_state(ex)
+    store = ex.school_store()
+    try:
+        with pytest.raises(StorageError) as info:
+            import_receipt(store, path)
+    finally:
+        store.close()
+    assert str(info.value) and school_state(ex) == before
