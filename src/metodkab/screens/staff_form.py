@@ -177,3 +177,42 @@ class StaffFormScreen(FormScreen):
 
     def apply_extra(self, extra: dict[str, Any]) -> None:
         self.form.widget("association_ids").set_options(extra["associations"])
+
+    def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
+        from metodkab.storage.staff import save_staff
+
+        return save_staff(store, record)
+
+    def action_save(self) -> None:
+        """The same ФИО and birth date as a person already kept is the same person (domain.md
+        §6): the second card is refused, said beside the fields, and the first one offered."""
+        if self.saving or self.form.disabled:
+            return
+        record, errors = self.validate_form()
+        if errors or record is None:
+            super().action_save()
+            return
+        from metodkab.storage.staff import same_person
+
+        self.run_db(same_person, record, done=lambda found: self._checked(record, found))
+
+    def _checked(self, record: Record, found: tuple[str, str] | None) -> None:
+        if found is None:
+            super().action_save()
+            return
+        staff_id, name = found
+        self.form.show_errors({"last_name": S.CHECK_SAME_PERSON_FIELD,
+                               "birth_date": S.CHECK_SAME_PERSON_FIELD})
+        from metodkab.domain.parse import format_date
+        from metodkab.screens.dialogs import ConfirmDialog
+
+        def answer(open_first: bool | None) -> None:
+            if open_first:
+                from metodkab.screens.person_card import PersonCardScreen
+
+                self.saved_snapshot = self.form.values()   # nothing to keep: leave quietly
+                self.close(None)
+                self.app.push_screen(PersonCardScreen(staff_id))
+
+        self.app.push_screen(ConfirmDialog(S.CHECK_SAME_PERSON.format(
+            name=name, birth=format_date(record.birth_date))), callback=answer)  # type: ignore[attr-defined]

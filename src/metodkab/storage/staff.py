@@ -249,3 +249,44 @@ def reinstate(store: Store, staff_id: str) -> None:
     with store.atomic():
         person = repo.get(store, Staff, staff_id)
         repo.update(store, Staff.model_validate({**person.model_dump(), "dismissal_date": None}))
+
+
+# --- the same person twice ---------------------------------------------------------------------
+
+
+class SamePerson(StorageError):
+    """The same ФИО and birth date as a person already kept: a second card is refused."""
+
+    def __init__(self, message: str, staff_id: str) -> None:
+        super().__init__(message)
+        self.staff_id = staff_id
+
+
+def same_person(store: Store, record: Any) -> tuple[str, str] | None:
+    """(id, ФИО) of another person (not deleted) with the same ФИО and birth date as
+    ``record`` (domain.md §6: they are the same person); None when there is none or the
+    birth date is not given."""
+    if record.birth_date is None:
+        return None
+    with store.mutex:
+        row = store.conn.execute(
+            "SELECT id, last_name || ' ' || first_name || CASE WHEN middle_name <> '' "
+            "THEN ' ' || middle_name ELSE '' END FROM staff WHERE deleted = 0 "
+            "AND name_norm = ? AND birth_date = ? AND id IS NOT ? ORDER BY rowid LIMIT 1",
+            (record.name_norm, record.birth_date.isoformat(), record.id)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def save_staff(store: Store, record: Any) -> str:
+    """Create or update a person (a domain ``Staff``); refused (SamePerson) when another
+    card has the same ФИО and birth date."""
+    from metodkab.storage import repo
+
+    with store.atomic():
+        found = same_person(store, record)
+        if found is not None:
+            raise SamePerson(S.CHECK_SAME_PERSON_FIELD, found[0])
+        if record.id is None:
+            return repo.create(store, record)
+        repo.update(store, record)
+        return record.id
