@@ -261,7 +261,7 @@ def test_stale_temporary_files_of_ours_are_cleaned_on_start(tmp_path):
              folder / f".office.sqlite.{dead}-0123abcd.tmp.lock",
              folder / "backups" / f".school-20261101-120000.sqlite.{dead}-89abcdef.tmp"]
     live = folder / f".school.sqlite.{os.getpid()}-0123abcd.tmp"
-    foreign = folder / "notes.tmp"
+    foreign = folder / f".notes.txt.{dead}-0123abcd.tmp"          # not a file of ours
     for path in (*stale, live, foreign):
         path.write_bytes(b"x")
     store = open_store(folder / "school.sqlite", clock=CLOCK)

@@ -34,7 +34,10 @@ STALE_AFTER_SECONDS = 24 * 3600
 # ours: ".<name>.<pid>-<8 hex>.tmp" (temp_path), ".<name>.<8 hex>.tmp" (earlier versions),
 # ".<name>.<pid>.tmp" (the demo builder)
 # (and SQLite's -journal, -wal, -shm and our .lock beside a temporary database)
-_OUR_TEMP = re.compile(r"\..+\.(?:(?P<pid>\d+)(?:-[0-9a-f]{8})?|[0-9a-f]{8})\.tmp"
+# — and only names of the files we write, so another program's temp file is never touched
+_OUR_TEMP = re.compile(r"\..+\.(?:sqlite|mkp|mkr|mkkey|sha256|office-key|signing-key|"
+                       r"packet-seq|sealed)"
+                       r"\.(?:(?P<pid>\d+)(?:-[0-9a-f]{8})?|[0-9a-f]{8})\.tmp"
                        r"(?:-journal|-wal|-shm|\.lock)?")
 
 
