@@ -81,13 +81,14 @@ def build_demo(path: Path, *, staff: int | None = None, seed: int = 2026,
     collecting = gc.isenabled()
     gc.disable()
     try:
+        settings: dict[str, str] = {}
         if staff is None:
             _DemoSchool(gen).build()
-            user = "Морозова Е. Н."
+            settings = {"user_name": "Морозова Е. Н.", **demo_document_settings(gen.today)}
         else:
             _StressSchool(gen, staff).build()
-            user = "Заместитель директора"
-        _write(path, gen, user)
+            settings = {"user_name": "Заместитель директора"}
+        _write(path, gen, settings)
     finally:
         if collecting:
             gc.enable()
@@ -106,7 +107,15 @@ def _remove(*paths: Path) -> None:
             p.unlink()
 
 
-def _write(path: Path, gen: _Generator, user: str) -> None:
+def demo_document_settings(today: dt.date) -> dict[str, str]:
+    """Настройки «Документы для печати» of the demo school: where its documents are issued
+    and the order that approved its Положение о наставничестве (the programme's activity
+    2.1, due 30 September of the programme's first year)."""
+    return {"doc_place": "с. Берёзовка", "mentorship_rule_number": "112-о",
+            "mentorship_rule_date": dt.date(today.year - 1, 9, 30).isoformat()}
+
+
+def _write(path: Path, gen: _Generator, settings: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     _remove(tmp, *_sidecars(tmp))
@@ -125,7 +134,7 @@ def _write(path: Path, gen: _Generator, user: str) -> None:
             # spills dirty pages mid-transaction, and on glibc that spill path made the
             # 5,000-staff build up to 2.5 times slower (the heap trimmed and re-faulted).
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-            set_settings(store, {"user_name": user})
+            set_settings(store, settings)
             repo.insert_many(store, gen.records(), audit_note="демонстрационные данные",
                              make_id=gen.new_id)
         finally:
@@ -914,12 +923,24 @@ class _DemoSchool:
             goals="Подготовка к аттестации на первую квалификационную категорию",
             result="Программа выполнена: подготовлено портфолио, проведены два открытых урока; "
                    "присвоена первая категория")
-        for m in (pair, group, done):
+        # A new teacher with experience, paired this term and not yet in an order: the pair
+        # the next «Приказ о закреплении наставников» (Ctrl+W in Наставничество) names.
+        transfer = self.staff["polyakova"]
+        n_start = max(transfer.hire_date, min(gen.school_year() + 30 * DAY, gen.today))
+        unordered = Mentorship(
+            id=gen.new_id(), mentor_id=ids["semenova"], mentee_ids=[transfer.id],
+            form="педагог – педагог", reason="новый сотрудник", start_date=n_start,
+            planned_end=max(add_months(n_start, 6), gen.today + 60 * DAY) - DAY,
+            curator_id=curator,
+            goals="Знакомство с рабочими программами и локальными актами школы; "
+                  "подготовка к ОГЭ по английскому языку в 9 классе")
+        for m in (pair, group, done, unordered):
             gen.add(m)
         self._events(pair, YOUNG_TOPICS, 30)
         self._events(group, GROUP_TOPICS, 45)
         self._events(done, ATTESTATION_TOPICS, 40)
-        return {"pair": pair, "group": group, "done": done}
+        self._events(unordered, NEWCOMER_TOPICS, 30)
+        return {"pair": pair, "group": group, "done": done, "unordered": unordered}
 
     def _events(self, m: Mentorship, topics: Sequence[str], every: int) -> None:
         gen = self.gen
@@ -1051,6 +1072,11 @@ GROUP_TOPICS = (
     "Подготовка к аттестации на соответствие занимаемой должности",
     "Самоанализ урока: разбор видеозаписи",
     "Итоговая встреча: подведение итогов",
+)
+NEWCOMER_TOPICS = (
+    "Локальные акты школы, рабочие программы, электронный журнал",
+    "Посещение уроков наставника в 9 классе",
+    "Подготовка к ОГЭ по английскому языку: устная часть",
 )
 ATTESTATION_TOPICS = (
     "Требования к аттестации на первую категорию (приказ № 196)",

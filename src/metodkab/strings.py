@@ -2285,6 +2285,8 @@ DOC_ROUTE_NO_DEFICIT = "Шаги без привязки к дефициту"
 DOC_ROUTE_OVERDUE = "просрочен"
 DOC_ROUTE_NO_STEPS = "Шаги маршрута ещё не запланированы."
 DOC_ROUTE_SIGN_PERSON = "С маршрутом ознакомлен(а)"
+DOC_ROUTE_SIGN_PERSON_SEX = {"м": "С маршрутом ознакомлен", "ж": "С маршрутом ознакомлена"}
+DOC_ROUTE_STEP_MENTORSHIP = "Наставничество: {mentorship}"
 DOC_ROUTE_SIGN_DEPUTY = "Заместитель директора"
 DOC_AGREED = "СОГЛАСОВАНО"
 DOC_ROUTE_AGREED_MENTOR = "Наставник"
@@ -2302,7 +2304,7 @@ DOC_ORDER_PREAMBLE = (
     "от 21.12.2021 № АЗ-1128/08/657), {rule}, в целях профессиональной поддержки "
     "педагогических работников")
 DOC_ORDER_RULE = ("Положением о наставничестве педагогических работников {school}, "
-                  "утверждённым приказом от {date} № {number}")
+                  "утверждённым приказом от {date} №\u00a0{number}")    # № stays with it
 DOC_ORDER_RULE_SCHOOL = "образовательной организации"
 DOC_NUMBER_SHORT_BLANK = "______"
 DOC_ORDER_COMMAND = "ПРИКАЗЫВАЮ:"
@@ -2345,8 +2347,9 @@ DOC_REPORT_1324 = ("Показатели деятельности: педаго�
                    "(приказ Минобрнауки России от 10.12.2013 № 1324)")
 DOC_REPORT_1324_COLUMNS = ("№ п/п", "Показатель", "Единица измерения")
 DOC_REPORT_1324_TOTAL = "Общая численность педагогических работников, в том числе:"
-DOC_REPORT_PEOPLE = "{count} человек"
-DOC_REPORT_PEOPLE_SHARE = "{count} человек / {percent}"
+DOC_REPORT_PEOPLE = "{count} {people}"
+DOC_REPORT_PEOPLE_SHARE = "{count} {people} / {percent}"
+DOC_PEOPLE_FORMS = ("человек", "человека", "человек")     # 1, 2–4, 5 and more
 DOC_REPORT_NO_BASE = "Не рассчитаны — не на что делить на дату отчёта (база пуста): {names}."
 DOC_REPORT_PROGRAMME_PARTS = {"task": "Программа развития: по задачам",
                               "direction": "Программа развития: по направлениям",

@@ -38,8 +38,9 @@ def test_one_file_per_kind_and_an_iom_per_route(archive, capsys):
                  "Программа развития 2025–2028", "Отчёт о развитии кадров"):
         assert len([n for n in names if n.startswith(stem + " ")]) >= 1, stem
     assert len([n for n in names if n.startswith("ИОМ ")]) == 2       # the routes in force
-    # every pair of the demo school has its order: no new order to sign
-    assert not [n for n in names if n.startswith("Приказ о закреплении")]
+    # the demo's one pair in force without an order: the order to sign
+    assert [n for n in names if n.startswith("Приказ о закреплении")] == [
+        "Приказ о закреплении наставников 2026-11-23.docx"]
     assert len({n.rsplit(" ", 1)[0] for n in names if not n.startswith("ИОМ")}) == len(
         [n for n in names if not n.startswith("ИОМ")])                # one file per kind
 

@@ -46,8 +46,12 @@ def test_demo_is_a_small_school(demo):
 
 
 def test_demo_has_the_promised_records(demo):
-    assert _count(demo, "SELECT count(*) FROM mentorship") == 3
-    assert _count(demo, "SELECT count(*) FROM mentorship_mentee") == 4
+    assert _count(demo, "SELECT count(*) FROM mentorship") == 4
+    assert _count(demo, "SELECT count(*) FROM mentorship_mentee") == 5
+    # One pair in force still waits for its order (what Ctrl+W in Наставничество prints).
+    assert _count(demo, "SELECT count(*) FROM mentorship WHERE order_number = '' "
+                        "AND start_date <= ? AND planned_end >= ?",
+                  TODAY.isoformat(), TODAY.isoformat()) == 1
     assert _count(demo, "SELECT count(*) FROM individual_route") == 2
     assert _count(demo, "SELECT count(*) FROM programme WHERE is_current = 1") == 1
     assert _count(demo, "SELECT count(*) FROM association") == 4

@@ -17,6 +17,7 @@ from metodkab.reports import documents as rd
 from metodkab.screens import documents_export as de
 from metodkab.storage import programme as ps
 from metodkab.storage import repo
+from metodkab.storage.documents import years_text
 from metodkab.storage.indicators import load_report
 from metodkab.storage.school import save_school
 
@@ -320,7 +321,7 @@ def test_mentorship_order(school, tmp_path):
                      "/ А. В. Соколов /", "С приказом ознакомлены:",
                      # no Положение in Настройки yet: blanks to fill in by hand
                      "Положением о наставничестве педагогических работников Тестовая "
-                     "СОШ, утверждённым приказом от «____» ______________ 20___ г. № ______"):
+                     "СОШ, утверждённым приказом от «____» ______________ 20___ г. №\u00a0______"):
         assert expected in text, expected
     assert "Е. Н..\n" not in text + "\n"
     [table] = document.tables
@@ -362,7 +363,7 @@ def test_order_names_pairs_without_an_order_place_rule_and_subjects(school, tmp_
     document = read(de.write_mentorship_order(store, [group], folder=tmp_path))
     text = text_of(document)
     assert "\nс. Берёзовка\n" in text
-    assert "утверждённым приказом от 01.09.2025 № 12-о" in text
+    assert "утверждённым приказом от 01.09.2025 №\u00a012-о" in text
     assert "Назначить Петрову М. И. куратором" in text
     rows = cells(document.tables[0])
     assert rows[1:] == [["1", "Морозова Елена Николаевна, заместитель директора",
@@ -435,7 +436,9 @@ def test_staff_report(school, tmp_path):
     assert block[1] == ["1.18", S.DOC_REPORT_1324_TOTAL, "5 человек"]
     assert [r[0] for r in block[2:]] == list(rd.CLAUSES_1324.values())
     higher = next(r for r in report.results if r.key == "edu_higher")
-    assert block[2][2] == f"{higher.count} человек / {rd.value_text(higher)}"
+    word = {1: "человек", 2: "человека", 3: "человека", 4: "человека"}.get(higher.count,
+                                                                          "человек")
+    assert block[2][2] == f"{higher.count} {word} / {rd.value_text(higher)}"
     # The lists: overdue for training, young without support, overdue ИОМ steps.
     assert S.TODO_OVERDUE_TRAINING.format(years=3) + ": 1" in text
     assert "Кузнецова Дарья" in text
@@ -550,3 +553,15 @@ def test_demo_school_documents_open(tmp_path):
         assert sorted(p.suffix for p in out.iterdir()) == [".docx"] * 4
     finally:
         store.close()
+
+
+def test_people_are_counted_in_russian():
+    """«1 человек», «2 человека», «5 человек» — and the teens and hundreds as Russian has them
+    (the 1324 block printed «24 человек»)."""
+    expected = {0: "человек", 1: "человек", 2: "человека", 3: "человека", 4: "человека",
+                5: "человек", 11: "человек", 12: "человек", 14: "человек", 21: "человек",
+                22: "человека", 24: "человека", 25: "человек", 101: "человек",
+                111: "человек", 112: "человек", 122: "человека"}
+    assert {n: rd.plural(n, S.DOC_PEOPLE_FORMS) for n in expected} == expected
+    years = {1: "1 год", 3: "3 года", 11: "11 лет", 21: "21 год", 24: "24 года", 25: "25 лет"}
+    assert {n: years_text(n) for n in years} == years

@@ -25,7 +25,8 @@ from metodkab.reports import docx as W
 from metodkab.reports import indicators as ri
 from metodkab.reports import programme as rp
 from metodkab.reports.indicator_sheet import target_text
-from metodkab.reports.names import ACCUSATIVE, GENITIVE, Person, decline, declined
+from metodkab.reports.names import (ACCUSATIVE, GENITIVE, Person, decline, declined,
+                                    sex_of)
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,9 @@ def route_docx(doc: RouteDocument) -> Document:
             if s.overdue:
                 for run in row.cells[6].paragraphs[0].runs:
                     run.bold = True
-    W.signature_line(out, S.DOC_ROUTE_SIGN_PERSON, doc.person.signature, date_line=True)
+    acquainted = S.DOC_ROUTE_SIGN_PERSON_SEX.get(sex_of(doc.person) or "",
+                                                 S.DOC_ROUTE_SIGN_PERSON)
+    W.signature_line(out, acquainted, doc.person.signature, date_line=True)
     W.signature_line(out, S.DOC_ROUTE_SIGN_DEPUTY, initials_first(doc.signers.deputy),
                      date_line=True)
     return out
@@ -447,9 +450,20 @@ def count_text(result: ri.Result) -> str:
     return f"{result.count} / {result.base}"
 
 
+def plural(count: int, forms: tuple[str, str, str]) -> str:
+    """The word for ``count`` things: ``forms`` for 1, 2–4 and 5 (1 год, 3 года, 11 лет)."""
+    if count % 10 == 1 and count % 100 != 11:
+        return forms[0]
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return forms[1]
+    return forms[2]
+
+
 def people_text(result: ri.Result) -> str:
-    """«24 человек / 92,3 %» — a 1324 figure as the form states it."""
-    return S.DOC_REPORT_PEOPLE_SHARE.format(count=result.count, percent=value_text(result))
+    """«24 человека / 92,3 %» — a 1324 figure as the form states it."""
+    return S.DOC_REPORT_PEOPLE_SHARE.format(count=result.count,
+                                            people=plural(result.count, S.DOC_PEOPLE_FORMS),
+                                            percent=value_text(result))
 
 
 def measurable(result: ri.Result) -> bool:
@@ -536,7 +550,9 @@ def staff_report_docx(doc: ReportDocument) -> Document:
         block = W.table(out, S.DOC_REPORT_1324_COLUMNS, widths=(1.4, 9, 3.2),
                         align=("center", None, "center"))
         W.add_row(block, ["1.18", S.DOC_REPORT_1324_TOTAL,
-                          S.DOC_REPORT_PEOPLE.format(count=staff[0].base)])
+                          S.DOC_REPORT_PEOPLE.format(
+                              count=staff[0].base,
+                              people=plural(staff[0].base, S.DOC_PEOPLE_FORMS))])
         for result in staff:
             W.add_row(block, [CLAUSES_1324[result.key], result.name, people_text(result)])
     if doc.lists:

@@ -58,6 +58,18 @@ def _link(action: str, training: str) -> str:
     return f"{S.DEV_F_TRAINING}: {training}"
 
 
+def _action_text(step: development.StepRow) -> str:
+    """The «Действие» cell of a step: the action, then what it is linked to (the course,
+    the pair, the short learning), each on its own line and named, unless the action
+    already names it."""
+    title = step.learning.partition("«")[2].rpartition("»")[0]
+    learning = "" if title and title in step.action else step.learning
+    mentorship = (S.DOC_ROUTE_STEP_MENTORSHIP.format(mentorship=step.mentorship)
+                  if step.mentorship else "")
+    return "\n".join(x for x in (step.action, _link(step.action, step.training), mentorship,
+                                 learning) if x)
+
+
 def _deficit_headings(store: Store, deficit_ids: list[str]) -> dict[str, str]:
     """Each deficit as the ИОМ heads its steps: the text, the area and the diagnostic that
     found it (kind, who ran it, date), or the date it was recorded."""
@@ -140,13 +152,7 @@ def _profile(store: Store, person: Staff, day: dt.date) -> tuple[tuple[str, str]
 
 def years_text(years: int) -> str:
     """1 год, 3 года, 11 лет."""
-    if years % 10 == 1 and years % 100 != 11:
-        word = S.DOC_YEARS_ONE
-    elif years % 10 in (2, 3, 4) and years % 100 not in (12, 13, 14):
-        word = S.DOC_YEARS_FEW
-    else:
-        word = S.DOC_YEARS_MANY
-    return f"{years} {word}"
+    return f"{years} {rd.plural(years, (S.DOC_YEARS_ONE, S.DOC_YEARS_FEW, S.DOC_YEARS_MANY))}"
 
 
 def load_route(store: Store, route_id: str) -> rd.RouteDocument:
@@ -157,8 +163,7 @@ def load_route(store: Store, route_id: str) -> rd.RouteDocument:
     headings = _deficit_headings(store, [s.deficit_id for s in view.steps if s.deficit_id])
     steps = tuple(rd.RouteLine(
         s.number, headings.get(s.deficit_id, "") if s.deficit_id else "", s.goal,
-        "\n".join(x for x in (s.action, _link(s.action, s.training), s.mentorship, s.learning)
-                  if x),
+        _action_text(s),
         s.form, s.deadline, s.expected_product, s.done_date, s.evidence, s.overdue)
         for s in view.steps)
     mentor = _mentor_of(store, person.id, day)

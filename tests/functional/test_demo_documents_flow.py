@@ -1,0 +1,118 @@
+"""The demo school's documents printed as the deputy director prints them, at 80x24: the
+mentorship order for the pair the demo keeps without one (Ctrl+W in Наставничество), the
+staff development report (F8, Ctrl+W) with its № 1324 block counted in Russian, and
+Козлова's ИОМ from her card (F2, her name, Enter, 5, Enter, Ctrl+W)."""
+
+import docx
+
+from metodkab.demo import build_demo
+from metodkab.screens import export
+from metodkab.screens.dialogs import MessageDialog
+from metodkab.screens.mentorship import MentorshipListScreen
+from metodkab.screens.order_dialog import OrderPairsDialog
+from metodkab.screens.person_card import PersonCardScreen
+from metodkab.screens.report_period import ReportPeriodDialog
+from metodkab.screens.route import RouteScreen
+from tests.ui import TODAY, build_app, settle, type_text
+
+
+async def written(pilot, folder):
+    """Enter in the folder dialog: the file it names, opened."""
+    assert isinstance(pilot.app.screen, export.ExportFolderDialog)
+    await pilot.press("enter")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, MessageDialog)
+    [path] = [p for p in folder.iterdir() if str(p.resolve()) in dialog.message]
+    await pilot.press("escape")
+    await settle(pilot)
+    return path, docx.Document(str(path))
+
+
+def text_of(document) -> str:
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def people_word(count: int) -> str:
+    """Written out for the test: 1 человек, 2–4 человека, 5–20 человек, 21 человек …"""
+    if count % 100 in range(11, 20):
+        return "человек"
+    return "человека" if count % 10 in (2, 3, 4) else "человек"
+
+
+async def test_demo_school_prints_its_documents(tmp_path, monkeypatch):
+    out = tmp_path / "Документы"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        # Наставничество: the demo's new teacher and her mentor have no order yet; the
+        # order names the place and the Положение from Настройки, names declined.
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, MentorshipListScreen)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, OrderPairsDialog)
+        pairs = dialog.query_one("#order-pairs")
+        assert pairs.option_count == 1 and len(pairs.selected) == 1
+        assert "Семёнова Е. А. → Полякова К. А." in str(pairs.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        name, order = await written(pilot, out)
+        assert name.name == "Приказ о закреплении наставников 2026-11-23.docx"
+        text = text_of(order)
+        assert "\nс. Берёзовка\n" in text
+        assert "утверждённым приказом от 30.09.2025 №\u00a0112-о" in text
+        assert "Назначить Морозову Е. Н. куратором" in text
+        assert "возложить на заместителя директора Морозову Е. Н." in text
+        row = [c.text for c in order.tables[0].rows[1].cells]
+        assert row[1:4] == ["Семёнова Екатерина Алексеевна, учитель",
+                            "Полякова Ксения Андреевна, учитель "
+                            "(иностранный язык (английский))", "новый сотрудник"]
+
+        # F8, Ctrl+W, Enter (the 12 months to the report date): «24 человека», not
+        # «24 человек», in the № 1324 block.
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportPeriodDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        _, report = await written(pilot, out)
+        block = next(t for t in report.tables if t.rows[0].cells[0].text == "№ п/п")
+        units = [r.cells[2].text for r in block.rows[1:]]
+        assert units[0] == "26 человек"
+        for unit in units:
+            count = int(unit.split()[0])
+            assert unit.split(" / ")[0] == f"{count} {people_word(count)}"
+        assert any("человека /" in u for u in units)
+
+        # Козлова's ИОМ from her card: she signs «ознакомлена»; a step's pair is named as
+        # such, and a webinar the action already names is not repeated.
+        await pilot.press("f2")
+        await settle(pilot)
+        await type_text(pilot, "Козл")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonCardScreen)
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteScreen)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        _, route = await written(pilot, out)
+        text = text_of(route)
+        assert "С маршрутом ознакомлена" in text and "ознакомлен(а)" not in text
+        actions = {r.cells[0].text: r.cells[2].text for r in route.tables[1].rows}
+        assert actions["2"].split("\n")[1].startswith("Наставничество: наставник Орлова")
+        assert actions["4"].count("Читательская грамотность на уроках русского языка") == 1
