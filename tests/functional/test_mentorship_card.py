@@ -137,7 +137,7 @@ async def test_card_programme_log_goals_break_off_reopen(tmp_path):
 
 async def test_delete_pair_and_mentor_load(tmp_path):
     from metodkab.screens.mentorship import MentorshipListScreen
-    from metodkab.screens.mentorship_coverage import MentorLoadScreen
+    from metodkab.screens.mentorship_load import MentorLoadScreen
 
     path, ids = mentorship_db(tmp_path / "s.sqlite")
     app = build_app(path)

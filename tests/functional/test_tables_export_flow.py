@@ -10,7 +10,8 @@ from metodkab.screens import export
 from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.mentorship import MentorshipListScreen
-from metodkab.screens.mentorship_coverage import CoverageScreen, MentorLoadScreen
+from metodkab.screens.mentorship_coverage import CoverageScreen
+from metodkab.screens.mentorship_load import MentorLoadScreen
 from metodkab.screens.training import OverdueScreen, TrainingScreen
 from tests.ui import TODAY, build_app, settle, type_text
 

@@ -10,6 +10,7 @@ import pytest
 
 from metodkab.domain.models import (ConformityAttestation, Mentorship, QualificationCategory,
                                     School, Staff, Training)
+from metodkab.screens import programme_export as pe
 from metodkab.screens import tables_export as te
 from metodkab.storage import repo
 from metodkab.storage.mentorship import MentorshipQuery
@@ -334,7 +335,7 @@ def programme(fresh_db):
 
 def test_programme_workbook_has_every_view(programme, tmp_path):
     store, pid = programme
-    path = te.export_programme(store, pid, "пет", folder=tmp_path)
+    path = pe.export_programme(store, pid, "пет", folder=tmp_path)
     assert path.name == "Программа развития 2025–2026 2026-11-23.xlsx"
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Структура", "Сроки", "Ответственные", "Выполнение", "Показатели"]
@@ -403,7 +404,7 @@ def test_programme_workbook_has_every_view(programme, tmp_path):
 
 def test_programme_people_unfiltered_current_programme(programme, tmp_path):
     store, _ = programme
-    ws = openpyxl.load_workbook(te.export_programme(store, None, folder=tmp_path))[
+    ws = openpyxl.load_workbook(pe.export_programme(store, None, folder=tmp_path))[
         "Ответственные"]
     assert [r[0] for r in data_rows_of(ws)] == ["Иванова Анна Петровна"] * 2 + [
         "Петрова Анна Петровна"] * 2
@@ -413,7 +414,7 @@ def test_no_programme_is_a_russian_message(fresh_db, tmp_path):
     from metodkab.storage.errors import StorageError
 
     with pytest.raises(StorageError, match="Программы развития нет"):
-        te.export_programme(fresh_db, None, folder=tmp_path)
+        pe.export_programme(fresh_db, None, folder=tmp_path)
     assert not list(tmp_path.iterdir())
 
 

@@ -311,7 +311,7 @@ class MentorshipListScreen(AppScreen):
         self.app.push_screen(CoverageScreen())
 
     def action_load(self) -> None:
-        from metodkab.screens.mentorship_coverage import MentorLoadScreen
+        from metodkab.screens.mentorship_load import MentorLoadScreen
 
         def chosen(result: tuple[str, str] | None) -> None:
             if result:

@@ -8,11 +8,6 @@ switch tabs.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from dataclasses import dataclass
-
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,270 +15,27 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from metodkab import strings as S
-from metodkab.domain import values as V
-from metodkab.domain.models import Staff
 from metodkab.domain.parse import format_date
-from metodkab.reports import attestation as rules_a
-from metodkab.reports import rules as common
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ConfirmDialog
+from metodkab.screens.person_card_parts import (CardData, CardTables, dismissed_mark,
+                                                is_dismissed, load_card, main_text)
 from metodkab.screens.route import RouteScreen
 from metodkab.screens.route_forms import (DeficitFormScreen, DiagnosticFormScreen,
                                           RouteFormScreen)
 from metodkab.screens.training_forms import TrainingFormScreen, ask_delete_training
 from metodkab.storage import attestation as store_a
 from metodkab.storage import development as store_d
-from metodkab.storage import repo
-from metodkab.storage import mentorship as store_m
-from metodkab.storage import training as store_t
-from metodkab.storage.associations import association_choices
-from metodkab.storage.attestation import PersonAttestation
-from metodkab.storage.development import PersonDevelopment
-from metodkab.storage.mentorship import MentorshipRow
-from metodkab.storage.settings import report_date
-from metodkab.storage.training import PersonTrainings
-from metodkab.widgets.table import column_widths, current_key
-from metodkab.widgets.text import plain_row
+from metodkab.widgets.table import current_key
 
 TABS = ("main", "courses", "attestation", "diagnostics", "routes", "growth")
 TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table"),
               "diagnostics": ("diag-table", "def-table"), "routes": ("route-table",),
               "growth": ("ach-table", "learn-table")}   # person_growth.GrowthTab acts on these
 
-COURSE_FIXED = {"end": 10, "hours": 4, "kind": 3, "marks": 3}
-COURSE_SHARES = {"title": 0.7, "provider": 0.3}
-CAT_FIXED = {"decision": 10, "category": 9, "until": 10}
-CAT_SHARES = {"position": 0.45, "order": 0.55}
-CAT_TITLES = {"decision": S.ATT_COL_DECISION, "position": S.ATT_COL_POSITION,
-              "category": S.ATT_COL_CATEGORY, "until": S.ATT_COL_UNTIL,
-              "order": S.ATT_COL_ORDER}
-CONF_FIXED = {"date": 10}
-CONF_SHARES = {"position": 0.3, "result": 0.45, "order": 0.25}
-CONF_TITLES = {"date": S.ATT_COL_DATE, "position": S.ATT_COL_POSITION,
-               "result": S.ATT_COL_RESULT, "order": S.ATT_COL_ORDER}
-DIAG_FIXED = {"date": 10}
-DIAG_SHARES = {"kind": 0.4, "operator": 0.25, "result": 0.35}
-DIAG_TITLES = {"date": S.DEV_COL_DATE, "kind": S.DEV_COL_KIND, "operator": S.DEV_COL_OPERATOR,
-               "result": S.DEV_COL_RESULT}
-DEF_FIXED = {"status": 9, "steps": 5}
-DEF_SHARES = {"area": 0.25, "description": 0.75}
-DEF_TITLES = {"area": S.DEV_COL_AREA, "description": S.DEV_COL_DEFICIT,
-              "status": S.DEV_COL_STATUS, "steps": S.DEV_COL_STEPS}
-ROUTE_FIXED = {"period": 23, "status": 11, "steps": 9, "late": 6}
-ROUTE_SHARES = {"developed": 1.0}
-ROUTE_TITLES = {"period": S.DEV_COL_PERIOD, "developed": S.DEV_COL_DEVELOPED,
-                "status": S.DEV_COL_STATUS, "steps": S.DEV_COL_STEPS_DONE,
-                "late": S.DEV_COL_LATE}
-DEFICIT_STYLE = {"выявлен": "bold", "в работе": "yellow", "устранён": "green"}
-SHORT_CATEGORY = S.STAFF_CATEGORY_SHORT
-COURSE_TITLES = {"end": S.TR_COL_END, "title": S.TR_COL_TITLE, "provider": S.TR_COL_PROVIDER,
-                 "hours": S.TR_COL_HOURS, "kind": S.TR_COL_KIND, "marks": S.TR_COL_MARKS}
 
-
-@dataclass
-class CardData:
-    staff: Staff
-    day: dt.date
-    associations: list[str]
-    courses: PersonTrainings
-    attestation: PersonAttestation
-    development: PersonDevelopment
-    mentorships: list[MentorshipRow] = dataclasses.field(default_factory=list)
-
-
-def load_card(store, staff_id: str) -> CardData:
-    day = report_date(store)
-    staff = repo.get(store, Staff, staff_id)
-    names = dict(association_choices(store))
-    return CardData(
-        staff=staff, day=day,
-        associations=[names[a] for a in staff.association_ids if a in names],
-        courses=store_t.person_trainings(store, staff_id, day),
-        attestation=store_a.person_attestation(store, staff_id, day),
-        development=store_d.person_development(store, staff_id, day),
-        mentorships=store_m.list_mentorships(
-            store, store_m.MentorshipQuery(person_id=staff_id, limit=20), day),
-    )
-
-
-def _years(n: int) -> str:
-    """«1 год», «3 года», «7 лет»."""
-    if n % 10 == 1 and n % 100 != 11:
-        word = S.DEV_YEAR_1
-    elif n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        word = S.DEV_YEAR_2
-    else:
-        word = S.DEV_YEAR_5
-    return f"{n} {word}"
-
-
-def is_dismissed(staff: Staff, day: dt.date) -> bool:
-    """Dismissed on the report date: no courses or attestation are due from them any more."""
-    from metodkab.reports.rules import employed_on
-
-    return not employed_on(None, staff.dismissal_date, day)   # the dismissal day still works
-
-
-def dismissed_mark(staff: Staff) -> str:
-    return {"м": S.DEV_DISMISSED_MARK, "ж": S.DEV_DISMISSED_MARK_F}.get(
-        staff.sex or "", S.DEV_DISMISSED_MARK_ANY)
-
-
-def courses_status(courses: PersonTrainings, day: dt.date, *, employed: bool = True) -> Text:
-    """«последние курсы 12.05.2025 · часов за 3 года 72, за 5 лет 144» with the overdue state
-    (not for a person no longer employed: nothing is due from them)."""
-    text = Text()
-    if courses.last_end is None:
-        text.append(S.DEV_COURSES_NEVER, style="bold red" if employed else "")
-    else:
-        text.append(S.DEV_COURSES_LAST.format(date=format_date(courses.last_end)))
-        if not employed:
-            pass
-        elif courses.overdue:
-            text.append(" · ")
-            text.append(S.DEV_COURSES_OVERDUE.format(date=format_date(courses.overdue_from)),
-                        style="bold red")
-        elif courses.overdue_from is not None:
-            text.append(" · ")
-            last_day = courses.overdue_from - dt.timedelta(days=1)
-            text.append(S.DEV_COURSES_DUE.format(date=format_date(last_day)), style="green")
-    return text
-
-
-def hours_text(courses: PersonTrainings) -> str:
-    return S.DEV_COURSES_HOURS.format(h3=courses.hours_3, h5=courses.hours_5)
-
-
-def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = True) -> Text:
-    """Categories held (with the application deadline when one is ending), the СЗД state
-    of a person without a category, and what they may apply for — the last two only while
-    the person is employed."""
-    if not employed:
-        att = dataclasses.replace(att, conformity_state=None, eligibility=[])
-    text = Text()
-    for cat in att.held:
-        text.append(S.ATT_HOLDS.format(category=cat.category, position=cat.position))
-        if cat.valid_until is None:
-            text.append(S.ATT_INDEFINITE, style="dim")
-        else:
-            level = rules_a.expiry_level(cat.valid_until, day)
-            style = {"red": "bold red", "warn": "yellow"}.get(level or "", "")
-            text.append(S.ATT_UNTIL.format(date=format_date(cat.valid_until)), style=style)
-            if level:
-                text.append(S.ATT_APPLY_BY.format(
-                    date=format_date(rules_a.apply_by(cat.valid_until))), style=style)
-        text.append("\n")
-    state = att.conformity_state
-    if state is not None:
-        text.append(S.ATT_NO_CATEGORY, style="bold")
-        if state.state == "exempt":
-            text.append(S.ATT_EXEMPT.format(reason=state.reason), style="dim")
-            if state.until:
-                text.append(S.ATT_EXEMPT_UNTIL.format(date=format_date(state.until)),
-                            style="dim")
-        else:
-            failed = False
-            if state.last:
-                text.append(S.ATT_LAST_CONFORMITY.format(date=format_date(state.last)))
-                # «не соответствует» is not a pass: no green «следующая … до» five years on.
-                result = next((r.result for r in att.conformity
-                               if r.date == state.last and r.result), None)
-                failed = result == V.CONFORMITY_RESULTS[1]
-                if failed:
-                    text.append(S.ATT_CONFORMITY_FAILED, style="bold red")
-            if failed:
-                pass                            # no next date to promise
-            elif state.due:
-                style = {"due": "bold red", "soon": "yellow"}.get(state.state, "green")
-                line = S.ATT_CONFORMITY_DUE_ON if state.state == "due" else S.ATT_NEXT_CONFORMITY
-                text.append(line.format(date=format_date(state.due)), style=style)
-            elif state.state == "due":
-                text.append(S.ATT_CONFORMITY_NO_DATA, style="bold red")
-            elif state.state == "clarify":
-                text.append(S.ATT_CONFORMITY_CLARIFY, style="bold yellow")
-        text.append("\n")
-    for item in att.eligibility:
-        text.append(S.ATT_MAY_APPLY.format(
-            targets=", ".join(item.targets), position=item.position,
-            holds=item.holds.category, since=format_date(item.holds.decision_date)),
-            style="green")
-        text.append("\n")
-    text.rstrip()
-    return text
-
-
-def main_text(data: CardData) -> Text:
-    """The «Основное» tab: who the person is, on the report date."""
-    p, day = data.staff, data.day
-    text = Text()
-
-    def line(label: str, value: str | Text, style: str = "") -> None:
-        text.append(f"{label}: ", style="dim")
-        text.append(value if isinstance(value, Text) else Text(value, style=style))
-        text.append("\n")
-
-    line(S.F_POSITIONS, ", ".join(p.positions))
-    if p.subjects:
-        line(S.F_SUBJECTS, ", ".join(p.subjects))
-    work = [p.employment]
-    if p.hire_date:
-        work.append(S.DEV_HIRED.format(date=format_date(p.hire_date)))
-    if p.dismissal_date:
-        work.append(S.DEV_DISMISSED.format(date=format_date(p.dismissal_date)))
-    line(S.F_EMPLOYMENT, " · ".join(work), "bold red" if p.dismissal_date else "")
-    experience = common.experience_years(p.ped_start_date, day)
-    if experience is not None:
-        line(S.DEV_PED_EXPERIENCE, S.DEV_SINCE.format(
-            years=_years(experience), date=format_date(p.ped_start_date)))
-    age = common.age_on(p.birth_date, day)
-    if age is not None:
-        line(S.F_BIRTH_DATE, f"{format_date(p.birth_date)} ({_years(age)})")
-    if p.education_level:
-        education = p.education_level + (S.DEV_PEDAGOGICAL if p.education_pedagogical else "")
-        line(S.F_EDUCATION, education)
-    if data.associations:
-        line(S.F_ASSOCIATIONS, ", ".join(data.associations))
-    if p.management_team:
-        line(S.F_MANAGEMENT, S.YES.lower())
-    employed = not is_dismissed(p, day)
-    for index, part in enumerate(attestation_text(data.attestation, day,
-                                                  employed=employed).split("\n")):
-        if part.plain:
-            text.append(f"{S.ATT_CARD_LINE}: " if index == 0 else "  ", style="dim")
-            text.append(part)
-            text.append("\n")
-    line(S.DEV_TAB_COURSES, courses_status(data.courses, day, employed=employed))
-    line(S.DEV_HOURS, hours_text(data.courses))
-    development = data.development
-    open_deficits = [d for d in development.deficits if d.status != "устранён"]
-    if development.deficits:
-        line(S.DEV_DEFICITS_LINE, S.DEV_DEFICITS_COUNT.format(
-            open=len(open_deficits), total=len(development.deficits)))
-    active = [r for r in development.routes if r.active]
-    if active:
-        route = active[0]
-        value = Text(S.DEV_ROUTE_LINE.format(
-            start=format_date(route.period_start), end=format_date(route.period_end),
-            done=route.done, total=route.total))
-        if route.overdue:
-            value.append(S.DEV_ROUTE_LATE.format(count=route.overdue), style="bold red")
-        line(S.DEV_ROUTE_SHORT, value)
-    for pair in data.mentorships:
-        until = S.DEV_MENTORSHIP_UNTIL.format(date=format_date(pair.planned_end))
-        if pair.mentor_id == p.id:
-            line(S.MENT_COL_MENTEES, ", ".join(pair.mentees) + until)
-        else:
-            line(S.MENT_COL_MENTOR, pair.mentor + until)
-    for label, value in ((S.F_SNILS, p.snils), (S.F_PHONE, p.phone), (S.F_EMAIL, p.email),
-                         (S.F_NOTES, p.notes)):
-        if value:
-            line(label, value)
-    text.rstrip()
-    return text
-
-
-class PersonCardScreen(AppScreen):
+class PersonCardScreen(CardTables, AppScreen):
     """Everything about one person, a tab per area."""
 
     SCREEN_TITLE = S.DEV_CARD_TITLE
@@ -400,113 +152,6 @@ class PersonCardScreen(AppScreen):
                 table.move_cursor(row=table.get_row_index(key))
             except Exception:
                 pass
-
-    def _fill_courses(self, data: CardData) -> None:
-        courses = data.courses
-        summary = courses_status(courses, data.day,
-                                 employed=not is_dismissed(data.staff, data.day))
-        summary.append(f"\n{S.DEV_HOURS}: {hours_text(courses)}")
-        self.query_one("#tr-summary", Static).update(summary)
-        table = self.query_one("#tr-table", DataTable)
-        width = self.size.width or 80
-        columns = ("end", "title", "provider", "hours", "kind", "marks") if width >= 110 else (
-            "end", "title", "hours", "kind", "marks")
-        widths = column_widths(width, COURSE_FIXED, COURSE_SHARES, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(COURSE_TITLES[key], key=key, width=widths[key])
-        for row in courses.rows:
-            planned = row.end_date > data.day
-            cells = {
-                "end": Text(format_date(row.end_date), style="italic" if planned else ""),
-                "title": Text(row.title),
-                "provider": Text(row.provider),
-                "hours": Text(str(row.hours), justify="right"),
-                "kind": Text(row.kind_short),
-                "marks": Text(row.marks, style="bold"),
-            }
-            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
-        self._restore(table)
-
-    def _columns(self, table: DataTable, fixed, shares, titles, columns) -> None:
-        widths = column_widths(self.size.width or 80, fixed, shares, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(titles[key], key=key, width=widths[key])
-
-    def _fill_attestation(self, data: CardData) -> None:
-        att = data.attestation
-        self.query_one("#att-info", Static).update(attestation_text(
-            att, data.day, employed=not is_dismissed(data.staff, data.day)))
-        table = self.query_one("#cat-table", DataTable)
-        columns = ("decision", "position", "category", "until", "order")
-        self._columns(table, CAT_FIXED, CAT_SHARES, CAT_TITLES, columns)
-        for row in att.categories:
-            style = "" if row.current else "dim"
-            until_style = {"red": "bold red", "warn": "yellow"}.get(row.level or "", style)
-            cells = {
-                "decision": Text(format_date(row.decision_date), style=style),
-                "position": Text(row.position, style=style),
-                "category": Text(SHORT_CATEGORY.get(row.category, row.category),
-                                 style="bold" if row.current else style),
-                "until": Text(format_date(row.valid_until) or S.ATT_INDEFINITE_SHORT,
-                              style=until_style),
-                "order": Text(row.order, style=style),
-            }
-            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
-        self._restore(table)
-        table = self.query_one("#conf-table", DataTable)
-        columns = ("date", "position", "result", "order")
-        self._columns(table, CONF_FIXED, CONF_SHARES, CONF_TITLES, columns)
-        for row in att.conformity:
-            result = (Text(row.result, style="green" if row.result == "соответствует" else "red")
-                      if row.result else Text(S.ATT_EXEMPTION_ROW.format(
-                          reason=row.exemption_reason), style="dim"))
-            when = (Text(format_date(row.date)) if row.date
-                    else Text(S.ATT_DATE_UNKNOWN, style="bold yellow"))
-            cells = {"date": when, "position": Text(row.position),
-                     "result": result, "order": Text(row.order)}
-            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
-        self._restore(table)
-
-    def _fill_development(self, data: CardData) -> None:
-        dev = data.development
-        table = self.query_one("#diag-table", DataTable)
-        columns = ("date", "kind", "operator", "result")
-        self._columns(table, DIAG_FIXED, DIAG_SHARES, DIAG_TITLES, columns)
-        for row in dev.diagnostics:
-            cells = {"date": Text(format_date(row.date)), "kind": Text(row.kind),
-                     "operator": Text(row.operator), "result": Text(row.result)}
-            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
-        self._restore(table)
-        table = self.query_one("#def-table", DataTable)
-        columns = ("area", "description", "status", "steps")
-        self._columns(table, DEF_FIXED, DEF_SHARES, DEF_TITLES, columns)
-        for row in dev.deficits:
-            steps = f"{row.steps_done}/{row.steps}" if row.steps else ""
-            cells = {"area": Text(row.area), "description": Text(row.description,
-                                                                 style="dim" if row.status ==
-                                                                 "устранён" else ""),
-                     "status": Text(row.status, style=DEFICIT_STYLE.get(row.status, "")),
-                     "steps": Text(steps, justify="right")}
-            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
-        self._restore(table)
-        table = self.query_one("#route-table", DataTable)
-        columns = ("period", "developed", "status", "steps", "late")
-        self._columns(table, ROUTE_FIXED, ROUTE_SHARES, ROUTE_TITLES, columns)
-        for row in dev.routes:
-            style = "bold" if row.active else "dim" if row.status == "завершён" else ""
-            cells = {
-                "period": Text(f"{format_date(row.period_start)} – {format_date(row.period_end)}",
-                               style=style),
-                "developed": Text(row.developed_by),
-                "status": Text(row.status, style=style),
-                "steps": Text(f"{row.done} / {row.total}", justify="right"),
-                "late": Text(str(row.overdue) if row.overdue else "", justify="right",
-                             style="bold red"),
-            }
-            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
-        self._restore(table)
 
     # --- tabs -------------------------------------------------------------------------------
     @property

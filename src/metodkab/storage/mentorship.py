@@ -328,12 +328,18 @@ def register_summary(store: Store, day: dt.date) -> RegisterSummary:
 # --- options for forms and filters -----------------------------------------------------------
 
 
-def _distinct(store: Store, column: str, defaults: Sequence[str]) -> list[str]:
+def _distinct(store: Store, column: str, defaults: Sequence[str],
+              table: str = "mentorship") -> list[str]:
     with store.mutex:
         used = [r[0] for r in store.db.conn.execute(
-            f"SELECT DISTINCT {column} FROM mentorship WHERE deleted = 0 AND {column} <> '' "
+            f"SELECT DISTINCT {column} FROM {table} WHERE deleted = 0 AND {column} <> '' "
             f"ORDER BY {column}")]
     return list(defaults) + [u for u in used if u not in defaults]
+
+
+def event_form_options(store: Store, defaults: Sequence[str]) -> list[str]:
+    """The forms of a meeting: ``defaults``, then any other form already in the log."""
+    return _distinct(store, "form", defaults, table="mentorship_event")
 
 
 def form_options(store: Store) -> list[str]:
