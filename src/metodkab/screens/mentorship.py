@@ -26,8 +26,8 @@ from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import MentorshipQuery, MentorshipRow, RegisterSummary
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import TextField
-from metodkab.widgets.register import search_keys
-from metodkab.widgets.table import column_widths, current_key, fit_name, shorten
+from metodkab.widgets.register import Register, shown_text
+from metodkab.widgets.table import column_widths, fit_name, shorten
 from metodkab.widgets.text import plain_row, say
 
 
@@ -68,7 +68,7 @@ def load_register(store, query: MentorshipQuery):
             store_m.register_summary(store, day), day)
 
 
-class MentorshipListScreen(AppScreen):
+class MentorshipListScreen(Register, AppScreen):
     """The register: search by any participant's name, filters, warnings marked with «!»."""
 
     SCREEN_TITLE = S.MENT_TITLE
@@ -107,7 +107,6 @@ class MentorshipListScreen(AppScreen):
         self.mentor_names: dict[str, str] = {}
         self._widths: dict[str, int] = {}
         self._columns: tuple[str, ...] = ()
-        self._keep_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -124,29 +123,27 @@ class MentorshipListScreen(AppScreen):
     def on_resize(self) -> None:
         if register_columns(self.size.width) != self._columns or self._widths != column_widths(
                 self.size.width, REGISTER_FIXED, REGISTER_SHARES, self._columns):
-            self._fill()
+            self.refill()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         self.reload()
 
-    # --- loading --------------------------------------------------------------------------
-    def set_query(self, **changes: Any) -> None:
-        self.query_state = replace(self.query_state, offset=0, **changes)
-        self.reload()
+    # --- the register -----------------------------------------------------------------------
+    REGISTER_GROUP = "ment-list"
 
-    def reload(self) -> None:
-        if self._keep_id is None:
-            self._keep_id = current_key(self.query_one(DataTable))
-        self.run_db(load_register, self.query_state, done=self._loaded, group="ment-list",
-                    exclusive=True)
+    def load_register(self, store, query: MentorshipQuery):
+        return load_register(store, query)
 
-    def _loaded(self, result) -> None:
+    def take_result(self, result) -> None:
         self.rows, self.total, self.summary, self.day = result
-        self._fill()
+
+    @property
+    def register_total(self) -> int:
+        return self.total
 
     def _build_columns(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         self._columns = register_columns(self.size.width or 80)
         self._widths = column_widths(self.size.width or 80, REGISTER_FIXED, REGISTER_SHARES,
                                      self._columns)
@@ -175,8 +172,7 @@ class MentorshipListScreen(AppScreen):
             "order": Text(order, style=dim if row.order_number else "red"),
         }
 
-    def _fill(self) -> None:
-        table = self.query_one(DataTable)
+    def fill_table(self, table: DataTable) -> None:
         self._build_columns()
         # One long name shortens the whole column (Фамилия И. О.), so the names line up.
         short = any(len(r.mentor) > self._widths["mentor"] for r in self.rows)
@@ -185,26 +181,19 @@ class MentorshipListScreen(AppScreen):
         for row in self.rows:
             cells = self._cells(row, short, short_mentees)
             table.add_row(*plain_row(*(cells[k] for k in self._columns)), key=row.id)
-        if self._keep_id:
-            try:
-                table.move_cursor(row=table.get_row_index(self._keep_id))
-            except Exception:
-                pass
-        self._keep_id = None
-        self._update_status()
 
-    def _update_status(self) -> None:
+    def status_text(self) -> str:
         s = self.summary
         if s is not None:
             parts = [S.MENT_SUMMARY.format(active=s.active, mentees=s.mentees)]
             if s.past_end:
                 parts.append(S.MENT_SUMMARY_PAST_END.format(count=s.past_end))
+            if s.no_order:
+                parts.append(S.MENT_SUMMARY_NO_ORDER.format(count=s.no_order))
             if s.mentor_gone:
                 parts.append(S.MENT_SUMMARY_MENTOR_GONE.format(count=s.mentor_gone))
             if s.mentees_gone:
                 parts.append(S.MENT_SUMMARY_MENTEES_GONE.format(count=s.mentees_gone))
-            if s.no_order:
-                parts.append(S.MENT_SUMMARY_NO_ORDER.format(count=s.no_order))
             self.query_one("#summary", Static).update(" · ".join(parts))
         q = self.query_state
         parts = [STATUS_LABELS.get(q.status, q.status)]
@@ -217,34 +206,13 @@ class MentorshipListScreen(AppScreen):
             parts.append(S.MENT_FILTER_PROBLEMS_SHORT)
         if q.no_order:
             parts.append(S.MENT_FILTER_NO_ORDER_SHORT)
-        text = S.MENT_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + S.MENT_SHOWN.format(
-            shown=len(self.rows), total=self.total)
-        pages = max(1, -(-self.total // q.limit))
-        if pages > 1:
-            text += ", " + S.MENT_PAGE.format(page=q.offset // q.limit + 1, pages=pages)
+        text = (S.MENT_FILTER_SUMMARY.format(text=", ".join(parts)) + " · "
+                + shown_text(len(self.rows), self.total, q, S.MENT_SHOWN, S.MENT_PAGE))
         if not self.rows:
             text += " · " + S.MENT_EMPTY
-        status = self.query_one("#status", Static)
-        status.set_class(not self.rows, "-empty")      # the hint in full: the list is empty
-        status.update(text)
-
-    # --- search ---------------------------------------------------------------------------
-    @on(TextField.Changed, "#search")
-    def _search(self, event: TextField.Changed) -> None:
-        self.set_query(search=event.value)
-
-    @on(TextField.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_key(self, event) -> None:
-        search_keys(event, self.query_one("#search", TextField), self.query_one(DataTable))
+        return text
 
     # --- actions --------------------------------------------------------------------------
-    def _current(self) -> MentorshipRow | None:
-        key = current_key(self.query_one(DataTable))
-        return next((r for r in self.rows if r.id == key), None)
-
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_card(event.row_key.value)
@@ -253,11 +221,11 @@ class MentorshipListScreen(AppScreen):
         if mentorship_id:
             from metodkab.screens.mentorship_card import MentorshipCardScreen
 
-            self._keep_id = mentorship_id
+            self.keep_cursor_on(mentorship_id)
             self.app.push_screen(MentorshipCardScreen(mentorship_id))
 
     def action_open(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
             self.open_card(row.id)
 
@@ -269,7 +237,7 @@ class MentorshipListScreen(AppScreen):
         self.app.push_screen(MentorshipFormScreen(), callback=added)
 
     def action_remove(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is None:
             return
         pair = S.MENT_PAIR_NAME.format(mentor=shorten(row.mentor),
@@ -302,7 +270,7 @@ class MentorshipListScreen(AppScreen):
         """From the mentor-load screen: this mentor's pairs of any status."""
         self.mentor_names[mentor_id] = name
         self.query_state = MentorshipQuery(mentor_id=mentor_id, status="all")
-        self.query_one("#search", TextField).value = ""
+        self.search_box.value = ""
         self.reload()
 
     def action_coverage(self) -> None:
@@ -333,17 +301,6 @@ class MentorshipListScreen(AppScreen):
 
         print_order(self)
 
-    def action_page(self, step: int) -> None:
-        q = self.query_state
-        offset = q.offset + step * q.limit
-        if 0 <= offset < self.total:
-            self.query_state = replace(q, offset=offset)
-            self.reload()
-
     def action_back(self) -> None:
-        search = self.query_one("#search", TextField)
-        if search.value:
-            search.value = ""
-            search.focus()
-            return
-        self.app.action_section("dashboard")
+        if not self.clear_search():
+            self.app.action_section("dashboard")

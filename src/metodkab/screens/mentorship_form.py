@@ -5,12 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widget import Widget
 
 from metodkab import strings as S
 from metodkab.domain.models import Mentorship, Record
@@ -20,86 +15,45 @@ from metodkab.storage import repo
 from metodkab.storage.mentorship import MentorshipQuery
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import CheckField, ChoiceField, DateField, TextField
+from metodkab.widgets.filter_dialog import FilterDialog, chosen
 from metodkab.widgets.form import FieldSpec
 
 STATUS_LABELS = {"действует": S.MENT_STATUS_ACTIVE, "завершена": S.MENT_STATUS_DONE,
                  "прервана": S.MENT_STATUS_BROKEN, "all": S.MENT_STATUS_ALL}
 
 
-class MentorshipFilterDialog(ModalScreen[MentorshipQuery | None]):
+class MentorshipFilterDialog(FilterDialog):
     """Ctrl+F: status, form, mentor, only pairs with warnings or without an order."""
 
-    DEFAULT_CSS = """
-    MentorshipFilterDialog { align: center middle; }
-    MentorshipFilterDialog > Vertical {
-        width: 72; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
-    MentorshipFilterDialog .row { height: 1; margin-bottom: 1; }
-    MentorshipFilterDialog .row > Label { width: 16; color: $text-muted; }
-    MentorshipFilterDialog .buttons { height: auto; margin-top: 1; }
-    MentorshipFilterDialog Button { margin-right: 1; }
-    """
-    BINDINGS = [
-        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
-        Binding("ctrl+s", "apply", S.KEY_OK, key_display="Ctrl+S"),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
+    TITLE = S.MENT_FILTER_TITLE
 
     def __init__(self, query: MentorshipQuery, forms: list[str],
                  mentors: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.query_state = query
+        super().__init__(query)
         self.forms = forms
         self.mentors = mentors
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> list[tuple[str, Widget]]:
         q = self.query_state
-        with Vertical():
-            yield Label(S.MENT_FILTER_TITLE, classes="section-title")
-            fields = (
-                (S.MENT_FILTER_STATUS, ChoiceField(list(STATUS_LABELS.items()), value=[q.status],
-                                                   allow_empty=False, id="status",
-                                                   title=S.MENT_FILTER_STATUS)),
-                (S.MENT_FILTER_FORM, ChoiceField(self.forms, value=[q.form] if q.form else [],
-                                                 id="form", title=S.MENT_FILTER_FORM)),
-                (S.MENT_FILTER_MENTOR, ChoiceField(
-                    self.mentors, value=[q.mentor_id] if q.mentor_id else [], id="mentor",
-                    title=S.MENT_FILTER_MENTOR)),
-            )
-            for label, widget in fields:
-                with Horizontal(classes="row"):
-                    yield Label(label)
-                    yield widget
-            yield CheckField(S.MENT_FILTER_PROBLEMS, q.problems, id="problems")
-            yield CheckField(S.MENT_FILTER_NO_ORDER, q.no_order, id="no_order")
-            with Horizontal(classes="buttons"):
-                yield Button(S.KEY_OK, variant="primary", id="apply")
-                yield Button(S.KEY_RESET_FILTER, id="reset")
-                yield Button(S.KEY_CANCEL, id="cancel")
+        return [
+            (S.MENT_FILTER_STATUS, ChoiceField(list(STATUS_LABELS.items()), value=[q.status],
+                                               allow_empty=False, id="status",
+                                               title=S.MENT_FILTER_STATUS)),
+            (S.MENT_FILTER_FORM, ChoiceField(self.forms, value=chosen(q.form), id="form",
+                                             title=S.MENT_FILTER_FORM)),
+            (S.MENT_FILTER_MENTOR, ChoiceField(self.mentors, value=chosen(q.mentor_id),
+                                               id="mentor", title=S.MENT_FILTER_MENTOR)),
+        ]
 
-    def on_mount(self) -> None:
-        self.query_one("#status").focus()
+    def checks(self) -> list[CheckField]:
+        q = self.query_state
+        return [CheckField(S.MENT_FILTER_PROBLEMS, q.problems, id="problems"),
+                CheckField(S.MENT_FILTER_NO_ORDER, q.no_order, id="no_order")]
 
-    def _result(self) -> MentorshipQuery:
-        get = lambda name: self.query_one(f"#{name}", ChoiceField).single  # noqa: E731
-        return replace(self.query_state, status=get("status") or "действует", form=get("form"),
-                       mentor_id=get("mentor"),
-                       problems=self.query_one("#problems", CheckField).value,
-                       no_order=self.query_one("#no_order", CheckField).value)
-
-    @on(Button.Pressed, "#apply")
-    def action_apply(self) -> None:
-        self.dismiss(self._result())
-
-    @on(Button.Pressed, "#reset")
-    def _reset(self) -> None:
-        self.dismiss(MentorshipQuery(search=self.query_state.search))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def result(self) -> MentorshipQuery:
+        return replace(self.query_state, status=self.choice("status") or "действует",
+                       form=self.choice("form"), mentor_id=self.choice("mentor"),
+                       problems=self.checked("problems"), no_order=self.checked("no_order"))
 
 
 class MentorshipFormScreen(CheckBeforeSave, FormScreen):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -25,7 +24,7 @@ from metodkab.storage.associations import association_choices
 from metodkab.storage.settings import report_date
 from metodkab.storage.staff import StaffQuery, StaffRow
 from metodkab.widgets.fields import TextField
-from metodkab.widgets.register import search_keys
+from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.text import plain_row, say
 
 CATEGORY_SHORT = S.STAFF_CATEGORY_SHORT
@@ -64,7 +63,7 @@ def load_page(store, query: StaffQuery) -> tuple[list[StaffRow], int, dt.date]:
             day)
 
 
-class StaffListScreen(AppScreen):
+class StaffListScreen(Register, AppScreen):
     SCREEN_TITLE = S.STAFF_TITLE
     DEFAULT_CSS = """
     StaffListScreen #search { margin: 0 1; width: 1fr; }
@@ -95,7 +94,6 @@ class StaffListScreen(AppScreen):
         self.rows: list[StaffRow] = []
         self.day: dt.date | None = None
         self._widths: dict[str, int] = {}
-        self._keep_id: str | None = None
         # The filter came with a jump from the dashboard: it lasts until the user leaves
         # Кадры for another section (or drops it with Esc), unlike one set with Ctrl+F.
         self.drill_down = False
@@ -110,13 +108,13 @@ class StaffListScreen(AppScreen):
 
     def on_mount(self) -> None:
         self._build_columns()
-        self.query_one("#search").focus()
+        self.search_box.focus()
         self.app.mode_change_signal.subscribe(self, self._mode_changed)
 
     def _mode_changed(self, mode: str) -> None:
         if mode != "staff" and self.drill_down:
             self._drop_drill_down()
-            self.query_one("#search", TextField).value = ""
+            self.search_box.value = ""
 
     def _drop_drill_down(self) -> None:
         self.drill_down = False
@@ -124,8 +122,7 @@ class StaffListScreen(AppScreen):
 
     def on_resize(self) -> None:
         if column_widths(self.size.width) != self._widths:
-            self._build_columns()
-            self._fill()
+            self.refill()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -135,30 +132,24 @@ class StaffListScreen(AppScreen):
                 self._own_query = self.query_state
             self.query_state = StaffQuery(**filters)
             self.drill_down = True
-            self.query_one("#search", TextField).value = ""
+            self.search_box.value = ""
         self.reload()
 
-    # --- loading ------------------------------------------------------------------------
-    def set_query(self, **changes: Any) -> None:
-        self.query_state = replace(self.query_state, offset=0, **changes)
-        self.reload()
+    # --- the register -------------------------------------------------------------------
+    REGISTER_GROUP = "staff-list"
 
-    def reload(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count and table.cursor_row is not None and self._keep_id is None:
-            try:
-                self._keep_id = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-            except Exception:
-                self._keep_id = None
-        self.run_db(load_page, self.query_state, done=self._loaded, group="staff-list",
-                    exclusive=True)
+    def load_register(self, store, query: StaffQuery):
+        return load_page(store, query)
 
-    def _loaded(self, result: tuple[list[StaffRow], int, dt.date]) -> None:
+    def take_result(self, result: tuple[list[StaffRow], int, dt.date]) -> None:
         self.rows, self.total, self.day = result
-        self._fill()
+
+    @property
+    def register_total(self) -> int:
+        return self.total
 
     def _build_columns(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         self._widths = column_widths(self.size.width or 80)
         table.clear(columns=True)
         for key in COLUMNS:
@@ -167,8 +158,7 @@ class StaffListScreen(AppScreen):
                 label += " ▼" if self.query_state.descending else " ▲"
             table.add_column(label, key=key, width=self._widths[key])
 
-    def _fill(self) -> None:
-        table = self.query_one(DataTable)
+    def fill_table(self, table: DataTable) -> None:
         self._build_columns()
         for row in self.rows:
             training = Text(format_date(row.last_training) or S.TR_NONE)
@@ -189,15 +179,8 @@ class StaffListScreen(AppScreen):
                            "" if row.experience is None else str(row.experience), training),
                 key=row.id,
             )
-        if self._keep_id:
-            try:
-                table.move_cursor(row=table.get_row_index(self._keep_id))
-            except Exception:
-                pass
-        self._keep_id = None
-        self._update_status()
 
-    def _update_status(self) -> None:
+    def status_text(self) -> str:
         q = self.query_state
         parts = [STATUS_LABELS[q.status]]
         if q.position:
@@ -210,11 +193,8 @@ class StaffListScreen(AppScreen):
             parts.append(S.STAFF_OVERDUE_SHORT)
         if q.young:
             parts.append(S.STAFF_YOUNG_SHORT)
-        shown = S.STAFF_SHOWN.format(shown=len(self.rows), total=self.total)
-        pages = max(1, -(-self.total // q.limit))
-        if pages > 1:
-            shown += ", " + S.STAFF_PAGE.format(page=q.offset // q.limit + 1, pages=pages)
-        text = S.STAFF_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + shown
+        text = (S.STAFF_FILTER_SUMMARY.format(text=", ".join(parts)) + " · "
+                + shown_text(len(self.rows), self.total, q, S.STAFF_SHOWN, S.STAFF_PAGE))
         if not self.rows:
             text += " · " + S.STAFF_EMPTY
         outside = sorted({r.excluded for r in self.rows if r.overdue and r.excluded})
@@ -222,19 +202,7 @@ class StaffListScreen(AppScreen):
             text += " · " + S.STAFF_NOT_IN_P + " " + "; ".join(outside)
         if self.drill_down:
             text += " · " + S.NAV_STAFF_DROP_FILTER
-        self.query_one("#status", Static).update(text)
-
-    # --- search -------------------------------------------------------------------------
-    @on(TextField.Changed, "#search")
-    def _search(self, event: TextField.Changed) -> None:
-        self.set_query(search=event.value)
-
-    @on(TextField.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_key(self, event) -> None:
-        search_keys(event, self.query_one("#search", TextField), self.query_one(DataTable))
+        return text
 
     # --- actions ------------------------------------------------------------------------
     @on(DataTable.HeaderSelected)
@@ -249,31 +217,20 @@ class StaffListScreen(AppScreen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self._open_id(event.row_key.value)
 
-    def _current(self) -> StaffRow | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return next((r for r in self.rows if r.id == key), None)
-
     def _open_id(self, staff_id: str | None) -> None:
         if staff_id:
-            self._keep_id = staff_id
+            self.keep_cursor_on(staff_id)
             from metodkab.screens.person_card import PersonCardScreen
 
             self.app.push_screen(PersonCardScreen(staff_id))
 
     def action_open(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
             self._open_id(row.id)
 
     def action_add(self) -> None:
-        def added(staff_id: str | None) -> None:
-            if staff_id:
-                self._keep_id = staff_id
-
-        self.app.push_screen(StaffFormScreen(), callback=added)
+        self.app.push_screen(StaffFormScreen(), callback=self.keep_cursor_on)
 
     def action_import_table(self) -> None:
         from metodkab.screens.import_file import ImportScreen
@@ -290,13 +247,6 @@ class StaffListScreen(AppScreen):
     def action_reverse(self) -> None:
         self.set_query(descending=not self.query_state.descending)
 
-    def action_page(self, step: int) -> None:
-        q = self.query_state
-        offset = q.offset + step * q.limit
-        if 0 <= offset < self.total:
-            self.query_state = replace(q, offset=offset)
-            self.reload()
-
     def action_filter(self) -> None:
         def chosen(query: StaffQuery | None) -> None:
             if query is not None:
@@ -309,10 +259,7 @@ class StaffListScreen(AppScreen):
                         StaffFilterDialog(self.query_state, assoc), callback=chosen))
 
     def action_back(self) -> None:
-        search = self.query_one("#search", TextField)
-        if search.value:
-            search.value = ""
-            search.focus()
+        if self.clear_search():
             return
         if self.drill_down:
             self._drop_drill_down()
@@ -321,7 +268,7 @@ class StaffListScreen(AppScreen):
         self.app.action_section("dashboard")
 
     def action_remove(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is None:
             return
         if row.dismissed:

@@ -5,12 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widget import Widget
 
 from metodkab import strings as S
 from metodkab.domain import values as V
@@ -18,6 +13,7 @@ from metodkab.screens.base import FormScreen
 from metodkab.storage.associations import association_choices
 from metodkab.storage.staff import StaffQuery
 from metodkab.widgets.fields import CheckField, ChoiceField, DateField, FlagField, TextField
+from metodkab.widgets.filter_dialog import FilterDialog, chosen
 from metodkab.widgets.form import FieldSpec
 
 if TYPE_CHECKING:
@@ -34,89 +30,49 @@ SORT_LABELS = {
     "training": S.STAFF_COL_TRAINING,
 }
 
-class StaffFilterDialog(ModalScreen[StaffQuery | None]):
+class StaffFilterDialog(FilterDialog):
     """Ctrl+F: which staff to show and how to sort them."""
 
-    DEFAULT_CSS = """
-    StaffFilterDialog { align: center middle; }
-    StaffFilterDialog > Vertical {
-        width: 72; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
-    StaffFilterDialog .row { height: 1; margin-bottom: 1; }
-    StaffFilterDialog .row > Label { width: 26; color: $text-muted; }
-    StaffFilterDialog .buttons { height: auto; }
-    StaffFilterDialog Button { margin-right: 1; }
-    """
-    BINDINGS = [
-        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
-        Binding("ctrl+s", "apply", S.KEY_OK, key_display="Ctrl+S"),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
+    TITLE = S.STAFF_FILTER_TITLE
 
     def __init__(self, query: StaffQuery, associations: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.query_state = query
+        super().__init__(query)
         self.associations = associations
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> list[tuple[str, Widget]]:
         q = self.query_state
         any_category = [("нет", S.STAFF_NO_CATEGORY), *((c, c) for c in V.CATEGORIES)]
-        with Vertical():
-            yield Label(S.STAFF_FILTER_TITLE, classes="section-title")
-            fields = (
-                (S.STAFF_FILTER_STATUS, ChoiceField(list(STATUS_LABELS.items()), value=[q.status],
-                                                    allow_empty=False, id="status",
-                                                    title=S.STAFF_FILTER_STATUS)),
-                (S.STAFF_FILTER_POSITION, ChoiceField(V.POSITIONS, id="position",
-                                                      value=[q.position] if q.position else [],
-                                                      title=S.STAFF_FILTER_POSITION)),
-                (S.STAFF_FILTER_ASSOCIATION, ChoiceField(
-                    self.associations, id="association", title=S.STAFF_FILTER_ASSOCIATION,
-                    value=[q.association_id] if q.association_id else [])),
-                (S.STAFF_FILTER_CATEGORY, ChoiceField(any_category, id="category",
-                                                      value=[q.category] if q.category else [],
-                                                      title=S.STAFF_FILTER_CATEGORY)),
-                (S.STAFF_FILTER_SORT, ChoiceField(list(SORT_LABELS.items()), value=[q.sort],
-                                                  allow_empty=False, id="sort",
-                                                  title=S.STAFF_FILTER_SORT)),
-            )
-            for label, field in fields:
-                with Horizontal(classes="row"):
-                    yield Label(label)
-                    yield field
-            yield CheckField(S.STAFF_FILTER_OVERDUE, q.overdue, id="overdue")
-            yield CheckField(S.STAFF_FILTER_YOUNG, q.young, id="young")
-            yield CheckField(S.STAFF_FILTER_DESC, q.descending, id="descending")
-            with Horizontal(classes="buttons"):
-                yield Button(S.KEY_OK, variant="primary", id="apply")
-                yield Button(S.KEY_RESET_FILTER, id="reset")
-                yield Button(S.KEY_CANCEL, id="cancel")
+        return [
+            (S.STAFF_FILTER_STATUS, ChoiceField(list(STATUS_LABELS.items()), value=[q.status],
+                                                allow_empty=False, id="status",
+                                                title=S.STAFF_FILTER_STATUS)),
+            (S.STAFF_FILTER_POSITION, ChoiceField(V.POSITIONS, id="position",
+                                                  value=chosen(q.position),
+                                                  title=S.STAFF_FILTER_POSITION)),
+            (S.STAFF_FILTER_ASSOCIATION, ChoiceField(
+                self.associations, id="association", title=S.STAFF_FILTER_ASSOCIATION,
+                value=chosen(q.association_id))),
+            (S.STAFF_FILTER_CATEGORY, ChoiceField(any_category, id="category",
+                                                  value=chosen(q.category),
+                                                  title=S.STAFF_FILTER_CATEGORY)),
+            (S.STAFF_FILTER_SORT, ChoiceField(list(SORT_LABELS.items()), value=[q.sort],
+                                              allow_empty=False, id="sort",
+                                              title=S.STAFF_FILTER_SORT)),
+        ]
 
-    def on_mount(self) -> None:
-        self.query_one("#status").focus()
+    def checks(self) -> list[CheckField]:
+        q = self.query_state
+        return [CheckField(S.STAFF_FILTER_OVERDUE, q.overdue, id="overdue"),
+                CheckField(S.STAFF_FILTER_YOUNG, q.young, id="young"),
+                CheckField(S.STAFF_FILTER_DESC, q.descending, id="descending")]
 
-    def _result(self) -> StaffQuery:
-        get = lambda name: self.query_one(f"#{name}", ChoiceField).single  # noqa: E731
-        flag = lambda name: self.query_one(f"#{name}", CheckField).value  # noqa: E731
-        return replace(self.query_state, status=get("status") or "active",
-                       position=get("position"), association_id=get("association"),
-                       category=get("category"), sort=get("sort") or "name",
-                       overdue=flag("overdue"), young=flag("young"),
-                       descending=flag("descending"))
-
-    @on(Button.Pressed, "#apply")
-    def action_apply(self) -> None:
-        self.dismiss(self._result())
-
-    @on(Button.Pressed, "#reset")
-    def _reset(self) -> None:
-        self.dismiss(StaffQuery(search=self.query_state.search))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def result(self) -> StaffQuery:
+        return replace(self.query_state, status=self.choice("status") or "active",
+                       position=self.choice("position"),
+                       association_id=self.choice("association"),
+                       category=self.choice("category"), sort=self.choice("sort") or "name",
+                       overdue=self.checked("overdue"), young=self.checked("young"),
+                       descending=self.checked("descending"))
 
 
 def _staff_specs() -> list[FieldSpec]:

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Header, Label, Static
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
 from metodkab.domain import values as V
@@ -30,8 +28,9 @@ from metodkab.storage import training as store_t
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import TrainingQuery, TrainingRow
 from metodkab.widgets.fields import ChoiceField, TextField
-from metodkab.widgets.register import search_keys
-from metodkab.widgets.table import column_widths, current_key, fit_name
+from metodkab.widgets.filter_dialog import FilterDialog, chosen
+from metodkab.widgets.register import Register, shown_text
+from metodkab.widgets.table import column_widths, fit_name
 from metodkab.widgets.text import plain_row
 
 REGISTER_FIXED = {"hours": 4, "end": 10, "kind": 3, "marks": 3}
@@ -56,7 +55,7 @@ def load_register(store, query: TrainingQuery) -> tuple[list[TrainingRow], tuple
             day)
 
 
-class TrainingScreen(AppScreen):
+class TrainingScreen(Register, AppScreen):
     """The register: every training of the school, newest first."""
 
     SCREEN_TITLE = S.TR_TITLE
@@ -90,7 +89,6 @@ class TrainingScreen(AppScreen):
         self.total = (0, 0)
         self.day: dt.date | None = None
         self._columns: tuple[str, ...] = ()
-        self._keep_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -100,7 +98,7 @@ class TrainingScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search").focus()
+        self.search_box.focus()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
@@ -108,26 +106,20 @@ class TrainingScreen(AppScreen):
 
     def on_resize(self) -> None:
         if self.day is not None:
-            self._fill(current_key(self.query_one(DataTable)))
+            self.refill()
 
-    # --- loading ----------------------------------------------------------------------------
-    def set_query(self, **changes: Any) -> None:
-        self.query_state = replace(self.query_state, offset=0, **changes)
-        self.reload()
+    # --- the register -------------------------------------------------------------------------
+    def load_register(self, store, query: TrainingQuery):
+        return load_register(store, query)
 
-    def reload(self) -> None:
-        # Taken now: overlapping reloads each put the cursor back where it was.
-        keep = self._keep_id or current_key(self.query_one(DataTable))
-        self._keep_id = None
-        self.run_db(load_register, self.query_state, done=lambda result: self._loaded(result, keep),
-                    group="tr-list", exclusive=True)
-
-    def _loaded(self, result, keep: str | None = None) -> None:
+    def take_result(self, result) -> None:
         self.rows, self.total, self.day = result
-        self._fill(keep)
 
-    def _fill(self, keep: str | None = None) -> None:
-        table = self.query_one(DataTable)
+    @property
+    def register_total(self) -> int:
+        return self.total[0]
+
+    def fill_table(self, table: DataTable) -> None:
         width = self.size.width or 80
         self._columns = register_columns(width)
         shares = REGISTER_SHARES_WIDE if "provider" in self._columns else REGISTER_SHARES
@@ -148,14 +140,8 @@ class TrainingScreen(AppScreen):
                 "marks": Text(row.marks, style="bold"),
             }
             table.add_row(*plain_row(*(cells[k] for k in self._columns)), key=row.id)
-        if keep:
-            try:
-                table.move_cursor(row=table.get_row_index(keep))
-            except Exception:
-                pass
-        self._update_status()
 
-    def _update_status(self) -> None:
+    def status_text(self) -> str:
         q = self.query_state
         parts = []
         if q.year:
@@ -167,51 +153,25 @@ class TrainingScreen(AppScreen):
             if flag is not None:
                 parts.append(yes if flag else no)
         records, people = self.total
-        text = S.TR_SHOWN.format(shown=len(self.rows), total=records, people=people)
-        pages = max(1, -(-records // q.limit))
-        if pages > 1:
-            text += ", " + S.TR_PAGE.format(page=q.offset // q.limit + 1, pages=pages)
+        text = shown_text(len(self.rows), records, q, S.TR_SHOWN, S.TR_PAGE, people=people)
         if parts:
             text = S.TR_FILTER_SUMMARY.format(text=", ".join(parts)) + " · " + text
         if not self.rows:
             text += " · " + S.TR_EMPTY
-        status = self.query_one("#status", Static)
-        status.set_class(not self.rows, "-empty")      # the hint in full: the list is empty
-        status.update(text)
-
-    # --- search -----------------------------------------------------------------------------
-    @on(TextField.Changed, "#search")
-    def _search(self, event: TextField.Changed) -> None:
-        self.set_query(search=event.value)
-
-    @on(TextField.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_key(self, event) -> None:
-        search_keys(event, self.query_one("#search", TextField), self.query_one(DataTable))
+        return text
 
     # --- actions ----------------------------------------------------------------------------
-    def _current(self) -> TrainingRow | None:
-        key = current_key(self.query_one(DataTable))
-        return next((r for r in self.rows if r.id == key), None)
-
-    def _saved(self, record_id: str | None) -> None:
-        if record_id:
-            self._keep_id = record_id
-
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_open()
 
     def action_open(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
-            self._keep_id = row.id
-            self.app.push_screen(TrainingFormScreen(row.id), callback=self._saved)
+            self.open_form(TrainingFormScreen, row.id)
 
     def action_add(self) -> None:
-        self.app.push_screen(TrainingFormScreen(), callback=self._saved)
+        self.open_form(TrainingFormScreen)
 
     def action_group(self) -> None:
         self.app.push_screen(GroupTrainingFormScreen(), callback=self._group_saved)
@@ -222,12 +182,12 @@ class TrainingScreen(AppScreen):
                         done=lambda n: self.notify(S.TR_GROUP_SAVED.format(count=n)))
 
     def action_card(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
             open_card(self.app, row.staff_id, "courses")
 
     def action_remove(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
             ask_delete_training(self, row, self.reload)
 
@@ -241,13 +201,6 @@ class TrainingScreen(AppScreen):
 
         start_export(self, export_trainings, self.query_state, title=S.XLS_KEY_EXPORT)
 
-    def action_page(self, step: int) -> None:
-        q = self.query_state
-        offset = q.offset + step * q.limit
-        if 0 <= offset < self.total[0]:
-            self.query_state = replace(q, offset=offset)
-            self.reload()
-
     def action_filter(self) -> None:
         def chosen(query: TrainingQuery | None) -> None:
             if query is not None:
@@ -258,12 +211,8 @@ class TrainingScreen(AppScreen):
             TrainingFilterDialog(self.query_state, options), callback=chosen))
 
     def action_back(self) -> None:
-        search = self.query_one("#search", TextField)
-        if search.value:
-            search.value = ""
-            search.focus()
-            return
-        self.app.action_section("dashboard")
+        if not self.clear_search():
+            self.app.action_section("dashboard")
 
 
 def _flag_key(value: bool | None) -> list[str]:
@@ -274,39 +223,18 @@ def _flag_value(key: str | None) -> bool | None:
     return None if key is None else key == "yes"
 
 
-class TrainingFilterDialog(ModalScreen[TrainingQuery | None]):
+class TrainingFilterDialog(FilterDialog):
     """Ctrl+F: which trainings to show."""
 
-    DEFAULT_CSS = """
-    TrainingFilterDialog { align: center middle; }
-    TrainingFilterDialog > Vertical {
-        width: 72; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
-    TrainingFilterDialog .row { height: 1; margin-bottom: 1; }
-    TrainingFilterDialog .row > Label { width: 24; color: $text-muted; }
-    TrainingFilterDialog .buttons { height: auto; }
-    TrainingFilterDialog Button { margin-right: 1; }
-    """
-    BINDINGS = [
-        Binding("escape", "cancel", S.KEY_CANCEL, key_display="Esc"),
-        Binding("ctrl+s", "apply", S.KEY_OK, key_display="Ctrl+S"),
-        Binding("down", "app.focus_next", show=False),
-        Binding("up", "app.focus_previous", show=False),
-    ]
+    TITLE = S.TR_FILTER_TITLE
 
     def __init__(self, query: TrainingQuery, options: dict[str, list[str]]) -> None:
-        super().__init__()
-        self.query_state = query
+        super().__init__(query)
         self.options = options
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> list[tuple[str, Widget]]:
         q = self.query_state
-
-        def chosen(value: Any) -> list[str]:
-            return [] if value is None else [str(value)]
-
-        fields = (
+        return [
             (S.TR_FILTER_YEAR, ChoiceField(self.options["years"], value=chosen(q.year),
                                            id="year", title=S.TR_FILTER_YEAR)),
             (S.TR_FILTER_PROVIDER, ChoiceField(self.options["providers"], id="provider",
@@ -322,39 +250,12 @@ class TrainingFilterDialog(ModalScreen[TrainingQuery | None]):
                                               id="by_diag", title=S.TR_FILTER_BY_DIAG)),
             (S.TR_FILTER_TOPIC, ChoiceField(V.TRAINING_TOPICS, value=chosen(q.topic),
                                             id="topic", title=S.TR_FILTER_TOPIC)),
-        )
-        with Vertical():
-            yield Label(S.TR_FILTER_TITLE, classes="section-title")
-            for label, field in fields:
-                with Horizontal(classes="row"):
-                    yield Label(label)
-                    yield field
-            with Horizontal(classes="buttons"):
-                yield Button(S.KEY_OK, variant="primary", id="apply")
-                yield Button(S.KEY_RESET_FILTER, id="reset")
-                yield Button(S.KEY_CANCEL, id="cancel")
+        ]
 
-    def on_mount(self) -> None:
-        self.query_one("#year").focus()
-
-    def _result(self) -> TrainingQuery:
-        def get(name: str) -> str | None:
-            return self.query_one(f"#{name}", ChoiceField).single
-
-        year = get("year")
+    def result(self) -> TrainingQuery:
+        year = self.choice("year")
         return replace(self.query_state, year=int(year) if year else None,
-                       provider=get("provider"), kind=get("kind"), form=get("form"),
-                       federal=_flag_value(get("federal")),
-                       by_diagnostics=_flag_value(get("by_diag")), topic=get("topic"))
-
-    @on(Button.Pressed, "#apply")
-    def action_apply(self) -> None:
-        self.dismiss(self._result())
-
-    @on(Button.Pressed, "#reset")
-    def _reset(self) -> None:
-        self.dismiss(TrainingQuery(search=self.query_state.search))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+                       provider=self.choice("provider"), kind=self.choice("kind"),
+                       form=self.choice("form"), federal=_flag_value(self.choice("federal")),
+                       by_diagnostics=_flag_value(self.choice("by_diag")),
+                       topic=self.choice("topic"))

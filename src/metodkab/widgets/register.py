@@ -1,11 +1,29 @@
-"""What every register (Кадры, ПК, Наставничество …) shares: the search box's focus rules."""
+"""The register pattern every list shares (Кадры, Повышение квалификации, Наставничество):
+a search box that typing always reaches, a table paged in SQL that keeps its cursor on the
+same record across reloads, and a status line that ends with the empty hint.
+
+A section screen mixes ``Register`` in (before its Screen class) and provides:
+
+- ``load_register(store, query) -> result`` — runs in a worker (storage only);
+- ``take_result(result)`` — keeps the rows and totals on the screen;
+- ``fill_table(table)`` — columns and rows for the current width (row keys are ids);
+- ``status_text() -> str`` — the filter summary and counts (``shown_text`` helps);
+- ``register_total`` — how many records the query matches (for paging).
+
+The search box has id ``search``; the screen's own ``query_state`` is a dataclass with
+``search``, ``offset`` and ``limit``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from textual import events
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.table import current_key, move_to_key
 
 
 def search_keys(event: events.Key, search: TextField, table: DataTable) -> None:
@@ -25,3 +43,121 @@ def search_keys(event: events.Key, search: TextField, table: DataTable) -> None:
         search.start_typing(search.value + event.character)
         event.stop()
         event.prevent_default()
+
+
+def shown_text(shown: int, total: int, query: Any, shown_fmt: str, page_fmt: str,
+               **extra: Any) -> str:
+    """«Показано 50 из 120, стр. 1 из 3»: the counts and, past one page, the page."""
+    text = shown_fmt.format(shown=shown, total=total, **extra)
+    pages = max(1, -(-total // query.limit))
+    if pages > 1:
+        text += ", " + page_fmt.format(page=query.offset // query.limit + 1, pages=pages)
+    return text
+
+
+class Register:
+    """The shared half of a register screen (see the module's docstring)."""
+
+    REGISTER_GROUP = "register"
+    query_state: Any
+    _keep_id: str | None = None
+
+    # --- what the screen provides ---------------------------------------------------------
+    def load_register(self, store, query: Any) -> Any:
+        raise NotImplementedError
+
+    def take_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def fill_table(self, table: DataTable) -> None:
+        raise NotImplementedError
+
+    def status_text(self) -> str:
+        return ""
+
+    @property
+    def register_total(self) -> int:
+        return 0
+
+    @property
+    def register_empty(self) -> bool:
+        return not getattr(self, "rows", None)
+
+    # --- the pattern ------------------------------------------------------------------------
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)     # type: ignore[attr-defined]
+
+    @property
+    def search_box(self) -> TextField:
+        return self.query_one("#search", TextField)     # type: ignore[attr-defined]
+
+    def set_query(self, **changes: Any) -> None:
+        self.query_state = replace(self.query_state, offset=0, **changes)
+        self.reload()
+
+    def reload(self) -> None:
+        # Taken now: overlapping reloads each put the cursor back where it was.
+        keep = self._keep_id or current_key(self.table)
+        self._keep_id = None
+        self.run_db(self.load_register, self.query_state,   # type: ignore[attr-defined]
+                    done=lambda result: self._register_loaded(result, keep),
+                    group=self.REGISTER_GROUP, exclusive=True)
+
+    def _register_loaded(self, result: Any, keep: str | None) -> None:
+        self.take_result(result)
+        self.refill(keep)
+
+    def refill(self, keep: str | None = None) -> None:
+        """The table again from the rows in hand (a reload, a new width)."""
+        table = self.table
+        keep = keep or current_key(table)
+        self.fill_table(table)
+        move_to_key(table, keep)
+        status = self.query_one("#status", Static)      # type: ignore[attr-defined]
+        status.set_class(self.register_empty, "-empty")      # the empty hint in full
+        status.update(self.status_text())
+
+    def current_row(self) -> Any:
+        """The row under the cursor (rows are records with an ``id``), or None."""
+        key = current_key(self.table)
+        return next((r for r in getattr(self, "rows", ()) if r.id == key), None)
+
+    def open_form(self, form: Any, record_id: str | None = None) -> None:
+        """A record's form (or a new one); the cursor comes back on what it saved."""
+        self.keep_cursor_on(record_id)
+        self.app.push_screen(form(record_id),       # type: ignore[attr-defined]
+                             callback=self.keep_cursor_on)
+
+    def keep_cursor_on(self, record_id: str | None) -> None:
+        """After a form or card comes back, the cursor goes to this record."""
+        if record_id:
+            self._keep_id = record_id
+
+    def action_page(self, step: int) -> None:
+        q = self.query_state
+        offset = q.offset + step * q.limit
+        if 0 <= offset < self.register_total:
+            self.query_state = replace(q, offset=offset)
+            self.reload()
+
+    def clear_search(self) -> bool:
+        """Esc: a typed search is dropped first (True), before Esc does anything else."""
+        search = self.search_box
+        if not search.value:
+            return False
+        search.value = ""
+        search.focus()
+        return True
+
+    # Named handlers (not @on): a plain mixin's decorated handlers are not collected.
+    def on_input_changed(self, event: TextField.Changed) -> None:
+        if event.input.id == "search":
+            self.set_query(search=event.value)
+
+    def on_input_submitted(self, event: TextField.Submitted) -> None:
+        if event.input.id == "search":
+            self.table.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        search_keys(event, self.search_box, self.table)
