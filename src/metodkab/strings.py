@@ -115,12 +115,31 @@ HELP_SCREEN = "Клавиши этого экрана"
 HELP_FOOTER = "Esc или F1 — закрыть. Ctrl+P — все команды по названию."
 HELP_KEY = "Клавиша"
 HELP_ACTION = "Действие"
+# F1 on a form: how its fields are filled (the keys live in the fields, not the form).
+HELP_FIELDS = "Поля формы"
+HELP_FIELD_KEYS = (
+    ("↑ ↓", "предыдущее / следующее поле (и Tab)"),
+    ("F4", "поле со списком: открыть список (и Enter)"),
+    ("буквы", "поле со списком: список, отобранный по набранному"),
+    ("Пробел", "в списке: отметить [x] / снять [ ]; поле «да/нет»: переключить"),
+    ("Enter", "в списке: выбрать"),
+    ("Del", "поле со списком: очистить"),
+    ("ДД.ММ.ГГГГ", "даты: например, 05.09.2026"),
+    ("→", "принять подсказку, показанную после набранного (и Tab, ↓)"),
+)
 
 # --- dashboard --------------------------------------------------------------------------
 DASH_REPORT_DATE = "Дата отчёта: {date}"
 DASH_COUNTS = "Сводка"
 DASH_TODO = "Что требует внимания"
 DASH_TODO_EMPTY = "Замечаний нет."
+# Главная of a new database (no staff yet): where to begin instead of «Замечаний нет.».
+DASH_START = (
+    "В базе ещё нет сотрудников. Начните так:",
+    "F2 — Кадры, Ins — добавить сотрудника",
+    "Ctrl+T — загрузить список из Excel/CSV",
+    "F10 — Настройки: сведения о школе",
+)
 DASH_COUNT_STAFF = "Педагогов работает"
 DASH_COUNT_MAIN = "из них основные работники"
 DASH_COUNT_DISMISSED = "Уволено (в архиве)"
@@ -152,7 +171,7 @@ ALERT_CONFORMITY_DUE = "срок аттестации на СЗД наступи
 ALERT_CONFORMITY_CLARIFY = "СЗД записана без даты — уточните дату"
 ALERT_CONFORMITY_SOON = "аттестация на СЗД до {date}"
 ALERT_CATEGORY_UNTIL = "{name}: {category} до {date}"
-ALERT_MENTORSHIP_PAST_END = "Наставник {name}: срок истёк {date}"
+ALERT_MENTORSHIP_PAST_END = "Наставник {name} → {mentees}: срок истёк {date}"
 ALERT_MENTOR_DISMISSED = "Наставник {name} уволен(а) {dismissed}: пара не завершена"
 ALERT_STEP_OVERDUE = "{name}: {goal} (срок {date})"
 ALERT_ACTIVITY_OVERDUE = "{title} (срок {date})"
@@ -345,7 +364,6 @@ PROG_DETAIL_STATUS = "Статус"
 PROG_DETAIL_NOTE = "Примечание"
 PROG_DETAIL_MOVED = "перенесено {count} раз(а), было {dates}"
 PROG_DETAIL_DONE_ON = "{status} {date}"
-PROG_DETAIL_ORDER = "Утверждена: {order}"
 PROG_DETAIL_TASK = ("Мероприятий: {total} · срок наступил: {due} · выполнено: {done} · "
                     "просрочено: {overdue}")
 PROG_NOBODY = "не назначены"
@@ -491,6 +509,11 @@ PROG_POSTPONE_WAS = "Сейчас срок: {date}"
 PROG_POSTPONE_NEW = "Новый срок"
 PROG_POSTPONE_REASON = "Причина"
 PROG_POSTPONE_SAME = "Новый срок совпадает с прежним"
+PROG_POSTPONE_REASON_REQUIRED = "Укажите причину переноса: её спросят при проверке плана"
+# Ctrl+D / Ctrl+R with no activity under the cursor (a task, the goal, an empty view).
+PROG_DONE_NEEDS_ACTIVITY = ("Ctrl+D отмечает выполненным мероприятие: поставьте курсор на мероприятие (задача выполнена, когда выполнены её мероприятия)")
+PROG_POSTPONE_NEEDS_ACTIVITY = "Ctrl+R переносит срок мероприятия: поставьте курсор на мероприятие"
+PROG_POSTPONE_DONE = "Мероприятие уже выполнено: срок не переносится (Ctrl+D вернёт его в работу)"
 PROG_DATE_REQUIRED = "Укажите дату"
 PROG_DIALOG_HINT = "Enter — готово, Esc — отмена"
 PROG_REOPEN_CONFIRM = "Мероприятие уже выполнено. Вернуть его в работу?"

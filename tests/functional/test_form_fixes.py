@@ -298,3 +298,59 @@ async def test_course_shows_every_error_at_once(tmp_path):
         await settle(pilot)
         assert error_of(form, "hours") == "Введите целое число"
         assert "раньше даты начала" in error_of(form, "end_date")
+
+
+async def test_failed_save_selects_the_bad_date_so_typing_replaces_it(tmp_path):
+    """Typed «31.02.1995» into a full date field, Ctrl+S: the error, and the whole value
+    selected — the corrected date typed next replaces it (it was silently dropped)."""
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "insert")
+        await settle(pilot)
+        form = app.screen
+        await type_text(pilot, "Ёлкина")                     # Фамилия has the focus
+        await pilot.press("down")
+        await type_text(pilot, "Анна")
+        form.query_one("#field-positions").focus()
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("down", "space", "enter")          # учитель
+        await settle(pilot)
+        birth = form.query_one("#field-birth_date")
+        birth.focus()
+        await type_text(pilot, "31.02.1995")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffFormScreen)
+        assert form.focused is birth
+        assert birth.selected_text == "31.02.1995"
+        await type_text(pilot, "28.02.1995")
+        await settle(pilot)
+        assert birth.value == "28.02.1995"
+
+
+async def test_f1_on_a_form_explains_its_fields(tmp_path):
+    """F1 on the staff form lists how fields are filled — F4, typing to choose, Space,
+    Del, the date format — not only Ctrl+S and Esc; the list screen's F1 does not."""
+    from metodkab import strings as S
+    from metodkab.screens.help import HelpScreen
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen) and not app.screen.query("#help-fields")
+        await pilot.press("escape", "insert")
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        table = help_screen.query_one("#help-fields").content
+        keys = [str(cell) for cell in table.columns[0].cells]
+        for key in ("F4", "буквы", "Пробел", "Del", "ДД.ММ.ГГГГ"):
+            assert key in keys
+        own = help_screen.query_one("#help-screen").content
+        assert "Ctrl+S" in [str(cell) for cell in own.columns[0].cells]

@@ -412,7 +412,8 @@ async def test_programmes_list_and_a_manual_indicator(programme_db):
         await pilot.press("insert")
         await settle(pilot)
         assert isinstance(app.screen, ProgrammeFormScreen)
-        assert app.screen.query_one("#field-year_from").value == "2027"   # after September
+        # The next one: after the latest (2025–2028) ends.
+        assert app.screen.query_one("#field-year_from").value == "2029"
         await enter_fields(pilot, "Новая программа", "2029", "2032")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -98,3 +98,81 @@ async def test_letters_typed_after_esc_from_a_card_reach_the_search(tmp_path):
         await press(pilot, "down", "enter")
         assert isinstance(app.screen, PersonCardScreen)
         assert "Борисов" in app.screen.query_one("#card-title").render().plain
+
+
+async def test_deleting_a_deficit_with_steps_refuses_before_asking(tmp_path):
+    from metodkab import strings as S
+    from metodkab.screens.dialogs import MessageDialog
+    from metodkab.storage import repo
+
+    path, ids = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, row=EGOROVA)
+        await press(pilot, "4")
+        table = card.query_one("#def-table", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index(ids["deficit_digital"]))
+        await press(pilot, "delete")
+        # No «Удалить? Да» first: the reason it cannot be deleted, at once.
+        assert isinstance(app.screen, MessageDialog)
+        shown = str(app.screen.query_one("#message").render())
+        assert shown.startswith(S.DEV_DEFICIT_IN_USE.split("(")[0])
+        await press(pilot, "escape")
+        assert app.screen is card
+        assert repo.count(app.store, "deficit", "id = ?", (ids["deficit_digital"],)) == 1
+
+
+async def test_new_deficit_is_found_on_its_diagnostics_date(tmp_path):
+    """Ins on «Дефициты», F4 on «Диагностика», its only entry: «Выявлен» becomes the
+    diagnostic's date, not the report date (23.11.2026) the form opened with."""
+    from metodkab.screens.route_forms import DeficitFormScreen
+
+    path, ids = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, row=EGOROVA)
+        await press(pilot, "4")
+        card.query_one("#def-table", DataTable).focus()
+        await press(pilot, "insert")
+        form = app.screen
+        assert isinstance(form, DeficitFormScreen)
+        assert form.form.widget("found_date").value == "23.11.2026"
+        form.form.widget("diagnostic_id").focus()
+        await press(pilot, "f4")
+        await press(pilot, "down", "enter")
+        await settle(pilot)
+        from metodkab.domain.models import Diagnostic
+        from metodkab.domain.parse import format_date
+        from metodkab.storage import repo
+
+        chosen = form.form.widget("diagnostic_id").single
+        assert chosen is not None
+        day = repo.get(app.store, Diagnostic, chosen).date
+        assert format_date(day) != "23.11.2026"             # not the report date
+        assert form.form.widget("found_date").value == format_date(day)
+
+
+async def test_diagnostic_form_shows_scores_as_written(tmp_path):
+    """Enter on a diagnostic scored 34 of 50: the form shows «34» and «50», not «34.0»."""
+    from metodkab.screens.route_forms import DiagnosticFormScreen
+
+    path, ids = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = await open_card(pilot, row=EGOROVA)
+        await press(pilot, "4")
+        table = card.query_one("#diag-table", DataTable)
+        table.focus()
+        for row in range(table.row_count):
+            table.move_cursor(row=row)
+            await press(pilot, "enter")
+            form = app.screen
+            assert isinstance(form, DiagnosticFormScreen)
+            score = form.form.widget("score").value
+            if score:
+                assert (score, form.form.widget("max_score").value) == ("34", "50")
+                break
+            await press(pilot, "escape")
+        else:
+            raise AssertionError("no scored diagnostic")

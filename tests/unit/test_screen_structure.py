@@ -1,6 +1,6 @@
 """The shape of screens/: no screen module imports another in a circle (imports inside
-functions count: they only hide a circle from Python, not from the reader). What two
-screens share lives in widgets/."""
+functions count: they only hide a circle from Python, not from the reader), and none is
+over 400 lines. What two screens share lives in widgets/."""
 
 from __future__ import annotations
 
@@ -65,3 +65,14 @@ def test_screens_import_each_other_without_circles():
     graph = screen_imports()
     assert "person_card" in graph["staff"]          # the reader sees lazy imports too
     assert find_cycle(graph) is None, " → ".join(find_cycle(graph) or [])
+
+
+MAX_LINES = 400
+
+
+def test_no_screen_module_is_over_400_lines():
+    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines())
+             for path in SCREENS.glob("*.py")}
+    assert len(sizes) > 30
+    over = {name: n for name, n in sizes.items() if n > MAX_LINES}
+    assert not over, over

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from metodkab import strings as S
-from metodkab.widgets.fields import ChoiceField
+from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.form import FieldSpec, Form
 
 if TYPE_CHECKING:   # the dashboard (an AppScreen) starts without the models
@@ -233,6 +233,10 @@ class FormScreen(DbCalls, Screen[str | None]):
             target = self.form.first_invalid(errors)
             if target is not None:
                 target.focus()
+                if isinstance(target, TextField):
+                    # Focus alone selects nothing in the field that already has it: the
+                    # corrected value typed next was dropped by a full field.
+                    self.call_after_refresh(target.select_whole)
             return
         self.saving = True
 

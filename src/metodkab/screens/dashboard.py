@@ -68,6 +68,8 @@ class DashboardScreen(AppScreen):
         # Not F5: that is «Аттестация» everywhere, the dashboard included.
         Binding("ctrl+r", "refresh", S.EX_KEY_REFRESH, key_display="Ctrl+R", show=False),
         Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False),
+        Binding("ctrl+t", "import_table", S.IMP_KEY_OPEN, key_display="Ctrl+T", show=False,
+                id="import"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -129,6 +131,9 @@ class DashboardScreen(AppScreen):
         todo = self.query_one("#todo", OptionList)
         highlighted = todo.highlighted
         todo.clear_options()
+        if not numbers["staff"] and not numbers["dismissed"]:     # a new database: begin
+            todo.add_options([Option(line, disabled=True) for line in S.DASH_START])
+            return
         if not self.alerts:
             todo.add_option(Option(S.DASH_TODO_EMPTY, id="none", disabled=True))
             return
@@ -143,6 +148,13 @@ class DashboardScreen(AppScreen):
         from metodkab.screens.tables_export import export_alerts
 
         start_export(self, export_alerts, title=S.XLS_KEY_EXPORT)
+
+    def action_import_table(self) -> None:
+        """Ctrl+T: a staff list (or courses) from a spreadsheet — the first step in a new
+        database, offered here as well as in Кадры."""
+        from metodkab.screens.import_file import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     @on(OptionList.OptionSelected, "#todo")
     def _selected(self, event: OptionList.OptionSelected) -> None:

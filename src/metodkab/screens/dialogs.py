@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, norm, parse_date
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.marks import MarkedSelectionList
 from metodkab.widgets.text import plain
 
 
@@ -228,7 +229,7 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             # Not selected on focus: a letter typed in the list moves here and goes on.
             yield TextField(placeholder=S.CHOOSER_FILTER, id="filter", select_on_focus=False)
             if self.multiple:
-                yield SelectionList[str](id="choices")
+                yield MarkedSelectionList[str](id="choices")
             else:
                 yield OptionList(id="choices")
             if not self.options:        # e.g. no staff yet on a new database

@@ -92,6 +92,11 @@ class HelpScreen(ModalScreen[None]):
             yield Label(S.HELP_TITLE.format(screen=title), id="help-title")
             with VerticalScroll():
                 yield Static(self._table(S.HELP_SCREEN, own), id="help-screen")
+                from metodkab.screens.base import FormScreen
+
+                if isinstance(self.target, FormScreen):
+                    yield Static(self._table(S.HELP_FIELDS, list(S.HELP_FIELD_KEYS)),
+                                 id="help-fields")
                 yield Static(self._table(S.HELP_GLOBAL, global_), id="help-global")
             yield Static(S.HELP_FOOTER, classes="hint")
 

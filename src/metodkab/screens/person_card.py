@@ -18,7 +18,7 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
-from metodkab.screens.dialogs import ConfirmDialog
+from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
 from metodkab.screens.person_card_parts import (CardData, CardTables, dismissed_mark,
                                                 is_dismissed, load_card, main_text)
 from metodkab.screens.route import RouteScreen
@@ -319,14 +319,28 @@ class PersonCardScreen(CardTables, AppScreen):
         elif table.id == "def-table":
             deficit = next((r for r in self.data.development.deficits if r.id == key), None)
             if deficit is not None:
-                self._confirm_delete(S.DEV_DEFICIT_DELETE.format(text=deficit.description),
-                                     store_d.delete_deficit, key)
+                self._ask_delete_deficit(deficit.description, key)
         elif table.id == "route-table":
             route = next((r for r in self.data.development.routes if r.id == key), None)
             if route is not None:
                 self._confirm_delete(S.DEV_ROUTE_DELETE.format(
                     start=format_date(route.period_start), end=format_date(route.period_end),
                     count=route.total), store_d.delete_route, key)
+
+    def _ask_delete_deficit(self, description: str, deficit_id: str) -> None:
+        """A deficit that ИОМ steps or trainings refer to cannot be deleted: say so first,
+        instead of asking «Удалить?» and refusing after «Да»."""
+        def counted(dependents: tuple[int, int]) -> None:
+            steps, trainings = dependents
+            if steps or trainings:
+                self.app.push_screen(MessageDialog(
+                    S.DEV_DEFICIT_IN_USE.format(steps=steps, trainings=trainings),
+                    title=description))
+                return
+            self._confirm_delete(S.DEV_DEFICIT_DELETE.format(text=description),
+                                 store_d.delete_deficit, deficit_id)
+
+        self.run_db(store_d.deficit_dependents, deficit_id, done=counted)
 
     def _confirm_delete(self, question: str, delete, record_id: str) -> None:
         def answer(yes: bool | None) -> None:

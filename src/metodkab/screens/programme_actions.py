@@ -137,6 +137,7 @@ class ProgrammeActions:
     def action_done(self) -> None:
         activity = self._activity()
         if activity is None:
+            self.notify(S.PROG_DONE_NEEDS_ACTIVITY, severity="warning")
             return
         if activity.status == rp.DONE:
             self._confirm(S.PROG_REOPEN_CONFIRM, ps.reopen, activity.id)
@@ -169,8 +170,8 @@ class ProgrammeActions:
     def action_postpone(self) -> None:
         activity = self._activity()
         if activity is None or activity.status == rp.DONE:
-            if activity is not None:
-                self.app.bell()
+            self.notify(S.PROG_POSTPONE_DONE if activity is not None
+                        else S.PROG_POSTPONE_NEEDS_ACTIVITY, severity="warning")
             return
 
         def answer(result: DatedAnswer | None) -> None:

@@ -19,6 +19,7 @@ from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen, DbCalls
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.marks import MarkedSelectionList
 from metodkab.widgets.quickentry import ShortDateField
 from metodkab.widgets.text import plain
 
@@ -87,7 +88,7 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
 
     @on(Input.Submitted, "#date")
     def _date_done(self) -> None:
-        if self.with_reason and self._answer() is not None:
+        if self.with_reason and self._answer(reason_needed=False) is not None:
             self.query_one("#reason").focus()
         else:
             self.action_ok()
@@ -96,7 +97,7 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
     def _reason_done(self) -> None:
         self.action_ok()
 
-    def _answer(self) -> DatedAnswer | None:
+    def _answer(self, *, reason_needed: bool = True) -> DatedAnswer | None:
         error = self.query_one("#error", Static)
         try:
             day = self.query_one("#date", ShortDateField).parsed()
@@ -114,8 +115,13 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
         if problem:                 # a date that cannot be: refused beside the field
             error.update(problem)
             return None
-        error.update("")
         reason = self.query_one("#reason", TextField).value.strip() if self.with_reason else ""
+        if self.with_reason and reason_needed and not reason:
+            # A moved deadline is explained (the plan's check asks why): never an empty reason.
+            error.update(S.PROG_POSTPONE_REASON_REQUIRED)
+            self.query_one("#reason").focus()
+            return None
+        error.update("")
         return DatedAnswer(day, reason)
 
     def action_ok(self) -> None:
@@ -167,7 +173,7 @@ class CopyYearDialog(DbCalls, ModalScreen[int | None]):
                 yield ChoiceField([(str(y), str(y)) for y in self.years], value=[str(self.year)],
                                   allow_empty=False, title=S.PROG_COPY_FROM, id="year")
                 yield Label("", id="to-year")
-            yield SelectionList[str](id="candidates")
+            yield MarkedSelectionList[str](id="candidates")
             yield Static("", id="count", classes="hint")
             yield Static("", id="message")
             yield Static(S.PROG_COPY_HINT, classes="hint")
@@ -305,7 +311,8 @@ class ProgrammeListScreen(AppScreen):
     def action_add(self) -> None:
         from metodkab.screens.programme_forms import ProgrammeFormScreen, new_programme_values
 
-        initial = new_programme_values(self.app.store.clock.today())
+        latest = max((r.year_to for r in self.rows), default=None)
+        initial = new_programme_values(self.app.store.clock.today(), latest)
         self.app.push_screen(ProgrammeFormScreen(initial=initial),
                              callback=lambda new_id: new_id and self.reload(new_id))
 

@@ -53,9 +53,10 @@ class ProgrammeFormScreen(FormScreen):
         return ps.save_programme(store, record)  # type: ignore[arg-type]
 
 
-def new_programme_values(today: dt.date) -> dict[str, Any]:
-    """A new programme starts this year (from September, the next one) for four years."""
-    start = today.year if today.month < 9 else today.year + 1
+def new_programme_values(today: dt.date, last_year_to: int | None = None) -> dict[str, Any]:
+    """A new programme, four years: the first starts this year (in December too — it
+    defaulted to next year from September); the next one starts after the latest ends."""
+    start = today.year if last_year_to is None else max(today.year, last_year_to + 1)
     return {"title": S.PROG_DEFAULT_TITLE, "year_from": str(start), "year_to": str(start + 3)}
 
 

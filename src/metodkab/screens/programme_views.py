@@ -96,7 +96,7 @@ class ProgrammeViews:
             if p.order_number or p.order_date:
                 order = S.PROG_PRINT_LABELS["order"].format(number=p.order_number,
                                                             date=format_date(p.order_date))
-                lines.append(Text(S.PROG_DETAIL_ORDER.format(order=order)))
+                lines.append(Text(order))      # «Утверждена приказом № … от …», once
             total = data.progress.total
             lines.append(Text(S.PROG_DETAIL_TASK.format(total=total.total, due=total.due,
                                                         done=total.done, overdue=total.overdue)))

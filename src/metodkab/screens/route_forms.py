@@ -9,6 +9,7 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Deficit, Diagnostic, IndividualRoute, Record, RouteStep
+from metodkab.domain.parse import format_date
 from metodkab.screens.base import CheckBeforeSave, FormScreen
 from metodkab.storage import development as store_d
 from metodkab.storage import repo
@@ -120,6 +121,16 @@ class DeficitFormScreen(PersonFormScreen):
             field.set_value([])                    # a diagnostic belongs to one person
             self.run_db(store_d.diagnostic_options, event.field.single,
                         done=field.set_options)
+        elif event.field.id == "field-diagnostic_id" and event.field.single:
+            # Found by that diagnostic: «Выявлен» is its date unless the user typed one
+            # (it stayed on the report date the form opened with).
+            diagnostic_id = event.field.single
+            self.run_db(lambda store: repo.get(store, Diagnostic, diagnostic_id).date,
+                        done=self._found_on)
+
+    def _found_on(self, day) -> None:
+        if day is not None and "found_date" not in self.touched:
+            self.form.widget("found_date").value = format_date(day)
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return store_d.save_deficit(store, record, report_date(store))  # type: ignore[arg-type]

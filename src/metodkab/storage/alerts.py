@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, short_name
 from metodkab.reports import indicators as ri
 from metodkab.reports import mentorship as rm
 from metodkab.storage.db import Store
@@ -56,6 +56,11 @@ def _people_items(data: ri.IndicatorData, ids: tuple[str, ...]) -> list[AlertIte
     return [AlertItem(text=names[i], staff_id=i) for i in ids]
 
 
+def _short(name: str) -> str:
+    """«Борисова Анна» → «Борисова А.»: the mentee named in a pair's item."""
+    return short_name(*(name.split(" ", 2) + ["", ""])[:3])
+
+
 def _pair_items(data: ri.IndicatorData, state: str, text: str) -> list[AlertItem]:
     """Pairs in ``state`` on D (reports.mentorship.pair_state), worded by ``text``."""
     people = ri.people_by_id(data)
@@ -64,6 +69,8 @@ def _pair_items(data: ri.IndicatorData, state: str, text: str) -> list[AlertItem
     found.sort(key=lambda p: (p.planned_end, names.get(p.mentor_id, "")))
     dismissal = {p.id: p.dismissal_date for p in data.people}
     return [AlertItem(text.format(name=names.get(p.mentor_id, "?"),
+                                  mentees=", ".join(_short(names.get(m, "?"))
+                                                    for m in p.mentee_ids) or "—",
                                   date=format_date(p.planned_end),
                                   dismissed=format_date(dismissal.get(p.mentor_id))),
                       p.mentor_id, p.id) for p in found]

@@ -158,15 +158,21 @@ def save_deficit(store: Store, record: Deficit, day: dt.date | None = None) -> s
     return record.id
 
 
+def deficit_dependents(store: Store, deficit_id: str) -> tuple[int, int]:
+    """How many live ИОМ steps and trainings refer to the deficit."""
+    steps = _count(store, "SELECT count(*) FROM route_step r JOIN individual_route i "
+                          "ON i.id = r.route_id WHERE r.deleted = 0 AND i.deleted = 0 "
+                          "AND r.deficit_id = ?", (deficit_id,))
+    trainings = _count(store, "SELECT count(*) FROM training_deficit x JOIN training t "
+                              "ON t.id = x.training_id WHERE x.deleted = 0 "
+                              "AND t.deleted = 0 AND x.deficit_id = ?", (deficit_id,))
+    return steps, trainings
+
+
 def delete_deficit(store: Store, deficit_id: str) -> None:
     """Refused while a step of an ИОМ or a training refers to it."""
     with store.atomic():
-        steps = _count(store, "SELECT count(*) FROM route_step r JOIN individual_route i "
-                              "ON i.id = r.route_id WHERE r.deleted = 0 AND i.deleted = 0 "
-                              "AND r.deficit_id = ?", (deficit_id,))
-        trainings = _count(store, "SELECT count(*) FROM training_deficit x JOIN training t "
-                                  "ON t.id = x.training_id WHERE x.deleted = 0 "
-                                  "AND t.deleted = 0 AND x.deficit_id = ?", (deficit_id,))
+        steps, trainings = deficit_dependents(store, deficit_id)
         if steps or trainings:
             raise HasDependents(S.DEV_DEFICIT_IN_USE.format(steps=steps, trainings=trainings))
         repo.soft_delete(store, Deficit, deficit_id)

@@ -15,11 +15,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Input, Label, Static
 from textual.widgets.input import Selection
 
 from metodkab import strings as S
 from metodkab.domain.parse import parse_date, short_name
+from metodkab.widgets.marks import MarkCheckbox
 
 # «Фамилия Имя Отчество» (a double surname too): a person, shown as «Фамилия И. О.» in a list.
 _PERSON = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?"
@@ -113,12 +114,32 @@ class TextField(Input):
             self._restore_select = True
         self.focus()
 
+    def select_whole(self) -> None:
+        """The whole value selected, the cursor at its start: what is typed next replaces
+        it (a bad value the save pointed at, in a field already full to max_length)."""
+        if self.value:
+            self.selection = Selection(len(self.value), 0)
+
     def _select_from_start(self) -> None:
         if self.value and self.selection == Selection(0, len(self.value)):
             self.selection = Selection(len(self.value), 0)
 
     def _on_blur(self, event: events.Blur) -> None:
         self.show_start()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Leaving the field (Tab, ↓, Enter) takes the suggestion shown after the text
+        # («сем» → «семинар»): what the user saw in the field is what is saved.
+        if event.key in ("tab", "down", "enter"):
+            self.take_suggestion()
+        await super()._on_key(event)
+
+    def take_suggestion(self) -> None:
+        suggestion = self._suggestion
+        if (self.value and len(suggestion) > len(self.value)
+                and self.cursor_position >= len(self.value)):
+            self.value = suggestion
+            self.cursor_position = len(suggestion)
 
     def show_start(self) -> None:
         """The cursor at the start and the text scrolled back to its beginning."""
@@ -137,8 +158,8 @@ class DateField(TextField):
                          validate_on=["blur", "submitted"], **kwargs)
 
 
-class CheckField(Checkbox):
-    """A labelled checkbox (filters, dialogs)."""
+class CheckField(MarkCheckbox):
+    """A labelled checkbox (filters, dialogs), drawn «[x]» / «[ ]»."""
 
     def __init__(self, label: str = "", value: bool = False, **kwargs) -> None:
         kwargs.setdefault("compact", True)

@@ -94,6 +94,8 @@ class Form(VerticalScroll):
             elif isinstance(widget, Input):
                 if isinstance(value, dt.date):
                     value = format_date(value)
+                elif isinstance(value, float):      # 18.0 → «18», 34.5 → «34,5»
+                    value = f"{value:.10g}".replace(".", ",")
                 widget.value = "" if value is None else str(value)
                 widget.cursor_position = 0
 
