@@ -260,6 +260,13 @@ class MetodkabApp(App):
 
         self.push_screen(SchoolFormScreen())
 
+    def open_person_card(self, staff_id: str, tab: str = "main") -> None:
+        """A person's card over the current screen: for a screen the card itself opens
+        (the staff form's «the same person is already kept»), so screens import no circle."""
+        from metodkab.screens.person_card import PersonCardScreen
+
+        self.push_screen(PersonCardScreen(staff_id, tab=tab))
+
     def open_staff_list(self, **filters) -> None:
         """Jump to the staff register with a filter set (from the dashboard's to-do list)."""
         self.pending_staff_filter = filters

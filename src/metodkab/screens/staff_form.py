@@ -164,11 +164,9 @@ class StaffFormScreen(FormScreen):
 
         def answer(open_first: bool | None) -> None:
             if open_first:
-                from metodkab.screens.person_card import PersonCardScreen
-
                 self.saved_snapshot = self.form.values()   # nothing to keep: leave quietly
                 self.close(None)
-                self.app.push_screen(PersonCardScreen(staff_id))
+                self.app.open_person_card(staff_id)
 
         self.app.push_screen(ConfirmDialog(S.CHECK_SAME_PERSON.format(
             name=name, birth=format_date(record.birth_date))), callback=answer)  # type: ignore[attr-defined]
