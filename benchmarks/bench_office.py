@@ -9,8 +9,10 @@ For each size, against a baseline measured in the same run:
   a subprocess that only reads and decodes every record of the office (goal at 1,000
   schools: under 20 s and 500 MB);
 - F8 opening on the matrix through the app (``run_test``) with the schools' figures
-  already computed (the app keeps them until a school's data change), against a bare
-  DataTable of the same rows and columns (goal: under 1 s at 1,000 schools).
+  already computed (the app keeps them until a school's data change): the time to the
+  matrix on screen (the total and a screenful of schools; the rest are added in batches
+  while the screen answers keys) and to every row, against a bare DataTable filled with
+  the same rows and columns (goal: on screen under 1 s at 1,000 schools).
 
 Run with ``python -m benchmarks office`` (sizes: ``METODKAB_BENCH_SCHOOLS=300,1000``).
 """
@@ -64,8 +66,9 @@ def _child(db: Path, out: Path, what: str) -> tuple[float, int]:
     return float(elapsed), int(peak)
 
 
-async def _open_f8(db: Path) -> float:
-    """Seconds from F8 to the matrix on screen, the figures already in the app's cache."""
+async def _open_f8(db: Path) -> tuple[float, float]:
+    """Seconds from F8 to the matrix on screen (the total and a screenful of schools),
+    and to every school's row added; the figures already in the app's cache."""
     from metodkab.screens.exchange_municipal import make_municipal_app
     from metodkab.screens.office_matrix import MatrixScreen
 
@@ -80,7 +83,11 @@ async def _open_f8(db: Path) -> float:
         while not (isinstance(app.screen, MatrixScreen) and app.screen.report is not None):
             await asyncio.sleep(0.005)
         await pilot.pause()
-        return time.perf_counter() - start
+        shown = time.perf_counter() - start
+        table = app.screen.query_one("#mx-table")
+        while table.row_count < len(app.screen.report.schools) + 1:
+            await asyncio.sleep(0.005)
+        return shown, time.perf_counter() - start
 
 
 async def _bare_table(rows: int, columns: int) -> float:
@@ -112,7 +119,7 @@ def bench_size(folder: Path, schools: int) -> list[dict]:
     out.mkdir()
     t_report, peak = _child(db, out, "report")
     t_read, peak_read = _child(db, out, "read")
-    t_f8 = asyncio.run(_open_f8(db))
+    t_f8, t_rows = asyncio.run(_open_f8(db))
     from metodkab.reports.indicators import INDICATORS
 
     t_bare = asyncio.run(_bare_table(schools + 1, len(INDICATORS) + 2))
@@ -128,8 +135,9 @@ def bench_size(folder: Path, schools: int) -> list[dict]:
          "goal": "< 20 s and < 500 MB" if big else "for information",
          "passed": (t_report < 20 and peak < 500) if big else True},
         {"name": f"F8 matrix opens, {schools} schools (figures computed)",
-         "measured": f"{t_f8:.2f} s", "baseline": f"{t_bare:.2f} s (bare DataTable)",
-         "ratio": t_f8 / t_bare if t_bare else float("nan"),
+         "measured": f"{t_f8:.2f} s (every row: {t_rows:.2f} s)",
+         "baseline": f"{t_bare:.2f} s (bare DataTable, every row)",
+         "ratio": t_rows / t_bare if t_bare else float("nan"),
          "goal": "< 1 s" if big else "for information", "passed": t_f8 < 1 if big else True},
     ]
 

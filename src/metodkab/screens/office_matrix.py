@@ -30,6 +30,8 @@ from metodkab.screens.office_rows import BarsScreen, RowsScreen, cell_text
 from metodkab.widgets.text import plain, plain_row
 
 TOTAL = "__total__"
+FIRST_ROWS = 60                # rows added before the screen is shown; the rest in batches
+BATCH_ROWS = 150
 FIXED = 2                      # code and school: the columns before the indicators
 
 
@@ -72,6 +74,7 @@ class MatrixScreen(AppScreen):
         self.order: list[str] = []              # school codes as the rows show them
         self.sorted_by: tuple[int, bool] | None = None     # (column, descending)
         self.version = -1
+        self.generation = 0                     # of the table's rows (see fill)
         self.day = None
         self.busy = False
         self.again = False
@@ -133,7 +136,10 @@ class MatrixScreen(AppScreen):
         self.fill()
 
     def fill(self) -> None:
-        """Rebuild the table: the total first, then the schools in ``order``."""
+        """Rebuild the table: the total first, then the schools in ``order`` — a screenful
+        at once, the rest in batches after it is shown (a thousand rows of 35 cells take
+        Textual seconds to add; the screen answers keys meanwhile)."""
+        self.generation += 1
         table = self.query_one(DataTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
@@ -141,21 +147,27 @@ class MatrixScreen(AppScreen):
         table.add_column(S.MX_COL_SCHOOL, width=18)
         for figure in self.figures:
             table.add_column(plain(figure.name), width=9)
-        names = {s.code: s.name for s in self.report.schools}
-        results = self.report.results
         table.add_row(*plain_row("", S.MX_TOTAL_SHORT),
                       *(cell_text(f) for f in self.figures), key=TOTAL)
-        for code in self.order:
-            by_key = {(r.key, r.name): r for r in results.get(code, ())}
-            table.add_row(*plain_row(code, names[code]),
-                          *(cell_text(by_key.get((f.key, f.name))) for f in self.figures),
-                          key=code)
+        self._add_rows(self.generation, 0)
         if cursor == Coordinate(0, 0) and self.figures:
             cursor = Coordinate(0, FIXED)        # start on the total of the first figure
-        if table.row_count:
-            table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
+        table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
         table.focus()
         self._describe()
+
+    def _add_rows(self, generation: int, start: int) -> None:
+        if generation != self.generation or not self.is_attached:
+            return                               # sorted again or closed meanwhile
+        table = self.query_one(DataTable)
+        names = {s.code: s.name for s in self.report.schools}
+        end = start + (FIRST_ROWS if start == 0 else BATCH_ROWS)
+        for code in self.order[start:end]:
+            table.add_row(*plain_row(code, names[code]),
+                          *(cell_text(self.report.result_named(code, f.key, f.name))
+                            for f in self.figures), key=code)
+        if end < len(self.order):
+            self.set_timer(0.01, lambda: self._add_rows(generation, end))
 
     # --- the cell under the cursor ----------------------------------------------------------
 
