@@ -94,11 +94,18 @@ def _staff_row(row_id: str, data: dict, number: int = 0) -> dict:
     return data
 
 
+META = ("id", "version", "change_seq", "updated_at", "deleted")
+
+
 class SchoolCopier:
     """One in-memory school database (the school's schema, created once) that holds one
     school's records at a time: ``load(code)`` empties it and copies that school's
-    records in, a table at a time. Creating the schema anew for each school took most of
-    the time of a consolidated report (about 40 ms a school)."""
+    records in. The staff are copied in Python (names, the bands of a de-identified
+    school); every other table by one ``INSERT … SELECT`` from the office's database
+    attached (only read), each column read from the record's JSON (a key the record lacks
+    takes the column's default, as an insert of the JSON's own keys would). Creating the
+    schema anew and decoding every record in Python took most of the time of a
+    consolidated report (about 55 ms a school against 14 ms, then 5 ms)."""
 
     def __init__(self, muni: Store) -> None:
         self.muni = muni
@@ -106,23 +113,38 @@ class SchoolCopier:
         conn = self.store.db.conn
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA ignore_check_constraints = ON")
-        self.columns = {t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")}
-                        for (t,) in conn.execute(
-                            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        self.filled: set[str] = set()
+        info = {t: list(conn.execute(f"PRAGMA table_info({t})"))
+                for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.columns = {t: {r[1] for r in rows} for t, rows in info.items()}
+        self.copies: dict[str, str] = {}
+        if muni.path is not None:
+            conn.execute("ATTACH DATABASE ? AS office", (str(muni.path),))   # only read
+            for table, rows in info.items():
+                if table in ("staff", "settings") or not set(META) <= self.columns[table]:
+                    continue
+                data = [r for r in rows if r[1] not in META]
+                names = ", ".join([*META, *(r[1] for r in data)])
+                values = ", ".join([*META, *(
+                    f"CASE WHEN json_type(data, '$.{r[1]}') IS NULL THEN {r[4] or 'NULL'} "
+                    f"ELSE json_extract(data, '$.{r[1]}') END" for r in data)])
+                self.copies[table] = (
+                    f"INSERT INTO main.{table} ({names}) SELECT {values} FROM office.records "
+                    f"WHERE school_code = ? AND table_name = '{table}'")
 
     def load(self, code: str) -> Store:
+        wanted = " AND table_name = 'staff'" if self.copies else ""
         with self.muni.mutex:
             rows = self.muni.db.conn.execute(
                 "SELECT table_name, id, version, change_seq, updated_at, deleted, data "
-                "FROM records WHERE school_code = ? ORDER BY table_name", (code,)).fetchall()
+                f"FROM records WHERE school_code = ?{wanted} ORDER BY table_name",
+                (code,)).fetchall()
         conn = self.store.db.conn
         batches: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
         numbers = {row[1]: n for n, row in enumerate(
             sorted((r for r in rows if r[0] == "staff"), key=lambda r: r[1]), start=1)}
         for table, row_id, version, seq, updated, deleted, text in rows:
             known = self.columns.get(table)
-            if not known:
+            if not known or table in self.copies:
                 continue                    # a table this program does not know yet
             data = json.loads(text)
             if table == "staff":
@@ -132,14 +154,15 @@ class SchoolCopier:
                       **{k: v for k, v in data.items() if k in known}}
             batches.setdefault((table, tuple(values)), []).append(tuple(values.values()))
         with self.store.atomic():
-            for table in self.filled:
-                conn.execute(f"DELETE FROM {table}")
-            self.filled = set()
+            for table in self.columns:
+                if table != "settings":
+                    conn.execute(f"DELETE FROM main.{table}")
+            for table, sql in self.copies.items():
+                conn.execute(sql, (code,))
             for (table, names), batch in batches.items():
                 marks = ", ".join("?" for _ in names)
                 conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",
                                  batch)
-                self.filled.add(table)
         return self.store
 
     def close(self) -> None:

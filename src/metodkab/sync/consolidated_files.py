@@ -322,11 +322,10 @@ def note_document(report: Consolidated, specialist: str = ""):
                                                    target=target_text(figure),
                                                    total=_value_text(figure),
                                                    count=len(below)), bold=True)
-        if below:
-            t = d.table(doc, S.MX_NOTE_BELOW_COLUMNS, widths=[2, 8, 3],
-                        align=[None, None, "right"])
-            for school, r in below:
-                d.add_row(t, [school.code, school.name, _value_text(r)])
+        if below:          # one paragraph: a thousand schools would be pages of rows
+            d.paragraph(doc, "; ".join(S.MX_NOTE_BELOW_SCHOOL.format(
+                name=school.name, code=school.code, value=_value_text(r))
+                for school, r in below) + ".", align="justify")
         else:
             d.paragraph(doc, S.MX_NOTE_ALL_MET)
 
