@@ -212,3 +212,16 @@ def test_the_boundaries_by_hand():
     share = ri.Result("x", "federal", "x", 7, 10, target=70.0)
     assert share.achieved
     assert not ri.Result("x", "federal", "x", 2, 3, target=66.7).achieved    # 66.666… %
+
+
+def test_the_help_line_states_the_rule_from_the_settings_it_uses():
+    """F8's line under an indicator names its boundaries with the values the rule read."""
+    overdue = ri.Result("training_overdue", "school", "x", 0, 0)
+    text = ri.explain(overdue, {"training_period_years": 4})
+    assert "4 г." in text and "ровно 4 г. назад" in text and "стажировка" in text
+    young = ri.Result("young_supported", "federal", "x", 0, 0)
+    text = ri.explain(young, {"young_max_age": 30, "support_route": False})
+    assert "моложе 30 лет" in text and "ИОМ" not in text and "наставничество" in text
+    assert "01.09–30.11 — 3 мес." in ri.explain(ri.Result("pairs_bad_length", "school", "x",
+                                                          0, 0), {})
+    assert "18,9 из 27" in ri.explain(ri.Result("fl_high_score", "federal", "x", 0, 0), {})

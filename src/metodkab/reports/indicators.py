@@ -821,6 +821,35 @@ def compute_all(data: IndicatorData) -> list[Result]:
     return sorted(results, key=lambda r: order.get(r.group, len(order)))   # stable
 
 
-def explain(result: Result) -> str:
-    """The formula and source in Russian, for the screen and the export."""
-    return S.IND_FORMULAS.get(result.key) or S.IND_FORMULAS.get(result.group, "")
+def rule_values(settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The thresholds the rules read (the settings and their defaults), as the help line
+    names them: one source for the figure and for its description."""
+    values = {**EXTRA_DEFAULTS, **(settings or {})}
+
+    def number(key: str, default: Any) -> Any:
+        value = values.get(key)
+        return default if value is None else value
+
+    forms = [S.IND_SUPPORT_FORMS[f] for f in SUPPORT_FORMS if values.get(f"support_{f}", True)]
+    return {
+        "training_years": number("training_period_years", 3),
+        "self_years": number("self_evaluation_training_years", 5),
+        "young_age": number("young_max_age", 35),
+        "young_years": number("young_max_experience", 3),
+        "fl_percent": number("fl_high_score_percent", 70),
+        "min_months": number("mentorship_min_months", rm.MIN_MONTHS),
+        "max_months": number("mentorship_max_months", rm.MAX_MONTHS),
+        "warn_months": number("category_warn_months", 6),
+        "target_young": number("target_young_supported", 70),
+        "target_federal_register": number("target_federal_register", 30),
+        "target_fl_diagnostics": number("target_fl_diagnostics", 30),
+        "target_fl_high_score": number("target_fl_high_score", 15),
+        "forms": ", ".join(forms) or S.IND_NO_FORMS,
+    }
+
+
+def explain(result: Result, settings: dict[str, Any] | None = None) -> str:
+    """The rule of the figure in plain Russian, boundaries included, with the thresholds
+    from ``settings`` (the values the computation used)."""
+    text = S.IND_FORMULAS.get(result.key) or S.IND_FORMULAS.get(result.group, "")
+    return text.format(**rule_values(settings))

@@ -72,7 +72,8 @@ class IndicatorsScreen(AppScreen):
     DEFAULT_CSS = """
     IndicatorsScreen #ind-date { height: 1; padding: 0 1; color: $text-muted; }
     IndicatorsScreen #ind-table { height: 1fr; }
-    IndicatorsScreen #ind-detail { height: 2; padding: 0 1; background: $boost; }
+    IndicatorsScreen #ind-detail { height: auto; max-height: 5; padding: 0 1;
+                                   background: $boost; }
     """
     BINDINGS = [
         Binding("f4", "drill", S.IND_KEY_DRILL, key_display="Enter/F4", id="drill"),
@@ -163,8 +164,11 @@ class IndicatorsScreen(AppScreen):
                                        count=result.count, base=result.base)
         if result.target is not None:
             line += f" · {S.IND_COL_TARGET.lower()} {_target(result)}"
-        detail.update(Text(f"{line}\n{ri.explain(result)}", no_wrap=True,
-                           overflow="ellipsis"))
+        # the figure on one line, then its rule with the boundaries, wrapped (up to 4 lines)
+        from rich.console import Group
+
+        detail.update(Group(Text(line, no_wrap=True, overflow="ellipsis"),
+                            Text(self.report.explain(result))))
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:
@@ -222,7 +226,7 @@ class IndicatorDrillScreen(AppScreen):
         yield Header(icon="≡")
         yield Static(S.IND_DRILL_HINT.format(name=r.name, value=format_value(r), count=r.count,
                                              base=r.base), id="drill-title")
-        yield Static(ri.explain(r), id="drill-doc")
+        yield Static(self.report.explain(r), id="drill-doc")
         with Horizontal(id="drill-lists"):
             with Vertical():
                 yield Static(S.IND_DRILL_COUNTED.format(count=len(r.ids)), classes="drill-head")

@@ -32,7 +32,7 @@ def _stem(what: str, day: dt.date) -> str:
 
 
 def indicator_rows(report: Report) -> list[list]:
-    return [[S.IND_GROUPS.get(r.group, r.group), r.name, *figure_cells(r), ri.explain(r)]
+    return [[S.IND_GROUPS.get(r.group, r.group), r.name, *figure_cells(r), report.explain(r)]
             for r in report.results]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from metodkab.reports import growth as rg
 from metodkab.reports import indicators as ri
@@ -124,6 +124,10 @@ class Report:
     period_end: dt.date
     results: tuple[ri.Result, ...]
     people: dict[str, tuple[str, str]]
+    settings: dict = field(default_factory=dict)    # what the rules read (for the help line)
+
+    def explain(self, result: ri.Result) -> str:
+        return ri.explain(result, self.settings)
 
 
 def load_report(store: Store, day: dt.date | None = None,
@@ -134,7 +138,7 @@ def load_report(store: Store, day: dt.date | None = None,
     school = get_school(store)
     return Report(school.short_name if school else "", day, data.period_start, data.period_end,
                   tuple(ri.compute_all(data)),
-                  {p.id: (p.name, p.positions) for p in data.people})
+                  {p.id: (p.name, p.positions) for p in data.people}, dict(data.settings))
 
 
 def names_of(report: Report, ids: Iterable[str]) -> list[tuple[str, str, str]]:
