@@ -123,3 +123,16 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path)
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
+
+        # Ctrl+R: the municipality's register from a workbook; a school that sent nothing
+        from metodkab.reports.xlsx import Column, Sheet, write_xlsx
+
+        table_file = write_xlsx(tmp_path, "реестр", [Sheet("Реестр", "Школы района", [
+            Column("Код"), Column("Наименование")], [("0412", ""), ("0499", "ООШ с. Борки")])])
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        app.screen.query_one("#pd-path").value = str(table_file)
+        await pilot.press("ctrl+s")
+        await settle(pilot, 3)
+        assert app.screen is screen
+        assert [(s.code, s.name) for s in screen.report.silent] == [("0499", "ООШ с. Борки")]

@@ -5,8 +5,9 @@ per indicator (the percent of a share, the count of a count, the ratio of a rati
 line under the table spells out the cell: count, base, percent and the target. F6 sorts
 by the column under the cursor (again: the other way), Enter lists the people behind the
 cell (named where the school sent full data, «сотрудник 7, …» where de-identified),
-Ctrl+L the lists across schools, Ctrl+E writes the workbook and the analytical note, Ctrl+D
-another report date. The figures come from sync/consolidated.py (the schools' own rule
+Ctrl+G the column as bars against the target line, Ctrl+L the lists across schools,
+Ctrl+E writes the workbook and the analytical note, Ctrl+R loads the municipality's
+register of schools from a table, Ctrl+D another report date. The figures come from sync/consolidated.py (the schools' own rule
 functions); the app keeps each school's figures until its data change («data changed»).
 """
 
@@ -64,6 +65,7 @@ class MatrixScreen(AppScreen):
         Binding("ctrl+l", "lists", S.EX_KEY_LISTS, key_display="Ctrl+L", id="lists"),
         Binding("ctrl+e", "export", S.MX_KEY_EXPORT, key_display="Ctrl+E", id="export"),
         Binding("ctrl+d", "date", S.EX_KEY_DATE, key_display="Ctrl+D", id="date"),
+        Binding("ctrl+r", "register", S.MX_KEY_REGISTER, key_display="Ctrl+R", id="register"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -323,6 +325,21 @@ class MatrixScreen(AppScreen):
                     title=S.EX_IND_TITLE))))
 
         pick_path(self, S.EX_PICK_FOLDER, picked, want="folder")
+
+    def action_register(self) -> None:
+        """Load the municipality's list of schools from a table (replacing the old one);
+        the Школы sheet and the note then name the registered schools that sent nothing."""
+        def load(store, path: Path) -> int:
+            from metodkab.sync.consolidated import read_register, replace_register
+
+            return replace_register(store, read_register(path))
+
+        def loaded(count: int) -> None:
+            self.notify(S.MX_CLI_REGISTER_LOADED.format(count=count))
+            self.app.data_changed()
+
+        pick_path(self, S.MX_PICK_REGISTER, lambda path: self.run_db(load, path, done=loaded),
+                  suffixes=(".xlsx", ".xls", ".ods", ".csv"), hint=S.MX_REGISTER_HINT)
 
     def action_date(self) -> None:
         from metodkab.screens.dialogs import DateDialog
