@@ -970,7 +970,9 @@ class _DemoSchool:
         route = gen.add(IndividualRoute(
             id=gen.new_id(), staff_id=self.ids["kozlova"], period_start=start,
             period_end=add_months(start, 12) - DAY, developed_by="ЦНППМ",
-            approved_date=start + 10 * DAY, status="выполняется")).id
+            approved_date=start + 10 * DAY, status="выполняется",
+            self_education_topic="Формирование читательской грамотности на уроках русского "
+                                 "языка и литературы в 5–6 классах")).id
         steps = (
             dict(deficit_id=method.id, goal="Освоить проектирование урока по обновлённому ФГОС",
                  action=f"Пройти курсы «{kozlova_training.title}»", form="курсы",
@@ -1009,7 +1011,8 @@ class _DemoSchool:
         route = gen.add(IndividualRoute(
             id=gen.new_id(), staff_id=self.ids["tikhonova"], period_start=start,
             period_end=add_months(start, 12) - DAY, developed_by="школа",
-            approved_date=start + 7 * DAY, status="выполняется")).id
+            approved_date=start + 7 * DAY, status="выполняется",
+            self_education_topic="Цифровые лаборатории на уроках физики")).id
         steps = (
             dict(deficit_id=digital.id, goal="Освоить сервисы ФГИС «Моя школа»",
                  action=f"Пройти курсы «{tikhonova_training.title}»", form="курсы",

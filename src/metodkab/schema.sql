@@ -318,6 +318,7 @@ CREATE TABLE individual_route (
     approved_date  TEXT,
     status         TEXT NOT NULL DEFAULT 'проект'
                    CHECK (status IN ('проект', 'утверждён', 'выполняется', 'завершён')),
+    self_education_topic TEXT NOT NULL DEFAULT '',   -- тема самообразования (the ИОМ prints it)
     CHECK (period_end >= period_start)
 );
 CREATE INDEX individual_route_staff ON individual_route (staff_id, deleted);

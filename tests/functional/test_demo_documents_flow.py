@@ -116,3 +116,47 @@ async def test_demo_school_prints_its_documents(tmp_path, monkeypatch):
         actions = {r.cells[0].text: r.cells[2].text for r in route.tables[1].rows}
         assert actions["2"].split("\n")[1].startswith("Наставничество: наставник Орлова")
         assert actions["4"].count("Читательская грамотность на уроках русского языка") == 1
+
+
+async def test_topic_of_self_education_typed_on_the_route_is_printed(tmp_path, monkeypatch):
+    """Ctrl+E on Козлова's route, Tab to «Тема самообразования», a new topic typed (the
+    old one is selected and replaced), Ctrl+S; Ctrl+W prints it in the ИОМ's personal
+    block."""
+    out = tmp_path / "Документы"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await type_text(pilot, "Козл")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        route = app.screen
+        assert isinstance(route, RouteScreen)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        form = app.screen
+        topic = form.query_one("#field-self_education_topic")
+        assert topic.value.startswith("Формирование читательской грамотности")
+        for _ in range(12):
+            if form.focused is topic:
+                break
+            await pilot.press("tab")
+        assert form.focused is topic
+        await type_text(pilot, "Смысловое чтение на уроках литературы")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is route
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        _, document = await written(pilot, out)
+        lines = [p.text for p in document.paragraphs]
+        assert "Тема самообразования: Смысловое чтение на уроках литературы" in lines

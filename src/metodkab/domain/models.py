@@ -553,6 +553,7 @@ class IndividualRoute(Record):
     developed_by: choice(v.ROUTE_DEVELOPERS) = "школа"
     approved_date: OptDate = None
     status: choice(v.ROUTE_STATUSES) = "проект"
+    self_education_topic: Text = ""      # тема самообразования, for the period
 
     def _rule_period(self) -> Problem:
         if self.period_end < self.period_start:

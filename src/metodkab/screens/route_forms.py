@@ -156,6 +156,8 @@ class RouteFormScreen(CheckBeforeSave, PersonFormScreen):
                       lambda: ChoiceField(V.ROUTE_STATUSES, allow_empty=False,
                                           value=[V.ROUTE_STATUSES[0]],
                                           title=S.DEV_F_ROUTE_STATUS), kind="choice"),
+            FieldSpec("self_education_topic", S.DEV_F_SELF_EDUCATION,
+                      lambda: TextField(max_length=300)),
         ]
 
     def title_for(self, record: Record | None) -> str:

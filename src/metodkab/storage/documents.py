@@ -123,9 +123,10 @@ def _mentor_of(store: Store, staff_id: str, day: dt.date) -> str:
     return Person(*row).signature if row else ""
 
 
-def _profile(store: Store, person: Staff, day: dt.date) -> tuple[tuple[str, str], ...]:
+def _profile(store: Store, person: Staff, day: dt.date,
+             topic: str = "") -> tuple[tuple[str, str], ...]:
     """The personal block of the ИОМ: subjects, education, category and its term,
-    pedagogical experience, the last course."""
+    pedagogical experience, the last course, the route's topic of self-education."""
     from metodkab.reports import attestation as ra
     from metodkab.reports.rules import experience_years
     from metodkab.storage.attestation import person_attestation
@@ -147,7 +148,8 @@ def _profile(store: Store, person: Staff, day: dt.date) -> tuple[tuple[str, str]
             (S.DOC_ROUTE_EDUCATION, education),
             (S.DOC_ROUTE_CATEGORY, categories),
             (S.DOC_ROUTE_EXPERIENCE, experience),
-            (S.DOC_ROUTE_LAST_COURSE, _last_course(store, person.id, day)))
+            (S.DOC_ROUTE_LAST_COURSE, _last_course(store, person.id, day)),
+            (S.DOC_ROUTE_SELF_EDUCATION, topic or S.DOC_ROUTE_NONE))
 
 
 def years_text(years: int) -> str:
@@ -171,7 +173,7 @@ def load_route(store: Store, route_id: str) -> rd.RouteDocument:
         load_signers(store), Person(person.last_name, person.first_name, person.middle_name,
                                     person.sex),
         ", ".join(person.positions), r.period_start, r.period_end, r.developed_by,
-        r.approved_date, r.status, steps, _profile(store, person, day),
+        r.approved_date, r.status, steps, _profile(store, person, day, r.self_education_topic),
         S.DOC_ROUTE_AGREED_MENTOR if mentor else S.DOC_ROUTE_AGREED_TUTOR, mentor)
 
 

@@ -16,6 +16,8 @@ History:
       one, and the result is kept as stated, «дата не указана», never given a made-up day.
   6 — «школа молодого педагога» joins the kinds of association (a support form of young
       teachers, domain.md §6).
+  7 — an ИОМ's topic of self-education (``individual_route.self_education_topic``), part
+      of the route's personal block.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -210,8 +212,13 @@ def _v5_to_v6(db: Database) -> None:
         conn.execute("PRAGMA writable_schema = OFF")
 
 
+def _v6_to_v7(db: Database) -> None:
+    db.conn.execute("ALTER TABLE individual_route "
+                    "ADD COLUMN self_education_topic TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                4: _v4_to_v5, 5: _v5_to_v6}
+                                                4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
 
 
 def migrate(db: Database, from_version: int) -> None:

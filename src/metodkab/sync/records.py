@@ -224,6 +224,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "association": ("notes",),
     "diagnostic": ("notes",),
     "deficit": ("description",),
+    "individual_route": ("self_education_topic",),
     "route_step": ("goal", "action", "expected_product", "evidence"),
     "mentorship": ("goals", "result"),
     "mentorship_event": ("topic", "outcome"),
