@@ -167,3 +167,34 @@ async def test_deficit_resolved_before_it_was_found_is_refused(tmp_path):
         assert app.screen is form
         assert "раньше, чем выявлен" in error(form, "resolved_date")
         assert repo.find(app.store, Deficit, "staff_id = ?", (ids["borisov"],)) == []
+
+
+async def test_a_step_outside_the_route_period_asks_first(tmp_path):
+    from metodkab.domain.models import IndividualRoute
+    from metodkab.screens.route_forms import StepFormScreen
+
+    path, ids = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        route = repo.find(app.store, IndividualRoute)[0]
+        before = len(repo.find(app.store, RouteStep, "route_id = ?", (route.id,)))
+        app.push_screen(StepFormScreen(initial={"route_id": route.id}))
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-goal").value = "Открытый урок"
+        late = route.period_end + dt.timedelta(days=30)
+        form.query_one("#field-deadline").value = late.strftime("%d.%m.%Y")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "вне периода ИОМ" in str(app.screen.query_one("#question").render())
+        await pilot.click("#no")                     # «Исправить»: nothing saved
+        await settle(pilot)
+        assert app.screen is form
+        assert len(repo.find(app.store, RouteStep, "route_id = ?", (route.id,))) == before
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.click("#yes")                    # saved anyway, as asked
+        await settle(pilot)
+        assert len(repo.find(app.store, RouteStep, "route_id = ?", (route.id,))) == before + 1

@@ -9,11 +9,12 @@ from textual.suggester import SuggestFromList
 
 from metodkab import strings as S
 from metodkab.domain import values as V
+from metodkab.domain.checks import outside
 from metodkab.domain.models import (Programme, ProgrammeActivity, ProgrammeTask, Record,
                                     TargetIndicator, validate)
 from metodkab.domain.parse import format_date
 from metodkab.reports import programme as rp
-from metodkab.screens.base import FormScreen
+from metodkab.screens.base import CheckBeforeSave, FormScreen
 from metodkab.storage import programme as ps
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import ChoiceField, DateField, FlagField, TextField
@@ -91,9 +92,10 @@ class TaskFormScreen(FormScreen):
 ACTIVITY_DATES = ("start_date", "deadline", "done_date")
 
 
-class ActivityFormScreen(FormScreen):
+class ActivityFormScreen(CheckBeforeSave, FormScreen):
     """An activity (мероприятие): the task is preselected, dates take ДД.ММ, people are
-    chosen by typing part of a surname, a moved deadline asks for the reason."""
+    chosen by typing part of a surname, a moved deadline asks for the reason; a date
+    outside the programme's years is unusual: saving asks first."""
 
     MODEL = ProgrammeActivity
     SCREEN_TITLE = S.SECTION_PROGRAMME
@@ -207,6 +209,16 @@ class ActivityFormScreen(FormScreen):
             done = self.form.widget("done_date")
             if not done.value.strip():  # type: ignore[attr-defined]
                 done.value = format_date(getattr(self, "day", _today(self)))  # type: ignore[attr-defined]
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        from metodkab.storage import repo
+
+        programme = repo.get(store, Programme, self.programme_id)
+        first = dt.date(programme.year_from, 1, 1)
+        last = dt.date(programme.year_to, 12, 31)
+        found = (outside(getattr(record, name), first, last, S.CHECK_OUTSIDE_PROGRAMME)
+                 for name in ("start_date", "deadline", "done_date"))
+        return [text for text in found if text]
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return ps.save_activity(store, record,  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain import values as V
+from metodkab.domain.checks import outside
 from metodkab.domain.models import Deficit, Diagnostic, IndividualRoute, Record, RouteStep
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import CheckBeforeSave, FormScreen
@@ -172,8 +173,9 @@ class RouteFormScreen(CheckBeforeSave, PersonFormScreen):
         return store_d.save_route(store, record)  # type: ignore[arg-type]
 
 
-class StepFormScreen(FormScreen):
-    """One step of a route. The deficit, training and mentorship are the person's own."""
+class StepFormScreen(CheckBeforeSave, FormScreen):
+    """One step of a route. The deficit, training and mentorship are the person's own.
+    A deadline or done date outside the route's period is unusual: saving asks first."""
 
     MODEL = RouteStep
     SCREEN_TITLE = S.DEV_ROUTE_TITLE
@@ -215,6 +217,12 @@ class StepFormScreen(FormScreen):
         self.form.widget("training_id").set_options(extra["trainings"])
         self.form.widget("mentorship_id").set_options(extra["mentorships"])
         self.form.widget("learning_id").set_options(extra["learning"])
+
+    def warnings_for(self, store, record: Record) -> list[str]:
+        route = repo.get(store, IndividualRoute, record.route_id)  # type: ignore[attr-defined]
+        found = (outside(getattr(record, name), route.period_start, route.period_end,
+                         S.CHECK_OUTSIDE_ROUTE) for name in ("deadline", "done_date"))
+        return [text for text in found if text]
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return store_d.save_step(store, record)  # type: ignore[arg-type]
