@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", type=Path, default=None, help=S.OB_CLI_OUT)
     restore = sub.add_parser("restore", help=S.CLI_HELP_RESTORE)
     restore.add_argument("file", type=Path)
+    restore.add_argument("--without-checksum", action="store_true",
+                         help=S.CLI_HELP_RESTORE_NO_CHECKSUM)
     for command in (check, backup, restore):    # --db after the command too, as in the others
         command.add_argument("--db", dest="sub_db", type=Path, default=None, help=S.CLI_HELP_DB)
     demo = sub.add_parser("demo", help=S.CLI_HELP_DEMO)
@@ -158,7 +160,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "backup":
         return _backup(db_path if explicit else _default_for_backup(db_path), clock, args.out)
     if args.command == "restore":
-        return _restore(args.file, db_path, clock, explicit=explicit)
+        return _restore(args.file, db_path, clock, explicit=explicit,
+                        checksum=not args.without_checksum)
     if args.command in ("municipality", "keys", "packet", "receipt"):
         from metodkab.sync.commands import run as run_exchange
 
@@ -248,7 +251,8 @@ def _newest_copy(folder: Path) -> Path:
     return max(copies, key=lambda p: (p.stat().st_mtime, p.name))
 
 
-def _restore(backup: Path, db_path: Path, clock: Clock, *, explicit: bool = True) -> int:
+def _restore(backup: Path, db_path: Path, clock: Clock, *, explicit: bool = True,
+             checksum: bool = True) -> int:
     from filelock import FileLock, Timeout
 
     from metodkab.storage.backup import restore
@@ -267,8 +271,8 @@ def _restore(backup: Path, db_path: Path, clock: Clock, *, explicit: bool = True
         raise CliError(S.CLI_RESTORE_BUSY) from None
     try:
         if is_municipal_db(backup):
-            return _restore_office(backup, db_path, clock)
-        kept = restore(backup, db_path, clock=clock)
+            return _restore_office(backup, db_path, clock, checksum=checksum)
+        kept = restore(backup, db_path, clock=clock, checksum=checksum)
     finally:
         lock.release()
     print(S.CLI_RESTORE_DONE.format(path=db_path))
@@ -277,13 +281,14 @@ def _restore(backup: Path, db_path: Path, clock: Clock, *, explicit: bool = True
     return 0
 
 
-def _restore_office(backup: Path, db_path: Path, clock: Clock) -> int:
+def _restore_office(backup: Path, db_path: Path, clock: Clock, *,
+                    checksum: bool = True) -> int:
     from metodkab.sync import crypto
     from metodkab.sync.office_backup import restore_office, sealed_path
 
     need = sealed_path(backup).exists() and not crypto.municipality_key_path(db_path).exists()
     done = restore_office(backup, db_path, _passphrase(twice=False) if need else None,
-                          clock=clock)
+                          clock=clock, checksum=checksum)
     print(S.CLI_RESTORE_DONE.format(path=db_path))
     if done.kept is not None:
         print(S.CLI_RESTORE_KEPT.format(path=done.kept))

@@ -282,13 +282,15 @@ def check_backup(path: Path, *, checksum: bool = True) -> str:
 
 
 def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
-            folder: Path | None = None) -> Path | None:
+            folder: Path | None = None, checksum: bool = True) -> Path | None:
     """Put a checked backup in place of the database, keeping the current one as a backup.
 
     The caller must hold the database's single-instance lock. Returns the backup made of
-    the current database (None when there was none).
+    the current database (None when there was none). ``checksum=False`` (the user's
+    explicit choice for a copy made before checksums were written) skips only the
+    SHA-256; every other check still runs.
     """
-    kind = check_backup(backup_path)
+    kind = check_backup(backup_path, checksum=checksum)
     kept = None
     existed = db_path.exists()
     target = sqlite3.connect(str(db_path))

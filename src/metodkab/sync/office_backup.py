@@ -190,14 +190,14 @@ class OfficeRestore:
 
 
 def restore_office(copy: Path, db_path: Path, passphrase: str | None, *,
-                   clock: Clock = SYSTEM_CLOCK) -> OfficeRestore:
+                   clock: Clock = SYSTEM_CLOCK, checksum: bool = True) -> OfficeRestore:
     """Bring the office back from a copy made by ``backup_office_to`` (or a daily one):
     the sealed key is opened first, so a wrong passphrase changes nothing. The caller
     holds the database's lock."""
     from metodkab.storage.backup import check_backup, restore
 
     copy, db_path = Path(copy), Path(db_path)
-    if check_backup(copy) != "office":
+    if check_backup(copy, checksum=checksum) != "office":
         raise SyncError(S.OB_NOT_OFFICE_COPY.format(name=copy.name))
     fingerprint, name = _office_fingerprint(copy)
     key_path = crypto.municipality_key_path(db_path)
@@ -214,7 +214,7 @@ def restore_office(copy: Path, db_path: Path, passphrase: str | None, *,
         if secret.fingerprint != fingerprint:
             raise SyncError(S.OB_SEALED_OTHER_OFFICE.format(name=sealed.name))
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    kept = restore(copy, db_path, clock=clock)
+    kept = restore(copy, db_path, clock=clock, checksum=checksum)
     written = secret is not None
     if written:
         _write_key(key_path, content)
