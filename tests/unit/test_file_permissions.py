@@ -1,5 +1,5 @@
-"""Exported documents get the ordinary permissions of a new file (0o666 less the umask),
-not the 0o600 of a temporary file: other users of a shared computer can open them."""
+"""Exported workbooks and documents name staff (personal data): they are created
+owner-only (0o600), or stricter where the umask says so; never readable by every user."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from metodkab.importing.plan import build_plan
 from metodkab.importing.reader import read_table
 from metodkab.importing.report import write_report
 from metodkab.reports import docx as W
-from metodkab.reports.xlsx import Column, Sheet, new_file_mode, write_xlsx
+from metodkab.reports.xlsx import Column, Sheet, export_file_mode, new_file_mode, write_xlsx
 from tests.data import make_import_samples as samples
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -35,20 +35,25 @@ def test_new_file_mode_follows_the_umask(umask):
     assert new_file_mode() == 0o666 & ~umask
 
 
-def test_xlsx_gets_new_file_permissions(tmp_path, umask):
+def test_export_mode_is_owner_only(umask):
+    assert export_file_mode() == 0o600 & ~umask
+    assert export_file_mode() & 0o077 == 0
+
+
+def test_xlsx_is_owner_only(tmp_path, umask):
     path = write_xlsx(tmp_path, "список", [Sheet("Лист", "Т", (Column("А"),), [[1]])])
-    assert mode(path) == 0o666 & ~umask
+    assert mode(path) == 0o600 & ~umask
 
 
-def test_docx_gets_new_file_permissions(tmp_path, umask):
+def test_docx_is_owner_only(tmp_path, umask):
     document = W.new_document(title="Приказ")
     W.paragraph(document, "текст")
     path = W.write_docx(tmp_path, "Приказ", document)
-    assert mode(path) == 0o666 & ~umask
+    assert mode(path) == 0o600 & ~umask
 
 
-def test_import_error_report_gets_new_file_permissions(fresh_db, tmp_path, umask):
+def test_import_error_report_is_owner_only(fresh_db, tmp_path, umask):
     sheet = read_table(samples.STAFF_XLSX, score=m.header_score(m.STAFF))
     plan = build_plan(fresh_db, sheet, m.guess_mapping(sheet.headers, m.STAFF), m.STAFF)
     path = write_report(plan, tmp_path, now=dt.datetime(2026, 11, 23, 12, 0))
-    assert mode(path) == 0o666 & ~umask
+    assert mode(path) == 0o600 & ~umask

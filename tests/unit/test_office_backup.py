@@ -74,6 +74,8 @@ def test_disaster_recovery_backup_to_a_stick_restore_on_a_new_pc(office, tmp_pat
     [copy] = stick.glob("*.sqlite")
     sealed = sealed_path(copy)
     assert sealed.exists() and b"box_secret" not in sealed.read_bytes()
+    if os.name == "posix":
+        assert stat.S_IMODE(sealed.stat().st_mode) == 0o600     # owner-only, like the key
 
     shutil.rmtree(result.db_path.parent)               # the office PC is gone
     new_pc = tmp_path / "new-pc" / "office.sqlite"

@@ -30,7 +30,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from metodkab import strings as S
-from metodkab.reports.xlsx import give_new_file_mode, safe_file_name
+from metodkab.reports.xlsx import give_export_mode, safe_file_name
 
 FONT = "Times New Roman"
 LANG = "ru-RU"
@@ -562,7 +562,7 @@ def write_docx(folder: Path | str, file_name: str, document: Document) -> Path:
             document.save(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        give_new_file_mode(temp)
+        give_export_mode(temp)
         os.replace(temp, target)
     except BaseException:
         try:

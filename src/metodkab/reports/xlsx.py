@@ -60,11 +60,7 @@ _UMASK_LOCK = threading.Lock()
 
 
 def new_file_mode() -> int:
-    """The permissions any new file of the user gets (0o666 less the umask).
-
-    ``tempfile.mkstemp`` creates 0o600, which other users of a shared computer cannot
-    open; an exported document must be readable like a file saved from any other program.
-    """
+    """The permissions any new file of the user gets (0o666 less the umask)."""
     try:     # Linux: read without changing it (os.umask is process-wide, workers run)
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
@@ -78,11 +74,17 @@ def new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def give_new_file_mode(path: Path | str) -> None:
-    """Give a temporary file (about to be renamed to its final name) the ordinary
-    permissions of a new file. A file system that refuses (a network share) keeps its own."""
+def export_file_mode() -> int:
+    """Every workbook and document names staff (personal data, 152-ФЗ): owner-only on
+    POSIX (0o600), or stricter where the user's umask says so."""
+    return 0o600 & new_file_mode()
+
+
+def give_export_mode(path: Path | str) -> None:
+    """Give a temporary file (about to be renamed to its final name) the permissions of
+    an export. A file system that refuses (a network share) keeps its own."""
     try:
-        os.chmod(path, new_file_mode())
+        os.chmod(path, export_file_mode())
     except OSError:
         pass
 
@@ -395,7 +397,7 @@ def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> P
     os.close(handle)
     try:
         wb.save(temp)
-        give_new_file_mode(temp)
+        give_export_mode(temp)
         os.replace(temp, target)
     except BaseException:
         try:

@@ -140,7 +140,7 @@ def backup_office_store(store, out_dir: Path, passphrase: str) -> OfficeBackup:
         copy = make_backup(store.db, store.path, clock=store.clock, reason="manual",
                            folder=out_dir, keep=None)
     try:
-        packet.write_atomically(sealed_path(copy), sealed)
+        packet.write_atomically(sealed_path(copy), sealed, private=True)
     except BaseException:
         copy.unlink(missing_ok=True)                    # a copy without its key is no backup
         raise
