@@ -208,7 +208,10 @@ def mentorship_filters(store, query: MentorshipQuery) -> list[str]:
 def mentorship_rows(rows: Sequence[store_m.MentorshipRow]) -> list[list]:
     return [[r.mentor, ", ".join(r.mentees), r.form, r.reason, r.start, r.planned_end,
              r.actual_end, r.status, r.order_number, r.order_date, r.curator, r.held, r.planned,
-             "; ".join(S.XLS_MENT_FLAGS.get(f, f) for f in r.flags)] for r in rows]
+             # a pair «действует» the figures leave out says why (reports.mentorship)
+             "; ".join([*(S.XLS_MENT_FLAGS.get(f, f) for f in r.flags),
+                        *([r.excluded] if r.excluded and "past_end" not in r.flags
+                          else [])])] for r in rows]
 
 
 MENTORSHIP_COLUMNS = columns(S.XLS_MENT_COLUMNS, (34, 40, 22, 30, 11, 11, 11, 11, 10, 11, 30,

@@ -76,6 +76,15 @@ def _pair_items(data: ri.IndicatorData, state: str, text: str) -> list[AlertItem
                       p.mentor_id, p.id) for p in found]
 
 
+def _outside_p(data: ri.IndicatorData) -> dict[str, str]:
+    """« — why» for the people employed on D whom the figures leave out (part-timers): a
+    list of everyone employed marks them (reports.rules.outside_p)."""
+    from metodkab.reports import rules
+
+    return {p.id: f" — {why}" for p in data.people
+            if (why := rules.outside_p(p, data.day))}
+
+
 def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = None
                    ) -> list[Alert]:
     """All alerts on the report date ``day``, in the order the dashboard shows them.
@@ -112,14 +121,17 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
             ORDER BY a.deadline""", params,
             lambda r: S.ALERT_ACTIVITY_OVERDUE.format(title=r[0], date=_date(r[3])))
     plan = _schedule(store, day)
+    outside = _outside_p(data)
     expiring = [AlertItem(S.ALERT_CATEGORY_UNTIL.format(name=r.name, category=r.category,
-                                                        date=format_date(r.valid_until)),
-                          r.staff_id)
+                                                        date=format_date(r.valid_until))
+                          + outside.get(r.staff_id, ""), r.staff_id)
                 for r in plan.expiring]
+    conformity = [AlertItem(i.text + outside.get(i.staff_id or "", ""), i.staff_id,
+                            i.record_id) for i in conformity_items(store, day, plan)]
     return [
         Alert("overdue_training", overdue, {"years": period}),
         Alert("category_expiring", expiring, {"months": months}),
-        Alert("conformity_due", conformity_items(store, day, plan), {"months": months}),
+        Alert("conformity_due", conformity, {"months": months}),
         Alert("young_unsupported", young),
         Alert("mentor_dismissed", mentor_gone),
         Alert("mentorship_past_end", past_end),
