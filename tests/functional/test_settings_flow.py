@@ -82,3 +82,41 @@ async def test_targets_are_changed_on_the_settings_screen(tmp_path):
         await settle(pilot)
         young = next(r for r in app.screen.report.results if r.key == "young_supported")
         assert young.target == 80
+
+
+async def test_support_forms_are_turned_off_in_the_settings(tmp_path):
+    """Настройки: a support form of young teachers switched off (Space) is not counted by
+    «Молодые педагоги с поддержкой» any more (domain.md §6)."""
+    import datetime as dt
+
+    from metodkab.domain.models import IndividualRoute, Staff
+    from metodkab.storage import repo
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        young = repo.create(app.store, Staff(
+            last_name="Молодова", first_name="Анна", positions=["учитель"],
+            birth_date=dt.date(2001, 1, 1), ped_start_date=dt.date(2025, 9, 1),
+            hire_date=dt.date(2025, 9, 1)))
+        repo.create(app.store, IndividualRoute(staff_id=young, period_start=dt.date(2026, 9, 1),
+                                               period_end=dt.date(2027, 6, 30),
+                                               status="утверждён"))
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        result = next(r for r in app.screen.report.results if r.key == "young_supported")
+        assert (result.count, result.base, result.note(young)) == (1, 1, "ИОМ")
+
+        await pilot.press("f10")
+        await settle(pilot)
+        form = app.screen.form
+        assert form.widget("support_route").value is True
+        form.widget("support_route").focus()
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert all_settings(app.store)["support_route"] is False
+        await pilot.press("f8")
+        await settle(pilot)
+        result = next(r for r in app.screen.report.results if r.key == "young_supported")
+        assert (result.count, result.base) == (0, 1)

@@ -225,3 +225,43 @@ def test_the_help_line_states_the_rule_from_the_settings_it_uses():
     assert "01.09–30.11 — 3 мес." in ri.explain(ri.Result("pairs_bad_length", "school", "x",
                                                           0, 0), {})
     assert "18,9 из 27" in ri.explain(ri.Result("fl_high_score", "federal", "x", 0, 0), {})
+
+
+def test_a_packet_with_a_date_that_cannot_be_is_refused():
+    """The office checks a packet's records as a form would: a done date after the day
+    the packet was made is refused with the line and the Russian reason."""
+    import pytest
+
+    from metodkab.sync.records import LineChecker, LineError, encode_line, row_models
+
+    data = {"route_id": "1c6a7d2e-4d5b-4b8a-9d2f-1a2b3c4d5e6f", "goal": "Открытый урок",
+            "done_date": "2030-01-01"}
+    line = encode_line("route_step", "0c6a7d2e-4d5b-4b8a-9d2f-1a2b3c4d5e6f", 1, 1,
+                       "2026-11-23T10:00:00", 0, data)
+    LineChecker(row_models("full"), upto=5).add([line])          # no day: not checked
+    with pytest.raises(LineError) as error:
+        LineChecker(row_models("full"), upto=5, today=D).add([line])
+    assert "позже сегодняшнего дня" in str(error.value)
+
+
+def test_the_to_do_list_names_a_dismissed_mentor_and_an_expired_pair(fresh_db):
+    from metodkab.domain.models import Mentorship, Staff
+    from metodkab.storage import repo
+    from metodkab.storage.alerts import collect_alerts
+
+    def person(last, **kw):
+        return repo.create(fresh_db, Staff(last_name=last, first_name="Анна",
+                                           positions=["учитель"], **kw))
+
+    gone, today_last, mentee, other = (person("Ушедшая", dismissal_date=D - ONE),
+                                       person("Последняя", dismissal_date=D),
+                                       person("Учеба"), person("Учебова"))
+    for mentor, pupil, end in ((gone, mentee, dt.date(2027, 5, 31)),
+                               (today_last, other, dt.date(2027, 5, 31)),
+                               (other, mentee, D - ONE)):
+        repo.create(fresh_db, Mentorship(mentor_id=mentor, mentee_ids=[pupil],
+                                         form="педагог – педагог",
+                                         start_date=dt.date(2026, 9, 1), planned_end=end))
+    alerts = {a.key: a for a in collect_alerts(fresh_db, D)}
+    assert [i.staff_id for i in alerts["mentor_dismissed"].items] == [gone]   # not on D
+    assert [i.staff_id for i in alerts["mentorship_past_end"].items] == [other]
