@@ -265,3 +265,66 @@ def test_the_to_do_list_names_a_dismissed_mentor_and_an_expired_pair(fresh_db):
     alerts = {a.key: a for a in collect_alerts(fresh_db, D)}
     assert [i.staff_id for i in alerts["mentor_dismissed"].items] == [gone]   # not on D
     assert [i.staff_id for i in alerts["mentorship_past_end"].items] == [other]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(person_st, min_size=1, max_size=5), st.lists(course_st, max_size=5),
+       st.lists(pair_st, max_size=3))
+def test_the_lists_read_in_sql_agree_with_the_simple_reading(people, courses, pairs):
+    """The same rules reached through storage (SQL functions, the register's header, the
+    to-do list, the dashboard's counts) on a real database."""
+    from metodkab.clock import Clock
+    from metodkab.domain.models import Mentorship, Staff, Training
+    from metodkab.storage import repo
+    from metodkab.storage.alerts import collect_alerts
+    from metodkab.storage.db import open_memory
+    from metodkab.storage.indicators import load_data
+    from metodkab.storage.mentorship import register_summary
+    from metodkab.storage.school import counts
+    from metodkab.storage.staff import StaffQuery, count_staff
+
+    store = open_memory(clock=Clock(D))
+    try:
+        ids = []
+        for k, (emp, hire, dis, birth, ped) in enumerate(people):
+            if hire and dis and dis < hire:
+                dis = hire
+            if birth and hire and hire.year - birth.year < 18:
+                birth = None
+            if birth and ped and ped.year - birth.year < 14:
+                ped = None
+            if birth and birth > D:
+                birth = None
+            ids.append(repo.create(store, Staff(
+                last_name="Тестова", first_name="Анна", middle_name=f"Н{'а' * (k + 1)}",
+                positions=["учитель"], employment=emp, hire_date=hire, dismissal_date=dis,
+                birth_date=birth, ped_start_date=ped)))
+        for who, end, kind in courses:
+            repo.create(store, Training(staff_id=ids[who % len(ids)], title="Курс", kind=kind,
+                                        hours=300, end_date=end))
+        for mentor, mentees, start, end, actual, status in pairs:
+            pupils = [ids[m % len(ids)] for m in mentees if m % len(ids) != mentor % len(ids)]
+            if not pupils or end < start or (actual is not None and actual < start):
+                continue
+            if status != "действует" and actual is None:
+                actual = end
+            repo.create(store, Mentorship(mentor_id=ids[mentor % len(ids)],
+                                          mentee_ids=list(dict.fromkeys(pupils)),
+                                          form="педагог – педагог", start_date=start,
+                                          planned_end=end, actual_end=actual, status=status))
+        data = load_data(store, D)
+        base = p_d(data)
+        late = overdue(data)
+        alerts = {a.key: a for a in collect_alerts(store, D, data)}
+        assert sorted(i.staff_id for i in alerts["overdue_training"].items) == sorted(
+            i for i in base if i in late)
+        employed_now = [p.id for p in data.people if employed(p)]
+        assert count_staff(store, StaffQuery(status="active", overdue=True), D) == len(
+            [p for p in data.people if (p.dismissal_date is None or p.dismissal_date >= D)
+             and p.id in late])
+        summary = register_summary(store, D)
+        assert summary.active == len(active_pairs(data)) == counts(store, D, data)["mentorships"]
+        assert counts(store, D, data)["staff"] == len(employed_now)
+        assert counts(store, D, data)["staff_main"] == len(base)
+    finally:
+        store.db.close()
