@@ -12,6 +12,7 @@ from pathlib import Path
 
 from metodkab.screens import documents_export as de
 from metodkab.screens import indicators_export as ie
+from metodkab.screens import programme_export as pe
 from metodkab.screens import tables_export as te
 from metodkab.storage import documents as sd
 from metodkab.storage import programme as store_p
@@ -50,7 +51,7 @@ def _steps(store: Store) -> list[Step]:
     ]
     programme_id = store_p.current_programme_id(store)
     if programme_id is not None:
-        steps += [lambda s, f: te.export_programme(s, programme_id, folder=f),
+        steps += [lambda s, f: pe.export_programme(s, programme_id, folder=f),
                   lambda s, f: de.write_programme(s, programme_id, folder=f)]
     if sd.order_candidates(store, day):            # pairs still waiting for an order
         steps.append(lambda s, f: de.write_mentorship_order(s, folder=f))
