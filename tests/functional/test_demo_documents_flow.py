@@ -160,3 +160,37 @@ async def test_topic_of_self_education_typed_on_the_route_is_printed(tmp_path, m
         _, document = await written(pilot, out)
         lines = [p.text for p in document.paragraphs]
         assert "Тема самообразования: Смысловое чтение на уроках литературы" in lines
+
+
+async def test_indicators_workbook_names_programme_rows_as_the_report_does(tmp_path,
+                                                                           monkeypatch):
+    """F8, Ctrl+E, Enter: the programme's breakdown rows sit under «Программа развития: по
+    задачам / направлениям / ответственным» with the task, direction or person as their
+    name — no «задача: …» label in the workbook."""
+    import openpyxl
+
+    out = tmp_path / "Документы"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, export.ExportFolderDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageDialog)
+        book = openpyxl.load_workbook(out / "Показатели 2026-11-23.xlsx")
+        rows = [[c.value for c in row[:2]] for row in book.worksheets[0].iter_rows(min_row=3)]
+        sections = {section for section, _ in rows}
+        assert {"Программа развития: по задачам", "Программа развития: по направлениям",
+                "Программа развития: по ответственным"} <= sections
+        names = [name for _, name in rows]
+        assert not [n for n in names if n.split(":")[0] in ("задача", "направление",
+                                                            "ответственный")]
+        tasks = [name for section, name in rows if section == "Программа развития: по задачам"]
+        assert tasks[0].startswith("1. Обеспечить непрерывное повышение")

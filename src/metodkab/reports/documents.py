@@ -471,7 +471,7 @@ def measurable(result: ri.Result) -> bool:
     return result.kind == ri.COUNT or result.base > 0
 
 
-def _programme_part(result: ri.Result) -> tuple[str, str] | None:
+def programme_part(result: ri.Result) -> tuple[str, str] | None:
     """(part, label without the «задача: » prefix) of a programme breakdown row."""
     for part in S.DOC_REPORT_PROGRAMME_PARTS:
         if result.key.startswith(f"programme_{part}_"):
@@ -533,7 +533,7 @@ def staff_report_docx(doc: ReportDocument) -> Document:
     for result in others:
         if not measurable(result):
             continue
-        part = _programme_part(result)
+        part = programme_part(result)
         heading = S.DOC_REPORT_PROGRAMME_PARTS[part[0]] if part else \
             S.IND_GROUPS.get(result.group, result.group)
         if heading != group:

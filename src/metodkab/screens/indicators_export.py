@@ -14,6 +14,7 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.domain.values import EMPLOYMENTS
 from metodkab.reports import indicators as ri
+from metodkab.reports.documents import programme_part
 from metodkab.reports.indicator_sheet import figure_cells, figure_columns
 from metodkab.reports.xlsx import Column, Sheet, write_xlsx
 from metodkab.storage import staff as staff_store
@@ -32,8 +33,16 @@ def _stem(what: str, day: dt.date) -> str:
 
 
 def indicator_rows(report: Report) -> list[list]:
-    return [[S.IND_GROUPS.get(r.group, r.group), r.name, *figure_cells(r), report.explain(r)]
-            for r in report.results]
+    """One row a figure: its section and name as the staff report prints them (a programme
+    breakdown under «Программа развития: по задачам» with the task as its name, not
+    «задача: …»)."""
+    rows = []
+    for r in report.results:
+        section, name = S.IND_GROUPS.get(r.group, r.group), r.name
+        if (part := programme_part(r)) is not None:
+            section, name = S.DOC_REPORT_PROGRAMME_PARTS[part[0]], part[1]
+        rows.append([section, name, *figure_cells(r), report.explain(r)])
+    return rows
 
 
 INDICATOR_COLUMNS = (Column(S.IND_COL_GROUP, 24), Column(S.IND_COL_NAME, 40),
