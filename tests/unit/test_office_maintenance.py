@@ -12,6 +12,7 @@ from metodkab.domain.models import Staff
 from metodkab.storage import repo
 from metodkab.storage.backup import list_backups
 from metodkab.storage.db import open_store
+from metodkab.storage.migrations import OFFICE_SCHEMA_VERSION
 from metodkab.sync.municipal import content_checksum, is_municipal_db, open_municipal
 
 
@@ -44,7 +45,8 @@ def test_check_of_a_healthy_office(office, capsys, args):
     out = capsys.readouterr().out
     assert "Целостность: в порядке" in out and "Ссылки между таблицами: в порядке" in out
     assert "Управление образованием: УО Тестовского района; школ: 1" in out
-    assert "базы управления образованием: 2 (программа знает до 2)" in out
+    version = OFFICE_SCHEMA_VERSION
+    assert f"базы управления образованием: {version} (программа знает до {version})" in out
     assert "Итог: база данных исправна" in out
     assert "нет таблиц" not in out
 
