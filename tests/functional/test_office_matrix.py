@@ -72,7 +72,7 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path)
         assert values() == sorted(values(), reverse=True)
         assert [str(table.get_row_at(i)[0]) for i in range(1, 4)] == screen.order
         from metodkab.screens.office_rows import cell_text
-        assert [table.get_row_at(i)[column] for i in range(1, 4)] == [
+        assert [str(table.get_row_at(i)[column]) for i in range(1, 4)] == [
             cell_text(screen.report.result_named(c, "edu_higher",
                                                  screen.figures[column - FIXED].name))
             for c in screen.order]

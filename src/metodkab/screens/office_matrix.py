@@ -111,7 +111,10 @@ class MatrixScreen(AppScreen):
         bar.display = True
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._progress, done, total)
+            # call_from_thread waits for the interface: a thousand calls (one a school)
+            # took longer than the figures themselves; fifty steps show the same bar
+            if done == total or done % max(1, total // 50) == 0:
+                self.app.call_from_thread(self._progress, done, total)
 
         def failed() -> None:
             self.busy = False
@@ -150,7 +153,7 @@ class MatrixScreen(AppScreen):
         for figure in self.figures:
             table.add_column(plain(figure.name), width=9)
         table.add_row(*plain_row("", S.MX_TOTAL_SHORT),
-                      *(cell_text(f) for f in self.figures), key=TOTAL)
+                      *(plain(cell_text(f)) for f in self.figures), key=TOTAL)
         self._add_rows(self.generation, 0)
         if cursor == Coordinate(0, 0) and self.figures:
             cursor = Coordinate(0, FIXED)        # start on the total of the first figure
@@ -166,10 +169,10 @@ class MatrixScreen(AppScreen):
         end = start + (FIRST_ROWS if start == 0 else BATCH_ROWS)
         for code in self.order[start:end]:
             table.add_row(*plain_row(code, names[code]),
-                          *(cell_text(self.report.result_named(code, f.key, f.name))
+                          *(plain(cell_text(self.report.result_named(code, f.key, f.name)))
                             for f in self.figures), key=code)
-        if end < len(self.order):
-            self.set_timer(0.01, lambda: self._add_rows(generation, end))
+        if end < len(self.order):           # after the screen has been painted
+            self.call_after_refresh(self._add_rows, generation, end)
 
     # --- the cell under the cursor ----------------------------------------------------------
 

@@ -333,7 +333,7 @@ def consolidate(muni: Store, day: dt.date,
     packet and the day: only a school with new data is computed again."""
     from metodkab.sync.office import list_schools
 
-    rows = list_schools(muni, day)
+    rows = list_schools(muni, day, staff=False)
     with muni.mutex:
         office = muni.db.conn.execute("SELECT name FROM office").fetchone()
     schools = [SchoolInfo(r.code, r.name, r.level, r.last_seq, r.last_created_at,

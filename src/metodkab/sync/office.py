@@ -135,8 +135,11 @@ def staff_in_base(store: Store, day: dt.date,
     return counts
 
 
-def list_schools(store: Store, day: dt.date | None = None) -> list[SchoolRow]:
-    """Every school seen, with its latest packet, the numbers missing and its contacts."""
+def list_schools(store: Store, day: dt.date | None = None, *,
+                 staff: bool = True) -> list[SchoolRow]:
+    """Every school seen, with its latest packet, the numbers missing and its contacts
+    (and the staff in P(D) unless ``staff`` is False: reading every staff record is most
+    of the time at a thousand schools)."""
     day = day or store.clock.today()
     with store.mutex:
         conn = store.db.conn
@@ -149,7 +152,7 @@ def list_schools(store: Store, day: dt.date | None = None) -> list[SchoolRow]:
             "FROM schools s LEFT JOIN school_keys k ON k.school_code = s.code "
             "AND k.revoked_at IS NULL ORDER BY s.code").fetchall()
         packets = _packets(store)
-        staff = staff_in_base(store, day)
+        counts = staff_in_base(store, day) if staff else {}
     rows = []
     for code, name, imported, phone, fingerprint, director in schools:
         mine = packets.get(code, [])
@@ -158,7 +161,7 @@ def list_schools(store: Store, day: dt.date | None = None) -> list[SchoolRow]:
         rows.append(SchoolRow(
             code, name, last.seq if last else 0, latest.created_at if latest else "",
             imported, latest.level if latest else "", len(missing_numbers(mine).missing),
-            staff.get(code, (0, 0))[0], fingerprint, director or "", phone))
+            counts.get(code, (0, 0))[0], fingerprint, director or "", phone))
     return rows
 
 
