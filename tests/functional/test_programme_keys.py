@@ -157,3 +157,20 @@ async def test_first_programme_in_december_starts_this_year(tmp_path):
         assert isinstance(form, ProgrammeFormScreen)
         assert (form.query_one("#field-year_from").value,
                 form.query_one("#field-year_to").value) == ("2026", "2029")
+
+
+async def test_the_programmes_footer_fits_80_columns(programme_db):
+    """With a programme and the cursor on an activity, every view's footer ends with
+    «F1 Справка» whole (Ctrl+R «Перенести срок» pushed it out)."""
+    from textual.widgets import Footer
+
+    app, pid, ids, people = programme_db
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_outline(pilot)
+        for view in "12345":
+            await pilot.press(view)
+            await settle(pilot)
+            footer = app.screen.query_one(Footer)
+            keys = [k for k in footer.query("FooterKey") if k.display]
+            assert keys[-1].key_display == "F1", view
+            assert max(k.region.right for k in keys) <= footer.region.right, view

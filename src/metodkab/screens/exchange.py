@@ -74,7 +74,8 @@ class ExchangeScreen(AppScreen):
                 id="import-key"),
         Binding("ctrl+r", "import_receipt", S.EX_KEY_RECEIPT, key_display="Ctrl+R",
                 id="import-receipt"),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back",
+                show=False),      # the footer at 80 columns: the screen's own keys first
     ]
 
     def __init__(self) -> None:

@@ -56,7 +56,8 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
     """
     BINDINGS = [
         Binding("insert", "add", S.KEY_ADD, key_display="Ins", id="add"),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open"),
+        # Not in the footer (80 columns keep Ctrl+D, Ctrl+R and F1 whole); F1 lists them.
+        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
         Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove"),
         Binding("ctrl+d", "done", S.PROG_KEY_DONE, key_display="Ctrl+D", id="done"),
         Binding("ctrl+r", "postpone", S.PROG_KEY_POSTPONE, key_display="Ctrl+R", id="postpone"),
@@ -78,7 +79,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
                 show=False),
         Binding("ctrl+right", "year(1)", S.PROG_KEY_NEXT_YEAR, key_display="Ctrl+→",
                 show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
     ]
 
     def __init__(self) -> None:

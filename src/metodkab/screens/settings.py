@@ -164,8 +164,8 @@ class SettingsScreen(FormScreen):
     MODEL = School
     SCREEN_TITLE = S.SETTINGS_TITLE
     DEFAULT_CSS = """
-    SettingsScreen FormRow.-number > .form-label { width: 46; max-width: 60%; }
-    SettingsScreen FormRow.-number > .form-field { width: 6; }
+    SettingsScreen FormRow.-number .form-label { width: 46; max-width: 60%; }
+    SettingsScreen FormRow.-number .form-field { width: 6; }
     """
 
     def field_specs(self) -> list[FieldSpec]:

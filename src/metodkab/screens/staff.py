@@ -84,7 +84,8 @@ class StaffListScreen(Register, AppScreen):
                 show=False),
         Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
                 show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back",
+                show=False),      # the footer at 80 columns: the screen's own keys first
     ]
 
     def __init__(self) -> None:

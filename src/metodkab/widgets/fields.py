@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.validation import ValidationResult, Validator
@@ -298,29 +298,49 @@ class ChoiceField(Widget, can_focus=True):
             self.post_message(self.Changed(self, list(new)))
 
 
-class FormRow(Horizontal):
-    """Label | field | error: the field's Russian error is shown beside it."""
+def required_label(label: str, room: int) -> str:
+    """«Фамилия *»; a label that wraps keeps the star on its last word («…деятельности*»),
+    never alone on a line of its own."""
+    last = label.rsplit(" ", 1)[-1]
+    lines: list[str] = []
+    for word in label.split(" "):      # the label as the column wraps it
+        if lines and len(lines[-1]) + 1 + len(word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return label + (" *" if len(lines[-1]) + 2 <= room else "*") if last else label
+
+
+class FormRow(Vertical):
+    """Label | field, the field's Russian error under it (only while there is one), so the
+    field takes the width the label leaves instead of half of it."""
 
     DEFAULT_CSS = """
     FormRow { height: auto; min-height: 1; margin-bottom: 0; }
-    FormRow > .form-label { width: 20; min-width: 14; padding-right: 1; color: $text-muted; }
-    FormRow > .form-field { width: 1fr; max-width: 48; }
-    FormRow > .form-error { width: 1fr; color: $error; padding-left: 1; height: auto; }
-    FormRow.-required > .form-label { color: $text; }
+    FormRow > .form-line { height: auto; }
+    FormRow .form-label { width: 20; min-width: 14; padding-right: 1; color: $text-muted; }
+    FormRow .form-field { width: 1fr; max-width: 64; }
+    FormRow > .form-error { color: $error; padding-left: 20; height: auto; display: none; }
+    FormRow > .form-error.-shown { display: block; }
+    FormRow.-required .form-label { color: $text; }
     """
+    LABEL_ROOM = 19         # the label's width less its padding
 
     def __init__(self, label: str, field: Widget, *, name: str, required: bool = False) -> None:
         super().__init__(id=f"row-{name}", classes="-required" if required else "")
-        self.label_text = label + (" *" if required else "")
+        self.label_text = required_label(label, self.LABEL_ROOM) if required else label
         self.field = field
         self.field.add_class("form-field")
         self.field_name = name
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label_text, classes="form-label")
-        yield self.field
+        with Horizontal(classes="form-line"):
+            yield Label(self.label_text, classes="form-label")
+            yield self.field
         yield Static("", classes="form-error", id=f"error-{self.field_name}")
 
     def show_error(self, message: str) -> None:
-        self.query_one(".form-error", Static).update(message)
+        error = self.query_one(".form-error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
         self.field.set_class(bool(message), "-invalid")
