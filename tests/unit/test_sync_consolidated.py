@@ -163,3 +163,13 @@ def test_workbook_and_note(office):
                             for x in labelled)
     assert any("0414" in t for t in texts) and any("НОШ д. Глухово" in t for t in texts)
     assert any("Управление образования района" in t for t in texts)
+
+
+def test_register_reads_code_and_name_columns(tmp_path):
+    from metodkab.sync.consolidated import read_register
+
+    path = tmp_path / "реестр.csv"
+    path.write_text("Реестр ОО района\nКод школы;Наименование ОО;Директор\n"
+                    "0412;МБОУ СОШ № 12;Орлова\n;;\n0415;ООШ с. Борки;Петров\n",
+                    encoding="utf-8")
+    assert read_register(path) == [("0412", "МБОУ СОШ № 12"), ("0415", "ООШ с. Борки")]

@@ -428,8 +428,8 @@ def read_register(path: Path) -> list[tuple[str, str]]:
     sheet = read_table(path, score=score)
     headers = [str(h or "").strip().lower() for h in sheet.headers]
     code_at = next((i for i, h in enumerate(headers) if "код" in h), None)
-    name_at = next((i for i, h in enumerate(headers)
-                    if any(w in h for w in ("наименован", "название", "школ"))), None)
+    name_at = next((i for i, h in enumerate(headers) if i != code_at
+                    and any(w in h for w in ("наименован", "название", "школ"))), None)
     if code_at is None:
         raise StorageError(S.MX_REGISTER_NO_CODE.format(name=Path(path).name))
     schools = []
