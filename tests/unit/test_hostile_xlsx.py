@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from metodkab.reports.xlsx import Column, Sheet, write_xlsx
-from metodkab.sync.consolidated import consolidate, export_xlsx
+from metodkab.sync.consolidated import consolidate
+from metodkab.sync.consolidated_files import write_workbook
 from metodkab.sync.municipal import open_municipal
 from tests.unit.test_hostile_support import FORMULA_NAME, hostile_office
 from tests.unit.test_sync_support import CLOCK
@@ -48,6 +49,6 @@ def test_consolidated_workbook_has_no_formula(office, tmp_path):
         report = consolidate(muni, CLOCK.today())
     finally:
         muni.close()
-    path = export_xlsx(report, tmp_path)
+    path = write_workbook(report, tmp_path)
     assert formulas(path) == []
     assert FORMULA_NAME in texts(path)

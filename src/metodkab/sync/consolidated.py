@@ -466,13 +466,6 @@ def silent_schools(muni: Store, day: dt.date, days: int) -> list[Silent]:
     return silent
 
 
-def export_xlsx(report: Consolidated, folder: Path) -> Path:
-    """The consolidated workbook (sync/consolidated_files.py)."""
-    from metodkab.sync.consolidated_files import write_workbook
-
-    return write_workbook(report, folder)
-
-
 def free_name(folder: Path, name: str, suffix: str = ".xlsx") -> str:
     """``name`` (a file in ``folder``), or «name (2)», «name (3)» … when a report of the
     same day is already there: a second report never overwrites the first silently."""
