@@ -13,6 +13,7 @@ from textual.widgets import Label, SelectionList, Static
 
 from metodkab import strings as S
 from metodkab.storage.documents import OrderCandidate, order_candidates
+from metodkab.widgets.marks import MarkedSelectionList
 
 
 class OrderPairsDialog(ModalScreen[list[str] | None]):
@@ -41,8 +42,8 @@ class OrderPairsDialog(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(S.DOC_ORDER_PICK_TITLE, id="order-title")
-            yield SelectionList[str](*((c.label, c.id, True) for c in self.candidates),
-                                     id="order-pairs")
+            yield MarkedSelectionList[str](*((c.label, c.id, True) for c in self.candidates),
+                                           id="order-pairs")
             yield Static("", id="order-error")
             yield Static(S.DOC_ORDER_PICK_HINT, classes="hint")
 
