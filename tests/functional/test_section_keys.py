@@ -176,3 +176,55 @@ async def test_diagnostic_form_shows_scores_as_written(tmp_path):
             await press(pilot, "escape")
         else:
             raise AssertionError("no scored diagnostic")
+
+
+# Each section key and the list it promises (README «Клавиши»).
+SECTION_LISTS = {"f2": "StaffListScreen", "f3": "TrainingScreen", "f5": "AttestationScreen",
+                 "f6": "MentorshipListScreen", "f7": "ProgrammeScreen",
+                 "f12": "DashboardScreen", "ctrl+o": "AssociationsScreen"}
+
+
+async def test_any_walk_of_enter_esc_and_section_keys_ends_on_the_list_asked_for(tmp_path):
+    """Random walks (fixed seed) of Enter, ↓, Esc, Ins, Ctrl+L, Ctrl+G and section keys:
+    after each walk, every section key shows exactly its list — nothing left above it."""
+    import random
+
+    from metodkab.screens.dialogs import ConfirmDialog
+
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    rnd = random.Random(17)
+    moves = ["enter", "down", "escape", "insert", "ctrl+l", "ctrl+g", *SECTION_LISTS]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            for key in rnd.choices(moves, k=8):
+                await press(pilot, key)
+                if isinstance(app.screen, ConfirmDialog):      # a form was left: «Да»
+                    await press(pilot, "left", "enter")
+            for key, name in SECTION_LISTS.items():
+                await press(pilot, key)
+                if isinstance(app.screen, ConfirmDialog):
+                    await press(pilot, "left", "enter")
+                assert type(app.screen).__name__ == name, (key, app.screen_stack)
+                assert len(app.screen_stack) == 1, (key, app.screen_stack)
+
+
+async def test_letters_typed_in_any_registers_list_reach_its_search(tmp_path):
+    """Повышение квалификации, Наставничество, Достижения: the list has the focus, a
+    letter typed goes on in the search box and filters the list."""
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("f3", "f6", "ctrl+b"):
+            await press(pilot, key)
+            screen = app.screen
+            screen.query_one(DataTable).focus()
+            await type_text(pilot, "Бор")
+            await settle(pilot)
+            search = screen.query_one("#search")
+            assert (search.value, screen.focused) == ("Бор", search), key
+            assert screen.query_state.search == "Бор", key
+            await press(pilot, "escape")                # Esc drops the search first
+            assert search.value == "" and app.screen is screen, key
