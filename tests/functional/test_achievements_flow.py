@@ -322,3 +322,42 @@ async def test_ctrl_w_on_the_card_prints_the_attestation_portfolio(tmp_path):
         assert "Приёмы смыслового чтения" in text and "Вебинар ФГ" in text
         assert "за 5 лет: 24.11.2021 – 23.11.2026" in text
         assert not list(out.glob(".~*"))                 # no temporary file left
+
+
+async def test_f4_on_evidence_chooses_a_file_whose_path_is_kept(tmp_path):
+    from metodkab.screens.exchange_files import PathDialog
+    from tests.functional.test_navigation_fixes import settle_tree
+
+    proof = tmp_path / "Диплом победителя.pdf"
+    proof.write_bytes(b"%PDF-1.4 test")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    ids = people(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(AchievementFormScreen(initial={"staff_id": ids["Борисова"]}))
+        await settle(pilot)
+        form = app.screen
+        await choose(pilot, "конкурс")
+        await pilot.press("down")
+        await choose(pilot, "муниц")
+        await pilot.press("down")
+        await type_text(pilot, "01.10.2026")
+        await pilot.press("down")
+        await type_text(pilot, "Педагогический дебют")
+        form.query_one("#field-evidence").focus()
+        await pilot.press("f4")
+        await settle_tree(pilot)                 # the folder tree's loader is not waited for
+        assert isinstance(app.screen, PathDialog)
+        field = app.screen.query_one("#pd-path")
+        field.value = str(proof)
+        await pilot.press("ctrl+s")
+        await settle_tree(pilot)
+        assert app.screen is form
+        assert form.query_one("#field-evidence").value == str(proof)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [saved] = achievements(app)
+        assert saved.evidence == str(proof)
+        stored = app.store.db.conn.execute("SELECT evidence FROM achievement").fetchone()[0]
+        assert stored == str(proof)                      # the path, not the file's bytes
+        assert proof.read_bytes() == b"%PDF-1.4 test"

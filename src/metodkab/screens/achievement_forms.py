@@ -4,6 +4,7 @@ achievement and its cells in a table, shared by the register and the card's tab.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -48,18 +49,44 @@ def _evidence_spec() -> FieldSpec:
                      lambda: TextField(max_length=300, placeholder=S.GR_EVIDENCE_PLACEHOLDER))
 
 
+class EvidenceFile:
+    """F4 on «Подтверждение»: choose the file that proves it; its path is kept, the file is
+    never copied into the database."""
+
+    EVIDENCE_BINDING = Binding("f4", "pick_evidence", S.GR_KEY_PICK_FILE, key_display="F4",
+                               show=False)
+
+    def action_pick_evidence(self: Any) -> None:
+        from metodkab.screens.exchange_files import PathDialog
+
+        field = self.form.widget("evidence")
+        if self.focused is not field:
+            return
+        typed = Path(field.value.strip().strip('"')) if field.value.strip() else None
+        folder = typed.parent if typed is not None and typed.parent.is_dir() else None
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                field.value = str(path)
+            field.focus()
+
+        self.app.push_screen(PathDialog(S.GR_EVIDENCE_PICK, want="file", folder=folder,
+                                        hint=S.GR_EVIDENCE_HINT), callback=chosen)
+
+
 def _blank_result(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("result") is None:
         data["result"] = ""
     return data
 
 
-class AchievementFormScreen(FormScreen):
+class AchievementFormScreen(EvidenceFile, FormScreen):
     """One achievement of one person. Editing a record of a group entry asks whether the
     change is for this person only or for everyone of the group."""
 
     MODEL = Achievement
     SCREEN_TITLE = S.GR_TITLE
+    BINDINGS = [*FormScreen.BINDINGS, EvidenceFile.EVIDENCE_BINDING]
 
     def __init__(self, record_id: str | None = None, *,
                  initial: dict[str, Any] | None = None) -> None:
@@ -194,11 +221,12 @@ class GroupAchievementFormScreen(FormScreen):
         return store_g.save_group(store, record, list(values["staff_ids"]))  # type: ignore[arg-type]
 
 
-class LearningFormScreen(FormScreen):
+class LearningFormScreen(EvidenceFile, FormScreen):
     """One short learning of one person: a lecture, webinar, seminar, online course."""
 
     MODEL = ShortLearning
     SCREEN_TITLE = S.GR_TITLE
+    BINDINGS = [*FormScreen.BINDINGS, EvidenceFile.EVIDENCE_BINDING]
 
     def field_specs(self) -> list[FieldSpec]:
         return [
