@@ -194,3 +194,63 @@ async def test_indicators_workbook_names_programme_rows_as_the_report_does(tmp_p
                                                             "ответственный")]
         tasks = [name for section, name in rows if section == "Программа развития: по задачам"]
         assert tasks[0].startswith("1. Обеспечить непрерывное повышение")
+
+
+async def test_iom_is_not_agreed_by_a_dismissed_mentor(tmp_path, monkeypatch):
+    """Иванова mentors Петрова; F2, Del on Иванова, «Уволить» 20.11.2026; then Петрова's
+    card, 5, Enter, Ctrl+W: the pair is no longer active (§6: its mentor is not employed),
+    so the ИОМ is agreed by the tutor, not by Иванова."""
+    import datetime as dt
+
+    from metodkab.clock import Clock
+    from metodkab.domain.models import Mentorship
+    from metodkab.screens.dialogs import ActionChoiceDialog, DateDialog
+    from metodkab.storage import repo
+    from metodkab.storage.db import open_store
+    from tests.ui import school_db
+    from tests.unit.test_documents import build_school
+
+    out = tmp_path / "Документы"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    path = school_db(tmp_path / "s.sqlite")
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    ids, _, _, _ = build_school(store)
+    repo.create(store, Mentorship(mentor_id=ids["ivanova"], mentee_ids=[ids["petrova"]],
+                                  form="педагог – педагог", start_date=dt.date(2026, 9, 1),
+                                  planned_end=dt.date(2027, 5, 31)))
+    store.close()
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("down", "delete")              # Иванова, the first row
+        await settle(pilot)
+        choice = app.screen
+        assert isinstance(choice, ActionChoiceDialog)
+        for _ in range(4):
+            if choice.focused is not None and choice.focused.id == "act-dismiss":
+                break
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DateDialog)
+        app.screen.query_one("#date").value = ""
+        await type_text(pilot, "20.11.2026")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")       # Кузнецова, Морозова, Петрова
+        await settle(pilot)
+        assert isinstance(app.screen, PersonCardScreen)
+        assert app.screen.staff_id == ids["petrova"]
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RouteScreen)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        _, document = await written(pilot, out)
+        agreed = document.tables[0].rows[0].cells[0].text.split("\n")
+        assert agreed[:2] == ["СОГЛАСОВАНО", "Тьютор (куратор маршрута)"]
+        assert "Иванова" not in agreed[2]

@@ -110,17 +110,18 @@ def _last_course(store: Store, staff_id: str, day: dt.date) -> str:
 
 
 def _mentor_of(store: Store, staff_id: str, day: dt.date) -> str:
-    """The mentor of the person's pair in force on ``day`` (ФИО), or ''."""
+    """The mentor (ФИО) of the person's pair active on ``day`` by the one rule of §6
+    (reports.mentorship.active_on: dates cover the day, the mentor employed), or ''."""
+    active = set(store_m.active_pair_ids(store, day))
     with store.mutex:
-        row = store.db.conn.execute(
-            "SELECT s.last_name, s.first_name, s.middle_name FROM mentorship m "
+        rows = store.db.conn.execute(
+            "SELECT m.id, s.last_name, s.first_name, s.middle_name FROM mentorship m "
             "JOIN mentorship_mentee mm ON mm.mentorship_id = m.id AND mm.deleted = 0 "
             "JOIN staff s ON s.id = m.mentor_id "
-            "WHERE m.deleted = 0 AND mm.staff_id = ? AND m.status = 'действует' "
-            "AND m.start_date <= ? AND coalesce(m.actual_end, m.planned_end) >= ? "
-            "ORDER BY m.start_date DESC LIMIT 1",
-            (staff_id, day.isoformat(), day.isoformat())).fetchone()
-    return Person(*row).signature if row else ""
+            "WHERE m.deleted = 0 AND mm.staff_id = ? ORDER BY m.start_date DESC",
+            (staff_id,)).fetchall()
+    row = next((r for r in rows if r[0] in active), None)
+    return Person(*row[1:]).signature if row else ""
 
 
 def _profile(store: Store, person: Staff, day: dt.date,
