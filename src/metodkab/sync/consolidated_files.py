@@ -363,7 +363,9 @@ def note_document(report: Consolidated, specialist: str = ""):
     else:
         d.paragraph(doc, S.MX_NOTE_NO_SILENT)
 
-    d.signature_line(doc, S.MX_NOTE_SIGNER, specialist, date_line=True)
+    d.paragraph(doc)
+    d.paragraph(doc, S.MX_NOTE_SIGNER, space_after=0)      # the role is longer than its
+    d.signature_line(doc, "", specialist, date_line=True)  # column: on a line of its own
     return doc
 
 
