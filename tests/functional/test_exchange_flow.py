@@ -222,3 +222,4 @@ async def test_office_loads_packets_with_a_dry_run_and_confirmed_keys(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, MessageDialog) and ".xlsx" in app.screen.message
         assert list(tmp_path.glob("Сводный отчёт *.xlsx"))
+        assert list(tmp_path.glob("Аналитическая справка *.docx"))
