@@ -73,8 +73,8 @@ async def test_demo_school_prints_its_documents(tmp_path, monkeypatch):
         assert "возложить на заместителя директора Морозову Е. Н." in text
         row = [c.text for c in order.tables[0].rows[1].cells]
         assert row[1:4] == ["Семёнова Екатерина Алексеевна, учитель",
-                            "Полякова Ксения Андреевна, учитель "
-                            "(иностранный язык (английский))", "новый сотрудник"]
+                            "Полякова Ксения Андреевна, учитель; "
+                            "иностранный язык (английский)", "новый сотрудник"]
 
         # F8, Ctrl+W, Enter (the 12 months to the report date): «24 человека», not
         # «24 человек», in the № 1324 block.

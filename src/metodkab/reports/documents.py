@@ -291,9 +291,11 @@ class OrderPerson:
 
     @property
     def cell(self) -> str:
-        """«Сидоров Олег Игоревич, учитель (математика, физика)» — a cell of the table."""
+        """«Сидоров Олег Игоревич, учитель; математика, физика» — a cell of the table (the
+        subjects after a semicolon: «иностранный язык (английский)» has brackets of its
+        own, and brackets inside brackets do not belong in an order)."""
         text = ", ".join(x for x in (self.name.full, self.position) if x)
-        return f"{text} ({self.subjects})" if self.subjects else text
+        return f"{text}; {self.subjects}" if self.subjects else text
 
 
 @dataclass(frozen=True)
