@@ -41,7 +41,7 @@ def _office(tmp_path):
     return office.db_path, clock
 
 
-async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path):
+async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path, monkeypatch):
     from metodkab.screens.exchange_municipal import make_municipal_app
 
     db, clock = _office(tmp_path)
@@ -111,6 +111,20 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path)
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen and TOTAL not in screen.order
+
+        # the total's people: of every school, at most MAX_PEOPLE rows, the title says so
+        from metodkab.screens import office_matrix
+
+        monkeypatch.setattr(office_matrix, "MAX_PEOPLE", 3)
+        while table.cursor_coordinate.row:
+            await pilot.press("up")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RowsScreen) and app.screen.query_one(DataTable).row_count == 3
+        total = screen.figures[column - FIXED]
+        assert f"первые 3 из {total.base}" in str(app.screen.query_one("#rs-title").render())
+        await pilot.press("escape")
+        await settle(pilot)
 
         # Ctrl+G: the column as bars, each school against the target line
         await pilot.press("ctrl+g")

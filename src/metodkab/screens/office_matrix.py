@@ -33,6 +33,7 @@ from metodkab.widgets.text import plain, plain_row
 TOTAL = "__total__"
 FIRST_ROWS = 60                # rows added before the screen is shown; the rest in batches
 BATCH_ROWS = 150
+MAX_PEOPLE = 2000              # rows of the people behind the total (the workbook has all)
 FIXED = 2                      # code and school: the columns before the indicators
 
 
@@ -252,14 +253,15 @@ class MatrixScreen(AppScreen):
         self.action_open()
 
     def action_open(self) -> None:
-        """The people behind the cell: those counted, then the rest of its base."""
+        """The people behind the cell: those counted, then the rest of its base (of the
+        total: of every school, the first MAX_PEOPLE of them)."""
         cell = self._cell()
         if cell is None or cell[1] is None:
             return
         code, figure, _result = cell
         codes = [s.code for s in self.report.schools] if code == TOTAL else [code]
         names = {s.code: s.name for s in self.report.schools}
-        rows = []
+        rows: dict[str, list] = {S.IND_YES: [], S.IND_NO: []}
         for school in codes:
             mine = self.report.result_named(school, figure.key, figure.name)
             people = self.report.people.get(school, {})
@@ -268,12 +270,16 @@ class MatrixScreen(AppScreen):
             for ids, counted in ((mine.ids, S.IND_YES), (mine.other_ids, S.IND_NO)):
                 for i in ids:
                     name, positions = people.get(i, ("", ""))
-                    rows.append((school, names[school], name, positions, counted))
-        if not rows:
+                    rows[counted].append((school, names[school], name, positions, counted))
+        every = rows[S.IND_YES] + rows[S.IND_NO]
+        if not every:
             self.notify(S.MX_NOBODY)
             return
         title = figure.name if code == TOTAL else f"{figure.name} · {names[code]}"
-        self.app.push_screen(RowsScreen(title, S.MX_PEOPLE_COLUMNS, (5, 14, 28, 16, 5), rows))
+        if len(every) > MAX_PEOPLE:             # a DataTable slows past some thousands
+            title = S.MX_PEOPLE_FIRST.format(title=title, shown=MAX_PEOPLE, count=len(every))
+        self.app.push_screen(RowsScreen(title, S.MX_PEOPLE_COLUMNS, (5, 14, 28, 16, 5),
+                                        every[:MAX_PEOPLE]))
 
     def action_bars(self) -> None:
         """The column under the cursor as bars: each school against the target line."""
