@@ -150,3 +150,16 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path,
         await settle(pilot, 3)
         assert app.screen is screen
         assert [(s.code, s.name) for s in screen.report.silent] == [("0499", "ООШ с. Борки")]
+
+        # F7: after how many days a registered school is named as silent (checked first)
+        await pilot.press("f7")
+        await settle(pilot)
+        field = app.screen.query_one("#dd-days")
+        field.value = "0"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "больше нуля" in str(app.screen.query_one("#dd-error").render())
+        field.value = "10"
+        await pilot.press("enter")
+        await settle(pilot, 3)
+        assert app.screen is screen and screen.report.silent_days == 10

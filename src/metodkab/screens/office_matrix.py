@@ -7,7 +7,8 @@ by the column under the cursor (again: the other way), Enter lists the people be
 cell (named where the school sent full data, «сотрудник 7, …» where de-identified),
 Ctrl+G the column as bars against the target line, Ctrl+L the lists across schools,
 Ctrl+E writes the workbook and the analytical note, Ctrl+R loads the municipality's
-register of schools from a table, Ctrl+D another report date. The figures come from sync/consolidated.py (the schools' own rule
+register of schools from a table, F7 sets after how many days without a packet a
+registered school is named, Ctrl+D another report date. The figures come from sync/consolidated.py (the schools' own rule
 functions); the app keeps each school's figures until its data change («data changed»).
 """
 
@@ -27,7 +28,7 @@ from metodkab.reports.indicator_sheet import target_text
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
-from metodkab.screens.office_rows import BarsScreen, RowsScreen, cell_text
+from metodkab.screens.office_rows import BarsScreen, DaysDialog, RowsScreen, cell_text
 from metodkab.widgets.text import plain, plain_row
 
 TOTAL = "__total__"
@@ -67,6 +68,7 @@ class MatrixScreen(AppScreen):
         Binding("ctrl+e", "export", S.MX_KEY_EXPORT, key_display="Ctrl+E", id="export"),
         Binding("ctrl+d", "date", S.EX_KEY_DATE, key_display="Ctrl+D", id="date"),
         Binding("ctrl+r", "register", S.MX_KEY_REGISTER, key_display="Ctrl+R", id="register"),
+        Binding("f7", "silent_days", S.MX_KEY_DAYS, key_display="F7", id="silent-days"),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]
 
@@ -349,6 +351,17 @@ class MatrixScreen(AppScreen):
 
         pick_path(self, S.MX_PICK_REGISTER, lambda path: self.run_db(load, path, done=loaded),
                   suffixes=(".xlsx", ".xls", ".ods", ".csv"), hint=S.MX_REGISTER_HINT)
+
+    def action_silent_days(self) -> None:
+        """After how many days without a packet a registered school is named as silent."""
+        from metodkab.sync.consolidated import set_silent_days
+
+        def answered(days: int | None) -> None:
+            if days is not None:
+                self.run_db(set_silent_days, days, done=lambda _: self.app.data_changed())
+
+        days = self.report.silent_days if self.report is not None else 30
+        self.app.push_screen(DaysDialog(days), callback=answered)
 
     def action_date(self) -> None:
         from metodkab.screens.dialogs import DateDialog
