@@ -2207,6 +2207,11 @@ NOTICE_TITLE = "Готово"
 
 # --- documents ---
 DOC_KEY_PRINT = "Документ для печати (Word)"
+# Ctrl+W under the name of what it prints (F1 and Ctrl+P find «приказ», «отчёт», «ИОМ»)
+DOC_KEY_PRINT_ORDER = "Приказ о закреплении наставников (Word)"
+DOC_KEY_PRINT_REPORT = "Отчёт о развитии кадров (Word)"
+DOC_KEY_PRINT_PROGRAMME = "Программа развития для печати (Word)"
+DOC_KEY_PRINT_ROUTE = "ИОМ для печати (Word)"
 DOC_DATE_BLANK = "«____» ______________ 20___ г."
 DOC_DATE_BLANK_SHORT = "«___» __________ 20___ г."
 DOC_NUMBER_BLANK = "№ ________"

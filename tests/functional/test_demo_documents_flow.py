@@ -254,3 +254,22 @@ async def test_iom_is_not_agreed_by_a_dismissed_mentor(tmp_path, monkeypatch):
         agreed = document.tables[0].rows[0].cells[0].text.split("\n")
         assert agreed[:2] == ["СОГЛАСОВАНО", "Тьютор (куратор маршрута)"]
         assert "Иванова" not in agreed[2]
+
+
+async def test_palette_finds_the_order_by_its_name(tmp_path):
+    """In Наставничество, Ctrl+P and «приказ» (what the deputy director looks for, not
+    «Word»): the order's command, Enter opens the pairs to put in it."""
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "приказ")
+        await settle(pilot, 4)
+        await pilot.press("enter")
+        await settle(pilot, 4)
+        assert isinstance(app.screen, OrderPairsDialog)

@@ -78,7 +78,7 @@ class IndicatorsScreen(AppScreen):
     BINDINGS = [
         Binding("f4", "drill", S.IND_KEY_DRILL, key_display="Enter/F4", id="drill"),
         Binding("ctrl+e", "export", S.IND_KEY_EXPORT, key_display="Ctrl+E", id="export"),
-        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", id="print",
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT_REPORT, key_display="Ctrl+W", id="print",
                 show=False, priority=True),
         Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
     ]

@@ -88,7 +88,7 @@ class MentorshipListScreen(Register, AppScreen):
         Binding("ctrl+l", "load", S.MENT_KEY_LOAD, key_display="Ctrl+L", id="load"),
         Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
                 id="export", priority=True),     # also from the search box
-        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", show=False,
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT_ORDER, key_display="Ctrl+W", show=False,
                 id="print", priority=True),
         Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
                 show=False),

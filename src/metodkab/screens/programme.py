@@ -65,7 +65,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
         Binding("ctrl+y", "copy_year", S.PROG_KEY_COPY_YEAR, key_display="Ctrl+Y", show=False),
         Binding("ctrl+l", "programmes", S.PROG_KEY_PROGRAMMES, key_display="Ctrl+L",
                 show=False),
-        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", show=False,
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT_PROGRAMME, key_display="Ctrl+W", show=False,
                 priority=True),
         Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
                 priority=True),     # also from the people search box

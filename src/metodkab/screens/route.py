@@ -88,7 +88,7 @@ class RouteScreen(AppScreen):
         Binding("ctrl+d", "done", S.DEV_KEY_DONE, key_display="Ctrl+D", id="done"),
         Binding("ctrl+e", "edit_route", S.DEV_KEY_EDIT_ROUTE, key_display="Ctrl+E",
                 id="edit-route"),
-        Binding("ctrl+w", "print", S.DOC_KEY_PRINT, key_display="Ctrl+W", id="print",
+        Binding("ctrl+w", "print", S.DOC_KEY_PRINT_ROUTE, key_display="Ctrl+W", id="print",
                 show=False, priority=True),
         Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
         Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
