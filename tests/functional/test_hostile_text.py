@@ -109,3 +109,24 @@ async def test_every_section_shows_text_with_markup_as_typed(tmp_path):
         say(app, HOSTILE)                     # a notification quoting user text
         await settle(pilot)
     assert app.return_code in (None, 0)
+
+
+async def test_programme_header_shows_a_title_with_markup_as_typed(tmp_path):
+    """The programme's header quotes its title: «[/]…» in it left the header on «Загрузка…»
+    (the markup could not be read) and «[b]» vanished into bold."""
+    from textual.widgets import Static
+
+    from metodkab.domain.models import Programme
+    from metodkab.screens.programme import ProgrammeScreen
+    from metodkab.storage import repo
+    from tests.ui import build_app, school_db
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    repo.create(app.store, Programme(title=HOSTILE, year_from=2025, year_to=2028,
+                                     is_current=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot, 3)
+        assert isinstance(app.screen, ProgrammeScreen)
+        assert HOSTILE in str(app.screen.query_one("#prog-header", Static).visual)

@@ -26,6 +26,7 @@ from metodkab.screens.programme_forms import (ActivityFormScreen, IndicatorFormS
 from metodkab.screens.programme_views import ProgrammeViews
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import plain
 
 VIEWS = ("outline", "agenda", "people", "progress", "indicators")
 
@@ -187,7 +188,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
         p = data.programme
         text = S.PROG_HEADER.format(title=p.title, period=p.period,
                                     date=format_date(data.day))
-        header.update(text + ("" if p.is_current else S.PROG_HEADER_OTHER))
+        header.update(plain(text + ("" if p.is_current else S.PROG_HEADER_OTHER)))
         self._fill_outline()
         self._fill_agenda()
         self._fill_people()

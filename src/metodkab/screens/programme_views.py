@@ -15,6 +15,7 @@ from metodkab.domain.parse import format_date, norm
 from metodkab.reports import programme as rp
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import plain
 
 STATUS_STYLES = {"выполнено": "green", "отменено": "dim", "перенесено": "yellow",
                  "в работе": "cyan", "запланировано": ""}
@@ -210,8 +211,8 @@ class ProgrammeViews:
         if person is None:
             title.update("")
             return
-        title.update(S.PROG_PERSON_TITLE.format(name=person.full_name, total=person.total,
-                                                open=person.open))
+        title.update(plain(S.PROG_PERSON_TITLE.format(name=person.full_name, total=person.total,
+                                                      open=person.open)))
         for a in data.activities:
             if person.staff_id in a.responsible_ids:
                 overdue = rp.is_overdue(a.fact, data.day)
