@@ -2348,7 +2348,7 @@ DOC_ORDER_PICK_EMPTY = "Отметьте хотя бы одну пару."
 DOC_ORDER_ACQUAINTED = "С приказом ознакомлены:"
 
 # the staff development report
-DOC_REPORT_FILE = "Отчёт о развитии кадров {date}"
+DOC_REPORT_FILE = "Отчёт о развитии кадров {start}–{end}"    # one file a period
 DOC_REPORT_TITLE = "Отчёт о профессиональном развитии педагогических работников"
 DOC_REPORT_SUBTITLE = "на {date}; период: {start} – {end}"
 DOC_REPORT_INDICATORS = "Показатели"

@@ -273,3 +273,31 @@ async def test_palette_finds_the_order_by_its_name(tmp_path):
         await pilot.press("enter")
         await settle(pilot, 4)
         assert isinstance(app.screen, OrderPairsDialog)
+
+
+async def test_two_periods_ending_today_are_two_reports(tmp_path, monkeypatch):
+    """F8, Ctrl+W, the 12 months to the report date; then Ctrl+W, ↓ Enter, «2026 год»: both
+    end on 23.11.2026, and the second no longer writes over the first."""
+    out = tmp_path / "Документы"
+    monkeypatch.setattr(export, "default_folder", lambda: out)
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=TODAY)
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        names = []
+        for keys in (("enter",), ("down", "enter")):
+            await pilot.press("ctrl+w")
+            await settle(pilot)
+            assert isinstance(app.screen, ReportPeriodDialog)
+            await pilot.press(*keys)
+            await settle(pilot)
+            name, document = await written(pilot, out)
+            names.append(name.name)
+        assert names == ["Отчёт о развитии кадров 2025-11-24–2026-11-23.docx",
+                         "Отчёт о развитии кадров 2026-01-01–2026-11-23.docx"]
+        assert sorted(p.name for p in out.iterdir()) == sorted(names)
+        assert "период: 01.01.2026 – 23.11.2026" in "\n".join(p.text
+                                                              for p in document.paragraphs)

@@ -103,7 +103,7 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         assert isinstance(app.screen, ReportPeriodDialog)
         await pilot.press("down", "down", "enter")
         await settle(pilot)
-        document = await print_document(pilot, out, "Отчёт о развитии кадров 2025-12-31.docx",
+        document = await print_document(pilot, out, "Отчёт о развитии кадров 2025-01-01–2025-12-31.docx",
                                         press=False)
         assert "на 31.12.2025; период: 01.01.2025 – 31.12.2025" in "\n".join(
             p.text for p in document.paragraphs)
@@ -119,6 +119,6 @@ async def test_ctrl_w_prints_the_documents(tmp_path, monkeypatch):
         assert isinstance(app.screen, RouteScreen)
 
         assert sorted(p.name for p in out.iterdir()) == [
-            "ИОМ Петрова М. И. 2026–2027.docx", "Отчёт о развитии кадров 2025-12-31.docx",
+            "ИОМ Петрова М. И. 2026–2027.docx", "Отчёт о развитии кадров 2025-01-01–2025-12-31.docx",
             "Приказ о закреплении наставников 2026-11-23.docx",
             "Программа развития 2025–2027.docx"]

@@ -74,6 +74,10 @@ def write_staff_report(store, period: tuple | None = None, *, folder: Path,
     _step(progress, 1)
     document = rd.staff_report_docx(doc)
     _step(progress, 2)
-    path = write_docx(folder, S.DOC_REPORT_FILE.format(date=doc.day.isoformat()), document)
+    # The period in the name: a calendar year and a school year that end on the same day
+    # are two reports, not one file written over the other.
+    path = write_docx(folder, S.DOC_REPORT_FILE.format(start=doc.period_start.isoformat(),
+                                                       end=doc.period_end.isoformat()),
+                      document)
     _step(progress, 3)
     return path
