@@ -76,3 +76,18 @@ def test_check_folder_messages(tmp_path):
     assert folder is None and error == "Укажите папку"
     folder, error = export.check_folder(f'"{tmp_path}"')
     assert folder == tmp_path.resolve() and error == ""
+
+
+def test_a_folder_that_cannot_be_made_is_said_in_russian(tmp_path, monkeypatch):
+    """The system's reason («Permission denied», «No space left on device») is English:
+    the message says it in Russian (storage/files.os_message), as every other file error."""
+    import errno
+    from pathlib import Path
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    folder, error = export.check_folder(str(tmp_path / "новая"))
+    assert folder is None
+    assert "Permission" not in error and "Нет прав" in error and "новая" in error

@@ -141,3 +141,27 @@ def test_a_damaged_xls_that_asks_for_20_gb_is_a_message(tmp_path):
     with pytest.raises(ImportFileError, match="«import_broken_huge.xls» не удалось прочитать"):
         read(samples.DATA / "import_broken_huge.xls")
     assert read(samples.SITE_XLS).rows          # and the next file reads as usual
+
+
+def test_a_file_the_system_refuses_is_said_in_russian(fresh_db, tmp_path, monkeypatch):
+    """An OSError while reading the list or writing its error report names the reason in
+    Russian (storage/files.os_message), never the system's English «Permission denied»."""
+    import errno
+
+    from metodkab.importing import session
+
+    def refuse(path, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(session, "read_table", refuse)
+    loaded = load(fresh_db, tmp_path / "кадры.csv", m.STAFF)
+    assert not loaded.ok
+    assert "Permission" not in loaded.message and "Нет прав" in loaded.message
+
+    def refuse_report(plan, folder, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder / "r.xlsx"))
+
+    monkeypatch.setattr("metodkab.importing.report.write_report", refuse_report)
+    path, message = session.save_report(fresh_db, None, tmp_path)
+    assert path is None
+    assert "No space" not in message and "нет места" in message

@@ -14,6 +14,7 @@ from metodkab.importing.mapping import (Mapping, guess_mapping, header_score, lo
 from metodkab.importing.plan import ImportResult, Plan, PlanError, apply_plan, build_plan
 from metodkab.importing.reader import ImportFileError, Progress, Sheet, read_table
 from metodkab.storage.db import Store
+from metodkab.storage.files import os_message
 
 AUTO = "*auto*"
 
@@ -49,7 +50,7 @@ def load(store: Store, path: Path | str, kind: str, template: str = AUTO,
         return Loaded(path=path, kind=kind, message=str(exc))
     except OSError as exc:
         return Loaded(path=path, kind=kind,
-                      message=f"{S.CLI_FILE_ERROR}: {exc.strerror or exc} {path}")
+                      message=os_message(exc, path))
     name = ""
     if template and template != AUTO:
         try:
@@ -93,4 +94,4 @@ def save_report(store: Store, plan: Plan, folder: Path | str) -> tuple[Path | No
     try:
         return write_report(plan, Path(folder), now=store.clock.now()), ""
     except OSError as exc:
-        return None, f"{S.CLI_FILE_ERROR}: {exc.strerror or exc} {exc.filename or folder}"
+        return None, os_message(exc, exc.filename or folder)

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from metodkab import strings as S
+from metodkab.storage.files import os_message
 from metodkab.storage.settings import get_setting, set_settings
 from metodkab.widgets.fields import TextField
 
@@ -60,7 +61,7 @@ def check_folder(text: str) -> tuple[Path | None, str]:
         try:
             folder.mkdir()
         except OSError as exc:
-            return None, S.EXPORT_CANNOT_CREATE.format(path=folder, reason=exc.strerror or exc)
+            return None, S.EXPORT_CANNOT_CREATE.format(path=folder, reason=os_message(exc, folder))
     if not os.access(folder, os.W_OK):
         return None, S.EXPORT_NOT_WRITABLE.format(path=folder)
     return folder.resolve(), ""
