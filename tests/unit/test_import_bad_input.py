@@ -165,3 +165,21 @@ def test_a_file_the_system_refuses_is_said_in_russian(fresh_db, tmp_path, monkey
     path, message = session.save_report(fresh_db, None, tmp_path)
     assert path is None
     assert "No space" not in message and "нет места" in message
+
+
+def test_a_folder_or_a_pipe_named_as_a_list_is_not_said_missing(tmp_path):
+    """«кадры.csv» that is a folder, or a named pipe, exists: the message says what it is
+    (as storage/files says for packets and backups), not «Файл не найден»."""
+    import os
+
+    folder = tmp_path / "кадры.csv"
+    folder.mkdir()
+    with pytest.raises(ImportFileError, match="это папка"):
+        read(folder)
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "канал.csv"
+        os.mkfifo(pipe)
+        with pytest.raises(ImportFileError, match="не обычный файл"):
+            read(pipe)
+    with pytest.raises(ImportFileError, match="не найден"):
+        read(tmp_path / "нет.csv")

@@ -95,6 +95,10 @@ def read_table(path: Path | str, *, score: Callable[[Sequence[str]], int],
     if suffix not in SUPPORTED:
         raise ImportFileError(S.IMP_UNSUPPORTED.format(suffix=suffix or "?"))
     if not path.is_file():
+        if path.is_dir():
+            raise ImportFileError(S.FILE_IS_FOLDER.format(path=path))
+        if path.exists():                       # a named pipe or a device: never read
+            raise ImportFileError(S.FILE_NOT_REGULAR.format(path=path))
         raise ImportFileError(S.IMP_NOT_FOUND.format(path=path))
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ImportFileError(S.IMP_FILE_TOO_BIG.format(mb=MAX_FILE_BYTES // (1024 * 1024)))
