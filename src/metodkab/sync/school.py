@@ -20,7 +20,7 @@ from nacl.signing import SigningKey
 from metodkab import strings as S
 from metodkab.storage.db import SCHEMA_VERSION, Store
 from metodkab.storage.files import (FileProblem, clean_stale_temps, create_private, os_message,
-                                    read_limited, temp_path)
+                                    read_limited, sync_folder, temp_path)
 from metodkab.storage.repo import current_seq
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
@@ -269,7 +269,7 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
         except OSError as exc:
             raise FileProblem(os_message(exc, target)) from None
         tmp = None
-        _sync_folder(out_dir)
+        sync_folder(out_dir)
         packet.write_atomically(seq_path(key_file), f"{seq} {file_hash}\n".encode("ascii"))
     finally:
         if tmp is not None:
@@ -293,21 +293,6 @@ def _write_temp(target: Path, data: bytes) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _content(store: Store, since: int, upto: int, level: str,
