@@ -361,3 +361,21 @@ async def test_f4_on_evidence_chooses_a_file_whose_path_is_kept(tmp_path):
         stored = app.store.db.conn.execute("SELECT evidence FROM achievement").fetchone()[0]
         assert stored == str(proof)                      # the path, not the file's bytes
         assert proof.read_bytes() == b"%PDF-1.4 test"
+
+
+async def test_main_tab_names_the_persons_achievements_and_short_learning(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    ids = people(app)
+    repo.create(app.store, Achievement(staff_id=ids["Андреева"], kind="выступление",
+                                       level="школьный", date=D(2026, 4, 2), title="Доклад"))
+    for day in (10, 11):
+        repo.create(app.store, ShortLearning(staff_id=ids["Андреева"], title="Вебинар",
+                                             hours=1.5, date=D(2026, 11, day)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        text = str(app.screen.query_one("#main-info").render())
+        assert "Достижения: 1 · самообразование: 2 (часов: 3)" in text

@@ -16,12 +16,14 @@ from metodkab.domain.models import Staff
 from metodkab.domain.parse import format_date
 from metodkab.reports import attestation as rules_a
 from metodkab.reports import rules as common
+from metodkab.storage import achievements as store_g
 from metodkab.storage import attestation as store_a
 from metodkab.storage import development as store_d
 from metodkab.storage import repo
 from metodkab.storage import mentorship as store_m
 from metodkab.storage import training as store_t
 from metodkab.storage.associations import association_choices
+from metodkab.storage.achievements import PersonGrowth
 from metodkab.storage.attestation import PersonAttestation
 from metodkab.storage.development import PersonDevelopment
 from metodkab.storage.mentorship import MentorshipRow
@@ -69,6 +71,7 @@ class CardData:
     attestation: PersonAttestation
     development: PersonDevelopment
     mentorships: list[MentorshipRow] = dataclasses.field(default_factory=list)
+    growth: PersonGrowth | None = None          # achievements and short learning
 
 
 def load_card(store, staff_id: str) -> CardData:
@@ -83,6 +86,7 @@ def load_card(store, staff_id: str) -> CardData:
         development=store_d.person_development(store, staff_id, day),
         mentorships=store_m.list_mentorships(
             store, store_m.MentorshipQuery(person_id=staff_id, limit=20), day),
+        growth=store_g.person_growth(store, staff_id, day),
     )
 
 
@@ -248,6 +252,11 @@ def main_text(data: CardData) -> Text:
         if route.overdue:
             value.append(S.DEV_ROUTE_LATE.format(count=route.overdue), style="bold red")
         line(S.DEV_ROUTE_SHORT, value)
+    growth = data.growth
+    if growth is not None and (growth.achievements or growth.learning):
+        line(S.GR_CARD_TAB, S.GR_MAIN_VALUE.format(
+            achievements=len(growth.achievements), learning=len(growth.learning),
+            hours=store_g.format_hours(growth.learning_hours)))
     for pair in data.mentorships:
         until = S.DEV_MENTORSHIP_UNTIL.format(date=format_date(pair.planned_end))
         if pair.mentor_id == p.id:
