@@ -236,3 +236,46 @@ def test_conformity_failed_is_its_own_state():
     # an exemption entered after the failed attestation (e.g. child-care leave) wins
     leave = [*failed, A(dt.date(2026, 9, 1), None, "отпуск по уходу за ребёнком")]
     assert rules.conformity_state(leave, dt.date(2015, 9, 1), D).state == "exempt"
+
+
+# --- «a category is valid on D»: one function, in Python and in SQL ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_DAYS = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(decision=_DAYS, until=st.none() | _DAYS, day=_DAYS)
+def test_category_valid_on_in_python_and_in_sql(decision, until, day):
+    """From its decision date through its last valid day, both inclusive; with no end it
+    stays valid. The SQL function the staff list and the mentor suggestions filter with
+    is the same rule (storage/rulesql.py)."""
+    import sqlite3
+
+    from metodkab.storage import rulesql
+
+    expected = decision <= day and (until is None or day <= until)
+    assert rules.category_valid_on(decision, until, day) is expected
+    assert rules.valid_on(C("c", "учитель", rules.FIRST, decision, until), day) is expected
+    conn = sqlite3.connect(":memory:")
+    rulesql.register(conn)
+    found = conn.execute("SELECT category_valid_on(?, ?, ?)", (
+        decision.isoformat(), until.isoformat() if until else None, day.isoformat())).fetchone()
+    conn.close()
+    assert bool(found[0]) is expected
+
+
+def test_no_second_copy_of_category_valid_on_in_the_sources():
+    """domain.md §6: one function per rule. The staff list, the mentor suggestions and the
+    indicator of expiring categories once wrote «valid on D» out again each."""
+    from pathlib import Path
+
+    src = Path(rules.__file__).resolve().parents[1]
+    copies = [str(p.relative_to(src)) for p in src.rglob("*.py")
+              if p.name != "attestation.py"
+              and any(t in p.read_text(encoding="utf-8").replace(" ", "").lower()
+                      for t in ("valid_untilisnullorc.valid_until>=",
+                                "valid_untilisnoneorc.valid_until>="))]
+    assert copies == []

@@ -56,8 +56,15 @@ def track(category: str) -> str:
     return "level" if category in (FIRST, HIGHER) else category
 
 
+def category_valid_on(decision_date: dt.date, valid_until: dt.date | None,
+                      day: dt.date) -> bool:
+    """A category is valid on ``day`` from its decision date through its last valid day
+    (no end: valid on). The one copy of the rule: SQL calls it too (storage/rulesql)."""
+    return decision_date <= day and (valid_until is None or valid_until >= day)
+
+
 def valid_on(cat: CategoryFacts, day: dt.date) -> bool:
-    return cat.decision_date <= day and (cat.valid_until is None or cat.valid_until >= day)
+    return category_valid_on(cat.decision_date, cat.valid_until, day)
 
 
 def default_valid_until(decision: dt.date) -> dt.date | None:

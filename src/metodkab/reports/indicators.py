@@ -36,6 +36,7 @@ from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.parse import add_months, add_years, years_between
+from metodkab.reports import attestation as ra
 from metodkab.reports import growth as rg
 from metodkab.reports import mentorship as rm
 from metodkab.reports import rules
@@ -663,8 +664,7 @@ def categories_expiring(data: IndicatorData) -> Result:
     until = rules.category_warning_until(data.day, months)
     members = set(_base(data))
     current = [c for c in data.categories if c.staff_id in members
-               and c.decision_date <= data.day
-               and (c.valid_until is None or c.valid_until >= data.day)]
+               and ra.category_valid_on(c.decision_date, c.valid_until, data.day)]
     holders = [p for p in _base(data) if any(c.staff_id == p for c in current)]
     latest: dict[tuple[str, str], CategoryFact] = {}
     for c in current:         # a newer decision for the same position replaces the old one

@@ -695,8 +695,8 @@ def mentor_suggestions(store: Store, mentee_id: str,
     staff = {r["id"]: r for r in _rows(store, f"""
         SELECT s.id, {NAME.format(a='s')} AS name, s.birth_date, s.ped_start_date, s.hire_date,
           (SELECT category FROM qualification_category c WHERE c.staff_id = s.id
-             AND c.deleted = 0 AND c.decision_date <= :d
-             AND (c.valid_until IS NULL OR c.valid_until >= :d)
+             AND c.deleted = 0
+             AND category_valid_on(c.decision_date, c.valid_until, :d)
            ORDER BY CASE category WHEN 'первая' THEN 1 WHEN 'высшая' THEN 2 ELSE 3 END DESC,
                     c.decision_date DESC LIMIT 1) AS category,
           (SELECT count(*) FROM mentorship m WHERE m.deleted = 0 AND m.mentor_id = s.id

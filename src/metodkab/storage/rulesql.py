@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from metodkab.reports import rules
+from metodkab.reports import attestation, rules
 from metodkab.reports import training
 
 
@@ -35,7 +35,13 @@ def _overdue_on(last_end: str | None, ped_start: str | None, day: str, years: in
                                 _d(ped_start)))
 
 
+def _category_valid_on(decision: str | None, valid_until: str | None, day: str) -> int:
+    return int(decision is not None and attestation.category_valid_on(
+        dt.date.fromisoformat(decision), _d(valid_until), dt.date.fromisoformat(day)))
+
+
 def register(conn: sqlite3.Connection) -> None:
+    conn.create_function("category_valid_on", 3, _category_valid_on, deterministic=True)
     conn.create_function("overdue_on", 4, _overdue_on, deterministic=True)
     conn.create_function("employed_on", 3, _employed_on, deterministic=True)
     conn.create_function("step_overdue", 3, _step_overdue, deterministic=True)

@@ -104,8 +104,8 @@ SELECT * FROM (
             (SELECT subject FROM staff_subject x WHERE x.staff_id = s.id AND x.deleted = 0
              ORDER BY sort_order)) AS subjects,
          (SELECT category FROM qualification_category c WHERE c.staff_id = s.id
-             AND c.deleted = 0 AND c.decision_date <= :d
-             AND (c.valid_until IS NULL OR c.valid_until >= :d)
+             AND c.deleted = 0
+             AND category_valid_on(c.decision_date, c.valid_until, :d)
           ORDER BY CASE category WHEN 'первая' THEN 1 WHEN 'высшая' THEN 2 ELSE 3 END DESC,
                    c.decision_date DESC LIMIT 1) AS category,
          (SELECT max(end_date) FROM training t WHERE t.staff_id = s.id AND t.deleted = 0
