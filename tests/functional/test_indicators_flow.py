@@ -47,6 +47,9 @@ async def test_figures_drill_down_card_and_exports(tmp_path, monkeypatch):
         assert (first.key, first.count, first.base, first.status) == (
             "federal_register", 1, 3, "достигнуто")
         assert "23.11.2026" in str(screen.query_one("#ind-date").render())
+        # The line under the table gives the target with its unit, as the workbook does.
+        detail = screen.query_one("#ind-detail").content          # the figure, then its rule
+        assert "цель ≥ 30 %" in str(detail.renderables[0])
 
         # Enter: who is counted and who is not.
         await pilot.press("enter")

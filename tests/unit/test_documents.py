@@ -565,3 +565,15 @@ def test_people_are_counted_in_russian():
     assert {n: rd.plural(n, S.DOC_PEOPLE_FORMS) for n in expected} == expected
     years = {1: "1 год", 3: "3 года", 11: "11 лет", 21: "21 год", 24: "24 года", 25: "25 лет"}
     assert {n: years_text(n) for n in years} == years
+
+
+def test_target_text_keeps_every_decimal_and_the_unit():
+    from metodkab.reports import indicators as ri
+    from metodkab.reports.indicator_sheet import target_text
+
+    share = ri.Result("k", "g", "доля", 1, 3, target=30.0)
+    ratio = ri.Result("k", "g", "пар на наставника", 4, 2, target=4.25, kind=ri.RATIO,
+                      lower_is_better=True)
+    assert target_text(share) == "≥ 30 %"
+    assert target_text(ratio) == "≤ 4,25"          # not «≤ 4,2» beside a value of 4,2
+    assert target_text(ri.Result("k", "g", "без цели", 1, 3)) == ""

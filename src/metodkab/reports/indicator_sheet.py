@@ -16,12 +16,15 @@ def number_text(value: float) -> str:
 
 
 def target_text(result: ri.Result) -> str:
-    """«≥ 30 %», «≤ 10 %», «≥ 2» — the target with its direction; blank without one."""
+    """«≥ 30 %», «≤ 10 %», «≥ 4,25» — the target with its direction and every decimal it
+    was set with; blank without one."""
+    from metodkab.reports.programme import format_target
+
     if result.target is None:
         return ""
     sign = "≤" if result.lower_is_better else "≥"
     unit = " %" if result.kind == ri.SHARE else ""
-    return f"{sign} {number_text(result.target)}{unit}"
+    return f"{sign} {format_target(result.target)}{unit}"
 
 
 def figure_columns() -> list[Column]:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, short_name
 from metodkab.reports import indicators as ri
+from metodkab.reports.indicator_sheet import target_text
 from metodkab.screens.base import AppScreen
 from metodkab.screens.export import start_export
 from metodkab.screens.indicators_export import export_drill, export_indicators, format_value
@@ -163,7 +164,7 @@ class IndicatorsScreen(AppScreen):
         line = S.IND_DRILL_HINT.format(name=result.name, value=format_value(result),
                                        count=result.count, base=result.base)
         if result.target is not None:
-            line += f" · {S.IND_COL_TARGET.lower()} {_target(result)}"
+            line += f" · {S.IND_COL_TARGET.lower()} {target_text(result)}"     # «≥ 30 %»
         # the figure on one line, then its rule with the boundaries, wrapped (up to 4 lines)
         from rich.console import Group
 
