@@ -157,3 +157,49 @@ def test_category_rank():
     rank = rules.CATEGORY_RANK
     assert rank["первая"] < rank["высшая"] < rank["педагог-методист"]
     assert rank["педагог-методист"] == rank["педагог-наставник"]
+
+
+# --- «young specialist on D» in SQL is the rule's own function ---------------------------------
+
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import settings as _settings  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+_YDAYS = _st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@_settings(max_examples=60, deadline=None)
+@_given(birth=_st.none() | _YDAYS, start=_st.none() | _YDAYS,
+        day=_st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
+        age=_st.integers(30, 40), years=_st.integers(1, 5))
+def test_young_specialist_in_sql_is_the_rule(birth, start, day, age, years):
+    """Under ``age`` and under ``years`` of педстаж on D, as a second implementation in
+    years and days; the SQL function (storage/rulesql) gives the same answer."""
+    import sqlite3
+
+    from metodkab.storage import rulesql
+
+    def full_years(since, on):
+        return on.year - since.year - ((on.month, on.day) < (since.month, since.day))
+
+    expected = (birth is not None and start is not None and full_years(birth, day) < age
+                and full_years(start, day) < years)
+    assert rules.is_young_specialist(birth, start, day, age, years) is expected
+    conn = sqlite3.connect(":memory:")
+    rulesql.register(conn)
+    found = conn.execute("SELECT young_specialist(?, ?, ?, ?, ?)", (
+        birth and birth.isoformat(), start and start.isoformat(), day.isoformat(), age,
+        years)).fetchone()
+    conn.close()
+    assert bool(found[0]) is expected
+
+
+def test_no_second_copy_of_young_specialist_in_storage():
+    """domain.md §6: the staff list's filter and the mentorship coverage once combined the
+    two boundaries in SQL themselves; they call the rule."""
+    from pathlib import Path
+
+    src = Path(rules.__file__).resolve().parents[1]
+    copies = [str(p.relative_to(src)) for p in src.rglob("*.py")
+              if "birth_date > :young_birth" in p.read_text(encoding="utf-8")]
+    assert copies == []

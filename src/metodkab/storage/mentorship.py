@@ -613,8 +613,7 @@ def coverage(store: Store, day: dt.date) -> Coverage:
     settings = mentorship_settings(store)
     params = {
         "d": day.isoformat(),
-        "young_birth": common.young_birth_after(day, settings.young_age).isoformat(),
-        "young_start": common.young_ped_start_after(day, settings.young_years).isoformat(),
+        "young_age": settings.young_age, "young_years": settings.young_years,
         "new_after": rules.new_staff_hired_after(day, settings.new_staff_months).isoformat(),
     }
     people = _rows(store, f"""
@@ -623,7 +622,7 @@ def coverage(store: Store, day: dt.date) -> Coverage:
                (SELECT group_concat(subject, ', ') FROM (SELECT subject FROM staff_subject x
                  WHERE x.staff_id = s.id AND x.deleted = 0 ORDER BY sort_order)) AS subjects
         FROM staff s WHERE {in_p("s")}
-          AND ((s.birth_date > :young_birth AND s.ped_start_date > :young_start)
+          AND (young_specialist(s.birth_date, s.ped_start_date, :d, :young_age, :young_years)
                OR (s.hire_date > :new_after AND s.hire_date <= :d))
         ORDER BY s.name_norm""", params)
     ids = [p["id"] for p in people]

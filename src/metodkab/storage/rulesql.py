@@ -40,7 +40,14 @@ def _category_valid_on(decision: str | None, valid_until: str | None, day: str) 
         dt.date.fromisoformat(decision), _d(valid_until), dt.date.fromisoformat(day)))
 
 
+def _young_specialist(birth: str | None, ped_start: str | None, day: str, max_age: int,
+                      max_years: int) -> int:
+    return int(rules.is_young_specialist(_d(birth), _d(ped_start), dt.date.fromisoformat(day),
+                                         int(max_age), int(max_years)))
+
+
 def register(conn: sqlite3.Connection) -> None:
+    conn.create_function("young_specialist", 5, _young_specialist, deterministic=True)
     conn.create_function("category_valid_on", 3, _category_valid_on, deterministic=True)
     conn.create_function("overdue_on", 4, _overdue_on, deterministic=True)
     conn.create_function("employed_on", 3, _employed_on, deterministic=True)

@@ -87,9 +87,9 @@ def _query_parts(query: StaffQuery, day: dt.date, period_years: int,
     if query.overdue:                     # reports.rules.overdue_on
         where.append("overdue_on(last_training, s.ped_start_date, :d, :years)")
     if query.young:
-        params["young_birth"] = rules.young_birth_after(day, young_age).isoformat()
-        params["young_start"] = rules.young_ped_start_after(day, young_years).isoformat()
-        where.append("s.birth_date > :young_birth AND s.ped_start_date > :young_start")
+        params.update(young_age=young_age, young_years=young_years)
+        where.append("young_specialist(s.birth_date, s.ped_start_date, :d, :young_age, "
+                     ":young_years)")
     return " AND ".join(where), params
 
 
