@@ -108,3 +108,16 @@ def test_duplicate_is_reported_with_its_date():
                                  duplicate_end=dt.date(2026, 3, 14), title="Школа учителя")
     assert [f.code for f in found] == ["duplicate"]
     assert "14.03.2026" in found[0].message and "Школа учителя" in found[0].message
+
+
+def test_the_kinds_that_count_are_written_once():
+    """Which kinds count for the three-year rule is reports.training.COUNTED_KINDS; SQL in
+    storage/ builds its condition from it (storage.training.COUNTED), never lists them."""
+    from pathlib import Path
+
+    from metodkab.reports import training
+
+    src = Path(training.__file__).resolve().parents[1]
+    listed = [str(p.relative_to(src)) for p in (src / "storage").rglob("*.py")
+              if "kind IN ('повышение квалификации'" in p.read_text(encoding="utf-8")]
+    assert listed == []

@@ -11,6 +11,7 @@ from metodkab.domain.parse import format_date, norm
 from metodkab.reports import rules
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents, StorageError
+from metodkab.storage.training import COUNTED
 
 STATUSES = ("active", "dismissed", "all")
 SORT_COLUMNS = {
@@ -93,7 +94,7 @@ def _query_parts(query: StaffQuery, day: dt.date, period_years: int,
     return " AND ".join(where), params
 
 
-_SELECT = """
+_SELECT = f"""
 SELECT * FROM (
   SELECT s.id, s.last_name, s.first_name, s.middle_name, s.name_norm, s.deleted,
          s.birth_date, s.ped_start_date, s.dismissal_date, s.hire_date, s.employment,
@@ -109,7 +110,7 @@ SELECT * FROM (
           ORDER BY CASE category WHEN 'первая' THEN 1 WHEN 'высшая' THEN 2 ELSE 3 END DESC,
                    c.decision_date DESC LIMIT 1) AS category,
          (SELECT max(end_date) FROM training t WHERE t.staff_id = s.id AND t.deleted = 0
-             AND t.kind IN ('повышение квалификации', 'профессиональная переподготовка')
+             AND {COUNTED}
              AND t.end_date <= :d) AS last_training
   FROM staff s
 ) s
