@@ -218,3 +218,22 @@ def test_a_daily_copy_without_the_key_restores_with_a_warning(office, tmp_path, 
     other = init_municipality(tmp_path / "other" / "office.sqlite", name="Другое", clock=CLOCK)
     code, text = run(capsys, "restore", str(copy), "--db", str(other.db_path))
     assert code == 1 and "ключ другого управления" in text
+
+
+def test_a_key_that_cannot_be_written_back_is_said_in_russian(tmp_path, monkeypatch):
+    """Writing the office's private key back from a sealed copy is the same step as
+    writing a new key (crypto.write_new_secret): a full disk is a Russian message and
+    leaves neither the key nor a temporary file behind."""
+    import errno
+
+    from metodkab.storage.files import FileProblem
+    from metodkab.sync import office_backup
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    path = tmp_path / "office.office-key"
+    with pytest.raises(FileProblem, match="нет места"):
+        office_backup._write_key(path, b'{"format": 1}')
+    assert list(tmp_path.iterdir()) == []

@@ -180,15 +180,20 @@ def school_key_path(db_path: Path) -> Path:
 
 
 def _write_secret(path: Path, payload: dict[str, Any]) -> None:
-    """Write a private key file readable by its owner only; never overwrite one."""
+    write_new_secret(path, json.dumps(payload).encode("utf-8"))
+
+
+def write_new_secret(path: Path, content: bytes) -> None:
+    """Write a private key file readable by its owner only; never overwrite one (SyncError);
+    a file-system failure is FileProblem (Russian) and leaves no temporary file."""
     if path.exists():
         raise SyncError(S.EX_KEY_EXISTS.format(path=path))
     tmp = temp_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = create_private(tmp)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
         try:

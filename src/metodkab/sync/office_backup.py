@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,23 +161,7 @@ def _office_fingerprint(copy: Path) -> tuple[str, str]:
 
 def _write_key(path: Path, content: bytes) -> None:
     """The private key file, owner-only; an existing one is never overwritten."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise SyncError(S.EX_KEY_EXISTS.format(path=path)) from None
-        except OSError:
-            if path.exists():
-                raise SyncError(S.EX_KEY_EXISTS.format(path=path)) from None
-            os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    crypto.write_new_secret(path, content)
 
 
 @dataclass(frozen=True)
