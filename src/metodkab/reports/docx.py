@@ -51,7 +51,11 @@ SHORT_BLANK = "_" * 12
 def _set_fonts(rpr_owner, name: str) -> None:
     """Set a font for every script (Latin, Cyrillic, East Asian, complex) and drop the
     theme fonts that would otherwise win over it."""
-    rpr = rpr_owner.get_or_add_rPr()
+    _set_rpr_fonts(rpr_owner.get_or_add_rPr(), name)
+
+
+def _set_rpr_fonts(rpr, name: str) -> None:
+    """The same on a ``w:rPr`` element itself (the document defaults have no owner)."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -96,14 +100,7 @@ def _document_defaults(doc: Document) -> None:
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
+    _set_rpr_fonts(rpr, FONT)
     set_language(rpr)
     for other in styles.iter(qn("w:rFonts")):      # the template's styles: one font too
         for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
