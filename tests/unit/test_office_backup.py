@@ -237,3 +237,25 @@ def test_a_key_that_cannot_be_written_back_is_said_in_russian(tmp_path, monkeypa
     with pytest.raises(FileProblem, match="нет места"):
         office_backup._write_key(path, b'{"format": 1}')
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_copy_whose_key_cannot_be_sealed_leaves_nothing_on_the_stick(tmp_path, monkeypatch):
+    """A copy without its sealed key is no backup: it is removed, and so is its checksum
+    file (once left behind on the stick beside nothing)."""
+    import errno
+
+    from metodkab.storage.files import FileProblem
+    from metodkab.sync import office_backup, packet
+
+    result = init_municipality(tmp_path / "pc" / "office.sqlite", name="УО района",
+                               clock=CLOCK)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    def full(path, data, **kwargs):
+        raise FileProblem(f"нет места: {errno.ENOSPC}")
+
+    monkeypatch.setattr(packet, "write_atomically", full)
+    with pytest.raises(FileProblem):
+        office_backup.backup_office_to(result.db_path, stick, PASSPHRASE, clock=CLOCK)
+    assert list(stick.iterdir()) == []

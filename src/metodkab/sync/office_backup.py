@@ -125,7 +125,7 @@ def backup_office_to(db_path: Path, out_dir: Path, passphrase: str, *,
 
 def backup_office_store(store, out_dir: Path, passphrase: str) -> OfficeBackup:
     """``backup_office_to`` of an office database already open (the app's)."""
-    from metodkab.storage.backup import make_backup
+    from metodkab.storage.backup import checksum_path, make_backup
     from metodkab.sync.municipal import office_secret
 
     check_passphrase(passphrase)
@@ -142,6 +142,7 @@ def backup_office_store(store, out_dir: Path, passphrase: str) -> OfficeBackup:
         packet.write_atomically(sealed_path(copy), sealed, private=True)
     except BaseException:
         copy.unlink(missing_ok=True)                    # a copy without its key is no backup
+        checksum_path(copy).unlink(missing_ok=True)
         raise
     return OfficeBackup(copy, sealed_path(copy), secret.fingerprint)
 
