@@ -268,3 +268,25 @@ def test_restore_of_a_copy_from_before_checksums(db_file, clock, capsys):
     store = open_store(db_file, clock=clock)
     assert [s.last_name for s in repo.find(store, Staff)] == ["Иванова"]
     store.close()
+
+
+def test_a_second_window_on_the_same_database_is_told_in_lines_that_fit(tmp_path, clock, capsys):
+    """Starting the app (school or office) on a database another window holds: the message
+    fits an 80-column terminal line by line, with no lone «.» wrapped onto its own line."""
+    from metodkab.sync.municipal import init_municipality, open_municipal
+
+    school = tmp_path / "metodkab.sqlite"
+    office = tmp_path / "управление.sqlite"
+    open_store(school, clock=clock).close()
+    init_municipality(office, name="УО района", clock=clock)
+    for path, opener in ((school, open_store), (office, open_municipal)):
+        store = opener(path, clock=clock)
+        try:
+            assert main(["--db", str(path)]) == 1
+        finally:
+            store.close()
+        err = capsys.readouterr().err
+        assert "уже открыта в другом окне" in err and "Закройте то окно" in err, err
+        assert "Traceback" not in err
+        for line in err.splitlines():
+            assert len(line) <= 80 and line.strip() not in (".", "»."), err

@@ -49,7 +49,7 @@ def test_norm_function_in_sql(file_db):
 def test_second_exclusive_open_is_busy(file_db, clock):
     with pytest.raises(DatabaseBusy) as info:
         open_store(file_db.path, clock=clock)
-    assert "уже открыта в другом окне «Методического кабинета»" in str(info.value)
+    assert "уже открыта в другом окне программы" in str(info.value)
     # The first store is not disturbed.
     repo.create(file_db, person("Иванова"))
     assert repo.count(file_db, "staff") == 1
