@@ -152,7 +152,7 @@ class ExchangeScreen(AppScreen):
 
         m = result.manifest
         lines = [S.EX_EXPORT_DONE.format(path=result.path),
-                 describe_kind(m.kind, m.change_seq_from, m.change_seq_to) + "; "
+                 describe_kind(m.kind, result.after_seq) + "; "
                  + S.EX_LEVEL_PREFIX + describe_level(m.level, m.bands_on) + "; "
                  + S.EX_ROWS.format(rows=m.rows)]
         if result.key_created:

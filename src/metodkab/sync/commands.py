@@ -308,17 +308,19 @@ def _packet_export(args, db, clock, say, ask) -> int:
     if result.restored_after:
         say(S.EX_EXPORT_RESTORED.format(last=result.restored_after, seq=m.seq))
     say(S.EX_EXPORT_DONE.format(path=result.path))
-    say(describe_kind(m.kind, m.change_seq_from, m.change_seq_to) + "; " + S.EX_LEVEL_PREFIX
+    say(describe_kind(m.kind, result.after_seq) + "; " + S.EX_LEVEL_PREFIX
         + describe_level(m.level, m.bands_on) + "; "
         + S.EX_ROWS.format(rows=m.rows))
     say(S.EX_OWN_KEY.format(fp=m.sender_fp))
     return 0
 
 
-def describe_kind(kind: str, since: int, upto: int) -> str:
+def describe_kind(kind: str, after_seq: int = 0) -> str:
+    """The packet's content in the user's words: a full packet, or the changes made
+    since the packet number ``after_seq`` the office acknowledged (0: not known here)."""
     if kind == "full":
         return S.EX_KIND_FULL
-    return S.EX_KIND_DELTA.format(since=since, upto=upto)
+    return S.EX_KIND_DELTA.format(after=after_seq) if after_seq else S.EX_KIND_DELTA_ANY
 
 
 def describe_level(level: str, bands_on: str = "") -> str:
@@ -349,7 +351,7 @@ def _packet_inspect(args, db, clock, say, ask) -> int:
     say(S.EX_INSPECT_UUID.format(uuid=m.packet_uuid))
     say(S.EX_INSPECT_SCHOOL.format(code=m.school_code, name=m.school_name))
     say(S.EX_INSPECT_SEQ.format(seq=m.seq, prev=m.prev_hash[:16] + "…" if m.prev_hash else "—"))
-    say(S.EX_INSPECT_KIND.format(kind=describe_kind(m.kind, m.change_seq_from, m.change_seq_to)))
+    say(S.EX_INSPECT_KIND.format(kind=describe_kind(m.kind)))
     say(S.EX_INSPECT_LEVEL.format(level=describe_level(m.level, m.bands_on)))
     order = list(S.EX_TABLES)
     tables = sorted(m.counts, key=lambda t: order.index(t) if t in order else len(order))

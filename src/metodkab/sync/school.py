@@ -63,6 +63,7 @@ class ExportResult:
     key_created: bool
     key_changed: bool
     restored_after: int = 0     # the database was restored: numbering went on after this one
+    after_seq: int = 0          # a delta: the changes since this acknowledged packet
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,8 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-    return ExportResult(target, manifest, created, changed, kept_seq if restored else 0)
+    return ExportResult(target, manifest, created, changed, kept_seq if restored else 0,
+                        state.acked_seq if since else 0)
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
