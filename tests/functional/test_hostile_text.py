@@ -130,3 +130,28 @@ async def test_programme_header_shows_a_title_with_markup_as_typed(tmp_path):
         await settle(pilot, 3)
         assert isinstance(app.screen, ProgrammeScreen)
         assert HOSTILE in str(app.screen.query_one("#prog-header", Static).visual)
+
+
+async def test_to_do_list_shows_titles_with_markup_as_typed(tmp_path):
+    """A to-do item quotes a programme activity's title or an ИОМ step's goal: shown as
+    typed in the list, its title too («[/]» crashed the list, «[b]» turned into bold)."""
+    from textual.widgets import OptionList, Static
+
+    from metodkab.screens.alert_list import AlertListScreen
+    from metodkab.storage.alerts import AlertItem
+    from tests.ui import build_app, school_db
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(AlertListScreen(f"Просрочено: {HOSTILE}",
+                                        [AlertItem(text=f"«{HOSTILE}», срок 01.10.2026",
+                                                   staff_id=None)]))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AlertListScreen)
+        assert HOSTILE in str(screen.query_one(".section-title", Static).visual)
+        options = screen.query_one("#items", OptionList)
+        assert HOSTILE in str(options.get_option_at_index(0).prompt)
+        assert HOSTILE in "".join(s.text for s in options.render_line(0)).replace("\xa0", " ")
+    assert app.return_code in (None, 0)

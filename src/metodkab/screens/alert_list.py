@@ -12,6 +12,7 @@ from metodkab import strings as S
 from metodkab.screens.base import AppScreen
 from metodkab.storage.alerts import AlertItem, collect_alerts
 from metodkab.storage.settings import report_date
+from metodkab.widgets.text import plain
 
 
 def load_items(store, key: str) -> list[AlertItem]:
@@ -43,8 +44,9 @@ class AlertListScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Static(self.title_text, classes="section-title")
-        yield OptionList(*(Option(item.text, id=str(i)) for i, item in enumerate(self.items)),
+        yield Static(plain(self.title_text), classes="section-title")
+        yield OptionList(*(Option(plain(item.text), id=str(i))
+                           for i, item in enumerate(self.items)),
                          id="items")
         yield Footer()
 
@@ -62,7 +64,7 @@ class AlertListScreen(AppScreen):
         current = self.items[index] if index is not None and index < len(self.items) else None
         self.items = items
         options.clear_options()
-        options.add_options(Option(item.text, id=str(i)) for i, item in enumerate(items))
+        options.add_options(Option(plain(item.text), id=str(i)) for i, item in enumerate(items))
         if not items:
             return
         same = next((i for i, item in enumerate(items) if current is not None
