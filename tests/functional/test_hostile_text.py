@@ -155,3 +155,23 @@ async def test_to_do_list_shows_titles_with_markup_as_typed(tmp_path):
         assert HOSTILE in str(options.get_option_at_index(0).prompt)
         assert HOSTILE in "".join(s.text for s in options.render_line(0)).replace("\xa0", " ")
     assert app.return_code in (None, 0)
+
+
+async def test_a_multi_choice_list_shows_labels_with_markup_as_typed(tmp_path):
+    """The multi-choice list (F4 on a field of several values) names records by their
+    text: «[/]» in one crashed the list, «[b]» turned into bold."""
+    from textual.widgets import SelectionList
+
+    from metodkab.screens.dialogs import ChooserScreen
+    from tests.ui import build_app, school_db
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ChooserScreen("Выбор", [("a", HOSTILE), ("b", "Второе")],
+                                      multiple=True, selected=["a"]))
+        await settle(pilot)
+        choices = app.screen.query_one("#choices", SelectionList)
+        assert choices.option_count == 2
+        assert HOSTILE in "".join(s.text for s in choices.render_line(0)).replace("\xa0", " ")
+    assert app.return_code in (None, 0)

@@ -271,7 +271,8 @@ class ChooserScreen(ModalScreen[list[str] | None]):
         if self.multiple:
             selection = self.query_one("#choices", SelectionList)
             selection.clear_options()
-            selection.add_options([(label, v, v in self.selected) for v, label in visible])
+            selection.add_options([(plain(label), v, v in self.selected)
+                                   for v, label in visible])
         else:
             options = self.query_one("#choices", OptionList)
             options.clear_options()

@@ -14,6 +14,7 @@ from textual.widgets import Label, SelectionList, Static
 from metodkab import strings as S
 from metodkab.storage.documents import OrderCandidate, order_candidates
 from metodkab.widgets.marks import MarkedSelectionList
+from metodkab.widgets.text import plain
 
 
 class OrderPairsDialog(ModalScreen[list[str] | None]):
@@ -42,7 +43,8 @@ class OrderPairsDialog(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(S.DOC_ORDER_PICK_TITLE, id="order-title")
-            yield MarkedSelectionList[str](*((c.label, c.id, True) for c in self.candidates),
+            yield MarkedSelectionList[str](*((plain(c.label), c.id, True)
+                                             for c in self.candidates),
                                            id="order-pairs")
             yield Static("", id="order-error")
             yield Static(S.DOC_ORDER_PICK_HINT, classes="hint")

@@ -196,7 +196,7 @@ class CopyYearDialog(DbCalls, ModalScreen[int | None]):
                      f"{c.activity.task_number}. {c.activity.title}")
             if c.exists:
                 label += S.PROG_COPY_EXISTS.format(year=target)
-            selection.add_option((label, c.activity.id, not c.exists))
+            selection.add_option((plain(label), c.activity.id, not c.exists))
         message = ""
         if not candidates:
             message = S.PROG_COPY_NOTHING.format(year=self.year)
