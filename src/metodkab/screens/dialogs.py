@@ -110,11 +110,16 @@ class ActionChoiceDialog(ModalScreen[str | None]):
     ActionChoiceDialog #title { text-style: bold; }
     ActionChoiceDialog .buttons { height: auto; margin-top: 1; }
     ActionChoiceDialog Button { margin: 0 1 0 0; }
+    ActionChoiceDialog .stacked { layout: vertical; }
+    ActionChoiceDialog .stacked Button { width: 100%; margin: 0; }
     """
+    ROW_WIDTH = 58          # inside the 64-column box: its thick border and padding
     BINDINGS = [
         Binding("escape", "cancel", S.KEY_CANCEL),
         Binding("left", "app.focus_previous", show=False),
         Binding("right", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+        Binding("down", "app.focus_next", show=False),
     ]
 
     def __init__(self, title: str, question: str, actions: Sequence[tuple[str, str]]) -> None:
@@ -127,7 +132,12 @@ class ActionChoiceDialog(ModalScreen[str | None]):
         with Vertical():
             yield Label(plain(self.title_text), id="title")
             yield Static(plain(self.question))
-            with Horizontal(classes="buttons"):
+            # Buttons that would not fit one row (long labels such as the office's lists)
+            # stand one under another, each whole, instead of being cut at the box's edge.
+            labels = [label for _, label in self.actions] + [S.KEY_CANCEL]
+            row = sum(max(16, len(label) + 4) + 1 for label in labels)
+            stacked = " stacked" if row > self.ROW_WIDTH else ""
+            with Horizontal(classes="buttons" + stacked):
                 for key, label in self.actions:
                     yield Button(label, id=f"act-{key}")
                 yield Button(S.KEY_CANCEL, id="cancel")
