@@ -175,3 +175,24 @@ async def test_a_multi_choice_list_shows_labels_with_markup_as_typed(tmp_path):
         assert choices.option_count == 2
         assert HOSTILE in "".join(s.text for s in choices.render_line(0)).replace("\xa0", " ")
     assert app.return_code in (None, 0)
+
+
+async def test_mentor_chooser_shows_subjects_with_markup_as_typed(tmp_path):
+    """The mentor chooser names the mentee's subjects (free text, often imported): «[/]»
+    in one crashed the chooser, «[b]» turned into bold."""
+    from textual.widgets import Static
+
+    from metodkab.screens.mentorship_coverage import MentorChooserScreen
+    from metodkab.storage.mentorship import MenteeInfo
+    from tests.ui import build_app, school_db
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(MentorChooserScreen(
+            MenteeInfo("m", "Иванова Анна Петровна", True, False, subjects=(HOSTILE,)), []))
+        await settle(pilot)
+        hints = [str(s.visual) for s in app.screen.query(Static).results()
+                 if s.has_class("hint")]
+        assert any(HOSTILE in h for h in hints), hints
+    assert app.return_code in (None, 0)

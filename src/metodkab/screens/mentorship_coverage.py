@@ -23,7 +23,7 @@ from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
 from metodkab.widgets.table import column_widths, current_key, fit_name, shorten
-from metodkab.widgets.text import plain_row, say
+from metodkab.widgets.text import plain, plain_row, say
 
 COVER_FIXED = {"who": 10, "exp": 4, "until": 10}
 COVER_SHARES = {"name": 0.52, "mentor": 0.48}
@@ -270,8 +270,9 @@ class MentorChooserScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         subjects = ", ".join(self.mentee.subjects) or S.MENT_CHOOSER_NO_SUBJECTS
         with Vertical():
-            yield Label(S.MENT_CHOOSER_TITLE.format(name=self.mentee.name), id="chooser-title")
-            yield Static(S.MENT_CHOOSER_SUBJECTS.format(subjects=subjects), classes="hint")
+            yield Label(plain(S.MENT_CHOOSER_TITLE.format(name=self.mentee.name)),
+                        id="chooser-title")
+            yield Static(plain(S.MENT_CHOOSER_SUBJECTS.format(subjects=subjects)), classes="hint")
             yield Static("", classes="hint", id="chooser-note")
             yield DataTable(id="mentors", cursor_type="row", zebra_stripes=True)
             yield Static(S.MENT_CHOOSER_KEYS, classes="hint")
