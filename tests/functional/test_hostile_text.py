@@ -196,3 +196,33 @@ async def test_mentor_chooser_shows_subjects_with_markup_as_typed(tmp_path):
                  if s.has_class("hint")]
         assert any(HOSTILE in h for h in hints), hints
     assert app.return_code in (None, 0)
+
+
+async def test_form_and_date_dialog_titles_quote_a_title_as_typed(tmp_path):
+    """An edit form's title quotes the record («Курсы «…»») and the programme's date
+    dialog quotes the activity: «[/]» in it crashed them, «[b]» turned into bold."""
+    from textual.widgets import Label, Static
+
+    from metodkab.domain.models import Staff, Training
+    from metodkab.screens.programme_dialogs import ActivityDateDialog
+    from metodkab.screens.training_forms import TrainingFormScreen
+    from metodkab.storage import repo
+    from tests.ui import build_app, school_db
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    person = repo.create(app.store, Staff(last_name="Иванова", first_name="Анна",
+                                          positions=["учитель"]))
+    course = repo.create(app.store, Training(
+        staff_id=person, title=HOSTILE, provider="ИРО", kind="повышение квалификации",
+        hours=36, start_date=CLOCK.today().replace(day=1), end_date=CLOCK.today()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(TrainingFormScreen(course))
+        await settle(pilot, 3)
+        assert HOSTILE in str(app.screen.query_one("#form-title", Static).visual)
+        app.push_screen(ActivityDateDialog(f"Выполнено: {HOSTILE}", "Дата", None,
+                                           default_year=2026, info=HOSTILE))
+        await settle(pilot)
+        assert HOSTILE in str(app.screen.query_one("#dialog-title", Label).visual)
+        assert HOSTILE in str(app.screen.query_one("#info", Static).visual)
+    assert app.return_code in (None, 0)

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from metodkab import strings as S
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.form import FieldSpec, Form
+from metodkab.widgets.text import plain
 
 if TYPE_CHECKING:   # the dashboard (an AppScreen) starts without the models
     from metodkab.domain.models import Record
@@ -117,7 +118,7 @@ class FormScreen(DbCalls, Screen[str | None]):
     # --- the pattern --------------------------------------------------------------------
     def compose(self):
         yield Header(icon="≡")
-        yield Static(self.title_for(None), id="form-title")
+        yield Static(plain(self.title_for(None)), id="form-title")
         yield Form(self.field_specs(), id="form")
         yield Static("", id="form-message")
         yield Footer()
@@ -144,7 +145,7 @@ class FormScreen(DbCalls, Screen[str | None]):
             self.form.load(record.model_dump())
         else:
             self.form.load(self.initial_values)
-        self.query_one("#form-title", Static).update(self.title_for(record))
+        self.query_one("#form-title", Static).update(plain(self.title_for(record)))
         self.form.show_errors({})
         self.query_one("#form-message", Static).update("")
         self.form.disabled = False
@@ -187,7 +188,7 @@ class FormScreen(DbCalls, Screen[str | None]):
         known = set(self.form.rows)
         other = [m for f, m in errors.items() if f not in known]
         message = other[0] if other and self.tried_save else ""
-        self.query_one("#form-message", Static).update(message)
+        self.query_one("#form-message", Static).update(plain(message))
 
     def on_descendant_blur(self, event) -> None:
         widget = event.widget if hasattr(event, "widget") else None

@@ -68,9 +68,9 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="dialog-title")
+            yield Label(plain(self.title_text), id="dialog-title")
             if self.info:
-                yield Static(self.info, id="info")
+                yield Static(plain(self.info), id="info")
             with Horizontal(classes="row"):
                 yield Label(self.label)
                 yield ShortDateField(format_date(self.initial), default_year=self.default_year,
