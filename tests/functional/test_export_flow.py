@@ -91,3 +91,25 @@ def test_a_folder_that_cannot_be_made_is_said_in_russian(tmp_path, monkeypatch):
     folder, error = export.check_folder(str(tmp_path / "новая"))
     assert folder is None
     assert "Permission" not in error and "Нет прав" in error and "новая" in error
+
+
+async def test_a_typed_folder_with_brackets_is_quoted_as_typed(tmp_path):
+    """The refusal quotes the typed folder: «[/]» in it crashed the dialog, «[b]» vanished."""
+    from textual.widgets import Static
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, export.ExportFolderDialog)
+        typed = str(tmp_path / "[/]нет [b]такой" / "папки")
+        dialog.query_one("#export-folder").value = typed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "[/]нет [b]такой" in str(dialog.query_one("#export-error", Static).visual)
+    assert app.return_code in (None, 0)

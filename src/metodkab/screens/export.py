@@ -25,6 +25,7 @@ from metodkab import strings as S
 from metodkab.storage.files import os_message
 from metodkab.storage.settings import get_setting, set_settings
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.text import plain
 
 FOLDER_SETTING = "export_folder"
 
@@ -120,7 +121,7 @@ class ExportFolderDialog(ModalScreen[Path | None]):
     @on(Input.Submitted)
     def action_save(self) -> None:
         folder, error = check_folder(self.query_one("#export-folder", TextField).value)
-        self.query_one("#export-error", Static).update(error)
+        self.query_one("#export-error", Static).update(plain(error))
         if folder is not None:
             self.dismiss(folder)
 
