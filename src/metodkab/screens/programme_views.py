@@ -15,6 +15,7 @@ from metodkab.domain.parse import format_date, norm
 from metodkab.reports import programme as rp
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.table import current_key
 from metodkab.widgets.text import plain
 
 STATUS_STYLES = {"выполнено": "green", "отменено": "dim", "перенесено": "yellow",
@@ -283,13 +284,7 @@ class ProgrammeViews:
         self._move_to(table, keep)
 
     def _row_key(self, table_id: str) -> str | None:
-        table = self.query_one(f"#{table_id}", DataTable)
-        if not table.row_count or table.cursor_row is None:
-            return None
-        try:
-            return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        except Exception:
-            return None
+        return current_key(self.query_one(f"#{table_id}", DataTable))
 
     @staticmethod
     def _move_to(table: DataTable, key: object) -> None:
