@@ -354,13 +354,13 @@ def _run_app(db_path: Path, clock: Clock, *, demo: bool) -> int:
         return office.return_code or 0
 
     tmpdir = None
-    if demo:
-        from metodkab.demo import build_demo
-
-        tmpdir = Path(tempfile.mkdtemp(prefix="metodkab-demo-"))
-        db_path = tmpdir / "demo.sqlite"
-        build_demo(db_path, today=clock.today())
     try:
+        if demo:
+            from metodkab.demo import build_demo
+
+            tmpdir = Path(tempfile.mkdtemp(prefix="metodkab-demo-"))
+            db_path = tmpdir / "demo.sqlite"
+            build_demo(db_path, today=clock.today())
         app = make_app(db_path, clock=clock, auto_backup=not demo)
         app.run()
         return app.return_code or 0

@@ -1,5 +1,6 @@
 """The command line: check, backup, restore, --version; errors are one Russian line."""
 
+import os
 import sqlite3
 
 import pytest
@@ -290,3 +291,27 @@ def test_a_second_window_on_the_same_database_is_told_in_lines_that_fit(tmp_path
         assert "Traceback" not in err
         for line in err.splitlines():
             assert len(line) <= 80 and line.strip() not in (".", "»."), err
+
+
+def test_a_demo_that_cannot_be_built_leaves_no_temporary_folder(tmp_path, monkeypatch):
+    """``metodkab --demo`` builds its school in a temporary folder: when the build fails
+    (a full disk), the folder is removed as well and the failure is a Russian line."""
+    import errno
+    import tempfile
+
+    from metodkab import demo
+
+    made = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def mkdtemp(**kwargs):
+        made.append(real_mkdtemp(dir=tmp_path, **kwargs))
+        return made[-1]
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(demo, "build_demo", full)
+    assert main(["--demo"]) == 1
+    assert made and not any(map(os.path.exists, made))
