@@ -42,6 +42,23 @@ def test_progress_counts_done_over_due_and_ahead_separately():
     assert rp.progress_total([], D).percent is None
 
 
+@pytest.mark.parametrize("deadline, status, done, early", [
+    (dt.date(2026, 10, 15), "выполнено", dt.date(2026, 10, 14), True),   # deadline passed
+    (dt.date(2026, 10, 15), "выполнено", dt.date(2026, 10, 15), False),  # on the day: in time
+    (dt.date(2026, 10, 15), "выполнено", dt.date(2026, 10, 20), False),  # late
+    (dt.date(2027, 1, 15), "выполнено", dt.date(2026, 11, 23), True),    # not due yet
+    (dt.date(2027, 1, 15), "выполнено", dt.date(2026, 12, 1), False),    # done after D: not yet
+    (dt.date(2027, 1, 15), "выполнено", None, True),      # no date: early while not due
+    (dt.date(2026, 10, 15), "выполнено", None, False),    # ... unknown once it is due
+    (dt.date(2027, 1, 15), "в работе", None, False),
+])
+def test_done_early_counts_after_the_deadline_has_passed(deadline, status, done, early):
+    """«Досроч. 0» after a seminar held the day before its deadline: early stays early."""
+    one = fact("a", deadline, status, done)
+    assert rp.is_ahead(one, D) is early
+    assert rp.progress_total([one], D).ahead == int(early)
+
+
 def test_progress_by_task_keeps_task_order_and_empty_tasks():
     facts = [fact("1", dt.date(2026, 9, 1), "выполнено", dt.date(2026, 9, 1), task="t2"),
              fact("2", dt.date(2026, 9, 2), task="t2")]

@@ -9,7 +9,9 @@ Definitions (report date D):
 - it is **overdue** on D when it is not cancelled, not done and its deadline is before D
   (the deadline day itself is still in time — the same rule as the dashboard's to-do list);
 - **progress** is done over due, per task, direction and person responsible;
-  activities done ahead of their deadline are counted separately («досрочно»).
+  activities done ahead of their deadline are counted separately («досрочно»): done on D
+  on a day before the deadline (done on the deadline day is in time, not early); one done
+  without a date counts as early only while its deadline is still ahead of D.
 
 Computed indicators (domain.md §4) that a programme's target indicator can be bound to are
 kept in ``COMPUTED_INDICATORS``: a key, a Russian name, a unit and a pure function over
@@ -76,7 +78,7 @@ class Progress:
     due: int = 0          # deadline on or before D
     done: int = 0         # done, among the due ones
     overdue: int = 0      # open with the deadline passed
-    ahead: int = 0        # done before the deadline came
+    ahead: int = 0        # done before the deadline (is_ahead), due by now or not
     cancelled: int = 0
 
     @property
@@ -85,6 +87,16 @@ class Progress:
         if not self.due:
             return None
         return round(100 * self.done / self.due)
+
+
+def is_ahead(fact: ActivityFact, day: dt.date) -> bool:
+    """Done early: done on ``day`` on a date before the deadline — still early after the
+    deadline has passed (a seminar held on 14.10 for 15.10 stays «досрочно» in December)."""
+    if not is_done(fact, day):
+        return False
+    if fact.done_date is None:
+        return fact.deadline > day
+    return fact.done_date < fact.deadline
 
 
 def _count(key: str, label: str, facts: Iterable[ActivityFact], day: dt.date) -> Progress:
@@ -98,8 +110,7 @@ def _count(key: str, label: str, facts: Iterable[ActivityFact], day: dt.date) ->
         if is_due(fact, day):
             due += 1
             done += finished
-        elif finished:
-            ahead += 1
+        ahead += is_ahead(fact, day)
         overdue += is_overdue(fact, day)
     return Progress(key, label, total, due, done, overdue, ahead, cancelled)
 
