@@ -127,3 +127,36 @@ def test_the_app_opens_a_municipal_database_in_the_office_mode(files, capsys, mo
                         lambda self: (opened.append(self.store.path), self.store.close()))
     assert cli.main([*TODAY, "--db", str(muni)]) == 0
     assert opened == [muni]
+
+
+def test_the_first_full_packet_of_a_new_school_deletes_nothing_at_the_office(files, capsys):
+    """A new school that deleted two people before its first packet: the office's dry run
+    said «удалится 2», though a first packet has nothing at the office to delete."""
+    from metodkab.clock import Clock
+    from metodkab.domain.models import Staff
+    from metodkab.storage import repo
+    from metodkab.storage.db import open_store
+
+    folder, school, muni, out = files
+    store = open_store(school, clock=Clock(__import__("datetime").date(2026, 11, 23)))
+    try:
+        for person in repo.find(store, Staff)[:2]:
+            repo.soft_delete(store, Staff, person.id)
+    finally:
+        store.close()
+    assert run(capsys, "municipality", "init", "--db", str(muni), "--name", "УО")[0] == 0
+    assert run(capsys, "keys", "import", str(folder / "muni-public.mkkey"),
+               "--db", str(school))[0] == 0
+    assert run(capsys, "packet", "export", "--db", str(school), "--out", str(out),
+               "--full")[0] == 0
+    code, text = run(capsys, "packet", "import", str(out / "0412_1.mkp"), "--db", str(muni),
+                     "--trust")
+    assert code == 0 and "Пакет применён" in text, text
+    header = next(line for line in text.splitlines() if "удалится" in line)
+    column = header.index("удалится")
+    rows = [line for line in text.splitlines() if line.startswith(("  Сотрудники", "  Итого"))]
+    assert len(rows) == 2, text
+    for line in rows:
+        deleted = line[column - 2:column + len("удалится") + 1].split()
+        assert deleted == ["0"], (line, text)
+    assert "Итого файлов: 1 · применено: 1" in text

@@ -263,7 +263,7 @@ def test_classify_rules():
 
     old = (2, 0, "full", '{"a":1}')
     assert classify("training", "full", 1, 0, '{"a":1}', None) == "added"
-    assert classify("training", "full", 1, 1, '{"a":1}', None) == "deleted"
+    assert classify("training", "full", 1, 1, '{"a":1}', None) == "gone"   # never had it
     assert classify("training", "full", 3, 0, '{"a":2}', old) == "updated"
     assert classify("training", "full", 3, 1, '{"a":1}', old) == "deleted"
     assert classify("training", "full", 2, 0, '{"a":1}', old) == "unchanged"

@@ -641,9 +641,11 @@ def classify(table: str, level: str, version: int, deleted: int, data: str,
     a change of level, or a de-identified staff row whose bands moved on, is an update.
     A school that upgraded sends the same version with new columns: an update too.
     A lower version is unchanged when it says the same, else a conflict.
+    A record deleted at the school before the office ever had it is «gone»: its tombstone
+    is stored, but nothing is deleted here, so the summary counts it as unchanged.
     """
     if old is None:
-        return "deleted" if deleted else "added"
+        return "gone" if deleted else "added"
     old_version, old_deleted, old_level, old_data = old
     same = data == old_data and deleted == old_deleted and (
         old_level == level or table not in LEVEL_TABLES)
@@ -679,15 +681,18 @@ def plan_rows(store: Store, checked: CheckedPacket) -> tuple[dict[str, TableCoun
     for table, items in rows.items():
         counts = plan.setdefault(table, TableCounts())
         if not existing:                      # a school's first packet: all new
-            deleted = sum(row[6] for row in items)
-            counts.added += len(items) - deleted
-            counts.deleted += deleted
+            gone = sum(row[6] for row in items)     # deleted before: nothing to delete here
+            counts.added += len(items) - gone
+            counts.unchanged += gone
             writes += items
             continue
         for row in items:
             verdict = classify(table, level, row[3], row[6], row[9], existing.get((table, row[2])))
             if verdict == "conflict":
                 counts.conflicts += 1
+            elif verdict == "gone":
+                counts.unchanged += 1
+                writes.append(row)
             elif verdict == "unchanged":
                 counts.unchanged += 1
             else:
