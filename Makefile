@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/metodkab --demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests -n auto
+	$(BIN)/python -m pytest tests -n 4
 
 # The offline bundle dist/metodkab-<version>-offline (+ .zip): wheels for Windows and
 # Linux, installers, README (tools/build_dist.py; needs the network while it builds).

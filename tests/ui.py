@@ -39,6 +39,10 @@ async def settle(pilot, times: int = 2) -> None:
         await pilot.pause()
         for _attempt in range(5):
             pending = [w for w in pilot.app.workers if w.group != "_loader"]
+            if not pending:
+                # wait_for_complete([]) waits for *every* worker, the folder tree's
+                # loader too, which never ends while the tree is shown: a hang.
+                break
             try:
                 await pilot.app.workers.wait_for_complete(pending)
                 break
