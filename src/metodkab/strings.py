@@ -635,6 +635,12 @@ MENT_STATE_REASONS = {
     "mentor_gone": "наставник уволен — не считается действующей",
     "mentees_gone": "нет работающих наставляемых — не считается действующей",
 }
+# A pair's state on D in one or two words (a status column of a printed document).
+MENT_STATE_SHORT = {
+    "not_started": "ещё не началась", "closed": "завершена",
+    "expired": "срок программы истёк", "mentor_gone": "наставник уволен",
+    "mentees_gone": "нет работающих наставляемых",
+}
 MENT_ROLE_MENTOR = "Наставник"
 MENT_ROLE_MENTEE = "Наставляемый"
 MENT_WARN_NOT_HIRED = "{who} {name} принят(а) {hired}, позже начала {start}"

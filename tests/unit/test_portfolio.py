@@ -110,3 +110,23 @@ def test_a_conformity_attestation_starts_the_period_an_exemption_does_not(fresh_
     text = "\n".join(c.text for t in rp.portfolio_docx(doc).tables for row in t.rows
                      for c in row.cells)
     assert "соответствует" in text
+
+
+def test_a_pair_recorded_active_prints_what_the_rule_says_on_the_day(fresh_db):
+    """A pair still recorded «действует» whose term ended (not closed) or whose mentor
+    left is printed as such, by reports.mentorship.pair_state, not as «действует»."""
+    s = fresh_db
+    me = person(s, "Волкова", "Ирина", "Александровна")
+    gone = person(s, "Орлова", "Нина", "Ивановна", dismissal_date=D(2026, 10, 1))
+    mentee = person(s, "Николаева", "Дарья", "Олеговна", hire_date=D(2025, 9, 1))
+    repo.create(s, Mentorship(mentor_id=me, mentee_ids=[mentee], form="педагог – педагог",
+                              start_date=D(2026, 2, 4), planned_end=D(2026, 11, 3)))
+    repo.create(s, Mentorship(mentor_id=gone, mentee_ids=[mentee], form="педагог – педагог",
+                              start_date=D(2025, 9, 1), planned_end=D(2026, 12, 31)))
+    mine = load_portfolio(s, me, DAY)
+    assert [r[3] for r in mine.as_mentor] == ["срок программы истёк"]
+    theirs = load_portfolio(s, mentee, DAY)
+    assert sorted(r[3] for r in theirs.as_mentee) == ["наставник уволен",
+                                                       "срок программы истёк"]
+    # On a day inside the term, with everyone at work, it is «действует».
+    assert [r[3] for r in load_portfolio(s, me, D(2026, 9, 1)).as_mentor] == ["действует"]

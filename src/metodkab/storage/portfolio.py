@@ -65,6 +65,30 @@ def _profile(store: Store, person: Staff, day: dt.date) -> tuple[tuple[str, str]
     return tuple(lines)
 
 
+def _pair_statuses(store: Store, pairs: list[dict[str, Any]], day: dt.date) -> dict[str, str]:
+    """Each pair's status as the dossier prints it: a pair recorded «действует» that is not
+    active on D by the one rule (reports.mentorship.pair_state: its term ended, its mentor
+    left …) says why instead of «действует»."""
+    from metodkab.reports import mentorship as rm
+    from metodkab.storage import mentorship as store_m
+
+    ids = [p["id"] for p in pairs]
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    facts = {f.id: f for f in store_m._pair_facts(store, f"m.id IN ({marks})", ids)}
+    people = store_m._people(store, {i for f in facts.values()
+                                     for i in (f.mentor_id, *f.mentee_ids)})
+    statuses = {}
+    for pair in pairs:
+        fact = facts.get(pair["id"])
+        state = rm.pair_state(fact, day, people) if fact is not None else "active"
+        recorded_active = fact is not None and fact.status == rm.ACTIVE
+        statuses[pair["id"]] = (S.MENT_STATE_SHORT.get(state, pair["status"])
+                                if recorded_active and state != "active" else pair["status"])
+    return statuses
+
+
 def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
                    ) -> rp.PortfolioDocument:
     """Everything the dossier shows, on the report date."""
@@ -113,11 +137,12 @@ def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
                WHERE mm.mentorship_id = m.id AND mm.deleted = 0 AND mm.staff_id = :p))
         ORDER BY m.start_date""", {"p": staff_id, "d": day.isoformat(),
                                    "start": start.isoformat()})
+    status = _pair_statuses(store, pairs, day)
     as_mentor = tuple((p["mentees"] or "", p["form"], _dates(_d(p["start_date"]), _d(
-        p["actual_end"]) or _d(p["planned_end"])), p["status"], p["result"])
+        p["actual_end"]) or _d(p["planned_end"])), status[p["id"]], p["result"])
         for p in pairs if p["mentor_id"] == staff_id)
     as_mentee = tuple((p["mentor"], p["form"], _dates(_d(p["start_date"]), _d(
-        p["actual_end"]) or _d(p["planned_end"])), p["status"])
+        p["actual_end"]) or _d(p["planned_end"])), status[p["id"]])
         for p in pairs if p["is_mentee"])
     diagnostics = tuple((format_date(r.date), r.kind, r.operator, r.result)
                         for r in store_d.diagnostics_of(store, staff_id) if inside(r.date))
