@@ -336,6 +336,11 @@ def test_mentorship_order(school, tmp_path):
         assert any(p.text.startswith(name + "\t") for p in document.paragraphs)
     assert not any(p.text.startswith("Д. Кузнецова") for p in document.paragraphs)
 
+    # A second order the same day is written beside the first, never over it.
+    again = de.write_mentorship_order(store, folder=tmp_path)
+    assert again.name == "Приказ о закреплении наставников 2026-11-23 (2).docx"
+    assert path.exists() and read(path).tables
+
 
 def test_order_names_pairs_without_an_order_place_rule_and_subjects(school, tmp_path):
     from metodkab.storage import documents as sd

@@ -125,6 +125,18 @@ def safe_file_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|]+', "_", text).strip(" .") or "export"
 
 
+def free_name(folder: Path | str, name: str, suffix: str = ".xlsx") -> str:
+    """``name`` (a file in ``folder``), or «name (2)», «name (3)» … when a file of that
+    name is already there: a second report or order of the day never overwrites the
+    first silently."""
+    candidate, number = name, 1
+    while (Path(folder) / (safe_file_name(candidate) + suffix)).exists():
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
+
+
+
 def _sheet_name(text: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", "_", text)[:31] or S.XLSX_SHEET_DEFAULT
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from metodkab import strings as S
 from metodkab.reports import documents as rd
 from metodkab.reports.docx import write_docx
+from metodkab.reports.xlsx import free_name
 from metodkab.storage import documents as sd
 
 Progress = Callable[[int, int], None] | None
@@ -60,7 +61,9 @@ def write_mentorship_order(store, ids: list[str] | None = None, *, folder: Path,
     _step(progress, 1)
     document = rd.order_docx(doc)
     _step(progress, 2)
-    path = write_docx(folder, S.DOC_ORDER_FILE.format(date=doc.day.isoformat()), document)
+    # A second order of the day (other pairs) is written beside the first, never over it.
+    name = free_name(folder, S.DOC_ORDER_FILE.format(date=doc.day.isoformat()), ".docx")
+    path = write_docx(folder, name, document)
     _step(progress, 3)
     return path
 

@@ -464,15 +464,3 @@ def silent_schools(muni: Store, day: dt.date, days: int) -> list[Silent]:
         if not last or (day - dt.date.fromisoformat(last[:10])).days > days:
             silent.append(Silent(code, name, last))
     return silent
-
-
-def free_name(folder: Path, name: str, suffix: str = ".xlsx") -> str:
-    """``name`` (a file in ``folder``), or «name (2)», «name (3)» … when a report of the
-    same day is already there: a second report never overwrites the first silently."""
-    from metodkab.reports.xlsx import safe_file_name
-
-    candidate, number = name, 1
-    while (Path(folder) / (safe_file_name(candidate) + suffix)).exists():
-        number += 1
-        candidate = f"{name} ({number})"
-    return candidate

@@ -20,9 +20,9 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.reports import indicators as ri
 from metodkab.reports.indicator_sheet import number_text, target_text
-from metodkab.reports.xlsx import LANDSCAPE_WIDTH, Column, Sheet, write_xlsx
+from metodkab.reports.xlsx import LANDSCAPE_WIDTH, Column, Sheet, free_name, write_xlsx
 from metodkab.sync.consolidated import (
-    DISTRIBUTION_GROUPS, MATRIX_GROUPS, Consolidated, Person, free_name,
+    DISTRIBUTION_GROUPS, MATRIX_GROUPS, Consolidated, Person,
 )
 from metodkab.sync.office import format_moment
 
