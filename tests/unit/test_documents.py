@@ -18,6 +18,7 @@ from metodkab.screens import documents_export as de
 from metodkab.storage import programme as ps
 from metodkab.storage import repo
 from metodkab.storage.documents import years_text
+from metodkab.storage.files import FileProblem
 from metodkab.storage.indicators import load_report
 from metodkab.storage.school import save_school
 
@@ -521,7 +522,7 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(broken, "save", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(FileProblem):
         W.write_docx(tmp_path, "Приказ", broken)
     assert target.read_bytes() == before
     assert os.listdir(tmp_path) == [target.name]

@@ -14,7 +14,7 @@ from metodkab.importing.plan import build_plan
 from metodkab.importing.reader import read_table
 from metodkab.importing.report import write_report
 from metodkab.reports import docx as W
-from metodkab.reports.xlsx import Column, Sheet, export_file_mode, new_file_mode, write_xlsx
+from metodkab.reports.xlsx import Column, Sheet, write_xlsx
 from tests.data import make_import_samples as samples
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -29,15 +29,6 @@ def umask(request):
 
 def mode(path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
-
-
-def test_new_file_mode_follows_the_umask(umask):
-    assert new_file_mode() == 0o666 & ~umask
-
-
-def test_export_mode_is_owner_only(umask):
-    assert export_file_mode() == 0o600 & ~umask
-    assert export_file_mode() & 0o077 == 0
 
 
 def test_xlsx_is_owner_only(tmp_path, umask):

@@ -116,6 +116,28 @@ def test_overwrites_atomically(tmp_path):
     assert len(list(tmp_path.iterdir())) == 1
 
 
+def test_a_failed_save_keeps_the_old_workbook(tmp_path, monkeypatch):
+    import errno
+
+    import pytest
+    from openpyxl.workbook.workbook import Workbook
+
+    from metodkab.storage.files import FileProblem
+
+    first = write_xlsx(tmp_path, "файл", [Sheet("Лист", "Т", (Column("А"),), [[1]])])
+    before = first.read_bytes()
+
+    def full_disk(self, stream):
+        stream.write(b"PK half a workbook")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", full_disk)
+    with pytest.raises(FileProblem, match="места"):
+        write_xlsx(tmp_path, "файл", [Sheet("Лист", "Т", (Column("А"),), [[2]])])
+    assert first.read_bytes() == before
+    assert [f.name for f in tmp_path.iterdir()] == [first.name]
+
+
 def test_indicators_export(school, tmp_path):  # noqa: F811
     store, p = school
     save_school(store, School(full_name="МБОУ СОШ № 1", short_name="СОШ № 1"))

@@ -6,16 +6,14 @@ Russian (ru-RU in the defaults, the styles and every run: spelling and hyphenati
 headings, tables with borders whose header rows repeat on every page, page numbers in
 the footer, and signature lines. Sections can turn landscape for wide tables.
 
-The file is written under a temporary name in the target folder, flushed to disk and
-then renamed (``os.replace``), so a half-written file never carries the final name and
-an existing file is replaced only by a complete one. No textual here.
+The file is written by ``storage.files.atomic_write`` (a temporary name in the target
+folder, fsync, rename, folder synced), so a half-written file never carries the final
+name and an existing file is replaced only by a complete one. No textual here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,7 +28,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from metodkab import strings as S
-from metodkab.reports.xlsx import give_export_mode, safe_file_name
+from metodkab.reports.xlsx import safe_file_name
+from metodkab.storage.files import atomic_write
 
 FONT = "Times New Roman"
 LANG = "ru-RU"
@@ -544,8 +543,9 @@ def add_group_row(t, text: str):
 
 def write_docx(folder: Path | str, file_name: str, document: Document) -> Path:
     """Save ``document`` into ``folder/file_name`` (".docx" added) atomically; return the
-    full path. The folder is created if needed; on any failure the temporary file is
-    removed and an existing file of that name is left as it was."""
+    full path, owner-only (it names staff). The folder is created if needed; on any
+    failure the temporary file is removed, an existing file of that name is left as it
+    was and the message is Russian (FileProblem)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     name = safe_file_name(file_name)
@@ -553,33 +553,6 @@ def write_docx(folder: Path | str, file_name: str, document: Document) -> Path:
         name += ".docx"
     target = folder / name
     tag_russian(document)
-    handle, temp = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            document.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        give_export_mode(temp)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _sync_folder(folder)
+    with atomic_write(target, private=True) as stream:
+        document.save(stream)
     return target.resolve()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable where the system allows opening a folder (not Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

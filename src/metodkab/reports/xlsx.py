@@ -8,19 +8,16 @@ an autofilter, borders, one typeface (Arial), wrapped text in rows tall enough f
 dates stored as real dates (ДД.ММ.ГГГГ), numbers as numbers and percents as fractions
 with a % format; a column with no value is left out, a sheet that counts something ends
 with a totals row. Pages: A4, fitted to the width (landscape when wide), «стр. N из M».
-Text is always text: a value starting with «=» is never a formula. The file is written under a
-temporary name in the target folder and then renamed (``os.replace``), so a half-written
-file never carries the final name.
+Text is always text: a value starting with «=» is never a formula. The file is written by
+``storage.files.atomic_write`` (temporary name, fsync, rename, folder synced), so a
+half-written file never carries the final name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from copy import copy
 import re
-import tempfile
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from metodkab import strings as S
+from metodkab.storage.files import atomic_write
 
 DATE_FORMAT = "DD.MM.YYYY"
 PERCENT = "0.0%"
@@ -56,38 +54,6 @@ _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
 DATA_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
-_UMASK_LOCK = threading.Lock()
-
-
-def new_file_mode() -> int:
-    """The permissions any new file of the user gets (0o666 less the umask)."""
-    try:     # Linux: read without changing it (os.umask is process-wide, workers run)
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    with _UMASK_LOCK:
-        mask = os.umask(0o022)
-        os.umask(mask)
-    return 0o666 & ~mask
-
-
-def export_file_mode() -> int:
-    """Every workbook and document names staff (personal data, 152-ФЗ): owner-only on
-    POSIX (0o600), or stricter where the user's umask says so."""
-    return 0o600 & new_file_mode()
-
-
-def give_export_mode(path: Path | str) -> None:
-    """Give a temporary file (about to be renamed to its final name) the permissions of
-    an export. A file system that refuses (a network share) keeps its own."""
-    try:
-        os.chmod(path, export_file_mode())
-    except OSError:
-        pass
-
 
 
 @dataclass(frozen=True)
@@ -393,8 +359,10 @@ def _print_setup(ws, width: int, titles: str = "2:2") -> None:
 
 
 def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> Path:
-    """Write the sheets into ``folder/file_name`` (".xlsx" added) atomically; return the
-    full path. The folder is created if needed."""
+    """Write the sheets into ``folder/file_name`` (".xlsx" added) by
+    ``storage.files.atomic_write``; return the full path, owner-only (it names staff).
+    The folder is created if needed; a failure leaves nothing behind and says in Russian
+    what to do (FileProblem)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     name = safe_file_name(file_name)
@@ -405,16 +373,6 @@ def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> P
     wb.remove(wb.active)
     for sheet in sheets:
         fill_sheet(wb.create_sheet(), sheet)
-    handle, temp = tempfile.mkstemp(prefix=".~", suffix=".xlsx.tmp", dir=folder)
-    os.close(handle)
-    try:
-        wb.save(temp)
-        give_export_mode(temp)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    with atomic_write(target, private=True) as stream:
+        wb.save(stream)
     return target.resolve()

@@ -3,10 +3,11 @@
 - ``open_regular`` opens a file for reading only when it is a regular file: a FIFO named
   ``x.mkp`` would block ``open`` forever, a folder named ``a.mkp`` gives an English
   «Is a directory». Both become Russian messages.
-- ``write_atomically`` writes under a temporary name of ours (``.<name>.<hex>.tmp``),
-  fsyncs, renames into place and syncs the folder; the temp file never outlives a
-  failure. ``private=True`` creates it owner-only (0600 on POSIX): databases, backups,
-  keys and packets hold personal data.
+- ``atomic_write`` is the one writer of whole files: a temporary name of ours
+  (``.<name>.<pid>-<hex>.tmp``), fsync, rename into place, sync the folder; the temp
+  file never outlives a failure. ``private=True`` creates it owner-only (0600 on POSIX):
+  databases, backups, keys, packets, workbooks and documents hold personal data.
+  ``write_atomically`` writes bytes by it.
 - ``os_message`` turns an OSError (disk full, no rights, read-only disk …) into one
   Russian line that says what to do; ``sqlite_message`` does the same for SQLite's own
   reports of the same conditions. Neither ever says «повреждён».
@@ -22,6 +23,8 @@ import shutil
 import sqlite3
 import stat
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,7 +39,7 @@ STALE_AFTER_SECONDS = 24 * 3600
 # (and SQLite's -journal, -wal, -shm and our .lock beside a temporary database)
 # — and only names of the files we write, so another program's temp file is never touched
 _OUR_TEMP = re.compile(r"\..+\.(?:sqlite|mkp|mkr|mkkey|sha256|office-key|signing-key|"
-                       r"packet-seq|sealed)"
+                       r"packet-seq|sealed|xlsx|docx)"
                        r"\.(?:(?P<pid>\d+)(?:-[0-9a-f]{8})?|[0-9a-f]{8})\.tmp"
                        r"(?:-journal|-wal|-shm|\.lock)?")
 
@@ -201,20 +204,27 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write a file so that it appears whole or not at all (temp file, fsync, rename).
+@contextmanager
+def atomic_write(path: Path | str, *, private: bool = False) -> Iterator[BinaryIO]:
+    """The one way a file of ours is written: it appears whole or not at all.
 
-    An OSError (disk full, no rights …) becomes FileProblem with a Russian message; the
-    temporary file is removed whatever happens.
+    The block writes into a new temporary file beside ``path`` (``temp_path``); when the
+    block ends, the file is flushed and fsynced, renamed into place and the folder synced
+    (a power cut then leaves the old file or the new one, never half of one). On any
+    failure, in the block or after it, the temporary file is removed and a file already
+    at ``path`` stays as it was; an OSError becomes FileProblem with a Russian message.
+    ``private``: owner-only from its first byte (0600 less the umask), for files that
+    hold personal data (databases, packets, keys, every workbook and document).
     """
     path = Path(path)
     tmp = temp_path(path)
     try:
         try:
-            fd = create_private(tmp) if private else os.open(
-                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            fd = (create_private(tmp) if private
+                  else os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                               | getattr(os, "O_BINARY", 0), 0o666))
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                yield fh
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
@@ -223,6 +233,12 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
     finally:
         tmp.unlink(missing_ok=True)
     sync_folder(path.parent)
+
+
+def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write ``data`` to ``path`` by ``atomic_write``."""
+    with atomic_write(path, private=private) as fh:
+        fh.write(data)
 
 
 def _process_gone(pid: int) -> bool:
