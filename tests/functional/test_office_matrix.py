@@ -4,6 +4,7 @@ school sent full data, «сотрудник N, …» where it sent de-identified
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from textual.widgets import DataTable
@@ -142,7 +143,8 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path,
         from metodkab.reports.xlsx import Column, Sheet, write_xlsx
 
         table_file = write_xlsx(tmp_path, "реестр", [Sheet("Реестр", "Школы района", [
-            Column("Код"), Column("Наименование")], [("0412", ""), ("0499", "ООШ с. Борки")])])
+            Column("Код"), Column("Наименование")], [("0412", ""), ("0499", "ООШ с. Борки")])],
+            day=dt.date(2026, 11, 23))
         await pilot.press("ctrl+r")
         await settle(pilot)
         app.screen.query_one("#pd-path").value = str(table_file)

@@ -497,7 +497,7 @@ def test_value_formats():
 
 
 def _small(text):
-    document = W.new_document(title=text)
+    document = W.new_document(title=text, day=D)
     W.paragraph(document, text)
     return document
 
@@ -557,6 +557,10 @@ def test_demo_school_documents_open(tmp_path):
         assert len(order.tables[0].rows) > 1
         assert len(report.tables[0].rows) > 20
         assert sorted(p.suffix for p in out.iterdir()) == [".docx"] * 4
+        for path in out.iterdir():      # dated by the app's clock, not the machine's
+            props = read(path).core_properties
+            assert props.created == props.modified == dt.datetime(2026, 11, 23, 12,
+                                                                tzinfo=dt.timezone.utc)
     finally:
         store.close()
 

@@ -32,12 +32,13 @@ def mode(path) -> int:
 
 
 def test_xlsx_is_owner_only(tmp_path, umask):
-    path = write_xlsx(tmp_path, "список", [Sheet("Лист", "Т", (Column("А"),), [[1]])])
+    path = write_xlsx(tmp_path, "список", [Sheet("Лист", "Т", (Column("А"),), [[1]])],
+                      day=dt.date(2026, 11, 23))
     assert mode(path) == 0o600 & ~umask
 
 
 def test_docx_is_owner_only(tmp_path, umask):
-    document = W.new_document(title="Приказ")
+    document = W.new_document(title="Приказ", day=dt.date(2026, 11, 23))
     W.paragraph(document, "текст")
     path = W.write_docx(tmp_path, "Приказ", document)
     assert mode(path) == 0o600 & ~umask

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from metodkab import cli
@@ -87,7 +89,8 @@ def test_the_whole_exchange_from_the_command_line(files, capsys, monkeypatch):
     from metodkab.reports.xlsx import Column, Sheet, write_xlsx
 
     table = write_xlsx(folder, "реестр", [Sheet("Школы", "Реестр школ района", [
-        Column("Код"), Column("Наименование")], [("0412", "СОШ № 12"), (415, "ООШ с. Борки")])])
+        Column("Код"), Column("Наименование")], [("0412", "СОШ № 12"), (415, "ООШ с. Борки")])],
+        day=dt.date(2026, 11, 23))
     code, text = run(capsys, "municipality", "register", str(table), "--days", "10",
                      "--db", str(muni))
     assert code == 0 and "Реестр загружен: школ 2." in text

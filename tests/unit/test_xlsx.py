@@ -25,7 +25,7 @@ def test_generic_sheet(tmp_path):
                   (Column("ФИО"), Column("Дата"), Column("Доля", 9, "0.0")),
                   [["Иванова Анна", dt.date(2026, 3, 1), 27.5],
                    ["Петров Пётр Петрович", None, 100]])
-    path = write_xlsx(tmp_path / "out", "Список: 1/2", [sheet])
+    path = write_xlsx(tmp_path / "out", "Список: 1/2", [sheet], day=D1)
     assert path.name == "Список_ 1_2.xlsx" and path.is_absolute()
     assert [p.name for p in path.parent.iterdir()] == [path.name]       # no temp file left
     ws = openpyxl.load_workbook(path)["Список"]
@@ -46,7 +46,7 @@ def test_print_setup_font_borders_and_footer(tmp_path):
     wide = [Column(f"Столбец номер {i}", 20) for i in range(8)]
     narrow = Sheet("Узкий", "Узкий лист", (Column("ФИО"), Column("Число")), [["Иванова", 1]])
     path = write_xlsx(tmp_path, "печать", [
-        Sheet("Широкий", "Широкий лист", wide, [["слово " * 5] * 8]), narrow])
+        Sheet("Широкий", "Широкий лист", wide, [["слово " * 5] * 8]), narrow], day=D1)
     book = openpyxl.load_workbook(path)
     for ws, orientation in ((book["Широкий"], "landscape"), (book["Узкий"], "portrait")):
         assert ws.page_setup.orientation == orientation
@@ -69,7 +69,7 @@ def test_print_setup_font_borders_and_footer(tmp_path):
 def test_text_is_never_a_formula(tmp_path):
     sheet = Sheet("Лист", "=HYPERLINK(\"http://x\")", (Column("ФИО"), Column("Заметка")),
                   [["=1+2", "+7 (900) 000-00-00"], ["@SUM(A1)", "-обычный текст"]])
-    path = write_xlsx(tmp_path, "формулы", [sheet])
+    path = write_xlsx(tmp_path, "формулы", [sheet], day=D1)
     ws = openpyxl.load_workbook(path)["Лист"]
     assert ws["A1"].data_type == "s" and ws["A1"].value.startswith("=HYPERLINK")
     assert ws["A3"].value == "=1+2" and ws["A3"].data_type == "s" and ws["A3"].quotePrefix
@@ -84,7 +84,7 @@ def test_empty_columns_are_left_out_and_totals_sum(tmp_path):
     sheet = Sheet("Лист", "Т", (Column("ФИО"), Column("Пусто"), Column("Пар", total=True),
                                Column("Доля", percent=True)),
                   [["Иванова", None, 2, 27.5], ["Петрова", "", 3, 100]], totals="Итого")
-    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "т", [sheet]))["Лист"]
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "т", [sheet], day=D1))["Лист"]
     assert [c.value for c in ws[2]] == ["ФИО", "Пар", "Доля"]
     assert [c.value for c in ws[5]] == ["Итого", 5, None]
     assert ws["A5"].font.bold
@@ -92,7 +92,7 @@ def test_empty_columns_are_left_out_and_totals_sum(tmp_path):
     assert ws.auto_filter.ref == "A2:C4"             # the totals row is not filtered
     # With no rows at all, the header stays whole.
     empty = Sheet("Пусто", "Т", (Column("ФИО"), Column("Пар")), [])
-    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "п", [empty]))["Пусто"]
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "п", [empty], day=D1))["Пусто"]
     assert [c.value for c in ws[2]] == ["ФИО", "Пар"]
 
 
@@ -109,31 +109,39 @@ def test_no_word_is_broken_and_lines_are_counted():
 
 def test_overwrites_atomically(tmp_path):
     sheet = Sheet("Лист", "Т", (Column("А"),), [[1]])
-    first = write_xlsx(tmp_path, "файл", [sheet])
-    second = write_xlsx(tmp_path, "файл.xlsx", [Sheet("Лист", "Т", (Column("А"),), [[2]])])
+    first = write_xlsx(tmp_path, "файл", [sheet], day=D1)
+    second = write_xlsx(tmp_path, "файл.xlsx", [Sheet("Лист", "Т", (Column("А"),), [[2]])],
+                        day=D1)
     assert first == second
     assert openpyxl.load_workbook(second)["Лист"]["A3"].value == 2
     assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_properties_are_dated_by_the_report_date_not_the_machine_clock(tmp_path):
+    path = write_xlsx(tmp_path, "файл", [Sheet("Лист", "Т", (Column("А"),), [[1]])],
+                      day=dt.date(2025, 3, 7))
+    props = openpyxl.load_workbook(path).properties
+    assert props.created == props.modified == dt.datetime(2025, 3, 7, 12, 0)
+    assert not props.creator
 
 
 def test_a_failed_save_keeps_the_old_workbook(tmp_path, monkeypatch):
     import errno
 
     import pytest
-    from openpyxl.workbook.workbook import Workbook
-
+    from metodkab.reports import xlsx
     from metodkab.storage.files import FileProblem
 
-    first = write_xlsx(tmp_path, "файл", [Sheet("Лист", "Т", (Column("А"),), [[1]])])
+    first = write_xlsx(tmp_path, "файл", [Sheet("Лист", "Т", (Column("А"),), [[1]])], day=D1)
     before = first.read_bytes()
 
-    def full_disk(self, stream):
-        stream.write(b"PK half a workbook")
+    def full_disk(self):
+        self._archive.writestr("xl/workbook.xml", "<half")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", full_disk)
+    monkeypatch.setattr(xlsx.ExcelWriter, "save", full_disk)
     with pytest.raises(FileProblem, match="места"):
-        write_xlsx(tmp_path, "файл", [Sheet("Лист", "Т", (Column("А"),), [[2]])])
+        write_xlsx(tmp_path, "файл", [Sheet("Лист", "Т", (Column("А"),), [[2]])], day=D1)
     assert first.read_bytes() == before
     assert [f.name for f in tmp_path.iterdir()] == [first.name]
 

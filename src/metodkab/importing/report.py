@@ -40,4 +40,5 @@ def write_report(plan: Plan, folder: Path | str, *, now: dt.datetime,
     title = (S.IMP_REPORT_TITLE if applied else S.IMP_REPORT_TITLE_PREVIEW).format(
         file=plan.sheet.path.name, summary=plan.summary())
     sheet = Sheet(S.IMP_REPORT_SHEET, title, columns, rows)
-    return write_xlsx(Path(folder).expanduser(), name or report_name(plan, now), [sheet])
+    return write_xlsx(Path(folder).expanduser(), name or report_name(plan, now), [sheet],
+                      day=now.date())

@@ -129,7 +129,7 @@ def programme_docx(doc: rp.ProgrammeDocument, signers: Signers) -> Document:
     their own column), the target indicators (the values the Программа развития screen
     shows, computed ones included) and the progress — counting the same activities as the
     plan, the cancelled ones as cancelled — on landscape pages."""
-    out = W.new_document(title=doc.title)
+    out = W.new_document(title=doc.title, day=doc.day)
     _school_header(out, signers if signers.school else Signers(doc.school))
     W.approval_pair(out, [S.DOC_PROG_ACCEPTED, S.DOC_PROG_COUNCIL, S.DOC_PROG_PROTOCOL],
                     [S.DOC_PROG_APPROVED, doc.order or S.DOC_PROG_ORDER_BLANK])
@@ -216,6 +216,7 @@ class RouteDocument:
     approved_date: dt.date | None
     status: str
     steps: tuple[RouteLine, ...]
+    day: dt.date                                   # the report date the ИОМ is printed on
     profile: tuple[tuple[str, str], ...] = ()      # the personal block: label, value
     agreed_role: str = ""                          # «Наставник» or «Тьютор (куратор …)»
     agreed_name: str = ""
@@ -235,7 +236,7 @@ def route_docx(doc: RouteDocument) -> Document:
     «УТВЕРЖДАЮ» (the director), the title with the person's name, the personal block,
     the steps grouped under the deficit each answers (with the diagnostic that found it),
     overdue steps marked, and the signatures of the person and the deputy director."""
-    out = W.new_document(title=S.DOC_ROUTE_TITLE, landscape=True)
+    out = W.new_document(title=S.DOC_ROUTE_TITLE, day=doc.day, landscape=True)
     _school_header(out, doc.signers)
     agreed = [S.DOC_AGREED, doc.agreed_role or S.DOC_ROUTE_AGREED_TUTOR,
               f"{W.SHORT_BLANK} / {doc.agreed_name or W.SHORT_BLANK} /", S.DOC_DATE_BLANK]
@@ -368,7 +369,7 @@ def order_docx(doc: OrderDocument) -> Document:
     pairs as a table with each pair's reason and the mentees' subjects, the curators, the
     programmes, control — names declined), the director's signature and the lines of
     acquaintance of everybody named."""
-    out = W.new_document(title=S.DOC_ORDER_TITLE)
+    out = W.new_document(title=S.DOC_ORDER_TITLE, day=doc.day)
     _school_header(out, doc.signers)
     W.paragraph(out, S.DOC_ORDER_WORD, bold=True, align="center", size=14, space_after=10)
     W.two_sides(out, S.DOC_DATE_BLANK, S.DOC_NUMBER_BLANK)
@@ -519,7 +520,7 @@ def staff_report_docx(doc: ReportDocument) -> Document:
     (1.18–1.28, «N человек / N %»), figures with nothing to measure named once instead
     of «— 0 / 0» rows, and the lists of people and steps that need attention, each saying
     why it differs from the table where it does."""
-    out = W.new_document(title=S.DOC_REPORT_TITLE)
+    out = W.new_document(title=S.DOC_REPORT_TITLE, day=doc.day)
     _school_header(out, doc.signers)
     W.title(out, S.DOC_REPORT_TITLE)
     W.paragraph(out, S.DOC_REPORT_SUBTITLE.format(

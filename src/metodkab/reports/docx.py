@@ -28,7 +28,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from metodkab import strings as S
-from metodkab.reports.xlsx import safe_file_name
+from metodkab.reports.xlsx import property_time, safe_file_name
 from metodkab.storage.files import atomic_write
 
 FONT = "Times New Roman"
@@ -132,8 +132,9 @@ def _style_font(style, size: float, bold: bool | None = None) -> None:
     style.font.italic = False
 
 
-def new_document(*, title: str = "", landscape: bool = False) -> Document:
-    """An empty A4 document with the house styles set up."""
+def new_document(*, title: str = "", day: dt.date, landscape: bool = False) -> Document:
+    """An empty A4 document with the house styles set up, dated ``day`` (the document's
+    own date, by the app's clock) in its properties."""
     doc = docx.Document()
     _document_defaults(doc)
     styles = doc.styles
@@ -172,8 +173,9 @@ def new_document(*, title: str = "", landscape: bool = False) -> Document:
     props.author = ""
     props.last_modified_by = ""
     props.comments = ""
-    props.created = props.modified = dt.datetime.now().replace(microsecond=0)
+    props.created = props.modified = property_time(day)
     return doc
+
 
 
 def set_landscape(section, landscape: bool = True) -> None:

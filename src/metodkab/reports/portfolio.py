@@ -75,7 +75,7 @@ def _table(out: Document, title: str, headers: tuple[str, ...], rows: Rows,
 def portfolio_docx(doc: PortfolioDocument) -> Document:
     """The dossier: the person, the categories, then each kind of work in the period, and
     the signatures of the person and the deputy director."""
-    out = W.new_document(title=S.PF_TITLE)
+    out = W.new_document(title=S.PF_TITLE, day=doc.day)
     if doc.signers.school:
         W.paragraph(out, doc.signers.school, bold=True, align="center", space_after=12)
     W.title(out, S.PF_TITLE)

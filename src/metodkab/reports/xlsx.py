@@ -22,12 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.writer.excel import ExcelWriter
 
 from metodkab import strings as S
 from metodkab.storage.files import atomic_write
@@ -89,6 +91,14 @@ class Sheet:
 def safe_file_name(text: str) -> str:
     """A file name without characters Windows forbids."""
     return re.sub(r'[\\/:*?"<>|]+', "_", text).strip(" .") or "export"
+
+
+def property_time(day: dt.date) -> dt.datetime:
+    """The created/modified time of a file's properties: the document's own date (the
+    report date, frozen in tests), never the machine's clock, so the same data gives the
+    same document. Noon, because the properties are stored in UTC and Word shows them in
+    local time: noon is the same date in every time zone of Russia."""
+    return dt.datetime.combine(day, dt.time(12, 0))
 
 
 def free_name(folder: Path | str, name: str, suffix: str = ".xlsx") -> str:
@@ -358,11 +368,13 @@ def _print_setup(ws, width: int, titles: str = "2:2") -> None:
     ws.oddFooter.center.size = 9
 
 
-def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> Path:
+def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet], *,
+               day: dt.date) -> Path:
     """Write the sheets into ``folder/file_name`` (".xlsx" added) by
     ``storage.files.atomic_write``; return the full path, owner-only (it names staff).
     The folder is created if needed; a failure leaves nothing behind and says in Russian
-    what to do (FileProblem)."""
+    what to do (FileProblem). ``day`` (the report date) dates the file's properties, as
+    a document's: the same data gives the same workbook."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     name = safe_file_name(file_name)
@@ -373,6 +385,11 @@ def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet]) -> P
     wb.remove(wb.active)
     for sheet in sheets:
         fill_sheet(wb.create_sheet(), sheet)
+    wb.properties.created = wb.properties.modified = property_time(day)
+    wb.properties.creator = ""
     with atomic_write(target, private=True) as stream:
-        wb.save(stream)
+        # Workbook.save would stamp «modified» with the machine's clock: write it as
+        # openpyxl's save does, without the stamp.
+        with ZipFile(stream, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).save()
     return target.resolve()

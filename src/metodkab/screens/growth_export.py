@@ -41,7 +41,7 @@ def export_achievements(store, query: AchievementQuery, *, folder: Path,
     sheet = Sheet(S.XLS_GR_SHEET, title_row(school_name(store), S.XLS_GR_WHAT, day,
                                             achievement_filters(query)),
                   ACHIEVEMENT_COLUMNS, data)
-    return write_xlsx(folder, file_stem(S.XLS_GR_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_GR_FILE, day), [sheet], day=day)
 
 
 JOURNAL_COLUMNS = columns(S.XLS_JOURNAL_COLUMNS, (17, 20, 24, 40, 12, 60))
@@ -76,7 +76,7 @@ def export_journal(store, query: JournalQuery, *, folder: Path,
     sheet = Sheet(S.XLS_JOURNAL_SHEET, title_row(school_name(store), S.JOURNAL_TITLE, day,
                                                  journal_filters(query)),
                   JOURNAL_COLUMNS, data)
-    return write_xlsx(folder, file_stem(S.XLS_JOURNAL_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_JOURNAL_FILE, day), [sheet], day=day)
 
 
 def write_portfolio(store, staff_id: str, *, folder: Path, progress: Progress = None) -> Path:

@@ -53,7 +53,7 @@ def export_indicators(store, report: Report, *, folder: Path, progress=None) -> 
     sheet = Sheet(S.IND_FILE_INDICATORS, _title(report.school, S.IND_TITLE, report.day),
                   INDICATOR_COLUMNS, indicator_rows(report))
     return write_xlsx(folder, _stem(S.IND_FILE_INDICATORS, report.day),
-                      [sheet])
+                      [sheet], day=report.day)
 
 
 def drill_rows(report: Report, result: ri.Result) -> list[list]:
@@ -72,7 +72,8 @@ def export_drill(store, report: Report, result: ri.Result, *, folder: Path,
                   (Column(S.IND_COL_PERSON), Column(S.IND_COL_POSITIONS),
                    Column(S.IND_COL_LIST, 24)), drill_rows(report, result))
     return write_xlsx(folder,
-                      _stem(f"{S.IND_FILE_DRILL} {result.name[:40]}", report.day), [sheet])
+                      _stem(f"{S.IND_FILE_DRILL} {result.name[:40]}", report.day), [sheet],
+                      day=report.day)
 
 
 def format_value(result: ri.Result) -> str:
@@ -115,4 +116,4 @@ def export_staff(store, query: StaffQuery, *, folder: Path, progress=None) -> Pa
                                             S.IND_FILE_STAFF, day), STAFF_COLUMNS, data)
     if progress is not None:
         progress(1, 2)
-    return write_xlsx(folder, _stem(S.IND_FILE_STAFF, day), [sheet])
+    return write_xlsx(folder, _stem(S.IND_FILE_STAFF, day), [sheet], day=day)

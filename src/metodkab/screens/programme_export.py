@@ -139,4 +139,4 @@ def export_programme(store, programme_id: str | None, people_search: str = "", *
     _step(progress, 1, 2)
     sheets = programme_sheets(view, school_name(store), people_search)
     return write_xlsx(folder, file_stem(f"{S.XLS_PROG_FILE} {view.programme.period}", view.day),
-                      sheets)
+                      sheets, day=view.day)

@@ -113,7 +113,7 @@ def export_trainings(store, query: TrainingQuery, *, folder: Path,
                                             training_filters(query)),
                   TRAINING_COLUMNS, training_rows(rows),
                   totals=S.XLS_TOTAL_COUNT.format(what=S.XLS_TOTAL_COURSES, count=len(rows)))
-    return write_xlsx(folder, file_stem(S.XLS_TR_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_TR_FILE, day), [sheet], day=day)
 
 
 def overdue_rows(lists: store_t.OverdueLists) -> list[list]:
@@ -136,7 +136,7 @@ def export_overdue(store, *, folder: Path, progress: Progress = None) -> Path:
     _step(progress, 1, 2)
     sheet = Sheet(S.XLS_OD_SHEET, title_row(school_name(store), S.TR_OVERDUE_TITLE, day),
                   columns(S.XLS_OD_COLUMNS, (34, 30, 14, 16, 14, 40)), overdue_rows(lists))
-    return write_xlsx(folder, file_stem(S.XLS_OD_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_OD_FILE, day), [sheet], day=day)
 
 
 # --- Аттестация ---------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def export_schedule(store, *, folder: Path, progress: Progress = None) -> Path:
     schedule = store_a.schedule(store, day)
     _step(progress, 1, 2)
     return write_xlsx(folder, file_stem(S.XLS_ATT_FILE, day),
-                      schedule_sheets(schedule, school_name(store)))
+                      schedule_sheets(schedule, school_name(store)), day=day)
 
 
 # --- Наставничество -----------------------------------------------------------------------
@@ -229,7 +229,7 @@ def export_mentorships(store, query: MentorshipQuery, *, folder: Path,
                                               mentorship_filters(store, query)),
                   MENTORSHIP_COLUMNS, mentorship_rows(rows),
                   totals=S.XLS_TOTAL_COUNT.format(what=S.XLS_TOTAL_PAIRS, count=len(rows)))
-    return write_xlsx(folder, file_stem(S.XLS_MENT_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_MENT_FILE, day), [sheet], day=day)
 
 
 def coverage_rows(coverage: store_m.Coverage, only_unsupported: bool = False) -> list[list]:
@@ -251,7 +251,7 @@ def export_coverage(store, only_unsupported: bool = False, *, folder: Path,
                                              filters),
                   columns(S.XLS_COV_COLUMNS, (34, 10, 10, 9, 9, 11, 30, 34, 12, 34, 12)),
                   coverage_rows(coverage, only_unsupported))
-    return write_xlsx(folder, file_stem(S.XLS_COV_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_COV_FILE, day), [sheet], day=day)
 
 
 def export_mentor_load(store, *, folder: Path, progress: Progress = None) -> Path:
@@ -267,7 +267,7 @@ def export_mentor_load(store, *, folder: Path, progress: Progress = None) -> Pat
     sheet = Sheet(S.XLS_LOAD_SHEET, title_row(school_name(store), S.MENT_LOAD_TITLE, day),
                   [Column(headers[0], 34), *(Column(h, 12, total=True) for h in headers[1:])],
                   data, totals=S.XLS_TOTAL)
-    return write_xlsx(folder, file_stem(S.XLS_LOAD_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_LOAD_FILE, day), [sheet], day=day)
 
 
 # --- Главная: «Что требует внимания» -----------------------------------------------------
@@ -288,7 +288,7 @@ def export_alerts(store, key: str | None = None, *, folder: Path,
     sheet = Sheet(S.XLS_TODO_SHEET, title_row(school_name(store), what, day),
                   columns(S.XLS_TODO_COLUMNS, (60, 90)),
                   [[titles[a.key], item.text] for a in alerts for item in a.items])
-    return write_xlsx(folder, file_stem(S.XLS_TODO_FILE, day), [sheet])
+    return write_xlsx(folder, file_stem(S.XLS_TODO_FILE, day), [sheet], day=day)
 
 
 # --- Методические объединения -------------------------------------------------------------
@@ -313,4 +313,4 @@ def export_associations(store, *, folder: Path, progress: Progress = None) -> Pa
                   [[m.association, " ".join(p for p in (m.last_name, m.first_name, m.middle_name) if p),
                     m.positions, m.subjects, S.XLS_AS_HEAD if m.is_head else ""]
                    for m in members])
-    return write_xlsx(folder, file_stem(S.XLS_AS_FILE, day), [listing, staff])
+    return write_xlsx(folder, file_stem(S.XLS_AS_FILE, day), [listing, staff], day=day)

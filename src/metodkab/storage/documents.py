@@ -174,7 +174,7 @@ def load_route(store: Store, route_id: str) -> rd.RouteDocument:
         load_signers(store), Person(person.last_name, person.first_name, person.middle_name,
                                     person.sex),
         ", ".join(person.positions), r.period_start, r.period_end, r.developed_by,
-        r.approved_date, r.status, steps, _profile(store, person, day, r.self_education_topic),
+        r.approved_date, r.status, steps, day, _profile(store, person, day, r.self_education_topic),
         S.DOC_ROUTE_AGREED_MENTOR if mentor else S.DOC_ROUTE_AGREED_TUTOR, mentor)
 
 

@@ -272,7 +272,7 @@ def write_workbook(report: Consolidated, folder: Path) -> Path:
                      targets=False),
     ]
     name = free_name(folder, S.MX_FILE.format(date=report.day.isoformat()))
-    return write_xlsx(folder, name, sheets)
+    return write_xlsx(folder, name, sheets, day=report.day)
 
 
 # --- the analytical note ------------------------------------------------------------------
@@ -293,7 +293,7 @@ def note_document(report: Consolidated, specialist: str = ""):
 
     date = format_date(report.day)
     town = _municipality(report)
-    doc = d.new_document(title=S.MX_NOTE_TITLE)
+    doc = d.new_document(title=S.MX_NOTE_TITLE, day=report.day)
     d.title(doc, S.MX_NOTE_TITLE)
     d.paragraph(doc, S.MX_NOTE_SUBTITLE.format(municipality=town, date=date), align="center",
                 bold=True)
