@@ -9,14 +9,13 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Label
 
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Achievement, Record, ShortLearning
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import FormScreen
-from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
+from metodkab.screens.group_entry import GroupEntry, GroupScope, GroupStore, ask_delete_grouped
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import AchievementRow
 from metodkab.storage.staff import staff_choices
@@ -80,18 +79,20 @@ def _blank_result(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-class AchievementFormScreen(EvidenceFile, FormScreen):
+GROUP = GroupStore(store_g.group_size, store_g.group_changed, store_g.delete_achievement,
+                   store_g.delete_group)
+
+
+class AchievementFormScreen(EvidenceFile, GroupScope, FormScreen):
     """One achievement of one person. Editing a record of a group entry asks whether the
     change is for this person only or for everyone of the group."""
 
     MODEL = Achievement
     SCREEN_TITLE = S.GR_TITLE
     BINDINGS = [*FormScreen.BINDINGS, EvidenceFile.EVIDENCE_BINDING]
-
-    def __init__(self, record_id: str | None = None, *,
-                 initial: dict[str, Any] | None = None) -> None:
-        super().__init__(record_id, initial=initial)
-        self.scope = "one"
+    GROUP_STORE = GROUP
+    SCOPE_TEXTS = (S.GR_GROUP_EDIT_TITLE, S.GR_GROUP_EDIT_QUESTION, S.GR_GROUP_EDIT_ONE,
+                   S.GR_GROUP_EDIT_ALL)
 
     def field_specs(self) -> list[FieldSpec]:
         return [FieldSpec("staff_id", S.GR_F_PERSON,
@@ -118,104 +119,31 @@ class AchievementFormScreen(EvidenceFile, FormScreen):
     def _data(self) -> dict[str, Any]:
         return _blank_result(super()._data())
 
-    def action_save(self) -> None:
-        record, errors = self.validate_form()
-        if errors or record is None or not record.group_id:  # type: ignore[attr-defined]
-            self.scope = "one"
-            super().action_save()
-            return
-
-        def asked(facts: tuple[int, bool]) -> None:
-            size, changed = facts
-            if size < 2 or not changed:
-                self.scope = "one"
-                FormScreen.action_save(self)
-                return
-
-            def chosen(scope: str | None) -> None:
-                if scope:
-                    self.scope = scope
-                    FormScreen.action_save(self)
-
-            self.app.push_screen(ActionChoiceDialog(
-                S.GR_GROUP_EDIT_TITLE, S.GR_GROUP_EDIT_QUESTION.format(count=size),
-                [("one", S.GR_GROUP_EDIT_ONE), ("all", S.GR_GROUP_EDIT_ALL.format(count=size))]),
-                callback=chosen)
-
-        self.run_db(_group_facts, record, done=asked)
-
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         if self.scope == "all":
             return store_g.update_group(store, record)  # type: ignore[arg-type]
         return store_g.save_achievement(store, record)  # type: ignore[arg-type]
 
 
-def _group_facts(store, record: Achievement) -> tuple[int, bool]:
-    return store_g.group_size(store, record.group_id), store_g.group_changed(store, record)
-
-
-class GroupAchievementFormScreen(FormScreen):
+class GroupAchievementFormScreen(GroupEntry, FormScreen):
     """One event with several participants, entered once: a record per person.
 
     Ctrl+G marks everyone employed. Dismisses with the group id."""
 
     MODEL = Achievement
     SCREEN_TITLE = S.GR_TITLE
-    BINDINGS = [
-        *FormScreen.BINDINGS,
-        Binding("ctrl+g", "everyone", S.TR_KEY_EVERYONE, key_display="Ctrl+G", id="everyone"),
-    ]
+    PEOPLE_LABEL = S.GR_F_PEOPLE
+    GROUP_TITLE = S.GR_GROUP_NEW
+    BINDINGS = [*FormScreen.BINDINGS, GroupEntry.EVERYONE_BINDING]
 
     def __init__(self, *, people: list[str] | None = None) -> None:
         super().__init__(None, initial={"staff_ids": list(people or [])})
-        self.employed: list[tuple[str, str]] = []
 
     def field_specs(self) -> list[FieldSpec]:
-        return [FieldSpec("staff_ids", S.GR_F_PEOPLE,
-                          lambda: ChoiceField([], multiple=True, title=S.GR_F_PEOPLE),
-                          kind="multi", required=True),
-                *_event_specs()]
-
-    def title_for(self, record: Record | None) -> str:
-        return S.GR_GROUP_NEW
-
-    def load_extra(self, store) -> dict[str, Any]:
-        return {"staff": staff_choices(store)}
-
-    def apply_extra(self, extra: dict[str, Any]) -> None:
-        self.employed = extra["staff"]
-        self.form.widget("staff_ids").set_options(extra["staff"])
-
-    def _loaded(self, result) -> None:
-        super()._loaded(result)
-        self._count_people()
-
-    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
-        super().on_choice_field_changed(event)
-        if event.field.id == "field-staff_ids":
-            self._count_people()
-
-    def _count_people(self) -> None:
-        count = len(self.form.widget("staff_ids").value)
-        label = S.TR_F_PEOPLE_COUNT.format(count=count) if count else S.GR_F_PEOPLE
-        self.form.rows["staff_ids"].query_one(".form-label", Label).update(f"{label} *")
-
-    def action_everyone(self) -> None:
-        field = self.form.widget("staff_ids")
-        everyone = [key for key, _ in self.employed]
-        field.set_value([] if list(field.value) == everyone else everyone)
+        return [self.people_spec(), *_event_specs()]
 
     def _data(self) -> dict[str, Any]:
-        data = _blank_result(super()._data())
-        people = data.pop("staff_ids", None) or []
-        data["staff_id"] = people[0] if people else "-"
-        return data
-
-    def validate_form(self) -> tuple[Record | None, dict[str, str]]:
-        record, errors = super().validate_form()
-        if not self.form.values()["staff_ids"]:
-            return None, {"staff_ids": S.TR_GROUP_NEED_PEOPLE, **errors}
-        return record, errors
+        return _blank_result(super()._data())
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return store_g.save_group(store, record, list(values["staff_ids"]))  # type: ignore[arg-type]
@@ -261,33 +189,8 @@ class LearningFormScreen(EvidenceFile, FormScreen):
 
 def ask_delete_achievement(screen, row: AchievementRow, done) -> None:
     """Del on an achievement: one record, or — for a group entry — the whole group."""
-
-    def delete_one() -> None:
-        screen.app.push_screen(
-            ConfirmDialog(S.GR_DELETE_CONFIRM.format(title=row.title, name=row.name)),
-            callback=lambda yes: yes and screen.run_db(store_g.delete_achievement, row.id,
-                                                       done=lambda _: done()))
-
-    def sized(size: int) -> None:
-        if size < 2:
-            delete_one()
-            return
-
-        def chosen(action: str | None) -> None:
-            if action == "one":
-                screen.run_db(store_g.delete_achievement, row.id, done=lambda _: done())
-            elif action == "all":
-                screen.run_db(store_g.delete_group, row.group_id, done=lambda _: done())
-
-        screen.app.push_screen(ActionChoiceDialog(
-            row.title, S.GR_DELETE_GROUP_QUESTION.format(name=row.name, count=size),
-            [("one", S.TR_DELETE_ONE), ("all", S.TR_DELETE_ALL.format(count=size))]),
-            callback=chosen)
-
-    if not row.group_id:
-        delete_one()
-    else:
-        screen.run_db(store_g.group_size, row.group_id, done=sized)
+    ask_delete_grouped(screen, row, GROUP, done, confirm=S.GR_DELETE_CONFIRM,
+                       question=S.GR_DELETE_GROUP_QUESTION)
 
 
 def achievement_cells(row: AchievementRow, widths: dict[str, int]) -> dict[str, Text]:

@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.binding import Binding
-from textual.widgets import Label
-
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Record, Training
 from metodkab.screens.base import AppScreen, CheckBeforeSave, FormScreen
-from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
+from metodkab.screens.group_entry import GroupEntry, GroupScope, GroupStore, ask_delete_grouped
 from metodkab.storage import repo
 from metodkab.storage import training as store_t
 from metodkab.storage.staff import staff_choices
@@ -60,17 +57,19 @@ def _tail_specs() -> list[FieldSpec]:
     ]
 
 
-class TrainingFormScreen(CheckBeforeSave, FormScreen):
+GROUP = GroupStore(store_t.group_size, store_t.group_changed, store_t.delete_training,
+                   store_t.delete_group)
+
+
+class TrainingFormScreen(GroupScope, FormScreen):
     """One training of one person. Editing a record of a group entry asks whether the
     change is for this person only or for the whole group."""
 
     MODEL = Training
     SCREEN_TITLE = S.TR_TITLE
-
-    def __init__(self, record_id: str | None = None, *, initial: dict[str, Any] | None = None,
-                 ) -> None:
-        super().__init__(record_id, initial=initial)
-        self.scope = "one"
+    GROUP_STORE = GROUP
+    SCOPE_TEXTS = (S.TR_GROUP_EDIT_TITLE, S.TR_GROUP_EDIT_QUESTION, S.TR_GROUP_EDIT_ONE,
+                   S.TR_GROUP_EDIT_ALL)
 
     def field_specs(self) -> list[FieldSpec]:
         return [
@@ -120,36 +119,13 @@ class TrainingFormScreen(CheckBeforeSave, FormScreen):
     def warnings_for(self, store, record: Record) -> list[str]:
         return [f.message for f in store_t.check_training(store, record)]  # type: ignore[arg-type]
 
-    def facts_for(self, store, record: Record) -> tuple[int, bool]:
-        training: Training = record  # type: ignore[assignment]
-        return (store_t.group_size(store, training.group_id),
-                store_t.group_changed(store, training))
-
-    def confirm_more(self, record: Record, facts: tuple[int, bool],
-                     proceed: Callable[[], None]) -> None:
-        size, changed = facts
-        if size < 2 or not changed:
-            self.scope = "one"
-            proceed()
-            return
-
-        def chosen(scope: str | None) -> None:
-            if scope:
-                self.scope = scope
-                proceed()
-
-        self.app.push_screen(ActionChoiceDialog(
-            S.TR_GROUP_EDIT_TITLE, S.TR_GROUP_EDIT_QUESTION.format(count=size),
-            [("one", S.TR_GROUP_EDIT_ONE), ("all", S.TR_GROUP_EDIT_ALL.format(count=size))]),
-            callback=chosen)
-
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         if self.scope == "all":
             return store_t.update_group(store, record)  # type: ignore[arg-type]
         return store_t.save_training(store, record)  # type: ignore[arg-type]
 
 
-class GroupTrainingFormScreen(CheckBeforeSave, FormScreen):
+class GroupTrainingFormScreen(GroupEntry, CheckBeforeSave, FormScreen):
     """One course taken by several people, entered once: a record per person.
 
     Ctrl+G marks everyone employed (the whole staff takes the course). Dismisses with the
@@ -158,67 +134,22 @@ class GroupTrainingFormScreen(CheckBeforeSave, FormScreen):
 
     MODEL = Training
     SCREEN_TITLE = S.TR_TITLE
-    BINDINGS = [
-        *FormScreen.BINDINGS,
-        Binding("ctrl+g", "everyone", S.TR_KEY_EVERYONE, key_display="Ctrl+G", id="everyone"),
-    ]
+    PEOPLE_LABEL = S.TR_F_PEOPLE
+    GROUP_TITLE = S.TR_GROUP_NEW
+    BINDINGS = [*FormScreen.BINDINGS, GroupEntry.EVERYONE_BINDING]
 
     def __init__(self, *, people: list[str] | None = None,
                  initial: dict[str, Any] | None = None) -> None:
         super().__init__(None, initial={**(initial or {}), "staff_ids": list(people or [])})
-        self.employed: list[tuple[str, str]] = []
 
     def field_specs(self) -> list[FieldSpec]:
         return [
-            FieldSpec("staff_ids", S.TR_F_PEOPLE,
-                      lambda: ChoiceField([], multiple=True, title=S.TR_F_PEOPLE),
-                      kind="multi", required=True),
+            self.people_spec(),
             *_course_specs(),
             FieldSpec("doc_date", S.TR_F_DOC_DATE, lambda: DateField()),
             *_flag_specs(),
             *_tail_specs(),
         ]
-
-    def title_for(self, record: Record | None) -> str:
-        return S.TR_GROUP_NEW
-
-    def load_extra(self, store) -> dict[str, Any]:
-        return {"staff": staff_choices(store)}
-
-    def apply_extra(self, extra: dict[str, Any]) -> None:
-        self.employed = extra["staff"]
-        self.form.widget("staff_ids").set_options(extra["staff"])
-
-    def _loaded(self, result) -> None:
-        super()._loaded(result)
-        self._count_people()
-
-    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
-        super().on_choice_field_changed(event)
-        if event.field.id == "field-staff_ids":
-            self._count_people()
-
-    def _count_people(self) -> None:
-        count = len(self.form.widget("staff_ids").value)
-        label = S.TR_F_PEOPLE_COUNT.format(count=count) if count else S.TR_F_PEOPLE
-        self.form.rows["staff_ids"].query_one(".form-label", Label).update(f"{label} *")
-
-    def action_everyone(self) -> None:
-        field = self.form.widget("staff_ids")
-        everyone = [key for key, _ in self.employed]
-        field.set_value([] if list(field.value) == everyone else everyone)
-
-    def _data(self) -> dict[str, Any]:
-        data = super()._data()
-        people = data.pop("staff_ids", None) or []
-        data["staff_id"] = people[0] if people else "-"
-        return data
-
-    def validate_form(self) -> tuple[Record | None, dict[str, str]]:
-        record, errors = super().validate_form()
-        if not self.form.values()["staff_ids"]:
-            return None, {"staff_ids": S.TR_GROUP_NEED_PEOPLE, **errors}
-        return record, errors
 
     def warnings_for(self, store, record: Record) -> list[str]:
         training: Training = record  # type: ignore[assignment]
@@ -232,32 +163,5 @@ class GroupTrainingFormScreen(CheckBeforeSave, FormScreen):
 
 def ask_delete_training(screen: AppScreen, row: TrainingRow, done: Callable[[], None]) -> None:
     """Del on a training: one record, or — for a group entry — the whole group."""
-
-    def delete_one() -> None:
-        screen.app.push_screen(
-            ConfirmDialog(S.TR_DELETE_CONFIRM.format(title=row.title, name=row.name)),
-            callback=lambda yes: yes and screen.run_db(store_t.delete_training, row.id,
-                                                       done=lambda _: done()))
-
-    if not row.group_id:
-        delete_one()
-        return
-
-    def sized(size: int) -> None:
-        if size < 2:
-            delete_one()
-            return
-
-        def chosen(action: str | None) -> None:
-            if action == "one":
-                screen.run_db(store_t.delete_training, row.id, done=lambda _: done())
-            elif action == "all":
-                screen.run_db(store_t.delete_group, row.group_id, done=lambda n: (
-                    screen.notify(S.TR_GROUP_DELETED.format(count=n)), done()))
-
-        screen.app.push_screen(ActionChoiceDialog(
-            row.title, S.TR_DELETE_GROUP_QUESTION.format(name=row.name, count=size),
-            [("one", S.TR_DELETE_ONE), ("all", S.TR_DELETE_ALL.format(count=size))]),
-            callback=chosen)
-
-    screen.run_db(store_t.group_size, row.group_id, done=sized)
+    ask_delete_grouped(screen, row, GROUP, done, confirm=S.TR_DELETE_CONFIRM,
+                       question=S.TR_DELETE_GROUP_QUESTION, deleted=S.TR_GROUP_DELETED)

@@ -14,7 +14,7 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain.models import Achievement, ShortLearning
 from metodkab.domain.parse import norm
-from metodkab.storage import repo
+from metodkab.storage import groups, repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
 
@@ -147,40 +147,21 @@ def save_achievement(store: Store, record: Achievement) -> str:
 def save_group(store: Store, template: Achievement, staff_ids: list[str]) -> str:
     """One event with several participants (a seminar and its speakers): a record per
     person, tied by one group id, written in one transaction; returns the group id."""
-    people = list(dict.fromkeys(staff_ids))
-    if not people:
-        raise ValueError("save_group needs at least one person")
-    group_id = repo.new_id()
-    data = template.model_dump(exclude={"id", "version", "staff_id", "group_id", "evidence"})
-    with store.atomic():
-        for staff_id in people:
-            repo.create(store, Achievement(**data, staff_id=staff_id, group_id=group_id))
-    return group_id
+    return groups.save_group(store, template, staff_ids, personal=("evidence",))
 
 
 def group_size(store: Store, group_id: str | None) -> int:
-    if not group_id:
-        return 0
-    return repo.count(store, "achievement", "group_id = ?", (group_id,))
+    return groups.group_size(store, Achievement, group_id)
 
 
 def group_changed(store: Store, record: Achievement) -> bool:
     """The edited record differs from the stored one in a field the group shares."""
-    if record.id is None or not record.group_id:
-        return False
-    old = repo.get(store, Achievement, record.id)
-    return any(getattr(old, f) != getattr(record, f) for f in GROUP_FIELDS)
+    return groups.group_changed(store, record, GROUP_FIELDS)
 
 
 def update_group(store: Store, record: Achievement) -> str:
     """Save ``record`` and copy its shared fields to the other records of its group."""
-    with store.atomic():
-        save_achievement(store, record)
-        shared = {f: getattr(record, f) for f in GROUP_FIELDS}
-        for other in repo.find(store, Achievement, "group_id = ? AND id <> ?",
-                               (record.group_id, record.id)):
-            repo.update(store, other.model_copy(update=shared))
-    return record.id or ""
+    return groups.update_group(store, record, GROUP_FIELDS, save_achievement)
 
 
 def delete_achievement(store: Store, achievement_id: str) -> None:

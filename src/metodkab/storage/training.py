@@ -15,7 +15,7 @@ from metodkab.domain.models import Training
 from metodkab.domain.parse import norm
 from metodkab.reports import rules as common
 from metodkab.reports import training as rules
-from metodkab.storage import repo
+from metodkab.storage import groups, repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
 from metodkab.storage.rulesql import employed
@@ -269,42 +269,21 @@ def save_group(store: Store, template: Training, staff_ids: list[str]) -> str:
 
     All records are written in one transaction; returns the group id.
     """
-    people = list(dict.fromkeys(staff_ids))
-    if not people:
-        raise ValueError("save_group needs at least one person")
-    group_id = repo.new_id()
-    data = template.model_dump(exclude={"id", "version", "staff_id", "group_id",
-                                        "deficit_ids", "doc_number"})
-    with store.atomic():
-        for staff_id in people:
-            repo.create(store, Training(**data, staff_id=staff_id, group_id=group_id))
-    return group_id
+    return groups.save_group(store, template, staff_ids, personal=("deficit_ids", "doc_number"))
 
 
 def group_size(store: Store, group_id: str | None) -> int:
-    if not group_id:
-        return 0
-    return repo.count(store, "training", "group_id = ?", (group_id,))
+    return groups.group_size(store, Training, group_id)
 
 
 def group_changed(store: Store, record: Training) -> bool:
     """The edited record differs from the stored one in a field the group shares."""
-    if record.id is None or not record.group_id:
-        return False
-    old = repo.get(store, Training, record.id)
-    return any(getattr(old, f) != getattr(record, f) for f in rules.GROUP_FIELDS)
+    return groups.group_changed(store, record, rules.GROUP_FIELDS)
 
 
 def update_group(store: Store, record: Training) -> str:
     """Save ``record`` and copy its shared fields to the other records of its group."""
-    with store.atomic():
-        save_training(store, record)
-        if record.group_id:
-            shared = {f: getattr(record, f) for f in rules.GROUP_FIELDS}
-            for other in repo.find(store, Training, "group_id = ? AND id <> ?",
-                                   (record.group_id, record.id)):
-                repo.update(store, other.model_copy(update=shared))
-    return record.id or ""
+    return groups.update_group(store, record, rules.GROUP_FIELDS, save_training)
 
 
 def _check_not_in_route(store: Store, where: str, params: tuple) -> None:
