@@ -140,7 +140,7 @@ CREATE TABLE qualification_category (
     position       TEXT NOT NULL,
     category       TEXT NOT NULL CHECK (category IN
                    ('первая', 'высшая', 'педагог-методист', 'педагог-наставник')),
-    decision_date  TEXT NOT NULL,
+    decision_date  TEXT,                    -- NULL: stated without a date («дата не указана»)
     order_number   TEXT NOT NULL DEFAULT '',
     order_date     TEXT,
     issuing_body   TEXT NOT NULL DEFAULT '',
@@ -186,6 +186,9 @@ CREATE TABLE training (
     form                TEXT CHECK (form IN ('очная', 'очно-заочная', 'заочная', 'дистанционная')),
     start_date          TEXT,
     end_date            TEXT NOT NULL,
+    -- 'year': the source gave only the year; end_date is 1 January of it (the earliest
+    -- day the course can have ended, as the rules read it) and is shown «2023 г.»
+    end_precision       TEXT NOT NULL DEFAULT 'day' CHECK (end_precision IN ('day', 'year')),
     doc_kind            TEXT CHECK (doc_kind IN ('удостоверение', 'диплом', 'сертификат')),
     doc_number          TEXT NOT NULL DEFAULT '',
     doc_date            TEXT,

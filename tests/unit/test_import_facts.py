@@ -161,8 +161,9 @@ def test_several_courses_in_one_cell():
 
 def test_year_only_course_preview_says_how_it_was_read(loaded):
     _, plan = loaded
-    assert ("известен только год 2022 — в расчётах окончание 01.01.2022 (самая ранняя дата "
-            "этого года), уточните в карточке") in rows_by_name(plan)["Иванова"].notes
+    assert ("известен только год окончания — записан «2022 г.»; в расчётах курсы окончены "
+            "1 января 2022 (самая ранняя дата года), уточните в карточке"
+            ) in rows_by_name(plan)["Иванова"].notes
 
 
 def test_deputy_who_teaches_holds_the_category_as_teacher(loaded):

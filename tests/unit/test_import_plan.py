@@ -45,14 +45,15 @@ def test_staff_sheet_preview(fresh_db):
     assert ivanova.name == "Иванова Анна Петровна"
     assert "педстаж 12 лет на 01.09.2026 → начало педстажа 01.09.2014" in ivanova.notes
     assert any("высшая (учитель) от 27.03.2022" in c for c in ivanova.changes)
-    assert ("известен только год 2023 — в расчётах окончание 01.01.2023 (самая ранняя дата "
-            "этого года), уточните в карточке") in ivanova.notes
+    assert ("известен только год окончания — записан «2023 г.»; в расчётах курсы окончены "
+            "1 января 2023 (самая ранняя дата года), уточните в карточке") in ivanova.notes
     assert rows[9].errors == ["Дата рождения: такой даты нет в календаре"]
     assert rows[10].errors == ["Не указана должность (нужна хотя бы одна)"]
     assert rows[12].errors == ["Этот сотрудник уже есть в строке 6"]
     assert rows[8].skipped == ["Курсы «Курсы по инклюзии 2020»: не указано количество часов"]
     assert "дата СЗД не указана" in rows[8].summary
-    assert "дата присвоения категории не указана — поставлена 01.09.2026" in rows[11].summary
+    assert "дата присвоения категории не указана — записана без даты" in rows[11].summary
+    assert "категория высшая (учитель), дата решения не указана" in rows[11].changes
     assert plan.summary().startswith("Добавить: 4, обновить: 0, без изменений: 0, с ошибками: 3.")
     assert [r.number for r in plan.report_rows] == [8, 9, 10, 12]
     assert repo.count(fresh_db, "staff") == 0            # a preview writes nothing
@@ -78,7 +79,7 @@ def test_staff_import_writes_what_the_preview_said(fresh_db):
     first = categories[(petrov.id, "первая")]
     assert (first.decision_date, first.valid_until) == (D(2019, 1, 1), D(2024, 1, 1))
     novikova = person(fresh_db, "Новикова")
-    assert categories[(novikova.id, "высшая")].decision_date == LIST_DAY
+    assert categories[(novikova.id, "высшая")].decision_date is None     # none made up
     assert categories[(novikova.id, "высшая")].valid_until is None
     conformity = repo.find(fresh_db, ConformityAttestation)
     assert [(c.result, c.position, c.date) for c in conformity] == [
@@ -227,7 +228,7 @@ def test_training_list_with_free_text(fresh_db):
     assert "не найден в «Кадрах»" in rows[7].errors[0]
     assert rows[8].errors == ["Курсы «ФГОС НОО»: не указано количество часов; "
                               "не указаны год или дата окончания"]
-    assert rows[5].notes[0].startswith("известен только год 2020 — в расчётах окончание 01.01.2020")
+    assert rows[5].notes[0].startswith("известен только год окончания — записан «2020 г.»")
     result = apply_plan(fresh_db, plan)
     assert result.trainings == 3
     petrov = person(fresh_db, "Петров")

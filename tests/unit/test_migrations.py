@@ -263,3 +263,35 @@ def test_young_teachers_school_is_a_kind_after_migration(v1_file, clock):
         assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         store.close()
+
+
+def test_version_8_keeps_categories_and_courses_and_takes_unknown_dates(v1_file, clock):
+    """Version 8: a category may have no decision date, a course may be known only by its
+    year; the rows of an older database are kept as they were (courses «day»)."""
+    import datetime as dt
+
+    from metodkab.domain.models import QualificationCategory
+
+    conn = sqlite3.connect(v1_file)
+    conn.execute("INSERT INTO qualification_category (id, change_seq, updated_at, staff_id, "
+                 "position, category, decision_date, valid_until) VALUES ('cat-1', 98, "
+                 "'2026-01-01', 'staff-1', 'учитель', 'первая', '2021-12-20', '2026-12-20')")
+    conn.commit()
+    conn.close()
+    store = open_store(v1_file, clock=clock)
+    try:
+        kept = repo.get(store, QualificationCategory, "cat-1")
+        assert (kept.decision_date, kept.valid_until) == (dt.date(2021, 12, 20),
+                                                          dt.date(2026, 12, 20))
+        assert repo.get(store, Training, "training-1").end_precision == "day"
+        undated = repo.create(store, QualificationCategory(
+            staff_id="staff-1", position="учитель", category="высшая"))
+        assert repo.get(store, QualificationCategory, undated).decision_date is None
+        year = repo.create(store, Training(staff_id="staff-1", title="Курс", hours=36,
+                                           end_date=dt.date(2023, 1, 1), end_precision="year"))
+        assert repo.get(store, Training, year).end_precision == "year"
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.conn.execute("UPDATE training SET end_precision = 'month'")
+        assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()

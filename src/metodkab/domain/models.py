@@ -387,14 +387,15 @@ class QualificationCategory(Record):
     staff_id: str
     position: str = Field(min_length=1)
     category: choice(v.CATEGORIES)
-    decision_date: Date
+    decision_date: OptDate = None     # None: a list stated it without a date («уточнить»)
     order_number: Text = ""
     order_date: OptDate = None
     issuing_body: Text = ""
     valid_until: OptDate = None
 
     def _rule_dates(self) -> Problem:
-        if self.valid_until is not None and self.valid_until < self.decision_date:
+        if (self.valid_until is not None and self.decision_date is not None
+                and self.valid_until < self.decision_date):
             return "valid_until", S.MODEL_VALID_BEFORE_DECISION
         return None
 
@@ -437,6 +438,8 @@ class Training(Record):
     form: opt_choice(v.TRAINING_FORMS) = None
     start_date: OptDate = None
     end_date: Date
+    # "year": the source gave only the year; end_date is its 1 January (reports.training)
+    end_precision: choice(v.END_PRECISIONS) = "day"
     doc_kind: opt_choice(v.DOCUMENT_KINDS) = None
     doc_number: Text = ""
     doc_date: OptDate = None
@@ -475,6 +478,11 @@ class Training(Record):
     def _rule_dates(self) -> Problem:
         if self.start_date is not None and self.end_date < self.start_date:
             return "end_date", S.MODEL_END_BEFORE_START
+        return None
+
+    def _rule_year_precision(self) -> Problem:
+        if self.end_precision == "year" and (self.end_date.month, self.end_date.day) != (1, 1):
+            return "end_date", S.MODEL_YEAR_END_NOT_JANUARY
         return None
 
     def columns(self) -> dict[str, Any]:

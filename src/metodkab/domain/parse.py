@@ -64,6 +64,15 @@ def format_date(value: dt.date | str | None) -> str:
     return value.strftime(DATE_FORMAT)
 
 
+def format_end(value: dt.date | str | None, precision: str = "day") -> str:
+    """A course's end as its source stated it: ДД.ММ.ГГГГ, or «2023 г.» when only the
+    year is known (``precision`` "year", models.Training.end_precision)."""
+    if precision == "year" and value:
+        year = value[:4] if isinstance(value, str) else value.year
+        return S.YEAR_ONLY.format(year=year)
+    return format_date(value)
+
+
 def norm(text: str | None) -> str:
     """The search form of a text: lower case, ё → е, single spaces."""
     if not text:

@@ -76,6 +76,8 @@ TRAINING_MIN_HOURS = {"повышение квалификации": 16, "про
 TRAINING_FORMS = ("очная", "очно-заочная", "заочная", "дистанционная")
 PROVIDER_OWNERSHIPS = ("государственная", "муниципальная", "иная")
 DOCUMENT_KINDS = ("удостоверение", "диплом", "сертификат")
+# How much of a course's end a source stated: the day, or only the year («…, 2023»).
+END_PRECISIONS = ("day", "year")
 TRAINING_TOPICS = (
     "ФГОС/ФООП",
     "функциональная грамотность",

@@ -18,7 +18,8 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain.models import (ConformityAttestation, QualificationCategory, Record, Staff,
                                     Training, validate)
-from metodkab.domain.parse import add_months, add_years, clean_snils, format_date, norm
+from metodkab.domain.parse import (add_months, add_years, clean_snils, format_date, format_end,
+                                   norm)
 from metodkab.importing import values as iv
 from metodkab.importing.mapping import STAFF, TRAININGS, Mapping, field_label, problems
 from metodkab.importing.reader import PROGRESS_STEP, Progress, Sheet
@@ -653,11 +654,12 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
         return
     existing = [c for c in ctx.categories.get(staff_id, [])
                 if c.category == category.category and c.position == position]
-    if any(when is None or when.same(c.decision_date) for c in existing):
+    if any(when is None or c.decision_date is None or when.same(c.decision_date)
+           for c in existing):
         return
+    decided: dt.date | None = None      # not stated: kept without a date, never the list's
     if when is None:
-        decided = ctx.day
-        plan.notes.append(S.IMP_NOTE_CATEGORY_NO_DATE.format(day=format_date(decided)))
+        plan.notes.append(S.IMP_NOTE_CATEGORY_NO_DATE)
     elif when.year_only:
         decided = when.first_day()
         plan.notes.append(S.IMP_NOTE_CATEGORY_YEAR.format(day=format_date(decided)))
@@ -671,7 +673,7 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
         until = None
     if until is not None:
         valid_until = until.last_day()
-    elif when is not None and decided < INDEFINITE_FROM:
+    elif decided is not None and decided < INDEFINITE_FROM:
         valid_until = add_years(decided, CATEGORY_TERM_YEARS)
         plan.notes.append(S.IMP_NOTE_CATEGORY_TERM.format(day=format_date(valid_until)))
     record, errors = validate(QualificationCategory, {
@@ -681,8 +683,9 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
         plan.skipped.append(f"{S.IMP_CATEGORY}: {'; '.join(errors.values())}")
         return
     plan.records.append(record)  # type: ignore[arg-type]
-    plan.changes.append(S.IMP_CHANGE_CATEGORY.format(
-        category=category.category, position=position, day=format_date(decided)))
+    plan.changes.append((S.IMP_CHANGE_CATEGORY if decided else S.IMP_CHANGE_CATEGORY_UNDATED)
+                        .format(category=category.category, position=position,
+                                day=format_date(decided)))
 
 
 # --- courses ---------------------------------------------------------------------------
@@ -701,12 +704,13 @@ def _training_record(ctx: _Context, staff_id: str, course: iv.CourseText,
     if end is None:
         errors.append(S.IMP_NO_END)
     elif course.end is None:
-        notes.append(S.IMP_NOTE_YEAR_END.format(year=course.year, day=format_date(end)))
+        notes.append(S.IMP_NOTE_YEAR_END.format(year=course.year))
     if errors:
         return None, errors, notes
     data = {"staff_id": staff_id, "title": course.title, "provider": course.provider,
             "kind": course.kind, "hours": course.hours, "start_date": course.start,
-            "end_date": end, "topics": course.topics, **extra}
+            "end_date": end, "end_precision": "day" if course.end is not None else "year",
+            "topics": course.topics, **extra}
     if data.get("doc_number") and not data.get("doc_kind"):
         data["doc_kind"] = "диплом" if data["kind"] == "профессиональная переподготовка" \
             else "удостоверение"
@@ -744,7 +748,8 @@ def _course(ctx: _Context, plan: RowPlan, staff_id: str, course: iv.CourseText, 
     plan.records.append(record)
     plan.notes += notes
     plan.changes.append(S.IMP_CHANGE_COURSE.format(
-        title=record.title, hours=record.hours, day=format_date(record.end_date)))
+        title=record.title, hours=record.hours,
+        day=format_end(record.end_date, record.end_precision)))
     return True
 
 

@@ -7,6 +7,12 @@
   5-year term, later ones may be indefinite.
 - Applications take up to 90 days: a category is listed from 6 months before it ends and
   shown red under 3 months (both are settings).
+- A category whose decision date nobody stated (a staff list said «высшая» and no date) is
+  held — the list says so, and a missing date takes nothing away — but its term cannot be
+  counted: it is listed with the categories ending soon as «уточнить дату решения» until
+  the date is entered, is never «ending» unless its «действует до» is known, and makes no
+  one eligible for a higher category (the 2 years after первая cannot be counted). Among
+  decisions of one position and track it is the oldest.
 - Conformity attestation (СЗД) at least once every 5 years for those without a category,
   not before 2 years in post; an exemption suspends it.
 
@@ -41,7 +47,7 @@ class CategoryFacts:
     id: str | None
     position: str
     category: str
-    decision_date: dt.date
+    decision_date: dt.date | None           # None: stated without a date («уточнить»)
     valid_until: dt.date | None = None
 
 
@@ -56,19 +62,35 @@ def track(category: str) -> str:
     return "level" if category in (FIRST, HIGHER) else category
 
 
-def category_valid_on(decision_date: dt.date, valid_until: dt.date | None,
+def category_valid_on(decision_date: dt.date | None, valid_until: dt.date | None,
                       day: dt.date) -> bool:
     """A category is valid on ``day`` from its decision date through its last valid day
-    (no end: valid on). The one copy of the rule: SQL calls it too (storage/rulesql)."""
-    return decision_date <= day and (valid_until is None or valid_until >= day)
+    (no end: valid on). A decision date nobody stated does not take the category away: it
+    is held through ``valid_until`` if known (and listed by ``needs_date``). The one copy
+    of the rule: SQL calls it too (storage/rulesql)."""
+    return ((decision_date is None or decision_date <= day)
+            and (valid_until is None or valid_until >= day))
+
+
+def needs_date(cat: CategoryFacts) -> bool:
+    """A held category whose decision date is not known: «уточнить дату решения»."""
+    return cat.decision_date is None
+
+
+def decided_order(decision_date: dt.date | None) -> dt.date:
+    """The order of decisions: one without a date counts as older than any dated one."""
+    return dt.date.min if decision_date is None else decision_date
 
 
 def valid_on(cat: CategoryFacts, day: dt.date) -> bool:
     return category_valid_on(cat.decision_date, cat.valid_until, day)
 
 
-def default_valid_until(decision: dt.date) -> dt.date | None:
-    """A category set before 01.09.2023 keeps its 5-year term; later ones are indefinite."""
+def default_valid_until(decision: dt.date | None) -> dt.date | None:
+    """A category set before 01.09.2023 keeps its 5-year term; later ones are indefinite
+    (and one without a decision date has no term to count)."""
+    if decision is None:
+        return None
     return add_years(decision, TERM_YEARS) if decision < INDEFINITE_FROM else None
 
 
@@ -76,11 +98,11 @@ def latest(cats: Iterable[CategoryFacts], day: dt.date) -> dict[tuple[str, str],
     """The latest decision on or before ``day`` per (position, track), valid or not."""
     found: dict[tuple[str, str], CategoryFacts] = {}
     for cat in cats:
-        if cat.decision_date > day:
+        if cat.decision_date is not None and cat.decision_date > day:
             continue
         key = (cat.position, track(cat.category))
         old = found.get(key)
-        if old is None or cat.decision_date > old.decision_date:
+        if old is None or decided_order(cat.decision_date) > decided_order(old.decision_date):
             found[key] = cat
     return found
 
@@ -88,13 +110,14 @@ def latest(cats: Iterable[CategoryFacts], day: dt.date) -> dict[tuple[str, str],
 def current(cats: Iterable[CategoryFacts], day: dt.date) -> list[CategoryFacts]:
     """The categories a person holds on ``day``: the latest per position and track, if valid."""
     return sorted((c for c in latest(cats, day).values() if valid_on(c, day)),
-                  key=lambda c: (c.position, c.decision_date))
+                  key=lambda c: (c.position, decided_order(c.decision_date)))
 
 
 def superseded(cat: CategoryFacts, cats: Iterable[CategoryFacts]) -> bool:
     """A newer decision on the same position and track replaced this one."""
     return any(o.position == cat.position and track(o.category) == track(cat.category)
-               and o.decision_date > cat.decision_date for o in cats)
+               and decided_order(o.decision_date) > decided_order(cat.decision_date)
+               for o in cats)
 
 
 # --- expiring ------------------------------------------------------------------------------
@@ -143,6 +166,8 @@ def eligibility(cats: Iterable[CategoryFacts], day: dt.date) -> list[Eligibility
     held = current(items, day)
     result: list[Eligibility] = []
     for cat in held:
+        if cat.decision_date is None:
+            continue                    # nothing to count from until the date is entered
         if cat.category == FIRST and higher_from(cat.decision_date) <= day:
             result.append(Eligibility(cat.position, cat, (HIGHER,)))
         elif cat.category == HIGHER:
@@ -164,7 +189,10 @@ def check_category(new: CategoryFacts, others: Iterable[CategoryFacts], *,
     """
     found: list[Finding] = []
     same = [o for o in others if o.position == new.position and o.id != new.id]
-    before = [o for o in same if o.decision_date < new.decision_date]
+    if new.decision_date is None:
+        found.append(Finding("no_date", S.ATT_WARN_NO_DATE))
+        return found
+    before = [o for o in same if decided_order(o.decision_date) < new.decision_date]
     if new.category == HIGHER:
         had_higher = any(o.category == HIGHER for o in before)
         firsts = [o for o in before if o.category == FIRST]
@@ -172,8 +200,8 @@ def check_category(new: CategoryFacts, others: Iterable[CategoryFacts], *,
             if not firsts:
                 found.append(Finding("higher_without_first",
                                      S.ATT_WARN_NO_FIRST.format(position=new.position)))
-            else:
-                first = max(firsts, key=lambda o: o.decision_date)
+            elif all(o.decision_date is not None for o in firsts):
+                first = max(firsts, key=lambda o: decided_order(o.decision_date))
                 allowed = higher_from(first.decision_date)
                 if new.decision_date < allowed:
                     found.append(Finding("higher_too_early", S.ATT_WARN_TOO_EARLY.format(

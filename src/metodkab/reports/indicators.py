@@ -102,7 +102,7 @@ class DiagnosticFact:
 class CategoryFact:
     staff_id: str
     category: str
-    decision_date: dt.date
+    decision_date: dt.date | None          # None: stated without a date (still held)
     valid_until: dt.date | None = None
     position: str = ""
 
@@ -267,11 +267,12 @@ def held_categories(data: IndicatorData) -> dict[str, CategoryFact]:
     """Each person's best category held on D (highest rank, then the latest decision)."""
     best: dict[str, CategoryFact] = {}
     for c in data.categories:
-        if c.decision_date > data.day or (c.valid_until is not None and c.valid_until < data.day):
+        if not ra.category_valid_on(c.decision_date, c.valid_until, data.day):
             continue
         old = best.get(c.staff_id)
-        rank = (rules.CATEGORY_RANK.get(c.category, 0), c.decision_date)
-        if old is None or rank > (rules.CATEGORY_RANK.get(old.category, 0), old.decision_date):
+        rank = (rules.CATEGORY_RANK.get(c.category, 0), ra.decided_order(c.decision_date))
+        if old is None or rank > (rules.CATEGORY_RANK.get(old.category, 0),
+                                  ra.decided_order(old.decision_date)):
             best[c.staff_id] = c
     return best
 
@@ -669,7 +670,8 @@ def categories_expiring(data: IndicatorData) -> Result:
     latest: dict[tuple[str, str], CategoryFact] = {}
     for c in current:         # a newer decision for the same position replaces the old one
         key = (c.staff_id, c.position)
-        if key not in latest or c.decision_date > latest[key].decision_date:
+        if key not in latest or (ra.decided_order(c.decision_date)
+                                 > ra.decided_order(latest[key].decision_date)):
             latest[key] = c
     expiring = {c.staff_id for c in latest.values()
                 if c.valid_until is not None and c.valid_until <= until}

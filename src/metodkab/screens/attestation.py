@@ -148,9 +148,10 @@ class AttestationScreen(AppScreen):
                 "name": Text(r.name),
                 "position": Text(r.position),
                 "category": Text(SHORT.get(r.category, r.category)),
-                "until": Text(format_date(r.valid_until), style="bold red" if r.red else "yellow"),
-                "apply": Text(format_date(r.apply_by),
-                              style="bold red" if r.apply_by <= data.day else ""),
+                "until": Text(format_date(r.valid_until) or S.ATT_TERM_UNKNOWN,
+                              style="bold red" if r.red else "yellow"),
+                "apply": Text(S.ATT_STATE_CLARIFY, style="bold yellow") if r.clarify else
+                Text(format_date(r.apply_by), style="bold red" if r.apply_by <= data.day else ""),
             }) for r in data.expiring])
         self._fill("conformity", CONF_FIXED, CONF_SHARES, CONF_TITLES, width, [
             (r.staff_id, {

@@ -64,7 +64,7 @@ class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, FormScreen):
                       lambda: ChoiceField(V.CATEGORIES, allow_empty=False, value=[V.CATEGORIES[0]],
                                           title=S.ATT_F_CATEGORY),
                       kind="choice", required=True),
-            FieldSpec("decision_date", S.ATT_F_DECISION, lambda: DateField(), required=True),
+            FieldSpec("decision_date", S.ATT_F_DECISION, lambda: DateField()),  # may stay unknown
             FieldSpec("valid_until", S.ATT_F_VALID_UNTIL, lambda: DateField()),
             FieldSpec("order_number", S.ATT_F_ORDER_NUMBER, lambda: TextField(max_length=40)),
             FieldSpec("order_date", S.ATT_F_ORDER_DATE, lambda: DateField()),

@@ -303,7 +303,8 @@ class PersonCardScreen(CardTables, AppScreen):
         elif table.id == "cat-table":
             cat = next((r for r in self.data.attestation.categories if r.id == key), None)
             if cat is not None:
-                self._confirm_delete(S.ATT_DELETE_CATEGORY.format(
+                ask = S.ATT_DELETE_CATEGORY if cat.decision_date else S.ATT_DELETE_CATEGORY_UNDATED
+                self._confirm_delete(ask.format(
                     category=cat.category, position=cat.position,
                     date=format_date(cat.decision_date)), store_a.delete_category, key)
         elif table.id == "conf-table":

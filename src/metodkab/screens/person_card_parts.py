@@ -147,8 +147,11 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
     text = Text()
     for cat in att.held:
         text.append(S.ATT_HOLDS.format(category=cat.category, position=cat.position))
+        if rules_a.needs_date(cat):
+            text.append(S.ATT_HOLDS_CLARIFY, style="bold yellow")
         if cat.valid_until is None:
-            text.append(S.ATT_INDEFINITE, style="dim")
+            if not rules_a.needs_date(cat):
+                text.append(S.ATT_INDEFINITE, style="dim")
         else:
             level = rules_a.expiry_level(cat.valid_until, day)
             style = {"red": "bold red", "warn": "yellow"}.get(level or "", "")
@@ -319,12 +322,14 @@ class CardTables:
             style = "" if row.current else "dim"
             until_style = {"red": "bold red", "warn": "yellow"}.get(row.level or "", style)
             cells = {
-                "decision": Text(format_date(row.decision_date), style=style),
+                "decision": (Text(format_date(row.decision_date), style=style)
+                             if row.decision_date else Text(S.ATT_DATE_UNKNOWN, "bold yellow")),
                 "position": Text(row.position, style=style),
                 "category": Text(SHORT_CATEGORY.get(row.category, row.category),
                                  style="bold" if row.current else style),
-                "until": Text(format_date(row.valid_until) or S.ATT_INDEFINITE_SHORT,
-                              style=until_style),
+                "until": Text(format_date(row.valid_until) or (
+                    S.ATT_TERM_UNKNOWN if row.decision_date is None else S.ATT_INDEFINITE_SHORT),
+                    style=until_style),
                 "order": Text(row.order, style=style),
             }
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)

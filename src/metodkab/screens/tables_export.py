@@ -150,7 +150,8 @@ CONFORMITY_STATES = {"failed": S.ATT_STATE_FAILED, "due": S.ATT_STATE_DUE,
 def schedule_sheets(schedule: store_a.Schedule, school: str) -> list[Sheet]:
     """The three tabs of the schedule, one sheet each, in the screen's order."""
     day = schedule.day
-    expiring = [[r.name, r.position, r.category, r.valid_until, r.apply_by, yes_no(r.red)]
+    expiring = [[r.name, r.position, r.category, r.valid_until,
+                 S.ATT_CLARIFY_DECISION if r.clarify else r.apply_by, yes_no(r.red)]
                 for r in schedule.expiring]
     conformity = [[r.name, r.position, r.state.last, r.state.due,
                    CONFORMITY_STATES.get(r.state.state, r.state.state),

@@ -122,8 +122,9 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
             lambda r: S.ALERT_ACTIVITY_OVERDUE.format(title=r[0], date=_date(r[3])))
     plan = _schedule(store, day)
     outside = _outside_p(data)
-    expiring = [AlertItem(S.ALERT_CATEGORY_UNTIL.format(name=r.name, category=r.category,
-                                                        date=format_date(r.valid_until))
+    expiring = [AlertItem((S.ALERT_CATEGORY_CLARIFY if r.clarify else S.ALERT_CATEGORY_UNTIL)
+                          .format(name=r.name, category=r.category,
+                                  date=format_date(r.valid_until))
                           + outside.get(r.staff_id, ""), r.staff_id)
                 for r in plan.expiring]
     conformity = [AlertItem(i.text + outside.get(i.staff_id or "", ""), i.staff_id,

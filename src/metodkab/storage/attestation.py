@@ -87,7 +87,7 @@ class CategoryRow:
     id: str
     position: str
     category: str
-    decision_date: dt.date
+    decision_date: dt.date | None     # None: «дата не указана»
     valid_until: dt.date | None
     order: str
     issuing_body: str
@@ -232,9 +232,10 @@ class ExpiringRow:
     name: str
     position: str
     category: str
-    valid_until: dt.date
-    apply_by: dt.date
+    valid_until: dt.date | None       # None with ``clarify``: the term cannot be counted
+    apply_by: dt.date | None
     red: bool
+    clarify: bool = False             # «уточнить дату решения» (reports.attestation.needs_date)
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,8 @@ CONFORMITY_ORDER = {"failed": 0, "due": 1, "clarify": 2, "soon": 3, "exempt": 4}
 
 
 def schedule(store: Store, day: dt.date) -> Schedule:
-    """Everyone employed on ``day``: categories ending within the warning window, people
+    """Everyone employed on ``day``: categories ending within the warning window (and held
+    ones whose decision date is not known, «уточнить дату решения»), people
     without a category due (or soon due, or exempt) for СЗД, and who may apply for what."""
     settings = attestation_settings(store)
     params = {"d": day.isoformat()}
@@ -304,6 +306,9 @@ def schedule(store: Store, day: dt.date) -> Schedule:
                 expiring.append(ExpiringRow(p["id"], p["name"], cat.position, cat.category,
                                             cat.valid_until, rules.apply_by(cat.valid_until),
                                             level == "red"))
+            elif rules.needs_date(cat):
+                expiring.append(ExpiringRow(p["id"], p["name"], cat.position, cat.category,
+                                            cat.valid_until, None, False, clarify=True))
         for item in rules.eligibility(cats, day):
             eligible.append(EligibleRow(p["id"], p["name"], item.position, item.holds.category,
                                         item.holds.decision_date, item.targets))
@@ -314,7 +319,7 @@ def schedule(store: Store, day: dt.date) -> Schedule:
                 position = records[0]["position"] if records and records[0]["position"] \
                     else p["position"] or ""
                 conformity.append(ConformityDueRow(p["id"], p["name"], position, state))
-    expiring.sort(key=lambda r: (r.valid_until, r.name))
+    expiring.sort(key=lambda r: (r.clarify, r.valid_until or dt.date.max, r.name))
     conformity.sort(key=lambda r: (CONFORMITY_ORDER[r.state.state],
                                    r.state.due or dt.date.min, r.name))
     return Schedule(day, settings, expiring, conformity, eligible)

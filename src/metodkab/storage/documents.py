@@ -140,6 +140,7 @@ def _profile(store: Store, person: Staff, day: dt.date,
         category=c.category, position=c.position,
         term=S.DOC_ROUTE_CATEGORY_UNTIL.format(date=format_date(until)) if (
             until := c.valid_until or ra.default_valid_until(c.decision_date))
+        else S.DOC_ROUTE_CATEGORY_UNKNOWN if ra.needs_date(c)
         else S.DOC_ROUTE_CATEGORY_FOREVER) for c in held) or S.DOC_ROUTE_CATEGORY_NONE
     years = experience_years(person.ped_start_date, day)
     experience = (S.DOC_ROUTE_EXPERIENCE_YEARS.format(years=years_text(years),

@@ -35,7 +35,7 @@ class TrainingKey:
 class CategoryKey:
     category: str
     position: str
-    decision_date: dt.date
+    decision_date: dt.date | None         # None: stated without a date
 
 
 @dataclass(frozen=True)

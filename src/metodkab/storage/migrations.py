@@ -18,6 +18,9 @@ History:
       teachers, domain.md §6).
   7 — an ИОМ's topic of self-education (``individual_route.self_education_topic``), part
       of the route's personal block.
+  8 — nothing made up by an import: a category stated without a date keeps no decision
+      date (``qualification_category.decision_date`` may be NULL, «дата не указана»), and
+      a course given only by its year says so (``training.end_precision`` 'year').
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -217,8 +220,48 @@ def _v6_to_v7(db: Database) -> None:
                     "ADD COLUMN self_education_topic TEXT NOT NULL DEFAULT ''")
 
 
+CATEGORY_V8_SQL = (
+    """
+    CREATE TABLE qualification_category_v8 (
+        id             TEXT PRIMARY KEY,
+        version        INTEGER NOT NULL DEFAULT 1,
+        change_seq     INTEGER NOT NULL,
+        updated_at     TEXT NOT NULL,
+        deleted        INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+        staff_id       TEXT NOT NULL REFERENCES staff (id),
+        position       TEXT NOT NULL,
+        category       TEXT NOT NULL CHECK (category IN
+                       ('первая', 'высшая', 'педагог-методист', 'педагог-наставник')),
+        decision_date  TEXT,
+        order_number   TEXT NOT NULL DEFAULT '',
+        order_date     TEXT,
+        issuing_body   TEXT NOT NULL DEFAULT '',
+        valid_until    TEXT,
+        CHECK (valid_until IS NULL OR valid_until >= decision_date)
+    )
+    """,
+    "INSERT INTO qualification_category_v8 SELECT id, version, change_seq, updated_at, deleted, "
+    "staff_id, position, category, decision_date, order_number, order_date, issuing_body, "
+    "valid_until FROM qualification_category",
+    "DROP TABLE qualification_category",
+    "ALTER TABLE qualification_category_v8 RENAME TO qualification_category",
+    "CREATE INDEX qualification_category_staff ON qualification_category (staff_id, deleted)",
+    "CREATE INDEX qualification_category_valid ON qualification_category (valid_until)",
+    "CREATE INDEX qualification_category_seq ON qualification_category (change_seq)",
+    "ALTER TABLE training ADD COLUMN end_precision TEXT NOT NULL DEFAULT 'day' "
+    "CHECK (end_precision IN ('day', 'year'))",
+)
+
+
+def _v7_to_v8(db: Database) -> None:
+    # SQLite cannot drop a NOT NULL: the category table is rebuilt (nothing references it).
+    for statement in CATEGORY_V8_SQL:
+        db.conn.execute(statement)
+
+
 STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
+                                                4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
+                                                7: _v7_to_v8}
 
 
 def migrate(db: Database, from_version: int) -> None:

@@ -96,14 +96,17 @@ def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
     person = repo.get(store, Staff, staff_id)
     att = store_a.person_attestation(store, staff_id, day)
     start, since = rp.portfolio_period(
-        day, [c.decision_date for c in att.categories]
+        day, [c.decision_date for c in att.categories if c.decision_date is not None]
         + [c.date for c in att.conformity if c.date is not None and c.result])
 
     def inside(value: dt.date | None) -> bool:
         return value is not None and start <= value <= day
 
-    categories = tuple((c.category, c.position, format_date(c.decision_date),
-                        format_date(c.valid_until) or S.ATT_INDEFINITE_SHORT, c.order)
+    categories = tuple((c.category, c.position,
+                        format_date(c.decision_date) or S.ATT_DECISION_UNKNOWN,
+                        format_date(c.valid_until) or (S.ATT_TERM_UNKNOWN if c.decision_date
+                                                       is None else S.ATT_INDEFINITE_SHORT),
+                        c.order)
                        for c in att.categories)
     conformity = tuple((format_date(c.date), c.position, c.result or S.ATT_EXEMPTION_ROW.format(
         reason=c.exemption_reason), c.order) for c in att.conformity)

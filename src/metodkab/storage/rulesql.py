@@ -36,8 +36,8 @@ def _overdue_on(last_end: str | None, ped_start: str | None, day: str, years: in
 
 
 def _category_valid_on(decision: str | None, valid_until: str | None, day: str) -> int:
-    return int(decision is not None and attestation.category_valid_on(
-        dt.date.fromisoformat(decision), _d(valid_until), dt.date.fromisoformat(day)))
+    return int(attestation.category_valid_on(_d(decision), _d(valid_until),
+                                             dt.date.fromisoformat(day)))
 
 
 def _young_specialist(birth: str | None, ped_start: str | None, day: str, max_age: int,
