@@ -839,6 +839,8 @@ EX_R_DECRYPT = "данные не расшифровываются нашим к
 EX_R_CONTENT_BAD = "данные пакета повреждены"
 EX_R_BOMB = "данные распаковываются больше заявленного размера ({declared} байт): файл опасен"
 EX_R_HEADER = "внутренний заголовок данных не совпадает с заголовком пакета"
+EX_R_SETTINGS = "настройки школы в пакете не проходят проверку: {reason}"
+EX_R_SETTINGS_ORDER = "наименьший срок программы наставничества больше наибольшего"
 EX_R_RECORDS_AT = "запись не проходит проверку: {reason}"
 EX_R_NOT_UTF8 = "текст данных не в кодировке UTF-8"
 DEID_HIDDEN = "скрыто"            # free text in a de-identified packet (it could name people)
@@ -909,6 +911,7 @@ EX_BAD_LEVEL = "Неизвестный уровень персональных �
 EX_PACKET_EXISTS = "Файл {path} уже существует; выберите другую папку или уберите старый файл."
 EX_TABLE_UNKNOWN = "Таблица {table} не описана для обмена (обновите программу)."
 EX_EXPORT_INVALID = "В базе есть запись, которую управление образованием не примет: {reason}. Исправьте её и повторите выгрузку."
+EX_EXPORT_SETTINGS = "Настройки школы не годятся для выгрузки: {reason}. Исправьте их в разделе «Настройки» (F10) и повторите выгрузку."
 EX_EXPORT_DONE = "Пакет записан: {path}"
 EX_ROWS = "записей: {rows}"
 EX_LEVEL_PREFIX = "персональные данные: "
@@ -964,6 +967,7 @@ EX_GAP = "  Пропущены пакеты № {missing}."
 EX_GAP_COVERED = "Их изменения входят в этот пакет (пакеты накопительные)."
 EX_GAP_NOT_COVERED = "Часть изменений может отсутствовать: попросите школу выгрузить полный пакет."
 EX_CHAIN_BROKEN = "  Внимание: пакет не продолжает предыдущий (база школы восстанавливалась из копии?). Записи сверяются по версиям."
+EX_DEFAULT_SETTINGS = "  Внимание: пакет сделан прежней версией программы без настроек школы: показатели школы {code} считаются по настройкам по умолчанию, пока школа не пришлёт пакет из обновлённой программы."
 EX_DRY_RUN_DONE = "Пробный прогон: ничего не записано."
 EX_APPLIED = "Пакет применён."
 EX_DUPLICATE = "{file}: этот пакет уже загружен — ничего не изменилось."
@@ -1464,6 +1468,31 @@ OF_CARD_MISSING = ("Не хватает пакетов № {numbers}: их из�
 OF_CARD_NOTHING_MISSING = "Пропущенных пакетов нет."
 OF_CARD_COVERED = "Не пришли, но их изменения пришли позже: {numbers}."
 OF_CARD_COVERED_ONE = "№ {number} (с № {by})"
+OF_CARD_SETTINGS_DEFAULT = ("Настройки школы не пришли (пакеты прежней версии программы): её "
+                            "показатели считаются по настройкам по умолчанию.")
+OF_CARD_SETTINGS_SAME = "Показатели считаются по настройкам школы (как по умолчанию)."
+OF_CARD_SETTINGS_OWN = "Показатели считаются по настройкам школы; не как по умолчанию: {changes}."
+OF_CARD_SETTING_ONE = "{name} — {value} (по умолчанию {default})"
+OF_SETTING_YES, OF_SETTING_NO, OF_SETTING_NONE = "да", "нет", "без цели"
+OF_SETTING_NAMES = {      # the settings a packet carries, as the school's card names them
+    "training_period_years": SETTINGS_TRAINING_YEARS,
+    "self_evaluation_training_years": SETTINGS_SELF_EVAL_YEARS,
+    "indicator_period_months": SETTINGS_PERIOD_MONTHS,
+    "category_warn_months": SETTINGS_CATEGORY_MONTHS,
+    "young_max_age": SETTINGS_YOUNG_AGE,
+    "young_max_experience": SETTINGS_YOUNG_EXPERIENCE,
+    "mentorship_min_months": SETTINGS_MENTORSHIP_MIN,
+    "mentorship_max_months": SETTINGS_MENTORSHIP_MAX,
+    "fl_high_score_percent": SETTINGS_FL_HIGH_SCORE,
+    "target_federal_register": f"цель «{SETTINGS_TARGET_FEDERAL}», %",
+    "target_fl_diagnostics": f"цель «{SETTINGS_TARGET_FL_DIAG}», %",
+    "target_fl_high_score": f"цель «{SETTINGS_TARGET_FL_HIGH}», %",
+    "target_young_supported": f"цель «{SETTINGS_TARGET_YOUNG}», %",
+    "target_management_trained": "цель «Управленческая команда обучена», %",
+    "support_mentorship": f"поддержка молодых: {SETTINGS_SUPPORT_MENTORSHIP}",
+    "support_route": f"поддержка молодых: {SETTINGS_SUPPORT_ROUTE}",
+    "support_young_school": f"поддержка молодых: {SETTINGS_SUPPORT_YOUNG_SCHOOL}",
+}
 OF_CARD_PACKETS = "Пакеты школы (новые сверху)"
 OF_PACKET_COLUMNS = ("№", "Вид", "Данные", "Сделан школой", "Загружен", "Записей")
 OF_KEY_REPLACE = "Заменить ключ"

@@ -276,12 +276,15 @@ def test_an_office_database_of_schema_1_is_backed_up_and_migrated(tmp_path):
     conn.execute("DROP TABLE office_settings")
     conn.execute("DROP TABLE school_register")
     conn.execute("ALTER TABLE schools DROP COLUMN phone")
+    conn.execute("ALTER TABLE schools DROP COLUMN settings")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     store = open_municipal(result.db_path, clock=CLOCK)
     try:
-        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        columns = {r[1] for r in store.db.conn.execute("PRAGMA table_info(schools)")}
+        assert {"phone", "settings"} <= columns
         assert store.db.conn.execute("SELECT count(*) FROM school_register").fetchone()[0] == 0
         set_setting(store, "last_folder", "/media/usb")
         assert get_setting(store, "last_folder") == "/media/usb"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from metodkab.domain.models import (Association, Diagnostic, IndividualRoute, Mentorship,
                                     RouteStep, Staff, Training)
 from metodkab.reports import indicators as ri
@@ -92,3 +94,146 @@ def test_school_and_office_agree_on_the_boundaries(tmp_path):
     assert office_figures == school
     # and the boundaries are really in the figures
     assert school["pairs_active"][0] >= 1 and school["young_supported"][0] >= 1
+
+
+# Settings that change the figures: every one away from its default, as a school may set
+# them in Настройки; they travel in the packet and the office computes with them.
+OWN_SETTINGS = {
+    "training_period_years": 5, "self_evaluation_training_years": 3,
+    "indicator_period_months": 24, "category_warn_months": 12, "young_max_age": 30,
+    "young_max_experience": 5, "mentorship_min_months": 4, "mentorship_max_months": 9,
+    "fl_high_score_percent": 60, "target_federal_register": 10, "target_fl_diagnostics": 90,
+    "target_fl_high_score": 5, "target_young_supported": 50, "target_management_trained": 40,
+    "support_mentorship": False, "support_route": True, "support_young_school": False,
+}
+
+
+def _figures(results) -> dict:
+    return {(r.key, r.name): (r.count, r.base, r.target, r.ids) for r in results
+            if r.group != "programme"}
+
+
+def add_settings_boundaries(store) -> None:
+    """A teacher whose last course ended four years ago (overdue under 3 years, not under
+    5; trained in 5 years, not in 3) and whose category ends in 9 months (expiring within
+    12 months, not within 6)."""
+    from metodkab.domain.models import QualificationCategory
+
+    four = repo.create(store, Staff(last_name="Четырёхлетова", first_name="Граница",
+                                    positions=["учитель"], birth_date=dt.date(1975, 3, 1),
+                                    ped_start_date=dt.date(2000, 9, 1),
+                                    hire_date=dt.date(2000, 9, 1)))
+    repo.create(store, Training(staff_id=four, title="Курс", hours=72,
+                                end_date=D.replace(year=D.year - 4)))
+    repo.create(store, QualificationCategory(
+        staff_id=four, position="учитель", category="первая",
+        decision_date=D.replace(year=D.year - 4), valid_until=D + 270 * DAY))
+
+
+def _school_and_office(tmp_path, settings: dict | None):
+    """The school's own figures and the office's for it, on D, after a full packet."""
+    from metodkab.storage.settings import set_settings
+
+    office = init_municipality(tmp_path / "office.sqlite", name="Управление", clock=CLOCK)
+    out = tmp_path / "out"
+    out.mkdir()
+    path = sample_school(tmp_path / "school.sqlite", code="0502", staff=10, seed=5)
+    store = open_store(path, clock=CLOCK)
+    try:
+        add_boundaries(store)
+        add_settings_boundaries(store)
+        defaults = ri.compute_all(load_data(store, D))
+        if settings:
+            set_settings(store, settings)
+        import_municipality_key(store, office.public_path)
+        export_packet(store, out, level="full")
+        own = ri.compute_all(load_data(store, D))
+    finally:
+        store.close()
+    muni = open_municipal(office.db_path, clock=CLOCK)
+    try:
+        outcome, = import_packets(muni, sorted(out.glob("*.mkp")), trusted=True).outcomes
+        report = consolidate(muni, D)
+    finally:
+        muni.close()
+    return defaults, own, report, outcome
+
+
+def test_a_school_with_its_own_settings_gets_the_same_figures_at_the_office(tmp_path):
+    defaults, own, report, outcome = _school_and_office(tmp_path, OWN_SETTINGS)
+    school = _figures(own)
+    assert _figures(report.results["0502"]) == school
+    # the settings really changed the figures: computed with the defaults they differ
+    before = {r.key: (r.count, r.base, r.target) for r in defaults}
+    changed = {r.key for r in own if before.get(r.key) != (r.count, r.base, r.target)}
+    assert {"young_supported", "training_overdue", "trained_5y", "categories_expiring",
+            "fl_high_score", "federal_register"} <= changed
+    assert report.result("0502", "young_supported").target == 50
+    assert not outcome.default_settings and not report.schools[0].default_settings
+    # the municipality's total is measured against the default (federal) target
+    assert report.total("young_supported").target == 70
+
+
+def test_every_setting_the_rules_read_travels_in_the_packet():
+    """The rules of reports/ and the office's lists read only settings the packet carries
+    (a new setting a rule reads must travel too, or the office would count otherwise)."""
+    from metodkab.storage.settings import DEFAULTS
+    from metodkab.sync.consolidated import SchoolFigures, _lists
+    from metodkab.sync.records import FigureSettings
+    from metodkab.sync.sample import sample_school as build
+
+    read: set[str] = set()
+
+    class Recording(dict):
+        def __getitem__(self, key):
+            read.add(key)
+            return super().__getitem__(key)
+
+        def get(self, key, default=None):
+            read.add(key)
+            return super().get(key, default)
+
+        def __contains__(self, key):
+            read.add(key)
+            return super().__contains__(key)
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(build(Path(folder) / "s.sqlite", code="0503", staff=6, seed=3),
+                           clock=CLOCK)
+        try:
+            data = load_data(store, D)
+        finally:
+            store.close()
+    data = ri.IndicatorData(**{**data.__dict__, "settings": Recording(
+        {**ri.EXTRA_DEFAULTS, **DEFAULTS})})
+    figures = ri.compute_all(data)
+    _lists(SchoolFigures(figures, {}), "0503", "Школа", data, figures)
+    assert read and read <= set(FigureSettings.model_fields)
+
+
+def test_the_wire_bounds_are_those_of_the_settings_form():
+    """The office refuses what the school's own form refuses, and nothing it accepts."""
+    from metodkab.screens.settings import FLAG_SETTINGS, INT_SETTINGS
+    from metodkab.sync.records import LineError, read_figure_settings
+
+    base = {**OWN_SETTINGS, "mentorship_min_months": 1, "mentorship_max_months": 36}
+    for key in base:
+        if key in FLAG_SETTINGS:
+            assert read_figure_settings({**base, key: True})[key] is True
+            with pytest.raises(LineError):
+                read_figure_settings({**base, key: 1})
+            continue
+        _label, low, high, _section, blank = INT_SETTINGS[key]
+        for value in (low, high):
+            assert read_figure_settings({**base, key: value})[key] == value
+        for value in (low - 1, high + 1, str(low), float(low), True):
+            with pytest.raises(LineError):
+                read_figure_settings({**base, key: value})
+        if blank:
+            assert read_figure_settings({**base, key: None})[key] is None
+        else:
+            with pytest.raises(LineError):
+                read_figure_settings({**base, key: None})

@@ -91,6 +91,8 @@ def detail(o, *, dry: bool) -> Text:
                      + " " + (S.EX_GAP_COVERED if o.covered else S.EX_GAP_NOT_COVERED))
     if o.chain_broken:
         lines.append(S.EX_CHAIN_BROKEN.strip())
+    if o.default_settings:
+        lines.append(S.EX_DEFAULT_SETTINGS.strip().format(code=o.school_code))
     lines.append(summary_row(S.EX_SUMMARY_TABLE, S.EX_SUMMARY_COLUMNS))
     for name, c in o.tables.items():
         lines.append(summary_row(table_label(name), (c.added, c.updated, c.unchanged,

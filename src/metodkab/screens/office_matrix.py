@@ -202,7 +202,7 @@ class MatrixScreen(AppScreen):
         if cell and cell[1] is not None:
             _code, figure, result = cell
             text = S.MX_CELL.format(name=figure.name, detail=self._detail(result),
-                                    target=target_text(figure) or S.MX_NO_TARGET)
+                                    target=target_text(result or figure) or S.MX_NO_TARGET)
         self.query_one("#mx-cell", Static).update(plain(text))
 
     @staticmethod

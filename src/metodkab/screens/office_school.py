@@ -61,7 +61,10 @@ def card_text(card) -> Text:
             lines.append(S.OF_CARD_OLD_KEY.format(fp=key.fingerprint,
                                                   since=format_date(key.registered_at[:10]),
                                                   until=format_date(key.revoked_at[:10])))
-    text = plain("\n".join(lines))
+    from metodkab.sync.office import settings_note
+
+    lines.append(settings_note(card))
+    text = plain("\n".join(line for line in lines if line))
     if card.gaps.missing:
         text.append("\n" + S.OF_CARD_MISSING.format(numbers=_numbers(card.gaps.missing)),
                     style="bold red")

@@ -37,7 +37,8 @@ SCHEMA_VERSION = 8
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
-OFFICE_SCHEMA_VERSION = 3       # 2: schools.phone, office_settings; 3: school_register
+OFFICE_SCHEMA_VERSION = 4       # 2: schools.phone, office_settings; 3: school_register;
+# 4: schools.settings (the settings a school's figures are computed with, from its packets)
 
 
 def _v1_to_v2(db: Database) -> None:

@@ -441,6 +441,8 @@ def report_lines(report) -> list[str]:
                          + " " + (S.EX_GAP_COVERED if o.covered else S.EX_GAP_NOT_COVERED))
         if o.chain_broken:
             lines.append(S.EX_CHAIN_BROKEN)
+        if o.default_settings:
+            lines.append(S.EX_DEFAULT_SETTINGS.format(code=o.school_code))
         lines.append("  " + _summary_row(S.EX_SUMMARY_TABLE, S.EX_SUMMARY_COLUMNS))
         for table, c in o.tables.items():
             lines.append("  " + _summary_row(table_label(table), c))

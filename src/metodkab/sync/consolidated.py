@@ -5,15 +5,18 @@ school, and the schools that sent nothing.
 
 The indicators are computed by the schools' own code, not a second copy of the rules:
 each school's records are copied into an in-memory school database (the school's
-schema) and read by ``storage.indicators.load_data`` and ``reports.indicators.compute_all``
-exactly as at the school. A de-identified school has no birth dates or experience start:
+schema) with the settings its latest packet carried (its own periods, thresholds, targets
+and support forms; the defaults for a school whose program never sent them) and read by
+``storage.indicators.load_data`` and ``reports.indicators.compute_all`` exactly as at the
+school. A de-identified school has no birth dates or experience start:
 its people get birth and experience dates chosen inside their bands (counted back from
 the day the bands were computed, ``bands_on``), so on that day every age and experience
 figure falls as at the school; a person is shown as «сотрудник 7, 25–29 лет, стаж 3–5
 лет» (numbered within the school), never by an id.
 
 A total is counted over the pooled staff of all schools: the sum of the schools' counts
-over the sum of their bases (never an average of percents). The programme's rows are the
+over the sum of their bases (never an average of percents), against the default target
+(``default_targets``): a school is measured against its own. The programme's rows are the
 school's own and never go into a total.
 """
 
@@ -100,7 +103,7 @@ META = ("id", "version", "change_seq", "updated_at", "deleted")
 class SchoolCopier:
     """One in-memory school database (the school's schema, created once) that holds one
     school's records at a time: ``load(code)`` empties it and copies that school's
-    records in. The staff are copied in Python (names, the bands of a de-identified
+    records and settings in. The staff are copied in Python (names, the bands of a de-identified
     school); every other table by one ``INSERT … SELECT`` from the office's database
     attached (only read), each column read from the record's JSON (a key the record lacks
     takes the column's default, as an insert of the JSON's own keys would). Creating the
@@ -133,11 +136,14 @@ class SchoolCopier:
 
     def load(self, code: str) -> Store:
         wanted = " AND table_name = 'staff'" if self.copies else ""
+        from metodkab.sync.office import school_settings
+
         with self.muni.mutex:
             rows = self.muni.db.conn.execute(
                 "SELECT table_name, id, version, change_seq, updated_at, deleted, data "
                 f"FROM records WHERE school_code = ?{wanted} ORDER BY table_name",
                 (code,)).fetchall()
+            settings = school_settings(self.muni, code) or {}
         conn = self.store.db.conn
         batches: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
         numbers = {row[1]: n for n, row in enumerate(
@@ -155,8 +161,11 @@ class SchoolCopier:
             batches.setdefault((table, tuple(values)), []).append(tuple(values.values()))
         with self.store.atomic():
             for table in self.columns:
-                if table != "settings":
-                    conn.execute(f"DELETE FROM main.{table}")
+                conn.execute(f"DELETE FROM main.{table}")
+            # the school's own settings (its packets carry them): its figures come out as
+            # at the school; a school that never sent them is counted with the defaults
+            conn.executemany("INSERT INTO main.settings (key, value) VALUES (?, ?)",
+                             [(k, json.dumps(v)) for k, v in settings.items()])
             for table, sql in self.copies.items():
                 conn.execute(sql, (code,))
             for (table, names), batch in batches.items():
@@ -198,6 +207,7 @@ class SchoolInfo:
     made_at: str = ""          # when the school made its latest data (its clock, ISO)
     imported_at: str = ""
     gaps: int = 0              # packet numbers actually missing
+    default_settings: bool = False   # never sent its settings: computed with the defaults
 
     @property
     def level_text(self) -> str:
@@ -250,13 +260,24 @@ DISTRIBUTION_GROUPS = ("education", "category", "experience", "age")
 SILENT_DAYS = 30                     # the default of the office setting «silent_days»
 
 
-def _total(results: list[ri.Result]) -> ri.Result:
+def _total(results: list[ri.Result], target: float | None) -> ri.Result:
     """A figure over the pooled staff of all schools: the sum of the counts over the sum
-    of the bases (the percent of the pool, never an average of the schools' percents)."""
+    of the bases (the percent of the pool, never an average of the schools' percents),
+    against ``target``."""
     first = results[0]
     return ri.Result(first.key, first.group, first.name, sum(r.count for r in results),
-                     sum(r.base for r in results), target=first.target, kind=first.kind,
+                     sum(r.base for r in results), target=target, kind=first.kind,
                      lower_is_better=first.lower_is_better)
+
+
+def default_targets(day: dt.date) -> dict[tuple[str, str], float | None]:
+    """The target of each figure under the default settings (the federal concept's): a
+    school measures itself against its own targets (its settings travel with its packets),
+    the municipality's total against these."""
+    from metodkab.storage.settings import DEFAULTS
+
+    data = ri.IndicatorData(day, day, day, {**ri.EXTRA_DEFAULTS, **DEFAULTS})
+    return {(r.key, r.name): r.target for r in ri.compute_all(data)}
 
 
 @dataclass
@@ -337,7 +358,7 @@ def consolidate(muni: Store, day: dt.date,
     with muni.mutex:
         office = muni.db.conn.execute("SELECT name FROM office").fetchone()
     schools = [SchoolInfo(r.code, r.name, r.level, r.last_seq, r.last_created_at,
-                          r.last_imported_at, r.gaps) for r in rows]
+                          r.last_imported_at, r.gaps, r.default_settings) for r in rows]
     result = Consolidated(day, schools, office[0] if office else "")
     result.silent_days = silent_days(muni)
     result.silent = silent_schools(muni, day, result.silent_days)
@@ -374,7 +395,9 @@ def consolidate(muni: Store, day: dt.date,
     finally:
         if copier is not None:
             copier.close()
-    result.totals = [_total(by_key[key]) for key in order]
+    targets = default_targets(day)
+    result.totals = [_total(by_key[key], targets.get(key, by_key[key][0].target))
+                     for key in order]
     return result
 
 

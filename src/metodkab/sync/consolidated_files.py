@@ -199,7 +199,8 @@ def charts_sheet(report: Consolidated, title: str) -> Sheet:
         row: list = [school.name]
         for figure in figures:
             mine = by_key.get(figure.key)
-            row += [mine.percent if mine else None, figure.target]
+            row += [mine.percent if mine else None,       # the school's own target
+                    mine.target if mine else figure.target]
         rows.append(row)
 
     def draw(ws, first_row: int) -> None:

@@ -49,7 +49,7 @@ from metodkab.storage.migrations import OFFICE_APPLICATION_ID, OFFICE_SCHEMA_VER
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import AcceptedPacket, ReceiptBody, build_receipt, receipt_file_name
-from metodkab.sync.records import LineChecker, LineError, row_models
+from metodkab.sync.records import LineChecker, LineError, read_figure_settings, row_models
 
 APPLICATION_ID = OFFICE_APPLICATION_ID      # "MKMO": a municipal database of metodkab
 MUNICIPAL_SCHEMA_VERSION = OFFICE_SCHEMA_VERSION
@@ -136,6 +136,7 @@ OFFICE_STEPS = {
     1: ("ALTER TABLE schools ADD COLUMN phone TEXT NOT NULL DEFAULT ''",
         "CREATE TABLE office_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
     2: ("CREATE TABLE school_register (code TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '')",),
+    3: ("ALTER TABLE schools ADD COLUMN settings TEXT",),
 }
 
 
@@ -349,6 +350,7 @@ class CheckedPacket:
     registered: bool                         # the school's key is already registered
     rows: dict[str, list[Row]] | None        # None for a packet known to be a no-op
     status: str = "new"                      # new | duplicate | older (as checked)
+    settings: dict | None = None             # the school's figure settings (None: not sent)
 
     @property
     def manifest(self) -> packet.Manifest:
@@ -488,7 +490,8 @@ def open_packet(head: CheckedPacket, secret: crypto.MunicipalitySecret) -> Check
     so it can run while another packet is being written)."""
     if head.status != "new" or head.rows is not None:
         return head
-    return CheckedPacket(head.path, head.raw, head.registered, _check_records(head.raw, secret))
+    rows, settings = _check_records(head.raw, secret)
+    return CheckedPacket(head.path, head.raw, head.registered, rows, settings=settings)
 
 
 def _made_on(manifest: packet.Manifest) -> dt.date | None:
@@ -499,9 +502,15 @@ def _made_on(manifest: packet.Manifest) -> dt.date | None:
         return None
 
 
-def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret) -> dict[str, list[Row]]:
+_NOT_SENT = object()        # a header line without the school's settings (an older program)
+
+
+def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret,
+                   ) -> tuple[dict[str, list[Row]], dict | None]:
     """Decrypt, decompress chunk by chunk and check every line as it comes (the body is
-    never held whole, nor as one list of lines); the rows of a packet that passes."""
+    never held whole, nor as one list of lines); the rows of a packet that passes and the
+    school's figure settings of its header line (None from a program that did not send
+    them: the office then computes the school's figures with the default settings)."""
     manifest = raw.manifest
     name = raw.name
     checker = LineChecker(row_models(manifest.level), upto=manifest.change_seq_to,
@@ -510,6 +519,7 @@ def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret) -> 
     expected = {"packet_uuid": manifest.packet_uuid, "school_code": manifest.school_code,
                 "sender_fp": manifest.sender_fp, "seq": manifest.seq}
     header = None
+    settings = None
     try:
         for lines in packet.iter_lines(packet.iter_content(raw, secret.box), name):
             if header is None:
@@ -517,8 +527,15 @@ def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret) -> 
                     header = read_json(lines[0], what=S.JSON_WHAT_CONTENT, max_bytes=4096)
                 except ValueError:
                     header = False
+                sent = header.pop("settings", _NOT_SENT) if isinstance(header, dict) \
+                    else _NOT_SENT
                 if header != expected:
                     raise PacketRefused(name, "records", S.EX_R_HEADER)
+                if sent is not _NOT_SENT:
+                    try:
+                        settings = read_figure_settings(sent)
+                    except LineError as exc:
+                        raise PacketRefused(name, "records", str(exc)) from None
                 lines = lines[1:]
             checker.add(lines)
     except LineError as exc:
@@ -527,7 +544,7 @@ def _check_records(raw: packet.RawPacket, secret: crypto.MunicipalitySecret) -> 
     counts = {t: len(r) for t, r in rows.items()}
     if counts != manifest.counts or sum(counts.values()) != manifest.rows:
         raise PacketRefused(name, "records", S.EX_R_COUNTS)
-    return rows
+    return rows, settings
 
 
 # --- applying --------------------------------------------------------------------------
@@ -555,6 +572,8 @@ class PacketOutcome:
     chain_broken: bool = False
     tables: dict[str, TableCounts] = field(default_factory=dict)
     unverified: bool = False  # a new school's key not yet confirmed: nothing decrypted
+    default_settings: bool = False  # no settings from the school yet: its figures are
+    # computed with the default settings (a packet of an older program)
 
     @property
     def totals(self) -> TableCounts:
@@ -790,8 +809,16 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
          manifest.rows, manifest.created_at, now, store.user or "",
          json.dumps(summary, sort_keys=True)))
     outcome.school_name = _school_name(checked)
-    conn.execute("UPDATE schools SET name = ?, last_import_at = ? WHERE code = ?",
-                 (outcome.school_name, now, manifest.school_code))
+    # the school's settings as of its latest packet; a packet of an older program (none
+    # sent) keeps those the school sent before
+    settings = None if checked.settings is None else json.dumps(checked.settings,
+                                                                 sort_keys=True)
+    conn.execute("UPDATE schools SET name = ?, last_import_at = ?, "
+                 "settings = coalesce(?, settings) WHERE code = ?",
+                 (outcome.school_name, now, settings, manifest.school_code))
+    outcome.default_settings = conn.execute(
+        "SELECT settings IS NULL FROM schools WHERE code = ?",
+        (manifest.school_code,)).fetchone()[0] == 1
     return outcome
 
 

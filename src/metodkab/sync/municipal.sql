@@ -17,7 +17,9 @@ CREATE TABLE schools (
     name           TEXT NOT NULL DEFAULT '',   -- short name from the school's own record
     first_seen     TEXT NOT NULL,
     last_import_at TEXT,                       -- when its last packet was applied here
-    phone          TEXT NOT NULL DEFAULT ''    -- the office's contact number (schema 2)
+    phone          TEXT NOT NULL DEFAULT '',   -- the office's contact number (schema 2)
+    settings       TEXT    -- JSON: the school's figure settings from its latest packet
+                           -- (sync/records.FigureSettings); NULL: never sent (schema 4)
 );
 
 -- What the office's program remembers (the last folder of a picker …), schema 2.

@@ -108,6 +108,7 @@ class SchoolRow:
     fingerprint: str
     director: str
     phone: str
+    default_settings: bool = False   # the school never sent its settings (an older program)
 
 
 def _date(value) -> dt.date | None:
@@ -145,6 +146,7 @@ def list_schools(store: Store, day: dt.date | None = None, *,
         conn = store.db.conn
         schools = conn.execute(
             "SELECT s.code, s.name, coalesce(s.last_import_at, ''), s.phone, "
+            "s.settings IS NULL, "
             "coalesce(k.fingerprint, ''), "
             "coalesce((SELECT json_extract(r.data, '$.director') FROM records r "
             "  WHERE r.school_code = s.code AND r.table_name = 'school' AND r.deleted = 0 "
@@ -154,14 +156,14 @@ def list_schools(store: Store, day: dt.date | None = None, *,
         packets = _packets(store)
         counts = staff_in_base(store, day) if staff else {}
     rows = []
-    for code, name, imported, phone, fingerprint, director in schools:
+    for code, name, imported, phone, unset, fingerprint, director in schools:
         mine = packets.get(code, [])
         last = max(mine, key=lambda p: p.seq) if mine else None
         latest = max(mine, key=lambda p: (p.imported_at, p.seq)) if mine else None
         rows.append(SchoolRow(
             code, name, last.seq if last else 0, latest.created_at if latest else "",
             imported, latest.level if latest else "", len(missing_numbers(mine).missing),
-            counts.get(code, (0, 0))[0], fingerprint, director or "", phone))
+            counts.get(code, (0, 0))[0], fingerprint, director or "", phone, bool(unset)))
     return rows
 
 
@@ -189,6 +191,7 @@ class SchoolCard:
     staff_base: int = 0               # P(D) on the day (the base of F8)
     staff_all: int = 0                # staff records not deleted, any employment
     day: dt.date | None = None
+    settings: dict | None = None      # the school's figure settings (None: the defaults)
 
     @property
     def active_key(self) -> KeyInfo | None:
@@ -215,12 +218,50 @@ def school_card(store: Store, code: str, day: dt.date | None = None) -> SchoolCa
             "WHERE school_code = ? ORDER BY id DESC", (code,))]
         packets = _packets(store, code).get(code, [])
         base, every = staff_in_base(store, day, code).get(code, (0, 0))
+        settings = school_settings(store, code)
     try:
         school = read_json_object(own[0]) if own else {}
     except ValueError:
         school = {}
     return SchoolCard(row[0], row[1], row[2], row[3], school, packets,
-                      missing_numbers(packets), keys, base, every, day)
+                      missing_numbers(packets), keys, base, every, day, settings)
+
+
+def school_settings(store: Store, code: str) -> dict | None:
+    """The settings the school's figures are computed with, as its latest packet carried
+    them (sync/records.FigureSettings), checked again on reading (the database may come
+    from a copy); None when the school never sent them (an older program): its figures
+    are then computed with the default settings."""
+    from metodkab.sync.records import LineError, read_figure_settings
+
+    row = store.db.conn.execute("SELECT settings FROM schools WHERE code = ?",
+                                (code,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    try:
+        return read_figure_settings(read_json_object(row[0]))
+    except (ValueError, LineError):
+        return None
+
+
+def settings_note(card: SchoolCard) -> str:
+    """What the card says of the settings the school's figures are computed with: the
+    defaults (none sent yet), or the school's own, naming those that differ."""
+    from metodkab.storage.settings import DEFAULTS
+
+    if card.settings is None:
+        return S.OF_CARD_SETTINGS_DEFAULT if card.packets else ""
+
+    def text(value) -> str:
+        if isinstance(value, bool):
+            return S.OF_SETTING_YES if value else S.OF_SETTING_NO
+        return S.OF_SETTING_NONE if value is None else str(value)
+
+    changes = [S.OF_CARD_SETTING_ONE.format(name=S.OF_SETTING_NAMES.get(key, key),
+                                            value=text(value), default=text(DEFAULTS.get(key)))
+               for key, value in card.settings.items() if value != DEFAULTS.get(key)]
+    return S.OF_CARD_SETTINGS_OWN.format(changes="; ".join(changes)) if changes \
+        else S.OF_CARD_SETTINGS_SAME
 
 
 def office_name(store: Store) -> str:

@@ -35,7 +35,7 @@ from operator import itemgetter
 from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
-                      ValidationError, create_model)
+                      ValidationError, create_model, model_validator)
 
 from metodkab import strings as S
 from metodkab.domain import models as m
@@ -205,6 +205,59 @@ class DeidentifiedStaff(_Row):
     age_band_jan1: Literal[AGE_BANDS] | None = None  # type: ignore[valid-type]
     experience_band: Literal[EXPERIENCE_BANDS] | None = None  # type: ignore[valid-type]
     bands_on: _WireDate
+
+
+_Months = Annotated[int, Field(ge=1, le=60)]
+_Years = Annotated[int, Field(ge=1, le=10)]
+_Percent = Annotated[int, Field(ge=0, le=100)]
+
+
+class FigureSettings(BaseModel):
+    """The school's settings its figures are computed with (every setting the rules of
+    reports/ read), in the packet's header line: the office computes the school's figures
+    with them, exactly as the school does. Known keys only, exact types (a flag is
+    true/false, a number an integer), within the bounds of Настройки."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    training_period_years: _Years
+    self_evaluation_training_years: _Years
+    indicator_period_months: _Months
+    category_warn_months: Annotated[int, Field(ge=1, le=24)]
+    young_max_age: Annotated[int, Field(ge=18, le=70)]
+    young_max_experience: _Years
+    mentorship_min_months: Annotated[int, Field(ge=1, le=36)]
+    mentorship_max_months: _Months
+    fl_high_score_percent: Annotated[int, Field(ge=1, le=100)]
+    target_federal_register: _Percent
+    target_fl_diagnostics: _Percent
+    target_fl_high_score: _Percent
+    target_young_supported: _Percent
+    target_management_trained: _Percent | None      # None: no target, no status
+    support_mentorship: bool
+    support_route: bool
+    support_young_school: bool
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FigureSettings:
+        if self.mentorship_min_months > self.mentorship_max_months:
+            raise ValueError(S.EX_R_SETTINGS_ORDER)
+        return self
+
+
+def figure_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The school's settings that travel (``FigureSettings``), checked as the office will
+    check them; ValidationError when one is out of bounds."""
+    return FigureSettings.model_validate(
+        {key: settings.get(key) for key in FigureSettings.model_fields}).model_dump()
+
+
+def read_figure_settings(value: object) -> dict[str, Any]:
+    """The settings of a packet's header line, strictly; LineError (Russian) otherwise."""
+    try:
+        return FigureSettings.model_validate(value).model_dump()
+    except ValidationError as exc:
+        raise LineError(S.EX_R_SETTINGS.format(reason=_first_error(exc))) from None
 
 
 LINK_ROWS: dict[str, type[BaseModel]] = {

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nacl.signing import SigningKey
+from pydantic import ValidationError
 
 from metodkab import strings as S
+from metodkab.domain.models import field_errors
 from metodkab.storage.db import SCHEMA_VERSION, Store
 from metodkab.storage.files import (FileProblem, clean_stale_temps, create_private, os_message,
                                     read_limited, sync_folder, temp_path)
@@ -26,7 +28,8 @@ from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import read_receipt
 from metodkab.sync.records import (DERIVED_COLUMNS, LEVELS, META_COLUMNS, LineError,
-                                   check_lines, deidentify, encode_line, row_models)
+                                   check_lines, deidentify, encode_line, figure_settings,
+                                   row_models)
 
 LOCAL_TABLES = {"change_counter", "settings", "audit_log", "sqlite_sequence", "sync_state",
                 "sync_packet"}
@@ -235,7 +238,7 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
             day = report_date(store)
             lines, counts = _content(store, since, upto, level, day)
             header = {"packet_uuid": packet_uuid, "school_code": code, "sender_fp": fingerprint,
-                      "seq": seq}
+                      "seq": seq, "settings": _settings(store)}
             content = "\n".join([crypto.canonical_json(header).decode("utf-8"), *lines])
             fields = dict(
                 schema_version=SCHEMA_VERSION, packet_uuid=packet_uuid, school_code=code,
@@ -277,6 +280,18 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
             tmp.unlink(missing_ok=True)
     return ExportResult(target, manifest, created, changed, kept_seq if restored else 0,
                         state.acked_seq if since else 0)
+
+
+def _settings(store: Store) -> dict:
+    """The settings the school's figures are computed with: they travel in the header
+    line so that the office computes this school's figures with them (records.py)."""
+    from metodkab.storage.settings import all_settings
+
+    try:
+        return figure_settings(all_settings(store))
+    except ValidationError as exc:
+        raise SyncError(S.EX_EXPORT_SETTINGS.format(
+            reason=next(iter(field_errors(exc).values()), str(exc)))) from None
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
