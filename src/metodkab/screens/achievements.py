@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable
 
 from metodkab import strings as S
 from metodkab.domain import values as V
@@ -23,8 +21,10 @@ from metodkab.screens.base import AppScreen
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import AchievementQuery, AchievementRow
 from metodkab.storage.settings import report_date
-from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.fields import ChoiceField
 from metodkab.widgets.filter_dialog import FilterDialog, chosen
+from metodkab.widgets.record_register import (BACK_KEY, CARD_KEY, EXPORT_KEY, OPEN_KEY,
+                                              REMOVE_KEY, RecordRegister, page_keys)
 from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.table import column_widths
 from metodkab.widgets.text import plain_row
@@ -49,9 +49,12 @@ def load_register(store, query: AchievementQuery):
             store_g.count_achievements(store, query, day))
 
 
-class AchievementsScreen(Register, AppScreen):
+class AchievementsScreen(RecordRegister, Register, AppScreen):
     """The register: every achievement of the school, newest first."""
 
+    FORM = AchievementFormScreen
+    SEARCH_PLACEHOLDER = S.GR_SEARCH_PLACEHOLDER
+    TABLE_ID = "ach-table"
     SCREEN_TITLE = S.GR_TITLE
     DEFAULT_CSS = """
     AchievementsScreen #search { margin: 0 1; width: 1fr; }
@@ -63,16 +66,7 @@ class AchievementsScreen(Register, AppScreen):
         Binding("insert", "add", S.KEY_ADD, key_display="Ins", id="add"),
         Binding("ctrl+g", "group", S.GR_KEY_GROUP, key_display="Ctrl+G", id="group"),
         Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
-        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
-        Binding("ctrl+k", "card", S.TR_KEY_CARD, key_display="Ctrl+K", id="card", show=False),
-        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
-                id="export", priority=True),
-        Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
-                show=False, priority=True),
-        Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
-                show=False, priority=True),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        OPEN_KEY, REMOVE_KEY, CARD_KEY, EXPORT_KEY, *page_keys(priority=True), BACK_KEY,
     ]
 
     def __init__(self) -> None:
@@ -81,20 +75,6 @@ class AchievementsScreen(Register, AppScreen):
         self.rows: list[AchievementRow] = []
         self.total = (0, 0)
         self._loaded_once = False
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        yield TextField(placeholder=S.GR_SEARCH_PLACEHOLDER, id="search")
-        yield Static("", id="status")
-        yield DataTable(id="ach-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.search_box.focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.reload()
 
     def on_resize(self) -> None:
         if self._loaded_once:
@@ -145,18 +125,6 @@ class AchievementsScreen(Register, AppScreen):
         row = self.current_row()
         return ("achievement", row.id) if row is not None else None
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        self.action_open()
-
-    def action_open(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            self.open_form(AchievementFormScreen, row.id)
-
-    def action_add(self) -> None:
-        self.open_form(AchievementFormScreen)
-
     def action_group(self) -> None:
         self.app.push_screen(GroupAchievementFormScreen(), callback=self._group_saved)
 
@@ -185,17 +153,7 @@ class AchievementsScreen(Register, AppScreen):
         start_export(self, export_achievements, self.query_state, title=S.XLS_KEY_EXPORT)
 
     def action_filter(self) -> None:
-        def chosen(query: AchievementQuery | None) -> None:
-            if query is not None:
-                self.query_state = replace(query, search=self.query_state.search, offset=0)
-                self.reload()
-
-        self.run_db(store_g.achievement_years, done=lambda years: self.app.push_screen(
-            AchievementFilterDialog(self.query_state, years), callback=chosen))
-
-    def action_back(self) -> None:
-        if not self.clear_search():
-            self.app.action_section("dashboard")
+        self.open_filter(store_g.achievement_years, AchievementFilterDialog)
 
 
 class AchievementFilterDialog(FilterDialog):

@@ -11,11 +11,9 @@ import datetime as dt
 from dataclasses import replace
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable
 
 from metodkab import strings as S
 from metodkab.domain import values as V
@@ -27,8 +25,10 @@ from metodkab.screens.training_overdue import OverdueScreen, open_card
 from metodkab.storage import training as store_t
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import TrainingQuery, TrainingRow
-from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.fields import ChoiceField
 from metodkab.widgets.filter_dialog import FilterDialog, chosen
+from metodkab.widgets.record_register import (BACK_KEY, CARD_KEY, EXPORT_KEY, OPEN_KEY,
+                                              REMOVE_KEY, RecordRegister, page_keys)
 from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.table import column_widths, fit_name
 from metodkab.widgets.text import plain_row
@@ -55,9 +55,12 @@ def load_register(store, query: TrainingQuery) -> tuple[list[TrainingRow], tuple
             day)
 
 
-class TrainingScreen(Register, AppScreen):
+class TrainingScreen(RecordRegister, Register, AppScreen):
     """The register: every training of the school, newest first."""
 
+    FORM = TrainingFormScreen
+    SEARCH_PLACEHOLDER = S.TR_SEARCH_PLACEHOLDER
+    TABLE_ID = "tr-table"
     SCREEN_TITLE = S.TR_TITLE
     DEFAULT_CSS = """
     TrainingScreen #search { margin: 0 1; width: 1fr; }
@@ -70,16 +73,7 @@ class TrainingScreen(Register, AppScreen):
         Binding("ctrl+g", "group", S.TR_KEY_GROUP, key_display="Ctrl+G", id="group"),
         Binding("ctrl+l", "overdue", S.TR_KEY_OVERDUE, key_display="Ctrl+L", id="overdue"),
         Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
-        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
-        Binding("ctrl+k", "card", S.TR_KEY_CARD, key_display="Ctrl+K", id="card", show=False),
-        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
-                id="export", priority=True),     # also from the search box
-        Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
-                show=False, priority=True),
-        Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
-                show=False, priority=True),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        OPEN_KEY, REMOVE_KEY, CARD_KEY, EXPORT_KEY, *page_keys(priority=True), BACK_KEY,
     ]
 
     def __init__(self) -> None:
@@ -89,20 +83,6 @@ class TrainingScreen(Register, AppScreen):
         self.total = (0, 0)
         self.day: dt.date | None = None
         self._columns: tuple[str, ...] = ()
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        yield TextField(placeholder=S.TR_SEARCH_PLACEHOLDER, id="search")
-        yield Static("", id="status")
-        yield DataTable(id="tr-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.search_box.focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.reload()
 
     def on_resize(self) -> None:
         if self.day is not None:
@@ -161,18 +141,6 @@ class TrainingScreen(Register, AppScreen):
         return text
 
     # --- actions ----------------------------------------------------------------------------
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        self.action_open()
-
-    def action_open(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            self.open_form(TrainingFormScreen, row.id)
-
-    def action_add(self) -> None:
-        self.open_form(TrainingFormScreen)
-
     def action_group(self) -> None:
         self.app.push_screen(GroupTrainingFormScreen(), callback=self._group_saved)
 
@@ -202,17 +170,7 @@ class TrainingScreen(Register, AppScreen):
         start_export(self, export_trainings, self.query_state, title=S.XLS_KEY_EXPORT)
 
     def action_filter(self) -> None:
-        def chosen(query: TrainingQuery | None) -> None:
-            if query is not None:
-                self.query_state = replace(query, search=self.query_state.search, offset=0)
-                self.reload()
-
-        self.run_db(store_t.filter_options, done=lambda options: self.app.push_screen(
-            TrainingFilterDialog(self.query_state, options), callback=chosen))
-
-    def action_back(self) -> None:
-        if not self.clear_search():
-            self.app.action_section("dashboard")
+        self.open_filter(store_t.filter_options, TrainingFilterDialog)
 
 
 def _flag_key(value: bool | None) -> list[str]:
