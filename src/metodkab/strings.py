@@ -2240,6 +2240,16 @@ MX_NOTE_SILENT_TEXT = "Школы муниципального реестра, �
 MX_NOTE_SILENT_COLUMNS = ("Код", "Школа", "Последний пакет загружен")
 MX_NOTE_NO_SILENT = "Все школы реестра представили данные."
 MX_NOTE_SIGNER = "Специалист муниципальной методической службы"
+MX_NOTE_HEAD = "Руководитель муниципального органа управления образованием"
+# the office's Настройки (F10): who signs the analytical note
+OS_TITLE = "Настройки: подписи аналитической справки"
+OS_HEAD_POSITION = "Руководитель, должность"
+OS_HEAD_NAME = "Руководитель, ФИО"
+OS_SPECIALIST_POSITION = "Специалист, должность"
+OS_SPECIALIST_NAME = "Специалист, ФИО"
+OS_HINT = ("Без ФИО — строка для подписи от руки; без должности — общее название.\n"
+           "Ctrl+S — сохранить, Esc — отмена")
+OS_SAVED = "Подписи справки сохранены."
 
 # --- export (folder, progress, result) ---
 EXPORT_FOLDER_LABEL = "Папка, куда сохранить файл:"

@@ -305,22 +305,73 @@ def approval_pair(doc: Document, left: Sequence[str], right: Sequence[str]) -> N
 
 def signature_line(doc: Document, role: str, name: str = "", *,
                    date_line: bool = False) -> Paragraph:
-    """«Role ____________ / Name /» with the blank and the name at fixed tab stops."""
+    """«Role ____________ / Name /» with the blank and the name at fixed tab stops; a
+    blank name is a line for the pen. A role too long for its column (an office's
+    position) wraps there, the blank and the name beside its last line."""
     width = text_width(doc)
-    p = doc.add_paragraph()
-    fmt = p.paragraph_format
-    fmt.space_before = Pt(14)
-    fmt.space_after = Pt(0)
-    fmt.keep_together = True
     sign_at = max(int(width * 0.45), Cm(6))
-    fmt.tab_stops.add_tab_stop(sign_at)
-    fmt.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    p.add_run(role)
-    p.add_run(f"\t{SIGN_BLANK}\t/ {name or '_' * 16} /")
+    signed = f"{SIGN_BLANK}\t/ {name or '_' * 16} /"
+    if _role_fits(role, sign_at):
+        p = doc.add_paragraph()
+        fmt = p.paragraph_format
+        fmt.space_before = Pt(14)
+        fmt.space_after = Pt(0)
+        fmt.keep_together = True
+        fmt.tab_stops.add_tab_stop(sign_at)
+        fmt.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run(role)
+        p.add_run(f"\t{signed}")
+    else:
+        p = _signature_row(doc, role, signed, sign_at, width)
     if date_line:
         q = doc.add_paragraph(S.DOC_DATE_BLANK)
         q.paragraph_format.left_indent = sign_at
         q.paragraph_format.space_after = Pt(0)
+    return p
+
+
+def _role_fits(role: str, column: int) -> bool:
+    """Whether ``role`` stays on one line before the blank (a Cyrillic letter of Times New
+    Roman 12 is about half its size wide; the longest take more: estimate wide)."""
+    return Pt(SIZE * 0.55) * len(role) + Cm(0.3) <= column
+
+
+def _signature_row(doc: Document, role: str, signed: str, sign_at: int,
+                   width: int) -> Paragraph:
+    """The role wrapped in its column, «____ / name /» at the bottom of the next one: a
+    table without borders or cell margins, lined up with the text and the other
+    signatures."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    t = doc.add_table(rows=1, cols=2)
+    t.autofit = False
+    _table_width(t, width)
+    tbl_pr = t._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is None:
+        tbl_pr.append(margins)
+    else:
+        look.addprevious(margins)
+    row = t.rows[0]
+    _row_property(row, "cantSplit")
+    left, right = row.cells
+    for cell, cell_width in ((left, sign_at), (right, width - sign_at)):
+        cell.width = cell_width
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        fmt = cell.paragraphs[0].paragraph_format
+        fmt.space_before = Pt(14)
+        fmt.space_after = Pt(0)
+    left.paragraphs[0].paragraph_format.right_indent = Cm(0.3)
+    left.paragraphs[0].add_run(role)
+    p = right.paragraphs[0]
+    p.paragraph_format.tab_stops.add_tab_stop(width - sign_at, WD_TAB_ALIGNMENT.RIGHT)
+    p.add_run(signed)
     return p
 
 

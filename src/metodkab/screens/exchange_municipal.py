@@ -4,8 +4,10 @@
 (sync/municipal.py). Screens: the schools (F9, screens/office_schools.py: Enter — the
 school's card, Ins — load packets with the summary of screens/office_import.py, Ctrl+R —
 receipts) and the schools × indicators matrix (F8, screens/office_matrix.py: sorting,
-the people behind a cell, the lists across schools, the workbook and the analytical note). The app has one «data changed» signal: whatever writes calls
-``data_changed()`` and every office figure and list recomputes.
+the people behind a cell, the lists across schools, the workbook and the analytical note);
+Настройки (F10, screens/office_settings.py: who signs the note). The app has one «data
+changed» signal: whatever writes calls ``data_changed()`` and every office figure and
+list recomputes.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class MunicipalApp(MetodkabApp, inherit_bindings=False):
                 show=False, id="section-schools"),
         Binding("f8", "section('indicators')", S.EX_IND_TITLE, key_display="F8",
                 show=False, id="section-indicators"),
+        Binding("f10", "office_settings", S.SECTION_SETTINGS, key_display="F10", show=False,
+                id="section-settings"),
         Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="Ctrl+Q", show=False, priority=True),
         Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="Ctrl+P", show=False,
                 priority=True),
@@ -52,6 +56,13 @@ class MunicipalApp(MetodkabApp, inherit_bindings=False):
         # Each school's figures under its latest packet and the day (sync/consolidated.py):
         # F8 computes again only the schools whose data changed.
         self.figures_cache: dict = {}
+
+    def action_office_settings(self) -> None:
+        """Настройки (F10): who signs the analytical note."""
+        from metodkab.screens.office_settings import OfficeSettingsScreen
+
+        if not isinstance(self.screen, OfficeSettingsScreen):
+            self.push_screen(OfficeSettingsScreen())
 
     def data_changed(self) -> None:
         self.data_version += 1

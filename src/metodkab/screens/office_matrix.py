@@ -326,8 +326,10 @@ class MatrixScreen(AppScreen):
         def write(store, folder: Path) -> tuple[Path, Path]:
             from metodkab.sync.consolidated import consolidate
             from metodkab.sync.consolidated_files import write_report
+            from metodkab.sync.office import note_signers
 
-            return write_report(report or consolidate(store, day, cache=cache), folder)
+            return write_report(report or consolidate(store, day, cache=cache), folder,
+                                note_signers(store))
 
         def picked(folder: Path) -> None:
             self.run_db(write, folder, done=lambda paths: (

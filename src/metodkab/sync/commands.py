@@ -197,6 +197,7 @@ def _muni_report(args, db, clock, say, ask) -> int:
     from metodkab.storage.errors import StorageError
     from metodkab.sync.consolidated import consolidate
     from metodkab.sync.consolidated_files import write_report
+    from metodkab.sync.office import note_signers
 
     try:
         day = parse_date(args.date) if args.date else clock.today()
@@ -207,9 +208,10 @@ def _muni_report(args, db, clock, say, ask) -> int:
     store = _open_muni(db, clock)
     try:
         report = consolidate(store, day)
+        signers = note_signers(store)
     finally:
         store.close()
-    xlsx, note = write_report(report, args.out)
+    xlsx, note = write_report(report, args.out, signers)
     say(S.MX_CLI_DONE.format(xlsx=xlsx, docx=note))
     say(S.EX_REPORT_SUMMARY.format(schools=len(report.schools), overdue=len(report.overdue),
                                    young=len(report.young_unsupported)))

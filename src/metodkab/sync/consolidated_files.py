@@ -24,7 +24,7 @@ from metodkab.reports.xlsx import LANDSCAPE_WIDTH, Column, Sheet, free_name, wri
 from metodkab.sync.consolidated import (
     DISTRIBUTION_GROUPS, MATRIX_GROUPS, Consolidated, Person,
 )
-from metodkab.sync.office import format_moment
+from metodkab.sync.office import NoteSigners, format_moment
 
 PROGRAMME_DIRECTION = "programme_direction_"
 NOTE_LIST_SCHOOLS = 15      # the note names the schools with the most people on a list
@@ -286,11 +286,14 @@ def _value_text(result: ri.Result) -> str:
     return f"{number_text(result.value)}{unit}"
 
 
-def note_document(report: Consolidated, specialist: str = ""):
+def note_document(report: Consolidated, signers: NoteSigners = NoteSigners()):
     """The analytical note the office sends up: the municipality and date, how many
     schools reported, the totals against their targets, the schools below target on each
-    federal indicator, the lists by school, the silent schools and the signature."""
+    federal indicator, the lists by school, the silent schools and the signatures of the
+    head and the specialist (Настройки of the office: «должность ____ / И. О. Фамилия /»,
+    a blank line where no name is set)."""
     from metodkab.reports import docx as d
+    from metodkab.reports.documents import initials_first
 
     date = format_date(report.day)
     town = _municipality(report)
@@ -365,18 +368,23 @@ def note_document(report: Consolidated, specialist: str = ""):
         d.paragraph(doc, S.MX_NOTE_NO_SILENT)
 
     d.paragraph(doc)
-    d.paragraph(doc, S.MX_NOTE_SIGNER, space_after=0)      # the role is longer than its
-    d.signature_line(doc, "", specialist, date_line=True)  # column: on a line of its own
+    d.signature_line(doc, signers.head_position or S.MX_NOTE_HEAD,
+                     initials_first(signers.head_name))
+    d.signature_line(doc, signers.specialist_position or S.MX_NOTE_SIGNER,
+                     initials_first(signers.specialist_name), date_line=True)
     return doc
 
 
-def write_note(report: Consolidated, folder: Path, specialist: str = "") -> Path:
+def write_note(report: Consolidated, folder: Path,
+               signers: NoteSigners = NoteSigners()) -> Path:
     from metodkab.reports.docx import write_docx
 
     name = free_name(folder, S.MX_NOTE_FILE.format(date=report.day.isoformat()), ".docx")
-    return write_docx(folder, name, note_document(report, specialist))
+    return write_docx(folder, name, note_document(report, signers))
 
 
-def write_report(report: Consolidated, folder: Path, specialist: str = "") -> tuple[Path, Path]:
-    """The workbook and the note together (``municipality report`` and the office's F8)."""
-    return write_workbook(report, folder), write_note(report, folder, specialist)
+def write_report(report: Consolidated, folder: Path,
+                 signers: NoteSigners = NoteSigners()) -> tuple[Path, Path]:
+    """The workbook and the note together (``municipality report`` and the office's F8);
+    ``signers``: sync.office.note_signers of the office's database."""
+    return write_workbook(report, folder), write_note(report, folder, signers)

@@ -389,3 +389,41 @@ def set_setting(store: Store, key: str, value: str) -> None:
         store.db.conn.execute(
             "INSERT INTO office_settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+# --- who signs the analytical note (the office's Настройки, F10) -------------------------
+
+
+@dataclass(frozen=True)
+class NoteSigners:
+    """The head of the office and the specialist who prepared the analytical note: each a
+    position and a full name as typed. A blank name prints a line for the pen, a blank
+    position the general role; nothing is made up."""
+
+    head_position: str = ""
+    head_name: str = ""
+    specialist_position: str = ""
+    specialist_name: str = ""
+
+
+NOTE_SIGNER_KEYS = {"head_position": "note_head_position", "head_name": "note_head_name",
+                    "specialist_position": "note_specialist_position",
+                    "specialist_name": "note_specialist_name"}
+
+
+def note_signers(store: Store) -> NoteSigners:
+    with store.mutex:
+        rows = dict(store.db.conn.execute(
+            "SELECT key, value FROM office_settings WHERE key IN (?, ?, ?, ?)",
+            tuple(NOTE_SIGNER_KEYS.values())).fetchall())
+    return NoteSigners(**{name: rows.get(key, "") for name, key in NOTE_SIGNER_KEYS.items()})
+
+
+def save_note_signers(store: Store, signers: NoteSigners) -> None:
+    """All four in one transaction, spaces tidied (a name typed with two spaces)."""
+    with store.atomic():
+        store.db.conn.executemany(
+            "INSERT INTO office_settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [(key, " ".join(str(getattr(signers, name)).split()))
+             for name, key in NOTE_SIGNER_KEYS.items()])
