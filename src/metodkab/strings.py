@@ -1349,6 +1349,7 @@ TR_OVERDUE_OUTSIDE = " (и {count} † — не входят в показате
 TR_OVERDUE_HINT = "Красным — уже просрочено, жёлтым — скоро. Enter — карточка, Ins — внести курсы"
 TR_NEVER = "курсов нет"
 TR_NONE = "нет"
+TR_CLARIFY_END = "уточнить"
 
 # --- development: the person's card -------------------------------------------------------
 DEV_CARD_TITLE = "Карточка сотрудника"
@@ -1367,6 +1368,7 @@ DEV_TAB_COURSES = "Курсы"
 DEV_COURSES_NEVER = "курсов ПК нет"
 DEV_COURSES_LAST = "последние {date}"
 DEV_COURSES_OVERDUE = "просрочено с {date}"
+DEV_COURSES_CLARIFY = "уточните дату окончания: засчитываются курсы с {date}"
 DEV_COURSES_DUE = "следующие — не позже {date}"
 DEV_COURSES_HOURS = "за 3 года — {h3}, за 5 лет — {h5}"
 DEV_HOURS = "Часов ПК"
@@ -2473,6 +2475,7 @@ XLS_OD_SHEET = "Просрочено ПК"
 XLS_OD_COLUMNS = ("ФИО", "Должности", "Последние курсы (окончание)",
                   "Просрочено с (станет просроченным)", "Запланированы (окончание)", "Состояние")
 XLS_OD_OVERDUE = "просрочено"
+XLS_OD_CLARIFY = "уточнить дату окончания курсов (известен только год)"
 XLS_OD_NEVER = "просрочено: курсов нет"
 XLS_OD_SOON = "станет просроченным в ближайшие {months} мес."
 # Аттестация: the schedule, one sheet per tab

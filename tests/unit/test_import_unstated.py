@@ -102,3 +102,32 @@ def test_undated_category_is_held_and_asks_for_its_date(loaded):
     figures = {r.key: r for r in report.results}
     assert orlova.id in figures["cat_highest"].ids
     assert orlova.id not in figures["categories_expiring"].ids
+
+
+def test_year_only_course_in_the_lists(loaded):
+    """Read from 1 January 2023, Орлова is overdue on 23.11.2026 — but a course that ended
+    after 23.11.2023 would still count: every list says «уточнить», none says «01.01.2023»."""
+    from metodkab.screens.tables_export import overdue_rows, training_rows
+    from metodkab.storage.staff import StaffQuery, list_staff
+    from metodkab.storage.training import TrainingQuery, list_trainings, overdue_lists, \
+        person_trainings
+
+    store, _, _ = loaded
+    orlova = person(store, "Орлова")
+    mine = person_trainings(store, orlova.id, DAY)
+    assert (mine.last_end, mine.last_precision, mine.overdue, mine.clarify) == (
+        D(2023, 1, 1), "year", True, True)
+    assert not person_trainings(store, person(store, "Белов").id, DAY).clarify
+    lists = overdue_lists(store, DAY)
+    (row,) = [r for r in lists.overdue if r.staff_id == orlova.id]
+    assert (row.last_precision, row.clarify) == ("year", True)
+    (line,) = [r for r in overdue_rows(lists) if r[0].startswith("Орлова")]
+    assert line[2] == "2023 г." and "уточнить дату окончания" in line[5]
+    staff_rows = {r.name.split()[0]: r for r in list_staff(store, StaffQuery(), DAY)}
+    assert staff_rows["Орлова"].last_training_precision == "year"
+    assert staff_rows["Белов"].last_training_precision == "day"
+    courses = {r.name.split()[0]: r for r in list_trainings(store, TrainingQuery(), DAY)}
+    assert courses["Орлова"].end_precision == "year"
+    (sheet_line,) = [r for r in training_rows([courses["Орлова"]])]
+    assert sheet_line[7] == "2023 г."
+    assert not any(r.clarify for r in overdue_lists(store, D(2026, 1, 1)).overdue)

@@ -2,6 +2,14 @@
 period, the checks before a training is saved, and the ИОМ rules (overdue steps, deficits
 whose steps are all done).
 
+A course whose source gave only the year («…, 72 ч., 2023»; ``end_precision`` "year") is
+stored with 1 January of that year as its end, and every figure reads it so: the earliest
+day it can have ended, so nobody counts as trained longer than the source shows (a teacher
+is not kept off the overdue list by a guessed December). Where the state on D depends on
+the unknown day — overdue if the course ended in January, not if in December —
+``overdue_unsure`` says so and the lists show «уточнить дату окончания» beside the person,
+who is still counted overdue until the date is entered.
+
 Pure functions over dates and small facts; storage passes their results to SQL as
 parameters, so each rule is written once and its boundary dates are tested here.
 """
@@ -22,7 +30,7 @@ KIND_SHORT = S.TR_KIND_SHORT
 # What one group entry shares: everything but the person, the document number and the
 # deficits (deficits belong to one person).
 GROUP_FIELDS = ("title", "provider", "provider_ownership", "kind", "hours", "form",
-                "start_date", "end_date", "doc_kind", "doc_date", "federal_register",
+                "start_date", "end_date", "end_precision", "doc_kind", "doc_date", "federal_register",
                 "by_diagnostics", "management", "topics")
 DAY = dt.timedelta(days=1)
 # The overdue list also shows those who become overdue within this many months.
@@ -71,6 +79,25 @@ def becomes_overdue_soon(last_end: dt.date | None, report_date: dt.date, months:
     if overdue_on(last_end, report_date, period_years, ped_start):
         return False
     return overdue_on(last_end, add_months(report_date, months), period_years, ped_start)
+
+
+YEAR_ONLY = "year"
+
+
+def latest_end(end_date: dt.date, precision: str = "day") -> dt.date:
+    """The latest day a course can have ended: its day, or 31 December of its year when the
+    source gave only the year."""
+    return dt.date(end_date.year, 12, 31) if precision == YEAR_ONLY else end_date
+
+
+def overdue_unsure(last_end: dt.date | None, latest: dt.date | None, report_date: dt.date,
+                   period_years: int = 3, ped_start: dt.date | None = None) -> bool:
+    """Overdue on D as counted (``last_end``: the last course read at its earliest day) but
+    not if the courses ended as late as their years allow (``latest``: the latest
+    ``latest_end`` of the completed courses): «уточнить дату окончания»."""
+    if latest is None or not overdue_on(last_end, report_date, period_years, ped_start):
+        return False
+    return not overdue_on(min(latest, report_date), report_date, period_years, ped_start)
 
 
 def completed(end_date: dt.date, report_date: dt.date) -> bool:

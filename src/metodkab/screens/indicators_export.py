@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.domain.values import EMPLOYMENTS
 from metodkab.reports import indicators as ri
 from metodkab.reports.documents import programme_part
@@ -109,7 +109,9 @@ def export_staff(store, query: StaffQuery, *, folder: Path, progress=None) -> Pa
     total = staff_store.count_staff(store, query, day)
     rows = staff_store.list_staff(store, replace(query, offset=0, limit=max(total, 1)), day)
     school = get_school(store)
-    data = [[r.name, positions_text(r), r.subjects, r.category, r.experience, r.last_training,
+    data = [[r.name, positions_text(r), r.subjects, r.category, r.experience,
+             r.last_training if r.last_training_precision == "day"
+             else format_end(r.last_training, r.last_training_precision),
              S.IND_YES if r.overdue else S.IND_NO, r.dismissal_date]
             for r in rows]
     sheet = Sheet(S.IND_STAFF_SHEET, _title(school.short_name if school else "",

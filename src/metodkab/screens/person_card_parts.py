@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Staff
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.reports import attestation as rules_a
 from metodkab.reports import rules as common
 from metodkab.storage import achievements as store_g
@@ -120,9 +120,14 @@ def courses_status(courses: PersonTrainings, day: dt.date, *, employed: bool = T
     if courses.last_end is None:
         text.append(S.DEV_COURSES_NEVER, style="bold red" if employed else "")
     else:
-        text.append(S.DEV_COURSES_LAST.format(date=format_date(courses.last_end)))
+        text.append(S.DEV_COURSES_LAST.format(date=format_end(courses.last_end,
+                                                              courses.last_precision)))
         if not employed:
             pass
+        elif courses.clarify:         # overdue only if the course ended early in its year
+            text.append(" · ")
+            text.append(S.DEV_COURSES_CLARIFY.format(date=format_date(
+                common.training_cutoff(day, courses.period_years))), style="bold yellow")
         elif courses.overdue:
             text.append(" · ")
             text.append(S.DEV_COURSES_OVERDUE.format(date=format_date(courses.overdue_from)),
@@ -295,7 +300,8 @@ class CardTables:
         for row in courses.rows:
             planned = row.end_date > data.day
             cells = {
-                "end": Text(format_date(row.end_date), style="italic" if planned else ""),
+                "end": Text(format_end(row.end_date, row.end_precision),
+                            style="italic" if planned else ""),
                 "title": Text(row.title),
                 "provider": Text(row.provider),
                 "hours": Text(str(row.hours), justify="right"),

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date, short_name
+from metodkab.domain.parse import format_date, format_end, short_name
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import (ActionChoiceDialog, ConfirmDialog, DateDialog,
                                       MessageDialog)
@@ -162,7 +162,8 @@ class StaffListScreen(Register, AppScreen):
     def fill_table(self, table: DataTable) -> None:
         self._build_columns()
         for row in self.rows:
-            training = Text(format_date(row.last_training) or S.TR_NONE)
+            training = Text(format_end(row.last_training, row.last_training_precision)
+                            or S.TR_NONE)
             if row.overdue and row.excluded:    # overdue, but not in the figure (P(D))
                 training = Text(f"{S.STAFF_OVERDUE_MARK}{training.plain}{S.STAFF_NOT_IN_P}",
                                 style="yellow")

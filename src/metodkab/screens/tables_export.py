@@ -17,7 +17,7 @@ from pathlib import Path
 
 from metodkab import strings as S
 from metodkab.domain.models import Staff
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.reports import mentorship as rules_m
 from metodkab.reports.xlsx import Column, Sheet, write_xlsx
 from metodkab.storage import attestation as store_a
@@ -93,7 +93,8 @@ def training_filters(query: TrainingQuery) -> list[str]:
 
 
 def training_rows(rows: Sequence[store_t.TrainingRow]) -> list[list]:
-    return [[r.name, r.title, r.provider, r.kind, r.form, r.hours, r.start_date, r.end_date,
+    return [[r.name, r.title, r.provider, r.kind, r.form, r.hours, r.start_date,
+             r.end_date if r.end_precision == "day" else format_end(r.end_date, r.end_precision),
              yes_no(r.federal_register), yes_no(r.by_diagnostics), yes_no(r.management),
              yes_no(r.group_id is not None), r.doc, yes_no(r.dismissed)] for r in rows]
 
@@ -123,9 +124,12 @@ def overdue_rows(lists: store_t.OverdueLists) -> list[list]:
             state = S.XLS_OD_SOON.format(months=lists.months)
         else:
             state = S.XLS_OD_NEVER if r.last_end is None else S.XLS_OD_OVERDUE
+        if r.clarify:           # overdue only if the year-only course ended early in its year
+            state += f"; {S.XLS_OD_CLARIFY}"
         if r.excluded:          # a part-timer: listed, but not in the figure
             state += f"; {r.excluded}"
-        rows.append([r.name, r.positions, r.last_end, r.overdue_from, r.planned_end, state])
+        last = r.last_end if r.last_precision == "day" else format_end(r.last_end, r.last_precision)
+        rows.append([r.name, r.positions, last, r.overdue_from, r.planned_end, state])
     return rows
 
 

@@ -17,7 +17,7 @@ from textual.widgets import DataTable
 
 from metodkab import strings as S
 from metodkab.domain import values as V
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_end
 from metodkab.screens.base import AppScreen
 from metodkab.screens.training_forms import (GroupTrainingFormScreen, TrainingFormScreen,
                                              ask_delete_training)
@@ -115,7 +115,8 @@ class TrainingScreen(RecordRegister, Register, AppScreen):
                 "title": Text(row.title, style=style),
                 "provider": Text(row.provider, style=style),
                 "hours": Text(str(row.hours), justify="right"),
-                "end": Text(format_date(row.end_date), style="italic" if planned else ""),
+                "end": Text(format_end(row.end_date, row.end_precision),
+                            style="italic" if planned else ""),
                 "kind": Text(row.kind_short),
                 "marks": Text(row.marks, style="bold"),
             }

@@ -107,6 +107,23 @@ class TrainingFormScreen(GroupScope, FormScreen):
         super()._loaded(result)
         if self.record_id is None and self.initial_values.get("staff_id"):
             self.form.widget("title").focus()
+        if self._year_only():       # «2023 г.» stays until a day is typed, never «01.01.2023»
+            end = self.form.widget("end_date")
+            end.value = ""
+            end.placeholder = S.YEAR_ONLY.format(year=self.record.end_date.year)
+            self.saved_snapshot = self.form.values()
+
+    def _year_only(self) -> bool:
+        return self.record is not None and self.record.end_precision == "year"
+
+    def _data(self) -> dict[str, Any]:
+        data = super()._data()
+        if self._year_only():
+            if str(data.get("end_date") or "").strip():
+                data["end_precision"] = "day"            # the day is now known
+            else:
+                data["end_date"] = self.record.end_date  # still only the year
+        return data
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         super().on_choice_field_changed(event)

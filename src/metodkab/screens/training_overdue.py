@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.screens.base import AppScreen
 from metodkab.screens.training_forms import GroupTrainingFormScreen, TrainingFormScreen
 from metodkab.storage import training as store_t
@@ -116,6 +116,7 @@ class OverdueScreen(AppScreen):
             table.add_column(OVERDUE_TITLES[key], key=key, width=widths[key])
         for row in self.rows:
             since = (Text(S.TR_NEVER, style="bold red") if row.overdue_from is None else
+                     Text(S.TR_CLARIFY_END, style="bold yellow") if row.clarify else
                      Text(format_date(row.overdue_from),
                           style="yellow" if row.soon else "bold red"))
             cells = {
@@ -123,8 +124,8 @@ class OverdueScreen(AppScreen):
                               style="dim") if row.excluded
                          else Text(fit_name(row.name, widths["name"]))),
                 "positions": Text(row.positions),
-                "last": Text(format_date(row.last_end) or S.TR_NONE, style="" if row.last_end
-                             else "dim"),
+                "last": Text(format_end(row.last_end, row.last_precision) or S.TR_NONE,
+                             style="" if row.last_end else "dim"),
                 "since": since,
                 "planned": Text(format_date(row.planned_end), style="green"),
             }

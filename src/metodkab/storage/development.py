@@ -15,7 +15,7 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain.checks import done_problem
 from metodkab.domain.models import (Deficit, Diagnostic, IndividualRoute, RouteStep, Staff)
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.reports import training as rules
 from metodkab.storage import repo
 from metodkab.storage.db import Store
@@ -363,8 +363,9 @@ def step_options(store: Store, route_id: str) -> dict[str, list[tuple[str, str]]
                                                    status=d.status))
                 for d in deficits_of(store, route.staff_id)]
     trainings = [(r["id"], S.DEV_STEP_TRAINING.format(title=r["title"],
-                                                      date=format_date(r["end_date"])))
-                 for r in _rows(store, "SELECT id, title, end_date FROM training "
+                                                      date=format_end(r["end_date"],
+                                                                      r["end_precision"])))
+                 for r in _rows(store, "SELECT id, title, end_date, end_precision FROM training "
                                        "WHERE deleted = 0 AND staff_id = ? "
                                        "ORDER BY end_date DESC", (route.staff_id,))]
     mentorships = [(r["id"], S.DEV_STEP_MENTORSHIP.format(mentor=r["mentor"],

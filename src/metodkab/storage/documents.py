@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from metodkab import strings as S
 from metodkab.domain.models import Mentorship, Staff
-from metodkab.domain.parse import format_date, norm
+from metodkab.domain.parse import format_date, format_end, norm
 from metodkab.reports import documents as rd
 from metodkab.reports import programme as rp
 from metodkab.reports.names import Person
@@ -99,14 +99,15 @@ def _deficit_headings(store: Store, deficit_ids: list[str]) -> dict[str, str]:
 def _last_course(store: Store, staff_id: str, day: dt.date) -> str:
     with store.mutex:
         row = store.db.conn.execute(
-            "SELECT title, hours, end_date FROM training WHERE deleted = 0 AND staff_id = ? "
+            "SELECT title, hours, end_date, end_precision FROM training WHERE deleted = 0 "
+            "AND staff_id = ? "
             "AND end_date IS NOT NULL AND end_date <= ? ORDER BY end_date DESC, rowid DESC "
             "LIMIT 1", (staff_id, day.isoformat())).fetchone()
     if row is None:
         return S.DOC_ROUTE_NONE
-    title, hours, end = row
+    title, hours, end, precision = row
     return S.DOC_ROUTE_LAST_COURSE_ITEM.format(title=title, hours=hours,
-                                               date=format_date(dt.date.fromisoformat(end)))
+                                               date=format_end(end, precision))
 
 
 def _mentor_of(store: Store, staff_id: str, day: dt.date) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.models import Staff
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.reports import portfolio as rp
 from metodkab.reports import rules as common
 from metodkab.storage import achievements as store_g
@@ -110,7 +110,8 @@ def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
                        for c in att.categories)
     conformity = tuple((format_date(c.date), c.position, c.result or S.ATT_EXEMPTION_ROW.format(
         reason=c.exemption_reason), c.order) for c in att.conformity)
-    courses = tuple((format_date(r.end_date), r.title, r.provider, r.kind_short, str(r.hours),
+    courses = tuple((format_end(r.end_date, r.end_precision), r.title, r.provider, r.kind_short,
+                     str(r.hours),
                      r.doc)
                     for r in store_t.person_trainings(store, staff_id, day).rows
                     if inside(r.end_date))

@@ -35,6 +35,11 @@ def _overdue_on(last_end: str | None, ped_start: str | None, day: str, years: in
                                 _d(ped_start)))
 
 
+def _latest_end(end: str | None, precision: str | None) -> str | None:
+    return training.latest_end(dt.date.fromisoformat(end), precision or "day").isoformat() \
+        if end else None
+
+
 def _category_valid_on(decision: str | None, valid_until: str | None, day: str) -> int:
     return int(attestation.category_valid_on(_d(decision), _d(valid_until),
                                              dt.date.fromisoformat(day)))
@@ -50,6 +55,7 @@ def register(conn: sqlite3.Connection) -> None:
     conn.create_function("young_specialist", 5, _young_specialist, deterministic=True)
     conn.create_function("category_valid_on", 3, _category_valid_on, deterministic=True)
     conn.create_function("overdue_on", 4, _overdue_on, deterministic=True)
+    conn.create_function("latest_end", 2, _latest_end, deterministic=True)
     conn.create_function("employed_on", 3, _employed_on, deterministic=True)
     conn.create_function("step_overdue", 3, _step_overdue, deterministic=True)
     conn.create_function("step_done_on", 2, _step_done_on, deterministic=True)

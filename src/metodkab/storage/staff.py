@@ -54,6 +54,7 @@ class StaffRow:
     dismissal_date: dt.date | None = None
     employment: str = ""
     excluded: str = ""       # why the person is not in the figures (reports.rules.outside_p)
+    last_training_precision: str = "day"     # "year": that course is known only by its year
 
 
 def _like(text: str) -> str:
@@ -111,7 +112,10 @@ SELECT * FROM (
                    c.decision_date DESC LIMIT 1) AS category,
          (SELECT max(end_date) FROM training t WHERE t.staff_id = s.id AND t.deleted = 0
              AND {COUNTED}
-             AND t.end_date <= :d) AS last_training
+             AND t.end_date <= :d) AS last_training,
+         (SELECT end_precision FROM training t WHERE t.staff_id = s.id AND t.deleted = 0
+             AND {COUNTED} AND t.end_date <= :d
+          ORDER BY t.end_date DESC, t.end_precision = 'year' LIMIT 1) AS last_training_precision
   FROM staff s
 ) s
 """
@@ -167,6 +171,7 @@ def list_staff(store: Store, query: StaffQuery, day: dt.date) -> list[StaffRow]:
                 r["employment"], _day(r["hire_date"]), _day(r["dismissal_date"])), day) or "",
             dismissal_date=_day(r["dismissal_date"]),
             employment=r["employment"] or "",
+            last_training_precision=r["last_training_precision"] or "day",
         ))
     return result
 

@@ -92,6 +92,7 @@ class TrainingRow:
     form: str
     start_date: dt.date | None
     end_date: dt.date
+    end_precision: str                # "year": only the year is known («2023 г.»)
     federal_register: bool
     by_diagnostics: bool
     management: bool
@@ -116,7 +117,8 @@ class TrainingRow:
 
 _SELECT = f"""
 SELECT t.id, t.staff_id, {NAME} AS name, t.title, t.provider, t.kind, t.hours,
-       coalesce(t.form, '') AS form, t.start_date, t.end_date, t.federal_register,
+       coalesce(t.form, '') AS form, t.start_date, t.end_date, t.end_precision,
+       t.federal_register,
        t.by_diagnostics, t.management, t.group_id, t.doc_kind, t.doc_number,
        (SELECT count(*) FROM training_deficit x WHERE x.training_id = t.id
           AND x.deleted = 0) AS deficits,
@@ -156,6 +158,7 @@ def _row(r: dict[str, Any]) -> TrainingRow:
         id=r["id"], staff_id=r["staff_id"], name=r["name"], title=r["title"],
         provider=r["provider"], kind=r["kind"], hours=r["hours"], form=r["form"],
         start_date=_date(r["start_date"]), end_date=_date(r["end_date"]),
+        end_precision=r["end_precision"],
         federal_register=bool(r["federal_register"]), by_diagnostics=bool(r["by_diagnostics"]),
         management=bool(r["management"]), group_id=r["group_id"], deficits=r["deficits"],
         dismissed=bool(r["dismissed"]), doc=doc)
@@ -207,6 +210,8 @@ class PersonTrainings:
     overdue: bool
     overdue_from: dt.date | None       # when the person is (or will be) overdue
     period_years: int
+    last_precision: str = "day"        # "year": the last course is known only by its year
+    clarify: bool = False              # reports.training.overdue_unsure
 
 
 def person_trainings(store: Store, staff_id: str, day: dt.date) -> PersonTrainings:
@@ -215,9 +220,13 @@ def person_trainings(store: Store, staff_id: str, day: dt.date) -> PersonTrainin
     query = TrainingQuery(staff_id=staff_id, limit=1000)
     rows = list_trainings(store, query, day)
     pairs = [(r.end_date, r.hours) for r in rows]
-    last = max((r.end_date for r in rows
-                if r.kind in rules.COUNTED_KINDS and rules.completed(r.end_date, day)),
-               default=None)
+    counted = [r for r in rows
+               if r.kind in rules.COUNTED_KINDS and rules.completed(r.end_date, day)]
+    # the last course, a stated day before a year-only one on the same 1 January
+    newest = max(counted, key=lambda r: (r.end_date, r.end_precision != rules.YEAR_ONLY),
+                 default=None)
+    last = newest.end_date if newest else None
+    latest = max((rules.latest_end(r.end_date, r.end_precision) for r in counted), default=None)
     with store.mutex:
         found = store.conn.execute("SELECT ped_start_date FROM staff WHERE id = ?",
                                    (staff_id,)).fetchone()
@@ -226,7 +235,9 @@ def person_trainings(store: Store, staff_id: str, day: dt.date) -> PersonTrainin
         rows=rows, hours_3=rules.hours_in_last(pairs, day, 3),
         hours_5=rules.hours_in_last(pairs, day, 5), last_end=last,
         overdue=common.overdue_on(last, day, period, started),
-        overdue_from=rules.overdue_from(last, period, started), period_years=period)
+        overdue_from=rules.overdue_from(last, period, started), period_years=period,
+        last_precision=newest.end_precision if newest else "day",
+        clarify=rules.overdue_unsure(last, latest, day, period, started))
 
 
 def deficit_options(store: Store, staff_id: str | None,
@@ -326,6 +337,8 @@ class OverdueRow:
     planned_end: dt.date | None       # a course that ends after D (in progress / planned)
     soon: bool                        # not overdue yet, but within the next months
     excluded: str = ""                # why the person is not in the figure (a part-timer)
+    last_precision: str = "day"       # "year": the last course is known only by its year
+    clarify: bool = False             # overdue only if that course ended early in its year
 
 
 @dataclass(frozen=True)
@@ -351,6 +364,12 @@ def overdue_lists(store: Store, day: dt.date, months: int | None = None) -> Over
                  s.ped_start_date, s.employment, s.hire_date, s.dismissal_date,
                  (SELECT max(t.end_date) FROM training t WHERE t.staff_id = s.id
                     AND t.deleted = 0 AND {COUNTED} AND t.end_date <= :d) AS last_end,
+                 (SELECT t.end_precision FROM training t WHERE t.staff_id = s.id
+                    AND t.deleted = 0 AND {COUNTED} AND t.end_date <= :d
+                    ORDER BY t.end_date DESC, t.end_precision = 'year' LIMIT 1) AS last_precision,
+                 (SELECT max(latest_end(t.end_date, t.end_precision)) FROM training t
+                    WHERE t.staff_id = s.id AND t.deleted = 0 AND {COUNTED}
+                    AND t.end_date <= :d) AS latest,
                  (SELECT min(t.end_date) FROM training t WHERE t.staff_id = s.id
                     AND t.deleted = 0 AND {COUNTED} AND t.end_date > :d) AS planned_end
           FROM staff s WHERE {EMPLOYED})
@@ -368,6 +387,9 @@ def overdue_lists(store: Store, day: dt.date, months: int | None = None) -> Over
         item = OverdueRow(staff_id=r["id"], name=r["name"], positions=r["positions"] or "",
                           last_end=last, overdue_from=rules.overdue_from(last, period, started),
                           planned_end=_date(r["planned_end"]), soon=not late,
-                          excluded=common.outside_p(fact, day) or "")
+                          excluded=common.outside_p(fact, day) or "",
+                          last_precision=r["last_precision"] or "day",
+                          clarify=rules.overdue_unsure(last, _date(r["latest"]), day, period,
+                                                       started))
         (soon if item.soon else overdue).append(item)
     return OverdueLists(overdue, soon, day, period, months)
