@@ -1430,6 +1430,22 @@ EX_MUNI_APP_TITLE = "Методический кабинет (УО)"   # short: 
 EX_MUNI_SCHOOLS_TITLE = "Школы"
 EX_MUNI_OFFICE = "{name} · отпечаток ключа {fp} · школ: {count}"
 EX_SCHOOL_COLUMNS = ("Код", "Школа", "№", "Данные", "Сделан", "Загружен", "Проп.", "Педаг.")
+OF_SEARCH_PLACEHOLDER = "Поиск по коду или названию школы (начните вводить)…"
+OF_KEY_SORT = "Сортировка"
+OF_KEY_EXPORT = "Список в Excel"
+OF_SORTS = {"code": "по коду", "name": "по названию", "last": "свежие пакеты первыми",
+            "silent": "молчащие первыми"}
+OF_SORT_STATUS = "{sort} (F6)"
+OF_SILENT_COUNT = "молчат более {days} дн.: {count}"
+OF_EMPTY_SEARCH = "Ничего не найдено. Esc — очистить поиск."
+OF_NEVER = "не было"
+OF_LISTED_ONLY = ("Школа {code} «{name}» есть в списке школ муниципалитета, но пакетов от неё "
+                  "ещё не было. Карточка появится с её первым пакетом (Ins — загрузить пакеты).")
+OF_FILE_SCHOOLS = "Школы"
+OF_SHEET_TITLE = "{office}: школы на {date}"
+OF_SHEET_COLUMNS = ("Код", "Школа", "Последний пакет, №", "Данные", "Сделан школой",
+                    "Загружен", "Пропущено пакетов", "Педагогов (база F8)", "Молчит",
+                    "Директор", "Телефон")
 EX_KEY_LOAD_PACKETS = "Загрузить пакеты"
 EX_KEY_RECEIPTS = "Выгрузить квитанции"
 EX_KEY_REFRESH = "Обновить"
@@ -2745,7 +2761,8 @@ APP_QUIT_UNSAVED = "Есть несохранённые изменения. Вы
 NAV_STAFF_DROP_FILTER = "Esc — снять отбор"
 
 # --- user review fixes ---
-EX_NO_SCHOOLS_HINT = "Пакетов от школ ещё не было: Ins — загрузить пакеты (файл .mkp или папку флешки)."
+EX_NO_SCHOOLS_HINT = ("Школ пока нет. Ins — загрузить пакеты школ (файл .mkp или папку флешки); "
+                      "F8, затем Ctrl+R — загрузить список школ муниципалитета.")
 EX_NOTE_SCHOOL_REGISTERED = "Школа {code} «{name}»: ключ с отпечатком {fp} зарегистрирован."
 MENT_GROUP_PLUS = "{first} +{more}"
 

@@ -33,6 +33,7 @@ from metodkab.domain.parse import add_years, full_name, norm
 from metodkab.reports import indicators as ri
 from metodkab.storage.db import Store, open_memory
 from metodkab.storage.errors import StorageError
+from metodkab.sync.office import is_silent, silent_days  # the office's rule, one place
 from metodkab.sync.records import AGE_BANDS, EXPERIENCE_BANDS
 
 AGE_YEARS = dict(zip(AGE_BANDS, ((0, 24), (25, 29), (30, 34), (35, 39), (40, 44), (45, 49),
@@ -257,7 +258,6 @@ class Consolidated:
 
 MATRIX_GROUPS = ("federal", "self", "school", "growth")     # the registry's indicators
 DISTRIBUTION_GROUPS = ("education", "category", "experience", "age")
-SILENT_DAYS = 30                     # the default of the office setting «silent_days»
 
 
 def _total(results: list[ri.Result], target: float | None) -> ri.Result:
@@ -404,14 +404,6 @@ def consolidate(muni: Store, day: dt.date,
 # --- the municipality's register of schools ----------------------------------------------
 
 
-def silent_days(muni: Store) -> int:
-    """The office's setting: a school silent for more than this many days is listed."""
-    from metodkab.sync.office import get_setting
-
-    value = get_setting(muni, "silent_days")
-    return int(value) if value.isdigit() else SILENT_DAYS
-
-
 def set_silent_days(muni: Store, days: int) -> None:
     from metodkab.sync.office import set_setting
 
@@ -482,8 +474,4 @@ def silent_schools(muni: Store, day: dt.date, days: int) -> list[Silent]:
             "SELECT r.code, coalesce(nullif(s.name, ''), r.name), "
             "coalesce(s.last_import_at, '') FROM school_register r "
             "LEFT JOIN schools s ON s.code = r.code ORDER BY r.code").fetchall()
-    silent = []
-    for code, name, last in rows:
-        if not last or (day - dt.date.fromisoformat(last[:10])).days > days:
-            silent.append(Silent(code, name, last))
-    return silent
+    return [Silent(code, name, last) for code, name, last in rows if is_silent(last, day, days)]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import SimpleNamespace
 
 from metodkab import strings as S
 from metodkab.domain.jsonio import read_json_object
+from metodkab.domain.parse import norm
 from metodkab.reports.indicators import in_p
 from metodkab.storage.db import Store
 from metodkab.sync import packet
@@ -109,6 +110,12 @@ class SchoolRow:
     director: str
     phone: str
     default_settings: bool = False   # the school never sent its settings (an older program)
+    silent: bool = False      # no packet for longer than the office's «silent_days»
+    seen: bool = True         # False: in the municipality's list, nothing came yet
+
+    @property
+    def id(self) -> str:      # a register's row key (widgets/register.py)
+        return self.code
 
 
 def _date(value) -> dt.date | None:
@@ -136,6 +143,34 @@ def staff_in_base(store: Store, day: dt.date,
     return counts
 
 
+# Every school the office knows: those that sent packets (seen = 1) and those of the
+# municipality's list that sent nothing yet; the name a school sent wins over the list's.
+_LISTED = (
+    "WITH listed AS ("
+    "SELECT s.code, coalesce(nullif(s.name, ''), g.name, '') AS name, "
+    "coalesce(s.last_import_at, '') AS imported, s.phone, "
+    "s.settings IS NULL AS unset, coalesce(k.fingerprint, '') AS fingerprint, "
+    "coalesce((SELECT json_extract(r.data, '$.director') FROM records r "
+    "  WHERE r.school_code = s.code AND r.table_name = 'school' AND r.deleted = 0 "
+    "  LIMIT 1), '') AS director, 1 AS seen "
+    "FROM schools s LEFT JOIN school_keys k ON k.school_code = s.code "
+    "AND k.revoked_at IS NULL LEFT JOIN school_register g ON g.code = s.code "
+    "UNION ALL SELECT g.code, g.name, '', '', 0, '', '', 0 FROM school_register g "
+    "WHERE g.code NOT IN (SELECT code FROM schools)) ")
+
+
+def _school_row(day: dt.date, listed: tuple, mine: list[PacketInfo], staff: int,
+                days: int | None = None) -> SchoolRow:
+    code, name, imported, phone, unset, fingerprint, director, seen = listed
+    last = max(mine, key=lambda p: p.seq) if mine else None
+    latest = max(mine, key=lambda p: (p.imported_at, p.seq)) if mine else None
+    return SchoolRow(
+        code, name, last.seq if last else 0, latest.created_at if latest else "",
+        imported, latest.level if latest else "", len(missing_numbers(mine).missing),
+        staff, fingerprint, director or "", phone, bool(unset),
+        days is not None and is_silent(imported, day, days), bool(seen))
+
+
 def list_schools(store: Store, day: dt.date | None = None, *,
                  staff: bool = True) -> list[SchoolRow]:
     """Every school seen, with its latest packet, the numbers missing and its contacts
@@ -143,28 +178,115 @@ def list_schools(store: Store, day: dt.date | None = None, *,
     of the time at a thousand schools)."""
     day = day or store.clock.today()
     with store.mutex:
-        conn = store.db.conn
-        schools = conn.execute(
-            "SELECT s.code, s.name, coalesce(s.last_import_at, ''), s.phone, "
-            "s.settings IS NULL, "
-            "coalesce(k.fingerprint, ''), "
-            "coalesce((SELECT json_extract(r.data, '$.director') FROM records r "
-            "  WHERE r.school_code = s.code AND r.table_name = 'school' AND r.deleted = 0 "
-            "  LIMIT 1), '') "
-            "FROM schools s LEFT JOIN school_keys k ON k.school_code = s.code "
-            "AND k.revoked_at IS NULL ORDER BY s.code").fetchall()
+        schools = store.db.conn.execute(
+            _LISTED + "SELECT * FROM listed WHERE seen = 1 ORDER BY code").fetchall()
         packets = _packets(store)
         counts = staff_in_base(store, day) if staff else {}
-    rows = []
-    for code, name, imported, phone, unset, fingerprint, director in schools:
-        mine = packets.get(code, [])
-        last = max(mine, key=lambda p: p.seq) if mine else None
-        latest = max(mine, key=lambda p: (p.imported_at, p.seq)) if mine else None
-        rows.append(SchoolRow(
-            code, name, last.seq if last else 0, latest.created_at if latest else "",
-            imported, latest.level if latest else "", len(missing_numbers(mine).missing),
-            counts.get(code, (0, 0))[0], fingerprint, director or "", phone, bool(unset)))
-    return rows
+    return [_school_row(day, listed, packets.get(listed[0], []),
+                        counts.get(listed[0], (0, 0))[0]) for listed in schools]
+
+
+# --- silent schools ---------------------------------------------------------------------
+
+SILENT_DAYS = 30                     # the default of the office setting «silent_days»
+
+
+def silent_days(store: Store) -> int:
+    """The office's setting: a school silent for more than this many days is named."""
+    value = get_setting(store, "silent_days")
+    return int(value) if value.isdigit() else SILENT_DAYS
+
+
+def silent_since(day: dt.date, days: int) -> str:
+    """A school whose last packet was imported before this day (ISO) is silent on ``day``."""
+    return (day - dt.timedelta(days=days)).isoformat()
+
+
+def is_silent(last_imported_at: str, day: dt.date, days: int) -> bool:
+    """The one rule of a silent school: nothing ever imported, or nothing in the last
+    ``days`` days before ``day`` (a packet imported exactly ``days`` days ago still
+    counts). ``schools_page`` counts the same in SQL by ``silent_since``."""
+    return not last_imported_at or last_imported_at[:10] < silent_since(day, days)
+
+
+# --- the office's register of schools (F9): searched, sorted and paged in SQL -----------
+
+SCHOOL_PAGE = 200
+SCHOOL_SORTS = ("code", "name", "last", "silent")
+_SCHOOL_ORDER = {
+    "code": "code",
+    "name": "norm(name), code",
+    "last": "imported = '', imported DESC, code",         # the newest packet first
+    "silent": "imported <> '', imported, code",           # nothing ever, then the oldest
+}
+
+
+@dataclass(frozen=True)
+class SchoolQuery:
+    search: str = ""          # a part of the code or of the name (case and ё aside)
+    sort: str = "code"        # one of SCHOOL_SORTS
+    offset: int = 0
+    limit: int = SCHOOL_PAGE
+
+
+@dataclass(frozen=True)
+class SchoolsPage:
+    rows: list[SchoolRow]
+    total: int                # schools the search matches
+    every: int                # schools listed at all (seen, or in the municipality's list)
+    silent: int               # of those the search matches, silent (is_silent)
+    days: int                 # … for more than this many days
+
+
+def _like(text: str) -> str:
+    escaped = norm(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def schools_page(store: Store, query: SchoolQuery, day: dt.date | None = None) -> SchoolsPage:
+    """One page of the schools the office knows (seen or only listed), searched by code or
+    name and sorted in SQL; the packets, the gaps and the staff in P(D) are read for the
+    page's schools only."""
+    day = day or store.clock.today()
+    days = silent_days(store)
+    where, params = "", {}
+    if query.search.strip():
+        where = "WHERE norm(code) LIKE :search ESCAPE '\\' OR norm(name) LIKE :search ESCAPE '\\' "
+        params["search"] = _like(query.search)
+    order = _SCHOOL_ORDER.get(query.sort, _SCHOOL_ORDER["code"])
+    with store.mutex:
+        conn = store.db.conn
+        rows = conn.execute(_LISTED + f"SELECT * FROM listed {where}ORDER BY {order} "
+                            "LIMIT :limit OFFSET :offset",
+                            {**params, "limit": query.limit, "offset": query.offset}).fetchall()
+        total, silent = conn.execute(
+            _LISTED + "SELECT count(*), coalesce(sum(imported = '' OR imported < :since), 0) "
+            f"FROM listed {where}", {**params, "since": silent_since(day, days)}).fetchone()
+        every = conn.execute(_LISTED + "SELECT count(*) FROM listed").fetchone()[0] \
+            if where else total
+        page = [_school_row(day, row, _packets(store, row[0]).get(row[0], []),
+                            staff_in_base(store, day, row[0]).get(row[0], (0, 0))[0], days)
+                for row in rows]
+    return SchoolsPage(page, total, every, silent, days)
+
+
+def export_schools(store: Store, query: SchoolQuery, folder: Path) -> Path:
+    """The list as searched and sorted on screen — every page — into «Школы ….xlsx» in
+    ``folder`` (beside an earlier one of the day, never over it)."""
+    from metodkab.reports.xlsx import Column, Sheet, free_name, write_xlsx
+
+    day = store.clock.today()
+    first = schools_page(store, replace(query, offset=0, limit=1))
+    page = schools_page(store, replace(query, offset=0, limit=max(first.total, 1)), day)
+    rows = [[r.code, r.name, r.last_seq or None, S.OF_LEVEL_SHORT.get(r.level, ""),
+             format_moment(r.last_created_at), format_moment(r.last_imported_at) or S.OF_NEVER,
+             r.gaps if r.seen else None, r.staff if r.seen else None,
+             S.IND_YES if r.silent else S.IND_NO, r.director, r.phone] for r in page.rows]
+    title = S.OF_SHEET_TITLE.format(office=office_name(store) or "—",
+                                    date=day.strftime("%d.%m.%Y"))
+    sheet = Sheet(S.OF_FILE_SCHOOLS, title, [Column(h) for h in S.OF_SHEET_COLUMNS], rows)
+    stem = free_name(folder, f"{S.OF_FILE_SCHOOLS} {day.isoformat()}")
+    return write_xlsx(folder, stem, [sheet])
 
 
 # --- a school's card -------------------------------------------------------------------
