@@ -286,7 +286,7 @@ def export_schools(store: Store, query: SchoolQuery, folder: Path) -> Path:
                                     date=day.strftime("%d.%m.%Y"))
     sheet = Sheet(S.OF_FILE_SCHOOLS, title, [Column(h) for h in S.OF_SHEET_COLUMNS], rows)
     stem = free_name(folder, f"{S.OF_FILE_SCHOOLS} {day.isoformat()}")
-    return write_xlsx(folder, stem, [sheet])
+    return write_xlsx(folder, stem, [sheet], day=day)
 
 
 # --- a school's card -------------------------------------------------------------------
