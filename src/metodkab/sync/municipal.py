@@ -42,6 +42,7 @@ from filelock import FileLock, Timeout
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.jsonio import read_json
+from metodkab.domain.parse import format_date, full_name, norm
 from metodkab.storage.db import SCHEMA_VERSION, Store, connect, lock_path, quick_check
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
 from metodkab.storage.maintenance import CheckReport
@@ -720,6 +721,36 @@ def plan_rows(store: Store, checked: CheckedPacket) -> tuple[dict[str, TableCoun
     return plan, writes
 
 
+def same_person(store: Store, school: str, writes: Sequence[Row]) -> tuple[str, str] | None:
+    """(ФИО, birth date) of a person the packet brings a card of while the school already
+    has another card with the same ФИО and birth date (domain.md §6: the same person; the
+    school's program refuses a second card, storage/staff.same_person), counting what is
+    stored and what the packet writes, deleted cards left out; None when there is none.
+    Only named (full-level) cards can be compared."""
+    incoming = {row[2]: row for row in writes if row[1] == "staff"}
+    if not any(not row[6] and row[7] == "full" for row in incoming.values()):
+        return None
+    cards = {row_id: (deleted, level, data) for row_id, deleted, level, data in
+             store.db.conn.execute("SELECT id, deleted, level, data FROM records "
+                                   "WHERE school_code = ? AND table_name = 'staff'", (school,))}
+    cards.update((row_id, (row[6], row[7], row[9])) for row_id, row in incoming.items())
+    seen: dict[tuple[str, str], str] = {}
+    for row_id, (deleted, level, data) in sorted(cards.items()):
+        if deleted or level != "full":
+            continue
+        person = json.loads(data)
+        birth = person.get("birth_date")
+        if not birth:
+            continue
+        name = full_name(person.get("last_name") or "", person.get("first_name") or "",
+                         person.get("middle_name") or "")
+        key = (norm(name), birth)
+        other = seen.setdefault(key, row_id)
+        if other != row_id and (row_id in incoming or other in incoming):
+            return name, birth
+    return None
+
+
 def _primary_key(row: Row) -> tuple[str, str]:
     return row[1], row[2]
 
@@ -765,6 +796,14 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
         outcome.message = (S.EX_DUPLICATE if outcome.outcome == "duplicate"
                            else S.EX_OLDER).format(file=checked.name)
         return outcome
+    tables, writes = plan_rows(store, checked)     # before anything is written
+    twice = same_person(store, manifest.school_code, writes)
+    if twice is not None:          # the school's program never sends this: nothing is kept
+        refusal = PacketRefused(checked.name, "person", S.EX_R_SAME_PERSON.format(
+            name=twice[0], birth=format_date(dt.date.fromisoformat(twice[1]))))
+        outcome.outcome, outcome.check, outcome.message = "refused", refusal.check, str(refusal)
+        outcome.advice = advice_for(refusal.check)
+        return outcome
     now = store.clock.now().isoformat(timespec="seconds")
     if key_id is None:
         outcome.new_key_fp = manifest.sender_fp
@@ -794,7 +833,7 @@ def _apply_one(store: Store, checked: CheckedPacket, trusted: Callable[[CheckedP
         outcome.covered = manifest.change_seq_from <= last_to or manifest.kind == "full"
     elif last and manifest.prev_hash != last_hash:
         outcome.chain_broken = True
-    outcome.tables, writes = plan_rows(store, checked)
+    outcome.tables = tables
     writes.sort(key=_primary_key)     # in key order: the B-tree fills page by page
     conn.executemany(UPSERT, writes)
     summary = {t: c.as_dict() for t, c in outcome.tables.items()}

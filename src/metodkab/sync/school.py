@@ -342,7 +342,26 @@ def _content(store: Store, since: int, upto: int, level: str,
                     today=store.clock.today())
     except LineError as exc:
         raise SyncError(S.EX_EXPORT_INVALID.format(reason=exc)) from None
+    if not deidentified:
+        _refuse_same_person(store, since, upto)
     return lines, counts
+
+
+def _refuse_same_person(store: Store, since: int, upto: int) -> None:
+    """Two cards of one person (same ФИО and birth date, not deleted), one of them in the
+    packet: the office refuses such a packet (municipal.same_person), so it is not written;
+    the message names the person (a database from before the school refused them)."""
+    from metodkab.domain.parse import format_date
+
+    row = store.db.conn.execute(
+        "SELECT a.last_name || ' ' || a.first_name || CASE WHEN a.middle_name <> '' "
+        "THEN ' ' || a.middle_name ELSE '' END, a.birth_date FROM staff a JOIN staff b "
+        "ON b.name_norm = a.name_norm AND b.birth_date = a.birth_date AND b.id > a.id "
+        "WHERE a.deleted = 0 AND b.deleted = 0 AND a.birth_date IS NOT NULL "
+        "AND ((a.change_seq > ? AND a.change_seq <= ?) OR (b.change_seq > ? AND "
+        "b.change_seq <= ?)) LIMIT 1", (since, upto, since, upto)).fetchone()
+    if row is not None:
+        raise SyncError(S.EX_EXPORT_SAME_PERSON.format(name=row[0], birth=format_date(row[1])))
 
 
 # --- receipts in -----------------------------------------------------------------------
