@@ -61,10 +61,7 @@ def card_text(card) -> Text:
             lines.append(S.OF_CARD_OLD_KEY.format(fp=key.fingerprint,
                                                   since=format_date(key.registered_at[:10]),
                                                   until=format_date(key.revoked_at[:10])))
-    from metodkab.sync.office import settings_note
-
-    lines.append(settings_note(card))
-    text = plain("\n".join(line for line in lines if line))
+    text = plain("\n".join(lines))
     if card.gaps.missing:
         text.append("\n" + S.OF_CARD_MISSING.format(numbers=_numbers(card.gaps.missing)),
                     style="bold red")
@@ -74,6 +71,11 @@ def card_text(card) -> Text:
         covered = ", ".join(S.OF_CARD_COVERED_ONE.format(number=n, by=by)
                             for n, by in sorted(card.gaps.covered.items()))
         text.append("\n" + S.OF_CARD_COVERED.format(numbers=covered))
+    from metodkab.sync.office import settings_note
+
+    note = settings_note(card)          # the settings the school's figures are counted with
+    if note:
+        text.append("\n" + note)
     return text
 
 
