@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -201,6 +202,14 @@ class DateDialog(ModalScreen[dt.date | None]):
         self.dismiss(None)
 
 
+class _MarkingFilter(TextField):
+    """A multi-choice filter that leaves Space to the chooser (it marks the highlighted
+    entry; with nothing to mark it is typed)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
 class ChooserScreen(ModalScreen[list[str] | None]):
     """Choose one or several values from a list, typing to narrow it (the F4 chooser).
 
@@ -220,6 +229,9 @@ class ChooserScreen(ModalScreen[list[str] | None]):
     BINDINGS = [
         Binding("escape", "cancel", S.KEY_CANCEL),
         Binding("down", "to_list", show=False),
+        # Space in a multi-choice filter marks the highlighted entry, as in the list
+        # (it went into the filter: a name is found by one word of it).
+        Binding("space", "mark", show=False, priority=True),
     ]
 
     def __init__(self, title: str, options: Sequence[tuple[str, str]], *,
@@ -230,6 +242,7 @@ class ChooserScreen(ModalScreen[list[str] | None]):
         self.title_text = title
         self.options = list(options)
         self.selected = [s for s in selected]
+        self.initial = tuple(selected)
         self.multiple = multiple
         self.allow_empty = allow_empty
 
@@ -237,7 +250,8 @@ class ChooserScreen(ModalScreen[list[str] | None]):
         with Vertical():
             yield Label(self.title_text, id="title")
             # Not selected on focus: a letter typed in the list moves here and goes on.
-            yield TextField(placeholder=S.CHOOSER_FILTER, id="filter", select_on_focus=False)
+            field = _MarkingFilter if self.multiple else TextField
+            yield field(placeholder=S.CHOOSER_FILTER, id="filter", select_on_focus=False)
             if self.multiple:
                 yield MarkedSelectionList[str](id="choices")
             else:
@@ -283,6 +297,8 @@ class ChooserScreen(ModalScreen[list[str] | None]):
             selection.clear_options()
             selection.add_options([(plain(label), v, v in self.selected)
                                    for v, label in visible])
+            if visible:     # the entry Space in the filter marks, highlighted from the start
+                selection.highlighted = 0
         else:
             options = self.query_one("#choices", OptionList)
             options.clear_options()
@@ -308,7 +324,7 @@ class ChooserScreen(ModalScreen[list[str] | None]):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         if self.multiple:
-            self.action_to_list()
+            self._done()
             return
         options = self.query_one("#choices", OptionList)
         if options.highlighted is not None:
@@ -320,6 +336,25 @@ class ChooserScreen(ModalScreen[list[str] | None]):
         chosen = set(selection.selected)
         self.selected = [v for v, _ in self.options
                          if v in chosen or (v in self.selected and v not in shown)]
+
+    def _done(self) -> None:
+        """Enter: the marked entries; none marked (and none were on opening), the
+        highlighted one — Enter on an entry takes it, as in a single choice."""
+        self._remember()
+        if not self.selected and not self.initial:
+            selection = self.query_one("#choices", SelectionList)
+            if selection.highlighted is not None:
+                self.dismiss([selection.get_option_at_index(selection.highlighted).value])
+                return
+        self.dismiss(self.selected)
+
+    def action_mark(self) -> None:
+        if not (self.multiple and isinstance(self.focused, TextField)):
+            raise SkipAction()
+        selection = self.query_one("#choices", SelectionList)
+        if selection.highlighted is None:
+            raise SkipAction()
+        selection.toggle(selection.get_option_at_index(selection.highlighted).value)
 
     def action_to_list(self) -> None:
         choices = self.query_one("#choices", OptionList)
@@ -338,8 +373,7 @@ class ChooserScreen(ModalScreen[list[str] | None]):
         # Enter in the multi-choice list confirms (space toggles).
         if self.multiple and event.key == "enter" and isinstance(self.focused, SelectionList):
             event.stop()
-            self._remember()
-            self.dismiss(self.selected)
+            self._done()
             return
         # A letter typed in the list (a short list has the focus there) starts the filter;
         # so does one typed before anything has the focus (the list just opened).
