@@ -3,8 +3,11 @@ tester pressed and checked on what the screen showed."""
 
 from __future__ import annotations
 
+from metodkab.domain.models import Staff
 from metodkab.screens.dialogs import ChooserScreen
-from metodkab.screens.staff import StaffFormScreen
+from metodkab.screens.person_card import PersonCardScreen
+from metodkab.screens.staff import StaffFormScreen, StaffListScreen
+from metodkab.storage import repo
 from tests.ui import build_app, school_db, settle, type_text
 
 
@@ -68,4 +71,41 @@ async def test_enter_with_nothing_marked_takes_the_highlighted_entry(tmp_path):
         await settle(pilot)
         assert app.screen is form
         assert form.query_one("#field-subjects").value == ()
+
+
+# --- 2. Кадры: Enter in the search box ---------------------------------------------------
+
+
+def person(store, last: str, first: str, middle: str) -> str:
+    return repo.create(store, Staff(last_name=last, first_name=first, middle_name=middle,
+                                    positions=["учитель"]))
+
+
+async def test_enter_on_a_search_with_one_match_opens_the_card(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        ivanov = person(app.store, "Иванов", "Иван", "Иванович")
+        person(app.store, "Белова", "Анна", "Сергеевна")
+        person(app.store, "Беляев", "Пётр", "Ильич")
+        await pilot.press("f2")
+        await settle(pilot)
+        await type_text(pilot, "иван")
+        await pilot.press("enter")              # at once: the list has not caught up yet
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, PersonCardScreen) and card.staff_id == ivanov
+
+        await pilot.press("escape")
+        await settle(pilot)
+        staff = app.screen
+        assert isinstance(staff, StaffListScreen)
+        staff.search_box.focus()
+        await pilot.press("ctrl+u")             # the search box emptied
+        await type_text(pilot, "бел")
+        await settle(pilot)
+        await pilot.press("enter")              # two match: to the list, nothing opened
+        await settle(pilot)
+        assert app.screen is staff and staff.focused is staff.table
+        assert staff.table.row_count == 2
 

@@ -100,13 +100,28 @@ class Register:
         # Taken now: overlapping reloads each put the cursor back where it was.
         keep = self._keep_id or current_key(self.table)
         self._keep_id = None
-        self.run_db(self.load_register, self.query_state,   # type: ignore[attr-defined]
-                    done=lambda result: self._register_loaded(result, keep),
+        query = self.query_state
+        self.run_db(self.load_register, query,   # type: ignore[attr-defined]
+                    done=lambda result: self._register_loaded(result, keep, query),
                     group=self.REGISTER_GROUP, exclusive=True)
 
-    def _register_loaded(self, result: Any, keep: str | None) -> None:
+    _loaded_query: Any = None
+    _search_entered = False
+
+    def _register_loaded(self, result: Any, keep: str | None, query: Any = None) -> None:
         self.take_result(result)
         self.refill(keep)
+        self._loaded_query = query
+        if self._search_entered and query == self.query_state:
+            self._search_entered = False
+            if self.app.screen is self:       # type: ignore[attr-defined]
+                self._enter_from_search()
+
+    def _enter_from_search(self) -> None:
+        """Enter in the search box: exactly one match opens it; several, the list."""
+        self.table.focus()
+        if self.register_total == 1 and not self.register_empty:
+            self.action_open()      # type: ignore[attr-defined]
 
     def refill(self, keep: str | None = None) -> None:
         """The table again from the rows in hand (a reload, a new width)."""
@@ -157,7 +172,10 @@ class Register:
 
     def on_input_submitted(self, event: TextField.Submitted) -> None:
         if event.input.id == "search":
-            self.table.focus()
+            # Enter typed before the list caught up with the search waits for it.
+            self._search_entered = self._loaded_query != self.query_state
+            if not self._search_entered:
+                self._enter_from_search()
 
     def on_key(self, event: events.Key) -> None:
         search_keys(event, self.search_box, self.table)
