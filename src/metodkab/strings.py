@@ -321,7 +321,7 @@ PROG_TITLE = "Программа развития методической сл�
 PROG_NONE = ("Программа развития ещё не создана.\n\n"
              "Ins — создать программу: название, годы, цель и приказ об утверждении.\n"
              "Затем Ins на цели добавляет задачу, Ins на задаче — мероприятие.")
-PROG_HEADER = "{period} · на {date} · {title}"
+PROG_HEADER = "{period} · на {date}{other} · {title}"
 PROG_HEADER_OTHER = " (не текущая; Ctrl+L — список программ)"
 PROG_TAB_OUTLINE = "1 Структура"
 PROG_TAB_AGENDA = "2 Сроки"

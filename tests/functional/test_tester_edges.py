@@ -3,9 +3,10 @@ tester pressed and checked on what the screen showed."""
 
 from __future__ import annotations
 
-from metodkab.domain.models import Staff
+from metodkab.domain.models import Programme, Staff
 from metodkab.screens.dialogs import ChooserScreen
 from metodkab.screens.person_card import PersonCardScreen
+from metodkab.screens.programme import ProgrammeScreen
 from metodkab.screens.staff import StaffFormScreen, StaffListScreen
 from metodkab.storage import repo
 from tests.ui import build_app, school_db, settle, type_text
@@ -109,3 +110,40 @@ async def test_enter_on_a_search_with_one_match_opens_the_card(tmp_path):
         assert app.screen is staff and staff.focused is staff.table
         assert staff.table.row_count == 2
 
+
+# --- 3. F7: the header line whole at 80 columns ------------------------------------------
+
+LONG_TITLE = ("Программа развития методической службы школы на 2025–2028 годы "
+              "«Каждый педагог — профессионал»")
+
+
+async def test_programme_header_shows_the_whole_title_at_80_columns(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    repo.create(app.store, Programme(title=LONG_TITLE, year_from=2025, year_to=2028,
+                                     is_current=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot, 3)
+        assert isinstance(app.screen, ProgrammeScreen)
+        header = app.screen.query_one("#prog-header")
+        shown = [line(header, y) for y in range(header.size.height)]
+        assert " ".join(s.strip() for s in shown) == (
+            "2025–2028 · на 23.11.2026 · " + LONG_TITLE)
+        assert all(len(s) <= 80 for s in shown)
+
+        # Not the current one: «не текущая» before the title, never cut; a title too long
+        # for two lines ends with «…».
+        longer = LONG_TITLE + " и ещё очень много слов" * 4
+        other = repo.create(app.store, Programme(title=longer, year_from=2029, year_to=2031))
+        screen = app.screen
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        table = app.screen.query_one("#programmes")
+        table.move_cursor(row=table.get_row_index(other))
+        await pilot.press("enter")
+        await settle(pilot, 3)
+        assert app.screen is screen
+        shown = [line(header, y) for y in range(header.size.height)]
+        assert len(shown) == 2 and "не текущая" in shown[0]
+        assert shown[1].endswith("…") and len(shown[1]) <= 78 + 1

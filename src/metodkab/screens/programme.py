@@ -26,7 +26,7 @@ from metodkab.screens.programme_forms import (ActivityFormScreen, IndicatorFormS
 from metodkab.screens.programme_views import ProgrammeViews
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import TextField
-from metodkab.widgets.text import plain
+from metodkab.widgets.text import fit_lines
 
 VIEWS = ("outline", "agenda", "people", "progress", "indicators")
 
@@ -40,7 +40,7 @@ def load(store, programme_id: str | None) -> ps.ProgrammeView:
 class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
     SCREEN_TITLE = S.SECTION_PROGRAMME
     DEFAULT_CSS = """
-    ProgrammeScreen #prog-header { height: 1; padding: 0 1; background: $primary-background;
+    ProgrammeScreen #prog-header { height: auto; max-height: 2; padding: 0 1; background: $primary-background;
                                    text-style: bold; }
     ProgrammeScreen #empty { padding: 1 2; height: 1fr; }
     ProgrammeScreen TabbedContent { height: 1fr; }
@@ -186,9 +186,11 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
             header.update(S.PROG_TITLE)
             return
         p = data.programme
-        text = S.PROG_HEADER.format(title=p.title, period=p.period,
-                                    date=format_date(data.day))
-        header.update(plain(text + ("" if p.is_current else S.PROG_HEADER_OTHER)))
+        # The title last, on two lines at most (it was cut at 80 columns): a longer one
+        # ends with «…»; the period, the date and «не текущая» always show.
+        text = S.PROG_HEADER.format(title=p.title, period=p.period, date=format_date(data.day),
+                                    other="" if p.is_current else S.PROG_HEADER_OTHER)
+        header.update(fit_lines(text, self.size.width - 2, 2))
         self._fill_outline()
         self._fill_agenda()
         self._fill_people()

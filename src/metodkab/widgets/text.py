@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 
@@ -39,3 +40,23 @@ def plain_row(*values: object) -> tuple[object, ...]:
 def say(widget, message: object, **kwargs: Any) -> None:
     """``widget.notify`` of a message that may quote user text: shown as typed."""
     widget.notify(str(message), markup=False, **kwargs)
+
+
+def fit_lines(value: str, width: int, lines: int) -> Text:
+    """``value`` as plain text wrapped at ``width`` cells in at most ``lines`` lines; what
+    does not fit ends the last line with «…», so a cut is never silent (a long
+    programme title in a one-screen header)."""
+    words = value.split(" ")
+    shown: list[str] = []
+    while words and len(shown) < lines:
+        line = words.pop(0)
+        while words and cell_len(line) + 1 + cell_len(words[0]) <= width:
+            line += " " + words.pop(0)
+        shown.append(line)
+    if words or any(cell_len(line) > width for line in shown):
+        last = shown[-1]
+        shown[-1] = (set_cell_size(last, width - 1).rstrip() if cell_len(last) >= width
+                     else last.rstrip()) + "…"
+        shown = [set_cell_size(line, width).rstrip() if cell_len(line) > width else line
+                 for line in shown[:-1]] + shown[-1:]
+    return Text("\n".join(shown), no_wrap=True, overflow="crop")
