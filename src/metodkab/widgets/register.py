@@ -9,6 +9,8 @@ A section screen mixes ``Register`` in (before its Screen class) and provides:
 - ``fill_table(table)`` — columns and rows for the current width (row keys are ids);
 - ``status_text() -> str`` — the filter summary and counts (``shown_text`` helps);
 - ``register_total`` — how many records the query matches (for paging).
+- ``action_open()`` — opens the row under the cursor (also Enter in the search box when
+  exactly one record matches).
 
 The search box has id ``search``; the screen's own ``query_state`` is a dataclass with
 ``search``, ``offset`` and ``limit``.
