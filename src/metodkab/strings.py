@@ -1373,7 +1373,7 @@ DEV_TAB_COURSES = "Курсы"
 DEV_COURSES_NEVER = "курсов ПК нет"
 DEV_COURSES_LAST = "последние {date}"
 DEV_COURSES_OVERDUE = "просрочено с {date}"
-DEV_COURSES_CLARIFY = "уточните дату окончания: засчитываются курсы с {date}"
+DEV_COURSES_CLARIFY = "уточните дату: засчитываются курсы с {date}"
 DEV_COURSES_DUE = "следующие — не позже {date}"
 DEV_COURSES_HOURS = "за 3 года — {h3}, за 5 лет — {h5}"
 DEV_HOURS = "Часов ПК"
@@ -1572,7 +1572,8 @@ SECTION_ATTESTATION = "Аттестация"
 ATT_TITLE = "Аттестация"
 ATT_SUMMARY = ("На {date} · истекают категории в ближайшие {months} мес.: {expiring} "
                "(менее {red_months} мес.: {red})\nПора на СЗД: {due} · могут претендовать на "
-               "категорию: {eligible}")
+               "категорию: {eligible}{clarify}")
+ATT_SUMMARY_CLARIFY = " · уточнить дату решения: {count}"
 ATT_TAB_LABELS = {"expiring": "1 Истекают категории", "conformity": "2 СЗД",
                   "eligible": "3 Могут претендовать"}
 ATT_KEY_TAB = {"expiring": "Вкладка «Истекают категории»",

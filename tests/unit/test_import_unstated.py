@@ -95,6 +95,7 @@ def test_undated_category_is_held_and_asks_for_its_date(loaded):
     plan = schedule(store, DAY)
     (row,) = [r for r in plan.expiring if r.staff_id == orlova.id]
     assert (row.clarify, row.valid_until, row.apply_by, row.red) == (True, None, None, False)
+    assert (plan.ending, plan.unclear) == (0, 1)
     alerts = {a.key: a for a in collect_alerts(store, DAY)}
     assert any("Орлова" in i.text and "уточнить дату решения" in i.text
                for i in alerts["category_expiring"].items)

@@ -139,7 +139,8 @@ class AttestationScreen(AppScreen):
         self.data = data
         self._restoring = keep or {}
         self.query_one("#att-summary", Static).update(S.ATT_SUMMARY.format(
-            date=format_date(data.day), expiring=len(data.expiring), red=data.red,
+            date=format_date(data.day), expiring=data.ending, red=data.red,
+            clarify=S.ATT_SUMMARY_CLARIFY.format(count=data.unclear) if data.unclear else "",
             months=data.settings.warn_months, red_months=data.settings.red_months,
             due=data.due, eligible=len(data.eligible)))
         width = self.size.width or 80

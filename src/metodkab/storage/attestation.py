@@ -269,6 +269,15 @@ class Schedule:
         return sum(1 for r in self.expiring if r.red)
 
     @property
+    def ending(self) -> int:
+        """Categories ending within the window (the «уточнить дату решения» rows apart)."""
+        return sum(1 for r in self.expiring if not r.clarify)
+
+    @property
+    def unclear(self) -> int:
+        return len(self.expiring) - self.ending
+
+    @property
     def due(self) -> int:
         return sum(1 for r in self.conformity if r.state.state == "due")
 
