@@ -58,6 +58,17 @@ def old_program_packet(ex, path, *, header: dict | None = None) -> bytes:
                  counts=m.counts, schema_version=m.schema_version, created_at=m.created_at)
 
 
+def papers(report) -> tuple[str, bool]:
+    """What the office's workbook («Школы»: the settings column) and analytical note (a
+    school named as counted with the defaults) say of the one school's settings."""
+    from metodkab.sync.consolidated_files import note_document, schools_sheet
+
+    [row] = schools_sheet(report, "Школы").rows
+    text = "\n".join(p.text for p in note_document(report).paragraphs)
+    assert "рассчитаны по её настройкам" in text
+    return row[-2], f"по настройкам по умолчанию: {report.schools[0].name} (0412)" in text
+
+
 def load(ex, *paths, dry_run=False):
     store = ex.muni_store()
     try:
@@ -85,6 +96,7 @@ def test_an_old_packet_loads_and_the_office_says_the_defaults_are_used(ex):
     assert figures.schools[0].default_settings
     assert "по умолчанию" in settings_note(card)
     assert figures.result("0412", "young_supported").target == 70     # the default
+    assert papers(figures) == ("по умолчанию (школа их не прислала)", True)
 
     # the school updates its program: its next packet brings the settings
     second = export(ex)
@@ -102,6 +114,7 @@ def test_an_old_packet_loads_and_the_office_says_the_defaults_are_used(ex):
     assert "Наставничество" in note and "— нет (по умолчанию да)" in note
     assert figures.result("0412", "young_supported").target == 50
     assert not figures.schools[0].default_settings
+    assert papers(figures) == ("школы", False)
 
 
 @pytest.mark.parametrize(("settings", "why"), [

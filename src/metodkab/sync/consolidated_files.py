@@ -142,16 +142,18 @@ def schools_sheet(report: Consolidated, title: str) -> Sheet:
             state = S.MX_STATE_SENT
         rows.append((school.code, school.name, school.last_seq or None,
                      format_moment(school.made_at), format_moment(school.imported_at),
-                     school.level_text, school.gaps, state))
+                     school.level_text, school.gaps,
+                     S.MX_SETTINGS_DEFAULT if school.default_settings else S.MX_SETTINGS_OWN,
+                     state))
     seen = {s.code for s in report.schools}
     for s in report.silent:
         if s.code not in seen:
-            rows.append((s.code, s.name, None, "", "", "", None, S.MX_STATE_NEVER))
+            rows.append((s.code, s.name, None, "", "", "", None, "", S.MX_STATE_NEVER))
     return Sheet(S.MX_SHEET_SCHOOLS, title, [
         Column(S.MX_COL_CODE, 8), Column(S.MX_COL_SCHOOL, 30), Column(S.MX_COL_LAST_SEQ, 10),
         Column(S.MX_COL_MADE_AT, 17), Column(S.MX_COL_IMPORTED_AT, 17),
-        Column(S.MX_COL_LEVEL, 13), Column(S.MX_COL_GAPS, 10), Column(S.MX_COL_STATE, 40)],
-        rows)
+        Column(S.MX_COL_LEVEL, 13), Column(S.MX_COL_GAPS, 10),
+        Column(S.MX_COL_SETTINGS, 22), Column(S.MX_COL_STATE, 40)], rows)
 
 
 def programme_rows(report: Consolidated) -> list[tuple]:
@@ -305,6 +307,9 @@ def note_document(report: Consolidated, signers: NoteSigners = NoteSigners()):
     d.paragraph(doc, S.MX_NOTE_INTRO.format(
         schools=len(report.schools), full=full, deidentified=len(report.schools) - full,
         silent=len(report.silent)), align="justify")
+    defaults = [f"{s.name} ({s.code})" for s in report.schools if s.default_settings]
+    d.paragraph(doc, S.MX_NOTE_SETTINGS + (S.MX_NOTE_DEFAULT_SETTINGS.format(
+        schools=", ".join(defaults)) if defaults else ""), align="justify")
 
     d.heading(doc, S.MX_NOTE_TOTALS)
     t = d.table(doc, S.MX_NOTE_TOTAL_COLUMNS, widths=[8, 2, 2, 2, 2, 3],
@@ -327,9 +332,11 @@ def note_document(report: Consolidated, signers: NoteSigners = NoteSigners()):
                                                    total=_value_text(figure),
                                                    count=len(below)), bold=True)
         if below:          # one paragraph: a thousand schools would be pages of rows
-            d.paragraph(doc, "; ".join(S.MX_NOTE_BELOW_SCHOOL.format(
-                name=school.name, code=school.code, value=_value_text(r))
-                for school, r in below) + ".", align="justify")
+            d.paragraph(doc, "; ".join(
+                (S.MX_NOTE_BELOW_SCHOOL if r.target == figure.target   # its own target
+                 else S.MX_NOTE_BELOW_SCHOOL_OWN).format(
+                    name=school.name, code=school.code, value=_value_text(r),
+                    target=target_text(r)) for school, r in below) + ".", align="justify")
         else:
             d.paragraph(doc, S.MX_NOTE_ALL_MET)
 
