@@ -1433,7 +1433,8 @@ EX_RECEIPT_TITLE = "Квитанция"
 
 EX_MUNI_APP_TITLE = "Методический кабинет (УО)"   # short: the header keeps the screen name whole at 80 columns
 EX_MUNI_SCHOOLS_TITLE = "Школы"
-EX_MUNI_OFFICE = "{name} · отпечаток ключа {fp} · школ: {count}"
+# Two lines: the fingerprint whole on its own at 80 columns (it wrapped mid-key).
+EX_MUNI_OFFICE = "{name} · школ: {count}\nОтпечаток ключа управления: {fp}"
 EX_SCHOOL_COLUMNS = ("Код", "Школа", "№", "Данные", "Сделан", "Загружен", "Проп.", "Педаг.")
 OF_SEARCH_PLACEHOLDER = "Поиск по коду или названию школы (начните вводить)…"
 OF_KEY_SORT = "Сортировка"
@@ -1475,9 +1476,8 @@ OF_KEY_CARD = "Карточка школы"
 OF_LEVEL_SHORT = {"full": "полные", "deidentified": "обезл."}
 OF_CONTACT_LINE = "Директор: {director} · тел.: {phone}"
 OF_NO_PHONE = "не указан"
-OF_STAFF_NOTE = ("Enter — карточка школы. «Сделан» — когда школа выгрузила данные; «Проп.» — "
-                 "пакеты, чьих изменений нет; «Педаг.» — основные педагоги на {date}, как база "
-                 "показателей F8.")
+OF_STAFF_NOTE = ("Enter — карточка. «Сделан» — выгружен школой; «Проп.» — пакеты, чьих "
+                 "изменений нет; «Педаг.» — основные педагоги на {date} (база показателей F8).")
 OF_CARD_TITLE = "Карточка школы"
 OF_CARD_NAME = "{code} «{name}» — {full}"
 OF_CARD_CONTACTS = "Директор: {director} · телефон: {phone}"

@@ -134,8 +134,9 @@ class MunicipalSchoolsScreen(Register, AppScreen):
         if key_problem:     # packets cannot be read until the key is back
             office.append("\n" + key_problem + " " + S.OF_KEY_PROBLEM_HINT, style="bold red")
         self.query_one("#mu-office", Static).update(office)
-        self.query_one("#mu-note", Static).update(S.OF_STAFF_NOTE.format(
-            date=format_date(self.app.store.clock.today())) if self.rows else "")
+        note = self.query_one("#mu-note", Static)
+        note.display = bool(self.rows)
+        note.update(S.OF_STAFF_NOTE.format(date=format_date(self.app.store.clock.today())))
 
     @property
     def register_total(self) -> int:
@@ -177,7 +178,9 @@ class MunicipalSchoolsScreen(Register, AppScreen):
         school = self.current_row()
         text = "" if school is None or not school.seen else S.OF_CONTACT_LINE.format(
             director=school.director or "—", phone=school.phone or S.OF_NO_PHONE)
-        self.query_one("#mu-contact", Static).update(plain(text))
+        contact = self.query_one("#mu-contact", Static)
+        contact.display = bool(text)
+        contact.update(plain(text))
 
     # --- actions ------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
