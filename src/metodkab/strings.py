@@ -2153,6 +2153,7 @@ MX_PERSON_AGE = "{band} лет"
 MX_PERSON_EXPERIENCE = "стаж {band} лет"
 MX_LEVELS = {"full": "полные", "deidentified": "обезличенные"}
 MX_LAST_COURSE = "последние курсы окончены {date}"
+MX_LAST_COURSE_YEAR = "последние курсы окончены в {date} (дата не указана)"
 MX_NO_COURSE = "курсов нет"
 MX_CATEGORY_UNTIL = "{category}, до {date}"
 MX_PAIR_DETAIL = "наставляемые: {mentees}; с {start}"

@@ -62,6 +62,8 @@ def test_packet_round_trip_keeps_unknown_dates_and_the_figures_agree(tmp_path):
     assert held[("training", course)][2]["end_precision"] == "year"
     school = {r.key: (r.count, r.base) for r in own}
     assert {r.key: (r.count, r.base) for r in figures.results["0502"]} == school
+    (listed,) = [p for p in figures.overdue if p.name.startswith("Безденова")]
+    assert listed.detail == f"последние курсы окончены в {TODAY.year - 3} г. (дата не указана)"
 
 
 def test_lines_of_an_older_packet_are_still_read():

@@ -86,6 +86,7 @@ class TrainingFact:
     by_diagnostics: bool = False
     management: bool = False
     topics: tuple[str, ...] = ()
+    end_precision: str = "day"          # "year": end_date is 1 January of the year stated
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,17 @@ def last_training_end(data: IndicatorData) -> dict[str, dt.date]:
             if t.staff_id not in last or t.end_date > last[t.staff_id]:
                 last[t.staff_id] = t.end_date
     return last
+
+
+def year_only_last(data: IndicatorData) -> set[str]:
+    """The people whose last completed course (``last_training_end``) is known only by its
+    year: lists show it as «2023 г.», not as the 1 January it is counted from."""
+    last = last_training_end(data)
+    day_known = {t.staff_id for t in data.trainings
+                 if last.get(t.staff_id) == t.end_date and t.kind in rt.COUNTED_KINDS
+                 and t.end_precision != rt.YEAR_ONLY}
+    return {t.staff_id for t in data.trainings if last.get(t.staff_id) == t.end_date
+            and t.kind in rt.COUNTED_KINDS and t.end_precision == rt.YEAR_ONLY} - day_known
 
 
 def held_categories(data: IndicatorData) -> dict[str, CategoryFact]:

@@ -50,8 +50,9 @@ def load_data(store: Store, day: dt.date,
             FROM staff s WHERE s.deleted = 0 ORDER BY s.name_norm, s.id"""))
         trainings = tuple(ri.TrainingFact(
             r[0], _d(r[1]), r[2], bool(r[3]), bool(r[4]), bool(r[5]),
-            tuple(json.loads(r[6] or "[]"))) for r in _rows(store, """
-            SELECT staff_id, end_date, kind, federal_register, by_diagnostics, management, topics
+            tuple(json.loads(r[6] or "[]")), r[7] or "day") for r in _rows(store, """
+            SELECT staff_id, end_date, kind, federal_register, by_diagnostics, management, topics,
+                   end_precision
             FROM training WHERE deleted = 0 AND end_date <= ?""", (day.isoformat(),)))
         diagnostics = tuple(ri.DiagnosticFact(r[0], _d(r[1]), r[2], r[3], r[4], r[5])
                             for r in _rows(store, """

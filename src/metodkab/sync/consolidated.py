@@ -295,7 +295,7 @@ class SchoolFigures:
 def _lists(result: SchoolFigures, code: str, name: str, data: ri.IndicatorData,
            figures: list[ri.Result]) -> None:
     """The school's rows of the four lists, from its own figures (the ids they counted)."""
-    from metodkab.domain.parse import format_date
+    from metodkab.domain.parse import format_date, format_end
     from metodkab.reports import mentorship as rm
     from metodkab.reports import rules
 
@@ -306,11 +306,13 @@ def _lists(result: SchoolFigures, code: str, name: str, data: ri.IndicatorData,
         p = people.get(person_id)
         return Person(code, name, p.name, p.positions, detail) if p else None
 
-    last = ri.last_training_end(data)
+    last, year_only = ri.last_training_end(data), ri.year_only_last(data)
     overdue = by_key.get("training_overdue")
     if overdue:
-        result.overdue += filter(None, (row(i, S.MX_LAST_COURSE.format(
-            date=format_date(last[i])) if i in last else S.MX_NO_COURSE)
+        result.overdue += filter(None, (row(i, (
+            S.MX_LAST_COURSE_YEAR if i in year_only else S.MX_LAST_COURSE).format(
+            date=format_end(last[i], "year" if i in year_only else "day"))
+            if i in last else S.MX_NO_COURSE)
             for i in overdue.ids))
     young = by_key.get("young_supported")
     if young:
