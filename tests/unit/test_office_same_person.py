@@ -9,12 +9,14 @@ import json
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from metodkab.domain.models import Staff
 from metodkab.storage import repo
 from metodkab.sync.commands import report_lines
 from metodkab.sync.errors import SyncError
-from metodkab.sync.municipal import content_checksum, import_packets
+from metodkab.sync.municipal import UPSERT, content_checksum, import_packets, same_person
 from metodkab.sync.school import export_packet
 from tests.unit.test_sync_support import copy_exchange, forge, make_exchange
 
@@ -149,3 +151,58 @@ def test_a_new_schools_first_packet_with_two_cards_of_one_person_registers_nothi
         assert content_checksum(store) == before        # no school, no key registered
     finally:
         store.close()
+
+
+# --- the rule against a simple reading of it ------------------------------------------------
+
+NAMES = ("Ёлкина", "елкина", "ЕЛКИНА ", "Ёлкин")
+BIRTHS = ("1980-01-02", "1980-01-03", None)
+IDS = [str(uuid.UUID(int=i)) for i in range(1, 6)]
+card = st.tuples(st.sampled_from(IDS), st.sampled_from(NAMES), st.sampled_from(BIRTHS),
+                 st.booleans(), st.sampled_from(("full", "deidentified")))
+
+
+@given(stored=st.lists(card, max_size=4, unique_by=lambda c: c[0]),
+       incoming=st.lists(card, max_size=3, unique_by=lambda c: c[0]))
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_same_person_as_a_simple_reading(muni, stored, incoming):
+    def row(c) -> tuple:
+        row_id, last, birth, deleted, level = c
+        data = {"last_name": last, "first_name": "Анна", "middle_name": ""}
+        if birth:
+            data["birth_date"] = birth
+        return ("0412", "staff", row_id, 1, 1, "2026-11-23T12:00:00", int(deleted), level,
+                "p", json.dumps(data, ensure_ascii=False))
+
+    conn = muni.db.conn
+    conn.execute("SAVEPOINT t")
+    try:
+        conn.executemany(UPSERT, [row(c) for c in stored])
+        found = same_person(muni, "0412", [row(c) for c in incoming])
+    finally:
+        conn.execute("ROLLBACK TO t")
+        conn.execute("RELEASE t")
+    cards = {c[0]: c for c in stored}
+    cards.update({c[0]: c for c in incoming})
+    new = {c[0] for c in incoming}
+    live = [c for c in cards.values() if not c[3] and c[4] == "full" and c[2]]
+    expected = any(a[0] != b[0] and (a[0] in new or b[0] in new)
+                   and " ".join(a[1].lower().replace("ё", "е").split() + ["анна"])
+                   == " ".join(b[1].lower().replace("ё", "е").split() + ["анна"])
+                   and a[2] == b[2] for a in live for b in live)
+    if not any(not c[3] and c[4] == "full" for c in incoming):
+        expected = False          # nothing named comes in: nothing to compare
+    assert (found is not None) == expected
+
+
+@pytest.fixture(scope="module")
+def muni(tmp_path_factory):
+    from metodkab.sync.municipal import init_municipality, open_municipal
+    from tests.unit.test_sync_support import CLOCK
+
+    result = init_municipality(tmp_path_factory.mktemp("same-rule") / "o.sqlite", name="УО",
+                               clock=CLOCK)
+    store = open_municipal(result.db_path, clock=CLOCK)
+    yield store
+    store.close()
