@@ -14,11 +14,10 @@ from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Achievement, Record, ShortLearning
 from metodkab.domain.parse import format_date
-from metodkab.screens.base import FormScreen
+from metodkab.screens.base import FormScreen, PersonFormScreen
 from metodkab.screens.group_entry import GroupEntry, GroupScope, GroupStore, ask_delete_grouped
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import AchievementRow
-from metodkab.storage.staff import staff_choices
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
 from metodkab.widgets.table import fit_name
@@ -83,7 +82,7 @@ GROUP = GroupStore(store_g.group_size, store_g.group_changed, store_g.delete_ach
                    store_g.delete_group)
 
 
-class AchievementFormScreen(EvidenceFile, GroupScope, FormScreen):
+class AchievementFormScreen(EvidenceFile, GroupScope, PersonFormScreen):
     """One achievement of one person. Editing a record of a group entry asks whether the
     change is for this person only or for everyone of the group."""
 
@@ -104,17 +103,6 @@ class AchievementFormScreen(EvidenceFile, GroupScope, FormScreen):
         if record is None:
             return S.GR_NEW if self.record_id is None else S.LOADING
         return S.GR_EDIT.format(title=record.title)  # type: ignore[attr-defined]
-
-    def load_extra(self, store) -> dict[str, Any]:
-        return {"staff": staff_choices(store, include_dismissed=True)}
-
-    def apply_extra(self, extra: dict[str, Any]) -> None:
-        self.form.widget("staff_id").set_options(extra["staff"])
-
-    def _loaded(self, result) -> None:
-        super()._loaded(result)
-        if self.record_id is None and self.initial_values.get("staff_id"):
-            self.form.widget("kind").focus()
 
     def _data(self) -> dict[str, Any]:
         return _blank_result(super()._data())

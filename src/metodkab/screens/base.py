@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from metodkab import strings as S
@@ -61,6 +61,19 @@ class AppScreen(DbCalls, Screen):
 
     def on_screen_resume(self) -> None:
         self.app.sub_title = self.SCREEN_TITLE
+
+
+class TableScreen(AppScreen):
+    """A section screen around a table: the table has the focus when the screen opens, and
+    the screen reads its data again (its ``reload``) each time it is shown — after a form,
+    a card or another section."""
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.reload()       # type: ignore[attr-defined]
 
 
 class FormScreen(DbCalls, Screen[str | None]):
@@ -267,6 +280,24 @@ class FormScreen(DbCalls, Screen[str | None]):
                 self.close(None)
 
         self.app.push_screen(ConfirmDialog(S.UNSAVED_CHANGES), callback=answer)
+
+
+class PersonFormScreen(FormScreen):
+    """A form of one person's record: opened from the card with the person chosen, the
+    cursor starts on the first field after «Сотрудник»."""
+
+    def load_extra(self, store) -> dict[str, Any]:
+        from metodkab.storage.staff import staff_choices
+
+        return {"staff": staff_choices(store, include_dismissed=True)}
+
+    def apply_extra(self, extra: dict[str, Any]) -> None:
+        self.form.widget("staff_id").set_options(extra["staff"])
+
+    def _loaded(self, result) -> None:
+        super()._loaded(result)
+        if self.record_id is None and self.initial_values.get("staff_id"):
+            self.form.widget(self.form.specs[1].name).focus()
 
 
 class CheckBeforeSave:

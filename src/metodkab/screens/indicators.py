@@ -14,7 +14,7 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date, short_name
 from metodkab.reports import indicators as ri
 from metodkab.reports.indicator_sheet import target_text
-from metodkab.screens.base import AppScreen
+from metodkab.screens.base import AppScreen, TableScreen
 from metodkab.screens.export import start_export
 from metodkab.screens.indicators_export import export_drill, export_indicators, format_value
 from metodkab.storage.indicators import Report, load_report, names_of
@@ -68,7 +68,7 @@ def _target(result: ri.Result) -> str:
     return f"{sign}{format_target(result.target)}"        # «≥2,5», «≥4,25»: as it was set
 
 
-class IndicatorsScreen(AppScreen):
+class IndicatorsScreen(TableScreen):
     SCREEN_TITLE = S.IND_TITLE
     DEFAULT_CSS = """
     IndicatorsScreen #ind-date { height: 1; padding: 0 1; color: $text-muted; }
@@ -95,13 +95,6 @@ class IndicatorsScreen(AppScreen):
         yield DataTable(id="ind-table", cursor_type="row")
         yield Static("", id="ind-detail")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.reload()
 
     def on_resize(self) -> None:
         if column_widths(self.size.width) != self._widths:

@@ -17,11 +17,12 @@ from textual.widgets import Button, DataTable, Footer, Header, Label, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, parse_date
-from metodkab.screens.base import AppScreen
+from metodkab.screens.base import TableScreen
 from metodkab.storage import journal as sj
 from metodkab.storage.journal import JournalQuery, JournalRow, RecordHistory
 from metodkab.widgets.fields import ChoiceField, DateField
-from metodkab.widgets.table import column_widths, current_key
+from metodkab.widgets.keys import BACK_KEY, page_keys
+from metodkab.widgets.table import column_widths, current_key, move_to_key
 from metodkab.widgets.text import plain
 
 # Attributes of a screen that name the one record it shows (a card, an editor, a form).
@@ -157,7 +158,7 @@ def load_journal(store, query: JournalQuery) -> tuple[list[JournalRow], int]:
     return sj.list_journal(store, query), sj.count_journal(store, query)
 
 
-class JournalScreen(AppScreen):
+class JournalScreen(TableScreen):
     """Every change of the school's records, newest first."""
 
     SCREEN_TITLE = S.JOURNAL_TITLE
@@ -169,11 +170,7 @@ class JournalScreen(AppScreen):
         Binding("f4", "open", S.JOURNAL_KEY_HISTORY, key_display="Enter/F4", id="open"),
         Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
         Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", id="export"),
-        Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
-                show=False),
-        Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
-                show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        *page_keys(), BACK_KEY,
     ]
 
     def __init__(self) -> None:
@@ -187,13 +184,6 @@ class JournalScreen(AppScreen):
         yield Static("", id="journal-status")
         yield DataTable(id="journal-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.reload()
 
     def on_resize(self) -> None:
         self._fill()
@@ -224,11 +214,7 @@ class JournalScreen(AppScreen):
                      "action": Text(S.JOURNAL_ACTIONS.get(row.action, row.action)),
                      "fields": plain(row.summary)}
             table.add_row(*(cells[k] for k in columns), key=str(row.id))
-        if keep:
-            try:
-                table.move_cursor(row=table.get_row_index(keep))
-            except Exception:
-                pass
+        move_to_key(table, keep)
         q = self.query_state
         parts = [x for x in (format_date(q.date_from) and f"≥ {format_date(q.date_from)}",
                              format_date(q.date_to) and f"≤ {format_date(q.date_to)}",

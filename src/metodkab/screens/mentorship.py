@@ -26,6 +26,7 @@ from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import MentorshipQuery, MentorshipRow, RegisterSummary
 from metodkab.storage.settings import report_date
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.keys import BACK_KEY, EXPORT_KEY, OPEN_KEY, REMOVE_KEY, page_keys
 from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.table import column_widths, fit_name, shorten
 from metodkab.widgets.text import plain_row, say
@@ -81,20 +82,14 @@ class MentorshipListScreen(Register, AppScreen):
     """
     BINDINGS = [
         Binding("insert", "add", S.MENT_KEY_ADD, key_display="Ins", id="add"),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
-        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
+        OPEN_KEY, REMOVE_KEY,
         Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
         Binding("ctrl+g", "coverage", S.MENT_KEY_COVERAGE, key_display="Ctrl+G", id="coverage"),
         Binding("ctrl+l", "load", S.MENT_KEY_LOAD, key_display="Ctrl+L", id="load"),
-        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
-                id="export", priority=True),     # also from the search box
+        EXPORT_KEY,
         Binding("ctrl+w", "print", S.DOC_KEY_PRINT_ORDER, key_display="Ctrl+W", show=False,
                 id="print", priority=True),
-        Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
-                show=False),
-        Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
-                show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        *page_keys(), BACK_KEY,
     ]
 
     def __init__(self) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.reports import mentorship as rules
-from metodkab.screens.base import AppScreen
+from metodkab.screens.base import TableScreen
 from metodkab.screens.dialogs import ActionChoiceDialog, ConfirmDialog
 from metodkab.screens.mentorship_card_forms import (CloseDialog, CloseResult, EventFormScreen,
                                                    TextDialog)
@@ -24,7 +24,7 @@ from metodkab.screens.mentorship_form import MentorshipFormScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import EventRow, MentorshipCard
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, shorten
+from metodkab.widgets.table import column_widths, current_key, move_to_key, shorten
 from metodkab.widgets.text import plain_row, say
 
 EVENT_FIXED = {"date": 10, "form": 14, "status": 9}
@@ -101,7 +101,7 @@ def load_card(store, mentorship_id: str) -> MentorshipCard:
     return store_m.load_card(store, mentorship_id, report_date(store), store.clock.today())
 
 
-class MentorshipCardScreen(AppScreen):
+class MentorshipCardScreen(TableScreen):
     SCREEN_TITLE = S.MENT_TITLE
     DEFAULT_CSS = """
     MentorshipCardScreen #card-info { height: auto; padding: 0 1; }
@@ -147,13 +147,6 @@ class MentorshipCardScreen(AppScreen):
         yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
         yield Static(S.MENT_EVENTS_EMPTY, id="events-empty")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.reload()
 
     def on_resize(self) -> None:
         if self.card is not None:
@@ -209,11 +202,7 @@ class MentorshipCardScreen(AppScreen):
             table.add_row(*plain_row(*(cells[k] for k in self._columns)), key=event.id)
         table.display = bool(card.events)
         self.query_one("#events-empty").display = not card.events
-        if self._keep_id:
-            try:
-                table.move_cursor(row=table.get_row_index(self._keep_id))
-            except Exception:
-                pass
+        move_to_key(table, self._keep_id)
         self._keep_id = None
 
     # --- events -----------------------------------------------------------------------------

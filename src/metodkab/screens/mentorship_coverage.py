@@ -18,11 +18,12 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.reports import mentorship as rules
-from metodkab.screens.base import AppScreen, DbCalls
+from metodkab.screens.base import DbCalls, TableScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, fit_name, shorten
+from metodkab.widgets.table import (column_widths, current_key, fit_name, move_to_key,
+                                    row_at_cursor, shorten)
 from metodkab.widgets.text import plain, plain_row, say
 
 COVER_FIXED = {"who": 10, "exp": 4, "until": 10}
@@ -58,7 +59,7 @@ def who_text(row: CoverageRow) -> str:
     return S.MENT_COV_YOUNG_SHORT if row.young else S.MENT_COV_NEW_SHORT
 
 
-class CoverageScreen(AppScreen):
+class CoverageScreen(TableScreen):
     """Who of the young and new staff has a mentor on the report date, and who has none."""
 
     SCREEN_TITLE = S.MENT_COV_TITLE
@@ -91,13 +92,6 @@ class CoverageScreen(AppScreen):
         yield Static("", id="cov-status")
         yield DataTable(id="cov-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.reload()
 
     def on_resize(self) -> None:
         if self.coverage is not None:
@@ -147,11 +141,7 @@ class CoverageScreen(AppScreen):
             table.add_row(*plain_row(shorten(row.name) if short_names else row.name, who_text(row)),
                           "" if row.experience is None else str(row.experience), mentor, until,
                           key=row.staff_id)
-        if self._keep_id:
-            try:
-                table.move_cursor(row=table.get_row_index(self._keep_id))
-            except Exception:
-                pass
+        move_to_key(table, self._keep_id)
         self._keep_id = None
         shown = S.MENT_COV_SHOWN_UNSUPPORTED if self.only_unsupported else S.MENT_COV_SHOWN_ALL
         status = S.MENT_COV_STATUS.format(
@@ -161,8 +151,7 @@ class CoverageScreen(AppScreen):
         self.query_one("#cov-status", Static).update(status)
 
     def _current(self) -> CoverageRow | None:
-        key = current_key(self.query_one(DataTable))
-        return next((r for r in self.rows if r.staff_id == key), None)
+        return row_at_cursor(self.query_one(DataTable), self.rows, "staff_id")
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:

@@ -27,7 +27,7 @@ from metodkab.screens.route_forms import (DeficitFormScreen, DiagnosticFormScree
 from metodkab.screens.training_forms import TrainingFormScreen, ask_delete_training
 from metodkab.storage import attestation as store_a
 from metodkab.storage import development as store_d
-from metodkab.widgets.table import current_key
+from metodkab.widgets.table import current_key, move_to_key
 
 TABS = ("main", "courses", "attestation", "diagnostics", "routes", "growth")
 TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table"),
@@ -147,11 +147,7 @@ class PersonCardScreen(CardTables, AppScreen):
 
     def _restore(self, table: DataTable) -> None:
         key = self._restoring.get(table.id or "")
-        if key:
-            try:
-                table.move_cursor(row=table.get_row_index(key))
-            except Exception:
-                pass
+        move_to_key(table, key)
 
     # --- tabs -------------------------------------------------------------------------------
     @property

@@ -21,7 +21,7 @@ from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import PersonGrowth, format_hours
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key
+from metodkab.widgets.table import column_widths, current_key, move_to_key
 from metodkab.widgets.text import plain_row
 
 TABLES = ("ach-table", "learn-table")
@@ -116,11 +116,7 @@ class GrowthTab(DbCalls, Vertical):
     @staticmethod
     def _restore(table: DataTable, keep: dict[str, str | None]) -> None:
         key = keep.get(table.id or "")
-        if key:
-            try:
-                table.move_cursor(row=table.get_row_index(key))
-            except Exception:
-                pass
+        move_to_key(table, key)
 
     # --- actions ----------------------------------------------------------------------------
     def _table(self) -> DataTable:

@@ -16,14 +16,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 from metodkab import strings as S
 from metodkab.domain.checks import done_problem
 from metodkab.domain.parse import format_date
-from metodkab.screens.base import AppScreen
+from metodkab.screens.base import TableScreen
 from metodkab.screens.dialogs import ChooserScreen, ConfirmDialog, DateDialog, MessageDialog
 from metodkab.screens.export import start_export
 from metodkab.screens.route_forms import RouteFormScreen, StepFormScreen
 from metodkab.storage import development as store_d
 from metodkab.storage.development import RouteView, StepRow
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, shorten
+from metodkab.widgets.table import column_widths, current_key, move_to_key, shorten
 from metodkab.widgets.text import plain_row
 
 STEP_FIXED = {"number": 2, "form": 15, "deadline": 10, "done": 10}
@@ -72,7 +72,7 @@ def step_detail(step: StepRow | None) -> Text:
     return text
 
 
-class RouteScreen(AppScreen):
+class RouteScreen(TableScreen):
     SCREEN_TITLE = S.DEV_ROUTE_TITLE
     DEFAULT_CSS = """
     RouteScreen #route-info { height: 1; padding: 0 1; }
@@ -111,13 +111,6 @@ class RouteScreen(AppScreen):
         yield Static(S.DEV_STEPS_EMPTY, id="steps-empty")
         yield Static("", id="step-detail")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.reload()
 
     def on_resize(self) -> None:
         if self.view is not None:
@@ -170,11 +163,7 @@ class RouteScreen(AppScreen):
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=step.id)
         table.display = bool(view.steps)
         self.query_one("#steps-empty").display = not view.steps
-        if keep:
-            try:
-                table.move_cursor(row=table.get_row_index(keep))
-            except Exception:
-                pass
+        move_to_key(table, keep)
         self._detail()
 
     def _current(self) -> StepRow | None:

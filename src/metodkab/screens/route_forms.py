@@ -11,11 +11,10 @@ from metodkab.domain import values as V
 from metodkab.domain.checks import outside
 from metodkab.domain.models import Deficit, Diagnostic, IndividualRoute, Record, RouteStep
 from metodkab.domain.parse import format_date
-from metodkab.screens.base import CheckBeforeSave, FormScreen
+from metodkab.screens.base import CheckBeforeSave, FormScreen, PersonFormScreen
 from metodkab.storage import development as store_d
 from metodkab.storage import repo
 from metodkab.storage.settings import report_date
-from metodkab.storage.staff import staff_choices
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
 
@@ -23,22 +22,6 @@ from metodkab.widgets.form import FieldSpec
 def _person_field() -> FieldSpec:
     return FieldSpec("staff_id", S.DEV_F_PERSON, lambda: ChoiceField([], title=S.DEV_F_PERSON),
                      kind="choice", required=True)
-
-
-class PersonFormScreen(FormScreen):
-    """A form of one person's record: opened from the card with the person chosen, the
-    cursor starts on the first field after «Сотрудник»."""
-
-    def load_extra(self, store) -> dict[str, Any]:
-        return {"staff": staff_choices(store, include_dismissed=True)}
-
-    def apply_extra(self, extra: dict[str, Any]) -> None:
-        self.form.widget("staff_id").set_options(extra["staff"])
-
-    def _loaded(self, result) -> None:
-        super()._loaded(result)
-        if self.record_id is None and self.initial_values.get("staff_id"):
-            self.form.widget(self.form.specs[1].name).focus()
 
 
 class DiagnosticFormScreen(PersonFormScreen):

@@ -27,8 +27,9 @@ from metodkab.storage.settings import report_date
 from metodkab.storage.training import TrainingQuery, TrainingRow
 from metodkab.widgets.fields import ChoiceField
 from metodkab.widgets.filter_dialog import FilterDialog, chosen
-from metodkab.widgets.record_register import (BACK_KEY, CARD_KEY, EXPORT_KEY, OPEN_KEY,
-                                              REMOVE_KEY, RecordRegister, page_keys)
+from metodkab.widgets.keys import (BACK_KEY, CARD_KEY, EXPORT_KEY, OPEN_KEY, REMOVE_KEY,
+                                   page_keys)
+from metodkab.widgets.record_register import RecordRegister
 from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.table import column_widths, fit_name
 from metodkab.widgets.text import plain_row

@@ -16,7 +16,7 @@ from metodkab.screens.training_forms import GroupTrainingFormScreen, TrainingFor
 from metodkab.storage import training as store_t
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import OverdueLists, OverdueRow
-from metodkab.widgets.table import column_widths, current_key, fit_name
+from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key, row_at_cursor
 from metodkab.widgets.text import plain_row
 
 
@@ -130,15 +130,10 @@ class OverdueScreen(AppScreen):
                 "planned": Text(format_date(row.planned_end), style="green"),
             }
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.staff_id)
-        if keep:
-            try:
-                table.move_cursor(row=table.get_row_index(keep))
-            except Exception:
-                pass
+        move_to_key(table, keep)
 
     def _current(self) -> OverdueRow | None:
-        key = current_key(self.query_one(DataTable))
-        return next((r for r in self.rows if r.staff_id == key), None)
+        return row_at_cursor(self.query_one(DataTable), self.rows, "staff_id")
 
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:

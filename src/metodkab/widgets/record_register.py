@@ -1,7 +1,7 @@
 """A register whose rows are records edited in forms (Повышение квалификации, Достижения),
 on top of ``Register``: its body (search box, status line, one table), Enter/F4 opening the
 record under the cursor, Ins a new one, Ctrl+F the register's filter dialog, Esc dropping
-the search before it leaves for Главная; and the keys registers bind alike.
+the search before it leaves for Главная.
 
 A screen mixes ``RecordRegister`` in before ``Register`` and says ``FORM`` (the form class,
 called with a record id or none), ``SEARCH_PLACEHOLDER`` and ``TABLE_ID``.
@@ -14,29 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from metodkab import strings as S
 from metodkab.widgets.fields import TextField
-
-OPEN_KEY = Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False)
-REMOVE_KEY = Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove",
-                     show=False)
-CARD_KEY = Binding("ctrl+k", "card", S.TR_KEY_CARD, key_display="Ctrl+K", id="card",
-                   show=False)
-# priority: also from the search box
-EXPORT_KEY = Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
-                     id="export", priority=True)
-BACK_KEY = Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False)
-
-
-def page_keys(*, priority: bool = False) -> list[Binding]:
-    """Ctrl+PgDn / Ctrl+PgUp: the next and the previous page (``action_page``)."""
-    return [Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
-                    show=False, priority=priority),
-            Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
-                    show=False, priority=priority)]
 
 
 class RecordRegister:

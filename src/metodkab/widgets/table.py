@@ -3,9 +3,14 @@ name that fits its column, and the row under the cursor."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from textual.widgets import DataTable
 
 from metodkab.domain.parse import short_name
+
+T = TypeVar("T")
 
 
 def shorten(name: str) -> str:
@@ -37,6 +42,11 @@ def current_key(table: DataTable) -> str | None:
     except Exception:
         return None
 
+
+def row_at_cursor(table: DataTable, rows: Iterable[T], key: str = "id") -> T | None:
+    """The one of ``rows`` whose ``key`` attribute is the key of the row under the cursor."""
+    current = current_key(table)
+    return next((r for r in rows if getattr(r, key) == current), None)
 
 
 def move_to_key(table: DataTable, key: str | None) -> None:
