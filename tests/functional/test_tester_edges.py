@@ -3,10 +3,13 @@ tester pressed and checked on what the screen showed."""
 
 from __future__ import annotations
 
+from textual.widgets import Label
+
 from metodkab.domain.models import Programme, Staff
 from metodkab.screens.dialogs import ChooserScreen
 from metodkab.screens.person_card import PersonCardScreen
 from metodkab.screens.programme import ProgrammeScreen
+from metodkab.screens.settings import SettingsScreen
 from metodkab.screens.staff import StaffFormScreen, StaffListScreen
 from metodkab.storage import repo
 from tests.ui import build_app, school_db, settle, type_text
@@ -147,3 +150,34 @@ async def test_programme_header_shows_the_whole_title_at_80_columns(tmp_path):
         shown = [line(header, y) for y in range(header.size.height)]
         assert len(shown) == 2 and "не текущая" in shown[0]
         assert shown[1].endswith("…") and len(shown[1]) <= 78 + 1
+
+
+# --- 4. Настройки: every label on one line at 80x24 -----------------------------------
+
+
+async def test_settings_labels_fit_beside_their_fields_at_80_columns(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        rows = list(screen.form.rows.values())
+        assert len(rows) > 30
+        for row in rows:                            # each row scrolled into view, as seen
+            row.field.focus()
+            await settle(pilot, 1)
+            label = row.query_one(".form-label", Label)
+            assert label.size.height == 1, row.label_text
+            text = line(label)
+            assert text.startswith(row.label_text.rstrip(" *")), (text, row.label_text)
+            assert row.field.region.x >= label.region.right     # beside, never over it
+            if row.has_class("-number"):
+                assert row.field.size.width >= 3
+            else:
+                assert row.field.size.width >= 10
+        # The school's long names get the wide field; the empty document place says what
+        # goes there.
+        assert screen.form.widget("full_name").size.width >= 48
+        assert screen.form.widget("doc_place").placeholder == "например, с. Берёзовка"

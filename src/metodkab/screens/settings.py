@@ -55,6 +55,7 @@ TEXT_SETTINGS: dict[str, tuple[str, int]] = {     # the documents' details: labe
     "doc_place": (S.SETTINGS_DOC_PLACE, 100),
     "mentorship_rule_number": (S.SETTINGS_MENTOR_RULE_NUMBER, 30),
 }
+TEXT_PLACEHOLDERS = {"doc_place": S.SETTINGS_DOC_PLACE_HINT}
 DATE_SETTINGS: dict[str, tuple[str, str]] = {
     "report_date": (S.SETTINGS_REPORT_DATE, S.SETTINGS_SECTION_WORK),
     "mentorship_rule_date": (S.SETTINGS_MENTOR_RULE_DATE, S.SETTINGS_SECTION_DOCS),
@@ -163,9 +164,16 @@ class SettingsScreen(FormScreen):
 
     MODEL = School
     SCREEN_TITLE = S.SETTINGS_TITLE
+    # One label column wide enough for the longest label at 80 columns (they wrapped to
+    # four lines beside 30-character fields); the school's short labels leave its long
+    # names a wide field; numbers and dates take what they need.
     DEFAULT_CSS = """
-    SettingsScreen FormRow.-number .form-label { width: 46; max-width: 60%; }
+    SettingsScreen FormRow .form-label { width: 44; }
+    SettingsScreen FormRow > .form-error { padding-left: 44; }
+    SettingsScreen FormRow.-school .form-label { width: 24; }
+    SettingsScreen FormRow.-school > .form-error { padding-left: 24; }
     SettingsScreen FormRow.-number .form-field { width: 6; }
+    SettingsScreen FormRow.-date .form-field { width: 12; }
     """
 
     def field_specs(self) -> list[FieldSpec]:
@@ -179,7 +187,8 @@ class SettingsScreen(FormScreen):
                       lambda: TextField(max_length=300), section=work),
             *(FieldSpec(key, label, lambda: TextField(max_length=3), section=section)
               for key, (label, _, _, section, _) in INT_SETTINGS.items()),
-            *(FieldSpec(key, label, lambda n=length: TextField(max_length=n),
+            *(FieldSpec(key, label, lambda n=length, k=key: TextField(
+                max_length=n, placeholder=TEXT_PLACEHOLDERS.get(k, "")),
                         section=S.SETTINGS_SECTION_DOCS)
               for key, (label, length) in TEXT_SETTINGS.items()),
             FieldSpec("mentorship_rule_date", S.SETTINGS_MENTOR_RULE_DATE, lambda: DateField(),
@@ -202,6 +211,10 @@ class SettingsScreen(FormScreen):
         super()._loaded(result)
         for key in INT_SETTINGS:          # short numbers: long labels, narrow fields
             self.form.rows[key].add_class("-number")
+        for key in DATE_SETTINGS:
+            self.form.rows[key].add_class("-date")
+        for spec in school_specs():
+            self.form.rows[spec.name].add_class("-school")
         values = {k: self.settings.get(k, "") for k in (*PLAIN_SETTINGS, *INT_SETTINGS)}
         values = {k: "" if v is None else str(v) if k in INT_SETTINGS else v
                   for k, v in values.items()}
