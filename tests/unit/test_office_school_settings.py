@@ -13,6 +13,7 @@ import pytest
 from metodkab.storage.settings import DEFAULTS, set_settings
 from metodkab.sync import crypto, packet
 from metodkab.sync.commands import report_lines
+from metodkab.sync.errors import SyncError
 from metodkab.sync.consolidated import consolidate
 from metodkab.sync.municipal import content_checksum, import_packets
 from metodkab.sync.office import list_schools, school_card, settings_note
@@ -118,11 +119,11 @@ def test_an_old_packet_loads_and_the_office_says_the_defaults_are_used(ex):
 
 
 @pytest.mark.parametrize(("settings", "why"), [
-    ({"young_max_age": 17}, "young_max_age"),
-    ({"young_max_age": "35"}, "young_max_age"),
-    ({"young_max_age": 35.0}, "young_max_age"),
-    ({"support_route": 1}, "support_route"),
-    ({"target_young_supported": 101}, "target_young_supported"),
+    ({"young_max_age": 17}, "Молодой педагог: моложе, лет"),
+    ({"young_max_age": "35"}, "Молодой педагог: моложе, лет"),
+    ({"young_max_age": 35.0}, "Молодой педагог: моложе, лет"),
+    ({"support_route": 1}, "Утверждённый действующий ИОМ"),
+    ({"target_young_supported": 101}, "Молодые педагоги с сопровождением"),
     ({"mentorship_min_months": 10, "mentorship_max_months": 4}, "наименьший срок"),
     ({"pedagogical_stems": ["пед"]}, "pedagogical_stems"),
     ({"export_folder": "/etc"}, "export_folder"),
@@ -183,3 +184,17 @@ def test_an_office_database_of_schema_3_upgrades_and_keeps_its_schools(ex):
         assert school_card(store, "0412").settings["young_max_age"] == 30
     finally:
         store.close()
+
+
+def test_a_setting_the_office_would_refuse_stops_the_export_with_its_name(ex):
+    store = ex.school_store()
+    try:
+        store.db.conn.execute("INSERT INTO settings (key, value) VALUES "
+                              "('training_period_years', '\"5\"')")   # not a number
+        store.db.conn.commit()
+        with pytest.raises(SyncError) as refused:
+            export_packet(store, ex.out)
+    finally:
+        store.close()
+    assert "Период обязательных курсов, лет" in str(refused.value)
+    assert "Настройки" in str(refused.value) and not list(ex.out.iterdir())

@@ -257,7 +257,14 @@ def read_figure_settings(value: object) -> dict[str, Any]:
     try:
         return FigureSettings.model_validate(value).model_dump()
     except ValidationError as exc:
-        raise LineError(S.EX_R_SETTINGS.format(reason=_first_error(exc))) from None
+        raise LineError(S.EX_R_SETTINGS.format(reason=settings_error(exc))) from None
+
+
+def settings_error(exc: ValidationError) -> str:
+    """The first problem of the settings, the setting named as Настройки name it."""
+    field, message = next(iter(m.field_errors(exc).items()), ("", str(exc)))
+    name = S.OF_SETTING_NAMES.get(field, field)
+    return f"«{name}» — {message[:1].lower()}{message[1:]}" if name else message
 
 
 LINK_ROWS: dict[str, type[BaseModel]] = {

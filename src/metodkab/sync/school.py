@@ -19,7 +19,6 @@ from nacl.signing import SigningKey
 from pydantic import ValidationError
 
 from metodkab import strings as S
-from metodkab.domain.models import field_errors
 from metodkab.storage.db import SCHEMA_VERSION, Store
 from metodkab.storage.files import (FileProblem, clean_stale_temps, create_private, os_message,
                                     read_limited, sync_folder, temp_path)
@@ -29,7 +28,7 @@ from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.receipt import read_receipt
 from metodkab.sync.records import (DERIVED_COLUMNS, LEVELS, META_COLUMNS, LineError,
                                    check_lines, deidentify, encode_line, figure_settings,
-                                   row_models)
+                                   row_models, settings_error)
 
 LOCAL_TABLES = {"change_counter", "settings", "audit_log", "sqlite_sequence", "sync_state",
                 "sync_packet"}
@@ -290,8 +289,7 @@ def _settings(store: Store) -> dict:
     try:
         return figure_settings(all_settings(store))
     except ValidationError as exc:
-        raise SyncError(S.EX_EXPORT_SETTINGS.format(
-            reason=next(iter(field_errors(exc).values()), str(exc)))) from None
+        raise SyncError(S.EX_EXPORT_SETTINGS.format(reason=settings_error(exc))) from None
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
