@@ -151,6 +151,7 @@ DASH_COUNT_ASSOCIATIONS = "Методических объединений"
 DASH_COUNT_ACTIVITIES = "Мероприятий программы"
 TODO_OVERDUE_TRAINING = "Не проходили курсы ПК более {years} лет"
 TODO_CATEGORY_EXPIRING = "Истекает категория в ближайшие {months} мес."
+TODO_CATEGORY_UNDATED = "Категория без даты решения: уточнить"
 TODO_YOUNG_UNSUPPORTED = "Молодые педагоги без поддержки"
 TODO_MENTORSHIP_PAST_END = "Наставничество: срок программы истёк"
 TODO_MENTOR_DISMISSED = "Наставничество: наставник уволен"
@@ -161,6 +162,7 @@ TODO_CONFORMITY_DUE = "СЗД: срок наступил или наступит
 TODO_TITLES = {
     "overdue_training": TODO_OVERDUE_TRAINING,
     "category_expiring": TODO_CATEGORY_EXPIRING,
+    "category_undated": TODO_CATEGORY_UNDATED,
     "conformity_due": TODO_CONFORMITY_DUE,
     "young_unsupported": TODO_YOUNG_UNSUPPORTED,
     "mentor_dismissed": TODO_MENTOR_DISMISSED,
@@ -172,7 +174,7 @@ ALERT_CONFORMITY_DUE = "срок аттестации на СЗД наступи
 ALERT_CONFORMITY_CLARIFY = "СЗД записана без даты — уточните дату"
 ALERT_CONFORMITY_SOON = "аттестация на СЗД до {date}"
 ALERT_CATEGORY_UNTIL = "{name}: {category} до {date}"
-ALERT_CATEGORY_CLARIFY = "{name}: {category} — уточнить дату решения"
+ALERT_CATEGORY_CLARIFY = "{name}: {category} — дата решения не указана"
 ALERT_MENTORSHIP_PAST_END = "Наставник {name} → {mentees}: срок истёк {date}"
 ALERT_MENTOR_DISMISSED = "Наставник {name} уволен(а) {dismissed}: пара не завершена"
 ALERT_STEP_OVERDUE = "{name}: {goal} (срок {date})"
@@ -1988,6 +1990,8 @@ IND_GROUPS = {
     "programme": "Программа развития",
     "growth": "Профессиональный рост",
 }
+# the drill-down of «просрочены курсы» beside a person whose last course has only a year
+IND_NOTE_CLARIFY_END = "курсы известны только годом — уточнить дату окончания"
 IND_NAMES = {
     "federal_register": "ДПО из реестра по диагностике",
     "fl_diagnostics": "Диагностика ФГ пройдена",

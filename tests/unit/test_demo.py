@@ -83,7 +83,8 @@ def test_demo_gives_the_dashboard_something_to_say(demo, clock):
         alerts = {a.key: a.count for a in collect_alerts(store, TODAY)}
     finally:
         store.close()
-    assert alerts == {"overdue_training": 4, "category_expiring": 3, "young_unsupported": 2,
+    assert alerts == {"overdue_training": 4, "category_expiring": 3, "category_undated": 0,
+                      "young_unsupported": 2,
                       "mentorship_past_end": 1, "mentor_dismissed": 0, "route_steps_overdue": 1,
                       "activities_overdue": 1, "conformity_due": 5}
 

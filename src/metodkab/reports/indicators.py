@@ -583,11 +583,24 @@ def training_overdue(data: IndicatorData) -> Result:
     """Share of P(D) overdue for training on D (rules.overdue_on: no ПК/переподготовка
     ended in [D − 3 years, D], counted from the later of the course's end and the start of
     pedagogical experience; стажировка does not count; training_period_years; 273-ФЗ
-    ст. 47 ч. 5 п. 2). Lower is better; no target."""
+    ст. 47 ч. 5 п. 2). Lower is better; no target.
+
+    A course known only by its year counts from 1 January of it; a person overdue only
+    because of that reading is counted and noted «уточнить дату окончания курсов»
+    (reports.training.overdue_unsure)."""
     last = last_training_end(data)
-    late = overdue_ids(data.people, lambda p: last.get(p.id), data.day,
-                       int(data.setting("training_period_years") or 3))
-    return _result(data, "training_overdue", "school", late, _base(data), lower_is_better=True)
+    years = int(data.setting("training_period_years") or 3)
+    late = overdue_ids(data.people, lambda p: last.get(p.id), data.day, years)
+    latest: dict[str, dt.date] = {}
+    for t in data.trainings:
+        if t.kind in rt.COUNTED_KINDS and t.end_date <= data.day:
+            end = rt.latest_end(t.end_date, t.end_precision)
+            latest[t.staff_id] = max(end, latest.get(t.staff_id, end))
+    starts = {p.id: p.ped_start_date for p in data.people}
+    notes = {i: S.IND_NOTE_CLARIFY_END for i in late
+             if rt.overdue_unsure(last.get(i), latest.get(i), data.day, years, starts.get(i))}
+    return _result(data, "training_overdue", "school", late, _base(data), lower_is_better=True,
+                   notes=notes)
 
 
 def _active_routes(data: IndicatorData) -> list[RouteFact]:

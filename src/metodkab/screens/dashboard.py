@@ -21,6 +21,7 @@ TODO_TITLES = S.TODO_TITLES
 # Where an item of the to-do list leads: the person card's tab, or a section.
 ALERT_TARGETS = {
     "category_expiring": ("attestation", None),
+    "category_undated": ("attestation", None),
     "conformity_due": ("attestation", None),
     "route_steps_overdue": ("routes", None),
     "mentorship_past_end": ("mentorship", None),

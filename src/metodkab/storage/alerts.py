@@ -97,7 +97,10 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
     period = int(settings["training_period_years"])
     months = int(settings["category_warn_months"])
     data = data if data is not None else load_data(store, day)
-    overdue = _people_items(data, ri.training_overdue(data).ids)
+    late = ri.training_overdue(data)
+    overdue = [AlertItem(i.text + (f" — {late.note(i.staff_id)}" if late.note(i.staff_id)
+                                   else ""), i.staff_id)
+               for i in _people_items(data, late.ids)]
     young = _people_items(data, ri.young_supported(data).other_ids)
     past_end = _pair_items(data, "expired", S.ALERT_MENTORSHIP_PAST_END)
     mentor_gone = _pair_items(data, "mentor_gone", S.ALERT_MENTOR_DISMISSED)
@@ -122,16 +125,19 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
             lambda r: S.ALERT_ACTIVITY_OVERDUE.format(title=r[0], date=_date(r[3])))
     plan = _schedule(store, day)
     outside = _outside_p(data)
-    expiring = [AlertItem((S.ALERT_CATEGORY_CLARIFY if r.clarify else S.ALERT_CATEGORY_UNTIL)
-                          .format(name=r.name, category=r.category,
-                                  date=format_date(r.valid_until))
+    expiring = [AlertItem(S.ALERT_CATEGORY_UNTIL.format(name=r.name, category=r.category,
+                                                        date=format_date(r.valid_until))
                           + outside.get(r.staff_id, ""), r.staff_id)
-                for r in plan.expiring]
+                for r in plan.expiring if not r.clarify]
+    undated = [AlertItem(S.ALERT_CATEGORY_CLARIFY.format(name=r.name, category=r.category)
+                         + outside.get(r.staff_id, ""), r.staff_id)
+               for r in plan.expiring if r.clarify]
     conformity = [AlertItem(i.text + outside.get(i.staff_id or "", ""), i.staff_id,
                             i.record_id) for i in conformity_items(store, day, plan)]
     return [
         Alert("overdue_training", overdue, {"years": period}),
         Alert("category_expiring", expiring, {"months": months}),
+        Alert("category_undated", undated),
         Alert("conformity_due", conformity, {"months": months}),
         Alert("young_unsupported", young),
         Alert("mentor_dismissed", mentor_gone),
