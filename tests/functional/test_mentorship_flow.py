@@ -172,7 +172,7 @@ async def test_pair_from_coverage_meetings_and_completion(tmp_path):
         assert app.screen is coverage
         assert (coverage.coverage.young_supported, coverage.coverage.new_supported) == (2, 1)
         assert "67 %" in str(coverage.query_one("#cov-figures").render())
-        assert coverage._current().name == "Новикова Дарья Андреевна"
+        assert coverage.current_row().name == "Новикова Дарья Андреевна"
 
         # Enter on her row opens the pair's card; Ins logs a meeting dated today.
         await pilot.press("enter")

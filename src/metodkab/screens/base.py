@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from metodkab import strings as S
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.form import FieldSpec, Form
+from metodkab.widgets.table import row_at_cursor
 from metodkab.widgets.text import plain
 
 if TYPE_CHECKING:   # the dashboard (an AppScreen) starts without the models
@@ -66,7 +67,10 @@ class AppScreen(DbCalls, Screen):
 class TableScreen(AppScreen):
     """A section screen around a table: the table has the focus when the screen opens, and
     the screen reads its data again (its ``reload``) each time it is shown — after a form,
-    a card or another section."""
+    a card or another section. ``current_row`` is the one of ``self.rows`` under the
+    cursor, found by its ``ROW_KEY`` attribute (the table's row key)."""
+
+    ROW_KEY = "id"
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
@@ -74,6 +78,9 @@ class TableScreen(AppScreen):
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         self.reload()       # type: ignore[attr-defined]
+
+    def current_row(self) -> Any:
+        return row_at_cursor(self.query_one(DataTable), getattr(self, "rows", ()), self.ROW_KEY)
 
 
 class FormScreen(DbCalls, Screen[str | None]):

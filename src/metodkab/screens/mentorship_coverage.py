@@ -22,8 +22,7 @@ from metodkab.screens.base import DbCalls, TableScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import (column_widths, current_key, fit_name, move_to_key,
-                                    row_at_cursor, shorten)
+from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key, shorten
 from metodkab.widgets.text import plain, plain_row, say
 
 COVER_FIXED = {"who": 10, "exp": 4, "until": 10}
@@ -63,6 +62,7 @@ class CoverageScreen(TableScreen):
     """Who of the young and new staff has a mentor on the report date, and who has none."""
 
     SCREEN_TITLE = S.MENT_COV_TITLE
+    ROW_KEY = "staff_id"
     DEFAULT_CSS = """
     CoverageScreen #cov-figures { height: auto; padding: 0 1; }
     CoverageScreen #cov-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -150,16 +150,13 @@ class CoverageScreen(TableScreen):
             status += " · " + S.MENT_COV_EMPTY
         self.query_one("#cov-status", Static).update(status)
 
-    def _current(self) -> CoverageRow | None:
-        return row_at_cursor(self.query_one(DataTable), self.rows, "staff_id")
-
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_open()
 
     def action_open(self) -> None:
         """Enter: the card of the person's pair, or a new pair when there is none."""
-        row = self._current()
+        row = self.current_row()
         if row is None:
             return
         target = row.mentorship_id or row.upcoming_id
@@ -173,7 +170,7 @@ class CoverageScreen(TableScreen):
 
     def action_assign(self) -> None:
         """Start a new pair with this person as mentee, choosing from suggested mentors."""
-        row = self._current()
+        row = self.current_row()
         if row is None:
             return
         if row.mentorship_id:

@@ -11,12 +11,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, format_end
-from metodkab.screens.base import AppScreen
+from metodkab.screens.base import TableScreen
 from metodkab.screens.training_forms import GroupTrainingFormScreen, TrainingFormScreen
 from metodkab.storage import training as store_t
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import OverdueLists, OverdueRow
-from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key, row_at_cursor
+from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key
 from metodkab.widgets.text import plain_row
 
 
@@ -42,10 +42,11 @@ def load_overdue(store) -> OverdueLists:
     return store_t.overdue_lists(store, report_date(store))
 
 
-class OverdueScreen(AppScreen):
+class OverdueScreen(TableScreen):
     """Who is overdue for training on the report date, and who will be within 6 months."""
 
     SCREEN_TITLE = S.TR_TITLE
+    ROW_KEY = "staff_id"
     DEFAULT_CSS = """
     OverdueScreen #od-summary { height: auto; padding: 0 1; }
     OverdueScreen #od-table { height: 1fr; overflow-x: hidden; }
@@ -74,11 +75,7 @@ class OverdueScreen(AppScreen):
         yield Static(S.TR_OVERDUE_HINT, id="od-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def reload(self) -> None:
         keep = self._keep_id or current_key(self.query_one(DataTable))
         self._keep_id = None
         self.run_db(load_overdue, done=lambda lists: self._loaded(lists, keep),
@@ -132,21 +129,18 @@ class OverdueScreen(AppScreen):
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.staff_id)
         move_to_key(table, keep)
 
-    def _current(self) -> OverdueRow | None:
-        return row_at_cursor(self.query_one(DataTable), self.rows, "staff_id")
-
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_open()
 
     def action_open(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
             self._keep_id = row.staff_id
             open_card(self.app, row.staff_id, "courses")
 
     def action_add(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
             self._keep_id = row.staff_id
             self.app.push_screen(TrainingFormScreen(initial={"staff_id": row.staff_id}))
