@@ -220,7 +220,7 @@ async def test_school_card_replaces_the_key_and_keeps_the_history(office):
 
         await pilot.press("f2")                        # the phone for the call
         await settle(pilot)
-        app.screen.query_one("#phone").value = "+7 (48234) 2-17-05"
+        app.screen.query_one("#ask-value").value = "+7 (48234) 2-17-05"
         await pilot.press("enter")
         await settle(pilot)
         assert "2-17-05" in text_of(card, "#sc-text")

@@ -156,11 +156,12 @@ async def test_f8_sorts_by_a_column_and_lists_the_people_behind_a_cell(tmp_path,
         # F7: after how many days a registered school is named as silent (checked first)
         await pilot.press("f7")
         await settle(pilot)
-        field = app.screen.query_one("#dd-days")
+        field = app.screen.query_one("#ask-value")
+        assert app.screen.query_one("#ask-question").region.height == 2    # wrapped, not cut
         field.value = "0"
         await pilot.press("enter")
         await settle(pilot)
-        assert "больше нуля" in str(app.screen.query_one("#dd-error").render())
+        assert "больше нуля" in str(app.screen.query_one("#ask-error").render())
         field.value = "10"
         await pilot.press("enter")
         await settle(pilot, 3)

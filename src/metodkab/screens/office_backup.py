@@ -7,45 +7,36 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from metodkab import strings as S
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
+from metodkab.widgets.ask import BoxDialog
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.text import plain
 
 
-class PassphraseDialog(ModalScreen[str | None]):
+class PassphraseDialog(BoxDialog):
     """The passphrase twice; Enter in the second field checks and returns it; Esc cancels."""
 
     DEFAULT_CSS = """
-    PassphraseDialog { align: center middle; }
-    PassphraseDialog > Vertical {
-        width: 64; max-width: 95%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
     PassphraseDialog TextField { margin-bottom: 1; }
-    PassphraseDialog #pp-title { text-style: bold; }
     PassphraseDialog #pp-hint { margin-bottom: 1; }
-    PassphraseDialog #pp-error { color: $error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
 
     def compose(self) -> ComposeResult:
         from metodkab.sync.office_backup import MIN_PASSPHRASE
 
         with Vertical():
-            yield Label(S.OB_DIALOG_TITLE, id="pp-title")
+            yield Label(S.OB_DIALOG_TITLE, id="pp-title", classes="title")
             yield Static(S.OB_DIALOG_HINT.format(count=MIN_PASSPHRASE), id="pp-hint")
             yield Label(S.OB_ASK_PASSPHRASE)
             yield TextField(password=True, id="pp-first")
             yield Label(S.OB_ASK_AGAIN)
             yield TextField(password=True, id="pp-second")
-            yield Static("", id="pp-error")
+            yield Static("", id="pp-error", classes="error")
             yield Static(S.OB_DIALOG_KEYS)
 
     def on_mount(self) -> None:
@@ -71,9 +62,6 @@ class PassphraseDialog(ModalScreen[str | None]):
             error.update(plain(str(exc)))
             return
         self.dismiss(first)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def backup_to_stick(screen) -> None:

@@ -28,7 +28,8 @@ from metodkab.reports.indicator_sheet import target_text
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
-from metodkab.screens.office_rows import BarsScreen, DaysDialog, RowsScreen, cell_text
+from metodkab.screens.office_rows import BarsScreen, RowsScreen, cell_text
+from metodkab.widgets.ask import AskDialog
 from metodkab.widgets.text import plain, plain_row
 
 TOTAL = "__total__"
@@ -358,12 +359,16 @@ class MatrixScreen(AppScreen):
         """After how many days without a packet a registered school is named as silent."""
         from metodkab.sync.consolidated import set_silent_days
 
-        def answered(days: int | None) -> None:
+        def answered(days: str | None) -> None:
             if days is not None:
-                self.run_db(set_silent_days, days, done=lambda _: self.app.data_changed())
+                self.run_db(set_silent_days, int(days), done=lambda _: self.app.data_changed())
+
+        def refusal(text: str) -> str:
+            return "" if text.isdigit() and int(text) >= 1 else S.MX_SILENT_DAYS_BAD
 
         days = self.report.silent_days if self.report is not None else 30
-        self.app.push_screen(DaysDialog(days), callback=answered)
+        self.app.push_screen(AskDialog(S.MX_DAYS_TITLE, str(days), max_length=4,
+                                       check=refusal), callback=answered)
 
     def action_date(self) -> None:
         from metodkab.screens.dialogs import DateDialog

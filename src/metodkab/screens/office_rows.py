@@ -8,18 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
 from metodkab.reports import indicators as ri
 from metodkab.reports.indicator_sheet import target_text
 from metodkab.reports.programme import format_number
-from metodkab.widgets.fields import TextField
 from metodkab.widgets.text import plain, plain_row
 
 
@@ -124,41 +121,4 @@ class RowsScreen(Screen):
         table.focus()
 
     def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class DaysDialog(ModalScreen[int | None]):
-    """After how many days without a packet a registered school is named as silent;
-    Enter saves a whole number above zero, Esc cancels."""
-
-    DEFAULT_CSS = """
-    DaysDialog { align: center middle; }
-    DaysDialog > Vertical {
-        width: 64; max-width: 95%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
-    DaysDialog #dd-error { color: $error; height: auto; }
-    """
-    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
-
-    def __init__(self, days: int) -> None:
-        super().__init__()
-        self.days = days
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(S.MX_DAYS_TITLE)
-            yield TextField(str(self.days), max_length=4, id="dd-days")
-            yield Static("", id="dd-error")
-            yield Static(f"Enter — {S.KEY_OK.lower()}, Esc — {S.KEY_CANCEL.lower()}")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text.isdigit() or int(text) < 1:
-            self.query_one("#dd-error", Static).update(S.MX_SILENT_DAYS_BAD)
-            return
-        self.dismiss(int(text))
-
-    def action_cancel(self) -> None:
         self.dismiss(None)

@@ -17,12 +17,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
@@ -30,7 +29,7 @@ from metodkab.screens.base import DbCalls
 from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.screens.office_pick import pick_path
 from metodkab.sync.packet import PACKET_SUFFIX
-from metodkab.widgets.fields import TextField
+from metodkab.widgets.ask import AskDialog
 from metodkab.widgets.text import plain
 
 
@@ -108,36 +107,6 @@ def replace_key_from(screen, code: str, path: Path, done) -> None:
                   done=loaded)
 
 
-class PhoneDialog(ModalScreen[str | None]):
-    """The school's phone for the fingerprint call; Enter saves, Esc cancels."""
-
-    DEFAULT_CSS = """
-    PhoneDialog { align: center middle; }
-    PhoneDialog > Vertical {
-        width: 60; max-width: 95%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
-    """
-    BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
-
-    def __init__(self, phone: str) -> None:
-        super().__init__()
-        self.phone = phone
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(S.OF_PHONE_TITLE)
-            yield TextField(self.phone, max_length=60, id="phone")
-            yield Static(f"Enter — {S.KEY_OK.lower()}, Esc — {S.KEY_CANCEL.lower()}")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
 class SchoolCardScreen(DbCalls, Screen):
     DEFAULT_CSS = """
     SchoolCardScreen #sc-info { height: auto; max-height: 10; padding: 0 1; }
@@ -198,7 +167,8 @@ class SchoolCardScreen(DbCalls, Screen):
             if phone is not None:
                 self.run_db(set_phone, self.code, phone, done=lambda _r: self._changed())
 
-        self.app.push_screen(PhoneDialog(self.card.phone), callback=entered)
+        self.app.push_screen(AskDialog(S.OF_PHONE_TITLE, self.card.phone, max_length=60),
+                             callback=entered)
 
     def _changed(self) -> None:
         self.app.data_changed()
