@@ -8,12 +8,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from metodkab import strings as S
 from metodkab.screens.base import DbCalls
 from metodkab.sync.office import NoteSigners, note_signers, save_note_signers
+from metodkab.widgets.ask import BoxDialog
 from metodkab.widgets.fields import TextField
 
 # field: (label, longest text)
@@ -22,16 +22,12 @@ FIELDS = {"head_position": (S.OS_HEAD_POSITION, 200), "head_name": (S.OS_HEAD_NA
           "specialist_name": (S.OS_SPECIALIST_NAME, 120)}
 
 
-class OfficeSettingsScreen(DbCalls, ModalScreen[None]):
+class OfficeSettingsScreen(DbCalls, BoxDialog):
     """The four fields, filled from the office's database; Ctrl+S saves them in one
     transaction, Esc leaves them as they were."""
 
     DEFAULT_CSS = """
-    OfficeSettingsScreen { align: center middle; }
-    OfficeSettingsScreen > Vertical {
-        width: 76; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
+    OfficeSettingsScreen > Vertical { width: 76; max-width: 98%; }
     OfficeSettingsScreen #os-title { text-style: bold; margin-bottom: 1; }
     OfficeSettingsScreen Horizontal { height: 1; margin-bottom: 1; }
     OfficeSettingsScreen Horizontal > Label { width: 26; }
@@ -71,7 +67,4 @@ class OfficeSettingsScreen(DbCalls, ModalScreen[None]):
 
     def _saved(self, _result: None) -> None:
         self.notify(S.OS_SAVED)
-        self.dismiss(None)
-
-    def action_cancel(self) -> None:
         self.dismiss(None)
