@@ -10,26 +10,22 @@ from textual.app import ComposeResult
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, norm, parse_date
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.marks import MarkedSelectionList
 from metodkab.widgets.text import plain
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(BoxDialog[bool]):
     """A yes/no question; Enter on a button, Esc means no."""
 
     DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical {
-        width: 64; max-width: 95%; height: auto; border: thick $warning;
-        background: $surface; padding: 1 2;
-    }
+    ConfirmDialog > Vertical { width: 64; max-width: 95%; border: thick $warning; padding: 1 2; }
     ConfirmDialog .buttons { height: auto; align-horizontal: center; margin-top: 1; }
     ConfirmDialog Button { margin: 0 1; min-width: 10; }
     """
@@ -64,15 +60,11 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class MessageDialog(ModalScreen[None]):
+class MessageDialog(BoxDialog[None]):
     """An error or notice that the user closes with Enter or Esc."""
 
     DEFAULT_CSS = """
-    MessageDialog { align: center middle; }
-    MessageDialog > Vertical {
-        width: 70; max-width: 95%; height: auto; border: thick $error;
-        background: $surface; padding: 1 2;
-    }
+    MessageDialog > Vertical { width: 70; max-width: 95%; border: thick $error; padding: 1 2; }
     MessageDialog #title { text-style: bold; color: $error; }
     MessageDialog.-notice > Vertical { border: thick $success; }
     MessageDialog.-notice #title { color: $success; }
@@ -99,14 +91,12 @@ class MessageDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ActionChoiceDialog(ModalScreen[str | None]):
+class ActionChoiceDialog(BoxDialog[str | None]):
     """Several named actions as buttons (e.g. dismiss or delete); Esc returns None."""
 
     DEFAULT_CSS = """
-    ActionChoiceDialog { align: center middle; }
     ActionChoiceDialog > Vertical {
-        width: 64; max-width: 95%; height: auto; border: thick $warning;
-        background: $surface; padding: 1 2;
+        width: 64; max-width: 95%; border: thick $warning; padding: 1 2;
     }
     ActionChoiceDialog #title { text-style: bold; }
     ActionChoiceDialog .buttons { height: auto; margin-top: 1; }
@@ -152,15 +142,11 @@ class ActionChoiceDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class DateDialog(ModalScreen[dt.date | None]):
+class DateDialog(BoxDialog[dt.date | None]):
     """Ask for one date (ДД.ММ.ГГГГ), with the error shown beside the field."""
 
     DEFAULT_CSS = """
-    DateDialog { align: center middle; }
-    DateDialog > Vertical {
-        width: 56; max-width: 95%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
+    DateDialog > Vertical { width: 56; max-width: 95%; padding: 1 2; }
     DateDialog Input { width: 16; }
     DateDialog .error { color: $error; height: auto; }
     """
@@ -210,18 +196,14 @@ class _MarkingFilter(TextField):
         return key != "space" and super().check_consume_key(key, character)
 
 
-class ChooserScreen(ModalScreen[list[str] | None]):
+class ChooserScreen(BoxDialog[list[str] | None]):
     """Choose one or several values from a list, typing to narrow it (the F4 chooser).
 
     Returns the chosen values (a one-element list for a single choice), or None on Esc.
     """
 
     DEFAULT_CSS = """
-    ChooserScreen { align: center middle; }
-    ChooserScreen > Vertical {
-        width: 70; max-width: 95%; height: 90%; max-height: 22;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    ChooserScreen > Vertical { width: 70; max-width: 95%; height: 90%; max-height: 22; }
     ChooserScreen #title { text-style: bold; }
     ChooserScreen OptionList, ChooserScreen SelectionList { height: 1fr; }
     ChooserScreen .hint { color: $text-muted; }

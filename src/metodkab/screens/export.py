@@ -18,12 +18,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
 from metodkab import strings as S
 from metodkab.storage.files import os_message
 from metodkab.storage.settings import get_setting, set_settings
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.text import plain
 
@@ -81,15 +81,11 @@ def run_export(store, writer: Writer, args: tuple, folder: Path,
     return writer(store, *args, folder=folder, progress=progress)
 
 
-class ExportFolderDialog(ModalScreen[Path | None]):
+class ExportFolderDialog(BoxDialog[Path | None]):
     """Where to save: the folder field, its error beside it; Enter or Ctrl+S saves."""
 
     DEFAULT_CSS = """
-    ExportFolderDialog { align: center middle; }
-    ExportFolderDialog > Vertical {
-        width: 76; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
+    ExportFolderDialog > Vertical { width: 76; padding: 1 2; }
     ExportFolderDialog #export-title { text-style: bold; }
     ExportFolderDialog #export-folder { width: 1fr; margin-top: 1; }
     ExportFolderDialog #export-error { color: $error; height: auto; }
@@ -129,15 +125,11 @@ class ExportFolderDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ExportProgressScreen(ModalScreen[None]):
+class ExportProgressScreen(BoxDialog[None]):
     """A progress bar while the file is written; the interface keeps drawing."""
 
     DEFAULT_CSS = """
-    ExportProgressScreen { align: center middle; }
-    ExportProgressScreen > Vertical {
-        width: 60; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
+    ExportProgressScreen > Vertical { width: 60; padding: 1 2; }
     ExportProgressScreen ProgressBar { margin-top: 1; }
     """
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Label, Static
 from rich.table import Table
 
 from metodkab import strings as S
+from metodkab.widgets.box import BoxDialog
 
 
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
@@ -65,13 +66,9 @@ def key_rows(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str
             [(e.key, e.description) for e in entries if e.is_global])
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(BoxDialog[None]):
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
-        width: 76; max-width: 98%; height: 95%; max-height: 40;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    HelpScreen > Vertical { width: 76; height: 95%; max-height: 40; }
     HelpScreen #help-title { text-style: bold; width: 1fr; }
     HelpScreen VerticalScroll { height: 1fr; }
     HelpScreen .hint { color: $text-muted; }

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from metodkab import strings as S
@@ -16,6 +15,7 @@ from metodkab.importing.mapping import (Mapping, SavedMapping, field_label, fiel
                                         save_mapping, saved_mappings)
 from metodkab.importing.session import Loaded
 from metodkab.screens.base import DbCalls
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.text import plain, say
 
@@ -26,13 +26,9 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class ImportMappingDialog(DbCalls, ModalScreen[Mapping | None]):
+class ImportMappingDialog(DbCalls, BoxDialog[Mapping | None]):
     DEFAULT_CSS = """
-    ImportMappingDialog { align: center middle; }
-    ImportMappingDialog > Vertical {
-        width: 100; max-width: 98%; height: 96%; max-height: 40; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    ImportMappingDialog > Vertical { width: 100; height: 96%; max-height: 40; }
     ImportMappingDialog #map-title { text-style: bold; }
     ImportMappingDialog VerticalScroll { height: 1fr; }
     ImportMappingDialog .map-row { height: 1; }

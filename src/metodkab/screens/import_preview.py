@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from metodkab import strings as S
@@ -21,6 +20,7 @@ from metodkab.importing.mapping import STAFF, Mapping, describe
 from metodkab.importing.plan import ADD, ERROR, SAME, UPDATE, ImportResult, RowPlan
 from metodkab.importing.session import Loaded, remap, run_import, save_report
 from metodkab.screens.base import AppScreen
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.text import plain, say
 
@@ -321,15 +321,11 @@ class ImportPreviewScreen(AppScreen):
         self.dismiss(self.imported)
 
 
-class FolderDialog(ModalScreen[Path | None]):
+class FolderDialog(BoxDialog[Path | None]):
     """Where to save the error report: a folder, the last export folder by default."""
 
     DEFAULT_CSS = """
-    FolderDialog { align: center middle; }
-    FolderDialog > Vertical {
-        width: 72; max-width: 96%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
+    FolderDialog > Vertical { width: 72; max-width: 96%; padding: 1 2; }
     FolderDialog #title { text-style: bold; }
     FolderDialog TextField { width: 1fr; margin-top: 1; }
     """
@@ -357,15 +353,11 @@ class FolderDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class RowDialog(ModalScreen[None]):
+class RowDialog(BoxDialog[None]):
     """Everything about one row of the preview; Esc or Enter closes."""
 
     DEFAULT_CSS = """
-    RowDialog { align: center middle; }
-    RowDialog > Vertical {
-        width: 76; max-width: 96%; height: auto; max-height: 90%; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    RowDialog > Vertical { width: 76; max-width: 96%; max-height: 90%; }
     RowDialog #title { text-style: bold; }
     RowDialog VerticalScroll { height: auto; max-height: 18; }
     RowDialog .hint { color: $text-muted; }

@@ -20,6 +20,7 @@ from metodkab.domain.parse import format_date, parse_date
 from metodkab.screens.base import TableScreen
 from metodkab.storage import journal as sj
 from metodkab.storage.journal import JournalQuery, JournalRow, RecordHistory
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import ChoiceField, DateField
 from metodkab.widgets.keys import BACK_KEY, page_keys
 from metodkab.widgets.table import column_widths, current_key, move_to_key
@@ -96,15 +97,11 @@ def history_text(history: RecordHistory) -> Text:
     return text
 
 
-class HistoryDialog(ModalScreen[None]):
+class HistoryDialog(BoxDialog[None]):
     """The history of one record (read only). Ctrl+J opens the whole journal."""
 
     DEFAULT_CSS = """
-    HistoryDialog { align: center middle; }
-    HistoryDialog > Vertical {
-        width: 90%; max-width: 100; height: 90%; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    HistoryDialog > Vertical { width: 90%; max-width: 100; height: 90%; }
     HistoryDialog #history-title { text-style: bold; height: auto; }
     HistoryDialog #history-scroll { height: 1fr; }
     HistoryDialog #history-hint { color: $text-muted; height: 1; }
@@ -271,15 +268,11 @@ class JournalScreen(TableScreen):
         self.app.action_section("dashboard")
 
 
-class JournalFilterDialog(ModalScreen[JournalQuery | None]):
+class JournalFilterDialog(BoxDialog[JournalQuery | None]):
     """Ctrl+F: the journal from / to a date, by a user, in a section."""
 
     DEFAULT_CSS = """
-    JournalFilterDialog { align: center middle; }
-    JournalFilterDialog > Vertical {
-        width: 64; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    JournalFilterDialog > Vertical { width: 64; }
     JournalFilterDialog .row { height: 1; margin-bottom: 1; }
     JournalFilterDialog .row > Label { width: 16; color: $text-muted; }
     JournalFilterDialog #journal-filter-error { color: $error; height: auto; }

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from metodkab import strings as S
@@ -22,6 +21,7 @@ from metodkab.reports import mentorship as rules
 from metodkab.screens.base import CheckBeforeSave, FormScreen
 from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.storage import mentorship as store_m
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
 
@@ -82,15 +82,11 @@ class EventFormScreen(CheckBeforeSave, FormScreen):
 # --- dialogs -----------------------------------------------------------------------------------
 
 
-class TextDialog(ModalScreen[str | None]):
+class TextDialog(BoxDialog[str | None]):
     """Several lines of text (the programme's goals, the result): Ctrl+S saves, Esc cancels."""
 
     DEFAULT_CSS = """
-    TextDialog { align: center middle; }
-    TextDialog > Vertical {
-        width: 76; max-width: 98%; height: 18; max-height: 95%; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    TextDialog > Vertical { width: 76; height: 18; max-height: 95%; }
     TextDialog #text-title { text-style: bold; }
     TextDialog TextArea { height: 1fr; }
     TextDialog .hint { color: $text-muted; height: auto; }
@@ -139,15 +135,11 @@ class CloseResult:
     result: str
 
 
-class CloseDialog(ModalScreen[CloseResult | None]):
+class CloseDialog(BoxDialog[CloseResult | None]):
     """Complete or break off a pair: how, the date (today by default), the result."""
 
     DEFAULT_CSS = """
-    CloseDialog { align: center middle; }
-    CloseDialog > Vertical {
-        width: 76; max-width: 98%; height: auto; max-height: 95%; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    CloseDialog > Vertical { width: 76; max-height: 95%; }
     CloseDialog #close-title { text-style: bold; }
     CloseDialog .row { height: 1; margin-top: 1; }
     CloseDialog .row > Label { width: 16; color: $text-muted; }

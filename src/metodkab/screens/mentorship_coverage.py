@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from metodkab import strings as S
@@ -22,6 +21,7 @@ from metodkab.screens.base import DbCalls, TableScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key, shorten
 from metodkab.widgets.text import plain, plain_row, say
 
@@ -228,16 +228,12 @@ CHOOSER_ORDER = ("star", "name", "match", "category", "load")
 CATEGORY_SHORT = S.STAFF_CATEGORY_SHORT
 
 
-class MentorChooserScreen(ModalScreen[str | None]):
+class MentorChooserScreen(BoxDialog[str | None]):
     """Suggested mentors first (★: same subject or association, with a category), each with
     the current load; Ctrl+F shows everyone. Enter chooses."""
 
     DEFAULT_CSS = """
-    MentorChooserScreen { align: center middle; }
-    MentorChooserScreen > Vertical {
-        width: 78; max-width: 98%; height: 90%; max-height: 24; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    MentorChooserScreen > Vertical { width: 78; height: 90%; max-height: 24; }
     MentorChooserScreen #chooser-title { text-style: bold; }
     MentorChooserScreen .hint { color: $text-muted; height: auto; }
     MentorChooserScreen DataTable { height: 1fr; }

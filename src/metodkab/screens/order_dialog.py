@@ -8,24 +8,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList, Static
 
 from metodkab import strings as S
 from metodkab.storage.documents import OrderCandidate, order_candidates
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.marks import MarkedSelectionList
 from metodkab.widgets.text import plain
 
 
-class OrderPairsDialog(ModalScreen[list[str] | None]):
+class OrderPairsDialog(BoxDialog[list[str] | None]):
     """The pairs without an order, all marked. Dismisses with the marked ids (None: Esc)."""
 
     DEFAULT_CSS = """
-    OrderPairsDialog { align: center middle; }
-    OrderPairsDialog > Vertical {
-        width: 76; max-width: 98%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    OrderPairsDialog > Vertical { width: 76; max-height: 90%; }
     OrderPairsDialog #order-title { text-style: bold; width: 1fr; margin-bottom: 1; }
     OrderPairsDialog #order-pairs { height: auto; max-height: 14; }
     OrderPairsDialog #order-error { color: $error; height: auto; }

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Input, Label, SelectionList, Static
 
 from metodkab import strings as S
@@ -18,6 +17,7 @@ from metodkab.domain.checks import done_problem, postpone_problem
 from metodkab.domain.parse import format_date
 from metodkab.screens.base import AppScreen, DbCalls
 from metodkab.storage import programme as ps
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import ChoiceField, TextField
 from metodkab.widgets.marks import MarkedSelectionList
 from metodkab.widgets.quickentry import ShortDateField
@@ -30,15 +30,11 @@ class DatedAnswer:
     reason: str = ""
 
 
-class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
+class ActivityDateDialog(BoxDialog[DatedAnswer | None]):
     """Ask for a date (ДД.ММ or ДД.ММ.ГГГГ) and, for a postponement, the reason."""
 
     DEFAULT_CSS = """
-    ActivityDateDialog { align: center middle; }
-    ActivityDateDialog > Vertical {
-        width: 66; max-width: 96%; height: auto; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    ActivityDateDialog > Vertical { width: 66; max-width: 96%; }
     ActivityDateDialog #dialog-title { text-style: bold; width: 1fr; }
     ActivityDateDialog .row { height: 1; margin-top: 1; }
     ActivityDateDialog .row > Label { width: 16; color: $text-muted; }
@@ -133,17 +129,13 @@ class ActivityDateDialog(ModalScreen[DatedAnswer | None]):
         self.dismiss(None)
 
 
-class CopyYearDialog(DbCalls, ModalScreen[int | None]):
+class CopyYearDialog(DbCalls, BoxDialog[int | None]):
     """Copy the activities of a year into the next year; untick what should not recur.
 
     Dismisses with the number of activities copied (None when cancelled)."""
 
     DEFAULT_CSS = """
-    CopyYearDialog { align: center middle; }
-    CopyYearDialog > Vertical {
-        width: 96; max-width: 98%; height: 90%; max-height: 30;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    CopyYearDialog > Vertical { width: 96; height: 90%; max-height: 30; }
     CopyYearDialog #dialog-title { text-style: bold; width: 1fr; }
     CopyYearDialog .row { height: 1; margin: 1 0; }
     CopyYearDialog .row > Label { width: auto; color: $text-muted; margin-right: 1; }

@@ -8,23 +8,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from metodkab import strings as S
 from metodkab.reports.documents import ReportPeriod, report_periods
+from metodkab.widgets.box import BoxDialog
 
 
-class ReportPeriodDialog(ModalScreen[ReportPeriod | None]):
+class ReportPeriodDialog(BoxDialog[ReportPeriod | None]):
     """The periods to choose from; Enter picks, Esc cancels."""
 
     DEFAULT_CSS = """
-    ReportPeriodDialog { align: center middle; }
-    ReportPeriodDialog > Vertical {
-        width: 72; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    ReportPeriodDialog > Vertical { width: 72; }
     ReportPeriodDialog #period-title { text-style: bold; margin-bottom: 1; }
     ReportPeriodDialog OptionList { height: auto; }
     ReportPeriodDialog .hint { color: $text-muted; }

@@ -14,23 +14,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Label
 
 from metodkab import strings as S
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import CheckField, ChoiceField
 
 
-class FilterDialog(ModalScreen[Any]):
+class FilterDialog(BoxDialog[Any]):
     """See the module's docstring."""
 
     DEFAULT_CSS = """
-    FilterDialog { align: center middle; }
-    FilterDialog > Vertical {
-        width: 72; max-width: 98%; height: auto; border: thick $primary;
-        background: $surface; padding: 0 1;
-    }
+    FilterDialog > Vertical { width: 72; }
     FilterDialog .row { height: 1; margin-bottom: 1; }
     FilterDialog .row > Label { width: 26; color: $text-muted; }
     FilterDialog .buttons { height: auto; }
