@@ -76,6 +76,14 @@ async def test_enter_with_nothing_marked_takes_the_highlighted_entry(tmp_path):
         assert app.screen is form
         assert form.query_one("#field-subjects").value == ()
 
+        await pilot.press("f4")                                 # marked, unmarked, Enter:
+        await settle(pilot)                                     # still none
+        await type_text(pilot, "геом")
+        await pilot.press("space", "space", "enter")
+        await settle(pilot)
+        assert app.screen is form
+        assert form.query_one("#field-subjects").value == ()
+
 
 # --- 2. Кадры: Enter in the search box ---------------------------------------------------
 

@@ -320,10 +320,10 @@ class ChooserScreen(BoxDialog[list[str] | None]):
                          if v in chosen or (v in self.selected and v not in shown)]
 
     def _done(self) -> None:
-        """Enter: the marked entries; none marked (and none were on opening), the
-        highlighted one — Enter on an entry takes it, as in a single choice."""
+        """Enter: the marked entries; none marked (none were on opening and none was
+        unmarked here), the highlighted one — Enter on an entry takes it."""
         self._remember()
-        if not self.selected and not self.initial:
+        if not self.selected and not self.initial and not self._touched:
             selection = self.query_one("#choices", SelectionList)
             if selection.highlighted is not None:
                 self.dismiss([selection.get_option_at_index(selection.highlighted).value])
@@ -337,6 +337,13 @@ class ChooserScreen(BoxDialog[list[str] | None]):
         if selection.highlighted is None:
             raise SkipAction()
         selection.toggle(selection.get_option_at_index(selection.highlighted).value)
+        self._touched = True
+
+    _touched = False
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self) -> None:
+        self._touched = True
 
     def action_to_list(self) -> None:
         choices = self.query_one("#choices", OptionList)
