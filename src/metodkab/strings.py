@@ -1446,6 +1446,8 @@ OF_SORTS = {"code": "по коду", "name": "по названию", "last": "�
             "silent": "молчащие первыми"}
 OF_SORT_STATUS = "{sort} (F6)"
 OF_SILENT_COUNT = "молчат более {days} дн.: {count}"
+OF_SILENT_MARK = "!"
+OF_SILENT_MARKED = "«!» молчат более {days} дн.: {count}"
 OF_EMPTY_SEARCH = "Ничего не найдено. Esc — очистить поиск."
 OF_NEVER = "не было"
 OF_LISTED_ONLY = ("Школа {code} «{name}» есть в списке школ муниципалитета, но пакетов от неё "
@@ -1476,6 +1478,7 @@ EX_APPLIED_SUMMARY = "Применено пакетов: {count}. Esc — к с�
 # The office's loading summary, school card and key replacement (sync/office.py,
 # screens/office_import.py, screens/office_school.py).
 OF_KEY_CARD = "Карточка школы"
+OF_KEY_RECEIPTS = "Квитанции"
 OF_LEVEL_SHORT = {"full": "полные", "deidentified": "обезл."}
 OF_CONTACT_LINE = "Директор: {director} · тел.: {phone}"
 OF_NO_PHONE = "не указан"

@@ -51,3 +51,26 @@ def test_required_label_never_leaves_the_star_alone():
             else:
                 lines.append(word)
         assert lines[-1] != "*", (label, lines)
+
+
+async def test_the_offices_footers_fit_80_columns(tmp_path):
+    """The office's schools list, a school's card and F8: «F1 Справка» whole and last (the
+    schools list showed «F1 Справк», F8 had no F1 at all)."""
+    from metodkab.screens.exchange_municipal import make_municipal_app
+    from tests.functional.test_office_matrix import _office
+
+    db, clock = _office(tmp_path)
+    app = make_municipal_app(db, clock=clock, blink=False, user="Тест")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        seen = []
+        for keys in (("f9",), ("down", "enter"), ("escape", "f8")):
+            await pilot.press(*keys)
+            await settle(pilot, 3)
+            footer, shown = footer_keys(app.screen)
+            name = type(app.screen).__name__
+            assert shown and shown[-1].key_display == "F1", name
+            right = max(k.region.right for k in shown)
+            assert right <= footer.region.right, (name, right)
+            seen.append(name)
+        assert len(set(seen)) == 3, seen

@@ -53,10 +53,12 @@ async def test_typing_in_the_list_searches_and_esc_clears_first(office):
         assert isinstance(screen, MunicipalSchoolsScreen)
         assert codes(screen) == ["0412", "0413", "0420", "0500"]
         status = text_of(screen, "#status")
-        assert "Показано 4 из 4" in status and "молчат более 30 дн.: 2" in status
+        assert "Показано 4 из 4" in status and "«!» молчат более 30 дн.: 2" in status
         assert "по коду (F6)" in status
         rows = row_texts(screen.query_one("#mu-schools"))
-        assert rows[2][5] == "01.09.2026" and rows[3][5] == "не было"
+        # Silent: «!» before the date, not red alone (a monochrome terminal shows no red).
+        assert rows[2][5] == "!01.09.2026" and rows[3][5] == "!не было"
+        assert rows[1][5] == "23.11.2026"
 
         await pilot.press("down")                    # the cursor in the list, on 0413
         assert screen.focused is screen.table

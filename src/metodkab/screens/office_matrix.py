@@ -63,14 +63,16 @@ class MatrixScreen(AppScreen):
     """
     BINDINGS = [
         Binding("enter", "open", S.MX_KEY_PEOPLE, key_display="Enter", id="open"),
-        Binding("f6", "sort", S.MX_KEY_SORT, key_display="F6", id="sort"),
+        # The footer at 80 columns keeps Ctrl+G … Ctrl+D and F1 whole (F1 was cut off);
+        # F6 is named in the line above the table, the rest in F1 and Ctrl+P.
+        Binding("f6", "sort", S.MX_KEY_SORT, key_display="F6", id="sort", show=False),
         Binding("ctrl+g", "bars", S.MX_KEY_BARS, key_display="Ctrl+G", id="bars"),
         Binding("ctrl+l", "lists", S.EX_KEY_LISTS, key_display="Ctrl+L", id="lists"),
         Binding("ctrl+e", "export", S.MX_KEY_EXPORT, key_display="Ctrl+E", id="export"),
         Binding("ctrl+d", "date", S.EX_KEY_DATE, key_display="Ctrl+D", id="date"),
-        Binding("ctrl+r", "register", S.MX_KEY_REGISTER, key_display="Ctrl+R", id="register"),
-        Binding("f7", "silent_days", S.MX_KEY_DAYS, key_display="F7", id="silent-days"),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back"),
+        Binding("ctrl+r", "register", S.MX_KEY_REGISTER, key_display="Ctrl+R", id="register", show=False),
+        Binding("f7", "silent_days", S.MX_KEY_DAYS, key_display="F7", id="silent-days", show=False),
+        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
     ]
 
     def __init__(self) -> None:

@@ -30,7 +30,7 @@ from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.text import plain, plain_row
 
 COLUMNS = ("code", "name", "seq", "level", "made", "loaded", "gaps", "staff")
-FIXED = {"code": 5, "seq": 4, "level": 6, "made": 10, "loaded": 10, "gaps": 5, "staff": 6}
+FIXED = {"code": 5, "seq": 4, "level": 6, "made": 10, "loaded": 11, "gaps": 5, "staff": 6}
 
 
 def widths(total: int) -> dict[str, int]:
@@ -77,7 +77,8 @@ class MunicipalSchoolsScreen(Register, AppScreen):
     BINDINGS = [
         Binding("enter", "open", S.OF_KEY_CARD, key_display="Enter", id="open"),
         Binding("insert", "load", S.EX_KEY_LOAD_PACKETS, key_display="Ins", id="load"),
-        Binding("ctrl+r", "receipts", S.EX_KEY_RECEIPTS, key_display="Ctrl+R", id="receipts"),
+        Binding("ctrl+r", "receipts", S.OF_KEY_RECEIPTS, key_display="Ctrl+R",
+                id="receipts"),    # short: «F1 Справка» whole at 80 columns
         Binding("ctrl+b", "backup", S.OB_KEY_BACKUP, key_display="Ctrl+B", id="backup"),
         Binding("f6", "sort", S.OF_KEY_SORT, key_display="F6", show=False, id="sort"),
         Binding("ctrl+e", "export", S.OF_KEY_EXPORT, key_display="Ctrl+E", show=False,
@@ -152,7 +153,8 @@ class MunicipalSchoolsScreen(Register, AppScreen):
             table.add_row(*plain_row(
                 s.code, s.name, str(s.last_seq) if s.seen else "",
                 S.OF_LEVEL_SHORT.get(s.level, ""), _date(s.last_created_at),
-                Text(imported, style="bold red") if s.silent else imported,
+                # «!» too: red alone is lost on a monochrome terminal.
+                Text(S.OF_SILENT_MARK + imported, style="bold red") if s.silent else imported,
                 Text(str(s.gaps), style="bold red") if s.gaps else "",
                 str(s.staff) if s.seen else ""), key=s.code)
         self._contact()
@@ -167,7 +169,7 @@ class MunicipalSchoolsScreen(Register, AppScreen):
             return S.OF_EMPTY_SEARCH
         parts = [shown_text(len(self.rows), page.total, q, S.STAFF_SHOWN, S.STAFF_PAGE)]
         if page.silent:
-            parts.append(S.OF_SILENT_COUNT.format(days=page.days, count=page.silent))
+            parts.append(S.OF_SILENT_MARKED.format(days=page.days, count=page.silent))
         parts.append(S.OF_SORT_STATUS.format(sort=S.OF_SORTS[q.sort]))
         return " · ".join(parts)
 
