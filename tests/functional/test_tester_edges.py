@@ -3,6 +3,9 @@ tester pressed and checked on what the screen showed."""
 
 from __future__ import annotations
 
+import re
+
+from textual import constants as textual_constants
 from textual.widgets import Label
 
 from metodkab.domain.models import Programme, Staff
@@ -189,3 +192,34 @@ async def test_settings_labels_fit_beside_their_fields_at_80_columns(tmp_path):
         # goes there.
         assert screen.form.widget("full_name").size.width >= 48
         assert screen.form.widget("doc_place").placeholder == "например, с. Берёзовка"
+
+
+# --- The 16-colour terminal ---------------------------------------------------------------
+
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def as_seen(app, widget, y: int = 0) -> str:
+    """Line ``y`` of ``widget`` as the app's console writes it, colours dropped: what a
+    monochrome terminal shows. The codes themselves must be the 16 colours' ones."""
+    ansi = app.console._render_buffer(list(widget.render_line(y)))
+    for codes in _SGR.findall(ansi):
+        assert not {"38", "48"} & set(codes.split(";")), codes    # no 256/true colour
+    return _SGR.sub("", ansi).rstrip()
+
+
+async def test_marks_read_in_text_on_a_16_colour_terminal(tmp_path, monkeypatch):
+    """TEXTUAL_COLOR_SYSTEM=standard, as on an old PC's terminal: a marked and an unmarked
+    entry of a pick-several list differ in their characters, not in colour alone."""
+    monkeypatch.setattr(textual_constants, "COLOR_SYSTEM", "standard")
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    assert app.console.color_system == "standard"
+    async with app.run_test(size=(80, 24)) as pilot:
+        form, chooser = await open_subjects(pilot)
+        await type_text(pilot, "ия")            # геометрия, биология, история …
+        await pilot.press("space")
+        await settle(pilot)
+        choices = chooser.query_one("#choices")
+        first, second = as_seen(app, choices, 0), as_seen(app, choices, 1)
+        assert first.startswith("[x] ") and second.startswith("[ ] ")
+        assert first[4:] != second[4:]
