@@ -13,12 +13,12 @@ from textual.widgets import Input, Label, Static
 from metodkab import strings as S
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
-from metodkab.widgets.ask import BoxDialog
+from metodkab.widgets.ask import QuestionBox
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.text import plain
 
 
-class PassphraseDialog(BoxDialog):
+class PassphraseDialog(QuestionBox):
     """The passphrase twice; Enter in the second field checks and returns it; Esc cancels."""
 
     DEFAULT_CSS = """

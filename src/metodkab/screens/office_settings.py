@@ -13,7 +13,7 @@ from textual.widgets import Label, Static
 from metodkab import strings as S
 from metodkab.screens.base import DbCalls
 from metodkab.sync.office import NoteSigners, note_signers, save_note_signers
-from metodkab.widgets.ask import BoxDialog
+from metodkab.widgets.ask import QuestionBox
 from metodkab.widgets.fields import TextField
 
 # field: (label, longest text)
@@ -22,7 +22,7 @@ FIELDS = {"head_position": (S.OS_HEAD_POSITION, 200), "head_name": (S.OS_HEAD_NA
           "specialist_name": (S.OS_SPECIALIST_NAME, 120)}
 
 
-class OfficeSettingsScreen(DbCalls, BoxDialog):
+class OfficeSettingsScreen(DbCalls, QuestionBox):
     """The four fields, filled from the office's database; Ctrl+S saves them in one
     transaction, Esc leaves them as they were."""
 

@@ -1,4 +1,4 @@
-"""Small framed questions over a screen: ``BoxDialog`` is the frame (centred, one column,
+"""Small framed questions over a screen: ``QuestionBox`` is the frame (centred, one column,
 Esc cancels), ``AskDialog`` asks one line (a school's phone, after how many days a school
 is silent): Enter hands the text to ``check`` — a Russian refusal shown under the field,
 or '' — and returns it; nothing is returned while it is refused."""
@@ -11,26 +11,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from metodkab import strings as S
+from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.text import plain
 
 
-class BoxDialog(ModalScreen):
-    """The frame: a subclass composes its ``Vertical`` and sets its own width if needed;
-    ``.error`` is a refusal line, ``.keys`` the line naming the keys."""
+class QuestionBox(BoxDialog):
+    """The frame of a question (widgets/box.BoxDialog, narrower and padded): a subclass
+    composes its ``Vertical`` and sets its own width if needed; ``.error`` is a refusal
+    line, ``.title`` a bold title; Esc cancels."""
 
     DEFAULT_CSS = """
-    BoxDialog { align: center middle; }
-    BoxDialog > Vertical {
-        width: 64; max-width: 95%; height: auto; border: thick $primary;
-        background: $surface; padding: 1 2;
-    }
-    BoxDialog .error { color: $error; height: auto; }
-    BoxDialog .title { text-style: bold; }
+    QuestionBox > Vertical { width: 64; max-width: 95%; padding: 1 2; }
+    QuestionBox .error { color: $error; height: auto; }
+    QuestionBox .title { text-style: bold; }
     """
     BINDINGS = [Binding("escape", "cancel", S.KEY_CANCEL)]
 
@@ -38,7 +35,7 @@ class BoxDialog(ModalScreen):
         self.dismiss(None)
 
 
-class AskDialog(BoxDialog):
+class AskDialog(QuestionBox):
     """One line asked; Enter returns the text (stripped) once ``check`` has no refusal."""
 
     def __init__(self, question: str, value: str = "", *, max_length: int = 0,
