@@ -1441,7 +1441,6 @@ EX_MUNI_OFFICE = "{name} · школ: {count}\nОтпечаток ключа у�
 EX_SCHOOL_COLUMNS = ("Код", "Школа", "№", "Данные", "Сделан", "Загружен", "Проп.", "Педаг.")
 OF_SEARCH_PLACEHOLDER = "Поиск по коду или названию школы (начните вводить)…"
 OF_KEY_SORT = "Сортировка"
-OF_KEY_EXPORT = "Список в Excel"
 OF_SORTS = {"code": "по коду", "name": "по названию", "last": "свежие пакеты первыми",
             "silent": "молчащие первыми"}
 OF_SORT_STATUS = "{sort} (F6)"

@@ -39,4 +39,4 @@ async def test_office_lists_show_every_button_whole_at_80_columns(office):  # no
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, RowsScreen)
-        assert MX_LIST_TITLES["young"] in str(app.screen.title_text)
+        assert MX_LIST_TITLES["young"] in str(app.screen.query_one("#rs-title").render())

@@ -47,49 +47,9 @@ def bar_text(result: ri.Result | None, target: float | None, top: float) -> Text
     return text
 
 
-class BarsScreen(Screen):
-    """One indicator as bars, a school a line, the target line across; Esc closes."""
-
-    DEFAULT_CSS = """
-    BarsScreen #bs-title { height: auto; padding: 0 1; text-style: bold; }
-    BarsScreen DataTable { height: 1fr; }
-    """
-    BINDINGS = [Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back")]
-
-    def __init__(self, figure: ri.Result, rows: Sequence[tuple[str, ri.Result | None]]) -> None:
-        super().__init__()
-        self.figure = figure
-        self.rows = rows
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
-        yield Static(plain(S.MX_BARS_TITLE.format(
-            name=self.figure.name, target=target_text(self.figure) or S.MX_NO_TARGET,
-            total=cell_text(self.figure))), id="bs-title")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        values = [r.value for _, r in self.rows if r is not None and r.value is not None]
-        top = 100.0 if self.figure.kind == ri.SHARE else max(values + [self.figure.target or 0,
-                                                                         1.0])
-        table.add_column(S.MX_COL_SCHOOL, width=18)
-        table.add_column(S.MX_COL_BARS, width=BAR)
-        table.add_column(S.MX_COL_VALUE, width=7)
-        table.add_row(plain(S.MX_TOTAL_SHORT), bar_text(self.figure, self.figure.target, top),
-                      cell_text(self.figure))
-        for name, result in self.rows:
-            table.add_row(plain(name), bar_text(result, self.figure.target, top),
-                          cell_text(result))
-        table.focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
 class RowsScreen(Screen):
-    """A read-only table (the people behind a cell, a list across schools); Esc closes."""
+    """A read-only table under a title (the people behind a cell, a list across schools,
+    an indicator as bars); Esc closes."""
 
     DEFAULT_CSS = """
     RowsScreen #rs-title { height: auto; padding: 0 1; text-style: bold; }
@@ -98,27 +58,40 @@ class RowsScreen(Screen):
     BINDINGS = [Binding("escape", "close", S.KEY_BACK, key_display="Esc", id="back")]
 
     def __init__(self, title: str, columns: Sequence[str], widths: Sequence[int],
-                 rows: Sequence[Sequence[str]]) -> None:
+                 rows: Sequence[Sequence[object]], *, heading: str | None = None) -> None:
+        """``heading``: the line above the table (by default «title — N»)."""
         super().__init__()
-        self.title_text = title
-        self.columns = columns
-        self.widths = widths
-        self.rows = rows
+        self.heading = heading or S.EX_ROWS_TITLE.format(title=title, count=len(rows))
+        self.spec = (columns, widths, rows)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Static(plain(S.EX_ROWS_TITLE.format(title=self.title_text, count=len(self.rows))),
-                     id="rs-title")
+        yield Static(plain(self.heading), id="rs-title")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in zip(self.columns, self.widths):
+        columns, widths, rows = self.spec
+        for label, width in zip(columns, widths):
             table.add_column(label, width=width)
-        for row in self.rows:
+        for row in rows:
             table.add_row(*plain_row(*row))
         table.focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class BarsScreen(RowsScreen):
+    """One indicator as bars, a school a line, the total on top, the target line across."""
+
+    def __init__(self, figure: ri.Result, rows: Sequence[tuple[str, ri.Result | None]]) -> None:
+        values = [r.value for _, r in rows if r is not None and r.value is not None]
+        top = 100.0 if figure.kind == ri.SHARE else max(values + [figure.target or 0, 1.0])
+        lines = [(name, bar_text(result, figure.target, top), cell_text(result))
+                 for name, result in [(S.MX_TOTAL_SHORT, figure), *rows]]
+        super().__init__(figure.name, (S.MX_COL_SCHOOL, S.MX_COL_BARS, S.MX_COL_VALUE),
+                         (18, BAR, 7), lines, heading=S.MX_BARS_TITLE.format(
+                             name=figure.name, target=target_text(figure) or S.MX_NO_TARGET,
+                             total=cell_text(figure)))

@@ -26,6 +26,7 @@ from metodkab.screens.office_pick import pick_path
 from metodkab.sync.office import SCHOOL_SORTS, SchoolQuery, SchoolsPage
 from metodkab.sync.packet import PACKET_SUFFIX
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.keys import BACK_KEY, EXPORT_KEY, page_keys
 from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.text import plain, plain_row
 
@@ -81,14 +82,8 @@ class MunicipalSchoolsScreen(Register, AppScreen):
                 id="receipts"),    # short: «F1 Справка» whole at 80 columns
         Binding("ctrl+b", "backup", S.OB_KEY_BACKUP, key_display="Ctrl+B", id="backup"),
         Binding("f6", "sort", S.OF_KEY_SORT, key_display="F6", show=False, id="sort"),
-        Binding("ctrl+e", "export", S.OF_KEY_EXPORT, key_display="Ctrl+E", show=False,
-                id="export", priority=True),     # also from the search box
-        Binding("ctrl+pagedown", "page(1)", S.KEY_NEXT_PAGE, key_display="Ctrl+PgDn",
-                show=False),
-        Binding("ctrl+pageup", "page(-1)", S.KEY_PREV_PAGE, key_display="Ctrl+PgUp",
-                show=False),
+        EXPORT_KEY, *page_keys(), BACK_KEY,
         Binding("f5", "refresh", S.EX_KEY_REFRESH, key_display="F5", show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", show=False),
     ]
 
     def __init__(self) -> None:
@@ -218,7 +213,7 @@ class MunicipalSchoolsScreen(Register, AppScreen):
 
         def picked(folder: Path) -> None:
             self.run_db(export_schools, query, folder, done=lambda path: self.app.push_screen(
-                MessageDialog(S.EXPORT_DONE.format(path=path), title=S.OF_KEY_EXPORT,
+                MessageDialog(S.EXPORT_DONE.format(path=path), title=S.XLS_KEY_EXPORT,
                               notice=True)))
 
         pick_path(self, S.EX_PICK_FOLDER, picked, want="folder")
