@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl import load_workbook
+from textual.command import CommandList
+
+from metodkab import strings as S
 
 from metodkab.clock import Clock
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.exchange_files import PathDialog
 from metodkab.screens.exchange_municipal import MunicipalSchoolsScreen
+from metodkab.screens.help import collect_keys
 from metodkab.screens.office_school import SchoolCardScreen
 from metodkab.sync.consolidated import replace_register, set_silent_days
 from metodkab.sync.municipal import import_packets, open_municipal
@@ -174,3 +178,25 @@ async def test_ctrl_e_writes_the_list_as_searched(office):
     values = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
     found = [row for row in values if row and row[0] in ("0412", "0413", "0420", "0500")]
     assert [tuple(row[:2]) for row in found] == [("0413", "Гимназия № 2")]
+
+
+async def test_sort_and_export_are_in_the_palette(office):
+    three_schools(office)
+    app = office.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        keys = [entry.description for entry in collect_keys(screen)]
+        assert S.XLS_KEY_EXPORT in keys and S.OF_KEY_SORT in keys      # F1 and Ctrl+P list
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        options = app.screen.query_one(CommandList)
+        await pilot.press(*"сортировка")
+        for _ in range(100):                         # the palette searches in a worker
+            if options.option_count and S.OF_KEY_SORT in str(options.get_option_at_index(0).prompt):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert "по названию (F6)" in text_of(screen, "#status")

@@ -30,6 +30,7 @@ from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
 from metodkab.screens.office_rows import BarsScreen, RowsScreen, cell_text
 from metodkab.widgets.ask import AskDialog
+from metodkab.widgets.keys import BACK_KEY
 from metodkab.widgets.text import plain, plain_row
 
 TOTAL = "__total__"
@@ -72,7 +73,7 @@ class MatrixScreen(AppScreen):
         Binding("ctrl+d", "date", S.EX_KEY_DATE, key_display="Ctrl+D", id="date"),
         Binding("ctrl+r", "register", S.MX_KEY_REGISTER, key_display="Ctrl+R", id="register", show=False),
         Binding("f7", "silent_days", S.MX_KEY_DAYS, key_display="F7", id="silent-days", show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        BACK_KEY,
     ]
 
     def __init__(self) -> None:
