@@ -317,17 +317,12 @@ class ProgrammeListScreen(AppScreen):
         from metodkab.screens.dialogs import ConfirmDialog
 
         row = self._current()
-        if row is None:
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.run_db(ps.delete_programme, row.id, done=lambda _: self.reload())
-
-        self.app.push_screen(ConfirmDialog(S.PROG_DELETE_PROGRAMME.format(
-            title=row.title, year_from=row.year_from, year_to=row.year_to,
-            current=S.PROG_DELETE_CURRENT if row.is_current else "")),
-                             callback=answer)
+        if row is not None:
+            question = S.PROG_DELETE_PROGRAMME.format(
+                title=row.title, year_from=row.year_from, year_to=row.year_to,
+                current=S.PROG_DELETE_CURRENT if row.is_current else "")
+            self.app.push_screen(ConfirmDialog(question), callback=lambda yes: yes and self.run_db(
+                ps.delete_programme, row.id, done=lambda _: self.reload()))
 
     def action_back(self) -> None:
         self.dismiss(None)
