@@ -30,7 +30,22 @@ def _person_and_positions(store, model, record_id: str | None,
 
 class PositionFollowsPerson:
     """A FormScreen mixin: the position chooser offers the chosen person's positions first,
-    and a new record takes the person's main position."""
+    and a new record takes the person's main position. A new record opened for a person
+    (from the schedule) starts on ``FIRST_FIELD``: the person and position are known."""
+
+    FIRST_FIELD = ""
+
+    def load_extra(self: Any, store) -> dict[str, Any]:
+        return _person_and_positions(store, self.MODEL, self.record_id, self.initial_values)
+
+    def apply_extra(self: Any, extra: dict[str, Any]) -> None:
+        self.form.widget("staff_id").set_options(extra["staff"])
+        self.apply_positions(extra["positions"])
+
+    def _loaded(self: Any, result) -> None:
+        super()._loaded(result)       # type: ignore[misc]
+        if self.record_id is None and self.initial_values.get("staff_id"):
+            self.form.widget(self.FIRST_FIELD).focus()
 
     def apply_positions(self: Any, positions: list[str]) -> None:
         field = self.form.widget("position")
@@ -52,6 +67,7 @@ class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, FormScreen):
 
     MODEL = QualificationCategory
     SCREEN_TITLE = S.ATT_TITLE
+    FIRST_FIELD = "category"
 
     def field_specs(self) -> list[FieldSpec]:
         return [
@@ -75,19 +91,6 @@ class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, FormScreen):
         if record is None:
             return S.ATT_CATEGORY_NEW if self.record_id is None else S.LOADING
         return S.ATT_CATEGORY_EDIT
-
-    def load_extra(self, store) -> dict[str, Any]:
-        return _person_and_positions(store, QualificationCategory, self.record_id,
-                                     self.initial_values)
-
-    def apply_extra(self, extra: dict[str, Any]) -> None:
-        self.form.widget("staff_id").set_options(extra["staff"])
-        self.apply_positions(extra["positions"])
-
-    def _loaded(self, result) -> None:
-        super()._loaded(result)
-        if self.record_id is None and self.initial_values.get("staff_id"):
-            self.form.widget("category").focus()
 
     def on_descendant_blur(self, event) -> None:
         super().on_descendant_blur(event)
@@ -120,6 +123,7 @@ class ConformityFormScreen(PositionFollowsPerson, FormScreen):
 
     MODEL = ConformityAttestation
     SCREEN_TITLE = S.ATT_TITLE
+    FIRST_FIELD = "date"
 
     def field_specs(self) -> list[FieldSpec]:
         return [
@@ -142,19 +146,6 @@ class ConformityFormScreen(PositionFollowsPerson, FormScreen):
         if record is None:
             return S.ATT_CONFORMITY_NEW if self.record_id is None else S.LOADING
         return S.ATT_CONFORMITY_EDIT
-
-    def load_extra(self, store) -> dict[str, Any]:
-        return _person_and_positions(store, ConformityAttestation, self.record_id,
-                                     self.initial_values)
-
-    def apply_extra(self, extra: dict[str, Any]) -> None:
-        self.form.widget("staff_id").set_options(extra["staff"])
-        self.apply_positions(extra["positions"])
-
-    def _loaded(self, result) -> None:
-        super()._loaded(result)
-        if self.record_id is None and self.initial_values.get("staff_id"):
-            self.form.widget("date").focus()
 
     def save_record(self, store, record: Record, values: dict[str, Any]) -> str:
         return store_a.save_conformity(store, record)  # type: ignore[arg-type]
