@@ -315,7 +315,15 @@ ASSOC_KIND = "Вид"
 ASSOC_HEAD = "Руководитель"
 ASSOC_MEMBERS = "Участники"
 ASSOC_NOTES = "Примечание"
-ASSOC_EMPTY = "Объединений нет. Ins — добавить."
+ASSOC_EMPTY = ("Объединений пока нет. Ins — создать объединение (ШМО, методический совет, "
+               "творческую группу).")
+ASSOC_NOT_FOUND = "Ничего не найдено. Esc — сбросить поиск, Ins — создать объединение."
+ASSOC_SEARCH_PLACEHOLDER = "Поиск по названию, виду или руководителю (начните вводить)…"
+ASSOC_SHOWN = "Объединений: {shown} из {total}"
+ASSOC_FILTER_TITLE = "Объединения: отбор и порядок"
+ASSOC_F_SORT = "Порядок"
+ASSOC_SORT_LABELS = {"name": "по названию", "kind": "по виду", "head": "по руководителю",
+                     "members": "по числу участников"}
 ASSOC_DELETE_CONFIRM = "Удалить объединение «{name}»? Участники останутся в кадрах."
 
 # --- programme ---

@@ -1,120 +1,180 @@
-"""Методические объединения: the list and the form (name, kind, head, members)."""
+"""Методические объединения (Ctrl+O): the register (search as you type, kind and order
+with Ctrl+F, Excel) and the form (name, kind, head, members)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.models import Association, Record
 from metodkab.screens.base import AppScreen, FormScreen
-from metodkab.screens.dialogs import ConfirmDialog
-from metodkab.storage.associations import (AssociationRow, delete_association,
+from metodkab.storage.associations import (AssociationQuery, AssociationRow,
+                                           count_associations, delete_association,
                                            list_associations, member_ids, save_association)
+from metodkab.storage.settings import report_date
 from metodkab.storage.staff import staff_choices
-from metodkab.widgets.fields import ChoiceField, TextField
+from metodkab.widgets.confirm import confirm_then
+from metodkab.widgets.fields import CheckField, ChoiceField, TextField
+from metodkab.widgets.filter_dialog import FilterDialog, chosen
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.keys import BACK_KEY, EXPORT_KEY
+from metodkab.widgets.register import Register
 from metodkab.widgets.table import column_widths
 from metodkab.widgets.text import plain_row
 
+ASSOC_FIXED = {"kind": 18, "head": 16, "members": 12}     # «Участников ▼»
+ASSOC_ORDER = ("name", "kind", "head", "members")
+ASSOC_TITLES = {"name": S.ASSOC_COL_NAME, "kind": S.ASSOC_COL_KIND, "head": S.ASSOC_COL_HEAD,
+                "members": S.ASSOC_COL_MEMBERS}
 
-ASSOC_FIXED = {"kind": 18, "head": 16, "members": 10}
+
+def load_register(store, query: AssociationQuery) -> tuple[list[AssociationRow], int]:
+    return list_associations(store, report_date(store), query), count_associations(store)
 
 
-class AssociationsScreen(AppScreen):
+class AssociationsScreen(Register, AppScreen):
     SCREEN_TITLE = S.ASSOC_TITLE
+    DEFAULT_CSS = """
+    AssociationsScreen #search { margin: 0 1; width: 1fr; }
+    AssociationsScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    AssociationsScreen #status.-empty { height: auto; }
+    AssociationsScreen #assoc-table { height: 1fr; }
+    """
     BINDINGS = [
-        Binding("insert", "add", S.KEY_ADD, key_display="Ins"),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4"),
-        Binding("delete", "remove", S.KEY_DELETE, key_display="Del"),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc"),
-        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
-                id="export"),
+        Binding("insert", "add", S.KEY_ADD, key_display="Ins", id="add"),
+        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open"),
+        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove"),
+        Binding("ctrl+f", "filter", S.KEY_FILTER, key_display="Ctrl+F", id="filter"),
+        Binding("ctrl+r", "reverse", S.KEY_REVERSE, key_display="Ctrl+R", show=False),
+        EXPORT_KEY, BACK_KEY,
     ]
+    REGISTER_GROUP = "assoc"
+    OPEN_ON_ENTER = SORT_ON_HEADER = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_state = AssociationQuery()
+        self.rows: list[AssociationRow] = []
+        self.total = 0
+        self._loaded_once = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Static(S.ASSOC_TITLE, classes="section-title")
+        yield TextField(placeholder=S.ASSOC_SEARCH_PLACEHOLDER, id="search")
+        yield Static("", id="status")
         yield DataTable(id="assoc-table", cursor_type="row", zebra_stripes=True)
-        yield Static("", classes="status-line", id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.rows: list[AssociationRow] = []
-        self._columns()
-        self.query_one(DataTable).focus()
-
-    def _columns(self) -> None:
-        """The name takes what the fixed columns leave (at 80 columns «Участников» was cut)."""
-        order = ("name", "kind", "head", "members")
-        widths = column_widths(self.app.size.width or 80, ASSOC_FIXED, {"name": 1.0}, order)
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        for key, title in zip(order, (S.ASSOC_COL_NAME, S.ASSOC_COL_KIND, S.ASSOC_COL_HEAD,
-                                      S.ASSOC_COL_MEMBERS)):
-            table.add_column(title, key=key, width=widths[key])
+        self.search_box.focus()
 
     def on_resize(self) -> None:
-        self._columns()
-        self._show(self.rows)
+        if self._loaded_once:
+            self.refill()
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.run_db(list_associations, done=self._show, group="assoc", exclusive=True)
+        self.reload()
 
-    def _show(self, rows: list[AssociationRow]) -> None:
-        self.rows = rows
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in rows:
+    # --- the register -------------------------------------------------------------------------
+    def load_register(self, store, query: AssociationQuery):
+        return load_register(store, query)
+
+    def take_result(self, result: tuple[list[AssociationRow], int]) -> None:
+        self.rows, self.total = result
+        self._loaded_once = True
+
+    @property
+    def register_total(self) -> int:
+        return len(self.rows)          # one list, no pages: what the search matches
+
+    def fill_table(self, table: DataTable) -> None:
+        """The name takes what the fixed columns leave (at 80 columns «Участников» was cut);
+        the column the list is sorted by is marked ▲ / ▼."""
+        widths = column_widths(self.size.width or 80, ASSOC_FIXED, {"name": 1.0}, ASSOC_ORDER)
+        q = self.query_state
+        table.clear(columns=True)
+        for key in ASSOC_ORDER:
+            title = ASSOC_TITLES[key]
+            if key == q.sort:
+                title += " ▼" if q.descending else " ▲"
+            table.add_column(title, key=key, width=widths[key])
+        for row in self.rows:
             table.add_row(*plain_row(row.name, row.kind, row.head, str(row.members)), key=row.id)
-        self.query_one("#status", Static).update("" if rows else S.ASSOC_EMPTY)
 
-    def _current(self) -> AssociationRow | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return next((r for r in self.rows if r.id == key), None)
+    def status_text(self) -> str:
+        q = self.query_state
+        text = S.ASSOC_SHOWN.format(shown=len(self.rows), total=self.total)
+        if q.kind:
+            text = S.TR_FILTER_SUMMARY.format(text=q.kind) + " · " + text
+        if not self.rows:
+            text += " · " + (S.ASSOC_EMPTY if not self.total else S.ASSOC_NOT_FOUND)
+        return text
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(AssociationFormScreen(event.row_key.value))
-
+    # --- actions ----------------------------------------------------------------------------
     def action_open(self) -> None:
-        row = self._current()
+        row = self.current_row()
         if row is not None:
-            self.app.push_screen(AssociationFormScreen(row.id))
+            self.open_form(AssociationFormScreen, row.id)
 
     def action_add(self) -> None:
-        self.app.push_screen(AssociationFormScreen())
+        self.open_form(AssociationFormScreen)
 
     def action_remove(self) -> None:
-        row = self._current()
-        if row is None:
-            return
+        row = self.current_row()
+        if row is not None:
+            confirm_then(self, S.ASSOC_DELETE_CONFIRM.format(name=row.name),
+                         delete_association, row.id, done=lambda _: self.reload())
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.run_db(delete_association, row.id, done=lambda _: self.on_screen_resume())
+    def action_reverse(self) -> None:
+        self.set_query(descending=not self.query_state.descending)
 
-        self.app.push_screen(ConfirmDialog(S.ASSOC_DELETE_CONFIRM.format(name=row.name)),
-                             callback=answer)
+    def action_filter(self) -> None:
+        def chosen(query: AssociationQuery | None) -> None:
+            if query is not None:
+                self.set_query(kind=query.kind, sort=query.sort, descending=query.descending)
+
+        self.app.push_screen(AssociationFilterDialog(self.query_state), callback=chosen)
 
     def action_export(self) -> None:
-        """The list and every association's members to Excel."""
+        """The list as searched and filtered, and the members of those associations."""
         from metodkab.screens.export import start_export
         from metodkab.screens.tables_export import export_associations
 
-        start_export(self, export_associations, title=S.XLS_KEY_EXPORT)
+        start_export(self, export_associations, self.query_state, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
-        self.app.action_section("dashboard")
+        if not self.clear_search():
+            self.app.action_section("dashboard")
+
+
+class AssociationFilterDialog(FilterDialog):
+    """Ctrl+F: which kind of association to show, and in what order."""
+
+    TITLE = S.ASSOC_FILTER_TITLE
+
+    def fields(self) -> list[tuple[str, Widget]]:
+        q = self.query_state
+        return [
+            (S.ASSOC_KIND, ChoiceField(V.ASSOCIATION_KINDS, value=chosen(q.kind), id="kind",
+                                       title=S.ASSOC_KIND)),
+            (S.ASSOC_F_SORT, ChoiceField(list(S.ASSOC_SORT_LABELS.items()), value=[q.sort],
+                                         allow_empty=False, id="sort", title=S.ASSOC_F_SORT)),
+        ]
+
+    def checks(self) -> list[CheckField]:
+        return [CheckField(S.KEY_REVERSE, self.query_state.descending, id="descending")]
+
+    def result(self) -> AssociationQuery:
+        return replace(self.query_state, kind=self.choice("kind"),
+                       sort=self.choice("sort") or "name", descending=self.checked("descending"))
 
 
 class AssociationFormScreen(FormScreen):

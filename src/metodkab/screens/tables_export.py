@@ -299,14 +299,16 @@ def export_alerts(store, key: str | None = None, *, folder: Path,
 # --- Методические объединения -------------------------------------------------------------
 
 
-def export_associations(store, *, folder: Path, progress: Progress = None) -> Path:
-    """The list as on screen, and a second sheet with every association's members."""
+def export_associations(store, query=None, *, folder: Path,
+                        progress: Progress = None) -> Path:
+    """The list as on screen (searched, filtered and sorted as ``query`` asks), and a second
+    sheet with the members of those associations."""
     from metodkab.storage import associations as store_as
 
     day = report_date(store)
     school = school_name(store)
-    rows = store_as.list_associations(store, day)
-    members = store_as.association_members(store, day)
+    rows = store_as.list_associations(store, day, query)
+    members = store_as.association_members(store, day, [r.id for r in rows])
     _step(progress, 1, 2)
     name, kind, head, count = S.XLS_AS_COLUMNS
     listing = Sheet(S.XLS_AS_SHEET, title_row(school, S.ASSOC_TITLE, day),

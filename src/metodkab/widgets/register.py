@@ -1,6 +1,7 @@
-"""The register pattern every list shares (Кадры, Повышение квалификации, Наставничество):
-a search box that typing always reaches, a table paged in SQL that keeps its cursor on the
-same record across reloads, and a status line that ends with the empty hint.
+"""The register pattern every list shares (Кадры, Повышение квалификации, Наставничество,
+Достижения, Методические объединения, Аттестация): a search box that typing always reaches,
+a table (paged in SQL where a list can be long) that keeps its cursor on the same record
+across reloads, and a status line that ends with the empty hint.
 
 A section screen mixes ``Register`` in (before its Screen class) and provides:
 
@@ -13,12 +14,16 @@ A section screen mixes ``Register`` in (before its Screen class) and provides:
   exactly one record matches).
 
 The search box has id ``search``; the screen's own ``query_state`` is a dataclass with
-``search``, ``offset`` and ``limit``.
+``search`` and, for a paged list, ``offset`` and ``limit``.
+
+A screen with several lists (tabs) overrides ``table`` (the list in view) and
+``register_tables`` (every list: each keeps its own cursor across reloads); its
+``fill_table`` fills them all, and ``register_empty`` speaks of the list in view.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 from textual import events
@@ -61,8 +66,11 @@ class Register:
     """The shared half of a register screen (see the module's docstring)."""
 
     REGISTER_GROUP = "register"
+    OPEN_ON_ENTER = False     # Enter on a row runs the screen's action_open
+    SORT_ON_HEADER = False    # a header clicked sorts by its column (query_state.sort), again: ▼
     query_state: Any
     _keep_id: str | None = None
+    _hidden_keys: dict[str, tuple[str, str | None]] = {}
 
     # --- what the screen provides ---------------------------------------------------------
     def load_register(self, store, query: Any) -> Any:
@@ -94,14 +102,31 @@ class Register:
     def search_box(self) -> TextField:
         return self.query_one("#search", TextField)     # type: ignore[attr-defined]
 
+    def register_tables(self) -> list[DataTable]:
+        """Every list of the screen (one, or one per tab)."""
+        return [self.table]
+
     def set_query(self, **changes: Any) -> None:
-        self.query_state = replace(self.query_state, offset=0, **changes)
+        if "offset" in {f.name for f in fields(self.query_state)}:
+            changes["offset"] = 0       # a new search or sort starts on the first page
+        self.query_state = replace(self.query_state, **changes)
         self.reload()
+
+    def _cursor_keys(self) -> dict[str, str | None]:
+        keys = {}
+        hidden = self._hidden_keys
+        for table in self.register_tables():
+            key = current_key(table)
+            wanted, placed = hidden.get(table.id or "", (None, None))
+            keys[table.id or ""] = wanted if wanted and key == placed else key
+        if self._keep_id:       # what a form or card came back with
+            keys[self.table.id or ""] = self._keep_id
+        self._keep_id = None
+        return keys
 
     def reload(self) -> None:
         # Taken now: overlapping reloads each put the cursor back where it was.
-        keep = self._keep_id or current_key(self.table)
-        self._keep_id = None
+        keep = self._cursor_keys()
         query = self.query_state
         self.run_db(self.load_register, query,   # type: ignore[attr-defined]
                     done=lambda result: self._register_loaded(result, keep, query),
@@ -110,7 +135,8 @@ class Register:
     _loaded_query: Any = None
     _search_entered = False
 
-    def _register_loaded(self, result: Any, keep: str | None, query: Any = None) -> None:
+    def _register_loaded(self, result: Any, keep: dict[str, str | None],
+                         query: Any = None) -> None:
         self.take_result(result)
         self.refill(keep)
         self._loaded_query = query
@@ -125,12 +151,22 @@ class Register:
         if self.register_total == 1 and not self.register_empty:
             self.action_open()      # type: ignore[attr-defined]
 
-    def refill(self, keep: str | None = None) -> None:
+    def refill(self, keep: dict[str, str | None] | None = None) -> None:
         """The table again from the rows in hand (a reload, a new width)."""
-        table = self.table
-        keep = keep or current_key(table)
-        self.fill_table(table)
-        move_to_key(table, keep)
+        tables = self.register_tables()
+        keep = keep or {table.id or "": current_key(table) for table in tables}
+        self.fill_table(self.table)
+        # A tab not in view whose record the search hid gets it back when the search goes:
+        # the user never saw its cursor move.
+        self._hidden_keys: dict[str, tuple[str, str | None]] = {}
+        for table in tables:
+            wanted = keep.get(table.id or "")
+            move_to_key(table, wanted)
+            if wanted and table is not self.table and current_key(table) != wanted:
+                self._hidden_keys[table.id or ""] = (wanted, current_key(table))
+        self.show_status()
+
+    def show_status(self) -> None:
         status = self.query_one("#status", Static)      # type: ignore[attr-defined]
         status.set_class(self.register_empty, "-empty")      # the empty hint in full
         status.update(self.status_text())
@@ -181,3 +217,15 @@ class Register:
 
     def on_key(self, event: events.Key) -> None:
         search_keys(event, self.search_box, self.table)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if self.OPEN_ON_ENTER:
+            self.action_open()      # type: ignore[attr-defined]
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        if self.SORT_ON_HEADER:
+            key = event.column_key.value
+            if key == self.query_state.sort:
+                self.set_query(descending=not self.query_state.descending)
+            else:
+                self.set_query(sort=key, descending=False)
