@@ -83,9 +83,7 @@ async def test_search_open_come_back_and_esc(tmp_path):
         assert keys(table) == [ids["math"]]
         assert status(screen) == "Объединений: 1 из 3"
 
-        # Enter goes to the list, Enter again opens the association under the cursor.
-        await press(pilot, "enter")
-        assert app.focused is table
+        # Enter with the one match opens it.
         await press(pilot, "enter")
         form = app.screen
         assert isinstance(form, AssociationFormScreen) and form.record_id == ids["math"]

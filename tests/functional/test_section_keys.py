@@ -211,13 +211,13 @@ async def test_any_walk_of_enter_esc_and_section_keys_ends_on_the_list_asked_for
 
 
 async def test_letters_typed_in_any_registers_list_reach_its_search(tmp_path):
-    """Повышение квалификации, Наставничество, Достижения: the list has the focus, a
-    letter typed goes on in the search box and filters the list."""
+    """Повышение квалификации, Наставничество, Достижения, Аттестация, МО: the list has
+    the focus, a letter typed goes on in the search box and filters the list."""
     path, _ = dev_school_db(tmp_path / "dev.sqlite")
     app = build_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for key in ("f3", "f6", "ctrl+b"):
+        for key in ("f3", "f6", "ctrl+b", "f5", "ctrl+o"):
             await press(pilot, key)
             screen = app.screen
             screen.query_one(DataTable).focus()

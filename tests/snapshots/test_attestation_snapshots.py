@@ -48,3 +48,13 @@ def test_card_attestation(snap_compare, dev_app):
         await settle(pilot)
 
     assert snap_compare(dev_app(), terminal_size=(80, 24), run_before=ready)
+
+
+def test_attestation_schedule_searched(snap_compare, dev_app):
+    """«Егор» typed in the list: every tab filtered, the tab in view empty and saying so."""
+    async def ready(pilot):
+        await schedule(pilot)
+        await pilot.press(*"Егор")
+        await settle(pilot)
+
+    assert snap_compare(dev_app(), terminal_size=(80, 24), run_before=ready)

@@ -2,6 +2,8 @@
 under 3), people without a category due for conformity attestation (СЗД), and people who
 may apply for высшая or педагог-методист / педагог-наставник.
 
+The register pattern (widgets/register.py) with three lists: one search box filters every
+tab by name, the status line counts each tab, each tab keeps its cursor across reloads.
 Enter opens the person's card on «Категории и аттестация»; Ins adds the record the tab is
 about (a category, or an СЗД) for the person under the cursor.
 """
@@ -19,13 +21,17 @@ from metodkab.domain.parse import format_date
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
 from metodkab.storage import attestation as store_a
-from metodkab.storage.attestation import Schedule
+from metodkab.storage.attestation import Schedule, ScheduleQuery
 from metodkab.storage.settings import report_date
+from metodkab.widgets.fields import TextField
+from metodkab.widgets.keys import BACK_KEY, EXPORT_KEY
+from metodkab.widgets.register import Register
 from metodkab.widgets.table import column_widths, current_key, fit_name
 from metodkab.widgets.text import plain_row
 
 TABS = ("expiring", "conformity", "eligible")
 TAB_TABLE = {"expiring": "exp-table", "conformity": "conf-due-table", "eligible": "elig-table"}
+TAB_KEYS = tuple(str(i) for i in range(1, len(TABS) + 1))
 SHORT = S.STAFF_CATEGORY_SHORT
 
 EXP_FIXED = {"category": 9, "until": 10, "apply": 10}
@@ -57,8 +63,26 @@ def columns_for(tab: str, width: int) -> tuple[str, ...]:
             ("name", "holds", "since", "targets"))
 
 
-def load_schedule(store) -> Schedule:
-    return store_a.schedule(store, report_date(store))
+class NameSearch(TextField):
+    """The schedule's search box: a name has no digits, so 1–3 stay the tab keys there."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key not in TAB_KEYS and super().check_consume_key(key, character)
+
+
+def load_schedule(store, query: ScheduleQuery) -> tuple[Schedule, Schedule]:
+    """The whole schedule (the summary, the «из» of each tab) and what the search finds."""
+    plan = store_a.schedule(store, report_date(store))
+    return plan, store_a.find_in_schedule(store, plan, query.search)
+
+
+def row_key(tab: str, row) -> str:
+    """A row's key in its tab (a person may stand twice: two positions, two categories)."""
+    if tab == "expiring":
+        return row.staff_id + row.position + row.category
+    if tab == "eligible":
+        return row.staff_id + row.position
+    return row.staff_id
 
 
 def state_text(state) -> Text:
@@ -73,10 +97,13 @@ def state_text(state) -> Text:
     return Text(S.ATT_STATE_EXEMPT, style="dim")
 
 
-class AttestationScreen(AppScreen):
+class AttestationScreen(Register, AppScreen):
     SCREEN_TITLE = S.ATT_TITLE
     DEFAULT_CSS = """
+    AttestationScreen #search { margin: 0 1; width: 1fr; }
     AttestationScreen #att-summary { height: auto; padding: 0 1; }
+    AttestationScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    AttestationScreen #status.-empty { height: auto; }
     AttestationScreen TabbedContent { height: 1fr; }
     AttestationScreen TabPane { padding: 0; height: 1fr; }
     AttestationScreen DataTable { height: 1fr; overflow-x: hidden; }
@@ -85,26 +112,30 @@ class AttestationScreen(AppScreen):
     BINDINGS = [
         Binding("insert", "add", S.ATT_KEY_ADD, key_display="Ins", id="add"),
         Binding("f4", "open", S.ATT_KEY_CARD, key_display="Enter/F4", id="open"),
-        Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
-                id="export"),
-        *(Binding(str(i), f"tab('{tab}')", S.ATT_KEY_TAB[tab], key_display=str(i), show=False)
-          for i, tab in enumerate(TABS, start=1)),
+        EXPORT_KEY,
+        # 1–3 switch tabs from the search box too: a name has no digits.
+        *(Binding(key, f"tab('{tab}')", S.ATT_KEY_TAB[tab], key_display=key, show=False,
+                  priority=True) for key, tab in zip(TAB_KEYS, TABS)),
         Binding("ctrl+pagedown", "next_tab(1)", S.DEV_KEY_NEXT_TAB, key_display="Ctrl+PgDn",
                 show=False, priority=True),
         Binding("ctrl+pageup", "next_tab(-1)", S.DEV_KEY_PREV_TAB, key_display="Ctrl+PgUp",
                 show=False, priority=True),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        BACK_KEY,
     ]
+    REGISTER_GROUP = "att-schedule"
+    OPEN_ON_ENTER = True
 
     def __init__(self) -> None:
         super().__init__()
-        self.data: Schedule | None = None
-        self._keep: dict[str, str | None] = {}
-        self._restoring: dict[str, str | None] = {}
+        self.query_state = ScheduleQuery()
+        self.plan: Schedule | None = None        # everyone: the summary and each «из»
+        self.data: Schedule | None = None        # what the search finds: the lists
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield NameSearch(placeholder=S.ATT_SEARCH_PLACEHOLDER, id="search")
         yield Static(S.LOADING, id="att-summary")
+        yield Static("", id="status")
         with TabbedContent(id="att-tabs", initial="expiring"):
             with TabPane(S.ATT_TAB_LABELS["expiring"], id="expiring"):
                 yield DataTable(id="exp-table", cursor_type="row", zebra_stripes=True)
@@ -120,76 +151,99 @@ class AttestationScreen(AppScreen):
     def on_mount(self) -> None:
         self.query_one("#exp-table").focus()
 
-    def _cursor_keys(self) -> dict[str, str | None]:
-        return {table.id or "": self._keep.pop(table.id or "", None) or current_key(table)
-                for table in self.query(DataTable)}
-
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        keep = self._cursor_keys()        # taken now: overlapping reloads each restore it
-        self.run_db(load_schedule, done=lambda data: self._show(data, keep),
-                    group="att-schedule", exclusive=True)
+        self.reload()
 
     def on_resize(self) -> None:
         if self.data is not None:
-            self._show(self.data, self._cursor_keys())
+            self.refill()
 
-    # --- filling ----------------------------------------------------------------------------
-    def _show(self, data: Schedule, keep: dict[str, str | None] | None = None) -> None:
-        self.data = data
-        self._restoring = keep or {}
+    # --- the register -------------------------------------------------------------------------
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(f"#{TAB_TABLE[self.tab]}", DataTable)
+
+    def register_tables(self) -> list[DataTable]:
+        return list(self.query(DataTable))
+
+    def load_register(self, store, query: ScheduleQuery):
+        return load_schedule(store, query)
+
+    def take_result(self, result: tuple[Schedule, Schedule]) -> None:
+        self.plan, self.data = result
+
+    def rows_of(self, tab: str, plan: Schedule | None = None) -> list:
+        plan = plan or self.data
+        return [] if plan is None else getattr(plan, tab)
+
+    @property
+    def register_total(self) -> int:
+        return len(self.rows_of(self.tab))      # one list per tab, no pages
+
+    @property
+    def register_empty(self) -> bool:
+        return self.data is not None and not self.rows_of(self.tab)
+
+    def status_text(self) -> str:
+        if self.data is None or self.plan is None:
+            return ""
+        counts = {}
+        for tab in TABS:
+            counts[tab] = len(self.rows_of(tab))
+            counts[f"{tab}_total"] = len(self.rows_of(tab, self.plan))
+        text = S.ATT_SHOWN.format(**counts)
+        if self.register_empty:
+            text += " · " + (S.ATT_NOT_FOUND if self.rows_of(self.tab, self.plan) else
+                             S.ATT_EMPTY[self.tab].format(months=self.plan.settings.warn_months))
+        return text
+
+    def fill_table(self, table: DataTable) -> None:
+        """Every tab's list (the one in view and the two behind it) and the summary."""
+        data, plan = self.data, self.plan
+        assert data is not None and plan is not None
         self.query_one("#att-summary", Static).update(S.ATT_SUMMARY.format(
-            date=format_date(data.day), expiring=data.ending, red=data.red,
-            clarify=S.ATT_SUMMARY_CLARIFY.format(count=data.unclear) if data.unclear else "",
-            months=data.settings.warn_months, red_months=data.settings.red_months,
-            due=data.due, eligible=len(data.eligible)))
+            date=format_date(plan.day), expiring=plan.ending, red=plan.red,
+            clarify=S.ATT_SUMMARY_CLARIFY.format(count=plan.unclear) if plan.unclear else "",
+            months=plan.settings.warn_months, red_months=plan.settings.red_months,
+            due=plan.due, eligible=len(plan.eligible)))
         width = self.size.width or 80
-        self._fill("expiring", EXP_FIXED, EXP_SHARES, EXP_TITLES, width, [
-            (r.staff_id + r.position + r.category, {
-                "name": Text(r.name),
-                "position": Text(r.position),
-                "category": Text(SHORT.get(r.category, r.category)),
-                "until": Text(format_date(r.valid_until) or S.ATT_TERM_UNKNOWN,
-                              style="bold red" if r.red else "yellow"),
-                "apply": Text(S.ATT_STATE_CLARIFY, style="bold yellow") if r.clarify else
-                Text(format_date(r.apply_by), style="bold red" if r.apply_by <= data.day else ""),
-            }) for r in data.expiring])
-        self._fill("conformity", CONF_FIXED, CONF_SHARES, CONF_TITLES, width, [
-            (r.staff_id, {
-                "name": Text(r.name, style="dim" if r.state.state == "exempt" else ""),
-                "position": Text(r.position),
-                "last": Text(format_date(r.state.last) or S.ATT_NEVER,
-                             style="" if r.state.last else "dim"),
-                "due": Text(format_date(r.state.due or r.state.until)),
-                "state": state_text(r.state),
-            }) for r in data.conformity])
-        self._fill("eligible", ELIG_FIXED, ELIG_SHARES, ELIG_TITLES, width, [
-            (r.staff_id + r.position, {
-                "name": Text(r.name),
-                "position": Text(r.position),
-                "holds": Text(SHORT.get(r.holds, r.holds)),
-                "since": Text(format_date(r.since)),
-                "targets": Text(", ".join(SHORT.get(t, t) for t in r.targets), style="green"),
-            }) for r in data.eligible])
+        self._fill("expiring", EXP_FIXED, EXP_SHARES, EXP_TITLES, width, [{
+            "name": Text(r.name),
+            "position": Text(r.position),
+            "category": Text(SHORT.get(r.category, r.category)),
+            "until": Text(format_date(r.valid_until) or S.ATT_TERM_UNKNOWN,
+                          style="bold red" if r.red else "yellow"),
+            "apply": Text(S.ATT_STATE_CLARIFY, style="bold yellow") if r.clarify else
+            Text(format_date(r.apply_by), style="bold red" if r.apply_by <= data.day else ""),
+        } for r in data.expiring])
+        self._fill("conformity", CONF_FIXED, CONF_SHARES, CONF_TITLES, width, [{
+            "name": Text(r.name, style="dim" if r.state.state == "exempt" else ""),
+            "position": Text(r.position),
+            "last": Text(format_date(r.state.last) or S.ATT_NEVER,
+                         style="" if r.state.last else "dim"),
+            "due": Text(format_date(r.state.due or r.state.until)),
+            "state": state_text(r.state),
+        } for r in data.conformity])
+        self._fill("eligible", ELIG_FIXED, ELIG_SHARES, ELIG_TITLES, width, [{
+            "name": Text(r.name),
+            "position": Text(r.position),
+            "holds": Text(SHORT.get(r.holds, r.holds)),
+            "since": Text(format_date(r.since)),
+            "targets": Text(", ".join(SHORT.get(t, t) for t in r.targets), style="green"),
+        } for r in data.eligible])
 
-    def _fill(self, tab: str, fixed, shares, titles, width: int, rows) -> None:
+    def _fill(self, tab: str, fixed, shares, titles, width: int, cells_list) -> None:
         table = self.query_one(f"#{TAB_TABLE[tab]}", DataTable)
         columns = columns_for(tab, width)
         widths = column_widths(width, fixed, shares, columns)
         table.clear(columns=True)
         for key in columns:
             table.add_column(titles[key], key=key, width=widths[key])
-        for key, cells in rows:
-            if "name" in cells:
-                cells["name"] = Text(fit_name(cells["name"].plain, widths["name"]),
-                                     style=cells["name"].style)
-            table.add_row(*plain_row(*(cells[k] for k in columns)), key=key)
-        keep = self._restoring.get(table.id or "")
-        if keep:
-            try:
-                table.move_cursor(row=table.get_row_index(keep))
-            except Exception:
-                pass
+        for row, cells in zip(self.rows_of(tab), cells_list):
+            cells["name"] = Text(fit_name(cells["name"].plain, widths["name"]),
+                                 style=cells["name"].style)
+            table.add_row(*plain_row(*(cells[k] for k in columns)), key=row_key(tab, row))
 
     # --- tabs -------------------------------------------------------------------------------
     @property
@@ -199,43 +253,34 @@ class AttestationScreen(AppScreen):
     def action_tab(self, tab: str) -> None:
         self.set_focus(None)         # a focused list in a hidden pane would switch back
         self.query_one("#att-tabs", TabbedContent).active = tab
-        self.query_one(f"#{TAB_TABLE[tab]}").focus()
+        self.table.focus()
 
     def action_next_tab(self, step: int) -> None:
         self.action_tab(TABS[(TABS.index(self.tab) + step) % len(TABS)])
 
     @on(TabbedContent.TabActivated, "#att-tabs")
     def _activated(self) -> None:
-        self.call_after_refresh(lambda: self.query_one(f"#{TAB_TABLE[self.tab]}").focus())
+        self.show_status()           # the empty hint speaks of the tab in view
+        self.call_after_refresh(lambda: self.table.focus())
 
     # --- actions ----------------------------------------------------------------------------
-    def _current(self):
-        """(tab, row) under the cursor of the active tab."""
-        if self.data is None:
-            return self.tab, None
-        table = self.query_one(f"#{TAB_TABLE[self.tab]}", DataTable)
-        key = current_key(table)
-        if key is None:
-            return self.tab, None
-        self._keep[table.id or ""] = key
-        rows = {"expiring": [(r.staff_id + r.position + r.category, r) for r in self.data.expiring],
-                "conformity": [(r.staff_id, r) for r in self.data.conformity],
-                "eligible": [(r.staff_id + r.position, r) for r in self.data.eligible]}[self.tab]
-        return self.tab, next((r for k, r in rows if k == key), None)
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        self.action_open()
+    def current_row(self):
+        """The row under the cursor of the tab in view (its cursor comes back to it)."""
+        key = current_key(self.table)
+        row = next((r for r in self.rows_of(self.tab) if row_key(self.tab, r) == key), None)
+        if row is not None:
+            self.keep_cursor_on(key)
+        return row
 
     def action_open(self) -> None:
-        _, row = self._current()
+        row = self.current_row()
         if row is not None:
             from metodkab.screens.person_card import PersonCardScreen
 
             self.app.push_screen(PersonCardScreen(row.staff_id, tab="attestation"))
 
     def action_add(self) -> None:
-        tab, row = self._current()
+        tab, row = self.tab, self.current_row()
         if row is None:
             return
         if tab == "conformity":
@@ -250,11 +295,12 @@ class AttestationScreen(AppScreen):
         self.app.push_screen(CategoryFormScreen(initial=initial))
 
     def action_export(self) -> None:
-        """All three tabs into one workbook, a sheet per tab."""
+        """All three tabs into one workbook, a sheet per tab, as the search leaves them."""
         from metodkab.screens.export import start_export
         from metodkab.screens.tables_export import export_schedule
 
-        start_export(self, export_schedule, title=S.XLS_KEY_EXPORT)
+        start_export(self, export_schedule, self.query_state, title=S.XLS_KEY_EXPORT)
 
     def action_back(self) -> None:
-        self.app.action_section("dashboard")
+        if not self.clear_search():
+            self.app.action_section("dashboard")

@@ -176,10 +176,13 @@ def schedule_sheets(schedule: store_a.Schedule, school: str) -> list[Sheet]:
     ]
 
 
-def export_schedule(store, *, folder: Path, progress: Progress = None) -> Path:
-    """The attestation schedule on the report date: one workbook, a sheet per tab."""
+def export_schedule(store, query=None, *, folder: Path, progress: Progress = None) -> Path:
+    """The attestation schedule on the report date: one workbook, a sheet per tab (only
+    the people the screen's search finds, when ``query`` has one)."""
     day = report_date(store)
     schedule = store_a.schedule(store, day)
+    if query is not None:
+        schedule = store_a.find_in_schedule(store, schedule, query.search)
     _step(progress, 1, 2)
     return write_xlsx(folder, file_stem(S.XLS_ATT_FILE, day),
                       schedule_sheets(schedule, school_name(store)), day=day)

@@ -17,6 +17,7 @@ from metodkab import strings as S
 from metodkab.reports import attestation as rules
 from metodkab.storage.db import Store
 from metodkab.storage.rulesql import employed
+from metodkab.storage.search import LIKE, like_pattern
 
 if TYPE_CHECKING:   # the schedule (the dashboard's alerts) reads without models
     from metodkab.domain.models import ConformityAttestation, QualificationCategory
@@ -332,3 +333,24 @@ def schedule(store: Store, day: dt.date) -> Schedule:
     conformity.sort(key=lambda r: (CONFORMITY_ORDER[r.state.state],
                                    r.state.due or dt.date.min, r.name))
     return Schedule(day, settings, expiring, conformity, eligible)
+
+
+@dataclass(frozen=True)
+class ScheduleQuery:
+    """The schedule screen's search: part of a person's name (every tab at once)."""
+    search: str = ""
+
+
+def find_in_schedule(store: Store, plan: Schedule, search: str) -> Schedule:
+    """The rows of ``plan`` whose person's name matches ``search`` the way every register's
+    search does (``name_norm LIKE``); the whole ``plan`` when nothing is typed."""
+    if not search.strip():
+        return plan
+    with store.mutex:
+        found = {r[0] for r in store.conn.execute(
+            f"SELECT id FROM staff WHERE deleted = 0 AND name_norm {LIKE}",
+            {"search": like_pattern(search)})}
+    return dataclasses.replace(
+        plan, expiring=[r for r in plan.expiring if r.staff_id in found],
+        conformity=[r for r in plan.conformity if r.staff_id in found],
+        eligible=[r for r in plan.eligible if r.staff_id in found])
