@@ -14,6 +14,7 @@ import pytest
 
 from metodkab.cli import main
 from metodkab.demo import build_demo
+from metodkab.reports.xlsx import PORTRAIT_WIDTH
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -67,7 +68,8 @@ def test_every_workbook_prints(archive):
                 for column in ws.iter_cols(min_row=3):
                     assert any(c.value not in (None, "") for c in column), where
             wide = sum(ws.column_dimensions[c.column_letter].width for c in ws[2])
-            assert ws.page_setup.orientation == ("landscape" if wide > 100 else "portrait"), where
+            assert ws.page_setup.orientation == (
+                "landscape" if wide > PORTRAIT_WIDTH else "portrait"), where
 
 
 def test_date_is_for_this_export_only(archive, tmp_path, capsys):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from copy import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.writer.excel import ExcelWriter
 
@@ -40,13 +41,23 @@ MAX_WIDTH = 60
 FONT = "Arial"                  # one typeface everywhere, titles included
 SIZE = 10
 TITLE_SIZE = 12
-CHARS_PER_UNIT = 1.3            # plain Cyrillic text per unit of column width (a digit)
-BOLD_PER_UNIT = 1.0
-LINE_FACTOR = 1.3               # the height of a line of text, in points per point of size
-LANDSCAPE_WIDTH = 150           # what a landscape page holds at a readable scale
+# A unit of column width is the width of a digit of the workbook's default font (its
+# «Normal» style). Excel takes 7 px at 96 dpi (5.25 pt) for Arial of 9.5 or 10 points and
+# for Calibri 11 alike; LibreOffice takes the digit's own width: 5.6 pt for Calibri 11 on
+# Windows, 7 pt on a Linux without Calibri or Carlito (DejaVu in its place), 5.3 pt for
+# Arial 9.5. So the default font is Arial 9.5 (write_xlsx; every cell sets its own font):
+# a column is then as wide in LibreOffice, anywhere, as in Excel. Text is measured with
+# Arial's own widths (ADVANCES) against Excel's narrower cell, so a row is never too short
+# in either.
+UNIT_POINTS = 5.25              # points a unit of column width is (Excel)
+CELL_MARGIN = 6.0               # points a cell keeps beside its text (padding, borders)
+LINE_POINTS = 12.75             # a line of 10-point Arial: Excel's (17 px); LibreOffice 11.2
+ROW_MARGIN = 1.5                # points above and below the lines of a row
+LANDSCAPE_WIDTH = 180           # what a landscape A4 holds at a readable scale (~80 %)
 NARROWEST = 14                  # text columns are narrowed to fit the page down to this
-PORTRAIT_WIDTH = 100            # the widest sheet (sum of column widths) printed portrait
+PORTRAIT_WIDTH = 120            # the widest sheet (sum of column widths) printed portrait
 FONT_PLAIN = Font(name=FONT, size=SIZE)
+UNIT_FONT = Font(name=FONT, size=9.5)     # the default font: the unit of column width
 BOLD = Font(name=FONT, size=SIZE, bold=True)
 TITLE_FONT = Font(name=FONT, size=TITLE_SIZE, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
@@ -120,60 +131,131 @@ def _sheet_name(text: str) -> str:
 # --- measuring text -------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
-    """A value as the reader sees it (for widths and heights only)."""
+def _text(value: Any, *, percent: bool = False) -> str:
+    """A value as the reader sees it (for widths and heights only): a number too wide for
+    its column shows as «###»."""
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
         return "00.00.0000"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and percent:
+        return f"{value:.1f}%"
     if isinstance(value, float):
         return f"{value:.1f}"
     return str(value)
 
 
-def _longest_line(text: str) -> int:
-    return max((len(line) for line in text.split("\n")), default=0)
+def _advances(groups: dict[int, str]) -> dict[str, int]:
+    return {char: width for width, chars in groups.items() for char in chars}
 
 
-def _longest_word(text: str) -> int:
-    return max((len(word) for word in text.split()), default=0)
+# Advance widths of Arial (per 1000 of the font's size) — those of Liberation Sans, which
+# LibreOffice puts in Arial's place and which has Arial's metrics — for the characters a
+# register holds; any other character counts as WIDEST.
+ADVANCES = _advances({
+    191: "'", 222: 'ijl', 278: 'ftI .,:;![]/\\', 333: 'r-()·', 355: '"', 365: 'г',
+    389: '*', 438: 'к', 458: 'зт', 500: 'сухcksvxyzJ', 510: 'э', 521: 'чь', 531: 'в',
+    542: 'пяГ', 549: '≤≥', 552: 'н', 556: 'аеёорabdeghnopquL0123456789?–«»_#', 559: 'ий',
+    573: 'бц', 583: 'длК', 584: '+=<>', 604: 'З', 611: 'ТFTZ', 625: 'ъ', 635: 'У',
+    656: 'БЛЬ', 667: 'АВЕЁРХЧABEKPSVXY&', 669: 'ж', 677: 'Д', 688: 'м', 719: 'ыИЙПЭ',
+    722: 'НСЯwCDHNRU', 740: 'Ц', 750: 'ю', 760: 'Ф', 778: 'ОGOQ', 792: 'Ъ', 802: 'ш',
+    823: 'фщ', 833: 'МmM', 885: 'Ы', 889: '%', 917: 'Ш', 923: 'Ж', 938: 'Щ', 944: 'W',
+    1000: '—…', 1010: 'Ю', 1015: '@', 1073: '№'})
+BOLD_ADVANCES = _advances({
+    238: "'", 278: 'ijlI .,/\\', 333: 'ft:;!-()[]·', 389: 'r*', 417: 'г', 474: '"',
+    490: 'т', 497: 'з', 500: 'кz', 549: '≤≥', 552: 'э',
+    556: 'аеёсухaceksvxyJ0123456789–«»_#', 567: 'Г', 581: 'ч', 583: 'я', 584: '+=<>',
+    604: 'нп', 610: 'К', 611: 'орТbdghnopquFLTZ?', 615: 'вийць', 618: 'б', 622: 'У',
+    626: 'З', 635: 'дл', 667: 'ЕРХEPSVXY', 669: 'Ё', 702: 'Л', 703: 'Ч', 709: 'ж',
+    711: 'Э', 712: 'Д', 719: 'БИЙПЬЯ', 722: 'АВНСABCDHKNRU&', 729: 'ъ', 730: 'Ц', 740: 'м',
+    778: 'ОwGOQ', 833: 'шМM', 844: 'щ', 854: 'ыюФ', 870: 'Ъ', 875: 'ф', 889: 'm%',
+    904: 'Ж', 944: 'W', 975: '@', 979: 'Ы', 1000: '—…', 1005: 'Ш', 1019: 'Щ', 1031: 'Ю',
+    1115: '№'})
+WIDEST = 1115
 
 
-def wrapped_lines(text: str, capacity: int) -> int:
-    """How many lines ``text`` takes in a cell ``capacity`` characters wide, wrapped at
-    spaces as a spreadsheet does (a word longer than the line is cut over several)."""
-    capacity = max(capacity, 1)
+def text_points(text: str, *, bold: bool = False, size: float = SIZE) -> float:
+    """The width of ``text`` on one line, in points."""
+    table = BOLD_ADVANCES if bold else ADVANCES
+    return sum(table.get(char, WIDEST) for char in text) * size / 1000
+
+
+def line_room(width: float) -> float:
+    """Points of text a line of a column ``width`` units wide holds."""
+    return width * UNIT_POINTS - CELL_MARGIN
+
+
+def units_for(points: float) -> int:
+    """The narrowest column (in units) whose line holds ``points`` of text."""
+    return int(-(-(points + CELL_MARGIN) // UNIT_POINTS))
+
+
+# A line may break after a hyphen between letters («преподаватель-|организатор»), as
+# LibreOffice and Excel break it; not inside «3-12» or «ФГОС-2021».
+_HYPHEN = re.compile(r"(?<=[^\W\d_][-‐])(?=[^\W\d_])")
+
+
+def wrapped_lines(text: str, room: float, measure: Callable[[str], float] = len, *,
+                  hyphens: bool = False) -> int:
+    """How many lines ``text`` takes on lines ``room`` wide, wrapped at spaces as Excel
+    and LibreOffice do: a word that does not fit starts a new line (the space before it
+    stays behind), a word longer than a line is cut over several; ``hyphens``: a word
+    may also break after a hyphen between letters. ``measure`` gives a piece of text's
+    width in the unit of ``room`` (by default: characters)."""
+    space = measure(" ")
     lines = 0
     for paragraph in text.split("\n"):
-        used = 0
+        used: float | None = None           # the width of the current line so far
         count = 1
         for word in paragraph.split():
-            size = len(word)
-            if used and used + 1 + size <= capacity:
-                used += 1 + size
-                continue
-            if used:
-                count += 1
-            count += (size - 1) // capacity
-            used = size - (size - 1) // capacity * capacity
+            gap = space                     # before a word; none inside a hyphenated one
+            for piece in (_HYPHEN.split(word) if hyphens else (word,)):
+                size = measure(piece)
+                if used is not None and used + gap + size <= room:
+                    used += gap + size
+                    gap = 0
+                    continue
+                if used is not None:
+                    count += 1
+                while size > room and len(piece) > 1:   # cut: what fits, at least a letter
+                    cut = 1
+                    while cut < len(piece) and measure(piece[:cut + 1]) <= room:
+                        cut += 1
+                    count += 1
+                    piece = piece[cut:]
+                    size = measure(piece)
+                used = size
+                gap = 0
         lines += count
     return max(lines, 1)
 
 
-def _capacity(width: float, *, bold: bool = False, size: float = SIZE) -> int:
-    """Characters that fit a column ``width`` (the unit is the width of a digit of the
-    10-point font; Cyrillic lower-case letters are narrower, bold ones about as wide)."""
-    per_unit = (BOLD_PER_UNIT if bold else CHARS_PER_UNIT) * SIZE / size
-    return max(int((width - 1) * per_unit), 1)
+def text_lines(text: str, width: float, *, bold: bool = False, size: float = SIZE) -> int:
+    """The lines ``text`` in Arial of ``size`` takes in a column ``width`` units wide;
+    with a hyphen between letters, the more of the two ways to break (whether the
+    program breaks there or not)."""
+    def measure(piece: str) -> float:
+        return text_points(piece, bold=bold, size=size)
+
+    room = line_room(width)
+    lines = wrapped_lines(text, room, measure)
+    if _HYPHEN.search(text):
+        lines = max(lines, wrapped_lines(text, room, measure, hyphens=True))
+    return lines
 
 
-def _units(chars: int, *, bold: bool = False) -> int:
-    """The width that holds ``chars`` characters on a line (the inverse of _capacity)."""
-    return -(-chars // (BOLD_PER_UNIT if bold else CHARS_PER_UNIT)) + 2
+def _widest_line(text: str, *, bold: bool = False) -> float:
+    return max((text_points(line, bold=bold) for line in text.split("\n")), default=0)
+
+
+def _widest_word(text: str, *, bold: bool = False) -> float:
+    return max((text_points(word, bold=bold) for word in text.split()), default=0)
 
 
 def _height(lines: int, size: float = SIZE) -> float:
-    return round(lines * size * LINE_FACTOR + 3, 2)
+    """A row of ``lines`` lines of text of ``size``: as Excel lays them out (LibreOffice
+    needs less), so no line is cut in either."""
+    return round(lines * LINE_POINTS * size / SIZE + ROW_MARGIN, 2)
 
 
 # --- cells ----------------------------------------------------------------------------------
@@ -248,12 +330,12 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> l
     widths, floors = [], []
     for i, column in enumerate(columns):
         limit = column.width or MAX_WIDTH
-        texts = [_text(r[i]) for r in rows if i < len(r)]
-        content = _units(max((_longest_line(t) for t in texts), default=0))
-        words = _units(max((_longest_word(t) for t in texts), default=0))
-        header_word = _units(_longest_word(column.header), bold=True)
-        header = min(_units(len(column.header), bold=True),
-                     max(header_word, _units((len(column.header) + 1) // 2, bold=True)))
+        texts = [_text(r[i], percent=column.percent) for r in rows if i < len(r)]
+        content = units_for(max((_widest_line(t) for t in texts), default=0))
+        words = units_for(max((_widest_word(t) for t in texts), default=0))
+        header_word = units_for(_widest_word(column.header, bold=True))
+        whole = text_points(column.header, bold=True)
+        header = min(units_for(whole), max(header_word, units_for(whole / 2)))
         floor = max(header_word, min(words, MAX_WIDTH), 6)
         widths.append(int(max(min(max(content, header), limit), floor)))
         floors.append(int(max(floor, min(widths[-1], NARROWEST))))
@@ -284,8 +366,7 @@ def fill_sheet(ws, sheet: Sheet) -> None:
     if ncols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.row_dimensions[1].height = _height(
-        wrapped_lines(sheet.title, _capacity(sum(widths) or 10, bold=True, size=TITLE_SIZE)),
-        TITLE_SIZE)
+        text_lines(sheet.title, sum(widths) or 10, bold=True, size=TITLE_SIZE), TITLE_SIZE)
 
     if sheet.bands:
         _bands(ws, sheet.bands, widths)
@@ -296,7 +377,7 @@ def fill_sheet(ws, sheet: Sheet) -> None:
         cell.fill = HEADER_FILL
         cell.border = BORDER
         cell.alignment = HEADER_ALIGNMENT
-        lines = max(lines, wrapped_lines(column.header, _capacity(widths[index - 1], bold=True)))
+        lines = max(lines, text_lines(column.header, widths[index - 1], bold=True))
     ws.row_dimensions[head].height = _height(lines)
 
     data = rows + ([totals] if totals else [])
@@ -322,7 +403,7 @@ def fill_sheet(ws, sheet: Sheet) -> None:
             else:
                 cell._style = copy(style)
             if isinstance(value, str):
-                lines = max(lines, wrapped_lines(value, _capacity(widths[c - 1], bold=bold)))
+                lines = max(lines, text_lines(value, widths[c - 1], bold=bold))
         ws.row_dimensions[r].height = _height(lines)
 
     ws.freeze_panes = f"{get_column_letter(sheet.frozen + 1)}{head + 1}"
@@ -347,7 +428,7 @@ def _bands(ws, bands: Sequence[tuple[str, int]], widths: Sequence[int]) -> None:
             ws.merge_cells(start_row=2, start_column=column, end_row=2,
                            end_column=column + span - 1)
         width = sum(widths[column - 1:column - 1 + span])
-        lines = max(lines, wrapped_lines(label, _capacity(width, bold=True)))
+        lines = max(lines, text_lines(label, width, bold=True))
         column += span
     ws.row_dimensions[2].height = _height(lines)
 
@@ -382,6 +463,9 @@ def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet], *,
         name += ".xlsx"
     target = folder / name
     wb = Workbook()
+    # The default font (fonts[0], the «Normal» style's) sets the unit of column width:
+    # Arial 9.5, so that LibreOffice's unit is Excel's (see UNIT_POINTS).
+    wb._fonts = IndexedList([UNIT_FONT])
     wb.remove(wb.active)
     for sheet in sheets:
         fill_sheet(wb.create_sheet(), sheet)
