@@ -200,3 +200,34 @@ async def test_sort_and_export_are_in_the_palette(office):
         await settle(pilot)
         assert app.screen is screen
         assert "по названию (F6)" in text_of(screen, "#status")
+
+
+async def test_f9_and_f8_always_show_their_lists(office):
+    from metodkab.screens.office_matrix import MatrixScreen
+    from metodkab.screens.office_rows import RowsScreen
+
+    three_schools(office)
+    app = office.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        schools = app.screen
+        await pilot.press("down", "enter")           # 0413's card
+        await settle(pilot)
+        assert isinstance(app.screen, SchoolCardScreen)
+        await pilot.press("f9")                      # the list, not the card left open
+        await settle(pilot)
+        assert app.screen is schools
+        assert row_texts(schools.table)[schools.table.cursor_row][0] == "0413"
+        await pilot.press("f8")
+        await settle(pilot, 3)
+        matrix = app.screen
+        assert isinstance(matrix, MatrixScreen)
+        await pilot.press("ctrl+l", "enter")         # a list across schools
+        await settle(pilot)
+        assert isinstance(app.screen, RowsScreen)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert app.screen is schools
+        await pilot.press("f8")
+        await settle(pilot)
+        assert app.screen is matrix
