@@ -188,6 +188,7 @@ async def test_sort_and_export_are_in_the_palette(office):
         screen = app.screen
         keys = [entry.description for entry in collect_keys(screen)]
         assert S.XLS_KEY_EXPORT in keys and S.OF_KEY_SORT in keys      # F1 and Ctrl+P list
+        assert S.OF_KEY_CLEAR_SEARCH in keys and S.KEY_BACK not in keys   # the first screen
         await pilot.press("ctrl+p")
         await settle(pilot)
         options = app.screen.query_one(CommandList)

@@ -26,7 +26,7 @@ from metodkab.screens.office_pick import pick_path
 from metodkab.sync.office import SCHOOL_SORTS, SchoolQuery, SchoolsPage
 from metodkab.sync.packet import PACKET_SUFFIX
 from metodkab.widgets.fields import TextField
-from metodkab.widgets.keys import BACK_KEY, EXPORT_KEY, page_keys
+from metodkab.widgets.keys import EXPORT_KEY, page_keys
 from metodkab.widgets.register import Register, shown_text
 from metodkab.widgets.text import plain, plain_row
 
@@ -82,7 +82,10 @@ class MunicipalSchoolsScreen(Register, AppScreen):
                 id="receipts"),    # short: «F1 Справка» whole at 80 columns
         Binding("ctrl+b", "backup", S.OB_KEY_BACKUP, key_display="Ctrl+B", id="backup"),
         Binding("f6", "sort", S.OF_KEY_SORT, key_display="F6", show=False, id="sort"),
-        EXPORT_KEY, *page_keys(), BACK_KEY,
+        EXPORT_KEY, *page_keys(),
+        # The office's first screen: Esc only drops the search (no «back» from here).
+        Binding("escape", "clear_search", S.OF_KEY_CLEAR_SEARCH, key_display="Esc",
+                show=False),
         Binding("f5", "refresh", S.EX_KEY_REFRESH, key_display="F5", show=False),
     ]
 
@@ -202,7 +205,7 @@ class MunicipalSchoolsScreen(Register, AppScreen):
         at = SCHOOL_SORTS.index(self.query_state.sort)
         self.set_query(sort=SCHOOL_SORTS[(at + 1) % len(SCHOOL_SORTS)])
 
-    def action_back(self) -> None:
+    def action_clear_search(self) -> None:
         self.clear_search()
 
     def action_export(self) -> None:
