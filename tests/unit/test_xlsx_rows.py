@@ -193,3 +193,32 @@ def test_a_percent_column_holds_its_widest_value_with_the_sign():
 
     [width] = column_widths([Column("Доля", percent=True)], [[100.0], [7.7]])
     assert text_points("100.0%") <= X.line_room(width)
+
+
+def test_a_band_title_never_breaks_inside_a_word(tmp_path):
+    """The office's matrix: «Участники конкурсов профмастерства» over one narrow column
+    printed «Участ|ни конкур|сов»: the column under a band holds its longest word."""
+    sheet = Sheet("М", "Т", (Column("Код"), Column("число"), Column("чел."), Column("%")),
+                  [["0412", 1, 2, 3]], bands=(("", 1), ("Участники конкурсов профмастерства", 1),
+                                              ("Доля", 2)), keep_columns=True)
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "м", [sheet],
+                                           day=dt.date(2026, 11, 23)))["М"]
+    assert X.line_room(ws.column_dimensions["B"].width) >= text_points("профмастерства",
+                                                                       bold=True)
+    assert ws.row_dimensions[2].height == X._height(3)      # a word a line, none cut
+
+
+def test_a_title_over_the_repeated_columns_is_whole_on_every_page(tmp_path):
+    """The office's matrix prints pages across with columns A:B repeated: its title sits
+    over those two (wrapped, the row as tall as it), not sliced off at their edge."""
+    title = "УО района: показатели школ на 23.11.2026"
+    sheet = Sheet("М", title, [Column("Код"), Column("Школа"), *[Column(f"к{i}") for i in
+                                                                  range(30)]],
+                  [["0412", "СОШ № 12", *range(30)]], keep_columns=True,
+                  after=lambda ws, _row: X.title_over(ws, 2))
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path, "м", [sheet],
+                                           day=dt.date(2026, 11, 23)))["М"]
+    assert [str(r) for r in ws.merged_cells.ranges] == ["A1:B1"]
+    width = ws.column_dimensions["A"].width + ws.column_dimensions["B"].width
+    lines = text_lines(title, width, bold=True, size=X.TITLE_SIZE)
+    assert lines > 1 and ws.row_dimensions[1].height == X._height(lines, X.TITLE_SIZE)

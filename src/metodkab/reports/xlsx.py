@@ -356,6 +356,8 @@ def fill_sheet(ws, sheet: Sheet) -> None:
     ncols = max(len(columns), 1)
     ws.title = _sheet_name(sheet.name)
     widths = column_widths(columns, rows + ([totals] if totals else []))
+    if sheet.bands:
+        _fit_bands(widths, sheet.bands)
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
 
@@ -412,6 +414,34 @@ def fill_sheet(ws, sheet: Sheet) -> None:
     _print_setup(ws, sum(widths), f"{head - 1 if sheet.bands else head}:{head}")
     if sheet.after is not None:
         sheet.after(ws, head + 1)
+
+
+def title_over(ws, columns: int) -> None:
+    """The title row over the first ``columns`` columns only, as tall as the title wraps
+    there: for a sheet printed on pages across whose first columns repeat on every page
+    (``print_title_cols``), so every page shows the whole title, not the slice of it
+    that falls over those columns."""
+    for merged in [m for m in ws.merged_cells.ranges if m.min_row == 1]:
+        ws.unmerge_cells(str(merged))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+    width = sum(ws.column_dimensions[get_column_letter(c)].width or 8
+                for c in range(1, columns + 1))
+    ws.row_dimensions[1].height = _height(
+        text_lines(str(ws.cell(1, 1).value or ""), width, bold=True, size=TITLE_SIZE),
+        TITLE_SIZE)
+
+
+def _fit_bands(widths: list[int], bands: Sequence[tuple[str, int]]) -> None:
+    """A band's title never breaks inside a word: the columns under it are together at
+    least as wide as its longest word (the last of them takes what is missing)."""
+    column = 0
+    for label, span in bands:
+        span = max(span, 1)
+        short = (units_for(_widest_word(label, bold=True))
+                 - sum(widths[column:column + span]))
+        if short > 0 and column + span <= len(widths):
+            widths[column + span - 1] += short
+        column += span
 
 
 def _bands(ws, bands: Sequence[tuple[str, int]], widths: Sequence[int]) -> None:

@@ -20,7 +20,8 @@ from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.reports import indicators as ri
 from metodkab.reports.indicator_sheet import number_text, target_text
-from metodkab.reports.xlsx import LANDSCAPE_WIDTH, Column, Sheet, free_name, write_xlsx
+from metodkab.reports.xlsx import (LANDSCAPE_WIDTH, Column, Sheet, free_name, title_over,
+                                   write_xlsx)
 from metodkab.sync.consolidated import (
     DISTRIBUTION_GROUPS, MATRIX_GROUPS, Consolidated, Person,
 )
@@ -117,6 +118,7 @@ def _pages_across(ws, _first_row: int) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = max(1, -(-int(width) // (LANDSCAPE_WIDTH + 40)))
     ws.print_title_cols = "A:B"
+    title_over(ws, 2)                       # the whole title on every page, not a slice
 
 
 def _person_rows(people: Sequence[Person]) -> list[tuple]:
