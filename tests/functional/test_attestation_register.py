@@ -51,6 +51,12 @@ async def test_one_search_filters_every_tab_and_esc_clears_it(tmp_path):
         assert app.focused is screen.table and screen.tab == "expiring"
         assert status(screen) == "Показано: истекают 2 из 2 · СЗД 3 из 3 · претендуют 4 из 4"
         summary = str(screen.query_one("#att-summary").render())
+        # Shift+Tab / Tab go between the list and the search box (not the tab strip,
+        # where letters typed reached nothing).
+        await press(pilot, "shift+tab")
+        assert app.focused is search
+        await press(pilot, "shift+tab")
+        assert app.focused is screen.table
 
         # Typed in the list: the search box takes it; every tab shows only Егорова.
         await type_text(pilot, "Егор")

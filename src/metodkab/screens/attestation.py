@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
@@ -149,6 +149,9 @@ class AttestationScreen(Register, AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Tab moves between the search box and the list only: letters typed on the tab
+        # strip reached nothing (1–3 and Ctrl+PgDn/PgUp switch tabs).
+        self.query_one("#att-tabs").query_one(Tabs).can_focus = False
         self.query_one("#exp-table").focus()
 
     def on_screen_resume(self) -> None:
@@ -275,9 +278,7 @@ class AttestationScreen(Register, AppScreen):
     def action_open(self) -> None:
         row = self.current_row()
         if row is not None:
-            from metodkab.screens.person_card import PersonCardScreen
-
-            self.app.push_screen(PersonCardScreen(row.staff_id, tab="attestation"))
+            self.app.open_person_card(row.staff_id, tab="attestation")
 
     def action_add(self) -> None:
         tab, row = self.tab, self.current_row()
