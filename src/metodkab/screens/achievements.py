@@ -27,7 +27,7 @@ from metodkab.widgets.keys import (BACK_KEY, CARD_KEY, EXPORT_KEY, OPEN_KEY, REM
                                    page_keys)
 from metodkab.widgets.record_register import RecordRegister
 from metodkab.widgets.register import Register, shown_text
-from metodkab.widgets.table import column_widths
+from metodkab.widgets.table import column_widths, set_columns
 from metodkab.widgets.text import plain_row
 
 FIXED = {"date": 10, "kind": 12, "level": 7, "result": 10}
@@ -100,9 +100,7 @@ class AchievementsScreen(RecordRegister, Register, AppScreen):
         columns = register_columns(width)
         shares = SHARES_WIDE if "organiser" in columns else SHARES
         widths = column_widths(width, FIXED, shares, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(TITLES[key], key=key, width=widths[key])
+        set_columns(table, columns, TITLES, widths)
         for row in self.rows:
             cells = achievement_cells(row, widths)
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)

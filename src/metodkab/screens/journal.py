@@ -23,7 +23,7 @@ from metodkab.storage.journal import JournalQuery, JournalRow, RecordHistory
 from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import ChoiceField, DateField
 from metodkab.widgets.keys import BACK_KEY, page_keys
-from metodkab.widgets.table import column_widths, current_key, move_to_key
+from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns
 from metodkab.widgets.text import plain
 
 # Attributes of a screen that name the one record it shows (a card, an editor, a form).
@@ -199,9 +199,7 @@ class JournalScreen(TableScreen):
         width = self.size.width or 80
         columns = journal_columns(width)
         widths = column_widths(width, FIXED, SHARES, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(TITLES[key], key=key, width=widths[key])
+        set_columns(table, columns, TITLES, widths)
         for row in self.rows:
             label = row.label if "what" in columns else " · ".join(
                 x for x in (row.what, row.label) if x)

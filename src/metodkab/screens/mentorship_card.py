@@ -24,7 +24,7 @@ from metodkab.screens.mentorship_form import MentorshipFormScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import EventRow, MentorshipCard
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, move_to_key, shorten
+from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns, shorten
 from metodkab.widgets.text import plain_row, say
 
 EVENT_FIXED = {"date": 10, "form": 14, "status": 9}
@@ -184,9 +184,7 @@ class MentorshipCardScreen(TableScreen):
         table = self.query_one(DataTable)
         self._columns = event_columns(width)
         widths = column_widths(width, EVENT_FIXED, EVENT_SHARES, self._columns)
-        table.clear(columns=True)
-        for key in self._columns:
-            table.add_column(EVENT_TITLES[key], key=key, width=widths[key])
+        set_columns(table, self._columns, EVENT_TITLES, widths)
         for event in card.events:
             style = "dim" if event.status == "отменено" else ""
             status_style = ("bold red" if event.overdue else

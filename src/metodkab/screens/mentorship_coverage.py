@@ -22,7 +22,8 @@ from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
 from metodkab.widgets.box import BoxDialog
-from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key, shorten
+from metodkab.widgets.table import (column_widths, current_key, fit_name, move_to_key, set_columns,
+                                    shorten)
 from metodkab.widgets.text import plain, plain_row, say
 
 COVER_FIXED = {"who": 10, "exp": 4, "until": 10}
@@ -116,9 +117,7 @@ class CoverageScreen(TableScreen):
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         widths = column_widths(self.size.width or 80, COVER_FIXED, COVER_SHARES, COVER_ORDER)
-        table.clear(columns=True)
-        for key in COVER_ORDER:
-            table.add_column(COVER_TITLES[key], key=key, width=widths[key])
+        set_columns(table, COVER_ORDER, COVER_TITLES, widths)
         rows = self.rows
         # One long name shortens the whole column (Фамилия И. О.), so the names line up.
         short_names = any(len(r.name) > widths["name"] for r in rows)
@@ -271,11 +270,9 @@ class MentorChooserScreen(BoxDialog[str | None]):
         table = self.query_one(DataTable)
         width = min(78, (self.app.size.width or 80) - 2) - 4
         widths = column_widths(width, CHOOSER_FIXED, CHOOSER_SHARES, CHOOSER_ORDER)
-        table.clear(columns=True)
         titles = {"star": "★", "name": S.MENT_CHOOSER_COL_NAME, "match": S.MENT_CHOOSER_COL_MATCH,
                   "category": S.MENT_CHOOSER_COL_CATEGORY, "load": S.MENT_CHOOSER_COL_LOAD}
-        for key in CHOOSER_ORDER:
-            table.add_column(titles[key], key=key, width=widths[key])
+        set_columns(table, CHOOSER_ORDER, titles, widths)
         for s in self.visible:
             c = s.candidate
             table.add_row(Text("★", style="bold yellow") if s.suggested else "",

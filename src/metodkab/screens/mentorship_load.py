@@ -14,7 +14,7 @@ from metodkab.reports import mentorship as rules
 from metodkab.screens.base import AppScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, fit_name
+from metodkab.widgets.table import column_widths, current_key, fit_name, set_columns
 
 
 LOAD_FIXED = {"now": 5, "mentees": 5, "year": 7, "total": 5}
@@ -72,9 +72,7 @@ class MentorLoadScreen(AppScreen):
         titles = {"name": S.MENT_LOAD_COL_NAME, "now": S.MENT_LOAD_COL_NOW,
                   "mentees": S.MENT_LOAD_COL_MENTEES, "total": S.MENT_LOAD_COL_TOTAL,
                   **{f"y{y}": rules.academic_year_label(y) for y in self.years}}
-        table.clear(columns=True)
-        for key in order:
-            table.add_column(titles[key], key=key, width=widths[key])
+        set_columns(table, order, titles, widths)
         for row in self.rows:
             table.add_row(fit_name(row.name, widths["name"]),
                           Text(str(row.now_pairs), style="bold" if row.now_pairs else "dim"),

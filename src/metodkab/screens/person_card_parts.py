@@ -29,7 +29,7 @@ from metodkab.storage.development import PersonDevelopment
 from metodkab.storage.mentorship import MentorshipRow
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import PersonTrainings
-from metodkab.widgets.table import column_widths
+from metodkab.widgets.table import column_widths, set_columns
 from metodkab.widgets.text import plain_row
 
 COURSE_FIXED = {"end": 10, "hours": 4, "kind": 3, "marks": 3}
@@ -294,9 +294,7 @@ class CardTables:
         columns = ("end", "title", "provider", "hours", "kind", "marks") if width >= 110 else (
             "end", "title", "hours", "kind", "marks")
         widths = column_widths(width, COURSE_FIXED, COURSE_SHARES, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(COURSE_TITLES[key], key=key, width=widths[key])
+        set_columns(table, columns, COURSE_TITLES, widths)
         for row in courses.rows:
             planned = row.end_date > data.day
             cells = {
@@ -313,9 +311,7 @@ class CardTables:
 
     def _columns(self, table: DataTable, fixed, shares, titles, columns) -> None:
         widths = column_widths(self.size.width or 80, fixed, shares, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(titles[key], key=key, width=widths[key])
+        set_columns(table, columns, titles, widths)
 
     def _fill_attestation(self, data: CardData) -> None:
         att = data.attestation

@@ -21,7 +21,7 @@ from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import PersonGrowth, format_hours
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, move_to_key
+from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns
 from metodkab.widgets.text import plain_row
 
 TABLES = ("ach-table", "learn-table")
@@ -109,9 +109,7 @@ class GrowthTab(DbCalls, Vertical):
 
     @staticmethod
     def _columns(table: DataTable, columns: tuple[str, ...], widths: dict[str, int]) -> None:
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(TITLES[key], key=key, width=widths[key])
+        set_columns(table, columns, TITLES, widths)
 
     @staticmethod
     def _restore(table: DataTable, keep: dict[str, str | None]) -> None:

@@ -23,7 +23,7 @@ from metodkab.screens.route_forms import RouteFormScreen, StepFormScreen
 from metodkab.storage import development as store_d
 from metodkab.storage.development import RouteView, StepRow
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, move_to_key, shorten
+from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns, shorten
 from metodkab.widgets.text import plain_row
 
 STEP_FIXED = {"number": 2, "form": 15, "deadline": 10, "done": 10}
@@ -145,9 +145,7 @@ class RouteScreen(TableScreen):
         columns = step_columns(width)
         shares = STEP_SHARES_WIDE if "deficit" in columns else STEP_SHARES
         widths = column_widths(width, STEP_FIXED, shares, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(STEP_TITLES[key], key=key, width=widths[key])
+        set_columns(table, columns, STEP_TITLES, widths)
         for step in view.steps:
             done_style = "green" if step.done_date else ""
             cells = {

@@ -31,7 +31,7 @@ from metodkab.widgets.keys import (BACK_KEY, CARD_KEY, EXPORT_KEY, OPEN_KEY, REM
                                    page_keys)
 from metodkab.widgets.record_register import RecordRegister
 from metodkab.widgets.register import Register, shown_text
-from metodkab.widgets.table import column_widths, fit_name
+from metodkab.widgets.table import column_widths, fit_name, set_columns
 from metodkab.widgets.text import plain_row
 
 REGISTER_FIXED = {"hours": 4, "end": 10, "kind": 3, "marks": 3}
@@ -105,9 +105,7 @@ class TrainingScreen(RecordRegister, Register, AppScreen):
         self._columns = register_columns(width)
         shares = REGISTER_SHARES_WIDE if "provider" in self._columns else REGISTER_SHARES
         widths = column_widths(width, REGISTER_FIXED, shares, self._columns)
-        table.clear(columns=True)
-        for key in self._columns:
-            table.add_column(REGISTER_TITLES[key], key=key, width=widths[key])
+        set_columns(table, self._columns, REGISTER_TITLES, widths)
         for row in self.rows:
             style = "dim" if row.dismissed else ""
             planned = self.day is not None and row.end_date > self.day

@@ -16,7 +16,7 @@ from metodkab.screens.training_forms import GroupTrainingFormScreen, TrainingFor
 from metodkab.storage import training as store_t
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import OverdueLists, OverdueRow
-from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key
+from metodkab.widgets.table import column_widths, current_key, fit_name, move_to_key, set_columns
 from metodkab.widgets.text import plain_row
 
 
@@ -108,9 +108,7 @@ class OverdueScreen(TableScreen):
         width = self.size.width or 80
         columns = overdue_columns(width)
         widths = column_widths(width, OVERDUE_FIXED, OVERDUE_SHARES, columns)
-        table.clear(columns=True)
-        for key in columns:
-            table.add_column(OVERDUE_TITLES[key], key=key, width=widths[key])
+        set_columns(table, columns, OVERDUE_TITLES, widths)
         for row in self.rows:
             since = (Text(S.TR_NEVER, style="bold red") if row.overdue_from is None else
                      Text(S.TR_CLARIFY_END, style="bold yellow") if row.clarify else

@@ -34,6 +34,14 @@ def column_widths(total: int, fixed: dict[str, int], shares: dict[str, float],
     return {**widths, **{k: fixed[k] for k in order if k in fixed}}
 
 
+def set_columns(table: DataTable, columns: Iterable[str], titles: dict[str, str],
+                widths: dict[str, int]) -> None:
+    """The table emptied and given ``columns`` (their keys), each titled and sized."""
+    table.clear(columns=True)
+    for key in columns:
+        table.add_column(titles[key], key=key, width=widths[key])
+
+
 def current_key(table: DataTable) -> str | None:
     if not table.row_count or table.cursor_row is None:
         return None
