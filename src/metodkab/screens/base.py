@@ -173,6 +173,18 @@ class FormScreen(DbCalls, Screen[str | None]):
         first = self.form.widget(self.form.specs[0].name)
         first.focus()
 
+    def follow_person(self, event: ChoiceField.Changed, name: str,
+                      options: Callable[..., Any]) -> bool:
+        """When «Сотрудник» (``staff_id``) changes, the field ``name`` — choices that belong
+        to one person — is emptied and given the new person's, read by
+        ``options(store, staff_id)``. True if the event was «Сотрудник»."""
+        if event.field.id != "field-staff_id":
+            return False
+        field = self.form.widget(name)
+        field.set_value([])
+        self.run_db(options, event.field.single, done=field.set_options)
+        return True
+
     def reload(self) -> None:
         """Read the stored record again, dropping whatever was typed (a form that is a
         section's screen stays alive after it is closed)."""

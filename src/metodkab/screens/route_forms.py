@@ -100,12 +100,10 @@ class DeficitFormScreen(PersonFormScreen):
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         super().on_choice_field_changed(event)
-        if event.field.id == "field-staff_id":
-            field = self.form.widget("diagnostic_id")
-            field.set_value([])                    # a diagnostic belongs to one person
-            self.run_db(store_d.diagnostic_options, event.field.single,
-                        done=field.set_options)
-        elif event.field.id == "field-diagnostic_id" and event.field.single:
+        # A diagnostic belongs to one person.
+        if self.follow_person(event, "diagnostic_id", store_d.diagnostic_options):
+            return
+        if event.field.id == "field-diagnostic_id" and event.field.single:
             # Found by that diagnostic: «Выявлен» is its date unless the user typed one
             # (it stayed on the report date the form opened with).
             diagnostic_id = event.field.single

@@ -127,11 +127,7 @@ class TrainingFormScreen(GroupScope, FormScreen):
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         super().on_choice_field_changed(event)
-        if event.field.id == "field-staff_id":
-            deficits = self.form.widget("deficit_ids")
-            deficits.set_value([])          # a deficit belongs to one person
-            self.run_db(store_t.deficit_options, event.field.single,
-                        done=deficits.set_options)
+        self.follow_person(event, "deficit_ids", store_t.deficit_options)  # one person's
 
     def warnings_for(self, store, record: Record) -> list[str]:
         return [f.message for f in store_t.check_training(store, record)]  # type: ignore[arg-type]
