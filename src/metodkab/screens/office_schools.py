@@ -69,7 +69,7 @@ class MunicipalSchoolsScreen(Register, AppScreen):
     DEFAULT_CSS = """
     MunicipalSchoolsScreen #mu-office { height: auto; padding: 0 1; }
     MunicipalSchoolsScreen #search { margin: 0 1; width: 1fr; }
-    MunicipalSchoolsScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    MunicipalSchoolsScreen #status { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     MunicipalSchoolsScreen #status.-empty { height: auto; color: $text; }
     MunicipalSchoolsScreen #mu-schools { height: 1fr; }
     MunicipalSchoolsScreen #mu-contact { height: auto; padding: 0 1; }
