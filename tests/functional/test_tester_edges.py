@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from textual import constants as textual_constants
-from textual.widgets import Label
+from textual.widgets import DataTable, Label
 
 from metodkab.domain.models import Programme, Staff
 from metodkab.screens.dialogs import ChooserScreen
@@ -223,3 +223,43 @@ async def test_marks_read_in_text_on_a_16_colour_terminal(tmp_path, monkeypatch)
         first, second = as_seen(app, choices, 0), as_seen(app, choices, 1)
         assert first.startswith("[x] ") and second.startswith("[ ] ")
         assert first[4:] != second[4:]
+
+
+async def test_overdue_and_urgent_dates_carry_a_mark_not_red_alone(tmp_path, monkeypatch):
+    """Аттестация's «менее 3 мес.» and a passed «Подать до», and the overdue courses list's
+    «уже просрочено», were red against yellow only — on a 16-colour terminal yellow came out
+    bright red. Each now starts with «!», as the hint under the list says."""
+    from metodkab.screens.attestation import AttestationScreen
+    from metodkab.screens.training_overdue import OverdueScreen
+    from tests.functional.test_card_flow import dev_school_db
+
+    monkeypatch.setattr(textual_constants, "COLOR_SYSTEM", "standard")
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot, 3)
+        screen = app.screen
+        assert isinstance(screen, AttestationScreen)
+        table = screen.query_one("#exp-table")
+        rows = screen.data.expiring
+        assert rows and any(r.red for r in rows) and not all(r.red for r in rows)
+        for y, r in enumerate(rows, start=1):           # line 0 is the header
+            until, apply = as_seen(app, table, y).split()[-2:]
+            assert until.startswith("!") == r.red, (until, r)
+            assert apply.startswith("!") == (r.apply_by <= screen.data.day), (apply, r)
+        assert "«!» — меньше 3 мес." in as_seen(app, screen.query_one(".att-hint"))
+
+        await pilot.press("f3", "ctrl+l")
+        await settle(pilot, 3)
+        screen = app.screen
+        assert isinstance(screen, OverdueScreen)
+        table = screen.query_one(DataTable)
+        dated = [(y, r) for y, r in enumerate(screen.rows, start=1)
+                 if r.overdue_from is not None and not r.clarify]
+        assert any(r.soon for _, r in dated) and not all(r.soon for _, r in dated)
+        for y, r in dated:
+            since = table.get_row_at(y - 1)[list(table.columns).index("since")].plain
+            assert since.startswith("!") != r.soon, (since, r)
+        assert as_seen(app, screen.query_one("#od-hint")).startswith("«!» — уже просрочено")

@@ -34,7 +34,7 @@ TAB_TABLE = {"expiring": "exp-table", "conformity": "conf-due-table", "eligible"
 TAB_KEYS = tuple(str(i) for i in range(1, len(TABS) + 1))
 SHORT = S.STAFF_CATEGORY_SHORT
 
-EXP_FIXED = {"category": 9, "until": 10, "apply": 10}
+EXP_FIXED = {"category": 9, "until": 11, "apply": 11}    # «!23.01.2027»
 EXP_SHARES = {"name": 0.6, "position": 0.4}
 EXP_TITLES = {"name": S.ATT_COL_NAME, "position": S.ATT_COL_POSITION,
               "category": S.ATT_COL_CATEGORY, "until": S.ATT_COL_UNTIL,
@@ -83,6 +83,10 @@ def row_key(tab: str, row) -> str:
     if tab == "eligible":
         return row.staff_id + row.position
     return row.staff_id
+
+
+def urgent(flag: bool) -> str:
+    return S.STAFF_OVERDUE_MARK if flag else ""
 
 
 def state_text(state) -> Text:
@@ -215,10 +219,12 @@ class AttestationScreen(Register, AppScreen):
             "name": Text(r.name),
             "position": Text(r.position),
             "category": Text(SHORT.get(r.category, r.category)),
-            "until": Text(format_date(r.valid_until) or S.ATT_TERM_UNKNOWN,
+            # «!» too, not red alone: a 16-colour terminal shows no red and yellow apart
+            "until": Text(urgent(r.red) + (format_date(r.valid_until) or S.ATT_TERM_UNKNOWN),
                           style="bold red" if r.red else "yellow"),
             "apply": Text(S.ATT_STATE_CLARIFY, style="bold yellow") if r.clarify else
-            Text(format_date(r.apply_by), style="bold red" if r.apply_by <= data.day else ""),
+            Text(urgent(r.apply_by <= data.day) + format_date(r.apply_by),
+                 style="bold red" if r.apply_by <= data.day else ""),
         } for r in data.expiring])
         self._fill("conformity", CONF_FIXED, CONF_SHARES, CONF_TITLES, width, [{
             "name": Text(r.name, style="dim" if r.state.state == "exempt" else ""),

@@ -112,8 +112,10 @@ class OverdueScreen(TableScreen):
         for row in self.rows:
             since = (Text(S.TR_NEVER, style="bold red") if row.overdue_from is None else
                      Text(S.TR_CLARIFY_END, style="bold yellow") if row.clarify else
-                     Text(format_date(row.overdue_from),
-                          style="yellow" if row.soon else "bold red"))
+                     Text(format_date(row.overdue_from), style="yellow") if row.soon else
+                     # «!» too: a 16-colour terminal shows no red and yellow apart
+                     Text(S.STAFF_OVERDUE_MARK + format_date(row.overdue_from),
+                          style="bold red"))
             cells = {
                 "name": (Text(fit_name(row.name, widths["name"] - 2) + " " + S.STAFF_NOT_IN_P,
                               style="dim") if row.excluded
