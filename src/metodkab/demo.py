@@ -55,6 +55,7 @@ from metodkab.domain.models import (
 from metodkab.domain.parse import add_months, add_years
 from metodkab.storage import repo
 from metodkab.storage.db import open_store
+from metodkab.storage.files import move_into_place
 from metodkab.storage.settings import set_settings
 
 # Categories decided before this day keep their five-year term; later ones are indefinite.
@@ -143,7 +144,7 @@ def _write(path: Path, gen: _Generator, settings: dict[str, str]) -> None:
             os.fsync(f.fileno())
         # A stale -wal beside the target would be replayed into the new file: drop it.
         _remove(*_sidecars(path))
-        os.replace(tmp, path)
+        move_into_place(tmp, path)
     finally:
         _remove(tmp, *_sidecars(tmp))
 

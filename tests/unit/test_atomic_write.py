@@ -87,3 +87,13 @@ def test_documents_and_workbooks_have_no_writer_of_their_own():
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if own.search(line)]
     assert found == []
+
+
+def test_files_are_renamed_into_place_in_one_place():
+    """Every file written whole is renamed into place by storage/files.py (atomic_write,
+    move_into_place: folder synced, temp removed); the only other renames: the key writer
+    that must never replace a key (a hard link, a rename where links are missing) and a
+    key set aside by the office's init."""
+    found = sorted(str(path.relative_to(SRC)) for path in SRC.rglob("*.py")
+                   if re.search(r"os\.(replace|rename)\(", path.read_text(encoding="utf-8")))
+    assert found == ["storage/files.py", "sync/crypto.py", "sync/municipal.py"]

@@ -1,6 +1,6 @@
 """The error report: an XLSX listing every row not imported (or imported in part) with
 the reason, written by the one workbook writer (reports/xlsx.py: print setup, a filter,
-source cells as text; atomically, a temporary name, then ``os.replace``)."""
+source cells as text; written whole by storage.files.atomic_write)."""
 
 from __future__ import annotations
 

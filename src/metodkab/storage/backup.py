@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.storage.errors import StorageError
-from metodkab.storage.files import (FileProblem, create_private, make_private, open_regular,
-                                    os_message, read_limited, sqlite_message, sync_folder,
-                                    temp_path, write_atomically)
+from metodkab.storage.files import (FileProblem, create_private, make_private,
+                                    move_into_place, open_regular, os_message, read_limited,
+                                    sqlite_message, temp_path, write_atomically)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -107,8 +107,8 @@ def _copy_into(source: sqlite3.Connection, target_path: Path) -> None:
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
             write_checksum(tmp, name=target_path.name)
-            os.replace(checksum_path(tmp), checksum_path(target_path))
-            os.replace(tmp, target_path)
+            move_into_place(checksum_path(tmp), checksum_path(target_path))
+            move_into_place(tmp, target_path)
         except OSError as exc:
             raise FileProblem(os_message(exc, target_path)) from None
         except sqlite3.Error as exc:
@@ -122,7 +122,6 @@ def _copy_into(source: sqlite3.Connection, target_path: Path) -> None:
     finally:
         tmp.unlink(missing_ok=True)
         checksum_path(tmp).unlink(missing_ok=True)
-    sync_folder(target_path.parent)
 
 
 def make_backup(

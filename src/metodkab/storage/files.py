@@ -7,7 +7,8 @@
   (``.<name>.<pid>-<hex>.tmp``), fsync, rename into place, sync the folder; the temp
   file never outlives a failure. ``private=True`` creates it owner-only (0600 on POSIX):
   databases, backups, keys, packets, workbooks and documents hold personal data.
-  ``write_atomically`` writes bytes by it.
+  ``write_atomically`` writes bytes by it; ``write_temp`` and ``move_into_place`` are
+  its two halves for a writer that commits a record between them (packets).
 - ``os_message`` turns an OSError (disk full, no rights, read-only disk …) into one
   Russian line that says what to do; ``sqlite_message`` does the same for SQLite's own
   reports of the same conditions. Neither ever says «повреждён».
@@ -204,6 +205,13 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _create(tmp: Path, private: bool) -> BinaryIO:
+    fd = (create_private(tmp) if private
+          else os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                       0o666))
+    return os.fdopen(fd, "wb")
+
+
 @contextmanager
 def atomic_write(path: Path | str, *, private: bool = False) -> Iterator[BinaryIO]:
     """The one way a file of ours is written: it appears whole or not at all.
@@ -220,25 +228,52 @@ def atomic_write(path: Path | str, *, private: bool = False) -> Iterator[BinaryI
     tmp = temp_path(path)
     try:
         try:
-            fd = (create_private(tmp) if private
-                  else os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                               | getattr(os, "O_BINARY", 0), 0o666))
-            with os.fdopen(fd, "wb") as fh:
+            with _create(tmp, private) as fh:
                 yield fh
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.replace(tmp, path)
         except OSError as exc:
             raise FileProblem(os_message(exc, path)) from None
+        move_into_place(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-    sync_folder(path.parent)
 
 
 def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write ``data`` to ``path`` by ``atomic_write``."""
     with atomic_write(path, private=private) as fh:
         fh.write(data)
+
+
+def write_temp(target: Path, data: bytes, *, private: bool = False) -> Path:
+    """``atomic_write`` in two halves, for a writer that records the file in its database
+    between them (a packet: the record commits, then the file appears): ``data`` under a
+    temporary name beside ``target``, fsynced; nothing is left when it fails. Then
+    ``move_into_place``."""
+    tmp = temp_path(target)
+    try:
+        with _create(tmp, private) as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileProblem(os_message(exc, target)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def move_into_place(tmp: Path, target: Path) -> None:
+    """A complete temporary file renamed to its name and the folder synced; when the
+    rename fails, the temporary file is removed (FileProblem, Russian)."""
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileProblem(os_message(exc, target)) from None
+    sync_folder(Path(target).parent)
 
 
 def _process_gone(pid: int) -> bool:

@@ -263,7 +263,7 @@ def init_municipality(path: Path, *, name: str, public_path: Path | None = None,
     database (an init killed half-way) is set aside under another name (a key is never
     deleted) and a new pair is made."""
     from metodkab.storage.db import prepare_file
-    from metodkab.storage.files import FileProblem, os_message, temp_path
+    from metodkab.storage.files import FileProblem, move_into_place, os_message, temp_path
 
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
@@ -292,10 +292,7 @@ def init_municipality(path: Path, *, name: str, public_path: Path | None = None,
         finally:
             store.close()
         packet.write_atomically(public_path, public.to_json().encode("utf-8"))
-        try:
-            os.replace(tmp, path)       # the database appears last, whole
-        except OSError as exc:
-            raise FileProblem(os_message(exc, path)) from None
+        move_into_place(tmp, path)      # the database appears last, whole
     finally:
         for leftover in (tmp, lock_path(tmp), *(tmp.with_name(tmp.name + s)
                                                 for s in ("-wal", "-shm", "-journal"))):

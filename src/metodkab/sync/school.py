@@ -10,7 +10,6 @@ packet lost on the way is healed by the next one; a full packet holds every row.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,8 @@ from pydantic import ValidationError
 
 from metodkab import strings as S
 from metodkab.storage.db import SCHEMA_VERSION, Store
-from metodkab.storage.files import (FileProblem, clean_stale_temps, create_private, os_message,
-                                    read_limited, sync_folder, temp_path)
+from metodkab.storage.files import (clean_stale_temps, move_into_place, read_limited,
+                                    write_temp)
 from metodkab.storage.repo import current_seq
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
@@ -254,7 +253,7 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
             target = out_dir / manifest.file_name
             if target.exists():
                 raise SyncError(S.EX_PACKET_EXISTS.format(path=target))
-            tmp = _write_temp(target, data)
+            tmp = write_temp(target, data, private=True)
             file_hash = crypto.sha256_hex(data)
             store.db.conn.execute(
                 "INSERT INTO sync_packet (seq, uuid, kind, level, change_seq_from, "
@@ -267,12 +266,8 @@ def export_packet(store: Store, out_dir: Path, *, full: bool = False, level: str
                 "WHERE id = 1", (seq, file_hash, fingerprint))
             _audit(store, "packet", {"seq": seq, "kind": manifest.kind, "level": level,
                                      "rows": len(lines), "file": manifest.file_name})
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise FileProblem(os_message(exc, target)) from None
+        move_into_place(tmp, target)            # the file appears after the commit
         tmp = None
-        sync_folder(out_dir)
         packet.write_atomically(seq_path(key_file), f"{seq} {file_hash}\n".encode("ascii"))
     finally:
         if tmp is not None:
@@ -290,24 +285,6 @@ def _settings(store: Store) -> dict:
         return figure_settings(all_settings(store))
     except ValidationError as exc:
         raise SyncError(S.EX_EXPORT_SETTINGS.format(reason=settings_error(exc))) from None
-
-
-def _write_temp(target: Path, data: bytes) -> Path:
-    """The packet under a temporary name beside its target, owner-only; on failure (a
-    full stick, no rights) nothing is left there and the message is Russian."""
-    tmp = temp_path(target)
-    try:
-        with os.fdopen(create_private(tmp), "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FileProblem(os_message(exc, target)) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
 
 
 def _content(store: Store, since: int, upto: int, level: str,
