@@ -31,7 +31,8 @@ from nacl.signing import SigningKey, VerifyKey
 
 from metodkab import strings as S
 from metodkab.domain.jsonio import JsonRefused, read_json_object
-from metodkab.storage.files import FileProblem, create_private, open_regular, os_message, temp_path
+from metodkab.storage.files import (FileProblem, open_regular, os_message, sync_folder,
+                                    write_temp)
 from metodkab.sync.errors import SyncError
 
 PUBLIC_KEY_FORMAT = "metodkab-municipality-key"
@@ -185,17 +186,17 @@ def _write_secret(path: Path, payload: dict[str, Any]) -> None:
 
 def write_new_secret(path: Path, content: bytes) -> None:
     """Write a private key file readable by its owner only; never overwrite one (SyncError);
-    a file-system failure is FileProblem (Russian) and leaves no temporary file."""
+    a file-system failure is FileProblem (Russian) and leaves no temporary file. The key
+    is written by storage.files.write_temp and then linked, not renamed, into place (a
+    rename would replace a key that appeared meanwhile); the folder is synced."""
     if path.exists():
         raise SyncError(S.EX_KEY_EXISTS.format(path=path))
-    tmp = temp_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = create_private(tmp)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise FileProblem(os_message(exc, path)) from None
+    tmp = write_temp(path, content, private=True)
+    try:
         try:
             os.link(tmp, path)          # fails if a key appeared meanwhile: never clobber
         except FileExistsError:
@@ -208,6 +209,7 @@ def write_new_secret(path: Path, content: bytes) -> None:
         raise FileProblem(os_message(exc, path)) from None
     finally:
         tmp.unlink(missing_ok=True)
+    sync_folder(path.parent)
 
 
 def _read_secret(path: Path, kind: str) -> dict[str, Any]:
