@@ -100,9 +100,17 @@ class MetodkabApp(App):
 
     # --- start-up ----------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.terminal_colours()
         self.screen_change_signal.subscribe(self, self._show_screen_title)
         if self.auto_backup and self.store.path is not None:
             self.run_worker(self._auto_backup, thread=True, exit_on_error=False, group="backup")
+
+    def terminal_colours(self) -> None:
+        """On a 16-colour terminal the terminal's own colours: Textual otherwise turns «red»
+        and «yellow» into its theme's shades and those back into the nearest of the 16 —
+        magenta and bright red, so a «жёлтая» line and a red warning looked alike."""
+        if not self.is_headless and self.console.color_system in ("standard", "windows"):
+            self.ansi_color = True
 
     def _auto_backup(self) -> None:
         from metodkab.storage.backup import backup_if_due

@@ -9,6 +9,7 @@ from textual import constants as textual_constants
 from textual.widgets import DataTable, Label
 
 from metodkab.domain.models import Programme, Staff
+from metodkab.domain.parse import format_date
 from metodkab.screens.dialogs import ChooserScreen
 from metodkab.screens.person_card import PersonCardScreen
 from metodkab.screens.programme import ProgrammeScreen
@@ -263,3 +264,29 @@ async def test_overdue_and_urgent_dates_carry_a_mark_not_red_alone(tmp_path, mon
             since = table.get_row_at(y - 1)[list(table.columns).index("since")].plain
             assert since.startswith("!") != r.soon, (since, r)
         assert as_seen(app, screen.query_one("#od-hint")).startswith("«!» — уже просрочено")
+
+
+async def test_a_16_colour_terminal_shows_its_own_yellow(tmp_path, monkeypatch):
+    """On a real 16-colour terminal the app uses the terminal's colours: a category ending
+    in 3–6 months is written in yellow (SGR 33) — through Textual's theme it came out
+    bright red (91), the colour of the urgent ones."""
+    from metodkab.app import MetodkabApp
+    from tests.functional.test_card_flow import dev_school_db
+
+    monkeypatch.setattr(textual_constants, "COLOR_SYSTEM", "standard")
+    monkeypatch.setattr(MetodkabApp, "is_headless", property(lambda self: False))
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.ansi_color
+        await pilot.press("f5")
+        await settle(pilot, 3)
+        screen = app.screen
+        table = screen.query_one("#exp-table")
+        y = next(i for i, r in enumerate(screen.data.expiring, start=1) if not r.red)
+        date = format_date(screen.data.expiring[y - 1].valid_until)
+        ansi = app.console._render_buffer(list(table.render_line(y)))
+        codes = next(c for c, text in re.findall(r"\x1b\[([0-9;]*)m([^\x1b]*)", ansi)
+                     if date in text)
+        assert "33" in codes.split(";"), codes

@@ -70,6 +70,7 @@ class MunicipalApp(MetodkabApp, inherit_bindings=False):
 
     def on_mount(self, event) -> None:
         event.prevent_default()          # not the school's start-up (dashboard, settings)
+        self.terminal_colours()
         if self.auto_backup and self.store.path is not None:
             self.run_worker(self._office_backup, thread=True, exit_on_error=False,
                             group="backup")
