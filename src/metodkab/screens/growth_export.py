@@ -7,13 +7,12 @@ write through reports/xlsx.py. Nothing here touches the UI.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from metodkab import strings as S
 from metodkab.reports.xlsx import Sheet, write_xlsx
-from metodkab.screens.tables_export import (Progress, _search, _step, columns, file_stem,
-                                            school_name, title_row, yes_no)
+from metodkab.screens.tables_export import (Progress, _search, _step, columns, every_row,
+                                            file_stem, school_name, title_row, yes_no)
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import AchievementQuery
 from metodkab.storage.journal import JournalQuery
@@ -33,8 +32,7 @@ def achievement_filters(query: AchievementQuery) -> list[str]:
 def export_achievements(store, query: AchievementQuery, *, folder: Path,
                         progress: Progress = None) -> Path:
     day = report_date(store)
-    records, _ = store_g.count_achievements(store, query, day)
-    rows = store_g.list_achievements(store, replace(query, offset=0, limit=max(records, 1)), day)
+    rows = every_row(store_g.count_achievements, store_g.list_achievements, store, query, day)
     _step(progress, 1, 2)
     data = [[r.name, r.kind, r.level, r.date, r.title, r.result, r.organiser, r.evidence,
              yes_no(r.group_id is not None), yes_no(r.dismissed)] for r in rows]
@@ -68,8 +66,7 @@ def export_journal(store, query: JournalQuery, *, folder: Path,
     from metodkab.storage import journal as sj
 
     day = report_date(store)
-    total = sj.count_journal(store, query)
-    rows = sj.list_journal(store, replace(query, offset=0, limit=max(total, 1)))
+    rows = every_row(sj.count_journal, sj.list_journal, store, query)
     _step(progress, 1, 2)
     data = [[r.at.strftime("%d.%m.%Y %H:%M"), r.user or S.JOURNAL_NO_USER, r.what, r.label,
              S.JOURNAL_ACTIONS.get(r.action, r.action), r.summary] for r in rows]

@@ -7,7 +7,6 @@ through reports/xlsx.py; nothing here touches the UI.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 from metodkab import strings as S
@@ -17,6 +16,7 @@ from metodkab.reports import indicators as ri
 from metodkab.reports.documents import programme_part
 from metodkab.reports.indicator_sheet import figure_cells, figure_columns
 from metodkab.reports.xlsx import Column, Sheet, write_xlsx
+from metodkab.screens.tables_export import every_row
 from metodkab.storage import staff as staff_store
 from metodkab.storage.indicators import Report, names_of
 from metodkab.storage.school import get_school
@@ -106,8 +106,7 @@ def positions_text(row) -> str:
 def export_staff(store, query: StaffQuery, *, folder: Path, progress=None) -> Path:
     """The staff register as filtered and sorted on screen — every page, not just one."""
     day = report_date(store)
-    total = staff_store.count_staff(store, query, day)
-    rows = staff_store.list_staff(store, replace(query, offset=0, limit=max(total, 1)), day)
+    rows = every_row(staff_store.count_staff, staff_store.list_staff, store, query, day)
     school = get_school(store)
     data = [[r.name, positions_text(r), r.subjects, r.category, r.experience,
              r.last_training if r.last_training_precision == "day"

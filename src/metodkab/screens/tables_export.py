@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.models import Staff
@@ -71,6 +72,16 @@ def _step(progress: Progress, done: int, total: int) -> None:
         progress(done, total)
 
 
+def every_row(count: Callable[..., Any], listing: Callable[..., list], store, query,
+              *args: Any) -> list:
+    """Every row a register's ``query`` matches — all its pages, as an export takes them;
+    ``count`` and ``listing`` are the register's storage calls (``*args`` after the query)."""
+    matched = count(store, query, *args)
+    if isinstance(matched, tuple):          # (records, people)
+        matched = matched[0]
+    return listing(store, replace(query, offset=0, limit=max(matched, 1)), *args)
+
+
 def _search(text: str) -> list[str]:
     return [S.XLS_SEARCH.format(text=text.strip())] if text.strip() else []
 
@@ -78,18 +89,23 @@ def _search(text: str) -> list[str]:
 # --- Повышение квалификации ---------------------------------------------------------------
 
 
-def training_filters(query: TrainingQuery) -> list[str]:
-    """The register's search and filter in words, for the title row."""
-    parts = _search(query.search)
-    if query.year:
-        parts.append(S.XLS_TR_YEAR.format(year=query.year))
-    parts += [v for v in (query.kind, query.form, query.provider, query.topic) if v]
+def training_filter_words(query: TrainingQuery) -> list[str]:
+    """The register's filter but its year, in words (the status line and the title row)."""
+    parts = [v for v in (query.kind, query.form, query.provider, query.topic) if v]
     for flag, yes, no in ((query.federal, S.TR_FILTER_FEDERAL_SHORT, S.TR_FILTER_NOT_FEDERAL),
                           (query.by_diagnostics, S.TR_FILTER_BY_DIAG_SHORT,
                            S.TR_FILTER_NOT_BY_DIAG)):
         if flag is not None:
             parts.append(yes if flag else no)
     return parts
+
+
+def training_filters(query: TrainingQuery) -> list[str]:
+    """The register's search and filter in words, for the title row."""
+    parts = _search(query.search)
+    if query.year:
+        parts.append(S.XLS_TR_YEAR.format(year=query.year))
+    return parts + training_filter_words(query)
 
 
 def training_rows(rows: Sequence[store_t.TrainingRow]) -> list[list]:
@@ -107,8 +123,7 @@ def export_trainings(store, query: TrainingQuery, *, folder: Path,
                      progress: Progress = None) -> Path:
     """The register as searched, filtered and sorted on screen — every page."""
     day = report_date(store)
-    records, _ = store_t.count_trainings(store, query, day)
-    rows = store_t.list_trainings(store, replace(query, offset=0, limit=max(records, 1)), day)
+    rows = every_row(store_t.count_trainings, store_t.list_trainings, store, query, day)
     _step(progress, 1, 2)
     sheet = Sheet(S.XLS_TR_SHEET, title_row(school_name(store), S.XLS_TR_WHAT, day,
                                             training_filters(query)),
@@ -230,8 +245,7 @@ def export_mentorships(store, query: MentorshipQuery, *, folder: Path,
                        progress: Progress = None) -> Path:
     """The register as searched and filtered on screen — every page."""
     day = report_date(store)
-    total = store_m.count_mentorships(store, query, day)
-    rows = store_m.list_mentorships(store, replace(query, offset=0, limit=max(total, 1)), day)
+    rows = every_row(store_m.count_mentorships, store_m.list_mentorships, store, query, day)
     _step(progress, 1, 2)
     sheet = Sheet(S.XLS_MENT_SHEET, title_row(school_name(store), S.XLS_MENT_WHAT, day,
                                               mentorship_filters(store, query)),

@@ -19,6 +19,7 @@ from metodkab import strings as S
 from metodkab.domain import values as V
 from metodkab.domain.parse import format_end
 from metodkab.screens.base import AppScreen
+from metodkab.screens.tables_export import training_filter_words
 from metodkab.screens.training_forms import (GroupTrainingFormScreen, TrainingFormScreen,
                                              ask_delete_training)
 from metodkab.screens.training_overdue import OverdueScreen, open_card
@@ -123,15 +124,8 @@ class TrainingScreen(RecordRegister, Register, AppScreen):
 
     def status_text(self) -> str:
         q = self.query_state
-        parts = []
-        if q.year:
-            parts.append(str(q.year))
-        parts += [v for v in (q.kind, q.form, q.provider, q.topic) if v]
-        for flag, yes, no in ((q.federal, S.TR_FILTER_FEDERAL_SHORT, S.TR_FILTER_NOT_FEDERAL),
-                              (q.by_diagnostics, S.TR_FILTER_BY_DIAG_SHORT,
-                               S.TR_FILTER_NOT_BY_DIAG)):
-            if flag is not None:
-                parts.append(yes if flag else no)
+        parts = [str(q.year)] if q.year else []
+        parts += training_filter_words(q)
         records, people = self.total
         text = shown_text(len(self.rows), records, q, S.TR_SHOWN, S.TR_PAGE, people=people)
         if parts:
