@@ -81,7 +81,8 @@ def test_dossier_of_a_teacher_with_a_category(fresh_db):
                               "провела 2 открытых урока"),)
     assert {"педагог-наставник", "педагог-методист"} <= set(doc.applies_for)
     assert doc.methodical[0][0] == "Руководство: ШМО «ШМО начальных классов»"
-    assert ("мастер-класс: Смысловое чтение", "муниципальный", "02.04.2025") in doc.methodical
+    assert not any("Смысловое чтение" in r[0] for r in doc.methodical)   # once: achievements
+    assert doc.methodical_achievements == 1
     assert group
 
     text = "\n".join([p.text for p in rp.portfolio_docx(doc).paragraphs]
@@ -130,3 +131,37 @@ def test_a_pair_recorded_active_prints_what_the_rule_says_on_the_day(fresh_db):
                                                        "срок программы истёк"]
     # On a day inside the term, with everyone at work, it is «действует».
     assert [r[3] for r in load_portfolio(s, me, D(2026, 9, 1)).as_mentor] == ["действует"]
+
+
+def test_each_talk_is_printed_once_under_achievements(fresh_db):
+    """A methodist's talks, publications and master classes are achievement records: the
+    dossier prints each once, in «Достижения…»; «Методическая работа» keeps what is not an
+    achievement (associations led, programme activities) and says how many are there."""
+    s = fresh_db
+    me = person(s, "Волкова", "Ирина", "Александровна")
+    repo.create(s, QualificationCategory(staff_id=me, position="учитель", category="высшая",
+                                         decision_date=D(2022, 2, 24)))
+    for kind, title in (("выступление", "Доклад на августовском совещании"),
+                        ("публикация", "Статья о смысловом чтении"),
+                        ("конкурс профмастерства", "Учитель года")):
+        repo.create(s, Achievement(staff_id=me, kind=kind, level="муниципальный",
+                                   date=D(2025, 8, 28), title=title))
+    doc = load_portfolio(s, me, DAY)
+    assert "педагог-методист" in doc.applies_for
+    assert doc.methodical == () and doc.methodical_achievements == 2
+    out = rp.portfolio_docx(doc)
+    cells = [c.text for t in out.tables for row in t.rows for c in row.cells]
+    paragraphs = [p.text for p in out.paragraphs]
+    for title in ("Доклад на августовском совещании", "Статья о смысловом чтении",
+                  "Учитель года"):
+        assert sum(title in text for text in cells + paragraphs) == 1, title
+    at = paragraphs.index("Методическая работа (для категории «педагог-методист»)")
+    assert paragraphs[at + 1] == (
+        "Открытые уроки, мастер-классы, выступления, публикации, обобщение опыта за период "
+        "(2) — в разделе «Достижения, открытые уроки, выступления, публикации, конкурсы».")
+
+    group = repo.create(s, Association(name="ШМО филологов", head_id=me))
+    led = load_portfolio(s, me, DAY)
+    assert [r[0] for r in led.methodical] == ["Руководство: ШМО «ШМО филологов»"] and group
+    paragraphs = [p.text for p in rp.portfolio_docx(led).paragraphs]
+    assert sum("— в разделе «Достижения" in p for p in paragraphs) == 1

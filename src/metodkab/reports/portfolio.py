@@ -57,6 +57,7 @@ class PortfolioDocument:
     diagnostics: Rows                             # date, kind, operator, result
     applies_for: tuple[str, ...] = ()             # categories held or open to the person
     methodical: Rows = ()                         # what, role/date for «педагог-методист»
+    methodical_achievements: int = 0              # talks, publications … (in achievements)
     learning_hours: str = ""
 
 
@@ -115,10 +116,18 @@ def portfolio_docx(doc: PortfolioDocument) -> Document:
     if doc.as_mentor or MENTOR in doc.applies_for:
         _table(out, mentor_title, S.PF_MENTOR_COLUMNS, doc.as_mentor, (4.5, 3, 3.4, 2.2, 5),
                (None, None, "center", None, None))
-    if doc.methodical or METHODIST in doc.applies_for:
+    if doc.methodical or doc.methodical_achievements or METHODIST in doc.applies_for:
+        # Each record once: talks, publications, master classes … stay under «Достижения»
+        # (they are achievement records); this section names how many and where.
+        elsewhere = (S.PF_METHODICAL_ELSEWHERE.format(count=doc.methodical_achievements,
+                                                      section=S.PF_ACHIEVEMENTS)
+                     if doc.methodical_achievements else "")
         _table(out, S.PF_METHODICAL + (S.PF_FOR_CATEGORY.format(category=METHODIST)
                                        if METHODIST in doc.applies_for else ""),
-               S.PF_METHODICAL_COLUMNS, doc.methodical, (7, 4, 4), (None, None, "center"))
+               S.PF_METHODICAL_COLUMNS, doc.methodical, (7, 4, 4), (None, None, "center"),
+               empty=elsewhere or S.PF_NONE)
+        if doc.methodical and elsewhere:
+            W.paragraph(out, elsewhere, italic=True)
 
     W.paragraph(out, S.PF_SOURCE.format(date=format_date(doc.day)), italic=True, size=10)
     W.signature_line(out, S.PF_SIGN_PERSON, initials_first(doc.person), date_line=True)

@@ -23,6 +23,8 @@ from metodkab.storage.settings import report_date
 
 NAME = ("s.last_name || ' ' || s.first_name || "
         "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
+# Achievements that are methodical work: printed once, under «Достижения…» (an achievement
+# record, domain.md §2), and counted in «Методическая работа» with a pointer to them.
 METHODICAL_KINDS = ("выступление", "публикация", "мастер-класс", "обобщение опыта",
                     "открытый урок")
 
@@ -155,8 +157,6 @@ def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
     methodical = [(S.PF_LEADS.format(kind=r["kind"], name=r["name"]), S.PF_ROLE_HEAD, "")
                   for r in _rows(store, "SELECT name, kind FROM association WHERE deleted = 0 "
                                         "AND head_id = ? ORDER BY name", (staff_id,))]
-    methodical += [(f"{a.kind}: {a.title}", a.level, format_date(a.date))
-                   for a in achievements if a.kind in METHODICAL_KINDS]
     methodical += [(r["title"], S.PF_ROLE_RESPONSIBLE, format_date(_d(r["done_date"])))
                    for r in _rows(store, """
         SELECT a.title, a.done_date FROM programme_activity a
@@ -175,5 +175,6 @@ def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
                            for a in achievements),
         steps=steps, as_mentor=as_mentor, as_mentee=as_mentee, diagnostics=diagnostics,
         applies_for=tuple(sorted(applies)), methodical=tuple(methodical),
+        methodical_achievements=sum(a.kind in METHODICAL_KINDS for a in achievements),
         learning_hours=S.PF_HOURS.format(hours=store_g.format_hours(
             sum(r.hours for r in learning))))
