@@ -24,6 +24,7 @@ from metodkab.screens.mentorship_form import MentorshipFormScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import EventRow, MentorshipCard
 from metodkab.storage.settings import report_date
+from metodkab.widgets.keys import BACK_KEY
 from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns, shorten
 from metodkab.widgets.text import plain_row, say
 
@@ -128,7 +129,7 @@ class MentorshipCardScreen(TableScreen):
                 id="edit-pair", show=False),
         Binding("ctrl+t", "goals", S.MENT_KEY_GOALS, key_display="Ctrl+T", id="goals",
                 show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        BACK_KEY,
     ]
 
     def __init__(self, mentorship_id: str) -> None:

@@ -22,6 +22,7 @@ from metodkab.storage import mentorship as store_m
 from metodkab.storage.mentorship import Coverage, CoverageRow, MenteeInfo
 from metodkab.storage.settings import report_date
 from metodkab.widgets.box import BoxDialog
+from metodkab.widgets.keys import BACK_KEY
 from metodkab.widgets.table import (column_widths, current_key, fit_name, move_to_key, set_columns,
                                     shorten)
 from metodkab.widgets.text import plain, plain_row, say
@@ -77,7 +78,7 @@ class CoverageScreen(TableScreen):
                 id="toggle"),
         Binding("ctrl+e", "export", S.XLS_KEY_EXPORT, key_display="Ctrl+E", show=False,
                 id="export"),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        BACK_KEY,
     ]
 
     def __init__(self) -> None:

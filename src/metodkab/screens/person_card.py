@@ -27,6 +27,7 @@ from metodkab.screens.route_forms import (DeficitFormScreen, DiagnosticFormScree
 from metodkab.screens.training_forms import TrainingFormScreen, ask_delete_training
 from metodkab.storage import attestation as store_a
 from metodkab.storage import development as store_d
+from metodkab.widgets.keys import OPEN_KEY, REMOVE_KEY
 from metodkab.widgets.table import current_key, move_to_key
 
 TABS = ("main", "courses", "attestation", "diagnostics", "routes", "growth")
@@ -55,10 +56,10 @@ class PersonCardScreen(CardTables, AppScreen):
                 id="edit-person"),
         Binding("ctrl+w", "portfolio", S.PF_KEY, key_display="Ctrl+W", id="portfolio",
                 show=False),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
+        OPEN_KEY,
         # The same entry as F4 in help and the palette (it listed «Открыть» twice).
         Binding("enter", "open", S.KEY_OPEN, key_display="Enter/F4", show=False),
-        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
+        REMOVE_KEY,
         *(Binding(str(i), f"tab('{tab}')", S.DEV_KEY_TAB[tab], key_display=str(i), show=False)
           for i, tab in enumerate(TABS, start=1)),
         Binding("ctrl+pagedown", "next_tab(1)", S.DEV_KEY_NEXT_TAB, key_display="Ctrl+PgDn",

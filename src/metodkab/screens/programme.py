@@ -26,6 +26,7 @@ from metodkab.screens.programme_forms import (ActivityFormScreen, IndicatorFormS
 from metodkab.screens.programme_views import ProgrammeViews
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.keys import BACK_KEY, OPEN_KEY
 from metodkab.widgets.text import fit_lines
 
 VIEWS = ("outline", "agenda", "people", "progress", "indicators")
@@ -58,7 +59,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
     BINDINGS = [
         Binding("insert", "add", S.KEY_ADD, key_display="Ins", id="add"),
         # Not in the footer (80 columns keep Ctrl+D, Ctrl+R and F1 whole); F1 lists them.
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
+        OPEN_KEY,
         Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove"),
         Binding("ctrl+d", "done", S.PROG_KEY_DONE, key_display="Ctrl+D", id="done"),
         Binding("ctrl+r", "postpone", S.PROG_KEY_POSTPONE, key_display="Ctrl+R", id="postpone"),
@@ -80,7 +81,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
                 show=False),
         Binding("ctrl+right", "year(1)", S.PROG_KEY_NEXT_YEAR, key_display="Ctrl+→",
                 show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        BACK_KEY,
     ]
 
     def __init__(self) -> None:

@@ -23,6 +23,7 @@ from metodkab.screens.route_forms import RouteFormScreen, StepFormScreen
 from metodkab.storage import development as store_d
 from metodkab.storage.development import RouteView, StepRow
 from metodkab.storage.settings import report_date
+from metodkab.widgets.keys import BACK_KEY, OPEN_KEY, REMOVE_KEY
 from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns, shorten
 from metodkab.widgets.text import plain_row
 
@@ -90,11 +91,11 @@ class RouteScreen(TableScreen):
                 id="edit-route"),
         Binding("ctrl+w", "print", S.DOC_KEY_PRINT_ROUTE, key_display="Ctrl+W", id="print",
                 show=False, priority=True),
-        Binding("f4", "open", S.KEY_OPEN, key_display="Enter/F4", id="open", show=False),
-        Binding("delete", "remove", S.KEY_DELETE, key_display="Del", id="remove", show=False),
+        OPEN_KEY,
+        REMOVE_KEY,
         Binding("ctrl+up", "move(-1)", S.DEV_KEY_MOVE_UP, key_display="Ctrl+↑", show=False),
         Binding("ctrl+down", "move(1)", S.DEV_KEY_MOVE_DOWN, key_display="Ctrl+↓", show=False),
-        Binding("escape", "back", S.KEY_BACK, key_display="Esc", id="back", show=False),
+        BACK_KEY,
     ]
 
     def __init__(self, route_id: str) -> None:
