@@ -4,6 +4,7 @@ the atomic write."""
 
 import datetime as dt
 import os
+import zipfile
 
 import docx
 import pytest
@@ -516,13 +517,16 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
     target = W.write_docx(tmp_path, "Приказ", _small("старый"))
     before = target.read_bytes()
     broken = _small("новый")
+    written = []
 
-    def fail(stream):
-        stream.write(b"PK half a file")
-        raise OSError("disk full")
+    def disk_full(self, name, data, *args, **kwargs):
+        if written:                         # the first member is on disk, then no room
+            raise OSError(28, "No space left on device")
+        written.append(name)
+        return zipfile.ZipFile.writestr(self, name, data, *args, **kwargs)
 
-    monkeypatch.setattr(broken, "save", fail)
-    with pytest.raises(FileProblem):
+    monkeypatch.setattr(W.DatedZip, "writestr", disk_full)
+    with pytest.raises(FileProblem, match="нет места"):
         W.write_docx(tmp_path, "Приказ", broken)
     assert target.read_bytes() == before
     assert os.listdir(tmp_path) == [target.name]

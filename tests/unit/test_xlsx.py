@@ -125,6 +125,34 @@ def test_properties_are_dated_by_the_report_date_not_the_machine_clock(tmp_path)
     assert not props.creator
 
 
+def test_the_same_data_gives_the_same_file_byte_for_byte(tmp_path):
+    """Workbooks and Word documents are dated by the report date, their properties and
+    every member of the archive: written twice (a second apart or a year), the same."""
+    import time
+    import zipfile
+
+    from metodkab.reports import docx as W
+
+    sheet = Sheet("Лист", "Т", (Column("А"),), [["текст"]])
+    first = write_xlsx(tmp_path / "1", "ф", [sheet], day=dt.date(2025, 3, 7)).read_bytes()
+    time.sleep(2.1)                           # a zip stores its times in 2-second steps
+    second = write_xlsx(tmp_path / "2", "ф", [sheet], day=dt.date(2025, 3, 7))
+    assert second.read_bytes() == first
+    with zipfile.ZipFile(second) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2025, 3, 7, 12, 0, 0)}
+
+    def document():
+        out = W.new_document(title="Приказ", day=dt.date(2025, 3, 7))
+        W.paragraph(out, "текст")
+        return out
+
+    one = W.write_docx(tmp_path / "1", "Приказ", document()).read_bytes()
+    other = W.write_docx(tmp_path / "2", "Приказ", document())
+    assert other.read_bytes() == one
+    with zipfile.ZipFile(other) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2025, 3, 7, 12, 0, 0)}
+
+
 def test_a_failed_save_keeps_the_old_workbook(tmp_path, monkeypatch):
     import errno
 

@@ -14,6 +14,8 @@ name and an existing file is replaced only by a complete one. No textual here.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from metodkab import strings as S
-from metodkab.reports.xlsx import property_time, safe_file_name
+from metodkab.reports.xlsx import DatedZip, property_time, safe_file_name
 from metodkab.storage.files import atomic_write
 
 FONT = "Times New Roman"
@@ -606,6 +608,13 @@ def write_docx(folder: Path | str, file_name: str, document: Document) -> Path:
         name += ".docx"
     target = folder / name
     tag_russian(document)
-    with atomic_write(target, private=True) as stream:
-        document.save(stream)
+    # python-docx dates every member of the archive by the machine's clock: the document
+    # is saved in memory and its members copied, dated by the document's own date.
+    saved = io.BytesIO()
+    document.save(saved)
+    with (zipfile.ZipFile(saved) as source,
+          atomic_write(target, private=True) as stream,
+          DatedZip(stream, document.core_properties.modified) as archive):
+        for member in source.infolist():
+            archive.writestr(member.filename, source.read(member))
     return target.resolve()

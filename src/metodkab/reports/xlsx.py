@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -110,6 +110,29 @@ def property_time(day: dt.date) -> dt.datetime:
     same document. Noon, because the properties are stored in UTC and Word shows them in
     local time: noon is the same date in every time zone of Russia."""
     return dt.datetime.combine(day, dt.time(12, 0))
+
+
+class DatedZip(ZipFile):
+    """A zip archive (a workbook, a Word document) whose members carry the document's
+    own time, not the moment of writing: the same data gives the same file, byte for
+    byte."""
+
+    def __init__(self, file, when: dt.datetime) -> None:
+        super().__init__(file, "w", ZIP_DEFLATED, allowZip64=True)
+        self.when = when.timetuple()[:6]
+
+    def writestr(self, name, data, *args, **kwargs) -> None:
+        if isinstance(name, str):
+            name = ZipInfo(name, date_time=self.when)
+            name.compress_type = ZIP_DEFLATED
+            name.external_attr = 0o600 << 16
+        super().writestr(name, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *args, **kwargs) -> None:
+        """A file from disk (openpyxl writes each sheet to a temporary file first) goes
+        in under the document's time too, not the file's."""
+        with open(filename, "rb") as fh:
+            self.writestr(arcname or Path(filename).name, fh.read())
 
 
 def free_name(folder: Path | str, name: str, suffix: str = ".xlsx") -> str:
@@ -502,8 +525,8 @@ def write_xlsx(folder: Path | str, file_name: str, sheets: Sequence[Sheet], *,
     wb.properties.created = wb.properties.modified = property_time(day)
     wb.properties.creator = ""
     with atomic_write(target, private=True) as stream:
-        # Workbook.save would stamp «modified» with the machine's clock: write it as
-        # openpyxl's save does, without the stamp.
-        with ZipFile(stream, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        # Workbook.save would stamp «modified» and every member with the machine's
+        # clock: written as openpyxl's save does, dated by the report date.
+        with DatedZip(stream, property_time(day)) as archive:
             ExcelWriter(wb, archive).save()
     return target.resolve()
