@@ -13,10 +13,10 @@ from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.models import Achievement, ShortLearning
-from metodkab.domain.parse import norm
 from metodkab.storage import groups, repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
+from metodkab.storage.search import like_pattern as _like
 
 NAME = ("s.last_name || ' ' || s.first_name || "
         "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
@@ -34,11 +34,6 @@ def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cur = store.db.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
-
-
-def _like(text: str) -> str:
-    escaped = norm(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 # --- the register ------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
 from metodkab.storage.rulesql import employed, in_p
+from metodkab.storage.search import like_pattern as _like
 
 NAME = ("{a}.last_name || ' ' || {a}.first_name || "
         "CASE WHEN {a}.middle_name <> '' THEN ' ' || {a}.middle_name ELSE '' END")
@@ -40,11 +41,6 @@ def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cur = store.db.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
-
-
-def _like(text: str) -> str:
-    escaped = norm(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date, norm
+from metodkab.domain.parse import format_date
 from metodkab.reports import rules
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents, StorageError
+from metodkab.storage.search import like_pattern as _like
 from metodkab.storage.training import COUNTED
 
 STATUSES = ("active", "dismissed", "all")
@@ -55,11 +56,6 @@ class StaffRow:
     employment: str = ""
     excluded: str = ""       # why the person is not in the figures (reports.rules.outside_p)
     last_training_precision: str = "day"     # "year": that course is known only by its year
-
-
-def _like(text: str) -> str:
-    escaped = norm(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _query_parts(query: StaffQuery, day: dt.date, period_years: int,

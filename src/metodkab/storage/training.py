@@ -19,6 +19,7 @@ from metodkab.storage import groups, repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
 from metodkab.storage.rulesql import employed
+from metodkab.storage.search import like_pattern as _like
 
 NAME = ("s.last_name || ' ' || s.first_name || "
         "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
@@ -41,11 +42,6 @@ def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         cur = store.db.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
-
-
-def _like(text: str) -> str:
-    escaped = norm(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _period(store: Store) -> int:
