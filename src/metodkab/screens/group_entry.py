@@ -12,7 +12,7 @@ Each register gives its own words and its storage calls (``GroupStore``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +46,7 @@ class GroupEntry:
     GROUP_TITLE = ""
     EVERYONE_BINDING = Binding("ctrl+g", "everyone", S.TR_KEY_EVERYONE, key_display="Ctrl+G",
                                id="everyone")
-    employed: list[tuple[str, str]] = []
+    employed: Sequence[tuple[str, str]] = ()        # set when the form has loaded
 
     def people_spec(self) -> FieldSpec:
         return FieldSpec("staff_ids", self.PEOPLE_LABEL,
