@@ -16,24 +16,13 @@ from metodkab.domain.models import Achievement, ShortLearning
 from metodkab.storage import groups, repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
+from metodkab.storage.rows import dict_rows as _rows, full_name, iso_date as _date
 from metodkab.storage.search import like_pattern as _like
 
-NAME = ("s.last_name || ' ' || s.first_name || "
-        "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
+NAME = full_name("s")
 PAGE_SIZE = 200
 # The fields one group entry shares (everything but the person and the evidence).
 GROUP_FIELDS = ("kind", "level", "date", "title", "result", "organiser")
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    with store.mutex:
-        cur = store.db.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 # --- the register ------------------------------------------------------------------------

@@ -20,20 +20,9 @@ from metodkab.reports import training as rules
 from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents, StorageError
+from metodkab.storage.rows import dict_rows as _rows, full_name, iso_date as _date
 
-NAME = ("{a}.last_name || ' ' || {a}.first_name || "
-        "CASE WHEN {a}.middle_name <> '' THEN ' ' || {a}.middle_name ELSE '' END")
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    with store.mutex:
-        cur = store.db.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
+NAME = full_name("{a}")          # .format(a=alias)
 
 
 def _count(store: Store, sql: str, params: Any = ()) -> int:

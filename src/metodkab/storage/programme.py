@@ -20,18 +20,8 @@ from metodkab.reports import programme as rp
 from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import StorageError
+from metodkab.storage.rows import dict_rows as _rows, iso_date as _date
 from metodkab.storage.settings import all_settings, report_date
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _rows(store: Store, sql: str, params: Sequence | dict = ()) -> list[dict]:
-    with store.mutex:
-        cur = store.db.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 # --- rows the screens show ---------------------------------------------------------------

@@ -18,11 +18,11 @@ from metodkab.reports import training as rules
 from metodkab.storage import groups, repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
+from metodkab.storage.rows import dict_rows as _rows, full_name, iso_date as _date
 from metodkab.storage.rulesql import employed
 from metodkab.storage.search import like_pattern as _like
 
-NAME = ("s.last_name || ' ' || s.first_name || "
-        "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
+NAME = full_name("s")
 EMPLOYED = employed("s")
 # The kinds that count for the three-year rule (reports.training.COUNTED_KINDS).
 COUNTED = "t.kind IN (" + ", ".join(f"'{k}'" for k in rules.COUNTED_KINDS) + ")"
@@ -31,17 +31,6 @@ POSITIONS = ("(SELECT group_concat(position, ', ') FROM (SELECT position FROM st
 PAGE_SIZE = 200
 SORTS = {"end": "t.end_date", "name": "s.name_norm", "title": "norm(t.title)",
          "hours": "t.hours"}
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    with store.mutex:
-        cur = store.db.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 def _period(store: Store) -> int:
