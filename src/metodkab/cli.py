@@ -311,7 +311,7 @@ def _demo(out: Path, staff: int | None, seed: int, clock: Clock) -> int:
     from metodkab.storage.files import clean_stale_temps
 
     clean_stale_temps(out.parent)           # a demo build killed half-way
-    build_demo(out, staff=staff, seed=seed, today=clock.today())
+    build_demo(out, staff=staff, seed=seed, today=clock.today(), wall_time=True)
     print(S.CLI_DEMO_DONE.format(path=out))
     return 0
 
@@ -360,7 +360,7 @@ def _run_app(db_path: Path, clock: Clock, *, demo: bool) -> int:
 
             tmpdir = Path(tempfile.mkdtemp(prefix="metodkab-demo-"))
             db_path = tmpdir / "demo.sqlite"
-            build_demo(db_path, today=clock.today())
+            build_demo(db_path, today=clock.today(), wall_time=True)
         app = make_app(db_path, clock=clock, auto_backup=not demo)
         app.run()
         return app.return_code or 0

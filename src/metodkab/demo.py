@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+from metodkab import strings as S
 from metodkab.clock import Clock
 from metodkab.domain.models import (
     Achievement,
@@ -72,9 +73,15 @@ TABLE_ORDER = (School, Staff, Association, QualificationCategory, ConformityAtte
 
 
 def build_demo(path: Path, *, staff: int | None = None, seed: int = 2026,
-               today: dt.date | None = None) -> None:
-    """Create a new database at ``path``: the demo school, or a synthetic one of ``staff``."""
+               today: dt.date | None = None, wall_time: bool | None = None) -> None:
+    """Create a new database at ``path``: the demo school, or a synthetic one of ``staff``.
+
+    Each record's history starts with «демонстрационные данные», stamped with the real
+    time of the build (``wall_time``, the default when ``today`` is not given) or, for
+    tests, 12:00 of ``today``."""
     path = Path(path)
+    if wall_time is None:
+        wall_time = today is None
     today = today or dt.date.today()
     gen = _Generator(seed, today)
     # Tens of thousands of records and no reference cycles among them: the cyclic
@@ -89,7 +96,7 @@ def build_demo(path: Path, *, staff: int | None = None, seed: int = 2026,
         else:
             _StressSchool(gen, staff).build()
             settings = {"user_name": "Заместитель директора"}
-        _write(path, gen, settings)
+        _write(path, gen, settings, Clock(gen.today, wall_time=wall_time))
     finally:
         if collecting:
             gc.enable()
@@ -116,12 +123,12 @@ def demo_document_settings(today: dt.date) -> dict[str, str]:
             "mentorship_rule_date": dt.date(today.year - 1, 9, 30).isoformat()}
 
 
-def _write(path: Path, gen: _Generator, settings: dict[str, str]) -> None:
+def _write(path: Path, gen: _Generator, settings: dict[str, str], clock: Clock) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     _remove(tmp, *_sidecars(tmp))
     try:
-        store = open_store(tmp, clock=Clock(gen.today), exclusive=False)
+        store = open_store(tmp, clock=clock, exclusive=False)
         try:
             conn = store.db.conn
             # The temporary file only becomes the database once complete (the rename
@@ -135,9 +142,10 @@ def _write(path: Path, gen: _Generator, settings: dict[str, str]) -> None:
             # spills dirty pages mid-transaction, and on glibc that spill path made the
             # 5,000-staff build up to 2.5 times slower (the heap trimmed and re-faulted).
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            # Loaded by nobody in particular: the demo's own user is set only after.
+            repo.insert_many(store, gen.records(), audit_note=S.DEMO_AUDIT_NOTE,
+                             make_id=gen.new_id, history=True)
             set_settings(store, settings)
-            repo.insert_many(store, gen.records(), audit_note="демонстрационные данные",
-                             make_id=gen.new_id)
         finally:
             store.close()
         with open(tmp, "rb+") as f:

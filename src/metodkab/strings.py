@@ -1185,7 +1185,8 @@ IMP_SUMMARY = "Добавить: {add}, обновить: {update}, без из�
 IMP_SUMMARY_PARTIAL = "Частично (часть данных не загрузится): {partial}."
 IMP_DONE = ("Загружено. Новых сотрудников: {added}, обновлено: {updated}, курсов: {trainings}, "
             "категорий: {categories}, СЗД: {conformity}. Не загружено строк: {errors}.")
-IMP_AUDIT_NOTE = "импорт из файла {file}"
+IMP_AUDIT_NOTE = "загружено из списка {file}"
+DEMO_AUDIT_NOTE = "демонстрационные данные"
 # error report
 IMP_REPORT_FILE = "Ошибки импорта — {stem} — {stamp}.xlsx"
 IMP_REPORT_SHEET = "Ошибки импорта"
@@ -1876,8 +1877,9 @@ JOURNAL_KEY_ALL = "Весь журнал"
 JOURNAL_HISTORY_TITLE = "История: {section} · {label}"
 JOURNAL_HISTORY_DELETED = " (удалена)"
 JOURNAL_NO_RECORD = "Здесь нет записи, историю которой можно показать."
-JOURNAL_NO_ENTRIES = ("Изменений этой записи в журнале нет (записи, внесённые импортом или "
-                      "демонстрационной базой, записаны в журнал одной строкой на таблицу).")
+JOURNAL_NO_ENTRIES = ("Изменений этой записи в журнале нет: она загружена списком или "
+                      "резервной копией, сделанными прежней версией программы, — такая "
+                      "загрузка записана в журнал одной строкой на таблицу (Ctrl+J).")
 JOURNAL_ENTRY = "{at} · {user} · {action}"
 JOURNAL_ACTIONS = {"insert": "создана", "update": "изменена", "delete": "удалена",
                    "restore": "восстановлена"}

@@ -90,8 +90,11 @@ def test_staff_import_writes_what_the_preview_said(fresh_db):
                          ("Функциональная грамотность", 72, D(2023, 1, 1),
                           ["функциональная грамотность"])]
     notes = [r[0] for r in fresh_db.db.conn.execute(
-        "SELECT changes FROM audit_log WHERE table_name = 'staff'")]
-    assert notes == ['{"note": "импорт из файла import_staff_fio3.xlsx", "rows": 4}']
+        "SELECT changes FROM audit_log WHERE table_name = 'staff' AND record_id = '*'")]
+    assert notes == ['{"note": "загружено из списка import_staff_fio3.xlsx", "rows": 4}']
+    loaded = {r[0] for r in fresh_db.db.conn.execute(        # and each person's own line
+        "SELECT record_id FROM audit_log WHERE table_name = 'staff' AND record_id <> '*'")}
+    assert loaded == {p.id for p in repo.find(fresh_db, Staff)}
 
 
 def test_reimport_changes_nothing(fresh_db):

@@ -83,7 +83,7 @@ def test_find_table_and_records_without_history(school):
     assert sj.find_table(store, ids["course"]) == "training"
     assert sj.find_table(store, "group:federal") is None
     assert sj.find_table(store, "00000000-0000-4000-8000-000000000000") is None
-    # records of a bulk load (demo, import) have one line per table, none per record
+    # records of a bulk load without history (a sync sample) have one line per table
     [made] = repo.insert_many(store, [Achievement(staff_id=ids["person"], kind="публикация",
                                                   level="школьный", date=D(2026, 1, 1),
                                                   title="Статья")])

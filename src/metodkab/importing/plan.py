@@ -856,10 +856,10 @@ def apply_plan(store: Store, plan: Plan, *, source: str = "") -> ImportResult:
     updates = [r.staff_update for r in plan.good_rows if r.staff_update is not None]
     records = [rec for r in plan.good_rows for rec in r.records]
     with store.atomic():
-        repo.insert_many(store, new_staff, audit_note=note)
+        repo.insert_many(store, new_staff, audit_note=note, history=True)
         for record in updates:
             repo.update(store, record)
-        repo.insert_many(store, records, audit_note=note)
+        repo.insert_many(store, records, audit_note=note, history=True)
     return ImportResult(
         added=len(new_staff), updated=len(updates),
         trainings=sum(isinstance(r, Training) for r in records),

@@ -82,7 +82,8 @@ def history_text(history: RecordHistory) -> Text:
     for entry in history.entries:
         text.append(S.JOURNAL_ENTRY.format(
             at=entry.at.strftime("%d.%m.%Y %H:%M"), user=entry.user or S.JOURNAL_NO_USER,
-            action=S.JOURNAL_ACTIONS.get(entry.action, entry.action)), style="bold")
+            action=entry.note or S.JOURNAL_ACTIONS.get(entry.action, entry.action)),
+            style="bold")
         text.append("\n")
         for change in entry.changes:
             text.append(f"  {change.field}: ", style="dim")

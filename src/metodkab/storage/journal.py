@@ -14,6 +14,7 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
 from metodkab.storage.db import Store
+from metodkab.storage.repo import LOADED_KEY, LOADED_PREFIX
 from metodkab.domain.jsonio import read_json  # the log of a restored copy too
 
 NAME = ("last_name || ' ' || first_name || "
@@ -139,19 +140,22 @@ class HistoryEntry:
     changes: tuple[FieldChange, ...]
     table: str = ""
     record_id: str = ""
+    note: str = ""        # where a record loaded in bulk came from («загружено из списка …»)
 
 
-def _changes(table: str, action: str, raw: str, names: _Names,
-             flags: set[str]) -> tuple[FieldChange, ...]:
+def _data(raw: str) -> dict:
     try:
         data = read_json(raw or "{}")
     except ValueError:
-        return ()
-    if not isinstance(data, dict):
-        return ()
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _changes(table: str, action: str, data: dict, names: _Names,
+             flags: set[str]) -> tuple[FieldChange, ...]:
     out = []
     for field, value in data.items():
-        if field in HIDDEN:
+        if field in HIDDEN or field == LOADED_KEY:
             continue
         if action == "update" and isinstance(value, list) and len(value) == 2:
             old, new = value
@@ -167,8 +171,10 @@ def _changes(table: str, action: str, raw: str, names: _Names,
 
 def _entry(row: tuple, names: _Names, flags: set[str]) -> HistoryEntry:
     at, user, table, record_id, action, raw = row
+    data = _data(raw)
     return HistoryEntry(dt.datetime.fromisoformat(at), user, action,
-                        _changes(table, action, raw, names, flags), table, record_id)
+                        _changes(table, action, data, names, flags), table, record_id,
+                        str(data.get(LOADED_KEY) or ""))
 
 
 def record_history(store: Store, table: str, record_id: str) -> list[HistoryEntry]:
@@ -250,7 +256,9 @@ class JournalRow:
 
 
 def _where(query: JournalQuery) -> tuple[str, list[Any]]:
-    where, params = ["1"], []
+    # A load in bulk is listed by its lines per table; each record's own line of it is
+    # part of that record's history (Ctrl+H), not another line of the whole journal.
+    where, params = [f"substr(changes, 1, {len(LOADED_PREFIX)}) <> ?"], [LOADED_PREFIX]
     if query.date_from:
         where.append("at >= ?")
         params.append(query.date_from.isoformat())
@@ -279,27 +287,22 @@ def list_journal(store: Store, query: JournalQuery) -> list[JournalRow]:
     labels: dict[tuple[str, str], str] = {}
     out = []
     for row_id, at, user, table, record_id, action, raw in rows:
-        changes = _changes(table, action, raw, names, flags)
+        data = _data(raw)
         key = (table, record_id)
         if key not in labels:
             labels[key] = (record_label(store, table, record_id)
                            if len(record_id) == 36 and table not in SECTIONS["service"]
                            else "")
-        if record_id == "*" and action == "insert":
-            summary = S.JOURNAL_BULK.format(rows=_bulk_rows(raw))
+        label = labels[key]
+        if record_id == "*" and action == "insert":     # a load in bulk: where from, how many
+            label = str(data.get("note", ""))
+            summary = S.JOURNAL_BULK.format(rows=data.get("rows", ""))
         else:
-            summary = ", ".join(c.field for c in changes)
+            summary = ", ".join(c.field for c in _changes(table, action, data, names, flags))
         out.append(JournalRow(row_id, dt.datetime.fromisoformat(at), user, table, record_id,
                               action, S.EX_TABLES.get(table, S.JOURNAL_TABLES.get(table, table)),
-                              labels[key], summary))
+                              label, summary))
     return out
-
-
-def _bulk_rows(raw: str) -> str:
-    try:
-        return str(read_json(raw).get("rows", ""))
-    except (ValueError, AttributeError):
-        return ""
 
 
 def count_journal(store: Store, query: JournalQuery) -> int:

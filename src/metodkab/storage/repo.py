@@ -22,6 +22,10 @@ from metodkab.storage.errors import Conflict, NotFound
 R = TypeVar("R", bound=Record)
 META_COLUMNS = ("id", "version", "change_seq", "updated_at", "deleted")
 DERIVED_COLUMNS = ("name_norm",)
+# A record loaded in bulk (``insert_many(..., history=True)``) gets a journal line of its
+# own whose changes start with where it came from: {"_loaded": "загружено из …", values}.
+LOADED_KEY = "_loaded"
+LOADED_PREFIX = '{"%s": ' % LOADED_KEY      # how the whole journal tells those lines apart
 
 
 def new_id() -> str:
@@ -235,11 +239,14 @@ def _link_plan(record: Record) -> tuple[tuple[str, LinkSpec, bool, list[str]], .
 
 
 def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "bulk",
-                make_id: Callable[[], str] = new_id) -> list[str]:
+                make_id: Callable[[], str] = new_id, history: bool = False) -> list[str]:
     """Insert many validated records (with link lists) in one transaction.
 
     Used by the demo generator and imports: rows go in with ``executemany`` per table,
     change_seq values are reserved as one range, and the audit log gets one line per table.
+    With ``history`` every record also gets a line of its own — ``audit_note`` (where it
+    came from) and its values as loaded, link lists included — so that its history (Ctrl+H)
+    starts there; the whole journal shows the load by its lines per table.
     Record tables are written in the order they first appear in ``records`` (put a record
     after those it refers to), then the link tables, so a link may point at any record of
     the batch (a person's ШМО listed after the people). ``make_id`` mints the ids of records
@@ -255,6 +262,9 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
     ids: list[str] = []
     # Per model: its table's entry in ``tables`` (once seen) and its ``_link_plan``.
     plans: dict[type, tuple[tuple[tuple[str, ...], list[list[Any]]] | None, tuple]] = {}
+    journal: list[tuple[str, str, str, str, str, str]] = []
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    user = store.user or ""
     for record in records:
         row_id = record.id or make_id()
         ids.append(row_id)
@@ -271,6 +281,15 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
         if len(values) + 1 != len(table[0]) or tuple(values) != table[0][1:]:
             raise ValueError(f"rows of {record.TABLE} differ in columns")
         table[1].append([row_id, *values.values(), 1, 0, now, 0])
+        if history:
+            loaded = {LOADED_KEY: audit_note}       # empty values say nothing: left out
+            for key, value in values.items():
+                if value is not None and value != "":
+                    loaded[key] = value
+            for name, *_ in plan[1]:
+                if items := getattr(record, name):
+                    loaded[name] = items
+            journal.append((now, user, record.TABLE, row_id, "insert", encode(loaded)))
         for name, spec, is_main, columns in plan[1]:
             items = getattr(record, name)
             if not items:
@@ -304,6 +323,9 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
             marks = ", ".join("?" * (len(columns) + 4))
             store.db.conn.executemany(f"INSERT INTO {name} ({cols}) VALUES ({marks})", rows)
             audit(store, name, "*", "insert", {"note": audit_note, "rows": len(rows)})
+        store.db.conn.executemany(
+            "INSERT INTO audit_log (at, user_name, table_name, record_id, action, changes) "
+            "VALUES (?, ?, ?, ?, ?, ?)", journal)
     return ids
 
 

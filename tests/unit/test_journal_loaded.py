@@ -1,0 +1,119 @@
+"""Records loaded in bulk have a history: the staff-list import and the demo write, in the
+load's own transaction, one journal line per record — where it came from, when, who, and
+its values as loaded; the whole journal lists the load by its lines per table."""
+
+import datetime as dt
+
+import pytest
+
+from metodkab.clock import Clock
+from metodkab.domain.models import Staff
+from metodkab.importing import mapping as m
+from metodkab.importing.plan import apply_plan, build_plan
+from metodkab.importing.reader import read_table
+from metodkab.storage import journal as sj
+from metodkab.storage import repo
+from metodkab.storage.db import open_memory, open_store
+from metodkab.storage.journal import JournalQuery
+from tests.data import make_import_samples as samples
+
+D = dt.date
+
+
+@pytest.fixture
+def store():
+    store = open_memory(clock=Clock(D(2026, 11, 20)), user="Морозова Е. Н.")
+    yield store
+    store.db.close()
+
+
+def imported(store) -> None:
+    sheet = read_table(samples.STAFF_XLSX, score=m.header_score(m.STAFF))
+    plan = build_plan(store, sheet, m.guess_mapping(sheet.headers, m.STAFF), m.STAFF)
+    apply_plan(store, plan, source="кадры 2026.xlsx")
+
+
+def test_an_imported_person_shows_where_it_came_from(store):
+    imported(store)
+    [person] = repo.find(store, Staff, "last_name = ?", ["Иванова"])
+    [loaded] = sj.load_history(store, person.id).entries
+    assert (loaded.note, loaded.user, loaded.at) == (
+        "загружено из списка кадры 2026.xlsx", "Морозова Е. Н.", dt.datetime(2026, 11, 20, 12))
+    shown = {c.field: c.new for c in loaded.changes}
+    assert shown["Фамилия"] == "Иванова" and shown["Дата рождения"] == "14.03.1980"
+    assert shown["Должности"] == "учитель"
+    assert "name_norm" not in shown and "_loaded" not in shown
+    # a course the list gave the person: its own line, the person named
+    course = store.db.conn.execute("SELECT id FROM training WHERE staff_id = ? AND hours = 72",
+                                   (person.id,)).fetchone()[0]
+    [line] = sj.load_history(store, course).entries
+    assert line.note == "загружено из списка кадры 2026.xlsx"
+    assert ("Сотрудник", "Иванова Анна Петровна") in [(c.field, c.new) for c in line.changes]
+
+
+def test_an_edit_after_the_import_follows_the_loaded_values(store):
+    imported(store)
+    [person] = repo.find(store, Staff, "last_name = ?", ["Иванова"])
+    store.clock, store.user = Clock(D(2026, 11, 22)), "Соколов"
+    repo.update(store, person.model_copy(update={"first_name": "Анастасия"}))
+    loaded, changed = sj.load_history(store, person.id).entries
+    assert loaded.note and not changed.note and changed.user == "Соколов"
+    assert [(c.field, c.old, c.new) for c in changed.changes] == [
+        ("Имя", "Анна", "Анастасия")]
+
+
+def test_the_whole_journal_lists_the_load_once_per_table(store):
+    imported(store)
+    rows = sj.list_journal(store, JournalQuery())
+    assert sj.count_journal(store, JournalQuery()) == len(rows)
+    assert all(r.record_id == "*" for r in rows)         # no line per loaded record
+    staff = next(r for r in rows if r.table == "staff")
+    assert (staff.label, staff.summary, staff.user) == (
+        "загружено из списка кадры 2026.xlsx", "загружено строк: 4", "Морозова Е. Н.")
+    people = sj.list_journal(store, JournalQuery(section="staff"))
+    assert {r.table for r in people} == {"staff", "staff_position", "staff_subject"}
+
+
+def test_the_import_and_its_journal_are_one_transaction(store, monkeypatch):
+    sheet = read_table(samples.STAFF_XLSX, score=m.header_score(m.STAFF))
+    plan = build_plan(store, sheet, m.guess_mapping(sheet.headers, m.STAFF), m.STAFF)
+    real = repo.insert_many
+    calls = []
+
+    def failing(*args, **kwargs):                # the second batch (courses…) fails
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(repo, "insert_many", failing)
+    with pytest.raises(RuntimeError):
+        apply_plan(store, plan)
+    assert store.db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
+    assert repo.count(store, "staff") == 0
+
+
+def test_demo_records_are_marked_as_demonstration_data(tmp_path):
+    from metodkab.demo import build_demo
+
+    path = tmp_path / "demo.sqlite"
+    build_demo(path, today=D(2026, 11, 23))
+    store = open_store(path, exclusive=False)
+    try:
+        [person] = repo.find(store, Staff, "last_name = ?", ["Морозова"])[:1]
+        [loaded] = sj.load_history(store, person.id).entries
+        assert (loaded.note, loaded.at) == ("демонстрационные данные",
+                                            dt.datetime(2026, 11, 23, 12))
+        assert loaded.user == ""                 # nobody typed them: no name made up
+        without = store.db.conn.execute(
+            "SELECT count(*) FROM staff WHERE id NOT IN (SELECT record_id FROM audit_log)")
+        assert without.fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_a_clock_may_freeze_the_day_not_the_time():
+    frozen = Clock(D(2001, 2, 3))
+    assert frozen.now() == dt.datetime(2001, 2, 3, 12)           # tests: both frozen
+    day_only = Clock(D(2001, 2, 3), wall_time=True)      # a demo built now
+    assert day_only.today() == D(2001, 2, 3) and day_only.now().year > 2001
