@@ -20,6 +20,7 @@ from copy import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
@@ -253,6 +254,7 @@ def wrapped_lines(text: str, room: float, measure: Callable[[str], float] = len,
     return max(lines, 1)
 
 
+@lru_cache(maxsize=8192)         # a register repeats its values («да», a status, a school)
 def text_lines(text: str, width: float, *, bold: bool = False, size: float = SIZE) -> int:
     """The lines ``text`` in Arial of ``size`` takes in a column ``width`` units wide;
     with a hyphen between letters, the more of the two ways to break (whether the
@@ -353,7 +355,7 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> l
     widths, floors = [], []
     for i, column in enumerate(columns):
         limit = column.width or MAX_WIDTH
-        texts = [_text(r[i], percent=column.percent) for r in rows if i < len(r)]
+        texts = {_text(r[i], percent=column.percent) for r in rows if i < len(r)}
         content = units_for(max((_widest_line(t) for t in texts), default=0))
         words = units_for(max((_widest_word(t) for t in texts), default=0))
         header_word = units_for(_widest_word(column.header, bold=True))
