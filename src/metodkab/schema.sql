@@ -145,6 +145,9 @@ CREATE TABLE qualification_category (
     order_date     TEXT,
     issuing_body   TEXT NOT NULL DEFAULT '',
     valid_until    TEXT,                    -- NULL: indefinite (set from 01.09.2023)
+    -- 'year': the source gave only the year («первая 2019»): decision_date is its 1 January
+    -- and is shown «2019 г.»; the term's end is then known only by its year too
+    decision_precision TEXT NOT NULL DEFAULT 'day' CHECK (decision_precision IN ('day', 'year')),
     CHECK (valid_until IS NULL OR valid_until >= decision_date)
 );
 CREATE INDEX qualification_category_staff ON qualification_category (staff_id, deleted);
@@ -163,6 +166,8 @@ CREATE TABLE conformity_attestation (
     order_number      TEXT NOT NULL DEFAULT '',
     order_date        TEXT,
     exemption_reason  TEXT NOT NULL DEFAULT '',
+    -- 'year': only the year is known («СЗД 2021»): date is its 1 January, shown «2021 г.»
+    date_precision    TEXT NOT NULL DEFAULT 'day' CHECK (date_precision IN ('day', 'year')),
     CHECK (result IS NOT NULL OR length(exemption_reason) > 0),
     CHECK (date IS NOT NULL OR result IS NOT NULL)
 );

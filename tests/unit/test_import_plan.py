@@ -77,7 +77,9 @@ def test_staff_import_writes_what_the_preview_said(fresh_db):
     assert (high.position, high.decision_date, high.valid_until) == (
         "учитель", D(2022, 3, 27), D(2027, 3, 27))
     first = categories[(petrov.id, "первая")]
-    assert (first.decision_date, first.valid_until) == (D(2019, 1, 1), D(2024, 1, 1))
+    # «первая 2019»: stored as its year, no term made up (the rules count it from the year)
+    assert (first.decision_date, first.decision_precision, first.valid_until) == (
+        D(2019, 1, 1), "year", None)
     novikova = person(fresh_db, "Новикова")
     assert categories[(novikova.id, "высшая")].decision_date is None     # none made up
     assert categories[(novikova.id, "высшая")].valid_until is None
@@ -122,7 +124,7 @@ def test_one_column_name_csv_updates_and_adds(fresh_db):
     assert rows[7].skipped == [
         "Категория: вторая категория отменена с 2011 года — укажите СЗД или оставьте пустым"]
     smirnov = rows[3]
-    assert "категория первая (учитель) от 01.01.2020" in smirnov.changes   # not the deputy post
+    assert "категория первая (учитель) от 2020 г." in smirnov.changes   # not the deputy post
     result = apply_plan(fresh_db, plan)
     assert (result.added, result.updated) == (4, 1)
     assert person(fresh_db, "Смирнов").positions == ["заместитель директора", "учитель"]

@@ -381,6 +381,13 @@ class Association(Record):
     notes: Text = ""
 
 
+def _year_precision_problem(name: str, day: dt.date | None, precision: str) -> Problem:
+    """A date known only by its year is stored as its 1 January (and is not missing)."""
+    if precision == "year" and (day is None or (day.month, day.day) != (1, 1)):
+        return name, S.MODEL_YEAR_END_NOT_JANUARY if name == "end_date" else S.MODEL_YEAR_NOT_JANUARY
+    return None
+
+
 class QualificationCategory(Record):
     TABLE: ClassVar[str] = "qualification_category"
 
@@ -392,12 +399,18 @@ class QualificationCategory(Record):
     order_date: OptDate = None
     issuing_body: Text = ""
     valid_until: OptDate = None
+    # "year": the source gave only the year; decision_date is its 1 January (reports.attestation)
+    decision_precision: choice(v.END_PRECISIONS) = "day"
 
     def _rule_dates(self) -> Problem:
         if (self.valid_until is not None and self.decision_date is not None
                 and self.valid_until < self.decision_date):
             return "valid_until", S.MODEL_VALID_BEFORE_DECISION
         return None
+
+    def _rule_year_precision(self) -> Problem:
+        return _year_precision_problem("decision_date", self.decision_date,
+                                       self.decision_precision)
 
 
 class ConformityAttestation(Record):
@@ -410,6 +423,8 @@ class ConformityAttestation(Record):
     order_number: Text = ""
     order_date: OptDate = None
     exemption_reason: Text = ""
+    # "year": only the year is known («СЗД 2021»); date is its 1 January (reports.attestation)
+    date_precision: choice(v.END_PRECISIONS) = "day"
 
     def _rule_result_or_exemption(self) -> Problem:
         if self.result is None and not self.exemption_reason:
@@ -420,6 +435,9 @@ class ConformityAttestation(Record):
         if self.date is None and self.result is None:
             return "date", S.MODEL_EXEMPTION_NEEDS_DATE
         return None
+
+    def _rule_year_precision(self) -> Problem:
+        return _year_precision_problem("date", self.date, self.date_precision)
 
 
 class Training(Record):
@@ -476,14 +494,16 @@ class Training(Record):
         return None
 
     def _rule_dates(self) -> Problem:
-        if self.start_date is not None and self.end_date < self.start_date:
+        # a year-only end («2023 г.») is before the start only if its year is
+        end = self.end_date.year if self.end_precision == "year" else self.end_date
+        start = self.start_date and (self.start_date.year if self.end_precision == "year"
+                                     else self.start_date)
+        if start is not None and end < start:
             return "end_date", S.MODEL_END_BEFORE_START
         return None
 
     def _rule_year_precision(self) -> Problem:
-        if self.end_precision == "year" and (self.end_date.month, self.end_date.day) != (1, 1):
-            return "end_date", S.MODEL_YEAR_END_NOT_JANUARY
-        return None
+        return _year_precision_problem("end_date", self.end_date, self.end_precision)
 
     def columns(self) -> dict[str, Any]:
         data = super().columns()

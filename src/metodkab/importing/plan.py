@@ -642,15 +642,17 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
         if when is None:
             plan.notes.append(S.IMP_NOTE_CONFORMITY_NO_DATE)
         elif when.year_only:
-            plan.notes.append(S.IMP_NOTE_CONFORMITY_YEAR.format(day=format_date(day)))
+            plan.notes.append(S.IMP_NOTE_CONFORMITY_YEAR.format(year=when.year))
+        precision = "year" if when is not None and when.year_only else "day"
         record, errors = validate(ConformityAttestation, {
-            "staff_id": staff_id, "position": position, "date": day, "result": "соответствует"})
+            "staff_id": staff_id, "position": position, "date": day, "result": "соответствует",
+            "date_precision": precision})
         if errors:
             plan.skipped.append(f"{S.IMP_CONFORMITY}: {'; '.join(errors.values())}")
             return
         plan.records.append(record)  # type: ignore[arg-type]
         plan.changes.append(S.IMP_CHANGE_CONFORMITY.format(
-            day=format_date(day) if day else S.IMP_DATE_NOT_STATED))
+            day=format_end(day, precision) if day else S.IMP_DATE_NOT_STATED))
         return
     existing = [c for c in ctx.categories.get(staff_id, [])
                 if c.category == category.category and c.position == position]
@@ -660,9 +662,9 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
     decided: dt.date | None = None      # not stated: kept without a date, never the list's
     if when is None:
         plan.notes.append(S.IMP_NOTE_CATEGORY_NO_DATE)
-    elif when.year_only:
+    elif when.year_only:        # stored as its year: the rules read the term from it
         decided = when.first_day()
-        plan.notes.append(S.IMP_NOTE_CATEGORY_YEAR.format(day=format_date(decided)))
+        plan.notes.append(S.IMP_NOTE_CATEGORY_YEAR.format(year=when.year))
     else:
         decided = when.first_day()
     valid_until = None
@@ -673,19 +675,20 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
         until = None
     if until is not None:
         valid_until = until.last_day()
-    elif decided is not None and decided < INDEFINITE_FROM:
+    elif decided is not None and decided < INDEFINITE_FROM and not when.year_only:
         valid_until = add_years(decided, CATEGORY_TERM_YEARS)
         plan.notes.append(S.IMP_NOTE_CATEGORY_TERM.format(day=format_date(valid_until)))
     record, errors = validate(QualificationCategory, {
         "staff_id": staff_id, "position": position, "category": category.category,
-        "decision_date": decided, "valid_until": valid_until})
+        "decision_date": decided, "valid_until": valid_until,
+        "decision_precision": "year" if when is not None and when.year_only else "day"})
     if errors:
         plan.skipped.append(f"{S.IMP_CATEGORY}: {'; '.join(errors.values())}")
         return
     plan.records.append(record)  # type: ignore[arg-type]
     plan.changes.append((S.IMP_CHANGE_CATEGORY if decided else S.IMP_CHANGE_CATEGORY_UNDATED)
                         .format(category=category.category, position=position,
-                                day=format_date(decided)))
+                                day=format_end(decided, record.decision_precision)))
 
 
 # --- courses ---------------------------------------------------------------------------

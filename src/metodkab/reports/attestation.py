@@ -15,6 +15,19 @@
   decisions of one position and track it is the oldest.
 - Conformity attestation (СЗД) at least once every 5 years for those without a category,
   not before 2 years in post; an exemption suspends it.
+- A decision or an СЗД known only by its year («первая 2019», «СЗД 2021»; precision
+  "year") is stored as 1 January of that year and shown «2019 г.». The figures read it as
+  the courses are read (reports/training.py): from 1 January, the earliest day the year
+  allows — so the category is held from 1 January, its 5-year term (a decision before
+  01.09.2023 with no «действует до» stated) is counted to 1 January five years on, and the
+  next СЗД is due from 1 January five years on: nobody counts as attested longer than the
+  source shows. Where the unknown day alone decides a list, the list does not guess
+  either way: a category whose term may or may not end within the warning window (or may
+  already have ended: 2019 → sometime in 2024) is listed with the ending ones as
+  «уточнить дату решения» (``expiring``) until the date is entered; первая known by its
+  year makes one a candidate for высшая «уточнить дату решения» during the year its two
+  years end, and surely after it (``eligibility``); an СЗД whose next one may or may not
+  be due (or soon due) is «уточнить» (``conformity_state``), never «пора» or «в порядке».
 
 Pure functions over small facts; storage gathers them.
 """
@@ -26,7 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from metodkab import strings as S
-from metodkab.domain.parse import add_months, add_years, format_date
+from metodkab.domain.parse import add_months, add_years, format_date, format_end
 
 FIRST, HIGHER = "первая", "высшая"
 METHODIST, MENTOR = "педагог-методист", "педагог-наставник"
@@ -49,6 +62,7 @@ class CategoryFacts:
     category: str
     decision_date: dt.date | None           # None: stated without a date («уточнить»)
     valid_until: dt.date | None = None
+    decision_precision: str = "day"         # "year": known only by its year (1 January)
 
 
 @dataclass(frozen=True)
@@ -62,14 +76,53 @@ def track(category: str) -> str:
     return "level" if category in (FIRST, HIGHER) else category
 
 
+YEAR_ONLY = "year"
+
+
+def term_end(decision_date: dt.date | None, valid_until: dt.date | None,
+             precision: str = "day") -> dt.date | None:
+    """The last valid day the figures count: «действует до» as stored (None: indefinite);
+    for a decision known only by its year with no end stated, the term counted from its
+    1 January (the earliest: 2019 → 01.01.2024; a year from 2024 on: indefinite)."""
+    if valid_until is not None or precision != YEAR_ONLY or decision_date is None:
+        return valid_until
+    return default_valid_until(decision_date)
+
+
+def decision_text(decision_date: dt.date | None, precision: str = "day") -> str:
+    """A decision or СЗД date as its source stated it: ДД.ММ.ГГГГ, «2019 г.», or ''."""
+    return format_end(decision_date, precision)
+
+
+def until_text(decision_date: dt.date | None, valid_until: dt.date | None,
+               precision: str = "day") -> str:
+    """«действует до» as shown: the stated day, a year-only decision's counted term by its
+    year («2024 г.»), or '' (indefinite, or not known without a decision date)."""
+    end = term_end(decision_date, valid_until, precision)
+    return format_end(end, "day" if valid_until is not None else precision)
+
+
+def term_span(cat: CategoryFacts) -> tuple[dt.date | None, dt.date | None]:
+    """The earliest and the latest last valid day the source allows (None: no end). One
+    day for a stated date; a year-only decision's term ends within a year (2019 → 2024),
+    and one of 2023 ends in 2028 or never (before or after 01.09.2023)."""
+    earliest = term_end(cat.decision_date, cat.valid_until, cat.decision_precision)
+    if cat.valid_until is not None or cat.decision_precision != YEAR_ONLY \
+            or cat.decision_date is None:
+        return earliest, earliest
+    return earliest, default_valid_until(dt.date(cat.decision_date.year, 12, 31))
+
+
 def category_valid_on(decision_date: dt.date | None, valid_until: dt.date | None,
-                      day: dt.date) -> bool:
+                      day: dt.date, precision: str = "day") -> bool:
     """A category is valid on ``day`` from its decision date through its last valid day
     (no end: valid on). A decision date nobody stated does not take the category away: it
-    is held through ``valid_until`` if known (and listed by ``needs_date``). The one copy
-    of the rule: SQL calls it too (storage/rulesql)."""
+    is held through ``valid_until`` if known (and listed by ``needs_date``); one known by
+    its year is held from its 1 January through ``term_end``. The one copy of the rule:
+    SQL calls it too (storage/rulesql)."""
+    end = term_end(decision_date, valid_until, precision)
     return ((decision_date is None or decision_date <= day)
-            and (valid_until is None or valid_until >= day))
+            and (end is None or end >= day))
 
 
 def needs_date(cat: CategoryFacts) -> bool:
@@ -83,7 +136,7 @@ def decided_order(decision_date: dt.date | None) -> dt.date:
 
 
 def valid_on(cat: CategoryFacts, day: dt.date) -> bool:
-    return category_valid_on(cat.decision_date, cat.valid_until, day)
+    return category_valid_on(cat.decision_date, cat.valid_until, day, cat.decision_precision)
 
 
 def default_valid_until(decision: dt.date | None) -> dt.date | None:
@@ -141,6 +194,51 @@ def apply_by(valid_until: dt.date) -> dt.date:
     return add_months(valid_until, -APPLICATION_MONTHS)
 
 
+def term_unsure(cat: CategoryFacts, day: dt.date, warn_months: int = WARN_MONTHS) -> bool:
+    """Only the unknown day of a year-only decision decides whether the category ends
+    within the window on ``day`` (or has ended already): «уточнить дату решения»."""
+    earliest, latest_end = term_span(cat)
+    if earliest is None or earliest == latest_end:
+        return False
+    window = add_months(day, warn_months)
+    if earliest > window or (latest_end is not None and latest_end < day):
+        return False                    # surely not within the window / surely ended
+    return not (earliest >= day and latest_end is not None and latest_end <= window)
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """A category listed with the ending ones: ``until`` its last valid day as counted
+    (``term_end``), ``clarify`` when its date must be entered to tell."""
+
+    cat: CategoryFacts
+    until: dt.date | None
+    red: bool = False
+    clarify: bool = False
+
+
+def expiring(cats: Iterable[CategoryFacts], day: dt.date, warn_months: int = WARN_MONTHS,
+             red_months: int = RED_MONTHS) -> list[Expiry]:
+    """A person's categories to list as ending on ``day``: held ones ending within the
+    window; held ones without a decision date (``needs_date``, unless their stated end
+    lists them); and year-only decisions for which the unknown day decides
+    (``term_unsure``), held or not as counted — all «уточнить дату решения»."""
+    found: list[Expiry] = []
+    for cat in latest(cats, day).values():
+        until = term_end(cat.decision_date, cat.valid_until, cat.decision_precision)
+        if term_unsure(cat, day, warn_months):
+            found.append(Expiry(cat, until, clarify=True))
+            continue
+        if not valid_on(cat, day):
+            continue
+        level = expiry_level(until, day, warn_months, red_months)
+        if level:
+            found.append(Expiry(cat, until, red=level == "red"))
+        elif needs_date(cat):
+            found.append(Expiry(cat, until, clarify=True))
+    return found
+
+
 # --- eligibility ---------------------------------------------------------------------------
 
 
@@ -154,6 +252,7 @@ class Eligibility:
     position: str
     holds: CategoryFacts
     targets: tuple[str, ...]
+    clarify: bool = False       # первая known by its year: its 2 years end in an unknown day
 
 
 def eligibility(cats: Iterable[CategoryFacts], day: dt.date) -> list[Eligibility]:
@@ -169,7 +268,9 @@ def eligibility(cats: Iterable[CategoryFacts], day: dt.date) -> list[Eligibility
         if cat.decision_date is None:
             continue                    # nothing to count from until the date is entered
         if cat.category == FIRST and higher_from(cat.decision_date) <= day:
-            result.append(Eligibility(cat.position, cat, (HIGHER,)))
+            surely = (cat.decision_precision != YEAR_ONLY
+                      or higher_from(dt.date(cat.decision_date.year, 12, 31)) <= day)
+            result.append(Eligibility(cat.position, cat, (HIGHER,), clarify=not surely))
         elif cat.category == HIGHER:
             have = {c.category for c in held if c.position == cat.position}
             targets = tuple(t for t in (METHODIST, MENTOR) if t not in have)
@@ -233,6 +334,7 @@ class ConformityFacts:
     date: dt.date | None                # None: a result whose date nobody stated
     result: str | None
     exemption_reason: str = ""
+    precision: str = "day"              # "year": known only by its year (1 January)
 
 
 @dataclass(frozen=True)
@@ -249,6 +351,7 @@ class ConformityState:
     last: dt.date | None = None
     reason: str = ""
     until: dt.date | None = None
+    year_only: bool = False     # ``last`` (and so ``due``) known only by its year: «2021 г.»
 
 
 def exempt_until(reason: str, exemption_date: dt.date,
@@ -284,14 +387,21 @@ def conformity_state(records: Iterable[ConformityFacts], hire_date: dt.date | No
         return ConformityState("failed", None, last)
     if undated:
         return ConformityState("clarify", None, last)
+    year_only = bool(results) and results[-1].precision == YEAR_ONLY
     if last is not None:
         due = add_years(last, period_years)
     elif hire_date is not None:
         due = add_years(hire_date, MIN_YEARS_IN_POST)
     else:
         return ConformityState("due", None, None)
-    if due <= day:
-        return ConformityState("due", due, last)
-    if due <= add_months(day, warn_months):
-        return ConformityState("soon", due, last)
-    return ConformityState("ok", due, last)
+
+    def state_on(due: dt.date) -> str:
+        if due <= day:
+            return "due"
+        return "soon" if due <= add_months(day, warn_months) else "ok"
+
+    state = state_on(due)
+    if year_only and last is not None and state != state_on(
+            add_years(dt.date(last.year, 12, 31), period_years)):
+        state = "clarify"               # only the unknown day of the last СЗД decides
+    return ConformityState(state, due, last, year_only=year_only)

@@ -106,6 +106,11 @@ class CategoryFact:
     decision_date: dt.date | None          # None: stated without a date (still held)
     valid_until: dt.date | None = None
     position: str = ""
+    decision_precision: str = "day"        # "year": known only by its year (1 January)
+
+    def facts(self) -> ra.CategoryFacts:
+        return ra.CategoryFacts(None, self.position, self.category, self.decision_date,
+                                self.valid_until, self.decision_precision)
 
 
 @dataclass(frozen=True)
@@ -279,7 +284,8 @@ def held_categories(data: IndicatorData) -> dict[str, CategoryFact]:
     """Each person's best category held on D (highest rank, then the latest decision)."""
     best: dict[str, CategoryFact] = {}
     for c in data.categories:
-        if not ra.category_valid_on(c.decision_date, c.valid_until, data.day):
+        if not ra.category_valid_on(c.decision_date, c.valid_until, data.day,
+                                    c.decision_precision):
             continue
         old = best.get(c.staff_id)
         rank = (rules.CATEGORY_RANK.get(c.category, 0), ra.decided_order(c.decision_date))
@@ -690,7 +696,8 @@ def categories_expiring(data: IndicatorData) -> Result:
     until = rules.category_warning_until(data.day, months)
     members = set(_base(data))
     current = [c for c in data.categories if c.staff_id in members
-               and ra.category_valid_on(c.decision_date, c.valid_until, data.day)]
+               and ra.category_valid_on(c.decision_date, c.valid_until, data.day,
+                                        c.decision_precision)]
     holders = [p for p in _base(data) if any(c.staff_id == p for c in current)]
     latest: dict[tuple[str, str], CategoryFact] = {}
     for c in current:         # a newer decision for the same position replaces the old one
@@ -698,10 +705,29 @@ def categories_expiring(data: IndicatorData) -> Result:
         if key not in latest or (ra.decided_order(c.decision_date)
                                  > ra.decided_order(latest[key].decision_date)):
             latest[key] = c
+    # a year-only decision's term as counted (its 1 January), unless only the unknown day
+    # decides: then it is listed apart, «уточнить дату решения» (categories_to_clarify)
     expiring = {c.staff_id for c in latest.values()
-                if c.valid_until is not None and c.valid_until <= until}
+                if (end := ra.term_end(c.decision_date, c.valid_until, c.decision_precision))
+                is not None and end <= until
+                and not ra.term_unsure(c.facts(), data.day, months)}
     return _result(data, "categories_expiring", "school", expiring, holders,
                    lower_is_better=True)
+
+
+def categories_to_clarify(data: IndicatorData) -> dict[str, list[ra.Expiry]]:
+    """P(D)'s categories listed with the ending ones as «уточнить дату решения» (no
+    decision date, or a year-only one whose unknown day decides: reports.attestation
+    .expiring), per person; not in the figure of categories_expiring."""
+    months = int(data.setting("category_warn_months") or 6)
+    members = set(_base(data))
+    by_person: dict[str, list[ra.CategoryFacts]] = {}
+    for c in data.categories:
+        if c.staff_id in members:
+            by_person.setdefault(c.staff_id, []).append(c.facts())
+    found = {staff_id: [e for e in ra.expiring(cats, data.day, months) if e.clarify]
+             for staff_id, cats in by_person.items()}
+    return {staff_id: items for staff_id, items in found.items() if items}
 
 
 def programme_done(data: IndicatorData) -> Result:

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
 from metodkab.storage import attestation as store_a
@@ -220,7 +220,9 @@ class AttestationScreen(Register, AppScreen):
             "position": Text(r.position),
             "category": Text(SHORT.get(r.category, r.category)),
             # «!» too, not red alone: a 16-colour terminal shows no red and yellow apart
-            "until": Text(urgent(r.red) + (format_date(r.valid_until) or S.ATT_TERM_UNKNOWN),
+            "until": Text(urgent(r.red) + (format_end(r.valid_until,
+                                                      "year" if r.year_only else "day")
+                                           or S.ATT_TERM_UNKNOWN),
                           style="bold red" if r.red else "yellow"),
             "apply": Text(S.ATT_STATE_CLARIFY, style="bold yellow") if r.clarify else
             Text(urgent(r.apply_by <= data.day) + format_date(r.apply_by),
@@ -229,17 +231,20 @@ class AttestationScreen(Register, AppScreen):
         self._fill("conformity", CONF_FIXED, CONF_SHARES, CONF_TITLES, width, [{
             "name": Text(r.name, style="dim" if r.state.state == "exempt" else ""),
             "position": Text(r.position),
-            "last": Text(format_date(r.state.last) or S.ATT_NEVER,
-                         style="" if r.state.last else "dim"),
-            "due": Text(format_date(r.state.due or r.state.until)),
+            "last": Text(format_end(r.state.last, "year" if r.state.year_only else "day")
+                         or S.ATT_NEVER, style="" if r.state.last else "dim"),
+            "due": Text(format_end(r.state.due, "year") if r.state.year_only
+                        else format_date(r.state.due or r.state.until)),
             "state": state_text(r.state),
         } for r in data.conformity])
         self._fill("eligible", ELIG_FIXED, ELIG_SHARES, ELIG_TITLES, width, [{
             "name": Text(r.name),
             "position": Text(r.position),
             "holds": Text(SHORT.get(r.holds, r.holds)),
-            "since": Text(format_date(r.since)),
-            "targets": Text(", ".join(SHORT.get(t, t) for t in r.targets), style="green"),
+            "since": Text(format_end(r.since, r.since_precision)),
+            "targets": Text(", ".join(SHORT.get(t, t) for t in r.targets)
+                            + (S.ATT_ELIGIBLE_CLARIFY if r.clarify else ""),
+                            style="bold yellow" if r.clarify else "green"),
         } for r in data.eligible])
 
     def _fill(self, tab: str, fixed, shares, titles, width: int, cells_list) -> None:

@@ -17,6 +17,7 @@ from metodkab.storage.settings import report_date
 from metodkab.storage.staff import staff_choices
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.year_only import YearOnlyDates
 
 
 def _person_and_positions(store, model, record_id: str | None,
@@ -61,13 +62,14 @@ class PositionFollowsPerson:
                         done=self.apply_positions)
 
 
-class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, FormScreen):
+class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, YearOnlyDates, FormScreen):
     """A qualification category. Leaving «Дата решения» fills «Действует до» with the
     5-year term when the decision is before 01.09.2023 (the field is left alone otherwise)."""
 
     MODEL = QualificationCategory
     SCREEN_TITLE = S.ATT_TITLE
     FIRST_FIELD = "category"
+    YEAR_ONLY_FIELDS = (("decision_date", "decision_precision"),)
 
     def field_specs(self) -> list[FieldSpec]:
         return [
@@ -118,12 +120,13 @@ class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, FormScreen):
         return store_a.save_category(store, record)  # type: ignore[arg-type]
 
 
-class ConformityFormScreen(PositionFollowsPerson, FormScreen):
+class ConformityFormScreen(PositionFollowsPerson, YearOnlyDates, FormScreen):
     """A conformity attestation (СЗД) with its result, or an exemption with its reason."""
 
     MODEL = ConformityAttestation
     SCREEN_TITLE = S.ATT_TITLE
     FIRST_FIELD = "date"
+    YEAR_ONLY_FIELDS = (("date", "date_precision"),)
 
     def field_specs(self) -> list[FieldSpec]:
         return [

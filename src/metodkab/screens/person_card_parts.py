@@ -154,17 +154,29 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
         text.append(S.ATT_HOLDS.format(category=cat.category, position=cat.position))
         if rules_a.needs_date(cat):
             text.append(S.ATT_HOLDS_CLARIFY, style="bold yellow")
-        if cat.valid_until is None:
+        end = rules_a.term_end(cat.decision_date, cat.valid_until, cat.decision_precision)
+        if end is None:
             if not rules_a.needs_date(cat):
                 text.append(S.ATT_INDEFINITE, style="dim")
+        elif rules_a.term_unsure(cat, day):      # a year-only decision: the day decides
+            text.append(S.ATT_UNTIL.format(date=rules_a.until_text(
+                cat.decision_date, cat.valid_until, cat.decision_precision)), style="yellow")
+            text.append(S.ATT_TERM_CLARIFY, style="bold yellow")
         else:
-            level = rules_a.expiry_level(cat.valid_until, day)
+            level = rules_a.expiry_level(end, day)
             style = {"red": "bold red", "warn": "yellow"}.get(level or "", "")
-            text.append(S.ATT_UNTIL.format(date=format_date(cat.valid_until)), style=style)
+            text.append(S.ATT_UNTIL.format(date=rules_a.until_text(
+                cat.decision_date, cat.valid_until, cat.decision_precision)), style=style)
             if level:
                 text.append(S.ATT_APPLY_BY.format(
-                    date=format_date(rules_a.apply_by(cat.valid_until))), style=style)
+                    date=format_date(rules_a.apply_by(end))), style=style)
         text.append("\n")
+    for row in att.categories:              # no longer counted held, the day may say it is
+        if row.clarify and not row.current:
+            text.append(S.ATT_HOLDS.format(category=row.category, position=row.position))
+            text.append(S.ATT_UNTIL.format(date=rules_a.until_text(
+                row.decision_date, row.valid_until, row.decision_precision)), style="yellow")
+            text.append(S.ATT_TERM_CLARIFY + "\n", style="bold yellow")
     state = att.conformity_state
     if state is not None:
         text.append(S.ATT_NO_CATEGORY, style="bold")
@@ -176,7 +188,8 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
         else:
             failed = False
             if state.last:
-                text.append(S.ATT_LAST_CONFORMITY.format(date=format_date(state.last)))
+                text.append(S.ATT_LAST_CONFORMITY.format(date=rules_a.decision_text(
+                    state.last, "year" if state.year_only else "day")))
                 # «не соответствует» is not a pass: no green «следующая … до» five years on.
                 result = next((r.result for r in att.conformity
                                if r.date == state.last and r.result), None)
@@ -185,6 +198,10 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
                     text.append(S.ATT_CONFORMITY_FAILED, style="bold red")
             if failed:
                 pass                            # no next date to promise
+            elif state.due and state.state == "clarify":    # known by its year: the day decides
+                text.append(S.ATT_NEXT_CONFORMITY.format(
+                    date=rules_a.decision_text(state.due, "year")), style="yellow")
+                text.append(S.ATT_CONFORMITY_CLARIFY_DAY, style="bold yellow")
             elif state.due:
                 style = {"due": "bold red", "soon": "yellow"}.get(state.state, "green")
                 line = S.ATT_CONFORMITY_DUE_ON if state.state == "due" else S.ATT_NEXT_CONFORMITY
@@ -197,8 +214,11 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
     for item in att.eligibility:
         text.append(S.ATT_MAY_APPLY.format(
             targets=", ".join(item.targets), position=item.position,
-            holds=item.holds.category, since=format_date(item.holds.decision_date)),
-            style="green")
+            holds=item.holds.category, since=rules_a.decision_text(
+                item.holds.decision_date, item.holds.decision_precision)),
+            style="yellow" if item.clarify else "green")
+        if item.clarify:
+            text.append(S.ATT_ELIGIBLE_CLARIFY, style="bold yellow")
         text.append("\n")
     text.rstrip()
     return text
@@ -324,14 +344,16 @@ class CardTables:
             style = "" if row.current else "dim"
             until_style = {"red": "bold red", "warn": "yellow"}.get(row.level or "", style)
             cells = {
-                "decision": (Text(format_date(row.decision_date), style=style)
+                "decision": (Text(rules_a.decision_text(row.decision_date,
+                                                        row.decision_precision), style=style)
                              if row.decision_date else Text(S.ATT_DATE_UNKNOWN, "bold yellow")),
                 "position": Text(row.position, style=style),
                 "category": Text(SHORT_CATEGORY.get(row.category, row.category),
                                  style="bold" if row.current else style),
-                "until": Text(format_date(row.valid_until) or (
+                "until": Text(rules_a.until_text(
+                    row.decision_date, row.valid_until, row.decision_precision) or (
                     S.ATT_TERM_UNKNOWN if row.decision_date is None else S.ATT_INDEFINITE_SHORT),
-                    style=until_style),
+                    style="bold yellow" if row.clarify and row.decision_date else until_style),
                 "order": Text(row.order, style=style),
             }
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
@@ -343,7 +365,7 @@ class CardTables:
             result = (Text(row.result, style="green" if row.result == "соответствует" else "red")
                       if row.result else Text(S.ATT_EXEMPTION_ROW.format(
                           reason=row.exemption_reason), style="dim"))
-            when = (Text(format_date(row.date)) if row.date
+            when = (Text(rules_a.decision_text(row.date, row.date_precision)) if row.date
                     else Text(S.ATT_DATE_UNKNOWN, style="bold yellow"))
             cells = {"date": when, "position": Text(row.position),
                      "result": result, "order": Text(row.order)}

@@ -169,14 +169,19 @@ CONFORMITY_STATES = {"failed": S.ATT_STATE_FAILED, "due": S.ATT_STATE_DUE,
 def schedule_sheets(schedule: store_a.Schedule, school: str) -> list[Sheet]:
     """The three tabs of the schedule, one sheet each, in the screen's order."""
     day = schedule.day
-    expiring = [[r.name, r.position, r.category, r.valid_until,
+    def year(value, year_only: bool):         # known only by its year: «2024 г.», as shown
+        return format_end(value, "year") if year_only else value
+
+    expiring = [[r.name, r.position, r.category, year(r.valid_until, r.year_only),
                  S.ATT_CLARIFY_DECISION if r.clarify else r.apply_by, yes_no(r.red)]
                 for r in schedule.expiring]
-    conformity = [[r.name, r.position, r.state.last, r.state.due,
+    conformity = [[r.name, r.position, year(r.state.last, r.state.year_only),
+                   year(r.state.due, r.state.year_only),
                    CONFORMITY_STATES.get(r.state.state, r.state.state),
                    r.state.until if r.state.state == "exempt" else None, r.state.reason]
                   for r in schedule.conformity]
-    eligible = [[r.name, r.position, r.holds, r.since, ", ".join(r.targets)]
+    eligible = [[r.name, r.position, r.holds, year(r.since, r.since_precision == "year"),
+                 ", ".join(r.targets) + (S.ATT_ELIGIBLE_CLARIFY if r.clarify else "")]
                 for r in schedule.eligible]
     exp_headers = [*S.XLS_ATT_EXP_COLUMNS[:-1],
                    S.XLS_ATT_EXP_COLUMNS[-1].format(months=schedule.settings.red_months)]

@@ -17,6 +17,7 @@ from metodkab.storage.staff import staff_choices
 from metodkab.storage.training import TrainingRow
 from metodkab.widgets.fields import ChoiceField, DateField, FlagField, TextField
 from metodkab.widgets.form import FieldSpec
+from metodkab.widgets.year_only import YearOnlyDates
 
 
 def _course_specs() -> list[FieldSpec]:
@@ -61,7 +62,7 @@ GROUP = GroupStore(store_t.group_size, store_t.group_changed, store_t.delete_tra
                    store_t.delete_group)
 
 
-class TrainingFormScreen(GroupScope, FormScreen):
+class TrainingFormScreen(GroupScope, YearOnlyDates, FormScreen):
     """One training of one person. Editing a record of a group entry asks whether the
     change is for this person only or for the whole group."""
 
@@ -70,6 +71,7 @@ class TrainingFormScreen(GroupScope, FormScreen):
     GROUP_STORE = GROUP
     SCOPE_TEXTS = (S.TR_GROUP_EDIT_TITLE, S.TR_GROUP_EDIT_QUESTION, S.TR_GROUP_EDIT_ONE,
                    S.TR_GROUP_EDIT_ALL)
+    YEAR_ONLY_FIELDS = (("end_date", "end_precision"),)      # «2023 г.» until a day is typed
 
     def field_specs(self) -> list[FieldSpec]:
         return [
@@ -107,23 +109,6 @@ class TrainingFormScreen(GroupScope, FormScreen):
         super()._loaded(result)
         if self.record_id is None and self.initial_values.get("staff_id"):
             self.form.widget("title").focus()
-        if self._year_only():       # «2023 г.» stays until a day is typed, never «01.01.2023»
-            end = self.form.widget("end_date")
-            end.value = ""
-            end.placeholder = S.YEAR_ONLY.format(year=self.record.end_date.year)
-            self.saved_snapshot = self.form.values()
-
-    def _year_only(self) -> bool:
-        return self.record is not None and self.record.end_precision == "year"
-
-    def _data(self) -> dict[str, Any]:
-        data = super()._data()
-        if self._year_only():
-            if str(data.get("end_date") or "").strip():
-                data["end_precision"] = "day"            # the day is now known
-            else:
-                data["end_date"] = self.record.end_date  # still only the year
-        return data
 
     def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         super().on_choice_field_changed(event)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date, short_name
+from metodkab.domain.parse import format_date, format_end, short_name
 from metodkab.reports import indicators as ri
 from metodkab.reports import mentorship as rm
 from metodkab.storage.db import Store
@@ -125,8 +125,9 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
             lambda r: S.ALERT_ACTIVITY_OVERDUE.format(title=r[0], date=_date(r[3])))
     plan = _schedule(store, day)
     outside = _outside_p(data)
-    expiring = [AlertItem(S.ALERT_CATEGORY_UNTIL.format(name=r.name, category=r.category,
-                                                        date=format_date(r.valid_until))
+    expiring = [AlertItem(S.ALERT_CATEGORY_UNTIL.format(
+                              name=r.name, category=r.category,
+                              date=format_end(r.valid_until, "year" if r.year_only else "day"))
                           + outside.get(r.staff_id, ""), r.staff_id)
                 for r in plan.expiring if not r.clarify]
     undated = [AlertItem(S.ALERT_CATEGORY_CLARIFY.format(name=r.name, category=r.category)
@@ -161,13 +162,17 @@ def conformity_items(store: Store, day: dt.date, plan=None) -> list[AlertItem]:
     for row in (plan or _schedule(store, day)).conformity:
         state = row.state
         if state.state == "failed":
-            when = S.ALERT_CONFORMITY_FAILED.format(date=format_date(state.last))
+            when = S.ALERT_CONFORMITY_FAILED.format(date=format_end(
+                state.last, "year" if state.year_only else "day"))
         elif state.state == "due":
             when = S.ALERT_CONFORMITY_DUE
+        elif state.state == "clarify" and state.year_only:
+            when = S.ALERT_CONFORMITY_CLARIFY_YEAR.format(date=format_end(state.due, "year"))
         elif state.state == "clarify":
             when = S.ALERT_CONFORMITY_CLARIFY
         elif state.state == "soon" and state.due is not None:
-            when = S.ALERT_CONFORMITY_SOON.format(date=format_date(state.due))
+            when = S.ALERT_CONFORMITY_SOON.format(date=format_end(
+                state.due, "year" if state.year_only else "day"))
         else:
             continue
         items.append(AlertItem(f"{row.name}: {when}", row.staff_id))

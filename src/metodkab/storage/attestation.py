@@ -58,26 +58,27 @@ def attestation_settings(store: Store) -> AttestationSettings:
 
 def _facts(r: dict[str, Any]) -> rules.CategoryFacts:
     return rules.CategoryFacts(r["id"], r["position"], r["category"], _date(r["decision_date"]),
-                               _date(r["valid_until"]))
+                               _date(r["valid_until"]), r["decision_precision"])
 
 
 def _categories(store: Store, where: str, params: Any) -> list[dict[str, Any]]:
     return _rows(store, "SELECT c.id, c.staff_id, c.position, c.category, c.decision_date, "
-                        "c.valid_until, c.order_number, c.order_date, c.issuing_body "
+                        "c.valid_until, c.order_number, c.order_date, c.issuing_body, "
+                        "c.decision_precision "
                         f"FROM qualification_category c WHERE c.deleted = 0 AND {where} "
                         "ORDER BY c.decision_date DESC, c.rowid DESC", params)
 
 
 def _conformity(store: Store, where: str, params: Any) -> list[dict[str, Any]]:
     return _rows(store, "SELECT a.id, a.staff_id, a.position, a.date, a.result, "
-                        "a.order_number, a.order_date, a.exemption_reason "
+                        "a.order_number, a.order_date, a.exemption_reason, a.date_precision "
                         f"FROM conformity_attestation a WHERE a.deleted = 0 AND {where} "
                         "ORDER BY a.date DESC, a.rowid DESC", params)
 
 
 def _conformity_facts(rows: list[dict[str, Any]]) -> list[rules.ConformityFacts]:
-    return [rules.ConformityFacts(_date(r["date"]), r["result"], r["exemption_reason"])
-            for r in rows]
+    return [rules.ConformityFacts(_date(r["date"]), r["result"], r["exemption_reason"],
+                                  r["date_precision"]) for r in rows]
 
 
 # --- one person ----------------------------------------------------------------------------
@@ -94,6 +95,8 @@ class CategoryRow:
     issuing_body: str
     current: bool            # held on the report date
     level: str | None        # "red" / "warn" while it is ending (current ones only)
+    decision_precision: str = "day"    # "year": «2019 г.» (and its term's end too)
+    clarify: bool = False    # only the unknown day decides its state: «уточнить дату решения»
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class ConformityRow:
     result: str | None
     exemption_reason: str
     order: str
+    date_precision: str = "day"         # "year": «2021 г.»
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,8 @@ def _conformity_state(records: list[dict[str, Any]], hire_date: dt.date | None,
     person whose category ended on 23.01.2026 is not «due since 01.09.2023»)."""
     state = rules.conformity_state(_conformity_facts(records), hire_date, day,
                                    settings.conformity_years, settings.warn_months)
-    lapsed = [c.valid_until for c in cats if c.valid_until is not None and c.valid_until <= day]
+    ends = (rules.term_end(c.decision_date, c.valid_until, c.decision_precision) for c in cats)
+    lapsed = [end for end in ends if end is not None and end <= day]
     if state.state in ("exempt", "clarify") or not lapsed:
         return state
     ended = max(lapsed)
@@ -147,17 +152,22 @@ def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttes
     facts = [_facts(r) for r in cat_rows]
     held = rules.current(facts, day)
     held_ids = {c.id for c in held}
+    listed = {e.cat.id: e for e in rules.expiring(facts, day, settings.warn_months,
+                                                  settings.red_months)}
     categories = [CategoryRow(
         id=r["id"], position=r["position"], category=r["category"],
         decision_date=_date(r["decision_date"]), valid_until=_date(r["valid_until"]),
         order=_order(r["order_number"], r["order_date"]), issuing_body=r["issuing_body"],
         current=r["id"] in held_ids,
-        level=rules.expiry_level(_date(r["valid_until"]), day, settings.warn_months,
-                                 settings.red_months) if r["id"] in held_ids else None)
+        level=("red" if listed[r["id"]].red else "warn")
+        if r["id"] in listed and not listed[r["id"]].clarify else None,
+        decision_precision=r["decision_precision"],
+        clarify=r["id"] in listed and listed[r["id"]].clarify)
         for r in cat_rows]
     conf_rows = _conformity(store, "a.staff_id = ?", (staff_id,))
     conformity = [ConformityRow(r["id"], r["position"], _date(r["date"]), r["result"],
-                                r["exemption_reason"], _order(r["order_number"], r["order_date"]))
+                                r["exemption_reason"], _order(r["order_number"], r["order_date"]),
+                                r["date_precision"])
                   for r in conf_rows]
     state = None
     if not held:
@@ -178,7 +188,7 @@ def check_category(store: Store, record: QualificationCategory, day: dt.date) ->
                                              (record.staff_id, record.id))]
     positions = repo.get(store, Staff, record.staff_id).positions
     new = rules.CategoryFacts(record.id, record.position, record.category, record.decision_date,
-                              record.valid_until)
+                              record.valid_until, record.decision_precision)
     return rules.check_category(new, others, positions=positions, today=day)
 
 
@@ -236,7 +246,8 @@ class ExpiringRow:
     valid_until: dt.date | None       # None with ``clarify``: the term cannot be counted
     apply_by: dt.date | None
     red: bool
-    clarify: bool = False             # «уточнить дату решения» (reports.attestation.needs_date)
+    clarify: bool = False             # «уточнить дату решения» (reports.attestation.expiring)
+    year_only: bool = False           # ``valid_until`` counted from a year-only decision
 
 
 @dataclass(frozen=True)
@@ -255,6 +266,8 @@ class EligibleRow:
     holds: str
     since: dt.date
     targets: tuple[str, ...]
+    since_precision: str = "day"      # "year": «2019 г.»
+    clarify: bool = False             # «уточнить дату решения» (reports.attestation.eligibility)
 
 
 @dataclass(frozen=True)
@@ -309,19 +322,17 @@ def schedule(store: Store, day: dt.date) -> Schedule:
     for p in people:
         cats = by_person.get(p["id"], [])
         held = rules.current(cats, day)
-        for cat in held:
-            level = rules.expiry_level(cat.valid_until, day, settings.warn_months,
-                                       settings.red_months)
-            if level and cat.valid_until is not None:
-                expiring.append(ExpiringRow(p["id"], p["name"], cat.position, cat.category,
-                                            cat.valid_until, rules.apply_by(cat.valid_until),
-                                            level == "red"))
-            elif rules.needs_date(cat):
-                expiring.append(ExpiringRow(p["id"], p["name"], cat.position, cat.category,
-                                            cat.valid_until, None, False, clarify=True))
-        for item in rules.eligibility(cats, day):
-            eligible.append(EligibleRow(p["id"], p["name"], item.position, item.holds.category,
-                                        item.holds.decision_date, item.targets))
+        for item in rules.expiring(cats, day, settings.warn_months, settings.red_months):
+            cat = item.cat
+            expiring.append(ExpiringRow(
+                p["id"], p["name"], cat.position, cat.category, item.until,
+                None if item.clarify or item.until is None else rules.apply_by(item.until),
+                item.red, clarify=item.clarify,
+                year_only=cat.decision_precision == rules.YEAR_ONLY and cat.valid_until is None))
+        for elig in rules.eligibility(cats, day):
+            eligible.append(EligibleRow(p["id"], p["name"], elig.position, elig.holds.category,
+                                        elig.holds.decision_date, elig.targets,
+                                        elig.holds.decision_precision, elig.clarify))
         if not held:
             records = conf.get(p["id"], [])
             state = _conformity_state(records, _date(p["hire_date"]), cats, day, settings)

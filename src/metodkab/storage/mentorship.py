@@ -691,7 +691,7 @@ def mentor_suggestions(store: Store, mentee_id: str,
         SELECT s.id, {NAME.format(a='s')} AS name, s.birth_date, s.ped_start_date, s.hire_date,
           (SELECT category FROM qualification_category c WHERE c.staff_id = s.id
              AND c.deleted = 0
-             AND category_valid_on(c.decision_date, c.valid_until, :d)
+             AND category_valid_on(c.decision_date, c.valid_until, :d, c.decision_precision)
            ORDER BY CASE category WHEN 'первая' THEN 1 WHEN 'высшая' THEN 2 ELSE 3 END DESC,
                     c.decision_date DESC LIMIT 1) AS category,
           (SELECT count(*) FROM mentorship m WHERE m.deleted = 0 AND m.mentor_id = s.id

@@ -21,6 +21,9 @@ History:
   8 — nothing made up by an import: a category stated without a date keeps no decision
       date (``qualification_category.decision_date`` may be NULL, «дата не указана»), and
       a course given only by its year says so (``training.end_precision`` 'year').
+  9 — a category or СЗД known only by its year says so too
+      (``qualification_category.decision_precision``, ``conformity_attestation.date_precision``
+      'year'); the rules read it in reports/attestation.py.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -260,9 +263,17 @@ def _v7_to_v8(db: Database) -> None:
         db.conn.execute(statement)
 
 
+def _v8_to_v9(db: Database) -> None:
+    # Existing rows keep 'day': what was stored before cannot tell a year-only source apart.
+    db.conn.execute("ALTER TABLE qualification_category ADD COLUMN decision_precision TEXT "
+                    "NOT NULL DEFAULT 'day' CHECK (decision_precision IN ('day', 'year'))")
+    db.conn.execute("ALTER TABLE conformity_attestation ADD COLUMN date_precision TEXT "
+                    "NOT NULL DEFAULT 'day' CHECK (date_precision IN ('day', 'year'))")
+
+
 STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
-                                                7: _v7_to_v8}
+                                                7: _v7_to_v8, 8: _v8_to_v9}
 
 
 def migrate(db: Database, from_version: int) -> None:

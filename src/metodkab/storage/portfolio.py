@@ -10,6 +10,7 @@ from typing import Any
 from metodkab import strings as S
 from metodkab.domain.models import Staff
 from metodkab.domain.parse import format_date, format_end
+from metodkab.reports import attestation as ra
 from metodkab.reports import portfolio as rp
 from metodkab.reports import rules as common
 from metodkab.storage import achievements as store_g
@@ -105,12 +106,14 @@ def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
         return value is not None and start <= value <= day
 
     categories = tuple((c.category, c.position,
-                        format_date(c.decision_date) or S.ATT_DECISION_UNKNOWN,
-                        format_date(c.valid_until) or (S.ATT_TERM_UNKNOWN if c.decision_date
-                                                       is None else S.ATT_INDEFINITE_SHORT),
+                        ra.decision_text(c.decision_date, c.decision_precision)
+                        or S.ATT_DECISION_UNKNOWN,
+                        ra.until_text(c.decision_date, c.valid_until, c.decision_precision)
+                        or (S.ATT_TERM_UNKNOWN if c.decision_date is None
+                            else S.ATT_INDEFINITE_SHORT),
                         c.order)
                        for c in att.categories)
-    conformity = tuple((format_date(c.date), c.position, c.result or S.ATT_EXEMPTION_ROW.format(
+    conformity = tuple((ra.decision_text(c.date, c.date_precision), c.position, c.result or S.ATT_EXEMPTION_ROW.format(
         reason=c.exemption_reason), c.order) for c in att.conformity)
     courses = tuple((format_end(r.end_date, r.end_precision), r.title, r.provider, r.kind_short,
                      str(r.hours),

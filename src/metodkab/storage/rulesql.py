@@ -40,9 +40,10 @@ def _latest_end(end: str | None, precision: str | None) -> str | None:
         if end else None
 
 
-def _category_valid_on(decision: str | None, valid_until: str | None, day: str) -> int:
+def _category_valid_on(decision: str | None, valid_until: str | None, day: str,
+                       precision: str | None = "day") -> int:
     return int(attestation.category_valid_on(_d(decision), _d(valid_until),
-                                             dt.date.fromisoformat(day)))
+                                             dt.date.fromisoformat(day), precision or "day"))
 
 
 def _young_specialist(birth: str | None, ped_start: str | None, day: str, max_age: int,
@@ -54,6 +55,7 @@ def _young_specialist(birth: str | None, ped_start: str | None, day: str, max_ag
 def register(conn: sqlite3.Connection) -> None:
     conn.create_function("young_specialist", 5, _young_specialist, deterministic=True)
     conn.create_function("category_valid_on", 3, _category_valid_on, deterministic=True)
+    conn.create_function("category_valid_on", 4, _category_valid_on, deterministic=True)
     conn.create_function("overdue_on", 4, _overdue_on, deterministic=True)
     conn.create_function("latest_end", 2, _latest_end, deterministic=True)
     conn.create_function("employed_on", 3, _employed_on, deterministic=True)

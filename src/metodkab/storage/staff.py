@@ -103,7 +103,7 @@ SELECT * FROM (
              ORDER BY sort_order)) AS subjects,
          (SELECT category FROM qualification_category c WHERE c.staff_id = s.id
              AND c.deleted = 0
-             AND category_valid_on(c.decision_date, c.valid_until, :d)
+             AND category_valid_on(c.decision_date, c.valid_until, :d, c.decision_precision)
           ORDER BY CASE category WHEN 'первая' THEN 1 WHEN 'высшая' THEN 2 ELSE 3 END DESC,
                    c.decision_date DESC LIMIT 1) AS category,
          (SELECT max(end_date) FROM training t WHERE t.staff_id = s.id AND t.deleted = 0

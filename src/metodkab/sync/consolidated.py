@@ -296,6 +296,7 @@ def _lists(result: SchoolFigures, code: str, name: str, data: ri.IndicatorData,
            figures: list[ri.Result]) -> None:
     """The school's rows of the four lists, from its own figures (the ids they counted)."""
     from metodkab.domain.parse import format_date, format_end
+    from metodkab.reports import attestation as ra
     from metodkab.reports import mentorship as rm
     from metodkab.reports import rules
 
@@ -322,13 +323,23 @@ def _lists(result: SchoolFigures, code: str, name: str, data: ri.IndicatorData,
         until = rules.category_warning_until(
             data.day, int(data.setting("category_warn_months") or 6))
         for i in expiring.ids:
-            ending = sorted((c.valid_until, c.category) for c in data.categories
-                            if c.staff_id == i and c.valid_until is not None
-                            and data.day <= c.valid_until <= until)
+            # (an end not stated but counted is a year-only decision's: «2024 г.»)
+            ending = sorted((end, c.category, "day" if c.valid_until else "year")
+                            for c in data.categories
+                            if c.staff_id == i and (end := ra.term_end(
+                                c.decision_date, c.valid_until, c.decision_precision))
+                            is not None and data.day <= end <= until)
             detail = (S.MX_CATEGORY_UNTIL.format(category=ending[0][1],
-                                                 date=format_date(ending[0][0]))
+                                                 date=format_end(ending[0][0], ending[0][2]))
                       if ending else "")
             result.expiring += filter(None, [row(i, detail)])
+    # as the school's Аттестация lists them: no decision date, or only its year and the
+    # day decides (reports.attestation.expiring) — apart from the figure, «уточнить»
+    for i, items in ri.categories_to_clarify(data).items():
+        result.expiring += filter(None, (row(i, S.MX_CATEGORY_CLARIFY.format(
+            category=e.cat.category,
+            decided=format_end(e.cat.decision_date, e.cat.decision_precision)
+            or S.ATT_DECISION_UNKNOWN)) for e in items))
     for pair in ri.active_pairs(data):
         if any(f.code == "no_order" for f in rm.check_order(pair)):
             mentees = ", ".join(people[m].name for m in pair.mentee_ids if m in people)
