@@ -1888,11 +1888,12 @@ JOURNAL_NO_ENTRIES = ("Изменений этой записи в журнал�
                       "загрузка записана в журнал одной строкой на таблицу (Ctrl+J).")
 JOURNAL_ENTRY = "{at} · {user} · {action}"
 JOURNAL_ACTIONS = {"insert": "создана", "update": "изменена", "delete": "удалена",
-                   "restore": "восстановлена"}
+                   "restore": "восстановлена", "load": "загрузка"}
 JOURNAL_NO_USER = "(без имени)"
 JOURNAL_ARROW = " → "
 JOURNAL_EMPTY_VALUE = "пусто"
-JOURNAL_BULK = "загружено строк: {rows}"
+JOURNAL_BULK = "строк: {rows}"
+JOURNAL_LOAD_DETAIL = "{at} · {user}\n{what}: {label}, {summary}."
 JOURNAL_TABLES = {"settings": "Настройки", "sync_state": "Обмен с управлением"}
 JOURNAL_SECTIONS = {"staff": "Кадры", "training": "Курсы", "attestation": "Аттестация",
                     "development": "Диагностика и ИОМ", "mentorship": "Наставничество",

@@ -68,8 +68,8 @@ def test_the_whole_journal_lists_the_load_once_per_table(store):
     assert sj.count_journal(store, JournalQuery()) == len(rows)
     assert all(r.record_id == "*" for r in rows)         # no line per loaded record
     staff = next(r for r in rows if r.table == "staff")
-    assert (staff.label, staff.summary, staff.user) == (
-        "загружено из списка кадры 2026.xlsx", "загружено строк: 4", "Морозова Е. Н.")
+    assert (staff.action, staff.label, staff.summary, staff.user) == (
+        "load", "загружено из списка кадры 2026.xlsx", "строк: 4", "Морозова Е. Н.")
     people = sj.list_journal(store, JournalQuery(section="staff"))
     assert {r.table for r in people} == {"staff", "staff_position", "staff_subject"}
 

@@ -39,9 +39,8 @@ def history_target(screen: Screen) -> str | None:
         if found:
             return found[1]
     focused = screen.focused
-    if isinstance(focused, DataTable):
-        key = current_key(focused)
-        if key:
+    for table in (focused, getattr(screen, "table", None)):   # a register's, from its search
+        if isinstance(table, DataTable) and (key := current_key(table)):
             return key
     for name in RECORD_ATTRIBUTES:
         value = getattr(screen, name, None)
@@ -236,6 +235,13 @@ class JournalScreen(TableScreen):
 
     def action_open(self) -> None:
         row = self._current()
+        if row is not None and row.action == "load":     # the whole line, at any width
+            from metodkab.screens.dialogs import MessageDialog
+
+            self.app.push_screen(MessageDialog(S.JOURNAL_LOAD_DETAIL.format(
+                at=row.at.strftime("%d.%m.%Y %H:%M"), user=row.user or S.JOURNAL_NO_USER,
+                what=row.what, label=row.label, summary=row.summary),
+                title=S.JOURNAL_TITLE, notice=True))
         if row is None or len(row.record_id) != 36:
             return
         self.run_db(sj.load_history, row.record_id, row.table,

@@ -249,7 +249,7 @@ class JournalRow:
     user: str
     table: str
     record_id: str
-    action: str
+    action: str           # insert / update / delete / restore, or load (a bulk load)
     what: str             # the table in words
     label: str            # the record
     summary: str          # the fields changed
@@ -295,7 +295,7 @@ def list_journal(store: Store, query: JournalQuery) -> list[JournalRow]:
                            else "")
         label = labels[key]
         if record_id == "*" and action == "insert":     # a load in bulk: where from, how many
-            label = str(data.get("note", ""))
+            action, label = "load", str(data.get("note", ""))
             summary = S.JOURNAL_BULK.format(rows=data.get("rows", ""))
         else:
             summary = ", ".join(c.field for c in _changes(table, action, data, names, flags))
