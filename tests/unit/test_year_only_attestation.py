@@ -306,3 +306,10 @@ def test_packet_round_trip_school_and_office_list_the_same(tmp_path):
     assert set(clarify) == at_school == {"Годова", "Безденова"}
     assert clarify["Годова"] == f"высшая (решение: {TODAY.year - 5} г.) — уточнить дату решения"
     assert clarify["Безденова"] == "высшая (решение: дата не указана) — уточнить дату решения"
+
+
+def test_saving_a_year_only_category_suggests_no_made_up_term():
+    year = ra.CategoryFacts(None, T, "первая", D(2019, 1, 1), None, "year")
+    assert "term" not in {f.code for f in ra.check_category(year, [])}
+    day = ra.CategoryFacts(None, T, "первая", D(2019, 3, 1), None, "day")
+    assert "term" in {f.code for f in ra.check_category(day, [])}

@@ -318,7 +318,8 @@ def check_category(new: CategoryFacts, others: Iterable[CategoryFacts], *,
     if positions and new.position not in positions:
         found.append(Finding("position", S.ATT_WARN_POSITION.format(
             position=new.position, positions=", ".join(positions))))
-    if new.valid_until is None and new.decision_date < INDEFINITE_FROM:
+    if (new.valid_until is None and new.decision_date < INDEFINITE_FROM
+            and new.decision_precision != YEAR_ONLY):   # a year's term: counted by the rules
         found.append(Finding("term", S.ATT_WARN_TERM.format(
             date=format_date(default_valid_until(new.decision_date)))))
     if today is not None and new.decision_date > today:
