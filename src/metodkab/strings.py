@@ -149,7 +149,7 @@ DASH_COUNT_MENTORSHIPS = "Наставнических пар"
 DASH_COUNT_ROUTES = "Действующих ИОМ"
 DASH_COUNT_ASSOCIATIONS = "Методических объединений"
 DASH_COUNT_ACTIVITIES = "Мероприятий программы"
-TODO_OVERDUE_TRAINING = "Не проходили курсы ПК более {years} лет"
+TODO_OVERDUE_TRAINING = "Не проходили курсы ПК более {training_years_gen}"   # более 1 года, 3 лет
 TODO_CATEGORY_EXPIRING = "Истекает категория в ближайшие {months} мес."
 TODO_CATEGORY_UNDATED = "Категория без даты решения: уточнить"
 TODO_YOUNG_UNSUPPORTED = "Молодые педагоги без поддержки"
@@ -753,7 +753,7 @@ MENT_CLOSE_PLANNED_LEFT = "Остались запланированные ме�
 # coverage
 MENT_COV_TITLE = "Охват наставничеством"
 MENT_COV_HEADING = "Охват наставничеством: молодые педагоги и новые сотрудники"
-MENT_COV_YOUNG = ("Молодые (до {age} лет, стаж до {years} лет): {total}, "
+MENT_COV_YOUNG = ("Молодые (до {age}, стаж до {years}): {total}, "
                   "с поддержкой {supported}{percent}")
 MENT_COV_PERCENT = " — {percent} % (цель {target} %)"
 MENT_COV_NEW = "Новые сотрудники (приняты за {months} мес.): {total}, с поддержкой {supported}"
@@ -1363,7 +1363,7 @@ TR_DELETE_IN_ROUTE = ("Курсы указаны в ИОМ ({count} шаг.): у
 
 # overdue
 TR_OVERDUE_TITLE = "Просрочены курсы повышения квалификации"
-TR_OVERDUE_SUMMARY = ("На {date}: не проходили ПК или переподготовку более {years} лет — {overdue}; "
+TR_OVERDUE_SUMMARY = ("На {date}: не проходили ПК или переподготовку более {years} — {overdue}; "
                       "станут просроченными в ближайшие {months} мес. — {soon}")
 TR_OVERDUE_OUTSIDE = " (и {count} † — не входят в показатель: {why})"
 TR_OVERDUE_HINT = "«!» — уже просрочено, без «!» — скоро. Enter — карточка, Ins — внести курсы"
@@ -2043,17 +2043,17 @@ IND_NAMES = {
     "exp_over_30": "Педстаж свыше 30 лет",
     "age_under_30": "Моложе 30 лет",
     "age_55_plus": "55 лет и старше",
-    "trained_5y": "ПК/переподготовка за 5 лет",
-    "trained_fgos": "ПК по применению ФГОС, 5 лет",
-    "training_overdue": "Не проходили ПК более 3 лет",
+    "trained_5y": "ПК/переподготовка за {self_years_text}",
+    "trained_fgos": "ПК по применению ФГОС, {self_years_text}",
+    "training_overdue": "Не проходили ПК более {training_years_gen}",
     "route_coverage": "Охват ИОМ",
     "route_steps_done": "Выполнено шагов ИОМ",
     "diagnostic_coverage": "Диагностика в этом уч. году",
     "pairs_active": "Действующие пары наставников",
     "pairs_per_mentor": "Пар на одного наставника",
-    "pairs_bad_length": "Пары со сроком вне 3–12 мес.",
+    "pairs_bad_length": "Пары со сроком вне {length_range}",
     "pairs_no_order": "Пары без приказа",
-    "categories_expiring": "Категория истекает за 6 мес.",
+    "categories_expiring": "Категория истекает {warn_within}",
     "programme_done": "Мероприятия программы в срок",
     "achievers_municipal": "Достижения от муниципального уровня",
     "contest_participants": "Участники конкурсов профмастерства",
@@ -2061,6 +2061,30 @@ IND_NAMES = {
     "shared_practice": "Делились опытом (урок, мастер-класс)",
     "short_learning": "Самообразование (менее 16 ч)",
 }
+# The numbers of an indicator's name come from the settings it is computed with
+# (reports.indicators.title): the words around them.
+IND_YEAR_FORMS = ("год", "года", "лет")             # за 1 год, 2 года, 5 лет
+IND_YEARS_GENITIVE = ("года", "лет", "лет")         # более 1 года, 3 лет, 5 лет
+IND_MONTH_FORMS = ("месяц", "месяца", "месяцев")
+IND_LENGTH_RANGE = "{min_months}–{max_months} мес."
+IND_WARN_WITHIN = "за {warn_months} мес."
+IND_OVERDUE_TERM = "более {years}"
+IND_EXPIRING_TERM = "в ближайшие {months} {word}"
+IND_EXPIRING_WITHIN = "за {months} {word}"
+# At the office, a number the schools' settings differ in is said so, never one school's
+# value for all (reports.indicators.shared_values); the footnote names each school's.
+IND_BY_SCHOOL = {
+    "training_years_gen": "срока по настройкам школы",
+    "self_years_text": "срок по настройкам школы",
+    "length_range": "допустимого по настройкам школы",
+    "warn_within": "в срок по настройкам школы",
+    "overdue_term": "более срока по настройкам школы",
+    "expiring_term": "в срок по настройкам школы",
+    "expiring_within": "в срок по настройкам школы",
+}
+IND_FOOTNOTE = "{mark} {title}: в каждой школе — по её настройкам: {groups}."
+IND_FOOTNOTE_GROUP = "«{title}» — {schools}"
+IND_FOOTNOTE_REST = "остальные школы ({count})"
 IND_SUPPORT_FORMS = {
     "mentorship": "наставничество",
     "route": "ИОМ",
@@ -2247,9 +2271,9 @@ MX_STATE_SILENT = "в реестре, нет пакетов более {days} д
 MX_STATE_NOT_IN_REGISTER = "присылает, нет в реестре"
 MX_TITLE_SCHOOLS = "{municipality}: школы и их данные на {date}"
 MX_TITLE_PROGRAMME = "{municipality}: выполнение программ развития школ на {date} (выполнено из тех, срок которых наступил)"
-MX_TITLE_OVERDUE = "{municipality}: педагоги без повышения квалификации более 3 лет, на {date}"
+MX_TITLE_OVERDUE = "{municipality}: педагоги без повышения квалификации {overdue_term}, на {date}"
 MX_TITLE_YOUNG = "{municipality}: молодые педагоги без поддержки на {date}"
-MX_TITLE_EXPIRING = "{municipality}: квалификационные категории, срок которых истекает в ближайшие 6 месяцев, на {date}"
+MX_TITLE_EXPIRING = "{municipality}: квалификационные категории, срок которых истекает {expiring_term}, на {date}"
 MX_TITLE_NO_ORDER = "{municipality}: действующие наставнические пары без приказа на {date}"
 MX_TITLE_DISTRIBUTIONS = "{municipality}: педагоги по образованию, категории, стажу и возрасту на {date}"
 MX_TITLE_CHARTS = "{municipality}: федеральные показатели по школам на {date}"
@@ -2283,7 +2307,7 @@ MX_PEOPLE_FIRST = "{title} (показаны первые {shown} из {count}; 
 MX_PEOPLE_COLUMNS = ("Код", "Школа", "Сотрудник", "Должности", "Учтён")
 MX_LIST_TITLES = {"overdue": "Просрочено повышение квалификации",
                   "young": "Молодые педагоги без поддержки",
-                  "expiring": "Категория истекает за 6 месяцев",
+                  "expiring": "Категория истекает {expiring_within}",     # Consolidated.terms
                   "no_order": "Пары наставников без приказа"}
 MX_LIST_COLUMNS = ("Код", "Школа", "Сотрудник", "Должности", "Примечание")
 MX_NOTE_TITLE = "Аналитическая справка"
@@ -2302,9 +2326,9 @@ MX_NOTE_LISTS = "3. Педагоги, требующие внимания"
 MX_NOTE_LIST_ONE = "{label}: {count} (поимённо — лист «{sheet}» сводного отчёта)"
 MX_NOTE_LIST_COLUMNS = ("Код", "Школа", "Человек")
 MX_NOTE_LIST_REST = "и ещё {schools} шк. ({people} чел.)"
-MX_TITLE_LIST_OVERDUE = "Не проходили повышение квалификации более 3 лет"
+MX_TITLE_LIST_OVERDUE = "Не проходили повышение квалификации {overdue_term}"
 MX_TITLE_LIST_YOUNG = "Молодые педагоги без поддержки"
-MX_TITLE_LIST_EXPIRING = "Срок квалификационной категории истекает в ближайшие 6 месяцев"
+MX_TITLE_LIST_EXPIRING = "Срок квалификационной категории истекает {expiring_term}"
 MX_TITLE_LIST_NO_ORDER = "Действующие наставнические пары без приказа"
 MX_NOTE_SILENT = "4. Школы, не представившие данные"
 MX_NOTE_SILENT_TEXT = "Школы муниципального реестра, не приславшие данных или не присылавшие их более {days} дн.:"
@@ -2505,7 +2529,7 @@ DOC_REPORT_LIST_EXTRA = " В списке также (в показатель н
 DOC_REPORT_LIST_MISSING = " В показателе, но не в списке: {names}."
 DOC_REPORT_PERIOD_TITLE = "Отчёт о развитии кадров: за какой период"
 DOC_REPORT_PERIOD_HINT = "↑↓ — выбор, Enter — записать отчёт, Esc — отмена"
-DOC_REPORT_PERIOD_ROLLING = "12 месяцев до даты отчёта ({start} – {end})"
+DOC_REPORT_PERIOD_ROLLING = "{months} до даты отчёта ({start} – {end})"   # Настройки
 DOC_REPORT_PERIOD_YEAR = "{year} год ({start} – {end})"
 DOC_REPORT_PERIOD_SCHOOL_YEAR = "{first}/{second} учебный год ({start} – {end})"
 

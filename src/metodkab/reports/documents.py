@@ -24,6 +24,7 @@ from metodkab.domain.parse import format_date, short_name
 from metodkab.reports import docx as W
 from metodkab.reports import indicators as ri
 from metodkab.reports import programme as rp
+from metodkab.reports import rules
 from metodkab.reports.indicator_sheet import target_text
 from metodkab.reports.names import (ACCUSATIVE, GENITIVE, Person, decline, declined,
                                     sex_of)
@@ -453,13 +454,7 @@ def count_text(result: ri.Result) -> str:
     return f"{result.count} / {result.base}"
 
 
-def plural(count: int, forms: tuple[str, str, str]) -> str:
-    """The word for ``count`` things: ``forms`` for 1, 2–4 and 5 (1 год, 3 года, 11 лет)."""
-    if count % 10 == 1 and count % 100 != 11:
-        return forms[0]
-    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return forms[1]
-    return forms[2]
+plural = rules.plural          # 1 год, 3 года, 11 лет (the one helper, in reports/rules.py)
 
 
 def people_text(result: ri.Result) -> str:
@@ -500,9 +495,10 @@ def report_periods(day: dt.date, months: int = 12,
                             start, end)
 
     rolling = rolling or ri.default_period(day, months)
+    months_text = f"{months} {plural(months, S.IND_MONTH_FORMS)}"        # «12 месяцев»
     school = day.year if day.month >= 9 else day.year - 1
     return [
-        made(S.DOC_REPORT_PERIOD_ROLLING, *rolling),
+        made(S.DOC_REPORT_PERIOD_ROLLING, *rolling, months=months_text),
         made(S.DOC_REPORT_PERIOD_YEAR, dt.date(day.year, 1, 1), dt.date(day.year, 12, 31),
              year=day.year),
         made(S.DOC_REPORT_PERIOD_YEAR, dt.date(day.year - 1, 1, 1),

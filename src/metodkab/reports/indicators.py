@@ -57,6 +57,8 @@ EXTRA_DEFAULTS: dict[str, Any] = {
     "support_young_school": True,
 }
 SUPPORT_FORMS = ("mentorship", "route", "young_school")
+FOOTNOTE_MARK = "*"          # a column title whose schools count with different settings
+FOOTNOTE_NAMED = 8           # a footnote names at most this many schools of its largest group
 
 
 # --- the facts storage provides ------------------------------------------------------------
@@ -210,7 +212,7 @@ def _result(data: IndicatorData, key: str, group: str, counted: Iterable[str],
     ids = tuple(i for i in base if i in counted_set)
     other = tuple(i for i in base if i not in counted_set)
     target = data.setting(target_key) if target_key else None
-    return Result(key, group, name or S.IND_NAMES.get(key, key), len(ids), len(base), ids,
+    return Result(key, group, name or title(key, data.settings), len(ids), len(base), ids,
                   other, None if target is None else float(target),
                   lower_is_better=lower_is_better,
                   notes=tuple((i, notes[i]) for i in ids if notes and i in notes))
@@ -633,7 +635,7 @@ def route_steps_done(data: IndicatorData) -> Result:
         finished[r.staff_id] = finished.get(r.staff_id, True) and d == t
     ids = tuple(p for p in _base(data) if finished.get(p) is True)
     other = tuple(p for p in _base(data) if finished.get(p) is False)
-    return Result("route_steps_done", "school", S.IND_NAMES["route_steps_done"], done, total,
+    return Result("route_steps_done", "school", title("route_steps_done", data.settings), done, total,
                   ids, other)
 
 
@@ -653,7 +655,7 @@ def pairs_active(data: IndicatorData) -> Result:
     started, not ended before D, mentor and a mentee employed on D). Drill-down: their
     mentors."""
     mentors = tuple(dict.fromkeys(p.mentor_id for p in _active_pairs(data)))
-    return Result("pairs_active", "school", S.IND_NAMES["pairs_active"],
+    return Result("pairs_active", "school", title("pairs_active", data.settings),
                   len(_active_pairs(data)), 0, mentors, (), kind=COUNT)
 
 
@@ -661,7 +663,7 @@ def pairs_per_mentor(data: IndicatorData) -> Result:
     """Active pairs over the number of distinct mentors of those pairs (a ratio)."""
     pairs = _active_pairs(data)
     mentors = tuple(dict.fromkeys(p.mentor_id for p in pairs))
-    return Result("pairs_per_mentor", "school", S.IND_NAMES["pairs_per_mentor"], len(pairs),
+    return Result("pairs_per_mentor", "school", title("pairs_per_mentor", data.settings), len(pairs),
                   len(mentors), mentors, (), kind=RATIO)
 
 
@@ -673,7 +675,7 @@ def pairs_bad_length(data: IndicatorData) -> Result:
     high = int(data.setting("mentorship_max_months") or rm.MAX_MONTHS)
     pairs = _active_pairs(data)
     bad = [p for p in pairs if rm.check_length(p.start, p.planned_end, low, high)]
-    return Result("pairs_bad_length", "school", S.IND_NAMES["pairs_bad_length"], len(bad),
+    return Result("pairs_bad_length", "school", title("pairs_bad_length", data.settings), len(bad),
                   len(pairs), tuple(dict.fromkeys(p.mentor_id for p in bad)), (),
                   kind=COUNT, lower_is_better=True)
 
@@ -683,7 +685,7 @@ def pairs_no_order(data: IndicatorData) -> Result:
     is asked for on the card, not counted here). Lower is better."""
     pairs = _active_pairs(data)
     bad = [p for p in pairs if not rm.has_order(p)]
-    return Result("pairs_no_order", "school", S.IND_NAMES["pairs_no_order"], len(bad),
+    return Result("pairs_no_order", "school", title("pairs_no_order", data.settings), len(bad),
                   len(pairs), tuple(dict.fromkeys(p.mentor_id for p in bad)), (),
                   kind=COUNT, lower_is_better=True)
 
@@ -736,7 +738,7 @@ def programme_done(data: IndicatorData) -> Result:
     from metodkab.reports import programme as rp
 
     total = rp.progress_total(data.activities, data.day)
-    return Result("programme_done", "school", S.IND_NAMES["programme_done"], total.done,
+    return Result("programme_done", "school", title("programme_done", data.settings), total.done,
                   total.due)
 
 
@@ -809,7 +811,9 @@ class Definition:
 
     @property
     def name(self) -> str:
-        return S.IND_NAMES[self.key]
+        """The title under the default settings (``title`` with the school's settings is
+        what a figure carries)."""
+        return title(self.key)
 
     @property
     def doc(self) -> str:
@@ -899,6 +903,87 @@ def rule_values(settings: dict[str, Any] | None = None) -> dict[str, Any]:
         "target_fl_high_score": number("target_fl_high_score", 15),
         "forms": ", ".join(forms) or S.IND_NO_FORMS,
     }
+
+
+# --- titles: an indicator's name states the numbers its settings set --------------------
+
+
+def years_genitive(years: int) -> str:
+    """«3 лет», «1 года», «21 года»: the years after «более», «до»."""
+    return f"{years} {rules.plural(int(years), S.IND_YEARS_GENITIVE)}"
+
+
+def title_values(settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``rule_values`` and the numbers as titles word them (IND_NAMES, the office's
+    lists): «3 лет» after «более», «5 лет», «3–12 мес.», «за 6 мес.», «в ближайшие
+    6 месяцев»."""
+    values = rule_values(settings)
+    years, self_years = int(values["training_years"]), int(values["self_years"])
+    months = int(values["warn_months"])
+    month_word = rules.plural(months, S.IND_MONTH_FORMS)
+    values.update(
+        training_years_gen=years_genitive(years),
+        self_years_text=f"{self_years} {rules.plural(self_years, S.IND_YEAR_FORMS)}",
+        length_range=S.IND_LENGTH_RANGE.format(**values),
+        warn_within=S.IND_WARN_WITHIN.format(**values),
+        overdue_term=S.IND_OVERDUE_TERM.format(years=years_genitive(years)),
+        expiring_term=S.IND_EXPIRING_TERM.format(months=months, word=month_word),
+        expiring_within=S.IND_EXPIRING_WITHIN.format(months=months, word=month_word))
+    return values
+
+
+def title(key: str, settings: dict[str, Any] | None = None) -> str:
+    """The indicator's name with the numbers of the settings it is computed with
+    («Не проходили ПК более 5 лет» where Настройки say 5 years): the one title of the
+    dashboard, Показатели, the to-do lists, Excel, Word and the office's reports."""
+    return _titled(S.IND_NAMES.get(key, key), title_values(settings))
+
+
+def _titled(template: str, values: dict[str, Any]) -> str:
+    return template.format(**values) if "{" in template else template
+
+
+def shared_values(settings: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """``title_values`` for figures computed with several schools' settings (the office):
+    a number every school has is stated; one the schools differ in is said «по настройкам
+    школы» (S.IND_BY_SCHOOL), never one school's value for all."""
+    each = [title_values(one) for one in settings] or [title_values()]
+    values = dict(each[0])
+    for key, phrase in S.IND_BY_SCHOOL.items():
+        if len({v[key] for v in each}) > 1:
+            values[key] = phrase
+    return values
+
+
+def shared_title(key: str, settings: Sequence[dict[str, Any]]) -> str:
+    """The title of a column of figures computed with several schools' settings: the
+    schools' title where it is the same for all, else the title that says «по настройкам
+    школы» where they differ, marked «*» for ``title_footnote``."""
+    own = {title(key, one) for one in settings}
+    if len(own) <= 1:
+        return next(iter(own), title(key))
+    return _titled(S.IND_NAMES.get(key, key), shared_values(settings)) + FOOTNOTE_MARK
+
+
+def title_footnote(key: str, schools: Sequence[tuple[str, dict[str, Any]]]) -> str | None:
+    """Where the schools' settings give a figure different titles: which school's figure
+    counts what («* Не проходили ПК более срока по настройкам школы: «…более 3 лет» —
+    0101, 0102; «…более 5 лет» — 0412»); the largest group is «остальные школы (N)» when
+    there are many. None where every school's title is the same."""
+    groups: dict[str, list[str]] = {}
+    for code, settings in schools:
+        groups.setdefault(title(key, settings), []).append(code)
+    if len(groups) <= 1:
+        return None
+    ranked = sorted(groups.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    parts = [S.IND_FOOTNOTE_GROUP.format(title=own, schools=", ".join(codes))
+             for own, codes in ranked[:-1]]
+    last_title, last = ranked[-1]
+    parts.append(S.IND_FOOTNOTE_GROUP.format(
+        title=last_title, schools=(S.IND_FOOTNOTE_REST.format(count=len(last))
+                                   if len(last) > FOOTNOTE_NAMED else ", ".join(last))))
+    column = shared_title(key, [s for _, s in schools]).removesuffix(FOOTNOTE_MARK)
+    return S.IND_FOOTNOTE.format(mark=FOOTNOTE_MARK, title=column, groups="; ".join(parts))
 
 
 def explain(result: Result, settings: dict[str, Any] | None = None) -> str:

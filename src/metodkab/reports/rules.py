@@ -159,3 +159,12 @@ def experience_years(ped_start_date: dt.date | None, day: dt.date) -> int | None
 def category_warning_until(report_date: dt.date, months: int = 6) -> dt.date:
     """Categories whose ``valid_until`` falls on or before this day are listed as expiring."""
     return add_months(report_date, months)
+
+
+def plural(count: int, forms: tuple[str, str, str]) -> str:
+    """The word for ``count`` things: ``forms`` for 1, 2–4 and 5 (1 год, 3 года, 11 лет)."""
+    if count % 10 == 1 and count % 100 != 11:
+        return forms[0]
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return forms[1]
+    return forms[2]

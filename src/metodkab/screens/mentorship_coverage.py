@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date
+from metodkab.reports import indicators as ri
 from metodkab.reports import mentorship as rules
 from metodkab.screens.base import DbCalls, TableScreen
 from metodkab.storage import mentorship as store_m
@@ -46,7 +47,8 @@ def coverage_lines(cov: Coverage) -> str:
                                             target=cov.target)
     else:
         percent = ""
-    young = S.MENT_COV_YOUNG.format(age=cov.young_age, years=cov.young_years,
+    young = S.MENT_COV_YOUNG.format(age=ri.years_genitive(cov.young_age),
+                                    years=ri.years_genitive(cov.young_years),
                                     total=cov.young_total, supported=cov.young_supported,
                                     percent=percent)
     new = S.MENT_COV_NEW.format(months=cov.new_months, total=cov.new_total,

@@ -205,7 +205,8 @@ class MatrixScreen(AppScreen):
         text = ""
         if cell and cell[1] is not None:
             _code, figure, result = cell
-            text = S.MX_CELL.format(name=figure.name, detail=self._detail(result),
+            # a school's cell: the title its own settings give («…более 5 лет»)
+            text = S.MX_CELL.format(name=(result or figure).name, detail=self._detail(result),
                                     target=target_text(result or figure) or S.MX_NO_TARGET)
         self.query_one("#mx-cell", Static).update(plain(text))
 
@@ -304,19 +305,20 @@ class MatrixScreen(AppScreen):
             return
         people = {"overdue": self.report.overdue, "young": self.report.young_unsupported,
                   "expiring": self.report.expiring, "no_order": self.report.no_order}
+        titles = {k: S.MX_LIST_TITLES[k].format(**self.report.terms) for k in people}
 
         def chosen(key: str | None) -> None:
             if key:
                 rows = [(p.school_code, p.school_name, p.name, p.positions, p.detail)
                         for p in people[key]]
-                self.app.push_screen(RowsScreen(S.MX_LIST_TITLES[key], S.MX_LIST_COLUMNS,
+                self.app.push_screen(RowsScreen(titles[key], S.MX_LIST_COLUMNS,
                                                 (5, 14, 24, 14, 20), rows))
 
         from metodkab.screens.dialogs import ActionChoiceDialog
 
         self.app.push_screen(ActionChoiceDialog(
             S.EX_KEY_LISTS, S.EX_LISTS_QUESTION,
-            [(k, S.MX_LIST_TITLES[k] + f" ({len(v)})") for k, v in people.items()]),
+            [(k, titles[k] + f" ({len(v)})") for k, v in people.items()]),
             callback=chosen)
 
     def action_export(self) -> None:

@@ -60,5 +60,6 @@ def print_staff_report(screen, report) -> None:
             start_export(screen, write_staff_report, (period.start, period.end),
                          title=S.DOC_KEY_PRINT)
 
-    periods = report_periods(report.day, rolling=(report.period_start, report.period_end))
+    months = int(report.settings.get("indicator_period_months") or 12)     # Настройки
+    periods = report_periods(report.day, months, rolling=(report.period_start, report.period_end))
     screen.app.push_screen(ReportPeriodDialog(periods), chosen)

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, format_end
+from metodkab.reports import indicators as ri
 from metodkab.screens.base import TableScreen
 from metodkab.screens.training_forms import GroupTrainingFormScreen, TrainingFormScreen
 from metodkab.storage import training as store_t
@@ -97,7 +98,7 @@ class OverdueScreen(TableScreen):
         # The count is the indicator's (P(D)); part-timers are listed, marked, apart.
         outside = [r for r in lists.overdue if r.excluded]
         summary = S.TR_OVERDUE_SUMMARY.format(
-            date=format_date(lists.day), years=lists.period_years,
+            date=format_date(lists.day), years=ri.years_genitive(lists.period_years),
             overdue=len(lists.overdue) - len(outside), months=lists.months,
             soon=len(lists.soon))
         if outside:

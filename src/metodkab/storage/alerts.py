@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, format_end, short_name
@@ -32,7 +33,7 @@ class AlertItem:
 class Alert:
     key: str
     items: list[AlertItem] = field(default_factory=list)
-    params: dict[str, int] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)   # the title's numbers
 
     @property
     def count(self) -> int:
@@ -94,7 +95,6 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
     from metodkab.storage.indicators import load_data
 
     settings = all_settings(store)
-    period = int(settings["training_period_years"])
     months = int(settings["category_warn_months"])
     data = data if data is not None else load_data(store, day)
     late = ri.training_overdue(data)
@@ -136,7 +136,7 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
     conformity = [AlertItem(i.text + outside.get(i.staff_id or "", ""), i.staff_id,
                             i.record_id) for i in conformity_items(store, day, plan)]
     return [
-        Alert("overdue_training", overdue, {"years": period}),
+        Alert("overdue_training", overdue, ri.title_values(settings)),   # «более 3 лет»
         Alert("category_expiring", expiring, {"months": months}),
         Alert("category_undated", undated),
         Alert("conformity_due", conformity, {"months": months}),

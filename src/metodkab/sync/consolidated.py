@@ -238,6 +238,7 @@ class Consolidated:
     no_order: list[Person] = field(default_factory=list)
     silent: list[Silent] = field(default_factory=list)
     silent_days: int = 30
+    settings: dict[str, dict] = field(default_factory=dict)   # each school's, by code
     _index: dict = field(default_factory=dict, repr=False)
 
     def result(self, code: str, key: str) -> ri.Result | None:
@@ -246,38 +247,63 @@ class Consolidated:
     def total(self, key: str) -> ri.Result | None:
         return next((r for r in self.totals if r.key == key), None)
 
-    def result_named(self, code: str, key: str, name: str) -> ri.Result | None:
-        """The school's figure of that key and name (a band of a distribution has its
-        group's key prefix and its own name)."""
+    def result_named(self, code: str, key: str, name: str = "") -> ri.Result | None:
+        """The school's figure of that key (every figure and band has its own key; the
+        name is the school's own title, which its settings may word differently from the
+        column's: «более 5 лет» under «более срока по настройкам школы»)."""
         index = self._index.get(code)
         if index is None:
-            index = self._index[code] = {(r.key, r.name): r
-                                         for r in self.results.get(code, ())}
-        return index.get((key, name))
+            index = self._index[code] = {r.key: r for r in self.results.get(code, ())}
+        return index.get(key)
+
+    @property
+    def terms(self) -> dict:
+        """The numbers the lists' titles state (reports.indicators.shared_values): the
+        schools' own where they agree, «по настройкам школы» where they differ."""
+        return ri.shared_values([self.settings[s.code] for s in self.schools
+                                 if s.code in self.settings])
+
+    def footnotes(self, figures: list[ri.Result]) -> list[str]:
+        """Under a table of these columns: for each column whose schools' settings word
+        its title differently, which school counts what (reports.indicators
+        .title_footnote)."""
+        notes = []
+        for figure in figures:
+            schools = [(s.code, self.settings[s.code]) for s in self.schools
+                       if s.code in self.settings and self.result(s.code, figure.key)]
+            note = ri.title_footnote(figure.key, schools)
+            if note:
+                notes.append(note)
+        return notes
 
 
 MATRIX_GROUPS = ("federal", "self", "school", "growth")     # the registry's indicators
 DISTRIBUTION_GROUPS = ("education", "category", "experience", "age")
 
 
-def _total(results: list[ri.Result], target: float | None) -> ri.Result:
+def _total(results: list[ri.Result], target: float | None,
+           settings: list[dict] | None = None) -> ri.Result:
     """A figure over the pooled staff of all schools: the sum of the counts over the sum
     of the bases (the percent of the pool, never an average of the schools' percents),
-    against ``target``."""
+    against ``target``; titled as the schools title it, or — where their settings word it
+    differently — by reports.indicators.shared_title (it claims no one school's number)."""
     first = results[0]
-    return ri.Result(first.key, first.group, first.name, sum(r.count for r in results),
+    name = first.name
+    if len({r.name for r in results}) > 1:
+        name = ri.shared_title(first.key, settings or [])
+    return ri.Result(first.key, first.group, name, sum(r.count for r in results),
                      sum(r.base for r in results), target=target, kind=first.kind,
                      lower_is_better=first.lower_is_better)
 
 
-def default_targets(day: dt.date) -> dict[tuple[str, str], float | None]:
+def default_targets(day: dt.date) -> dict[str, float | None]:
     """The target of each figure under the default settings (the federal concept's): a
     school measures itself against its own targets (its settings travel with its packets),
     the municipality's total against these."""
     from metodkab.storage.settings import DEFAULTS
 
     data = ri.IndicatorData(day, day, day, {**ri.EXTRA_DEFAULTS, **DEFAULTS})
-    return {(r.key, r.name): r.target for r in ri.compute_all(data)}
+    return {r.key: r.target for r in ri.compute_all(data)}
 
 
 @dataclass
@@ -286,6 +312,7 @@ class SchoolFigures:
 
     results: list[ri.Result]
     people: dict[str, tuple[str, str]]
+    settings: dict = field(default_factory=dict)      # what its figures were computed with
     overdue: list[Person] = field(default_factory=list)
     young_unsupported: list[Person] = field(default_factory=list)
     expiring: list[Person] = field(default_factory=list)
@@ -353,7 +380,8 @@ def school_figures(copier: SchoolCopier, school: SchoolInfo, day: dt.date) -> Sc
 
     data = load_data(copier.load(school.code), day)
     figures = ri.compute_all(data)
-    mine = SchoolFigures(figures, {p.id: (p.name, p.positions) for p in data.people})
+    mine = SchoolFigures(figures, {p.id: (p.name, p.positions) for p in data.people},
+                         dict(data.settings))
     _lists(mine, school.code, school.name, data, figures)
     return mine
 
@@ -375,8 +403,9 @@ def consolidate(muni: Store, day: dt.date,
     result = Consolidated(day, schools, office[0] if office else "")
     result.silent_days = silent_days(muni)
     result.silent = silent_schools(muni, day, result.silent_days)
-    by_key: dict[tuple[str, str], list[ri.Result]] = {}
-    order: list[tuple[str, str]] = []
+    by_key: dict[str, list[ri.Result]] = {}      # every figure and band has its own key
+    order: list[str] = []
+    settings_of: dict[str, list[dict]] = {}
     copier: SchoolCopier | None = None
     try:
         for done, school in enumerate(schools, start=1):
@@ -391,14 +420,16 @@ def consolidate(muni: Store, day: dt.date,
                     cache[stamp] = mine
             result.results[school.code] = mine.results
             result.people[school.code] = mine.people
+            result.settings[school.code] = mine.settings
             for figure in mine.results:
                 if figure.group == "programme":
                     continue            # the school's own programme: never in a total
-                key = (figure.key, figure.name)
+                key = figure.key
                 if key not in by_key:
                     by_key[key] = []
                     order.append(key)
                 by_key[key].append(figure)
+                settings_of.setdefault(key, []).append(mine.settings)
             result.overdue += mine.overdue
             result.young_unsupported += mine.young_unsupported
             result.expiring += mine.expiring
@@ -409,8 +440,8 @@ def consolidate(muni: Store, day: dt.date,
         if copier is not None:
             copier.close()
     targets = default_targets(day)
-    result.totals = [_total(by_key[key], targets.get(key, by_key[key][0].target))
-                     for key in order]
+    result.totals = [_total(by_key[key], targets.get(key, by_key[key][0].target),
+                            settings_of[key]) for key in order]
     return result
 
 

@@ -86,10 +86,9 @@ def matrix_sheet(report: Consolidated, groups: Sequence[str], name: str, title: 
         rows.append(row)
         bold.add(0)
     for school in report.schools:
-        by_key = {(r.key, r.name): r for r in report.results.get(school.code, ())}
         row = [school.code, school.name, format_moment(school.made_at), school.level_text]
         for figure, at in zip(figures, value_at):
-            mine = by_key.get((figure.key, figure.name))
+            mine = report.result_named(school.code, figure.key)
             row += _figure_cells(mine, len(_figure_columns(figure)))
             mark = _mark(mine)
             if mark:
@@ -103,9 +102,32 @@ def matrix_sheet(report: Consolidated, groups: Sequence[str], name: str, title: 
             fills[(len(rows), at)] = mark
     bold.add(len(rows))
     rows.append(total_row)
+    notes = report.footnotes(figures)
+
+    def after(ws, first_row: int) -> None:
+        _pages_across(ws, first_row)
+        _footnotes(ws, notes)
+
     return Sheet(name, title, columns, rows, bands=bands, fills=fills,
-                 bold_rows=frozenset(bold), keep_columns=True, frozen=2,
-                 after=_pages_across)
+                 bold_rows=frozenset(bold), keep_columns=True, frozen=2, after=after)
+
+
+def _footnotes(ws, notes: Sequence[str]) -> None:
+    """Under the matrix, one merged paragraph each: a column whose schools count with
+    different settings names which school counts what (Consolidated.footnotes)."""
+    from openpyxl.styles import Alignment, Font
+
+    from metodkab.reports.xlsx import FONT, SIZE
+
+    width = max(ws.max_column, 1)
+    row = ws.max_row + 2
+    for note in notes:
+        cell = ws.cell(row=row, column=1, value=note)       # our words: a value, not a formula
+        cell.font = Font(name=FONT, size=SIZE, italic=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=min(width, 16))
+        ws.row_dimensions[row].height = 15 * (1 + len(note) // 140)
+        row += 1
 
 
 def _pages_across(ws, _first_row: int) -> None:
@@ -257,17 +279,19 @@ def write_workbook(report: Consolidated, folder: Path) -> Path:
     day is written beside the first («… (2)»), never over it."""
     date = format_date(report.day)
     town = _municipality(report)
+    terms = report.terms            # «более 3 лет», or «по настройкам школы» where they differ
     sheets = [
         matrix_sheet(report, MATRIX_GROUPS, S.MX_SHEET_MATRIX,
                      S.MX_TITLE.format(municipality=town, date=date)),
         charts_sheet(report, S.MX_TITLE_CHARTS.format(municipality=town, date=date)),
         schools_sheet(report, S.MX_TITLE_SCHOOLS.format(municipality=town, date=date)),
-        _list_sheet(S.MX_SHEET_OVERDUE, S.MX_TITLE_OVERDUE.format(municipality=town, date=date),
-                    report.overdue),
+        _list_sheet(S.MX_SHEET_OVERDUE, S.MX_TITLE_OVERDUE.format(
+            municipality=town, date=date, **terms), report.overdue),
         _list_sheet(S.MX_SHEET_YOUNG, S.MX_TITLE_YOUNG.format(municipality=town, date=date),
                     report.young_unsupported),
         _list_sheet(S.MX_SHEET_EXPIRING,
-                    S.MX_TITLE_EXPIRING.format(municipality=town, date=date), report.expiring),
+                    S.MX_TITLE_EXPIRING.format(municipality=town, date=date, **terms),
+                    report.expiring),
         _list_sheet(S.MX_SHEET_NO_ORDER,
                     S.MX_TITLE_NO_ORDER.format(municipality=town, date=date), report.no_order,
                     S.MX_COL_MENTOR),
@@ -320,6 +344,8 @@ def note_document(report: Consolidated, signers: NoteSigners = NoteSigners()):
         for r in (x for x in report.totals if x.group == group):
             d.add_row(t, [r.name, r.count, "" if r.kind == ri.COUNT else r.base,
                           _value_text(r), target_text(r), r.status])
+    for note in report.footnotes([x for x in report.totals if x.group in MATRIX_GROUPS]):
+        d.paragraph(doc, note, italic=True, size=10, align="justify")
 
     d.heading(doc, S.MX_NOTE_BELOW)
     for figure in federal_shares(report):
@@ -343,10 +369,12 @@ def note_document(report: Consolidated, signers: NoteSigners = NoteSigners()):
             d.paragraph(doc, S.MX_NOTE_ALL_MET)
 
     d.heading(doc, S.MX_NOTE_LISTS)
-    for label, sheet, people in ((S.MX_TITLE_LIST_OVERDUE, S.MX_SHEET_OVERDUE, report.overdue),
+    terms = report.terms
+    for label, sheet, people in ((S.MX_TITLE_LIST_OVERDUE.format(**terms), S.MX_SHEET_OVERDUE,
+                                  report.overdue),
                                  (S.MX_TITLE_LIST_YOUNG, S.MX_SHEET_YOUNG,
                                   report.young_unsupported),
-                                 (S.MX_TITLE_LIST_EXPIRING, S.MX_SHEET_EXPIRING,
+                                 (S.MX_TITLE_LIST_EXPIRING.format(**terms), S.MX_SHEET_EXPIRING,
                                   report.expiring),
                                  (S.MX_TITLE_LIST_NO_ORDER, S.MX_SHEET_NO_ORDER,
                                   report.no_order)):
