@@ -272,13 +272,22 @@ def _restore(backup: Path, db_path: Path, clock: Clock, *, explicit: bool = True
     try:
         if is_municipal_db(backup):
             return _restore_office(backup, db_path, clock, checksum=checksum)
-        kept = restore(backup, db_path, clock=clock, checksum=checksum)
+        kept = restore(backup, db_path, clock=clock, checksum=checksum, user=_os_user())
     finally:
         lock.release()
     print(S.CLI_RESTORE_DONE.format(path=db_path))
     if kept is not None:
         print(S.CLI_RESTORE_KEPT.format(path=kept))
     return 0
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:                   # no login name in the environment: none made up
+        return ""
 
 
 def _restore_office(backup: Path, db_path: Path, clock: Clock, *,

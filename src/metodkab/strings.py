@@ -1894,7 +1894,8 @@ JOURNAL_ARROW = " → "
 JOURNAL_EMPTY_VALUE = "пусто"
 JOURNAL_BULK = "строк: {rows}"
 JOURNAL_LOAD_DETAIL = "{at} · {user}\n{what}: {label}, {summary}."
-JOURNAL_TABLES = {"settings": "Настройки", "sync_state": "Обмен с управлением"}
+JOURNAL_TABLES = {"settings": "Настройки", "sync_state": "Обмен с управлением",
+                  "backup": "Резервная копия"}
 JOURNAL_SECTIONS = {"staff": "Кадры", "training": "Курсы", "attestation": "Аттестация",
                     "development": "Диагностика и ИОМ", "mentorship": "Наставничество",
                     "programme": "Программа развития", "growth": "Достижения",
@@ -2757,6 +2758,7 @@ JSON_NOT_UTF8 = "{what}: текст не в кодировке UTF-8"
 JSON_BAD = "{what}: не читается (не JSON или неверная структура)"
 # storage/backup.py
 BACKUP_NOT_FOUND = "Файл резервной копии не найден: {path}"
+BACKUP_RESTORED_NOTE = "восстановлено из копии {name}"
 BACKUP_DAMAGED = "Резервная копия {name} повреждена: {problem}"
 BACKUP_NOT_OURS = "Файл {name} не является базой «Методического кабинета»."
 BACKUP_TOO_NEW = "Резервная копия {name} сделана более новой версией программы (схема {version})."

@@ -117,3 +117,30 @@ def test_a_clock_may_freeze_the_day_not_the_time():
     assert frozen.now() == dt.datetime(2001, 2, 3, 12)           # tests: both frozen
     day_only = Clock(D(2001, 2, 3), wall_time=True)      # a demo built now
     assert day_only.today() == D(2001, 2, 3) and day_only.now().year > 2001
+
+
+def test_a_restored_copy_says_so_in_its_journal(tmp_path, monkeypatch):
+    from metodkab.cli import main
+    from metodkab.storage.backup import list_backups
+    from metodkab.storage.settings import set_settings
+
+    path = tmp_path / "school.sqlite"
+    store = open_store(path, clock=Clock(D(2026, 11, 20)), user="Морозова Е. Н.")
+    set_settings(store, {"user_name": "Морозова Е. Н."})
+    repo.create(store, Staff(last_name="Иванова", first_name="Анна", positions=["учитель"]))
+    store.close()
+    assert main(["--db", str(path), "--today", "23.11.2026", "backup"]) == 0
+    [copy] = list_backups(path)
+    monkeypatch.setattr("getpass.getuser", lambda: "teacher")
+    assert main(["--db", str(path), "--today", "24.11.2026", "restore", str(copy)]) == 0
+    store = open_store(path, exclusive=False)
+    try:
+        newest = sj.list_journal(store, JournalQuery())[0]
+        assert (newest.what, newest.label, newest.action, newest.user, newest.at) == (
+            "Резервная копия", f"восстановлено из копии {copy.name}", "restore",
+            "Морозова Е. Н.", dt.datetime(2026, 11, 24, 12))
+        assert sj.list_journal(store, JournalQuery(section="service"))[0] == newest
+        [person] = repo.find(store, Staff)       # its own history came with the copy
+        assert [e.action for e in sj.load_history(store, person.id).entries] == ["insert"]
+    finally:
+        store.close()

@@ -280,14 +280,40 @@ def check_backup(path: Path, *, checksum: bool = True) -> str:
     return kind
 
 
+def _journal_restore(conn: sqlite3.Connection, backup_path: Path, clock: Clock,
+                     login: str) -> None:
+    """The restore's line in the restored journal, by the user the copy's own settings
+    name (as the app signs its changes), else the computer's login."""
+    import json
+
+    from metodkab.domain.jsonio import read_json
+
+    row = conn.execute("SELECT value FROM settings WHERE key = 'user_name'").fetchone()
+    try:
+        named = read_json(row[0]) if row else ""
+    except ValueError:
+        named = ""
+    user = named if isinstance(named, str) and named.strip() else login
+    with conn:                          # one transaction, committed
+        conn.execute(
+            "INSERT INTO audit_log (at, user_name, table_name, record_id, action, changes) "
+            "VALUES (?, ?, 'backup', '*', 'restore', ?)",
+            (clock.now().isoformat(timespec="seconds"), user,
+             json.dumps({"note": S.BACKUP_RESTORED_NOTE.format(name=backup_path.name)},
+                        ensure_ascii=False)))
+
+
 def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
-            folder: Path | None = None, checksum: bool = True) -> Path | None:
+            folder: Path | None = None, checksum: bool = True,
+            user: str | None = None) -> Path | None:
     """Put a checked backup in place of the database, keeping the current one as a backup.
 
     The caller must hold the database's single-instance lock. Returns the backup made of
     the current database (None when there was none). ``checksum=False`` (the user's
     explicit choice for a copy made before checksums were written) skips only the
-    SHA-256; every other check still runs.
+    SHA-256; every other check still runs. With ``user`` (a school's database) the
+    restored journal gets a line «восстановлено из копии <name>»: when, by whom — the
+    records' own histories come with the copy.
     """
     kind = check_backup(backup_path, checksum=checksum)
     kept = None
@@ -308,6 +334,8 @@ def restore(backup_path: Path, db_path: Path, *, clock: Clock = SYSTEM_CLOCK,
             source.backup(target)
         finally:
             source.close()
+        if user is not None and kind == "school":
+            _journal_restore(target, backup_path, clock, user)
     finally:
         target.close()
     make_private(db_path)

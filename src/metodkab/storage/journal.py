@@ -35,7 +35,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
                   "activity_postponement", "activity_responsible", "target_indicator",
                   "indicator_target"),
     "growth": ("achievement", "short_learning"),
-    "service": ("settings", "sync_state"),
+    "service": ("settings", "sync_state", "backup"),
 }
 # Columns that name a record in the journal's list, in order of preference.
 LABEL_COLUMNS = ("title", "name", "topic", "goal", "description", "position", "category",
@@ -297,6 +297,8 @@ def list_journal(store: Store, query: JournalQuery) -> list[JournalRow]:
         if record_id == "*" and action == "insert":     # a load in bulk: where from, how many
             action, label = "load", str(data.get("note", ""))
             summary = S.JOURNAL_BULK.format(rows=data.get("rows", ""))
+        elif record_id == "*" and action == "restore":  # the database from a backup
+            label, summary = str(data.get("note", "")), ""
         else:
             summary = ", ".join(c.field for c in _changes(table, action, data, names, flags))
         out.append(JournalRow(row_id, dt.datetime.fromisoformat(at), user, table, record_id,
