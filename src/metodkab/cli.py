@@ -116,7 +116,7 @@ def _clock(args: argparse.Namespace) -> Clock:
     if not args.today:
         return Clock()
     try:
-        return Clock(parse_date(args.today))
+        return Clock(parse_date(args.today), wall_time=True)   # the journal's times real
     except ValueError as exc:
         raise CliError(f"--today: {exc}") from None
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 class Clock:
     """The real clock, or a frozen one when ``frozen`` is given.
 
-    ``wall_time`` freezes only the day: ``now()`` stays the real time (a demo built now is
-    stamped in the journal when it was built, never at a made-up «12:00»); tests freeze
-    both for deterministic screens."""
+    ``wall_time``: the day is frozen (``--today``, a demo built now) but the journal's
+    time of a change (``stamp()``) stays the real time — who changed what and when is a
+    fact, never a made-up «12:00» of the chosen day. Tests freeze both for deterministic
+    screens."""
 
     frozen: dt.date | None = None
     wall_time: bool = False
@@ -21,9 +22,13 @@ class Clock:
         return self.frozen or dt.date.today()
 
     def now(self) -> dt.datetime:
-        if self.frozen is not None and not self.wall_time:
+        if self.frozen is not None:
             return dt.datetime.combine(self.frozen, dt.time(12, 0))
         return dt.datetime.now().replace(microsecond=0)
+
+    def stamp(self) -> dt.datetime:
+        """The time the journal records a change at."""
+        return dt.datetime.now().replace(microsecond=0) if self.wall_time else self.now()
 
 
 SYSTEM_CLOCK = Clock()

@@ -112,11 +112,12 @@ def test_demo_records_are_marked_as_demonstration_data(tmp_path):
         store.close()
 
 
-def test_a_clock_may_freeze_the_day_not_the_time():
+def test_a_clock_may_freeze_the_day_not_the_journal_time():
     frozen = Clock(D(2001, 2, 3))
-    assert frozen.now() == dt.datetime(2001, 2, 3, 12)           # tests: both frozen
-    day_only = Clock(D(2001, 2, 3), wall_time=True)      # a demo built now
-    assert day_only.today() == D(2001, 2, 3) and day_only.now().year > 2001
+    assert frozen.stamp() == frozen.now() == dt.datetime(2001, 2, 3, 12)   # tests: all frozen
+    day_only = Clock(D(2001, 2, 3), wall_time=True)      # --today, a demo built now
+    assert day_only.today() == D(2001, 2, 3) and day_only.now() == dt.datetime(2001, 2, 3, 12)
+    assert day_only.stamp().year > 2001
 
 
 def test_a_restored_copy_says_so_in_its_journal(tmp_path, monkeypatch):
@@ -136,9 +137,12 @@ def test_a_restored_copy_says_so_in_its_journal(tmp_path, monkeypatch):
     store = open_store(path, exclusive=False)
     try:
         newest = sj.list_journal(store, JournalQuery())[0]
-        assert (newest.what, newest.label, newest.action, newest.user, newest.at) == (
+        assert (newest.what, newest.label, newest.action, newest.user) == (
             "Резервная копия", f"восстановлено из копии {copy.name}", "restore",
-            "Морозова Е. Н.", dt.datetime(2026, 11, 24, 12))
+            "Морозова Е. Н.")
+        # --today freezes the day, not the journal's time: never a made-up «12:00»
+        assert newest.at != dt.datetime(2026, 11, 24, 12)
+        assert abs(dt.datetime.now() - newest.at) < dt.timedelta(hours=1)
         assert sj.list_journal(store, JournalQuery(section="service"))[0] == newest
         [person] = repo.find(store, Staff)       # its own history came with the copy
         assert [e.action for e in sj.load_history(store, person.id).entries] == ["insert"]

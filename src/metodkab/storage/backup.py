@@ -298,7 +298,7 @@ def _journal_restore(conn: sqlite3.Connection, backup_path: Path, clock: Clock,
         conn.execute(
             "INSERT INTO audit_log (at, user_name, table_name, record_id, action, changes) "
             "VALUES (?, ?, 'backup', '*', 'restore', ?)",
-            (clock.now().isoformat(timespec="seconds"), user,
+            (clock.stamp().isoformat(timespec="seconds"), user,
              json.dumps({"note": S.BACKUP_RESTORED_NOTE.format(name=backup_path.name)},
                         ensure_ascii=False)))
 

@@ -48,11 +48,16 @@ def _now(store: Store) -> str:
     return store.clock.now().isoformat(timespec="seconds")
 
 
+def _stamp(store: Store) -> str:
+    """The journal's time of a change: the real time even when the day is frozen."""
+    return store.clock.stamp().isoformat(timespec="seconds")
+
+
 def audit(store: Store, table: str, record_id: str, action: str, changes: dict | None = None) -> None:
     store.db.conn.execute(
         "INSERT INTO audit_log (at, user_name, table_name, record_id, action, changes) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (_now(store), store.user or "", table, record_id, action,
+        (_stamp(store), store.user or "", table, record_id, action,
          json.dumps(changes or {}, ensure_ascii=False, default=str)),
     )
 
@@ -263,6 +268,7 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
     # Per model: its table's entry in ``tables`` (once seen) and its ``_link_plan``.
     plans: dict[type, tuple[tuple[tuple[str, ...], list[list[Any]]] | None, tuple]] = {}
     journal: list[tuple[str, str, str, str, str, str]] = []
+    stamp = _stamp(store)
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
     user = store.user or ""
     for record in records:
@@ -289,7 +295,7 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
             for name, *_ in plan[1]:
                 if items := getattr(record, name):
                     loaded[name] = items
-            journal.append((now, user, record.TABLE, row_id, "insert", encode(loaded)))
+            journal.append((stamp, user, record.TABLE, row_id, "insert", encode(loaded)))
         for name, spec, is_main, columns in plan[1]:
             items = getattr(record, name)
             if not items:
