@@ -1599,8 +1599,10 @@ ATT_KEY_TAB = {"expiring": "Вкладка «Истекают категории
                "eligible": "Вкладка «Могут претендовать»"}
 ATT_KEY_ADD = "Внести аттестацию"
 ATT_KEY_CARD = "Карточка сотрудника"
-ATT_EXPIRING_HINT = "«!» — меньше 3 мес. или срок подачи прошёл. Заявление рассматривают до 90 дней"
-ATT_CONFORMITY_HINT = "Без категории: СЗД раз в 5 лет, не ранее 2 лет в должности"
+# the numbers of Настройки (category_red_months, conformity_period_years), not fixed ones
+ATT_EXPIRING_HINT = ("«!» — меньше {red_months} мес. или срок подачи прошёл. Заявление "
+                     "рассматривают до 90 дней")
+ATT_CONFORMITY_HINT = "Без категории: СЗД раз в {years}, не ранее 2 лет в должности"
 ATT_ELIGIBLE_HINT = "Высшая — через 2 года после первой; методист и наставник — при высшей"
 ATT_SEARCH_PLACEHOLDER = "Поиск по ФИО на всех вкладках (начните вводить)…"
 ATT_SHOWN = ("Показано: истекают {expiring} из {expiring_total} · СЗД {conformity} из "

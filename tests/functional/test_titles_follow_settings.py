@@ -1,7 +1,8 @@
 """A title that states a number the settings set says the school's number: Настройки
 (F10) change the training period and the category warning, and Главная's to-do list and
 Показатели (F8) say «более 5 лет», «за 9 мес.» — never the default's 3 and 6 while
-counting 5 and 9 (reports.indicators.title)."""
+counting 5 and 9 (reports.indicators.title); Аттестация's hints say the red months and
+the СЗД period of Настройки."""
 
 import datetime as dt
 
@@ -9,6 +10,7 @@ from textual.widgets import DataTable, OptionList
 
 from metodkab.clock import Clock
 from metodkab.domain.models import QualificationCategory, Staff, Training
+from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.dashboard import DashboardScreen
 from metodkab.screens.indicators import IndicatorsScreen
 from metodkab.screens.settings import SettingsScreen
@@ -70,6 +72,8 @@ async def test_a_changed_setting_changes_the_titles_on_the_dashboard_and_f8(tmp_
         form.widget("training_period_years").value = "5"
         form.widget("category_warn_months").value = "9"
         form.widget("self_evaluation_training_years").value = "1"
+        form.widget("category_red_months").value = "2"
+        form.widget("conformity_period_years").value = "4"
         await pilot.press("ctrl+s")
         await settle(pilot)
         saved = all_settings(app.store)
@@ -95,3 +99,11 @@ async def test_a_changed_setting_changes_the_titles_on_the_dashboard_and_f8(tmp_
         assert not any("более 3 лет" in n or "за 6 мес." in n for n in names)
         overdue = next(r for r in app.screen.report.results if r.key == "training_overdue")
         assert (overdue.name, overdue.count) == ("Не проходили ПК более 5 лет", 1)
+
+        # Аттестация's hints say the school's red months and СЗД period, not 3 and 5.
+        await pilot.press("f5")
+        await settle(pilot, 3)
+        assert isinstance(app.screen, AttestationScreen)
+        hints = [str(w.render()) for w in app.screen.query(".att-hint")]
+        assert hints[0].startswith("«!» — меньше 2 мес.") and "3 мес." not in hints[0]
+        assert hints[1].startswith("Без категории: СЗД раз в 4 года,")

@@ -908,6 +908,11 @@ def rule_values(settings: dict[str, Any] | None = None) -> dict[str, Any]:
 # --- titles: an indicator's name states the numbers its settings set --------------------
 
 
+def years_text(years: int) -> str:
+    """«1 год», «3 года», «5 лет»: the years after «за», «раз в»."""
+    return f"{years} {rules.plural(int(years), S.IND_YEAR_FORMS)}"
+
+
 def years_genitive(years: int) -> str:
     """«3 лет», «1 года», «21 года»: the years after «более», «до»."""
     return f"{years} {rules.plural(int(years), S.IND_YEARS_GENITIVE)}"
@@ -923,7 +928,7 @@ def title_values(settings: dict[str, Any] | None = None) -> dict[str, Any]:
     month_word = rules.plural(months, S.IND_MONTH_FORMS)
     values.update(
         training_years_gen=years_genitive(years),
-        self_years_text=f"{self_years} {rules.plural(self_years, S.IND_YEAR_FORMS)}",
+        self_years_text=years_text(self_years),
         length_range=S.IND_LENGTH_RANGE.format(**values),
         warn_within=S.IND_WARN_WITHIN.format(**values),
         overdue_term=S.IND_OVERDUE_TERM.format(years=years_genitive(years)),

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from metodkab import strings as S
 from metodkab.domain.parse import format_date, format_end
+from metodkab.reports import indicators as ri
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
 from metodkab.storage import attestation as store_a
@@ -143,10 +144,10 @@ class AttestationScreen(Register, AppScreen):
         with TabbedContent(id="att-tabs", initial="expiring"):
             with TabPane(S.ATT_TAB_LABELS["expiring"], id="expiring"):
                 yield DataTable(id="exp-table", cursor_type="row", zebra_stripes=True)
-                yield Static(S.ATT_EXPIRING_HINT, classes="att-hint")
+                yield Static("", id="exp-hint", classes="att-hint")
             with TabPane(S.ATT_TAB_LABELS["conformity"], id="conformity"):
                 yield DataTable(id="conf-due-table", cursor_type="row", zebra_stripes=True)
-                yield Static(S.ATT_CONFORMITY_HINT, classes="att-hint")
+                yield Static("", id="conf-hint", classes="att-hint")
             with TabPane(S.ATT_TAB_LABELS["eligible"], id="eligible"):
                 yield DataTable(id="elig-table", cursor_type="row", zebra_stripes=True)
                 yield Static(S.ATT_ELIGIBLE_HINT, classes="att-hint")
@@ -214,6 +215,10 @@ class AttestationScreen(Register, AppScreen):
             clarify=S.ATT_SUMMARY_CLARIFY.format(count=plan.unclear) if plan.unclear else "",
             months=plan.settings.warn_months, red_months=plan.settings.red_months,
             due=plan.due, eligible=len(plan.eligible)))
+        self.query_one("#exp-hint", Static).update(      # the school's numbers, not 3 and 5
+            S.ATT_EXPIRING_HINT.format(red_months=plan.settings.red_months))
+        self.query_one("#conf-hint", Static).update(S.ATT_CONFORMITY_HINT.format(
+            years=ri.years_text(plan.settings.conformity_years)))
         width = self.size.width or 80
         self._fill("expiring", EXP_FIXED, EXP_SHARES, EXP_TITLES, width, [{
             "name": Text(r.name),
