@@ -207,3 +207,24 @@ async def test_empty_register_says_what_to_do(tmp_path):
         assert app.screen is screen
         assert [r.name for r in screen.rows] == ["Творческая группа чтения"]
         assert status(screen) == "Объединений: 1 из 1"
+
+
+async def test_f1_on_a_list_explains_its_search(tmp_path):
+    """F1 on МО and on Аттестация: beside the screen's keys, how the search box and the
+    list work (letters, ↓/↑, Enter, Esc) — typing is no binding, so F1 never said it."""
+    from metodkab.screens.help import HelpScreen
+
+    path, _ = with_associations(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for section in ("ctrl+o", "f5"):
+            await press(pilot, "f2", section, "f1")
+            help_screen = app.screen
+            assert isinstance(help_screen, HelpScreen), section
+            table = help_screen.query_one("#help-register").content
+            assert [str(c) for c in table.columns[0].cells] == ["буквы", "↓ / ↑", "Enter",
+                                                                "Esc"]
+            own = [str(c) for c in help_screen.query_one("#help-screen").content.columns[0].cells]
+            assert "Ctrl+E" in own and "Ins" in own
+            await press(pilot, "escape")

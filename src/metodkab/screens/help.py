@@ -14,6 +14,7 @@ from rich.table import Table
 
 from metodkab import strings as S
 from metodkab.widgets.box import BoxDialog
+from metodkab.widgets.register import Register
 
 
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
@@ -94,6 +95,9 @@ class HelpScreen(BoxDialog[None]):
                 if isinstance(self.target, FormScreen):
                     yield Static(self._table(S.HELP_FIELDS, list(S.HELP_FIELD_KEYS)),
                                  id="help-fields")
+                elif isinstance(self.target, Register):
+                    yield Static(self._table(S.HELP_REGISTER, list(S.HELP_REGISTER_KEYS)),
+                                 id="help-register")
                 yield Static(self._table(S.HELP_GLOBAL, global_), id="help-global")
             yield Static(S.HELP_FOOTER, classes="hint")
 
