@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.dashboard import DashboardScreen
 from metodkab.screens.export import ExportFolderDialog
+from metodkab.screens.journal import HistoryDialog
 from metodkab.screens.person_card import PersonCardScreen
 from tests.functional.test_card_flow import dev_school_db
 from tests.ui import build_app, school_db, settle, type_text
@@ -103,6 +104,13 @@ async def test_one_search_filters_every_tab_and_esc_clears_it(tmp_path):
         assert under_cursor(screen) == ids["zhukov"]
         await press(pilot, "3")
         assert under_cursor(screen) == ids["egorova"]
+
+        # Ctrl+H: the history of the person under the cursor (a row's key is no record).
+        await press(pilot, "ctrl+h")
+        history = app.screen
+        assert isinstance(history, HistoryDialog)
+        assert (history.history.table, history.history.record_id) == ("staff", ids["egorova"])
+        await press(pilot, "escape")
 
         # With nothing typed, Esc leaves.
         await press(pilot, "escape")

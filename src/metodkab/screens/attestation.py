@@ -283,13 +283,21 @@ class AttestationScreen(Register, AppScreen):
         self.call_after_refresh(lambda: self.table.focus())
 
     # --- actions ----------------------------------------------------------------------------
+    def _under_cursor(self):
+        key = current_key(self.table)
+        return next((r for r in self.rows_of(self.tab) if row_key(self.tab, r) == key), None)
+
     def current_row(self):
         """The row under the cursor of the tab in view (its cursor comes back to it)."""
-        key = current_key(self.table)
-        row = next((r for r in self.rows_of(self.tab) if row_key(self.tab, r) == key), None)
+        row = self._under_cursor()
         if row is not None:
-            self.keep_cursor_on(key)
+            self.keep_cursor_on(row_key(self.tab, row))
         return row
+
+    def history_target(self) -> tuple[str, str] | None:
+        """Ctrl+H: the person under the cursor (a row's key is no record's id)."""
+        row = self._under_cursor()
+        return ("staff", row.staff_id) if row is not None else None
 
     def action_open(self) -> None:
         row = self.current_row()
