@@ -209,7 +209,7 @@ def test_import_is_one_transaction(fresh_db, monkeypatch):
     assert plan.count(UPDATE) == 1
     seq = current_seq(fresh_db.db)
 
-    def broken(store, record):
+    def broken(store, record, **kwargs):
         raise RuntimeError("диск отключён")
 
     monkeypatch.setattr(repo, "update", broken)

@@ -148,3 +148,18 @@ def test_a_restored_copy_says_so_in_its_journal(tmp_path, monkeypatch):
         assert [e.action for e in sj.load_history(store, person.id).entries] == ["insert"]
     finally:
         store.close()
+
+
+def test_a_second_list_that_fills_in_a_person_says_so(store):
+    imported(store)                              # Иванова from the first list…
+    store.clock = Clock(D(2026, 11, 21))
+    sheet = read_table(samples.STAFF_CSV, score=m.header_score(m.STAFF))
+    apply_plan(store, build_plan(store, sheet, m.guess_mapping(sheet.headers, m.STAFF),
+                                 m.STAFF), source="с сайта.csv")   # …education from the second
+    [person] = repo.find(store, Staff, "last_name = ?", ["Иванова"])
+    loaded, filled = sj.load_history(store, person.id).entries
+    assert (filled.action, filled.note) == ("update", "загружено из списка с сайта.csv")
+    assert ("Педагогическое образование", "нет", "да") in [
+        (c.field, c.old, c.new) for c in filled.changes]
+    update = next(r for r in sj.list_journal(store, JournalQuery()) if r.action == "update")
+    assert update.record_id == person.id          # an update stays a line of the journal

@@ -861,7 +861,7 @@ def apply_plan(store: Store, plan: Plan, *, source: str = "") -> ImportResult:
     with store.atomic():
         repo.insert_many(store, new_staff, audit_note=note, history=True)
         for record in updates:
-            repo.update(store, record)
+            repo.update(store, record, note=note)
         repo.insert_many(store, records, audit_note=note, history=True)
     return ImportResult(
         added=len(new_staff), updated=len(updates),

@@ -150,11 +150,13 @@ def create(store: Store, record: Record, *, record_id: str | None = None) -> str
     return row_id
 
 
-def update(store: Store, record: Record) -> int:
+def update(store: Store, record: Record, *, note: str = "") -> int:
     """Save an edited record (``record.id`` and ``record.version`` as read); return the new version.
 
     Fails with ``Conflict`` when the stored version differs (changed in another window).
-    Saving an unchanged record changes nothing.
+    Saving an unchanged record changes nothing. ``note`` says where the new values came
+    from (an import's «загружено из списка …»); it follows the fields in the journal line,
+    so the whole journal still lists the change.
     """
     if record.id is None:
         raise ValueError("update() needs a record read from the database")
@@ -178,7 +180,8 @@ def update(store: Store, record: Record) -> int:
         _update_row(store, record.TABLE, record.id,
                     {k: values[k] for k in diff if k in values},
                     expected_version=record.version)
-        audit(store, record.TABLE, record.id, "update", diff)
+        audit(store, record.TABLE, record.id, "update",
+              {**diff, LOADED_KEY: note} if note else diff)
     return record.version + 1
 
 
