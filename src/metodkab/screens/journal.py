@@ -31,8 +31,9 @@ RECORD_ATTRIBUTES = ("record_id", "mentorship_id", "route_id", "staff_id")
 
 
 def history_target(screen: Screen) -> str | None:
-    """The record Ctrl+H asks about: the row under the cursor of the focused list, else
-    the record the screen shows (a form's record, a card's person, a pair, a route)."""
+    """The record Ctrl+H asks about: the row under the cursor of the focused list (or of
+    a register while its search is typed in), else the record the screen shows (a form's
+    record, a card's person, a pair, a route)."""
     own = getattr(screen, "history_target", None)
     if callable(own):
         found = own()
