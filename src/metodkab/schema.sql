@@ -201,7 +201,9 @@ CREATE TABLE training (
     by_diagnostics      INTEGER NOT NULL DEFAULT 0 CHECK (by_diagnostics IN (0, 1)),
     management          INTEGER NOT NULL DEFAULT 0 CHECK (management IN (0, 1)),
     topics              TEXT NOT NULL DEFAULT '[]',   -- JSON list of topic tags
-    CHECK (start_date IS NULL OR end_date >= start_date),
+    -- a year-only end (1 January) may follow a start within its year
+    CHECK (start_date IS NULL OR end_date >= start_date OR
+           (end_precision = 'year' AND substr(end_date, 1, 4) >= substr(start_date, 1, 4))),
     CHECK (kind <> 'повышение квалификации' OR hours >= 16),
     CHECK (kind <> 'профессиональная переподготовка' OR hours >= 250)
 );

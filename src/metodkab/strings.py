@@ -1663,11 +1663,12 @@ ATT_CONFORMITY_DUE_ON = " · аттестация на СЗД: срок наст
 ATT_CONFORMITY_NO_DATA = " · СЗД не было, дата приёма не указана"
 ATT_CONFORMITY_CLARIFY = " · СЗД: дата не указана — уточните (срок следующей не известен)"
 ATT_CONFORMITY_CLARIFY_DAY = " — известен только год СЗД: уточнить дату"
+ATT_CONFORMITY_AFTER_TERM = " · СЗД — по окончании категории ({date}), уточнить"
 ATT_DATE_UNKNOWN = "не указана"
 ATT_DECISION_UNKNOWN = "дата не указана"
 ATT_CLARIFY_DECISION = "уточнить дату решения"
 ATT_HOLDS_CLARIFY = " — дата решения не указана, уточните"
-ATT_TERM_CLARIFY = " — известен только год решения: уточнить дату решения"
+ATT_TERM_CLARIFY = " — уточнить дату решения"
 ATT_ELIGIBLE_CLARIFY = " — уточнить дату решения"
 ATT_MAY_APPLY = "Может претендовать: {targets} ({position}) — {holds} с {since}"
 ATT_EXEMPTION_ROW = "освобождение: {reason}"
@@ -2792,6 +2793,8 @@ DB_NOT_UTF8 = ("В базе данных {name} есть текст не в ко
                "Проверьте её: metodkab check; восстановите из резервной копии: metodkab restore.")
 CHECK_NOT_UTF8 = "Текст не в кодировке UTF-8: таблица {table}, значений: {count}"
 # storage/migrations.py
+MIGRATION_UNEXPECTED_TABLE = ("Обновление базы данных отменено: таблица «{table}» не такая, как "
+                              "ожидалось. База не изменена.")
 MIGRATION_FK_BROKEN = ("Обновление базы данных отменено: нарушены ссылки между таблицами "
                        "(например, в таблице {table}). Проверьте базу: metodkab check.")
 # storage/staff.py

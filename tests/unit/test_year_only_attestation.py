@@ -33,20 +33,24 @@ DAY = D(2026, 11, 23)
 T = "учитель"
 ROWS = [
     [1, "Орлова Мария Ивановна", "Учитель", "Русский язык", "высшее", "учитель русского языка",
-     "20 лет", "20 лет", "первая 2021", ""],
+     "20 лет", "20 лет", "первая 2021", "Читательская грамотность, 36 ч., 2023"],
     [2, "Белов Антон Сергеевич", "Учитель", "История", "высшее", "учитель истории",
      "12 лет", "12 лет", "СЗД 2021", ""],
 ]
 
 
-def import_list(store, tmp_path):
+def write_list(path):
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(["Педагогический состав на 01.09.2025"] + [""] * (len(SITE_HEADER) - 1))
     writer.writerow(SITE_HEADER)
     writer.writerows(ROWS)
-    path = tmp_path / "list.csv"
     path.write_bytes(out.getvalue().encode("cp1251"))
+    return path
+
+
+def import_list(store, tmp_path):
+    path = write_list(tmp_path / "list.csv")
     sheet = read_table(path, score=m.header_score(m.STAFF))
     plan = build_plan(store, sheet, m.guess_mapping(sheet.headers, m.STAFF), m.STAFF)
     apply_plan(store, plan)
@@ -79,6 +83,15 @@ def test_a_year_only_category_and_szd_are_stored_as_their_year(fresh_db, tmp_pat
     (listed,) = schedule(fresh_db, DAY).expiring
     assert (listed.name.split()[0], listed.clarify, listed.valid_until, listed.year_only) == (
         "Орлова", True, D(2026, 1, 1), True)
+    # the СЗД owed once that category ends: when is the unknown day — «уточнить», no 01.01.2026
+    owed = att.conformity_state
+    assert (owed.state, owed.due, owed.last, owed.year_only) == (
+        "clarify", D(2026, 1, 1), None, True)
+    from metodkab.storage.alerts import collect_alerts, conformity_items
+    texts = [i.text for i in conformity_items(fresh_db, DAY)]
+    assert texts == ["Белов Антон Сергеевич: СЗД известна только годом (следующая — 2026 г.): "
+                     "уточните дату"]
+    assert "01.01.20" not in repr(collect_alerts(fresh_db, DAY))
     # the next СЗД is due in 2026 — before 23.11 or after: «уточнить», neither «пора» nor «скоро»
     state = person_attestation(fresh_db, belov.id, DAY).conformity_state
     assert (state.state, state.due, state.year_only) == ("clarify", D(2026, 1, 1), True)
@@ -313,3 +326,26 @@ def test_saving_a_year_only_category_suggests_no_made_up_term():
     assert "term" not in {f.code for f in ra.check_category(year, [])}
     day = ra.CategoryFacts(None, T, "первая", D(2019, 3, 1), None, "day")
     assert "term" in {f.code for f in ra.check_category(day, [])}
+
+
+def test_version_10_lets_a_year_only_course_start_within_its_year(tmp_path, clock):
+    from metodkab.storage.db import open_store
+    from tests.unit.test_migrations import build_v1
+
+    path = tmp_path / "school.sqlite"
+    build_v1(path)
+    store = open_store(path, clock=clock)
+    try:
+        kept = repo.get(store, Training, "training-1")          # the old course is as it was
+        assert (kept.end_date, kept.end_precision) == (D(2025, 3, 20), "day")
+        year = repo.create(store, Training(staff_id="staff-1", title="Курс", hours=36,
+                                           start_date=D(2023, 3, 10), end_date=D(2023, 1, 1),
+                                           end_precision="year"))
+        assert repo.get(store, Training, year).start_date == D(2023, 3, 10)
+        for start, precision in (("2024-02-01", "year"), ("2023-03-10", "day")):
+            with pytest.raises(sqlite3.IntegrityError):
+                store.db.conn.execute("UPDATE training SET start_date = ?, end_precision = ? "
+                                      "WHERE id = ?", (start, precision, year))
+        assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()

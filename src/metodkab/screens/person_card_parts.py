@@ -199,13 +199,17 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
             if failed:
                 pass                            # no next date to promise
             elif state.due and state.state == "clarify":    # known by its year: the day decides
-                text.append(S.ATT_NEXT_CONFORMITY.format(
-                    date=rules_a.decision_text(state.due, "year")), style="yellow")
-                text.append(S.ATT_CONFORMITY_CLARIFY_DAY, style="bold yellow")
+                due = rules_a.decision_text(state.due, "year")
+                if state.last is None:      # owed once a category known by its year ends
+                    text.append(S.ATT_CONFORMITY_AFTER_TERM.format(date=due), style="bold yellow")
+                else:
+                    text.append(S.ATT_NEXT_CONFORMITY.format(date=due), style="yellow")
+                    text.append(S.ATT_CONFORMITY_CLARIFY_DAY, style="bold yellow")
             elif state.due:
                 style = {"due": "bold red", "soon": "yellow"}.get(state.state, "green")
                 line = S.ATT_CONFORMITY_DUE_ON if state.state == "due" else S.ATT_NEXT_CONFORMITY
-                text.append(line.format(date=format_date(state.due)), style=style)
+                text.append(line.format(date=rules_a.decision_text(
+                    state.due, "year" if state.year_only else "day")), style=style)
             elif state.state == "due":
                 text.append(S.ATT_CONFORMITY_NO_DATA, style="bold red")
             elif state.state == "clarify":

@@ -166,6 +166,8 @@ def conformity_items(store: Store, day: dt.date, plan=None) -> list[AlertItem]:
                 state.last, "year" if state.year_only else "day"))
         elif state.state == "due":
             when = S.ALERT_CONFORMITY_DUE
+        elif state.state == "clarify" and state.year_only and state.last is None:
+            continue            # a category known by its year: listed with the categories
         elif state.state == "clarify" and state.year_only:
             when = S.ALERT_CONFORMITY_CLARIFY_YEAR.format(date=format_end(state.due, "year"))
         elif state.state == "clarify":

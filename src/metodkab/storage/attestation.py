@@ -136,13 +136,18 @@ def _conformity_state(records: list[dict[str, Any]], hire_date: dt.date | None,
     person whose category ended on 23.01.2026 is not «due since 01.09.2023»)."""
     state = rules.conformity_state(_conformity_facts(records), hire_date, day,
                                    settings.conformity_years, settings.warn_months)
-    ends = (rules.term_end(c.decision_date, c.valid_until, c.decision_precision) for c in cats)
-    lapsed = [end for end in ends if end is not None and end <= day]
+    lapsed = sorted((end, rules.term_span(c)[1], c.valid_until is None) for c in cats
+                    if (end := rules.term_end(c.decision_date, c.valid_until,
+                                              c.decision_precision)) is not None and end <= day)
     if state.state in ("exempt", "clarify") or not lapsed:
         return state
-    ended = max(lapsed)
+    ended, latest_end, counted = lapsed[-1]
     if state.due is None or state.due < ended:
-        return dataclasses.replace(state, state="due", due=ended)
+        # a term counted from a year-only decision ended sometime in its year: «2026 г.»,
+        # and while it may not have ended yet, «уточнить» (reports.attestation.term_unsure)
+        unsure = counted and (latest_end is None or latest_end >= day)
+        return dataclasses.replace(state, state="clarify" if unsure else "due", due=ended,
+                                   year_only=counted)
     return state
 
 

@@ -24,6 +24,8 @@ History:
   9 — a category or СЗД known only by its year says so too
       (``qualification_category.decision_precision``, ``conformity_attestation.date_precision``
       'year'); the rules read it in reports/attestation.py.
+  10 — a course known only by its year may have started within that year: training's
+      CHECK compares the years then (its end is stored as 1 January).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -271,9 +273,36 @@ def _v8_to_v9(db: Database) -> None:
                     "NOT NULL DEFAULT 'day' CHECK (date_precision IN ('day', 'year'))")
 
 
+TRAINING_CHECK_V9 = "CHECK (start_date IS NULL OR end_date >= start_date)"
+TRAINING_CHECK_V10 = ("CHECK (start_date IS NULL OR end_date >= start_date OR "
+                      "(end_precision = 'year' AND substr(end_date, 1, 4) >= "
+                      "substr(start_date, 1, 4)))")
+
+
+def _v9_to_v10(db: Database) -> None:
+    # Only a CHECK is loosened (every stored row meets the new one): SQLite's documented
+    # way for that is to edit the table's text in the schema and bump schema_version,
+    # not to rebuild «training», which other tables reference.
+    conn = db.conn
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        changed = conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' "
+            "AND name = 'training' AND instr(sql, ?) > 0",
+            (TRAINING_CHECK_V9, TRAINING_CHECK_V10, TRAINING_CHECK_V9)).rowcount
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    if changed != 1:        # rolls the migration back: the database stays as it was
+        from metodkab.storage.errors import DatabaseDamaged
+
+        raise DatabaseDamaged(S.MIGRATION_UNEXPECTED_TABLE.format(table="training"))
+
+
 STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
-                                                7: _v7_to_v8, 8: _v8_to_v9}
+                                                7: _v7_to_v8, 8: _v8_to_v9, 9: _v9_to_v10}
 
 
 def migrate(db: Database, from_version: int) -> None:

@@ -1,0 +1,119 @@
+"""Through the app at 80x24: a staff list with «первая 2021», «СЗД 2021» and a course
+«…, 2023» is imported; Аттестация (F5) lists the category «2026 г.» «уточнить» (its term
+ends sometime in 2026, the report date is 23.11.2026) and the next СЗД «уточнить»; the
+card shows «2021 г.»; the category's full date is entered later (precision then 'day'),
+and the course known by its year takes a start date within that year."""
+
+import datetime as dt
+
+from metodkab.domain.models import QualificationCategory, Staff, Training
+from metodkab.screens.attestation import AttestationScreen
+from metodkab.screens.attestation_forms import CategoryFormScreen
+from metodkab.screens.import_file import ImportScreen
+from metodkab.screens.person_card import PersonCardScreen
+from metodkab.screens.training_forms import TrainingFormScreen
+from metodkab.storage import repo
+from tests.functional.test_import_flow import open_path
+from tests.ui import build_app, school_db, settle, type_text
+from tests.unit.test_year_only_attestation import write_list
+
+D = dt.date
+
+
+def row_text(table, row):
+    return " | ".join(str(c) for c in table.get_row_at(row))
+
+
+async def test_year_only_dates_are_shown_as_years_and_entered_later(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportScreen)
+        await open_path(pilot, write_list(tmp_path / "список.csv"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        (orlova,) = repo.find(app.store, Staff, "last_name = ?", ["Орлова"])
+        (category,) = repo.find(app.store, QualificationCategory, "staff_id = ?", [orlova.id])
+        assert (category.decision_date, category.decision_precision) == (D(2021, 1, 1), "year")
+
+        # Аттестация: the category «2026 г.» to clarify, the next СЗД to clarify.
+        await pilot.press("f5")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AttestationScreen)
+        expiring = screen.query_one("#exp-table")
+        assert expiring.row_count == 1
+        line = row_text(expiring, 0)
+        assert "Орлова" in line and "2026 г." in line and "уточнить" in line
+        assert "01.01" not in line
+        summary = str(screen.query_one("#att-summary").render())
+        assert "уточнить дату решения: 1" in summary
+        await pilot.press("2")
+        await settle(pilot)
+        conformity = screen.query_one("#conf-due-table")
+        line = row_text(conformity, 0)
+        assert "Белов" in line and "2021 г." in line and "2026 г." in line and "уточнить" in line
+
+        # The card: «2021 г.», the term «2026 г.», «уточнить дату решения».
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")              # Кадры: Белов, Орлова
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, PersonCardScreen) and card.staff_id == orlova.id
+        await pilot.press("3")
+        await settle(pilot)
+        cats = card.query_one("#cat-table")
+        line = row_text(cats, 0)
+        assert line.startswith("2021 г.") and "2026 г." in line
+        info = str(card.query_one("#att-info").render())
+        assert "уточнить дату решения" in info and "01.01" not in info
+
+        # Enter on the category: the field shows the year as a hint; a day typed is kept.
+        cats.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CategoryFormScreen)
+        field = form.query_one("#field-decision_date")
+        assert (field.value, field.placeholder) == ("", "2021 г.")
+        field.focus()
+        await type_text(pilot, "15.03.2021")
+        await pilot.press("tab")                 # leaving the date suggests the 5-year term
+        await settle(pilot)
+        assert form.query_one("#field-valid_until").value == "15.03.2026"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is card
+        saved = repo.get(app.store, QualificationCategory, category.id)
+        assert (saved.decision_date, saved.decision_precision, saved.valid_until) == (
+            D(2021, 3, 15), "day", D(2026, 3, 15))
+        assert row_text(card.query_one("#cat-table"), 0).startswith("15.03.2021")
+        assert "уточнить" not in str(card.query_one("#att-info").render())
+
+        # The course «2023 г.» takes a start date in 2023 (not «end before start»).
+        await pilot.press("2")
+        await settle(pilot)
+        card.query_one("#tr-table").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, TrainingFormScreen)
+        start = form.query_one("#field-start_date")
+        start.focus()
+        await type_text(pilot, "10.03.2023")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is card, getattr(app.screen, "message", "")
+        (course,) = repo.find(app.store, Training, "staff_id = ?", [orlova.id])
+        assert (course.start_date, course.end_date, course.end_precision) == (
+            D(2023, 3, 10), D(2023, 1, 1), "year")
+        assert row_text(card.query_one("#tr-table"), 0).startswith("2023 г.")
