@@ -448,8 +448,9 @@ PROG_IND_TARGET_YEAR = "Цель {year}"
 PROG_IND_ACTUAL_YEAR = "Факт {year}"
 PROG_IND_DELETE_CONFIRM = "Удалить целевой показатель «{name}» со всеми значениями?"
 PROG_COMPUTED_NAMES = {
-    "training_up_to_date": "Доля педагогов, прошедших ПК за последние 3 года",
-    "training_overdue": "Доля педагогов, не проходивших ПК более 3 лет",
+    # the years of Настройки (reports.programme.computed_choices → indicators.title_values)
+    "training_up_to_date": "Доля педагогов, прошедших ПК за {training_last}",
+    "training_overdue": "Доля педагогов, не проходивших ПК более {training_years_gen}",
     "young_supported": "Доля молодых педагогов, охваченных наставничеством",
     "programme_done": "Выполнение плана мероприятий программы",
 }
@@ -2077,6 +2078,7 @@ IND_NAMES = {
 # (reports.indicators.title): the words around them.
 IND_YEAR_FORMS = ("год", "года", "лет")             # за 1 год, 2 года, 5 лет
 IND_YEARS_GENITIVE = ("года", "лет", "лет")         # более 1 года, 3 лет, 5 лет
+IND_LAST_FORMS = ("последний", "последние", "последние")   # за последний 1 год, последние 3 года
 IND_MONTH_FORMS = ("месяц", "месяца", "месяцев")
 IND_LENGTH_RANGE = "{min_months}–{max_months} мес."
 IND_WARN_WITHIN = "за {warn_months} мес."

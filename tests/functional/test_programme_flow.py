@@ -14,6 +14,7 @@ from metodkab.screens.programme_forms import (ActivityFormScreen, IndicatorFormS
                                               ProgrammeFormScreen, TaskFormScreen)
 from metodkab.storage import programme as ps
 from metodkab.storage import repo
+from metodkab.storage.settings import set_settings
 from tests.ui import build_app, school_db, settle, type_text
 
 
@@ -314,6 +315,7 @@ async def test_indicator_bound_to_a_computed_value(programme_db, monkeypatch, tm
     monkeypatch.setattr("metodkab.screens.export.default_folder", lambda: tmp_path / "out")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        set_settings(app.store, {"training_period_years": 5})     # as Настройки would
         await pilot.press("f7")
         await settle(pilot)
         screen = app.screen
@@ -336,6 +338,12 @@ async def test_indicator_bound_to_a_computed_value(programme_db, monkeypatch, tm
         await settle(pilot)
         chooser = app.screen
         options = chooser.query_one("#choices")
+        # the computed choices name the school's years, not a fixed 3
+        prompts = {options.get_option_at_index(i).id: str(options.get_option_at_index(i).prompt)
+                   for i in range(options.option_count)}
+        assert prompts["training_overdue"] == "Доля педагогов, не проходивших ПК более 5 лет"
+        assert prompts["training_up_to_date"] == \
+            "Доля педагогов, прошедших ПК за последние 5 лет"
         index = next(i for i in range(options.option_count)
                      if options.get_option_at_index(i).id == "programme_done")
         options.highlighted = index

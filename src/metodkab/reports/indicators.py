@@ -928,6 +928,7 @@ def title_values(settings: dict[str, Any] | None = None) -> dict[str, Any]:
     month_word = rules.plural(months, S.IND_MONTH_FORMS)
     values.update(
         training_years_gen=years_genitive(years),
+        training_last=f"{rules.plural(years, S.IND_LAST_FORMS)} {years_text(years)}",
         self_years_text=years_text(self_years),
         length_range=S.IND_LENGTH_RANGE.format(**values),
         warn_within=S.IND_WARN_WITHIN.format(**values),

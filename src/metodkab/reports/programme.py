@@ -304,8 +304,12 @@ register(ComputedIndicator("programme_done", S.PROG_COMPUTED_NAMES["programme_do
                            programme_done, needs=("activities",)))
 
 
-def computed_choices() -> list[tuple[str, str]]:
-    return [(k, c.name) for k, c in COMPUTED_INDICATORS.items()]
+def computed_choices(settings: dict[str, Any] | None = None) -> list[tuple[str, str]]:
+    """(key, name) of each computed indicator, its name stating the years of ``settings``
+    it is computed with («…прошедших ПК за последние 5 лет»; indicators.title_values)."""
+    values = ind.title_values(settings)
+    return [(k, c.name.format(**values) if "{" in c.name else c.name)
+            for k, c in COMPUTED_INDICATORS.items()]
 
 
 def compute(key: str, inputs: IndicatorInputs) -> IndicatorValue | None:

@@ -16,7 +16,7 @@ from metodkab.domain.parse import format_date
 from metodkab.reports import programme as rp
 from metodkab.screens.base import CheckBeforeSave, FormScreen
 from metodkab.storage import programme as ps
-from metodkab.storage.settings import report_date
+from metodkab.storage.settings import all_settings, report_date
 from metodkab.widgets.fields import ChoiceField, DateField, FlagField, TextField
 from metodkab.widgets.form import FieldSpec
 from metodkab.widgets.quickentry import PeopleField, ShortDateField
@@ -273,11 +273,13 @@ class IndicatorFormScreen(FormScreen):
                     for key, _ in rp.computed_choices()}
         counts = {key: ps.computed_actuals(store, self.programme, key, "", day, cache)
                   for key, _ in rp.computed_choices()}
-        return {"values": values, "computed": computed, "counts": counts}
+        return {"values": values, "computed": computed, "counts": counts,
+                "choices": rp.computed_choices(all_settings(store))}   # the school's years
 
     def apply_extra(self, extra: dict[str, Any]) -> None:
         self.computed = extra["computed"]
         self.counts = extra["counts"]
+        self.form.widget("computed_key").set_options(extra["choices"])
         values = extra["values"]
         loaded = {}
         for year in self.programme.years:
