@@ -9,6 +9,7 @@ import datetime as dt
 from metodkab.domain.models import QualificationCategory, Staff, Training
 from metodkab.screens.attestation import AttestationScreen
 from metodkab.screens.attestation_forms import CategoryFormScreen
+from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.screens.import_file import ImportScreen
 from metodkab.screens.person_card import PersonCardScreen
 from metodkab.screens.training_forms import TrainingFormScreen
@@ -77,8 +78,16 @@ async def test_year_only_dates_are_shown_as_years_and_entered_later(tmp_path):
         info = str(card.query_one("#att-info").render())
         assert "уточнить дату решения" in info and "01.01" not in info
 
-        # Enter on the category: the field shows the year as a hint; a day typed is kept.
         cats.focus()
+        await pilot.press("delete")                 # the question names the year, no day
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "2021 г." in app.screen.question and "01.01.2021" not in app.screen.question
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is card
+
+        # Enter on the category: the field shows the year as a hint; a day typed is kept.
         await pilot.press("enter")
         await settle(pilot)
         form = app.screen

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import ConfirmDialog, MessageDialog
@@ -303,12 +303,14 @@ class PersonCardScreen(CardTables, AppScreen):
                 ask = S.ATT_DELETE_CATEGORY if cat.decision_date else S.ATT_DELETE_CATEGORY_UNDATED
                 self._confirm_delete(ask.format(
                     category=cat.category, position=cat.position,
-                    date=format_date(cat.decision_date)), store_a.delete_category, key)
+                    date=format_end(cat.decision_date, cat.decision_precision)),
+                    store_a.delete_category, key)
         elif table.id == "conf-table":
             conf = next((r for r in self.data.attestation.conformity if r.id == key), None)
             if conf is not None:
                 self._confirm_delete(S.ATT_DELETE_CONFORMITY.format(
-                    date=format_date(conf.date)), store_a.delete_conformity, key)
+                    date=format_end(conf.date, conf.date_precision)), store_a.delete_conformity,
+                    key)
         elif table.id == "diag-table":
             diag = next((r for r in self.data.development.diagnostics if r.id == key), None)
             if diag is not None:
