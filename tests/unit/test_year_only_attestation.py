@@ -349,3 +349,19 @@ def test_version_10_lets_a_year_only_course_start_within_its_year(tmp_path, cloc
         assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         store.close()
+
+
+def test_a_later_list_with_the_day_adds_no_second_decision(fresh_db, tmp_path):
+    import_list(fresh_db, tmp_path)
+    ROWS_DAY = [[*ROWS[0][:8], "первая 15.03.2021", ""], [*ROWS[1][:8], "СЗД 20.04.2021", ""]]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(SITE_HEADER)
+    writer.writerows(ROWS_DAY)
+    path = tmp_path / "later.csv"
+    path.write_bytes(out.getvalue().encode("cp1251"))
+    sheet = read_table(path, score=m.header_score(m.STAFF))
+    apply_plan(fresh_db, build_plan(fresh_db, sheet, m.guess_mapping(sheet.headers, m.STAFF),
+                                    m.STAFF))
+    assert repo.count(fresh_db, "qualification_category") == 1
+    assert repo.count(fresh_db, "conformity_attestation") == 1

@@ -625,6 +625,13 @@ def _category_date(plan: RowPlan, category: iv.CategoryValue, values: dict[str, 
         return None
 
 
+def _same(when: iv.SheetDate, stored: dt.date, precision: str) -> bool:
+    """The list's date names the stored one: the same day, or the year of one stored only
+    by its year (a list «первая 15.03.2019» after «первая 2019» adds no second decision)."""
+    year = when.day.year if when.day else when.year
+    return when.same(stored) or (precision == "year" and year == stored.year)
+
+
 def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.CategoryValue,
               values: dict[str, Any]) -> None:
     staff_id = person.id or ""
@@ -635,7 +642,8 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
     when = _category_date(plan, category, values)
     if category.kind == "conformity":
         existing = [c for c in ctx.conformity.get(staff_id, []) if c.result == "соответствует"]
-        if any(when is None or (c.date is not None and when.same(c.date)) for c in existing):
+        if any(when is None or (c.date is not None and _same(when, c.date, c.precision))
+               for c in existing):
             return
         # No date stated: the result is kept without one («уточнить»), never given a day.
         day = when.first_day() if when else None
@@ -656,8 +664,8 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
         return
     existing = [c for c in ctx.categories.get(staff_id, [])
                 if c.category == category.category and c.position == position]
-    if any(when is None or c.decision_date is None or when.same(c.decision_date)
-           for c in existing):
+    if any(when is None or c.decision_date is None
+           or _same(when, c.decision_date, c.decision_precision) for c in existing):
         return
     decided: dt.date | None = None      # not stated: kept without a date, never the list's
     if when is None:

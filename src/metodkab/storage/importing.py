@@ -36,12 +36,14 @@ class CategoryKey:
     category: str
     position: str
     decision_date: dt.date | None         # None: stated without a date
+    decision_precision: str = "day"       # "year": known only by its year
 
 
 @dataclass(frozen=True)
 class ConformityKey:
     date: dt.date
     result: str | None
+    precision: str = "day"                # "year": known only by its year
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -72,10 +74,11 @@ def categories_by_person(store: Store) -> dict[str, list[CategoryKey]]:
     result: dict[str, list[CategoryKey]] = {}
     with store.mutex:
         rows = store.db.conn.execute(
-            "SELECT staff_id, category, position, decision_date FROM qualification_category "
-            "WHERE deleted = 0").fetchall()
-    for staff_id, category, position, decided in rows:
-        result.setdefault(staff_id, []).append(CategoryKey(category, position, _date(decided)))
+            "SELECT staff_id, category, position, decision_date, decision_precision "
+            "FROM qualification_category WHERE deleted = 0").fetchall()
+    for staff_id, category, position, decided, precision in rows:
+        result.setdefault(staff_id, []).append(CategoryKey(category, position, _date(decided),
+                                                           precision))
     return result
 
 
@@ -83,8 +86,8 @@ def conformity_by_person(store: Store) -> dict[str, list[ConformityKey]]:
     result: dict[str, list[ConformityKey]] = {}
     with store.mutex:
         rows = store.db.conn.execute(
-            "SELECT staff_id, date, result FROM conformity_attestation WHERE deleted = 0"
-        ).fetchall()
-    for staff_id, day, outcome in rows:
-        result.setdefault(staff_id, []).append(ConformityKey(_date(day), outcome))
+            "SELECT staff_id, date, result, date_precision FROM conformity_attestation "
+            "WHERE deleted = 0").fetchall()
+    for staff_id, day, outcome, precision in rows:
+        result.setdefault(staff_id, []).append(ConformityKey(_date(day), outcome, precision))
     return result
