@@ -365,3 +365,22 @@ def test_a_later_list_with_the_day_adds_no_second_decision(fresh_db, tmp_path):
                                     m.STAFF))
     assert repo.count(fresh_db, "qualification_category") == 1
     assert repo.count(fresh_db, "conformity_attestation") == 1
+
+
+def test_portfolio_and_route_profile_show_years(fresh_db):
+    from metodkab.storage.documents import _profile
+    from metodkab.storage.portfolio import load_portfolio
+
+    staff_id = repo.create(fresh_db, Staff(last_name="Годова", first_name="Анна", positions=[T],
+                                           birth_date=D(1980, 1, 1), hire_date=D(2005, 9, 1)))
+    repo.create(fresh_db, QualificationCategory(staff_id=staff_id, position=T, category="первая",
+                                                decision_date=D(2022, 1, 1),
+                                                decision_precision="year"))
+    repo.create(fresh_db, ConformityAttestation(staff_id=staff_id, position=T,
+                                                date=D(2017, 1, 1), date_precision="year",
+                                                result="соответствует"))
+    dossier = load_portfolio(fresh_db, staff_id, DAY)
+    assert [c[2:4] for c in dossier.categories] == [("2022 г.", "2027 г.")]
+    assert [c[0] for c in dossier.conformity] == ["2017 г."]
+    profile = dict(_profile(fresh_db, repo.get(fresh_db, Staff, staff_id), DAY))
+    assert "первая (учитель), до 2027 г." in profile.values()
