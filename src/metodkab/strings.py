@@ -2096,7 +2096,7 @@ IND_BY_SCHOOL = {
     "expiring_term": "в срок по настройкам школы",
     "expiring_within": "в срок по настройкам школы",
 }
-IND_FOOTNOTE = "{mark} {title}: в каждой школе — по её настройкам: {groups}."
+IND_FOOTNOTE = "{mark} {title}: {groups}."
 IND_FOOTNOTE_GROUP = "«{title}» — {schools}"
 IND_FOOTNOTE_REST = "остальные школы ({count})"
 IND_SUPPORT_FORMS = {

@@ -79,9 +79,8 @@ def test_a_shared_title_names_one_number_only_when_the_schools_agree():
     assert ri.title_footnote("federal_register", [("0412", DEFAULTS), ("0413", FIVE)]) is None
     many = [(f"05{n:02}", DEFAULTS) for n in range(10)] + [("0413", FIVE)]
     assert ri.title_footnote("training_overdue", many) == (
-        "* Не проходили ПК более срока по настройкам школы: в каждой школе — по её "
-        "настройкам: «Не проходили ПК более 5 лет» — 0413; «Не проходили ПК более 3 лет» — "
-        "остальные школы (10).")
+        "* Не проходили ПК более срока по настройкам школы: «Не проходили ПК более 5 лет» — "
+        "0413; «Не проходили ПК более 3 лет» — остальные школы (10).")
 
 
 def test_the_schools_excel_and_word_say_its_numbers(fresh_db, tmp_path):
@@ -153,9 +152,8 @@ def test_the_office_column_claims_no_one_schools_number(office):
     assert "Категория истекает в срок по настройкам школы*" in band
     assert not any("более 3 лет" in str(v) or "за 6 мес." in str(v) for v in band)
     notes = [str(r[0]) for r in matrix if str(r[0] or "").startswith("* ")]
-    assert ("* Не проходили ПК более срока по настройкам школы: в каждой школе — по её "
-            "настройкам: «Не проходили ПК более 3 лет» — 0412; «Не проходили ПК более 5 "
-            "лет» — 0413.") in notes
+    assert ("* Не проходили ПК более срока по настройкам школы: «Не проходили ПК более 3 "
+            "лет» — 0412; «Не проходили ПК более 5 лет» — 0413.") in notes
     assert any(n.startswith("* Категория истекает в срок по настройкам школы") for n in notes)
     overdue = book["Просрочено ПК"]["A1"].value
     assert "без повышения квалификации более срока по настройкам школы" in overdue

@@ -635,8 +635,8 @@ def route_steps_done(data: IndicatorData) -> Result:
         finished[r.staff_id] = finished.get(r.staff_id, True) and d == t
     ids = tuple(p for p in _base(data) if finished.get(p) is True)
     other = tuple(p for p in _base(data) if finished.get(p) is False)
-    return Result("route_steps_done", "school", title("route_steps_done", data.settings), done, total,
-                  ids, other)
+    return Result("route_steps_done", "school", title("route_steps_done", data.settings), done,
+                  total, ids, other)
 
 
 def diagnostic_coverage(data: IndicatorData) -> Result:
@@ -663,8 +663,8 @@ def pairs_per_mentor(data: IndicatorData) -> Result:
     """Active pairs over the number of distinct mentors of those pairs (a ratio)."""
     pairs = _active_pairs(data)
     mentors = tuple(dict.fromkeys(p.mentor_id for p in pairs))
-    return Result("pairs_per_mentor", "school", title("pairs_per_mentor", data.settings), len(pairs),
-                  len(mentors), mentors, (), kind=RATIO)
+    return Result("pairs_per_mentor", "school", title("pairs_per_mentor", data.settings),
+                  len(pairs), len(mentors), mentors, (), kind=RATIO)
 
 
 def pairs_bad_length(data: IndicatorData) -> Result:
