@@ -6,9 +6,9 @@ and the course known by its year takes a start date within that year."""
 
 import datetime as dt
 
-from metodkab.domain.models import QualificationCategory, Staff, Training
+from metodkab.domain.models import ConformityAttestation, QualificationCategory, Staff, Training
 from metodkab.screens.attestation import AttestationScreen
-from metodkab.screens.attestation_forms import CategoryFormScreen
+from metodkab.screens.attestation_forms import CategoryFormScreen, ConformityFormScreen
 from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.screens.import_file import ImportScreen
 from metodkab.screens.person_card import PersonCardScreen
@@ -126,3 +126,32 @@ async def test_year_only_dates_are_shown_as_years_and_entered_later(tmp_path):
         assert (course.start_date, course.end_date, course.end_precision) == (
             D(2023, 3, 10), D(2023, 1, 1), "year")
         assert row_text(card.query_one("#tr-table"), 0).startswith("2023 г.")
+
+        # Белов's СЗД «2021 г.»: the form keeps the year until the day is typed.
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("up", "enter")                        # Кадры: Белов
+        await settle(pilot)
+        card = app.screen
+        (belov,) = repo.find(app.store, Staff, "last_name = ?", ["Белов"])
+        assert isinstance(card, PersonCardScreen) and card.staff_id == belov.id
+        await pilot.press("3")
+        await settle(pilot)
+        szd_table = card.query_one("#conf-table")
+        assert row_text(szd_table, 0).startswith("2021 г.")
+        szd_table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ConformityFormScreen)
+        field = form.query_one("#field-date")
+        assert (field.value, field.placeholder) == ("", "2021 г.")
+        field.focus()
+        await type_text(pilot, "20.04.2021")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is card, getattr(app.screen, "message", "")
+        (szd,) = repo.find(app.store, ConformityAttestation, "staff_id = ?", [belov.id])
+        assert (szd.date, szd.date_precision) == (D(2021, 4, 20), "day")
+        info = str(card.query_one("#att-info").render())
+        assert "20.04.2026" in info and "уточнить" not in info
