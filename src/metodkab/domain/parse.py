@@ -80,6 +80,15 @@ def norm(text: str | None) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
 
 
+def quoted(name: str) -> str:
+    """A school's name in «»: «Тестовая СОШ». A name that carries its own quotes (МБОУ
+    «Берёзовская СОШ», МБОУ "СОШ № 1") stands as written — «МБОУ «Берёзовская СОШ»» read
+    as a typo on the office's card and in every message about the school."""
+    if any(mark in name for mark in '«»"“”„'):
+        return name
+    return f"«{name}»"
+
+
 _NAME_PART = re.compile(r"^[А-ЯЁа-яёA-Za-z]+(?:[-' ][А-ЯЁа-яёA-Za-z]+)*$")
 
 

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from metodkab import strings as S
+from metodkab.domain.parse import quoted
 from metodkab.screens.base import DbCalls
 from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.sync.commands import table_label
@@ -66,7 +67,7 @@ def detail(o, *, dry: bool) -> Text:
     lines = [S.OF_DETAIL_FILE.format(file=o.file_name)]
     if o.school_code:
         lines.append(S.OF_DETAIL_SCHOOL.format(
-            code=o.school_code, name=o.school_name, seq=o.seq,
+            code=o.school_code, name=quoted(o.school_name), seq=o.seq,
             kind=S.EX_KIND_WORD.get(o.kind, o.kind), level=S.EX_LEVEL_WORD.get(o.level, o.level),
             rows=o.rows))
     if o.outcome in REFUSED:
@@ -266,7 +267,7 @@ class OfficeImportScreen(DbCalls, Screen):
             if pending:
                 pair, o = pending.pop(0)
                 form = S.OF_CONFIRM_KEY_CHANGED if o.key_changed else S.EX_CONFIRM_SCHOOL_KEY
-                question = plain(form.format(code=pair[0], name=o.school_name, fp=pair[1]))
+                question = plain(form.format(code=pair[0], name=quoted(o.school_name), fp=pair[1]))
                 self.app.push_screen(KeyQuestion(question),
                                      callback=lambda yes, p=pair: ask_next(yes, p))
                 return

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, quoted
 from metodkab.screens.base import DbCalls
 from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.screens.office_pick import pick_path
@@ -41,7 +41,7 @@ def card_text(card) -> Text:
     """The card's upper part as plain text (names and numbers come from packets)."""
     school = card.school
     lines = [
-        S.OF_CARD_NAME.format(code=card.code, name=card.name,
+        S.OF_CARD_NAME.format(code=card.code, name=quoted(card.name),
                               full=school.get("full_name") or "—"),
         S.OF_CARD_CONTACTS.format(director=school.get("director") or "—",
                                   phone=card.phone or S.OF_NO_PHONE),
@@ -88,7 +88,7 @@ def replace_key_from(screen, code: str, path: Path, done) -> None:
         card, key = result
         active = card.active_key
         question = plain(S.OF_CONFIRM_REPLACE.format(
-            code=card.code, name=card.name, file=key.file_name, seq=key.seq,
+            code=card.code, name=quoted(card.name), file=key.file_name, seq=key.seq,
             fp=key.fingerprint, old=active.fingerprint if active else "—",
             director=card.school.get("director") or "—", phone=card.phone or S.OF_NO_PHONE))
 

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, quoted
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
@@ -193,7 +193,7 @@ class MunicipalSchoolsScreen(Register, AppScreen):
         self.keep_cursor_on(school.code)
         if not school.seen:          # only in the municipality's list: no card yet
             self.app.push_screen(MessageDialog(
-                S.OF_LISTED_ONLY.format(code=school.code, name=school.name),
+                S.OF_LISTED_ONLY.format(code=school.code, name=quoted(school.name)),
                 title=S.OF_KEY_CARD, notice=True))
             return
         from metodkab.screens.office_school import SchoolCardScreen

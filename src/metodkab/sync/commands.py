@@ -15,6 +15,7 @@ from pathlib import Path
 
 from metodkab import strings as S
 from metodkab.clock import Clock
+from metodkab.domain.parse import quoted
 
 COMMANDS = ("municipality", "keys", "packet", "receipt")
 
@@ -181,7 +182,7 @@ def _muni_forget(args, db, clock, say, ask) -> int:
             say(S.EX_KEY_FORGOTTEN.format(code=args.code, fp=fingerprint))
             return 0
         key = read_new_key(store, args.code, args.packet)
-        say(S.OF_CLI_NEW_KEY.format(code=args.code, name=key.school_name, fp=key.fingerprint))
+        say(S.OF_CLI_NEW_KEY.format(code=args.code, name=quoted(key.school_name), fp=key.fingerprint))
         if not (args.trust or _yes(ask(S.OF_CLI_ASK_REPLACE))):
             say(S.OF_CLI_NOT_REPLACED)
             return 1
@@ -351,7 +352,7 @@ def _packet_inspect(args, db, clock, say, ask) -> int:
     say(S.EX_INSPECT_FILE.format(file=name))
     say(S.EX_INSPECT_FORMAT.format(format=m.format_version, schema=m.schema_version))
     say(S.EX_INSPECT_UUID.format(uuid=m.packet_uuid))
-    say(S.EX_INSPECT_SCHOOL.format(code=m.school_code, name=m.school_name))
+    say(S.EX_INSPECT_SCHOOL.format(code=m.school_code, name=quoted(m.school_name)))
     say(S.EX_INSPECT_SEQ.format(seq=m.seq, prev=m.prev_hash[:16] + "…" if m.prev_hash else "—"))
     say(S.EX_INSPECT_KIND.format(kind=describe_kind(m.kind)))
     say(S.EX_INSPECT_LEVEL.format(level=describe_level(m.level, m.bands_on)))
@@ -397,7 +398,7 @@ def _packet_import(args, db, clock, say, ask) -> int:
                     continue
                 say((S.OF_CLI_CHANGED_KEY if had_key(store, m.school_code)
                      else S.EX_NEW_SCHOOL_KEY).format(
-                    code=m.school_code, name=m.school_name, fp=m.sender_fp))
+                    code=m.school_code, name=quoted(m.school_name), fp=m.sender_fp))
                 if _yes(ask(S.EX_ASK_REGISTER)):
                     approved.add(pair)
         outcomes = apply_packets(
@@ -429,7 +430,7 @@ def report_lines(report) -> list[str]:
             lines.append(o.message)
             continue
         lines.append(S.EX_PACKET_LINE.format(
-            file=o.file_name, code=o.school_code, name=o.school_name, seq=o.seq,
+            file=o.file_name, code=o.school_code, name=quoted(o.school_name), seq=o.seq,
             kind=S.EX_KIND_WORD[o.kind], level=S.EX_LEVEL_WORD[o.level], rows=o.rows))
         if o.new_key_fp:
             lines.append((S.EX_KEY_WOULD_REGISTER if report.dry_run

@@ -42,7 +42,7 @@ from filelock import FileLock, Timeout
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.jsonio import read_json
-from metodkab.domain.parse import format_date, full_name, norm
+from metodkab.domain.parse import format_date, full_name, norm, quoted
 from metodkab.storage.db import SCHEMA_VERSION, Store, connect, lock_path, quick_check
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
 from metodkab.storage.maintenance import CheckReport
@@ -420,7 +420,8 @@ def identity_refusal(store: Store, name: str, manifest: packet.Manifest,
         return None                       # a school seen for the first time
     if row[0] and not same_school_name(row[0], manifest.school_name):
         return PacketRefused(name, "clash", S.EX_R_CODE_CLASH.format(
-            code=manifest.school_code, name=manifest.school_name, registered=row[0]))
+            code=manifest.school_code, name=quoted(manifest.school_name),
+            registered=quoted(row[0])))
     if active is None:
         return None                       # its key was forgotten: the new one is asked for
     registered_fp = crypto.school_fingerprint(crypto.unb64(active[1], 32))
