@@ -684,6 +684,8 @@ MENT_CARD_LOAD = " (пар сейчас: {count})"
 MENT_CARD_TERM = "Срок"
 MENT_CARD_PERIOD = "{start} – {end} ({months} мес.)"
 MENT_CARD_CLOSED = "{status} {date}"
+# A pair «действует» that the figures leave out on the report date (the register's «не учтена»).
+MENT_CARD_NOT_COUNTED = "не учтена: {why}"
 MENT_CARD_ORDER = "Приказ"
 MENT_ORDER_LONG = "№ {number} от {date}"
 MENT_NO_ORDER_LONG = "нет приказа"

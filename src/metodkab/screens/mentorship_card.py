@@ -77,7 +77,11 @@ def info_text(card: MentorshipCard, width: int) -> Text:
     period = S.MENT_CARD_PERIOD.format(start=format_date(r.start_date),
                                        end=format_date(r.planned_end), months=card.months)
     status = Text(period + " · ")
-    if r.status == "действует":
+    if r.status == "действует" and card.state not in ("active", "not_started"):
+        # as the register's «не учтена»: «действует» here contradicted the warning below
+        status.append(S.MENT_CARD_NOT_COUNTED.format(why=S.MENT_STATE_SHORT[card.state]),
+                      style="bold red")
+    elif r.status == "действует":
         status.append(r.status, style="bold")
     else:
         status.append(S.MENT_CARD_CLOSED.format(status=r.status, date=format_date(r.actual_end)),

@@ -409,6 +409,7 @@ class MentorshipCard:
     months: int
     day: dt.date
     today: dt.date
+    state: str = "active"         # reports.mentorship.pair_state on the report date
 
     @property
     def held(self) -> int:
@@ -439,8 +440,10 @@ def load_card(store: Store, mentorship_id: str, day: dt.date, today: dt.date) ->
                              *([record.curator_id] if record.curator_id else [])])
     name = lambda i: people[i].name if i in people else "?"  # noqa: E731
     everyone = all_people(store)
-    load = sum(1 for p in _pair_facts(store, "m.mentor_id = ?", (record.mentor_id,))
-               if rules.active_on(p, day, everyone))
+    mentor_pairs = _pair_facts(store, "m.mentor_id = ?", (record.mentor_id,))
+    load = sum(1 for p in mentor_pairs if rules.active_on(p, day, everyone))
+    state = next((rules.pair_state(p, day, everyone) for p in mentor_pairs
+                  if p.id == mentorship_id), "active")
     mentees = tuple(sorted((name(i) for i in record.mentee_ids), key=norm))
     return MentorshipCard(
         record=record, mentor=name(record.mentor_id), mentees=mentees,
@@ -448,7 +451,7 @@ def load_card(store: Store, mentorship_id: str, day: dt.date, today: dt.date) ->
         events=tuple(list_events(store, mentorship_id, today)),
         findings=tuple(check_mentorship(store, record, day)), mentor_load=load,
         months=rules.months_between(record.start_date, record.planned_end), day=day,
-        today=today)
+        today=today, state=state)
 
 
 # --- writing -----------------------------------------------------------------------------------
