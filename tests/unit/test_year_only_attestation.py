@@ -384,3 +384,17 @@ def test_portfolio_and_route_profile_show_years(fresh_db):
     assert [c[0] for c in dossier.conformity] == ["2017 г."]
     profile = dict(_profile(fresh_db, repo.get(fresh_db, Staff, staff_id), DAY))
     assert "первая (учитель), до 2027 г." in profile.values()
+
+
+def test_a_failed_szd_known_by_its_year_is_said_by_its_year(fresh_db):
+    from metodkab.storage.alerts import conformity_items
+
+    staff_id = repo.create(fresh_db, Staff(last_name="Годова", first_name="Анна", positions=[T],
+                                           birth_date=D(1980, 1, 1), hire_date=D(2005, 9, 1)))
+    repo.create(fresh_db, ConformityAttestation(staff_id=staff_id, position=T,
+                                                date=D(2025, 1, 1), date_precision="year",
+                                                result="не соответствует"))
+    state = person_attestation(fresh_db, staff_id, DAY).conformity_state
+    assert (state.state, state.year_only) == ("failed", True)
+    (item,) = conformity_items(fresh_db, DAY)
+    assert "от 2025 г." in item.text and "01.01.2025" not in item.text

@@ -384,11 +384,11 @@ def conformity_state(records: Iterable[ConformityFacts], hire_date: dt.date | No
         until = exempt_until(ex.exemption_reason, ex.date, hire_date)
         if until is None or until > day:
             return ConformityState("exempt", until, last, ex.exemption_reason, until)
-    if results and results[-1].result == FAILED_RESULT:
-        return ConformityState("failed", None, last)
-    if undated:
-        return ConformityState("clarify", None, last)
     year_only = bool(results) and results[-1].precision == YEAR_ONLY
+    if results and results[-1].result == FAILED_RESULT:
+        return ConformityState("failed", None, last, year_only=year_only)
+    if undated:
+        return ConformityState("clarify", None, last, year_only=year_only)
     if last is not None:
         due = add_years(last, period_years)
     elif hire_date is not None:
