@@ -1927,6 +1927,7 @@ JOURNAL_COL_WHAT = "Что"
 JOURNAL_COL_ACTION = "Действие"
 JOURNAL_COL_FIELDS = "Поля"
 JOURNAL_BAD_DATE = "Дата — ДД.ММ.ГГГГ"
+JOURNAL_PRECISION = {"day": "с точностью до дня", "year": "только год"}
 JOURNAL_FIELDS = {
     "full_name": "Полное название", "short_name": "Краткое название", "code": "Код",
     "municipality": "Муниципалитет", "director": "Директор", "deputy": "Заместитель",
@@ -1941,6 +1942,8 @@ JOURNAL_FIELDS = {
     "kind": "Вид", "head_id": "Руководитель", "staff_id": "Сотрудник", "position": "Должность",
     "category": "Категория", "decision_date": "Дата решения", "order_number": "Номер приказа",
     "order_date": "Дата приказа", "issuing_body": "Кем присвоена", "valid_until": "Действует до",
+    "decision_precision": "Дата решения известна", "date_precision": "Дата известна",
+    "end_precision": "Окончание известно",
     "date": "Дата", "result": "Результат", "exemption_reason": "Причина освобождения",
     "group_id": "Группа", "title": "Название", "provider": "Организация",
     "provider_ownership": "Форма собственности", "hours": "Часов", "form": "Форма",

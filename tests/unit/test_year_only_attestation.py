@@ -398,3 +398,11 @@ def test_a_failed_szd_known_by_its_year_is_said_by_its_year(fresh_db):
     assert (state.state, state.year_only) == ("failed", True)
     (item,) = conformity_items(fresh_db, DAY)
     assert "от 2025 г." in item.text and "01.01.2025" not in item.text
+
+
+def test_the_journal_says_how_much_of_a_date_is_known():
+    from metodkab.storage.journal import field_label, show_value
+
+    assert field_label("qualification_category", "decision_precision") == "Дата решения известна"
+    assert show_value("decision_precision", "year", None, set()) == "только год"
+    assert show_value("end_precision", "day", None, set()) == "с точностью до дня"

@@ -101,6 +101,8 @@ def show_value(field: str, value: Any, names: _Names, flags: set[str]) -> str:
         return ", ".join(names(str(v)) for v in items)
     if field in flags:
         return S.YES.lower() if value in (1, True) else S.NO.lower()
+    if field.endswith("_precision"):       # "year": a date a source gave only by its year
+        return S.JOURNAL_PRECISION.get(str(value), str(value))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if field == "topics" and isinstance(value, str) and value.startswith("["):
