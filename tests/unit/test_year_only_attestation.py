@@ -181,6 +181,19 @@ def test_higher_category_candidates_against_every_possible_day(year, offset):
     assert got == expected
 
 
+def test_a_candidate_known_by_the_year_is_not_counted_either_way(fresh_db):
+    staff_id = repo.create(fresh_db, Staff(last_name="Годова", first_name="Анна", positions=[T],
+                                           birth_date=D(1980, 1, 1), hire_date=D(2005, 9, 1)))
+    repo.create(fresh_db, QualificationCategory(staff_id=staff_id, position=T, category="первая",
+                                                decision_date=D(2024, 1, 1),
+                                                decision_precision="year"))
+    plan = schedule(fresh_db, DAY)                  # 2 years from 2024: sometime in 2026
+    assert [(r.since_precision, r.clarify) for r in plan.eligible] == [("year", True)]
+    assert (plan.candidates, plan.unclear) == (0, 1)
+    assert (schedule(fresh_db, D(2027, 1, 1)).candidates,
+            schedule(fresh_db, D(2027, 1, 1)).unclear) == (1, 0)
+
+
 @settings(max_examples=60, deadline=None)
 @given(year=st.integers(2012, 2026), offset=st.integers(0, 3000), warn=st.integers(1, 14))
 def test_next_szd_against_every_possible_day(year, offset, warn):

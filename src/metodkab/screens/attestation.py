@@ -214,7 +214,7 @@ class AttestationScreen(Register, AppScreen):
             date=format_date(plan.day), expiring=plan.ending, red=plan.red,
             clarify=S.ATT_SUMMARY_CLARIFY.format(count=plan.unclear) if plan.unclear else "",
             months=plan.settings.warn_months, red_months=plan.settings.red_months,
-            due=plan.due, eligible=len(plan.eligible)))
+            due=plan.due, eligible=plan.candidates))
         self.query_one("#exp-hint", Static).update(      # the school's numbers, not 3 and 5
             S.ATT_EXPIRING_HINT.format(red_months=plan.settings.red_months))
         self.query_one("#conf-hint", Static).update(S.ATT_CONFORMITY_HINT.format(

@@ -294,7 +294,14 @@ class Schedule:
 
     @property
     def unclear(self) -> int:
-        return len(self.expiring) - self.ending
+        """Rows «уточнить дату решения»: their state is the unknown day's (ending or not,
+        a candidate for высшая or not), so no figure counts them either way."""
+        return len(self.expiring) - self.ending + len(self.eligible) - self.candidates
+
+    @property
+    def candidates(self) -> int:
+        """Who may surely apply for a category (the «уточнить» ones apart)."""
+        return sum(1 for r in self.eligible if not r.clarify)
 
     @property
     def due(self) -> int:
