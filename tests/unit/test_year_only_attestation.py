@@ -419,3 +419,22 @@ def test_the_journal_says_how_much_of_a_date_is_known():
     assert field_label("qualification_category", "decision_precision") == "Дата решения известна"
     assert show_value("decision_precision", "year", None, set()) == "только год"
     assert show_value("end_precision", "day", None, set()) == "с точностью до дня"
+
+
+@pytest.mark.parametrize("category, until, stored, note", [
+    ("первая 2019", "2024", (D(2019, 1, 1), "year", None), None),       # the rules' own term
+    ("первая 10.03.2019", "2024", (D(2019, 3, 10), "day", D(2024, 3, 10)), "срок действия до"),
+    ("первая 10.03.2019", "2025", (D(2019, 3, 10), "day", D(2025, 12, 31)),
+     "известен только год 2025"),
+])
+def test_a_term_given_by_its_year(fresh_db, tmp_path, category, until, stored, note):
+    path = tmp_path / "list.csv"
+    path.write_bytes(("ФИО;Должность;Категория;Действует до\r\n"
+                      f"Орлова Мария Ивановна;учитель;{category};{until}\r\n").encode("cp1251"))
+    sheet = read_table(path, score=m.header_score(m.STAFF))
+    plan = build_plan(fresh_db, sheet, m.guess_mapping(sheet.headers, m.STAFF), m.STAFF)
+    apply_plan(fresh_db, plan)
+    (cat,) = repo.find(fresh_db, QualificationCategory)
+    assert (cat.decision_date, cat.decision_precision, cat.valid_until) == stored
+    notes = " ".join(plan.rows[0].notes)
+    assert note is None or note in notes

@@ -681,9 +681,17 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
     except ValueError as exc:
         plan.skipped.append(_labelled("category_until", exc))
         until = None
+    counted = (add_years(decided, CATEGORY_TERM_YEARS)
+               if decided is not None and decided < INDEFINITE_FROM else None)
+    if until is not None and until.year_only and counted is not None \
+            and counted.year == until.year:
+        until = None        # «до 2024» is the term the rules count from the decision
     if until is not None:
         valid_until = until.last_day()
-    elif decided is not None and decided < INDEFINITE_FROM and not when.year_only:
+        if until.year_only:             # the day is not stated: said, and kept to be fixed
+            plan.notes.append(S.IMP_NOTE_CATEGORY_UNTIL_YEAR.format(
+                year=until.year, day=format_date(valid_until)))
+    elif counted is not None and not when.year_only:
         valid_until = add_years(decided, CATEGORY_TERM_YEARS)
         plan.notes.append(S.IMP_NOTE_CATEGORY_TERM.format(day=format_date(valid_until)))
     record, errors = validate(QualificationCategory, {
