@@ -330,8 +330,8 @@ def test_packet_round_trip_school_and_office_list_the_same(tmp_path):
     clarify = {p.name.split()[0]: p.detail for p in figures.expiring
                if "уточнить дату решения" in p.detail}
     assert set(clarify) == at_school == {"Годова", "Безденова"}
-    assert clarify["Годова"] == f"высшая (решение: {TODAY.year - 5} г.) — уточнить дату решения"
-    assert clarify["Безденова"] == "высшая (решение: дата не указана) — уточнить дату решения"
+    assert clarify["Годова"] == f"уточнить дату решения: высшая, {TODAY.year - 5} г."
+    assert clarify["Безденова"] == "уточнить дату решения: высшая, дата не указана"
 
 
 def test_saving_a_year_only_category_suggests_no_made_up_term():
