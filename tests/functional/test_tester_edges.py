@@ -290,3 +290,22 @@ async def test_a_16_colour_terminal_shows_its_own_yellow(tmp_path, monkeypatch):
         codes = next(c for c, text in re.findall(r"\x1b\[([0-9;]*)m([^\x1b]*)", ansi)
                      if date in text)
         assert "33" in codes.split(";"), codes
+
+
+async def test_first_run_school_form_labels_fit_on_one_line(tmp_path):
+    """The first start asks for the school: its labels on one line, as in Настройки."""
+    from metodkab.clock import Clock
+    from metodkab.screens.settings import SchoolFormScreen
+    from metodkab.storage.db import open_store
+    from tests.ui import TODAY
+
+    open_store(tmp_path / "new.sqlite", clock=Clock(TODAY), exclusive=False).close()
+    app = build_app(tmp_path / "new.sqlite")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SchoolFormScreen)
+        for row in screen.form.rows.values():
+            label = row.query_one(".form-label", Label)
+            assert label.size.height == 1, row.label_text
+            assert line(label).startswith(row.label_text.rstrip(" *")), row.label_text

@@ -139,6 +139,10 @@ class SchoolFormScreen(FormScreen):
     """First run: the school's details (name, short name, code, municipality, director, deputy)."""
 
     MODEL = School
+    DEFAULT_CSS = """
+    SchoolFormScreen FormRow .form-label { width: 24; }
+    SchoolFormScreen FormRow > .form-error { padding-left: 24; }
+    """      # «Полное наименование *», «Код ОО (муниципальный)» on one line, as in Настройки
 
     def field_specs(self) -> list[FieldSpec]:
         return school_specs()
