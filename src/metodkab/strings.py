@@ -1783,7 +1783,8 @@ DEV_F_PERIOD_END = "Конец периода"
 DEV_F_DEVELOPED_BY = "Разработан"
 DEV_F_APPROVED = "Утверждён"
 DEV_F_ROUTE_STATUS = "Статус"
-DEV_F_SELF_EDUCATION = "Тема самообразования"
+# A form label: 19 characters at most (FormRow.LABEL_ROOM), longer ones wrapped to two lines.
+DEV_F_SELF_EDUCATION = "Тема самообраз."
 DEV_WARN_ROUTE_OVERLAP = "У сотрудника уже есть маршрут на {start} – {end}: периоды пересекаются"
 
 # steps
@@ -1878,7 +1879,7 @@ GR_MAIN_VALUE = "{achievements} · самообразование: {learning} (�
 GR_CARD_HINT = "Ins/Enter/Del — добавить, открыть, удалить · Ctrl+W — портфолио к аттестации"
 GR_F_LEARNING_KIND = "Вид"
 GR_F_LEARNING_TITLE = "Тема"
-GR_F_PLATFORM = "Платформа, организатор"
+GR_F_PLATFORM = "Платформа, организ."          # a form label: 19 characters at most
 GR_F_HOURS = "Часов (меньше 16)"
 GR_F_START = "Начало"
 GR_F_END = "Дата (окончание)"
