@@ -399,6 +399,13 @@ PROG_COL_ACTIVITY = "Мероприятие"
 PROG_COL_RESPONSIBLE = "Ответственные"
 PROG_COL_STATUS = "Статус"
 PROG_COL_TASK = "Зад."
+# the activity search (the register pattern over «2 Сроки»)
+PROG_SEARCH = "Поиск (начните вводить)…"
+PROG_STATUS = "Мероприятий: {total}, просрочено: {overdue}"
+PROG_STATUS_FOUND = "Найдено: {shown} из {total}, просрочено: {overdue}"
+PROG_EMPTY_NO_TASKS = "Задач ещё нет: Ins — добавить задачу, затем Ins на ней — мероприятие."
+PROG_EMPTY_NO_ACTIVITIES = "Мероприятий ещё нет: Ins — добавить мероприятие (Ctrl+N — задачу)."
+PROG_NOT_FOUND = "Ничего не найдено (название, ответственный, задача). Esc — сбросить поиск."
 PROG_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
           "сентябрь", "октябрь", "ноябрь", "декабрь")
 

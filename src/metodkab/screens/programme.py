@@ -5,7 +5,8 @@ Ins adds what fits the cursor (a task on the goal, an activity on a task or an a
 Enter/F4 opens, Del deletes after a question, Ctrl+D marks done, Ctrl+R moves a deadline,
 Ctrl+Y copies a year's activities into the next year, Ctrl+L lists the programmes,
 Ctrl+W writes the programme as a Word document to print, Ctrl+E exports every view to
-Excel. Keys 1–5 switch the view.
+Excel. Keys 1–5 switch the view. Typing searches the activities (programme_search.py:
+the register pattern, the found ones listed in «2 Сроки»); Esc clears the search first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from metodkab.screens.base import AppScreen
 from metodkab.screens.programme_actions import ProgrammeActions
 from metodkab.screens.programme_forms import (ActivityFormScreen, IndicatorFormScreen,
                                               ProgrammeFormScreen, TaskFormScreen)
+from metodkab.screens.programme_search import ProgrammeRegister
 from metodkab.screens.programme_views import ProgrammeViews
 from metodkab.storage import programme as ps
 from metodkab.widgets.fields import TextField
@@ -32,18 +34,17 @@ from metodkab.widgets.text import fit_lines
 VIEWS = ("outline", "agenda", "people", "progress", "indicators")
 
 
-def load(store, programme_id: str | None) -> ps.ProgrammeView:
-    return ps.load_view(store, programme_id, total_label=S.PROG_PROGRESS_TOTAL,
-                        task_label=S.PROG_TASK_SHORT, no_direction=S.PROG_PROGRESS_NO_DIRECTION,
-                        nobody=S.PROG_NOBODY)
-
-
-class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
+class ProgrammeScreen(ProgrammeViews, ProgrammeActions, ProgrammeRegister, AppScreen):
     SCREEN_TITLE = S.SECTION_PROGRAMME
+    AUTO_FOCUS = ""         # the first load focuses the view (the search box is typed into)
     DEFAULT_CSS = """
     ProgrammeScreen #prog-header { height: auto; max-height: 2; padding: 0 1; background: $primary-background;
                                    text-style: bold; }
     ProgrammeScreen #empty { padding: 1 2; height: 1fr; }
+    ProgrammeScreen #search-row { height: auto; }
+    ProgrammeScreen #search { margin: 0 1; width: 34; }
+    ProgrammeScreen #status { height: 1; width: 1fr; padding: 0 1 0 0; color: $text-muted; }
+    ProgrammeScreen #status.-empty { height: auto; }
     ProgrammeScreen TabbedContent { height: 1fr; }
     ProgrammeScreen TabPane { padding: 0; height: 1fr; }
     ProgrammeScreen #outline-tree { height: 1fr; overflow-x: hidden; }
@@ -86,7 +87,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.programme_id: str | None = None      # shown programme; None: the current one
+        self.query_state = ps.ActivityQuery()     # its programme_id: None, the current one
         self.data: ps.ProgrammeView | None = None
         self.collapsed: set[str] = set()
         self.keep: dict[str, object] = {}
@@ -99,6 +100,9 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
         yield Header(icon="≡")
         yield Static(S.LOADING, id="prog-header")
         yield Static(S.PROG_NONE, id="empty")
+        with Horizontal(id="search-row"):
+            yield TextField(placeholder=S.PROG_SEARCH, id="search")
+            yield Static("", id="status")
         with TabbedContent(id="views", initial="outline"):
             with TabPane(S.PROG_TAB_OUTLINE, id="outline"):
                 yield Tree("", id="outline-tree")
@@ -125,8 +129,8 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
         tree = self.query_one("#outline-tree", Tree)
         tree.auto_expand = False
         tree.guide_depth = 3
-        self.query_one("#empty").display = False
-        self.query_one("#views").display = False
+        for widget in ("#empty", "#views", "#search-row"):
+            self.query_one(widget).display = False
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -138,8 +142,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
     # --- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
         self._remember()
-        self.run_db(load, self.programme_id, done=self._loaded, group="programme",
-                    exclusive=True)
+        super().reload()        # the register: load, fill, the cursor, the status line
 
     def _remember(self) -> None:
         """Note where the cursors are, to put them back after a reload."""
@@ -164,17 +167,6 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
             return False
         return True
 
-    def _loaded(self, data: ps.ProgrammeView) -> None:
-        self.data = data
-        self.refresh_bindings()
-        if data.programme is not None:
-            self.programme_id = data.programme.id
-            years = data.programme.years
-            if self.indicator_year not in years:
-                self.indicator_year = min(max(data.day.year, years[0]), years[-1])
-        self._fill()
-        self.keep = {}
-
     def _fill(self) -> None:
         data = self.data
         assert data is not None
@@ -183,6 +175,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
         has = data.programme is not None
         self.query_one("#empty").display = not has
         self.query_one("#views").display = has
+        self.query_one("#search-row").display = has
         if not has:
             header.update(S.PROG_TITLE)
             return
@@ -257,7 +250,8 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
 
     @on(TabbedContent.TabActivated, "#views")
     def _tab(self) -> None:
-        self._focus_view()
+        if self.focused is not self.search_box:     # a search shows «2 Сроки» as you type
+            self._focus_view()
 
     def action_view(self, view: str) -> None:
         if self.data is None or self.data.programme is None:
@@ -331,6 +325,8 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, AppScreen):
     # --- the programme as a whole --------------------------------------------------------------
 
     def action_back(self) -> None:
+        if self.clear_search():
+            return
         search = self.query_one("#people-search", TextField)
         if self.active_view == "people" and search.value:
             search.value = ""

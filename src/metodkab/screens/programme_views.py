@@ -148,6 +148,12 @@ class ProgrammeViews:
         table.add_column(S.PROG_COL_TASK, key="task", width=4)
         table.add_column(S.PROG_COL_ACTIVITY, key="title", width=self._flex(14 + people_width, 4))
         table.add_column(S.PROG_COL_RESPONSIBLE, key="people", width=people_width)
+        if self.found is not None:      # a search: what it finds, every deadline
+            for a in self.shown_activities():
+                overdue = rp.is_overdue(a.fact, data.day)
+                self._agenda_row(table, a, overdue)
+            self._move_to(table, keep)
+            return
         _, this_end, next_end = rp.agenda_bounds(data.day)
         titles = {
             "overdue": (S.PROG_AGENDA_OVERDUE, {}),
@@ -164,19 +170,20 @@ class ProgrammeViews:
             table.add_row("", "", Text(template.format(count=len(items), **params), style=style),
                           "", key=f"h:{bucket}")
             for item in items:
-                a = item.activity
-                title = Text(no_wrap=True, overflow="ellipsis")
-                if a.status != "запланировано":
-                    title.append(S.PROG_STATUS_MARKS.get(a.status, "") + " ",
-                                 style=STATUS_STYLES.get(a.status, ""))
-                title.append(a.title)
-                table.add_row(Text(format_date(a.deadline),
-                                   style="red" if bucket == "overdue" else ""),
-                              str(a.task_number), title,
-                              Text(a.responsible_text, no_wrap=True, overflow="ellipsis"),
-                              key=a.id)
-                first_item = first_item or a.id
+                self._agenda_row(table, item.activity, bucket == "overdue")
+                first_item = first_item or item.activity.id
         self._move_to(table, keep or first_item)
+
+    @staticmethod
+    def _agenda_row(table: DataTable, a: ps.ActivityRow, overdue: bool) -> None:
+        title = Text(no_wrap=True, overflow="ellipsis")
+        if a.status != "запланировано":
+            title.append(S.PROG_STATUS_MARKS.get(a.status, "") + " ",
+                         style=STATUS_STYLES.get(a.status, ""))
+        title.append(a.title)
+        table.add_row(Text(format_date(a.deadline), style="red" if overdue else ""),
+                      str(a.task_number), title,
+                      Text(a.responsible_text, no_wrap=True, overflow="ellipsis"), key=a.id)
 
     def _fill_people(self) -> None:
         data = self.data

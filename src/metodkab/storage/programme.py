@@ -21,6 +21,7 @@ from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import StorageError
 from metodkab.storage.rows import dict_rows as _rows, iso_date as _date
+from metodkab.storage.search import LIKE, like_pattern
 from metodkab.storage.settings import all_settings, report_date
 
 
@@ -322,6 +323,32 @@ def activities_of(store: Store, programme_id: str, staff_id: str) -> list[Activi
     return _activities(store, "t.programme_id = ? AND EXISTS (SELECT 1 FROM activity_responsible r "
                               "WHERE r.activity_id = a.id AND r.deleted = 0 AND r.staff_id = ?)",
                        (programme_id, staff_id))
+
+
+@dataclass(frozen=True)
+class ActivityQuery:
+    """The programme screen's search: part of an activity's title, of a responsible
+    person's name or of its task's title, in the programme shown (None: the current one)."""
+    search: str = ""
+    programme_id: str | None = None
+
+
+def find_activities(store: Store, programme_id: str, search: str) -> set[str] | None:
+    """The ids of the programme's activities that ``search`` finds (title, responsible
+    person's name, task's title), the way every register's search matches; None when
+    nothing is typed (every activity is shown)."""
+    if not search.strip():
+        return None
+    with store.mutex:
+        return {r[0] for r in store.conn.execute(f"""
+            SELECT a.id FROM programme_activity a JOIN programme_task t ON t.id = a.task_id
+            WHERE a.deleted = 0 AND t.deleted = 0 AND t.programme_id = :programme
+              AND (norm(a.title) {LIKE} OR norm(t.title) {LIKE}
+                   OR EXISTS (SELECT 1 FROM activity_responsible r
+                              JOIN staff s ON s.id = r.staff_id
+                              WHERE r.activity_id = a.id AND r.deleted = 0
+                                AND s.name_norm {LIKE}))""",
+            {"programme": programme_id, "search": like_pattern(search)})}
 
 
 def _postpone_row(store: Store, activity_id: str, old: dt.date, new: dt.date,

@@ -216,6 +216,11 @@ class Register:
                 self._enter_from_search()
 
     def on_key(self, event: events.Key) -> None:
+        self.register_keys(event)
+
+    def register_keys(self, event: events.Key) -> None:
+        """The focus rules (a screen with other lists overrides this, not ``on_key``:
+        Textual calls every class's ``on_key``)."""
         search_keys(event, self.search_box, self.table)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
