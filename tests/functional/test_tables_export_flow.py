@@ -186,6 +186,31 @@ async def test_programme_workbook_from_the_people_view(demo_path, out):
         assert len(data_rows(wb["Показатели"])) == len(screen.data.indicators)
 
 
+async def test_programme_workbook_of_an_activity_search(demo_path, out):
+    from metodkab.screens.programme import ProgrammeScreen
+
+    app = build_app(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgrammeScreen)
+        period = screen.data.programme.period
+        # Typed in the outline: the search; «Структура» and «Сроки» hold what it finds.
+        word = screen.data.activities[-1].title.split()[0][:5].lower()
+        await type_text(pilot, word)
+        await settle(pilot)
+        shown = [a.title for a in screen.shown_activities()]
+        assert 0 < len(shown) < len(screen.data.activities)
+        wb = await export_here(pilot, out, f"Программа развития {period}")
+        ws = wb["Сроки"]
+        column = [c.value for c in ws[2]].index("Мероприятие")
+        assert [r[column] for r in data_rows(ws)] == shown
+        outline = data_rows(wb["Структура"])
+        assert sorted(r[2] for r in outline) == sorted(shown)
+
+
 async def test_associations(demo_path, out):
     from metodkab.screens.associations import AssociationsScreen
 

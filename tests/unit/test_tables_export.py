@@ -403,6 +403,29 @@ def test_programme_workbook_has_every_view(programme, tmp_path):
                             "вводится вручную"]
 
 
+def test_programme_search_narrows_the_outline_and_the_agenda(programme, tmp_path):
+    """Ctrl+E after typing a search: the outline and «Сроки» hold what it finds (a
+    responsible person's name here), «Сроки» with every deadline, as the screen lists
+    them; progress and the indicators stay the whole programme's."""
+    store, pid = programme
+    wb = openpyxl.load_workbook(pe.export_programme(store, pid, search="петрова",
+                                                    folder=tmp_path))
+    ws = wb["Структура"]
+    assert "поиск «петрова»" in ws["A1"].value
+    assert [(r[0], r[2]) for r in data_rows_of(ws)] == [(1, "Неделя математики"),
+                                                        (2, "Открытый урок")]
+    ws = wb["Сроки"]
+    assert "поиск «петрова»" in ws["A1"].value
+    assert [(r[0], r[3]) for r in data_rows_of(ws)] == [
+        ("просрочено", "Неделя математики"), ("следующий месяц: декабрь", "Открытый урок")]
+    wb = openpyxl.load_workbook(pe.export_programme(store, pid, search="конфер",
+                                                    folder=tmp_path / "b"))
+    ws = wb["Сроки"]        # beyond next month: listed, no bucket (the column is left out)
+    assert cells(ws, 2)[0] == "Срок"
+    assert [r[2] for r in data_rows_of(ws)] == ["Конференция"]
+    assert cells(wb["Выполнение"], 3)[2] == 4
+
+
 def test_programme_people_unfiltered_current_programme(programme, tmp_path):
     store, _ = programme
     ws = openpyxl.load_workbook(pe.export_programme(store, None, folder=tmp_path))[

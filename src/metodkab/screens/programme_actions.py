@@ -229,12 +229,13 @@ class ProgrammeActions:
         start_export(self, write_programme, data.programme.id, title=S.DOC_KEY_PRINT)
 
     def action_export(self) -> None:
-        """Every view of the programme shown into one workbook, a sheet per view."""
+        """Every view of the programme shown into one workbook, a sheet per view (the outline
+        and the agenda narrowed to what the search finds, as «2 Сроки» shows it)."""
         data = self.data
         if data is None or data.programme is None:
             return
         from metodkab.screens.programme_export import export_programme
 
-        search = self.query_one("#people-search", TextField).value
-        start_export(self, export_programme, data.programme.id, search,
-                     title=S.XLS_KEY_EXPORT)
+        people = self.query_one("#people-search", TextField).value
+        start_export(self, export_programme, data.programme.id, people,
+                     self.search_box.value, title=S.XLS_KEY_EXPORT)

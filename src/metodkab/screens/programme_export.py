@@ -4,6 +4,7 @@ how the section exports run)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,13 +43,31 @@ def outline_rows(view: store_p.ProgrammeView) -> list[list]:
     return rows
 
 
-def agenda_rows(view: store_p.ProgrammeView) -> list[list]:
+def agenda_rows(view: store_p.ProgrammeView, found: set[str] | None = None) -> list[list]:
+    """The agenda as the screen shows it: with a search (``found``), every activity it
+    finds by deadline, the bucket named where it has one."""
     _, _, next_end = rp.agenda_bounds(view.day)
     months = {"this_month": S.PROG_MONTHS[view.day.month - 1],
               "next_month": S.PROG_MONTHS[next_end.month - 1], "overdue": ""}
-    return [[S.XLS_PROG_BUCKETS[i.bucket].format(month=months[i.bucket]), i.activity.deadline,
-             i.activity.task_number, i.activity.title, i.activity.responsible_text,
-             i.activity.status] for i in view.agenda]
+
+    def bucket(name: str | None) -> str:
+        return S.XLS_PROG_BUCKETS[name].format(month=months[name]) if name else ""
+
+    items = ([(i.bucket, i.activity) for i in view.agenda] if found is None else
+             [(rp.agenda_bucket(a.fact, view.day), a) for a in sorted(
+                 (a for a in view.activities if a.id in found),
+                 key=lambda a: (a.deadline, a.task_number, a.title.lower()))])
+    return [[bucket(name), a.deadline, a.task_number, a.title, a.responsible_text, a.status]
+            for name, a in items]
+
+
+def found_only(view: store_p.ProgrammeView, found: set[str] | None) -> store_p.ProgrammeView:
+    """The outline of what a search finds: its activities and the tasks they are in."""
+    if found is None:
+        return view
+    acts = [a for a in view.activities if a.id in found]
+    tasks = [t for t in view.tasks if any(a.task_id == t.id for a in acts)]
+    return dataclasses.replace(view, tasks=tasks, activities=acts)
 
 
 def people_rows(view: store_p.ProgrammeView, search: str = "") -> list[list]:
@@ -100,9 +119,10 @@ def indicator_sheet_parts(view: store_p.ProgrammeView) -> tuple[list[Column], li
     return cols, rows
 
 
-def programme_sheets(view: store_p.ProgrammeView, school: str,
-                     people_search: str = "") -> list[Sheet]:
-    """The five views of the programme screen, a sheet each, in the screen's order."""
+def programme_sheets(view: store_p.ProgrammeView, school: str, people_search: str = "",
+                     search: str = "", found: set[str] | None = None) -> list[Sheet]:
+    """The five views of the programme screen, a sheet each, in the screen's order; the
+    activity ``search`` (what it ``found``) narrows the outline and the agenda."""
     p = view.programme
     if p is None:
         raise NotFound(S.XLS_PROG_NONE)
@@ -115,11 +135,13 @@ def programme_sheets(view: store_p.ProgrammeView, school: str,
         return title_row(school, f"{what} · {names[key]}", view.day, filters)
 
     return [
-        Sheet(names["outline"], title("outline"),
+        Sheet(names["outline"], title("outline", _search(search)),
               columns(S.XLS_PROG_OUTLINE_COLUMNS, (8, 40, 50, 24, 20, 11, 11, 24, 30, 40, 14,
-                                                   11, 11, 30)), outline_rows(view)),
-        Sheet(names["agenda"], title("agenda"),
-              columns(S.XLS_PROG_AGENDA_COLUMNS, (24, 11, 8, 50, 30, 14)), agenda_rows(view)),
+                                                   11, 11, 30)),
+              outline_rows(found_only(view, found))),
+        Sheet(names["agenda"], title("agenda", _search(search)),
+              columns(S.XLS_PROG_AGENDA_COLUMNS, (24, 11, 8, 50, 30, 14)),
+              agenda_rows(view, found)),
         Sheet(names["people"], title("people", _search(people_search)),
               columns(S.XLS_PROG_PEOPLE_COLUMNS, (34, 11, 8, 50, 14, 11)),
               people_rows(view, people_search)),
@@ -131,12 +153,14 @@ def programme_sheets(view: store_p.ProgrammeView, school: str,
     ]
 
 
-def export_programme(store, programme_id: str | None, people_search: str = "", *,
-                     folder: Path, progress: Progress = None) -> Path:
+def export_programme(store, programme_id: str | None, people_search: str = "",
+                     search: str = "", *, folder: Path, progress: Progress = None) -> Path:
     """The programme shown (the outline with every column, the agenda, each person's
     activities, progress, the target indicators for every year) as one workbook."""
     view = load_programme(store, programme_id)
     _step(progress, 1, 2)
-    sheets = programme_sheets(view, school_name(store), people_search)
+    found = (None if view.programme is None else
+             store_p.find_activities(store, view.programme.id, search))
+    sheets = programme_sheets(view, school_name(store), people_search, search, found)
     return write_xlsx(folder, file_stem(f"{S.XLS_PROG_FILE} {view.programme.period}", view.day),
                       sheets, day=view.day)
