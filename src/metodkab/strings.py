@@ -413,7 +413,7 @@ PROG_MONTHS = ("январь", "февраль", "март", "апрель", "м
 PROG_PEOPLE_SEARCH = "Фамилия…"
 PROG_PEOPLE_EMPTY = "Ответственные не назначены ни в одном мероприятии."
 PROG_PERSON_COUNTS = "{open}/{total}"
-PROG_PERSON_TITLE = "{name}: мероприятий {total}, из них ещё не выполнено {open}"
+PROG_PERSON_TITLE = "{name}: мероприятий {total}, осталось {open}"
 
 # progress
 PROG_PROGRESS_TOTAL = "Вся программа"

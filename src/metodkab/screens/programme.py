@@ -11,7 +11,7 @@ the register pattern, the found ones listed in «2 Сроки»); Esc clears the
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -53,7 +53,7 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, ProgrammeRegister, AppSc
     ProgrammeScreen #people-left { width: 24; height: 1fr; }
     ProgrammeScreen #people-search { margin: 0 1 0 0; }
     ProgrammeScreen #people-list { height: 1fr; border: none; }
-    ProgrammeScreen #person-title { height: 1; padding: 0 1; color: $text-muted; }
+    ProgrammeScreen #person-title { height: auto; padding: 0 1; color: $text-muted; }
     ProgrammeScreen .hint-line { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     ProgrammeScreen DataTable { height: 1fr; }
     """
@@ -112,7 +112,9 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, ProgrammeRegister, AppSc
             with TabPane(S.PROG_TAB_PEOPLE, id="people"):
                 with Horizontal():
                     with Vertical(id="people-left"):
-                        yield TextField(placeholder=S.PROG_PEOPLE_SEARCH, id="people-search")
+                        # Not selected on focus: a letter typed in the list goes on here.
+                        yield TextField(placeholder=S.PROG_PEOPLE_SEARCH, id="people-search",
+                                        select_on_focus=False)
                         yield OptionList(id="people-list")
                     with Vertical():
                         yield Static("", id="person-title")
@@ -230,6 +232,25 @@ class ProgrammeScreen(ProgrammeViews, ProgrammeActions, ProgrammeRegister, AppSc
         if event.option.id and event.option.id != "\0" and event.option.id != self.person_id:
             self.person_id = event.option.id
             self._fill_person()
+
+    def on_key(self, event: events.Key) -> None:
+        """«Ответственные»: a letter typed in the people list (where the view puts the
+        focus) goes on in its search box «Фамилия…» — it did nothing; ↑ on the first
+        person goes back to the box. Digits stay the views' keys."""
+        people = self.query_one("#people-list", OptionList)
+        if self.focused is not people:
+            return
+        search = self.query_one("#people-search", TextField)
+        if event.key == "up" and not people.highlighted:
+            search.focus()
+        elif event.character and event.is_printable and event.character.isalpha():
+            search.value += event.character      # typed faster than the focus moves: in order
+            search.cursor_position = len(search.value)
+            search.focus()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     @on(OptionList.OptionSelected, "#people-list")
     def _person_selected(self) -> None:
