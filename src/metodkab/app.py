@@ -82,10 +82,11 @@ class MetodkabApp(App):
                 key_display="Ctrl+B", show=False, id="section-achievements"),
         Binding("ctrl+j", "section('journal')", S.SECTION_JOURNAL, key_display="Ctrl+J",
                 show=False, id="section-journal"),
-        # A terminal sends Ctrl+H as Backspace (^H): both open the record's history; an
-        # input keeps its own Backspace.
-        Binding("ctrl+h,backspace", "history", S.JOURNAL_KEY_HISTORY, key_display="Ctrl+H",
-                show=False, id="history"),
+        # Ctrl+Z from any focus (no input line binds it; a text area keeps its undo). A
+        # terminal sends Ctrl+H as Backspace (^H), which the search box every list focuses
+        # takes as its own; from a list row Backspace (so Ctrl+H) still opens it.
+        Binding("ctrl+z,backspace", "history", S.JOURNAL_KEY_HISTORY,
+                key_display="Ctrl+Z", show=False, id="history"),
         Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="Ctrl+Q", show=False, priority=True),
         Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="Ctrl+P", show=False,
                 priority=True),

@@ -105,8 +105,8 @@ async def test_one_search_filters_every_tab_and_esc_clears_it(tmp_path):
         await press(pilot, "3")
         assert under_cursor(screen) == ids["egorova"]
 
-        # Ctrl+H: the history of the person under the cursor (a row's key is no record).
-        await press(pilot, "ctrl+h")
+        # Ctrl+Z: the history of the person under the cursor (a row's key is no record).
+        await press(pilot, "ctrl+z")
         history = app.screen
         assert isinstance(history, HistoryDialog)
         assert (history.history.table, history.history.record_id) == ("staff", ids["egorova"])

@@ -1,4 +1,4 @@
-"""Журнал изменений through the keyboard at 80x24: Ctrl+H on a card and on a list row shows
+"""Журнал изменений through the keyboard at 80x24: Ctrl+Z on a card and on a list row shows
 that record's history field by field; Ctrl+J the whole journal, filtered and exported;
 a deleted record keeps its history; reading writes nothing."""
 
@@ -44,8 +44,8 @@ async def test_history_on_card_and_list_row_then_the_journal(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, PersonCardScreen)
 
-        # Ctrl+H on the card's «Основное»: the person's history, old → new.
-        await pilot.press("ctrl+h")
+        # Ctrl+Z on the card's «Основное»: the person's history, old → new.
+        await pilot.press("ctrl+z")
         await settle(pilot)
         assert isinstance(app.screen, HistoryDialog)
         text = history_of(app)

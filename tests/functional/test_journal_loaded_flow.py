@@ -1,5 +1,5 @@
 """Through the app at 80x24: a staff list imported with Ctrl+T (a file name and a user name
-that look like Rich markup) — Ctrl+H on an imported person says where the values came
+that look like Rich markup) — Ctrl+Z on an imported person says where the values came
 from, when and who, with the values as loaded; Ctrl+J lists the load once per table, Enter
 shows its whole line; every name is shown as typed, never read as markup."""
 
@@ -39,12 +39,17 @@ async def test_imported_person_history_and_the_load_in_the_journal(tmp_path):
         await settle(pilot)
         (belov,) = repo.find(app.store, Staff, "last_name = ?", ["Белов"])
 
-        # Кадры (Белов first): Ctrl+H from the search box — the row under the cursor.
+        # Кадры (Белов first): Ctrl+Z from the search box, a name typed in it — the row
+        # under the cursor (a terminal's Ctrl+H is Backspace there, and erases a letter).
         await pilot.press("f2")
         await settle(pilot)
-        await pilot.press("ctrl+h")
+        search = app.screen.focused
+        await pilot.press("Б", "е", "л")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
         await settle(pilot)
         dialog = app.screen
+        assert search.value == "Бел"
         assert isinstance(dialog, HistoryDialog) and dialog.history.record_id == belov.id
         text = shown(dialog.query_one("#history-text"))
         assert text.startswith(f"23.11.2026 12:00 · {USER} · загружено из списка {FILE}\n")

@@ -1,6 +1,6 @@
 """Snapshots of the change journal at 80x24 on a school of its own (frozen dates): Ctrl+J,
 the whole journal (a staff list loaded, then edits by two users, one whose name looks like
-markup), and Ctrl+H on a person loaded from the list and then edited."""
+markup), and Ctrl+Z on a person loaded from the list and then edited."""
 
 import datetime as dt
 
@@ -50,7 +50,7 @@ def test_journal_history_of_an_imported_then_edited_person(snap_compare, tmp_pat
         await settle(pilot)
         await pilot.press("f2")
         await settle(pilot)
-        await pilot.press("ctrl+h")         # Кадры, typing in the search: the row under the cursor
+        await pilot.press("ctrl+z")         # Кадры, typing in the search: the row under the cursor
         await settle(pilot)
 
     app = build_app(journal_db(tmp_path / "j.sqlite"))

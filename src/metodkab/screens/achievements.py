@@ -120,7 +120,7 @@ class AchievementsScreen(RecordRegister, Register, AppScreen):
 
     # --- actions ----------------------------------------------------------------------------
     def history_target(self) -> tuple[str, str] | None:
-        """Ctrl+H: the achievement under the cursor."""
+        """Ctrl+Z: the achievement under the cursor."""
         row = self.current_row()
         return ("achievement", row.id) if row is not None else None
 

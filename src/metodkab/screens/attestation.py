@@ -295,7 +295,7 @@ class AttestationScreen(Register, AppScreen):
         return row
 
     def history_target(self) -> tuple[str, str] | None:
-        """Ctrl+H: the person under the cursor (a row's key is no record's id)."""
+        """Ctrl+Z: the person under the cursor (a row's key is no record's id)."""
         row = self._under_cursor()
         return ("staff", row.staff_id) if row is not None else None
 

@@ -1,4 +1,4 @@
-"""Журнал изменений: Ctrl+H on any card, form or list row shows that record's history
+"""Журнал изменений: Ctrl+Z on any card, form or list row shows that record's history
 field by field (old → new); Ctrl+J opens the whole journal with a filter by date, user and
 section, and Excel. Reading never changes the journal (storage/journal.py only reads)."""
 
@@ -31,7 +31,7 @@ RECORD_ATTRIBUTES = ("record_id", "mentorship_id", "route_id", "staff_id")
 
 
 def history_target(screen: Screen) -> str | None:
-    """The record Ctrl+H asks about: the row under the cursor of the focused list (or of
+    """The record Ctrl+Z asks about: the row under the cursor of the focused list (or of
     a register while its search is typed in), else the record the screen shows (a form's
     record, a card's person, a pair, a route)."""
     own = getattr(screen, "history_target", None)
@@ -51,7 +51,7 @@ def history_target(screen: Screen) -> str | None:
 
 
 def show_history(screen: Screen) -> None:
-    """Ctrl+H: the history dialog of the record in front of the user, or why there is none."""
+    """Ctrl+Z: the history dialog of the record in front of the user, or why there is none."""
     from metodkab.screens.dialogs import MessageDialog
 
     if isinstance(screen, ModalScreen):          # a dialog shows no record of its own

@@ -219,7 +219,7 @@ class RecordHistory:
 
 
 def load_history(store: Store, record_id: str, table: str | None = None) -> RecordHistory | None:
-    """What Ctrl+H shows for a record id (the table found when not given)."""
+    """What Ctrl+Z shows for a record id (the table found when not given)."""
     table = table or find_table(store, record_id)
     if table is None:
         return None
@@ -259,7 +259,7 @@ class JournalRow:
 
 def _where(query: JournalQuery) -> tuple[str, list[Any]]:
     # A load in bulk is listed by its lines per table; each record's own line of it is
-    # part of that record's history (Ctrl+H), not another line of the whole journal.
+    # part of that record's history (Ctrl+Z), not another line of the whole journal.
     where, params = [f"substr(changes, 1, {len(LOADED_PREFIX)}) <> ?"], [LOADED_PREFIX]
     if query.date_from:
         where.append("at >= ?")

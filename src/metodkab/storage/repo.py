@@ -253,7 +253,7 @@ def insert_many(store: Store, records: Sequence[Record], *, audit_note: str = "b
     Used by the demo generator and imports: rows go in with ``executemany`` per table,
     change_seq values are reserved as one range, and the audit log gets one line per table.
     With ``history`` every record also gets a line of its own — ``audit_note`` (where it
-    came from) and its values as loaded, link lists included — so that its history (Ctrl+H)
+    came from) and its values as loaded, link lists included — so that its history (Ctrl+Z)
     starts there; the whole journal shows the load by its lines per table.
     Record tables are written in the order they first appear in ``records`` (put a record
     after those it refers to), then the link tables, so a link may point at any record of
