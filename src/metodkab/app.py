@@ -283,7 +283,14 @@ class MetodkabApp(App):
 
     # --- errors ------------------------------------------------------------------------
     def report_error(self, exc: BaseException) -> None:
-        """Show a failure as a Russian message in a dialog; log the details."""
+        """Show a failure as a Russian message in a dialog; log the details.
+
+        A failed action changed nothing: a storage call's transaction is rolled back
+        (``Store.atomic``, and ``run_db`` rolls back what a failed call left open), so the
+        message says so. The user reads what happened and what to do; the exception's own
+        (English) words follow only as «Для службы поддержки: …», and the dialog shows
+        all of it as text. Disk full, no rights and the like say so (``os_message``,
+        ``sqlite_message``), never «повреждён»."""
         from metodkab.screens.dialogs import MessageDialog
         from metodkab.storage.files import os_message, sqlite_message
 
@@ -292,11 +299,21 @@ class MetodkabApp(App):
         elif isinstance(exc, OSError):          # disk full, no rights, read-only stick …
             message = os_message(exc)
         elif isinstance(exc, sqlite3.Error):
-            message = sqlite_message(exc, self.store.path or "") or S.DB_ERROR.format(error=exc)
-            self._log_exception(exc)
+            log_path = self._log_exception(exc)
+            condition = sqlite_message(exc, self.store.path or "")
+            if condition is not None:
+                message = f"{condition} {S.DB_NOTHING_SAVED}"
+            else:
+                message = S.DB_ERROR.format(log=log_path)
+                if self.store.path is not None:
+                    from metodkab.storage.backup import backup_folder
+
+                    message += " " + S.DB_ERROR_BACKUPS.format(folder=backup_folder(self.store.path))
+                message += "\n\n" + S.FOR_SUPPORT.format(detail=_detail(exc))
         else:
             log_path = self._log_exception(exc)
-            message = S.INTERNAL_ERROR.format(error=exc, log=log_path)
+            message = (S.INTERNAL_ERROR.format(log=log_path) + "\n\n"
+                       + S.FOR_SUPPORT.format(detail=_detail(exc)))
         self.push_screen(MessageDialog(message))
 
     def _log_exception(self, exc: BaseException) -> Path:
@@ -309,6 +326,12 @@ class MetodkabApp(App):
         except OSError:
             pass
         return path
+
+
+def _detail(exc: BaseException) -> str:
+    """The exception as support reads it: its class and its own words."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def make_app(db_path: Path | str | None = None, *, clock: Clock = SYSTEM_CLOCK,

@@ -320,6 +320,19 @@ def test_failure_inside_an_outer_transaction_rolls_back_everything(fresh_db):
     assert (seq(fresh_db), all_counts(fresh_db)) == before
 
 
+def test_a_write_a_failed_call_left_open_is_rolled_back(fresh_db):
+    """``run_db`` calls ``roll_back_open`` after a failed call: a write outside ``atomic``
+    (an implicit transaction) does not wait for the next commit."""
+    repo.create(fresh_db, person())
+    before = (seq(fresh_db), all_counts(fresh_db), rows(fresh_db, "staff"))
+    fresh_db.conn.execute("UPDATE staff SET last_name = 'Полузаписанная'")
+    assert fresh_db.conn.in_transaction
+    fresh_db.roll_back_open()
+    assert not fresh_db.conn.in_transaction
+    fresh_db.roll_back_open()                          # nothing open: nothing happens
+    assert (seq(fresh_db), all_counts(fresh_db), rows(fresh_db, "staff")) == before
+
+
 def test_mentorship_links_mentees(fresh_db):
     mentor = repo.create(fresh_db, person(last_name="Наставникова"))
     mentee = repo.create(fresh_db, person(last_name="Молодая"))

@@ -40,6 +40,7 @@ class DbCalls:
             try:
                 result = app.store.run(fn, *args, **kwargs)
             except Exception as exc:  # shown to the user as a Russian message
+                app.store.roll_back_open()
                 if not worker.is_cancelled:
                     app.call_from_thread(app.report_error, exc)
                     if failed is not None:

@@ -200,6 +200,14 @@ class Store:
                 conn.rollback()
                 raise
 
+    def roll_back_open(self) -> None:
+        """Roll back a transaction a failed call left open (a write outside ``atomic``
+        that Python's sqlite3 began implicitly), so a failed action changes nothing and
+        the next commit does not carry its half. ``atomic`` already rolled back its own."""
+        with self.mutex:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+
     def close(self) -> None:
         with self.mutex:
             self.conn.close()
