@@ -14,7 +14,7 @@ from metodkab.reports import mentorship as rules
 from metodkab.screens.base import AppScreen
 from metodkab.storage import mentorship as store_m
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, fit_name, set_columns
+from metodkab.widgets.table import column_widths, current_key, fit_names, set_columns
 
 
 LOAD_FIXED = {"now": 5, "mentees": 5, "year": 7, "total": 5}
@@ -73,8 +73,9 @@ class MentorLoadScreen(AppScreen):
                   "mentees": S.MENT_LOAD_COL_MENTEES, "total": S.MENT_LOAD_COL_TOTAL,
                   **{f"y{y}": rules.academic_year_label(y) for y in self.years}}
         set_columns(table, order, titles, widths)
-        for row in self.rows:
-            table.add_row(fit_name(row.name, widths["name"]),
+        names = fit_names((row.name for row in self.rows), widths["name"])
+        for row, name in zip(self.rows, names):
+            table.add_row(name,
                           Text(str(row.now_pairs), style="bold" if row.now_pairs else "dim"),
                           str(row.now_mentees), *(str(n) for n in row.per_year), str(row.total),
                           key=row.mentor_id)

@@ -23,6 +23,14 @@ def fit_name(name: str, width: int) -> str:
     return name if len(name) <= width else shorten(name)
 
 
+def fit_names(names: Iterable[str], width: int) -> list[str]:
+    """A column of names alike: all in full, or all as «Фамилия И. О.» when one does not
+    fit (a lone «Семёнова Е. А.» among full names read as another kind of entry)."""
+    names = list(names)
+    short = any(len(name) > width for name in names)
+    return [shorten(name) if short else name for name in names]
+
+
 
 def column_widths(total: int, fixed: dict[str, int], shares: dict[str, float],
                   order: tuple[str, ...]) -> dict[str, int]:
