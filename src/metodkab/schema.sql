@@ -148,6 +148,9 @@ CREATE TABLE qualification_category (
     -- 'year': the source gave only the year («первая 2019»): decision_date is its 1 January
     -- and is shown «2019 г.»; the term's end is then known only by its year too
     decision_precision TEXT NOT NULL DEFAULT 'day' CHECK (decision_precision IN ('day', 'year')),
+    -- 'year': the source gave «действует до» only by its year («до 2024»): valid_until is
+    -- its 1 January (the earliest day the year allows) and is shown «до 2024 г.»
+    until_precision TEXT NOT NULL DEFAULT 'day' CHECK (until_precision IN ('day', 'year')),
     CHECK (valid_until IS NULL OR valid_until >= decision_date)
 );
 CREATE INDEX qualification_category_staff ON qualification_category (staff_id, deleted);

@@ -194,6 +194,7 @@ ALERT_CONFORMITY_CLARIFY_YEAR = "СЗД известна только годом
 ALERT_CONFORMITY_SOON = "аттестация на СЗД до {date}"
 ALERT_CATEGORY_UNTIL = "{name}: {category} до {date}"
 ALERT_CATEGORY_CLARIFY = "{name}: {category} — дата решения не указана"
+ALERT_CATEGORY_CLARIFY_UNTIL = "{name}: {category} — действует до {until}, уточнить срок"
 ALERT_MENTORSHIP_PAST_END = "Наставник {name} → {mentees}: срок истёк {date}"
 ALERT_MENTOR_DISMISSED = "Наставник {name} уволен(а) {dismissed}: пара не завершена"
 ALERT_STEP_OVERDUE = "{name}: {goal} (срок {date})"
@@ -1195,8 +1196,8 @@ IMP_NOTE_CATEGORY_YEAR = ("известен только год присвоен
 IMP_NOTE_CATEGORY_NO_DATE = ("дата присвоения категории не указана — записана без даты, "
                              "в «Аттестации» будет «уточнить дату решения»")
 IMP_NOTE_CATEGORY_TERM = "категория до 01.09.2023 — срок действия до {day}"
-IMP_NOTE_CATEGORY_UNTIL_YEAR = ("срок действия — известен только год {year}: записано {day} "
-                                "(последний день года), уточните в карточке")
+IMP_NOTE_CATEGORY_UNTIL_YEAR = ("срок действия — известен только год: записано «до {year} г.»; "
+                                "в расчётах 1 января {year} (самая ранняя дата года), уточните")
 IMP_NOTE_CONFORMITY_YEAR = ("известен только год СЗД — записан «{year} г.»; в расчётах "
                             "1 января {year} (самая ранняя дата года), уточните")
 IMP_NOTE_CONFORMITY_NO_DATE = ("дата СЗД не указана — записана без даты, в «Аттестации» будет "
@@ -1689,8 +1690,10 @@ ATT_CONFORMITY_AFTER_TERM = " · СЗД — по окончании катего
 ATT_DATE_UNKNOWN = "не указана"
 ATT_DECISION_UNKNOWN = "дата не указана"
 ATT_CLARIFY_DECISION = "уточнить дату решения"
+ATT_CLARIFY_UNTIL = "уточнить срок действия"
 ATT_HOLDS_CLARIFY = " — дата решения не указана, уточните"
 ATT_TERM_CLARIFY = " — уточнить дату решения"
+ATT_TERM_CLARIFY_UNTIL = " — уточнить срок действия"
 ATT_ELIGIBLE_CLARIFY = " — уточнить дату решения"
 ATT_MAY_APPLY = "Может претендовать: {targets} ({position}) — {holds} с {since}"
 ATT_EXEMPTION_ROW = "освобождение: {reason}"
@@ -1963,6 +1966,7 @@ JOURNAL_FIELDS = {
     "category": "Категория", "decision_date": "Дата решения", "order_number": "Номер приказа",
     "order_date": "Дата приказа", "issuing_body": "Кем присвоена", "valid_until": "Действует до",
     "decision_precision": "Дата решения известна", "date_precision": "Дата известна",
+    "until_precision": "Срок действия известен",
     "end_precision": "Окончание известно",
     "date": "Дата", "result": "Результат", "exemption_reason": "Причина освобождения",
     "group_id": "Группа", "title": "Название", "provider": "Организация",
@@ -2259,6 +2263,7 @@ MX_LAST_COURSE_YEAR = "последние курсы окончены в {date} 
 MX_NO_COURSE = "курсов нет"
 MX_CATEGORY_UNTIL = "{category}, до {date}"
 MX_CATEGORY_CLARIFY = "уточнить дату решения: {category}, {decided}"
+MX_CATEGORY_CLARIFY_UNTIL = "уточнить срок действия: {category}, до {until}"
 MX_PAIR_DETAIL = "наставляемые: {mentees}; с {start}"
 MX_SILENT_DAYS_BAD = "Число дней должно быть целым и больше нуля."
 MX_REGISTER_EMPTY = "В файле нет ни одного кода школы."

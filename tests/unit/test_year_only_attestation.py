@@ -424,8 +424,8 @@ def test_the_journal_says_how_much_of_a_date_is_known():
 @pytest.mark.parametrize("category, until, stored, note", [
     ("первая 2019", "2024", (D(2019, 1, 1), "year", None), None),       # the rules' own term
     ("первая 10.03.2019", "2024", (D(2019, 3, 10), "day", D(2024, 3, 10)), "срок действия до"),
-    ("первая 10.03.2019", "2025", (D(2019, 3, 10), "day", D(2025, 12, 31)),
-     "известен только год 2025"),
+    ("первая 10.03.2019", "2025", (D(2019, 3, 10), "day", D(2025, 1, 1)),   # its year: schema 11
+     "записано «до 2025 г.»"),
 ])
 def test_a_term_given_by_its_year(fresh_db, tmp_path, category, until, stored, note):
     path = tmp_path / "list.csv"

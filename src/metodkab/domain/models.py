@@ -401,6 +401,8 @@ class QualificationCategory(Record):
     valid_until: OptDate = None
     # "year": the source gave only the year; decision_date is its 1 January (reports.attestation)
     decision_precision: choice(v.END_PRECISIONS) = "day"
+    # "year": «действует до 2024» — valid_until is its 1 January, shown «до 2024 г.»
+    until_precision: choice(v.END_PRECISIONS) = "day"
 
     def _rule_dates(self) -> Problem:
         if (self.valid_until is not None and self.decision_date is not None
@@ -411,6 +413,11 @@ class QualificationCategory(Record):
     def _rule_year_precision(self) -> Problem:
         return _year_precision_problem("decision_date", self.decision_date,
                                        self.decision_precision)
+
+    def _rule_until_precision(self) -> Problem:
+        if self.valid_until is None and self.until_precision == "year":
+            return None     # nothing stated: the precision says nothing
+        return _year_precision_problem("valid_until", self.valid_until, self.until_precision)
 
 
 class ConformityAttestation(Record):

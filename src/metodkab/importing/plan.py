@@ -687,17 +687,17 @@ def _category(ctx: _Context, plan: RowPlan, person: Staff, category: iv.Category
             and counted.year == until.year:
         until = None        # «до 2024» is the term the rules count from the decision
     if until is not None:
-        valid_until = until.last_day()
-        if until.year_only:             # the day is not stated: said, and kept to be fixed
-            plan.notes.append(S.IMP_NOTE_CATEGORY_UNTIL_YEAR.format(
-                year=until.year, day=format_date(valid_until)))
+        valid_until = until.first_day()
+        if until.year_only:             # stored as its year: the rules read it (schema 11)
+            plan.notes.append(S.IMP_NOTE_CATEGORY_UNTIL_YEAR.format(year=until.year))
     elif counted is not None and not when.year_only:
         valid_until = add_years(decided, CATEGORY_TERM_YEARS)
         plan.notes.append(S.IMP_NOTE_CATEGORY_TERM.format(day=format_date(valid_until)))
     record, errors = validate(QualificationCategory, {
         "staff_id": staff_id, "position": position, "category": category.category,
         "decision_date": decided, "valid_until": valid_until,
-        "decision_precision": "year" if when is not None and when.year_only else "day"})
+        "decision_precision": "year" if when is not None and when.year_only else "day",
+        "until_precision": "year" if until is not None and until.year_only else "day"})
     if errors:
         plan.skipped.append(f"{S.IMP_CATEGORY}: {'; '.join(errors.values())}")
         return

@@ -28,6 +28,12 @@
   year makes one a candidate for высшая «уточнить дату решения» during the year its two
   years end, and surely after it (``eligibility``); an СЗД whose next one may or may not
   be due (or soon due) is «уточнить» (``conformity_state``), never «пора» or «в порядке».
+- A «действует до» known only by its year («до 2024»; ``until_precision`` "year") is
+  stored as 1 January of that year and shown «до 2024 г.». It is read the same way: the
+  figures take its 1 January as the last valid day (nobody counts as holding a category
+  longer than the source shows), and a list that only the unknown day decides (the term
+  ends sometime in 2024: within the window or not, ended or not) says «уточнить дату
+  решения» (``term_span``, ``term_unsure``, ``expiring``).
 
 Pure functions over small facts; storage gathers them.
 """
@@ -63,6 +69,7 @@ class CategoryFacts:
     decision_date: dt.date | None           # None: stated without a date («уточнить»)
     valid_until: dt.date | None = None
     decision_precision: str = "day"         # "year": known only by its year (1 January)
+    until_precision: str = "day"            # "year": «до 2024 г.» (valid_until its 1 January)
 
 
 @dataclass(frozen=True)
@@ -95,18 +102,35 @@ def decision_text(decision_date: dt.date | None, precision: str = "day") -> str:
 
 
 def until_text(decision_date: dt.date | None, valid_until: dt.date | None,
-               precision: str = "day") -> str:
-    """«действует до» as shown: the stated day, a year-only decision's counted term by its
-    year («2024 г.»), or '' (indefinite, or not known without a decision date)."""
+               precision: str = "day", until_precision: str = "day") -> str:
+    """«действует до» as shown: the stated day, an end stated by its year or a year-only
+    decision's counted term by its year («2024 г.»), or '' (indefinite, or not known
+    without a decision date)."""
     end = term_end(decision_date, valid_until, precision)
-    return format_end(end, "day" if valid_until is not None else precision)
+    return format_end(end, until_precision if valid_until is not None else precision)
+
+
+def until_by_year(valid_until: dt.date | None, until_precision: str) -> bool:
+    """«действует до» was stated by its year: what to clarify is the term, not the decision."""
+    return valid_until is not None and until_precision == YEAR_ONLY
+
+
+def end_year_only(cat: CategoryFacts) -> bool:
+    """The last valid day is known only by its year: stated so («до 2024»), or counted
+    from a decision known by its year — shown «2024 г.»."""
+    if cat.valid_until is not None:
+        return cat.until_precision == YEAR_ONLY
+    return cat.decision_precision == YEAR_ONLY and cat.decision_date is not None
 
 
 def term_span(cat: CategoryFacts) -> tuple[dt.date | None, dt.date | None]:
     """The earliest and the latest last valid day the source allows (None: no end). One
     day for a stated date; a year-only decision's term ends within a year (2019 → 2024),
-    and one of 2023 ends in 2028 or never (before or after 01.09.2023)."""
+    and one of 2023 ends in 2028 or never (before or after 01.09.2023); an end stated by
+    its year («до 2024») ends within that year."""
     earliest = term_end(cat.decision_date, cat.valid_until, cat.decision_precision)
+    if cat.valid_until is not None and cat.until_precision == YEAR_ONLY:
+        return earliest, dt.date(cat.valid_until.year, 12, 31)
     if cat.valid_until is not None or cat.decision_precision != YEAR_ONLY \
             or cat.decision_date is None:
         return earliest, earliest

@@ -109,10 +109,12 @@ class CategoryFact:
     valid_until: dt.date | None = None
     position: str = ""
     decision_precision: str = "day"        # "year": known only by its year (1 January)
+    until_precision: str = "day"           # "year": «до 2024 г.» (valid_until its 1 January)
 
     def facts(self) -> ra.CategoryFacts:
         return ra.CategoryFacts(None, self.position, self.category, self.decision_date,
-                                self.valid_until, self.decision_precision)
+                                self.valid_until, self.decision_precision,
+                                self.until_precision)
 
 
 @dataclass(frozen=True)

@@ -64,12 +64,14 @@ class PositionFollowsPerson:
 
 class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, YearOnlyDates, FormScreen):
     """A qualification category. Leaving «Дата решения» fills «Действует до» with the
-    5-year term when the decision is before 01.09.2023 (the field is left alone otherwise)."""
+    5-year term when the decision is before 01.09.2023 (the field is left alone otherwise,
+    and when «действует до» is known by its year the term must end in that year)."""
 
     MODEL = QualificationCategory
     SCREEN_TITLE = S.ATT_TITLE
     FIRST_FIELD = "category"
-    YEAR_ONLY_FIELDS = (("decision_date", "decision_precision"),)
+    YEAR_ONLY_FIELDS = (("decision_date", "decision_precision"),
+                        ("valid_until", "until_precision"))
 
     def field_specs(self) -> list[FieldSpec]:
         return [
@@ -109,8 +111,9 @@ class CategoryFormScreen(PositionFollowsPerson, CheckBeforeSave, YearOnlyDates, 
         except ValueError:
             return
         default = rules.default_valid_until(decision) if decision else None
-        if default is not None:
-            until.value = format_date(default)
+        stated = self.record.valid_until if "valid_until" in self._year_only_fields() else None
+        if default is not None and (stated is None or stated.year == default.year):
+            until.value = format_date(default)      # never against the year the source gave
 
     def warnings_for(self, store, record: Record) -> list[str]:
         return [f.message for f in store_a.check_category(store, record,  # type: ignore[arg-type]

@@ -270,7 +270,8 @@ class CardTables:
                 "category": Text(SHORT_CATEGORY.get(row.category, row.category),
                                  style="bold" if row.current else style),
                 "until": Text(rules_a.until_text(
-                    row.decision_date, row.valid_until, row.decision_precision) or (
+                    row.decision_date, row.valid_until, row.decision_precision,
+                    row.until_precision) or (
                     S.ATT_TERM_UNKNOWN if row.decision_date is None else S.ATT_INDEFINITE_SHORT),
                     style="bold yellow" if row.clarify and row.decision_date else until_style),
                 "order": Text(row.order, style=style),

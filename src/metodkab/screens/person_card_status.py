@@ -33,13 +33,16 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
                 text.append(S.ATT_INDEFINITE, style="dim")
         elif rules_a.term_unsure(cat, day):      # a year-only decision: the day decides
             text.append(S.ATT_UNTIL.format(date=rules_a.until_text(
-                cat.decision_date, cat.valid_until, cat.decision_precision)), style="yellow")
-            text.append(S.ATT_TERM_CLARIFY, style="bold yellow")
+                cat.decision_date, cat.valid_until, cat.decision_precision,
+                cat.until_precision)), style="yellow")
+            text.append(S.ATT_TERM_CLARIFY_UNTIL if rules_a.until_by_year(
+                cat.valid_until, cat.until_precision) else S.ATT_TERM_CLARIFY, style="bold yellow")
         else:
             level = rules_a.expiry_level(end, day)
             style = {"red": "bold red", "warn": "yellow"}.get(level or "", "")
             text.append(S.ATT_UNTIL.format(date=rules_a.until_text(
-                cat.decision_date, cat.valid_until, cat.decision_precision)), style=style)
+                cat.decision_date, cat.valid_until, cat.decision_precision,
+                cat.until_precision)), style=style)
             if level:
                 text.append(S.ATT_APPLY_BY.format(
                     date=format_date(rules_a.apply_by(end))), style=style)
@@ -48,8 +51,11 @@ def attestation_text(att: PersonAttestation, day: dt.date, *, employed: bool = T
         if row.clarify and not row.current:
             text.append(S.ATT_HOLDS.format(category=row.category, position=row.position))
             text.append(S.ATT_UNTIL.format(date=rules_a.until_text(
-                row.decision_date, row.valid_until, row.decision_precision)), style="yellow")
-            text.append(S.ATT_TERM_CLARIFY + "\n", style="bold yellow")
+                row.decision_date, row.valid_until, row.decision_precision,
+                row.until_precision)), style="yellow")
+            text.append((S.ATT_TERM_CLARIFY_UNTIL if rules_a.until_by_year(
+                row.valid_until, row.until_precision) else S.ATT_TERM_CLARIFY) + "\n",
+                style="bold yellow")
     state = att.conformity_state
     if state is not None:
         text.append(S.ATT_NO_CATEGORY, style="bold")

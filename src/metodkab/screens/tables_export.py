@@ -173,7 +173,8 @@ def schedule_sheets(schedule: store_a.Schedule, school: str) -> list[Sheet]:
         return format_end(value, "year") if year_only else value
 
     expiring = [[r.name, r.position, r.category, year(r.valid_until, r.year_only),
-                 S.ATT_CLARIFY_DECISION if r.clarify else r.apply_by, yes_no(r.red)]
+                 (S.ATT_CLARIFY_UNTIL if r.until_year else S.ATT_CLARIFY_DECISION) if r.clarify
+                 else r.apply_by, yes_no(r.red)]
                 for r in schedule.expiring]
     conformity = [[r.name, r.position, year(r.state.last, r.state.year_only),
                    year(r.state.due, r.state.year_only),

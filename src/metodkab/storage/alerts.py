@@ -130,7 +130,10 @@ def collect_alerts(store: Store, day: dt.date, data: ri.IndicatorData | None = N
                               date=format_end(r.valid_until, "year" if r.year_only else "day"))
                           + outside.get(r.staff_id, ""), r.staff_id)
                 for r in plan.expiring if not r.clarify]
-    undated = [AlertItem(S.ALERT_CATEGORY_CLARIFY.format(name=r.name, category=r.category)
+    undated = [AlertItem((S.ALERT_CATEGORY_CLARIFY_UNTIL.format(
+                             name=r.name, category=r.category,
+                             until=format_end(r.valid_until, "year")) if r.until_year
+                          else S.ALERT_CATEGORY_CLARIFY.format(name=r.name, category=r.category))
                          + outside.get(r.staff_id, ""), r.staff_id)
                for r in plan.expiring if r.clarify]
     conformity = [AlertItem(i.text + outside.get(i.staff_id or "", ""), i.staff_id,

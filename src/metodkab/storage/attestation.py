@@ -58,13 +58,14 @@ def attestation_settings(store: Store) -> AttestationSettings:
 
 def _facts(r: dict[str, Any]) -> rules.CategoryFacts:
     return rules.CategoryFacts(r["id"], r["position"], r["category"], _date(r["decision_date"]),
-                               _date(r["valid_until"]), r["decision_precision"])
+                               _date(r["valid_until"]), r["decision_precision"],
+                               r["until_precision"])
 
 
 def _categories(store: Store, where: str, params: Any) -> list[dict[str, Any]]:
     return _rows(store, "SELECT c.id, c.staff_id, c.position, c.category, c.decision_date, "
                         "c.valid_until, c.order_number, c.order_date, c.issuing_body, "
-                        "c.decision_precision "
+                        "c.decision_precision, c.until_precision "
                         f"FROM qualification_category c WHERE c.deleted = 0 AND {where} "
                         "ORDER BY c.decision_date DESC, c.rowid DESC", params)
 
@@ -96,6 +97,7 @@ class CategoryRow:
     current: bool            # held on the report date
     level: str | None        # "red" / "warn" while it is ending (current ones only)
     decision_precision: str = "day"    # "year": «2019 г.» (and its term's end too)
+    until_precision: str = "day"       # "year": «до 2024 г.» (valid_until its 1 January)
     clarify: bool = False    # only the unknown day decides its state: «уточнить дату решения»
 
 
@@ -136,7 +138,7 @@ def _conformity_state(records: list[dict[str, Any]], hire_date: dt.date | None,
     person whose category ended on 23.01.2026 is not «due since 01.09.2023»)."""
     state = rules.conformity_state(_conformity_facts(records), hire_date, day,
                                    settings.conformity_years, settings.warn_months)
-    lapsed = sorted((end, rules.term_span(c)[1], c.valid_until is None) for c in cats
+    lapsed = sorted((end, rules.term_span(c)[1], rules.end_year_only(c)) for c in cats
                     if (end := rules.term_end(c.decision_date, c.valid_until,
                                               c.decision_precision)) is not None and end <= day)
     if state.state in ("exempt", "clarify") or not lapsed:
@@ -166,7 +168,7 @@ def person_attestation(store: Store, staff_id: str, day: dt.date) -> PersonAttes
         current=r["id"] in held_ids,
         level=("red" if listed[r["id"]].red else "warn")
         if r["id"] in listed and not listed[r["id"]].clarify else None,
-        decision_precision=r["decision_precision"],
+        decision_precision=r["decision_precision"], until_precision=r["until_precision"],
         clarify=r["id"] in listed and listed[r["id"]].clarify)
         for r in cat_rows]
     conf_rows = _conformity(store, "a.staff_id = ?", (staff_id,))
@@ -193,7 +195,8 @@ def check_category(store: Store, record: QualificationCategory, day: dt.date) ->
                                              (record.staff_id, record.id))]
     positions = repo.get(store, Staff, record.staff_id).positions
     new = rules.CategoryFacts(record.id, record.position, record.category, record.decision_date,
-                              record.valid_until, record.decision_precision)
+                              record.valid_until, record.decision_precision,
+                              record.until_precision)
     return rules.check_category(new, others, positions=positions, today=day)
 
 
@@ -252,7 +255,8 @@ class ExpiringRow:
     apply_by: dt.date | None
     red: bool
     clarify: bool = False             # «уточнить дату решения» (reports.attestation.expiring)
-    year_only: bool = False           # ``valid_until`` counted from a year-only decision
+    year_only: bool = False           # ``valid_until`` known by its year (rules.end_year_only)
+    until_year: bool = False          # stated by its year: «уточнить срок действия»
 
 
 @dataclass(frozen=True)
@@ -340,7 +344,8 @@ def schedule(store: Store, day: dt.date) -> Schedule:
                 p["id"], p["name"], cat.position, cat.category, item.until,
                 None if item.clarify or item.until is None else rules.apply_by(item.until),
                 item.red, clarify=item.clarify,
-                year_only=cat.decision_precision == rules.YEAR_ONLY and cat.valid_until is None))
+                year_only=rules.end_year_only(cat),
+                until_year=rules.until_by_year(cat.valid_until, cat.until_precision)))
         for elig in rules.eligibility(cats, day):
             eligible.append(EligibleRow(p["id"], p["name"], elig.position, elig.holds.category,
                                         elig.holds.decision_date, elig.targets,

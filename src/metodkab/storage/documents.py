@@ -141,7 +141,8 @@ def _profile(store: Store, person: Staff, day: dt.date,
         category=c.category, position=c.position,
         # a term counted from a year-only decision is «2026 г.» (until_text), not a day
         term=S.DOC_ROUTE_CATEGORY_UNTIL.format(date=ra.until_text(
-            c.decision_date, c.valid_until, c.decision_precision) or format_date(until)) if (
+            c.decision_date, c.valid_until, c.decision_precision,
+            c.until_precision) or format_date(until)) if (
             until := c.valid_until or ra.default_valid_until(c.decision_date))
         else S.DOC_ROUTE_CATEGORY_UNKNOWN if ra.needs_date(c)
         else S.DOC_ROUTE_CATEGORY_FOREVER) for c in held) or S.DOC_ROUTE_CATEGORY_NONE

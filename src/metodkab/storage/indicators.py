@@ -58,9 +58,11 @@ def load_data(store: Store, day: dt.date,
                             for r in _rows(store, """
             SELECT staff_id, date, kind, percent, score, max_score FROM diagnostic
             WHERE deleted = 0 AND date <= ?""", (day.isoformat(),)))
-        categories = tuple(ri.CategoryFact(r[0], r[1], _d(r[2]), _d(r[3]), r[4], r[5] or "day")
+        categories = tuple(ri.CategoryFact(r[0], r[1], _d(r[2]), _d(r[3]), r[4], r[5] or "day",
+                                           r[6] or "day")
                            for r in _rows(store, """
-            SELECT staff_id, category, decision_date, valid_until, position, decision_precision
+            SELECT staff_id, category, decision_date, valid_until, position, decision_precision,
+                   until_precision
             FROM qualification_category WHERE deleted = 0""", ()))
         mentees: dict[str, list[str]] = {}
         for mentorship_id, staff_id in _rows(store, """

@@ -26,6 +26,9 @@ History:
       'year'); the rules read it in reports/attestation.py.
   10 — a course known only by its year may have started within that year: training's
       CHECK compares the years then (its end is stored as 1 January).
+  11 — a category's «действует до» a list gives only by its year says so
+      (``qualification_category.until_precision`` 'year': valid_until is its 1 January,
+      not the 31 December stored before); the rules read it in reports/attestation.py.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from metodkab import strings as S
 if TYPE_CHECKING:   # only annotations: opening a database of the current version needs
     from sqlite_utils import Database   # neither sqlite-utils nor the steps below
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # The municipal office's database (sync/municipal.py makes and migrates it): told apart
 # from a school's by its application id; backups and restore check both kinds.
 OFFICE_APPLICATION_ID = 0x4D4B4D4F          # "MKMO"
@@ -300,9 +303,16 @@ def _v9_to_v10(db: Database) -> None:
         raise DatabaseDamaged(S.MIGRATION_UNEXPECTED_TABLE.format(table="training"))
 
 
+def _v10_to_v11(db: Database) -> None:
+    # Existing rows keep 'day': a 31 December stored before may have been stated as such.
+    db.conn.execute("ALTER TABLE qualification_category ADD COLUMN until_precision TEXT "
+                    "NOT NULL DEFAULT 'day' CHECK (until_precision IN ('day', 'year'))")
+
+
 STEPS: dict[int, Callable[[Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
                                                 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
-                                                7: _v7_to_v8, 8: _v8_to_v9, 9: _v9_to_v10}
+                                                7: _v7_to_v8, 8: _v8_to_v9, 9: _v9_to_v10,
+                                                10: _v10_to_v11}
 
 
 def migrate(db: Database, from_version: int) -> None:

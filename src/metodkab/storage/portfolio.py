@@ -108,7 +108,8 @@ def load_portfolio(store: Store, staff_id: str, day: dt.date | None = None
     categories = tuple((c.category, c.position,
                         ra.decision_text(c.decision_date, c.decision_precision)
                         or S.ATT_DECISION_UNKNOWN,
-                        ra.until_text(c.decision_date, c.valid_until, c.decision_precision)
+                        ra.until_text(c.decision_date, c.valid_until, c.decision_precision,
+                                      c.until_precision)
                         or (S.ATT_TERM_UNKNOWN if c.decision_date is None
                             else S.ATT_INDEFINITE_SHORT),
                         c.order)

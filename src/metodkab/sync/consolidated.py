@@ -350,8 +350,8 @@ def _lists(result: SchoolFigures, code: str, name: str, data: ri.IndicatorData,
         until = rules.category_warning_until(
             data.day, int(data.setting("category_warn_months") or 6))
         for i in expiring.ids:
-            # (an end not stated but counted is a year-only decision's: «2024 г.»)
-            ending = sorted((end, c.category, "day" if c.valid_until else "year")
+            # (an end stated by its year, or counted from a year-only decision: «2024 г.»)
+            ending = sorted((end, c.category, "year" if ra.end_year_only(c.facts()) else "day")
                             for c in data.categories
                             if c.staff_id == i and (end := ra.term_end(
                                 c.decision_date, c.valid_until, c.decision_precision))
@@ -363,7 +363,10 @@ def _lists(result: SchoolFigures, code: str, name: str, data: ri.IndicatorData,
     # as the school's Аттестация lists them: no decision date, or only its year and the
     # day decides (reports.attestation.expiring) — apart from the figure, «уточнить»
     for i, items in ri.categories_to_clarify(data).items():
-        result.expiring += filter(None, (row(i, S.MX_CATEGORY_CLARIFY.format(
+        result.expiring += filter(None, (row(i, S.MX_CATEGORY_CLARIFY_UNTIL.format(
+            category=e.cat.category, until=format_end(e.cat.valid_until, "year"))
+            if ra.until_by_year(e.cat.valid_until, e.cat.until_precision)
+            else S.MX_CATEGORY_CLARIFY.format(
             category=e.cat.category,
             decided=format_end(e.cat.decision_date, e.cat.decision_precision)
             or S.ATT_DECISION_UNKNOWN)) for e in items))
