@@ -320,6 +320,21 @@ def test_failure_inside_an_outer_transaction_rolls_back_everything(fresh_db):
     assert (seq(fresh_db), all_counts(fresh_db)) == before
 
 
+def test_save_creates_a_new_record_and_updates_one_read(fresh_db):
+    new_id = repo.save(fresh_db, person())
+    stored = repo.get(fresh_db, Staff, new_id)
+    assert (stored.last_name, stored.version) == ("Иванова", 1)
+    changed = stored.model_copy(update={"last_name": "Петрова"})
+    assert repo.save(fresh_db, changed) == new_id
+    again = repo.get(fresh_db, Staff, new_id)
+    assert (again.last_name, again.version) == ("Петрова", 2)
+    assert [r["action"] for r in rows(fresh_db, "audit_log")
+            if r["record_id"] == new_id] == ["insert", "update"]
+    assert len(rows(fresh_db, "staff")) == 1
+    with pytest.raises(Conflict):                   # the version read is stale now
+        repo.save(fresh_db, changed)
+
+
 def test_a_write_a_failed_call_left_open_is_rolled_back(fresh_db):
     """``run_db`` calls ``roll_back_open`` after a failed call: a write outside ``atomic``
     (an implicit transaction) does not wait for the next commit."""

@@ -131,10 +131,7 @@ class FormScreen(DbCalls, Screen[str | None]):
         """Write the record (runs in a worker; ``values`` are the form's raw values)."""
         from metodkab.storage import repo
 
-        if record.id is None:
-            return repo.create(store, record)
-        repo.update(store, record)
-        return record.id
+        return repo.save(store, record)
 
     # --- the pattern --------------------------------------------------------------------
     def compose(self):

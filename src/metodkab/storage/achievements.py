@@ -122,10 +122,7 @@ def achievement_years(store: Store) -> list[str]:
 
 
 def save_achievement(store: Store, record: Achievement) -> str:
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
 
 
 def save_group(store: Store, template: Achievement, staff_ids: list[str]) -> str:
@@ -186,10 +183,7 @@ def person_learning(store: Store, staff_id: str) -> list[LearningRow]:
 
 
 def save_learning(store: Store, record: ShortLearning) -> str:
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
 
 
 def delete_learning(store: Store, learning_id: str) -> None:

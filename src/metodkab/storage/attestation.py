@@ -16,28 +16,17 @@ from typing import TYPE_CHECKING, Any
 from metodkab import strings as S
 from metodkab.reports import attestation as rules
 from metodkab.storage.db import Store
+from metodkab.storage.rows import dict_rows as _rows, full_name, iso_date as _date
 from metodkab.storage.rulesql import employed
 from metodkab.storage.search import LIKE, like_pattern
 
 if TYPE_CHECKING:   # the schedule (the dashboard's alerts) reads without models
     from metodkab.domain.models import ConformityAttestation, QualificationCategory
 
-NAME = ("s.last_name || ' ' || s.first_name || "
-        "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
+NAME = full_name("s")
 EMPLOYED = employed("s")
 MAIN_POSITION = ("(SELECT position FROM staff_position p WHERE p.staff_id = s.id "
                  "AND p.deleted = 0 ORDER BY sort_order LIMIT 1)")
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    with store.mutex:
-        cur = store.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -200,36 +189,31 @@ def check_category(store: Store, record: QualificationCategory, day: dt.date) ->
     return rules.check_category(new, others, positions=positions, today=day)
 
 
-def save_category(store: Store, record: QualificationCategory) -> str:
+def save_record(store: Store, record: QualificationCategory | ConformityAttestation) -> str:
+    """A category or a СЗД created when new, updated when read (``repo.save``); its id."""
     from metodkab.storage import repo
 
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
+
+
+save_category = save_conformity = save_record       # the names the forms call
 
 
 def delete_category(store: Store, category_id: str) -> None:
-    from metodkab.domain.models import QualificationCategory
-    from metodkab.storage import repo
-
-    repo.soft_delete(store, QualificationCategory, category_id)
-
-
-def save_conformity(store: Store, record: ConformityAttestation) -> str:
-    from metodkab.storage import repo
-
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    _delete(store, "QualificationCategory", category_id)
 
 
 def delete_conformity(store: Store, record_id: str) -> None:
-    from metodkab.domain.models import ConformityAttestation
+    _delete(store, "ConformityAttestation", record_id)
+
+
+def _delete(store: Store, model: str, record_id: str) -> None:
+    """``repo.soft_delete`` of a record of ``model`` (domain.models and repo imported
+    here: the schedule reads without them)."""
+    from metodkab.domain import models
     from metodkab.storage import repo
 
-    repo.soft_delete(store, ConformityAttestation, record_id)
+    repo.soft_delete(store, getattr(models, model), record_id)
 
 
 def position_options(store: Store, staff_id: str | None) -> list[str]:

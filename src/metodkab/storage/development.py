@@ -119,10 +119,7 @@ def diagnostic_options(store: Store, staff_id: str | None) -> list[tuple[str, st
 
 
 def save_diagnostic(store: Store, record: Diagnostic) -> str:
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
 
 
 def delete_diagnostic(store: Store, diagnostic_id: str) -> None:
@@ -141,10 +138,7 @@ def save_deficit(store: Store, record: Deficit, day: dt.date | None = None) -> s
         record = record.model_copy(update={"resolved_date": day})
     if record.status != "устранён" and record.resolved_date is not None:
         record = record.model_copy(update={"resolved_date": None})
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
 
 
 def deficit_dependents(store: Store, deficit_id: str) -> tuple[int, int]:
@@ -249,10 +243,7 @@ def check_route(store: Store, record: IndividualRoute) -> list[str]:
 
 
 def save_route(store: Store, record: IndividualRoute) -> str:
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
 
 
 def delete_route(store: Store, route_id: str) -> int:

@@ -19,28 +19,16 @@ from metodkab.reports import rules as common
 from metodkab.storage import repo
 from metodkab.storage.db import Store
 from metodkab.storage.errors import HasDependents
+from metodkab.storage.rows import dict_rows as _rows, full_name, iso_date as _date
 from metodkab.storage.rulesql import employed, in_p
 from metodkab.storage.search import like_pattern as _like
 
-NAME = ("{a}.last_name || ' ' || {a}.first_name || "
-        "CASE WHEN {a}.middle_name <> '' THEN ' ' || {a}.middle_name ELSE '' END")
 EMPLOYED = employed("s")
 # A pair is active on :d: its id is among :active, the ids ``active_pair_ids`` found by
 # reports.mentorship.active_on (no second copy of the rule in SQL).
 ACTIVE_ON = "m.id IN (SELECT value FROM json_each(:active))"
 STATUSES = ("действует", "завершена", "прервана", "all")
 PAGE_SIZE = 200
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    with store.mutex:
-        cur = store.db.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -105,7 +93,7 @@ def _people(store: Store, ids: Iterable[str]) -> dict[str, rules.PersonFacts]:
     if not ids:
         return {}
     marks = ", ".join("?" for _ in ids)
-    rows = _rows(store, f"SELECT s.id, {NAME.format(a='s')} AS name, s.hire_date, "
+    rows = _rows(store, f"SELECT s.id, {full_name('s')} AS name, s.hire_date, "
                         f"s.dismissal_date FROM staff s WHERE s.id IN ({marks})", ids)
     return {r["id"]: rules.PersonFacts(r["id"], r["name"], _date(r["hire_date"]),
                                        _date(r["dismissal_date"])) for r in rows}
@@ -113,7 +101,7 @@ def _people(store: Store, ids: Iterable[str]) -> dict[str, rules.PersonFacts]:
 
 def all_people(store: Store) -> dict[str, rules.PersonFacts]:
     """Every person not deleted, as the pair rules need them (hire and dismissal dates)."""
-    rows = _rows(store, f"SELECT s.id, {NAME.format(a='s')} AS name, s.hire_date, "
+    rows = _rows(store, f"SELECT s.id, {full_name('s')} AS name, s.hire_date, "
                         "s.dismissal_date FROM staff s WHERE s.deleted = 0")
     return {r["id"]: rules.PersonFacts(r["id"], r["name"], _date(r["hire_date"]),
                                        _date(r["dismissal_date"])) for r in rows}
@@ -238,11 +226,11 @@ def _where(query: MentorshipQuery, day: dt.date,
 
 
 _REGISTER = f"""
-SELECT m.id, m.mentor_id, {NAME.format(a='s')} AS mentor, m.form, m.reason, m.start_date,
+SELECT m.id, m.mentor_id, {full_name('s')} AS mentor, m.form, m.reason, m.start_date,
        m.planned_end, m.actual_end, m.status, m.order_number, m.order_date,
-       coalesce({NAME.format(a='c')}, '') AS curator,
+       coalesce({full_name('c')}, '') AS curator,
        (SELECT group_concat(name, '|') FROM (
-            SELECT {NAME.format(a='x')} AS name FROM mentorship_mentee mm
+            SELECT {full_name('x')} AS name FROM mentorship_mentee mm
             JOIN staff x ON x.id = mm.staff_id
             WHERE mm.mentorship_id = m.id AND mm.deleted = 0 ORDER BY x.name_norm)) AS mentees,
        (SELECT group_concat(staff_id, ',') FROM mentorship_mentee mm
@@ -360,7 +348,7 @@ def people_options(store: Store, day: dt.date, keep: Iterable[str] = (), *,
         loads.update(p.mentor_id for p in _pair_facts(store)
                      if rules.active_on(p, day, people))
     params: list[Any] = [day.isoformat(), *keep]
-    sql = (f"SELECT s.id, {NAME.format(a='s')} AS name, s.dismissal_date FROM staff s "
+    sql = (f"SELECT s.id, {full_name('s')} AS name, s.dismissal_date FROM staff s "
            "WHERE s.deleted = 0 AND (employed_on(NULL, s.dismissal_date, ?) "
            f"OR s.id IN ({marks})) ORDER BY s.name_norm")
     from metodkab import strings as S
@@ -378,7 +366,7 @@ def people_options(store: Store, day: dt.date, keep: Iterable[str] = (), *,
 
 def mentor_filter_options(store: Store) -> list[tuple[str, str]]:
     """Everyone who has ever been a mentor (for the register's filter)."""
-    sql = (f"SELECT DISTINCT s.id, {NAME.format(a='s')} AS name, s.name_norm FROM mentorship m "
+    sql = (f"SELECT DISTINCT s.id, {full_name('s')} AS name, s.name_norm FROM mentorship m "
            "JOIN staff s ON s.id = m.mentor_id WHERE m.deleted = 0 ORDER BY s.name_norm")
     return [(r["id"], r["name"]) for r in _rows(store, sql)]
 
@@ -458,10 +446,7 @@ def load_card(store: Store, mentorship_id: str, day: dt.date, today: dt.date) ->
 
 
 def save_mentorship(store: Store, record: Mentorship) -> str:
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
 
 
 def _change(store: Store, mentorship_id: str, **changes: Any) -> None:
@@ -616,7 +601,7 @@ def coverage(store: Store, day: dt.date) -> Coverage:
         "new_after": rules.new_staff_hired_after(day, settings.new_staff_months).isoformat(),
     }
     people = _rows(store, f"""
-        SELECT s.id, {NAME.format(a='s')} AS name, s.name_norm, s.birth_date,
+        SELECT s.id, {full_name('s')} AS name, s.name_norm, s.birth_date,
                s.ped_start_date, s.hire_date,
                (SELECT group_concat(subject, ', ') FROM (SELECT subject FROM staff_subject x
                  WHERE x.staff_id = s.id AND x.deleted = 0 ORDER BY sort_order)) AS subjects
@@ -630,7 +615,7 @@ def coverage(store: Store, day: dt.date) -> Coverage:
         marks = ", ".join("?" for _ in ids)
         for r in _rows(store, f"""
                 SELECT mm.staff_id, m.id, m.start_date, m.planned_end, m.actual_end, m.status,
-                       {NAME.format(a='s')} AS mentor
+                       {full_name('s')} AS mentor
                 FROM mentorship_mentee mm JOIN mentorship m ON m.id = mm.mentorship_id
                 JOIN staff s ON s.id = m.mentor_id
                 WHERE mm.deleted = 0 AND m.deleted = 0 AND mm.staff_id IN ({marks})
@@ -691,7 +676,7 @@ def mentor_suggestions(store: Store, mentee_id: str,
     settings = mentorship_settings(store)
     d = day.isoformat()
     staff = {r["id"]: r for r in _rows(store, f"""
-        SELECT s.id, {NAME.format(a='s')} AS name, s.birth_date, s.ped_start_date, s.hire_date,
+        SELECT s.id, {full_name('s')} AS name, s.birth_date, s.ped_start_date, s.hire_date,
           (SELECT category FROM qualification_category c WHERE c.staff_id = s.id
              AND c.deleted = 0
              AND category_valid_on(c.decision_date, c.valid_until, :d, c.decision_precision)
@@ -764,7 +749,7 @@ def mentor_load(store: Store, day: dt.date, years: int = 3) -> tuple[list[int], 
     year_list = list(range(first, first + years))
     loads = rules.mentor_load(_pair_facts(store), day, year_list, all_people(store))
     names = {r["id"]: r["name"] for r in _rows(
-        store, f"SELECT s.id, {NAME.format(a='s')} AS name FROM staff s WHERE s.id IN "
+        store, f"SELECT s.id, {full_name('s')} AS name FROM staff s WHERE s.id IN "
                "(SELECT mentor_id FROM mentorship WHERE deleted = 0)")}
     rows = [LoadRow(m, names.get(m, "?"), v.now_pairs, v.now_mentees, v.per_year, v.total)
             for m, v in loads.items()]

@@ -20,25 +20,14 @@ from metodkab.storage import repo
 from metodkab.storage import training as store_t
 from metodkab.storage.db import Store
 from metodkab.storage.documents import load_signers, years_text
+from metodkab.storage.rows import dict_rows as _rows, full_name, iso_date as _d
 from metodkab.storage.settings import report_date
 
-NAME = ("s.last_name || ' ' || s.first_name || "
-        "CASE WHEN s.middle_name <> '' THEN ' ' || s.middle_name ELSE '' END")
+NAME = full_name("s")
 # Achievements that are methodical work: printed once, under «Достижения…» (an achievement
 # record, domain.md §2), and counted in «Методическая работа» with a pointer to them.
 METHODICAL_KINDS = ("выступление", "публикация", "мастер-класс", "обобщение опыта",
                     "открытый урок")
-
-
-def _rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    with store.mutex:
-        cur = store.db.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
-
-
-def _d(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 def _dates(start: dt.date | None, end: dt.date | None) -> str:

@@ -185,6 +185,14 @@ def update(store: Store, record: Record, *, note: str = "") -> int:
     return record.version + 1
 
 
+def save(store: Store, record: Record) -> str:
+    """Create a new record (no id yet) or update one read from the database; its id."""
+    if record.id is None:
+        return create(store, record)
+    update(store, record)
+    return record.id
+
+
 def soft_delete(store: Store, model: type[Record], record_id: str) -> None:
     """Mark a record (and its link rows) deleted; it stays for sync and history."""
     with store.atomic():

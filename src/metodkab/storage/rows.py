@@ -10,9 +10,10 @@ from metodkab.storage.db import Store
 
 
 def dict_rows(store: Store, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-    """The rows of ``sql``, each a dict by column name."""
+    """The rows of ``sql``, each a dict by column name (on the connection itself: the
+    dashboard's schedule reads without importing sqlite-utils)."""
     with store.mutex:
-        cur = store.db.conn.execute(sql, params)
+        cur = store.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 

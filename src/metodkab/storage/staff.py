@@ -288,7 +288,4 @@ def save_staff(store: Store, record: Any) -> str:
         found = same_person(store, record)
         if found is not None:
             raise SamePerson(S.CHECK_SAME_PERSON_FIELD, found[0])
-        if record.id is None:
-            return repo.create(store, record)
-        repo.update(store, record)
-        return record.id
+        return repo.save(store, record)

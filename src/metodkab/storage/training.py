@@ -251,10 +251,7 @@ def check_training(store: Store, record: Training) -> list[rules.Finding]:
 
 
 def save_training(store: Store, record: Training) -> str:
-    if record.id is None:
-        return repo.create(store, record)
-    repo.update(store, record)
-    return record.id
+    return repo.save(store, record)
 
 
 # --- group entry -------------------------------------------------------------------------
