@@ -321,6 +321,9 @@ F_PHONE = "Телефон"
 F_EMAIL = "Эл. почта"
 F_NOTES = "Примечание"
 DATE_PLACEHOLDER = "ДД.ММ.ГГГГ"
+# An empty text field on a 16-colour terminal, where its shade is the screen's: a line to
+# write on, as on a paper form.
+FIELD_BLANK = "_" * 64
 SEX_LABELS = {"м": "мужской", "ж": "женский"}
 
 # --- associations -----------------------------------------------------------------------

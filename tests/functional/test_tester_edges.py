@@ -309,3 +309,39 @@ async def test_first_run_school_form_labels_fit_on_one_line(tmp_path):
             label = row.query_one(".form-label", Label)
             assert label.size.height == 1, row.label_text
             assert line(label).startswith(row.label_text.rstrip(" *")), row.label_text
+
+
+async def test_an_empty_text_field_shows_a_line_on_a_16_colour_terminal(tmp_path, monkeypatch):
+    """A 16-colour terminal has no shade between a field and the screen: Кадры → Ins showed
+    nothing beside «Имя *» or «Телефон». An empty field shows a line to write on; what is
+    typed replaces it; a date keeps its «ДД.ММ.ГГГГ»."""
+    from metodkab.app import MetodkabApp
+
+    monkeypatch.setattr(textual_constants, "COLOR_SYSTEM", "standard")
+    monkeypatch.setattr(MetodkabApp, "is_headless", property(lambda self: False))
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "insert")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, StaffFormScreen)
+        await type_text(pilot, "Петров")
+        await pilot.press("tab")
+        await settle(pilot)
+        field = form.form.widget
+        assert as_seen(app, field("last_name")) == "Петров"
+        for name in ("first_name", "middle_name", "phone", "email"):
+            shown = as_seen(app, field(name)).replace("\n", "")    # console wraps at 80
+            assert shown.startswith("_" * 40) and set(shown) == {"_"}, (name, shown)
+        assert as_seen(app, field("birth_date")) == "ДД.ММ.ГГГГ"
+
+
+async def test_an_empty_text_field_has_no_line_on_a_full_colour_terminal(tmp_path):
+    """Where a field has its own shade the line is not drawn (the snapshots stay)."""
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "insert")
+        await settle(pilot)
+        assert line(app.screen.form.widget("phone")) == ""

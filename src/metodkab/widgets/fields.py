@@ -84,6 +84,10 @@ class TextField(Input):
     def on_mount(self) -> None:
         if not getattr(self.app, "blink", True):
             self.cursor_blink = False
+        # A 16-colour terminal has no shade between a field and the screen: an empty field
+        # without a placeholder of its own was not there at all, so it shows a dim line.
+        if self.app.native_ansi_color and not self.placeholder:
+            self.placeholder = S.FIELD_BLANK
 
     def _on_focus(self, event: events.Focus) -> None:
         # Input's handler (run after this one) selects all with the cursor at the end;
