@@ -56,12 +56,23 @@ async def test_typing_filters_the_activities_and_esc_clears(programme_db):
         table = screen.query_one("#agenda-table", DataTable)
         assert current_key(table) == ids["Неделя математики"]
 
+        await pilot.press("1")                  # the outline: the same search
+        await settle(pilot)
+        tree = screen.query_one("#outline-tree")
+        assert tree.has_focus
+        assert [leaf.data[1] for task in tree.root.children for leaf in task.children] == \
+            [ids["Неделя математики"]]
+
         await pilot.press("escape")             # the search goes first
         await settle(pilot)
         assert app.screen is screen
         assert search.value == ""
         assert status(screen) == S.PROG_STATUS.format(total=5, overdue=3)
+        assert len([leaf for task in tree.root.children for leaf in task.children]) == 5
+        await pilot.press("down", "2")          # ↓ from the search box: the view; 2: agenda
+        await settle(pilot)
         assert ids["Педсовет «Итоги года»"] not in listed(screen)    # the agenda again
+        assert listed(screen)[0] == "h:overdue"
 
         # A responsible person's name and a task's title find their activities too.
         await type_text(pilot, "петров")

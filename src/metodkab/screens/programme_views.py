@@ -52,8 +52,12 @@ class ProgrammeViews:
         tree.root.data = ("programme", data.programme.id)
         tree.root.expand()
         target = tree.root
+        found = self.found        # a search: only what it finds, in the tasks it is in
         for task in data.tasks:
             acts = [a for a in data.activities if a.task_id == task.id]
+            shown = [a for a in acts if found is None or a.id in found]
+            if found is not None and not shown:
+                continue
             label = Text(S.PROG_TASK_LABEL.format(number=task.number, title=task.title),
                          style="bold", no_wrap=True, overflow="ellipsis")
             done = sum(rp.is_done(a.fact, data.day) for a in acts)
@@ -64,7 +68,7 @@ class ProgrammeViews:
                                  expand=task.id not in self.collapsed)
             if keep == ("task", task.id):
                 target = node
-            for a in acts:
+            for a in shown:
                 leaf = node.add_leaf(activity_label(a, data.day), data=("activity", a.id))
                 if keep == ("activity", a.id):
                     target = leaf
