@@ -16,9 +16,9 @@ from types import SimpleNamespace
 
 from metodkab import strings as S
 from metodkab.domain.jsonio import read_json_object
-from metodkab.domain.parse import norm
 from metodkab.reports.indicators import in_p
 from metodkab.storage.db import Store
+from metodkab.storage.search import LIKE, like_pattern
 from metodkab.sync import packet
 from metodkab.sync.errors import PacketRefused, SyncError
 from metodkab.sync.municipal import PacketOutcome, identity_refusal, office_secret
@@ -238,11 +238,6 @@ class SchoolsPage:
     days: int                 # … for more than this many days
 
 
-def _like(text: str) -> str:
-    escaped = norm(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def schools_page(store: Store, query: SchoolQuery, day: dt.date | None = None) -> SchoolsPage:
     """One page of the schools the office knows (seen or only listed), searched by code or
     name and sorted in SQL; the packets, the gaps and the staff in P(D) are read for the
@@ -251,8 +246,8 @@ def schools_page(store: Store, query: SchoolQuery, day: dt.date | None = None) -
     days = silent_days(store)
     where, params = "", {}
     if query.search.strip():
-        where = "WHERE norm(code) LIKE :search ESCAPE '\\' OR norm(name) LIKE :search ESCAPE '\\' "
-        params["search"] = _like(query.search)
+        where = f"WHERE norm(code) {LIKE} OR norm(name) {LIKE} "
+        params["search"] = like_pattern(query.search)
     order = _SCHOOL_ORDER.get(query.sort, _SCHOOL_ORDER["code"])
     with store.mutex:
         conn = store.db.conn
