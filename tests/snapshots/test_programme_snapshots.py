@@ -73,6 +73,13 @@ def test_agenda(snap_compare, programme_app):
     assert snap_compare(programme_app, terminal_size=SIZES["80x24"], run_before=_open("2"))
 
 
+def test_search(snap_compare, programme_app):
+    """«сидор» typed in the outline: the two activities of Сидоренко in «2 Сроки», every
+    deadline, and the status line «Найдено: 2 из 7»."""
+    assert snap_compare(programme_app, terminal_size=SIZES["80x24"],
+                        run_before=_open(*"сидор"))
+
+
 def test_progress(snap_compare, programme_app):
     assert snap_compare(programme_app, terminal_size=SIZES["80x24"], run_before=_open("4"))
 
