@@ -5,6 +5,7 @@ card shows «2021 г.»; the category's full date is entered later (precision th
 and the course known by its year takes a start date within that year."""
 
 import datetime as dt
+import os
 
 from metodkab.domain.models import ConformityAttestation, QualificationCategory, Staff, Training
 from metodkab.screens.attestation import AttestationScreen
@@ -155,3 +156,90 @@ async def test_year_only_dates_are_shown_as_years_and_entered_later(tmp_path):
         assert (szd.date, szd.date_precision) == (D(2021, 4, 20), "day")
         info = str(card.query_one("#att-info").render())
         assert "20.04.2026" in info and "уточнить" not in info
+
+
+async def test_a_term_known_by_its_year_is_shown_as_its_year_and_entered_later(tmp_path):
+    """«первая 10.03.2022» «действует до 2026» (the term from the decision would end in
+    2027): the preview says «до 2026 г.» is stored, F5 and the card show «2026 г.» and ask to
+    clarify the term (on 23.11.2026 it may have ended or not), the form takes the day."""
+    from metodkab.screens.import_preview import ImportPreviewScreen, RowDialog
+
+    path = tmp_path / "список.csv"
+    path.write_bytes(("ФИО;Должность;Категория;Действует до\r\n"
+                      "Орлова Мария Ивановна;учитель;первая 10.03.2022;2026\r\n").encode("cp1251"))
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        await open_path(pilot, path)
+        assert isinstance(app.screen, ImportPreviewScreen)
+        app.screen.query_one("#imp-table").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RowDialog)
+        assert "записано «до 2026 г.»" in app.screen.text and "31.12" not in app.screen.text
+        app.save_screenshot(str(tmp_path / "preview.svg"))
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        (category,) = repo.find(app.store, QualificationCategory)
+        assert (category.valid_until, category.until_precision) == (D(2026, 1, 1), "year")
+
+        await pilot.press("f5")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AttestationScreen)
+        line = row_text(screen.query_one("#exp-table"), 0)
+        assert "Орлова" in line and "2026 г." in line and "уточнить" in line
+        assert "31.12" not in line and "01.01" not in line
+        app.save_screenshot(str(tmp_path / "f5.svg"))
+
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, PersonCardScreen)
+        await pilot.press("3")
+        await settle(pilot)
+        cats = card.query_one("#cat-table")
+        line = row_text(cats, 0)
+        assert line.startswith("10.03.2022") and "2026 г." in line
+        info = str(card.query_one("#att-info").render())
+        assert "до 2026 г." in info and "уточнить срок действия" in info
+        app.save_screenshot(str(tmp_path / "card.svg"))
+
+        cats.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CategoryFormScreen)
+        field = form.query_one("#field-valid_until")
+        assert (field.value, field.placeholder) == ("", "2026 г.")
+        await pilot.press("ctrl+s")              # nothing typed: still the year
+        await settle(pilot)
+        assert app.screen is card, getattr(app.screen, "question", "")
+        kept = repo.get(app.store, QualificationCategory, category.id)
+        assert (kept.valid_until, kept.until_precision) == (D(2026, 1, 1), "year")
+        cats.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        field = form.query_one("#field-valid_until")
+        field.focus()
+        await type_text(pilot, "31.12.2026")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is card, getattr(app.screen, "message", "")
+        saved = repo.get(app.store, QualificationCategory, category.id)
+        assert (saved.valid_until, saved.until_precision) == (D(2026, 12, 31), "day")
+        info = str(card.query_one("#att-info").render())
+        assert "до 31.12.2026" in info and "уточнить" not in info

@@ -73,6 +73,10 @@ def test_the_card_and_the_schedule_show_the_year_and_ask_to_clarify(fresh_db, tm
     assert (listed.clarify, listed.year_only, listed.until_year) == (True, True, True)
     assert listed.apply_by is None
     assert not att.held                                # the figures: held through 01.01.2026
+    from metodkab.screens.tables_export import schedule_sheets
+
+    (excel_row,) = schedule_sheets(schedule(fresh_db, DAY), "СОШ")[0].rows   # as F5 shows it
+    assert list(excel_row[2:5]) == ["высшая", "2026 г.", "уточнить срок действия"]
 
 
 # --- the rules against a simple reading: every possible last day tried -----------------------
@@ -221,3 +225,18 @@ def test_packet_round_trip_school_and_office_agree(tmp_path):
                if "уточнить срок действия" in p.detail}
     assert set(clarify) == at_school == {"Годова", "Позднова"}
     assert clarify["Годова"] == f"уточнить срок действия: высшая, до {TODAY.year} г."
+
+
+def test_portfolio_and_route_profile_say_the_year(fresh_db):
+    from metodkab.storage.documents import _profile
+    from metodkab.storage.portfolio import load_portfolio
+
+    staff_id = repo.create(fresh_db, Staff(last_name="Годова", first_name="Анна", positions=[T],
+                                           birth_date=D(1980, 1, 1), hire_date=D(2005, 9, 1)))
+    repo.create(fresh_db, QualificationCategory(staff_id=staff_id, position=T, category="первая",
+                                                decision_date=D(2022, 3, 10),
+                                                valid_until=D(2028, 1, 1), until_precision="year"))
+    dossier = load_portfolio(fresh_db, staff_id, DAY)
+    assert [c[2:4] for c in dossier.categories] == [("10.03.2022", "2028 г.")]
+    profile = dict(_profile(fresh_db, repo.get(fresh_db, Staff, staff_id), DAY))
+    assert "первая (учитель), до 2028 г." in profile.values()
