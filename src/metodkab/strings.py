@@ -1010,7 +1010,9 @@ EX_INSPECT_OK = "Подпись школы верна, контрольная с
 
 EX_PACKET_LINE = "{file}: школа {code} {name}, пакет № {seq} ({kind}, {level}), записей: {rows}"
 EX_SUMMARY_TABLE = "Таблица"
-EX_SUMMARY_COLUMNS = ("добавится", "изменится", "без измен.", "удалится", "конфликты")
+# Right-aligned in 11 characters: each title at most 9, so two spaces part them («изменится
+# без измен.» read as one title).
+EX_SUMMARY_COLUMNS = ("добавится", "изменится", "без изм.", "удалится", "конфликты")
 EX_TOTAL = "Итого"
 EX_GAP = "  Пропущены пакеты № {missing}."
 EX_GAP_COVERED = "Их изменения входят в этот пакет (пакеты накопительные)."
