@@ -55,7 +55,7 @@ async def test_year_only_dates_are_shown_as_years_and_entered_later(tmp_path):
         assert "Орлова" in line and "2026 г." in line and "уточнить" in line
         assert "01.01" not in line
         summary = str(screen.query_one("#att-summary").render())
-        assert "уточнить дату решения: 1" in summary
+        assert "уточнить дату: 1" in summary
         await pilot.press("2")
         await settle(pilot)
         conformity = screen.query_one("#conf-due-table")
@@ -198,6 +198,7 @@ async def test_a_term_known_by_its_year_is_shown_as_its_year_and_entered_later(t
         line = row_text(screen.query_one("#exp-table"), 0)
         assert "Орлова" in line and "2026 г." in line and "уточнить" in line
         assert "31.12" not in line and "01.01" not in line
+        assert "уточнить дату: 1" in str(screen.query_one("#att-summary").render())
         app.save_screenshot(str(tmp_path / "f5.svg"))
 
         await pilot.press("escape")
