@@ -28,7 +28,7 @@ from metodkab.screens.training_forms import TrainingFormScreen, ask_delete_train
 from metodkab.storage import attestation as store_a
 from metodkab.storage import development as store_d
 from metodkab.widgets.keys import OPEN_KEY, REMOVE_KEY
-from metodkab.widgets.table import current_key, move_to_key
+from metodkab.widgets.table import current_key, cursor_keys, restore_cursor
 
 TABS = ("main", "courses", "attestation", "diagnostics", "routes", "growth")
 TAB_TABLES = {"main": (), "courses": ("tr-table",), "attestation": ("cat-table", "conf-table"),
@@ -125,8 +125,7 @@ class PersonCardScreen(CardTables, AppScreen):
     # --- loading ----------------------------------------------------------------------------
     def _cursor_keys(self) -> dict[str, str | None]:
         """Where each list's cursor is (or should go: a record just added or opened)."""
-        return {table.id or "": self._keep.pop(table.id or "", None) or current_key(table)
-                for table in self.query(DataTable)}
+        return cursor_keys(self.query(DataTable), self._keep)
 
     def reload(self) -> None:
         # Taken now: overlapping reloads each put the cursors back where they were.
@@ -147,8 +146,7 @@ class PersonCardScreen(CardTables, AppScreen):
         self._fill_development(data)
 
     def _restore(self, table: DataTable) -> None:
-        key = self._restoring.get(table.id or "")
-        move_to_key(table, key)
+        restore_cursor(table, self._restoring)
 
     # --- tabs -------------------------------------------------------------------------------
     @property

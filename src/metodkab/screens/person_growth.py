@@ -21,7 +21,13 @@ from metodkab.screens.dialogs import ConfirmDialog
 from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import PersonGrowth, format_hours
 from metodkab.storage.settings import report_date
-from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns
+from metodkab.widgets.table import (
+    column_widths,
+    current_key,
+    cursor_keys,
+    restore_cursor,
+    set_columns,
+)
 from metodkab.widgets.text import plain_row
 
 TABLES = ("ach-table", "learn-table")
@@ -75,14 +81,13 @@ class GrowthTab(DbCalls, Vertical):
         self.reload()
 
     def reload(self) -> None:
-        keep = {t.id or "": self._keep.pop(t.id or "", None) or current_key(t)
-                for t in self.query(DataTable)}
+        keep = cursor_keys(self.query(DataTable), self._keep)
         self.run_db(load_growth, self.staff_id, done=lambda g: self._show(g, keep),
                     group="person-growth", exclusive=True)
 
     def on_resize(self) -> None:
         if self.growth is not None:
-            self._show(self.growth, {t.id or "": current_key(t) for t in self.query(DataTable)})
+            self._show(self.growth, cursor_keys(self.query(DataTable)))
 
     def _show(self, growth: PersonGrowth, keep: dict[str, str | None]) -> None:
         self.growth = growth
@@ -95,7 +100,7 @@ class GrowthTab(DbCalls, Vertical):
         for row in growth.achievements:
             cells = achievement_cells(row, widths)
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
-        self._restore(table, keep)
+        restore_cursor(table, keep)
         table = self.query_one("#learn-table", DataTable)
         columns = ("date", "kind", "title", "platform", "hours")
         widths = column_widths(width, LEARN_FIXED, LEARN_SHARES, columns)
@@ -105,16 +110,11 @@ class GrowthTab(DbCalls, Vertical):
                      "title": Text(item.title), "platform": Text(item.platform),
                      "hours": Text(format_hours(item.hours), justify="right")}
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=item.id)
-        self._restore(table, keep)
+        restore_cursor(table, keep)
 
     @staticmethod
     def _columns(table: DataTable, columns: tuple[str, ...], widths: dict[str, int]) -> None:
         set_columns(table, columns, TITLES, widths)
-
-    @staticmethod
-    def _restore(table: DataTable, keep: dict[str, str | None]) -> None:
-        key = keep.get(table.id or "")
-        move_to_key(table, key)
 
     # --- actions ----------------------------------------------------------------------------
     def _table(self) -> DataTable:

@@ -72,3 +72,17 @@ def move_to_key(table: DataTable, key: str | None) -> None:
             table.move_cursor(row=table.get_row_index(key))
         except Exception:
             pass
+
+
+def cursor_keys(tables: Iterable[DataTable], pending: dict[str, str] | None = None
+                ) -> dict[str, str | None]:
+    """Where each table's cursor is, by the table's id — or where it should go: a record
+    just added or opened, taken out of ``pending`` (by table id)."""
+    pending = {} if pending is None else pending
+    return {table.id or "": pending.pop(table.id or "", None) or current_key(table)
+            for table in tables}
+
+
+def restore_cursor(table: DataTable, keys: dict[str, str | None]) -> None:
+    """Put the cursor back on the row ``keys`` (from ``cursor_keys``) holds for ``table``."""
+    move_to_key(table, keys.get(table.id or ""))
