@@ -66,8 +66,9 @@ async def test_imported_person_history_and_the_load_in_the_journal(tmp_path):
         table = journal.query_one("#journal-table")
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         loads = [r for r in rows if r[3] == "загрузка"]
-        assert loads and all(r[1] == USER for r in loads)
-        assert any(r[2].startswith("Сотрудники · загружено из списка") for r in loads)
+        # As the columns hold them: a long name ends with «…»; Enter shows it whole.
+        assert loads and all(r[1] == "[bold]Соколов[…" for r in loads)
+        assert any(r[2].startswith("Сотрудники · загружено из спи") for r in loads)
         assert not any("Белов" in r[2] for r in rows)      # no line per loaded record
         index = next(i for i, r in enumerate(rows) if r[2].startswith("Сотрудники ·"))
         table.move_cursor(row=index)

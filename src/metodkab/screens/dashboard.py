@@ -16,6 +16,7 @@ from metodkab.screens.base import AppScreen
 from metodkab.storage.alerts import Alert, collect_alerts
 from metodkab.storage.school import counts, school_names
 from metodkab.storage.settings import report_date
+from metodkab.widgets.text import Hanging
 
 TODO_TITLES = S.TODO_TITLES
 # Where an item of the to-do list leads: the person card's tab, or a section.
@@ -40,10 +41,10 @@ COUNT_LABELS = (
 )
 
 
-def todo_line(count: int, title: str) -> str:
+def todo_line(count: int, title: str) -> Hanging:
     """One to-do item: the count right-aligned (figure spaces survive the option list's
-    trimming of leading blanks), then the title."""
-    return f"{count:>3}".replace(" ", "\u2007") + "  " + title
+    trimming of leading blanks), then the title, wrapped under itself."""
+    return Hanging(f"{count:>3}".replace(" ", "\u2007") + "  ", title)
 
 
 def load_dashboard(store):

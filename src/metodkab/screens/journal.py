@@ -23,7 +23,8 @@ from metodkab.storage.journal import JournalQuery, JournalRow, RecordHistory
 from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import ChoiceField, DateField
 from metodkab.widgets.keys import BACK_KEY, page_keys
-from metodkab.widgets.table import column_widths, current_key, move_to_key, set_columns
+from metodkab.widgets.table import (column_widths, current_key, fit_text, move_to_key,
+                                    set_columns)
 from metodkab.widgets.text import plain
 
 # Attributes of a screen that name the one record it shows (a card, an editor, a form).
@@ -204,12 +205,12 @@ class JournalScreen(TableScreen):
         for row in self.rows:
             label = row.label if "what" in columns else " · ".join(
                 x for x in (row.what, row.label) if x)
-            cells = {"at": Text(row.at.strftime("%d.%m.%Y %H:%M")),
-                     "user": plain(row.user or S.JOURNAL_NO_USER),
-                     "what": plain(row.what), "label": plain(label),
-                     "action": Text(S.JOURNAL_ACTIONS.get(row.action, row.action)),
-                     "fields": plain(row.summary)}
-            table.add_row(*(cells[k] for k in columns), key=str(row.id))
+            cells = {"at": row.at.strftime("%d.%m.%Y %H:%M"),
+                     "user": row.user or S.JOURNAL_NO_USER, "what": row.what, "label": label,
+                     "action": S.JOURNAL_ACTIONS.get(row.action, row.action),
+                     "fields": row.summary}
+            table.add_row(*(plain(fit_text(cells[k] or "", widths[k])) for k in columns),
+                          key=str(row.id))
         move_to_key(table, keep)
         q = self.query_state
         parts = [x for x in (format_date(q.date_from) and f"≥ {format_date(q.date_from)}",

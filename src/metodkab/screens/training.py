@@ -32,7 +32,7 @@ from metodkab.widgets.keys import (BACK_KEY, CARD_KEY, EXPORT_KEY, OPEN_KEY, REM
                                    page_keys)
 from metodkab.widgets.record_register import RecordRegister
 from metodkab.widgets.register import Register, shown_text
-from metodkab.widgets.table import column_widths, fit_name, set_columns
+from metodkab.widgets.table import column_widths, fit_name, fit_text, set_columns
 from metodkab.widgets.text import plain_row
 
 REGISTER_FIXED = {"hours": 4, "end": 10, "kind": 3, "marks": 3}
@@ -112,8 +112,9 @@ class TrainingScreen(RecordRegister, Register, AppScreen):
             planned = self.day is not None and row.end_date > self.day
             cells = {
                 "name": Text(fit_name(row.name, widths["name"]), style=style),
-                "title": Text(row.title, style=style),
-                "provider": Text(row.provider, style=style),
+                "title": Text(fit_text(row.title, widths["title"]), style=style),
+                "provider": Text(fit_text(row.provider, widths.get("provider", 0)),
+                                 style=style),
                 "hours": Text(str(row.hours), justify="right"),
                 "end": Text(format_end(row.end_date, row.end_precision),
                             style="italic" if planned else ""),

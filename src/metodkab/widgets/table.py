@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
+from rich.cells import cell_len, set_cell_size
 from textual.widgets import DataTable
 
 from metodkab.domain.parse import short_name
@@ -21,6 +22,14 @@ def shorten(name: str) -> str:
 
 def fit_name(name: str, width: int) -> str:
     return name if len(name) <= width else shorten(name)
+
+
+def fit_text(text: str, width: int) -> str:
+    """One cell's text in ``width`` cells: as it is, or cut with «…» (a table crops a long
+    course name or journal line silently, as if that were all of it)."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)).rstrip() + "…"
 
 
 def fit_names(names: Iterable[str], width: int) -> list[str]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
+from rich.table import Table
 from rich.text import Text
 
 
@@ -60,3 +61,23 @@ def fit_lines(value: str, width: int, lines: int) -> Text:
         shown = [set_cell_size(line, width).rstrip() if cell_len(line) > width else line
                  for line in shown[:-1]] + shown[-1:]
     return Text("\n".join(shown), no_wrap=True, overflow="crop")
+
+
+class Hanging:
+    """``lead`` then ``text``, the text's further lines under its own start, not under
+    the lead (a to-do item «  3  Курсы ПК …» wrapped back under its count). ``str()`` of
+    it is the one line, for anything that reads an option as text."""
+
+    def __init__(self, lead: str, text: str) -> None:
+        self.lead = lead
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.lead + self.text
+
+    def __rich_console__(self, console, options):
+        grid = Table.grid(expand=True)
+        grid.add_column(width=cell_len(self.lead), no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(plain(self.lead), plain(self.text))
+        yield grid
