@@ -101,12 +101,14 @@ def create_schema(db: Conn) -> None:
     if isinstance(db, sqlite3.Connection):
         db = wrap(db)
     with db.atomic():
-        for statement in _statements(schema_sql()):
+        for statement in statements(schema_sql()):
             db.conn.execute(statement)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _statements(script: str) -> Iterator[str]:
+def statements(script: str) -> Iterator[str]:
+    """A schema script's statements one by one (its leading comments left out); an
+    incomplete last one is yielded too, so that it fails rather than vanishes."""
     buffer = ""
     for line in script.splitlines(keepends=True):
         if line.lstrip().startswith("--") and not buffer.strip():

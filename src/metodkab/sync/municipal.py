@@ -31,7 +31,7 @@ import gc
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -43,9 +43,21 @@ from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.jsonio import read_json
 from metodkab.domain.parse import format_date, full_name, norm, quoted
-from metodkab.storage.db import SCHEMA_VERSION, Store, connect, lock_path, quick_check
+from metodkab.storage.db import (
+    SCHEMA_VERSION,
+    Store,
+    connect,
+    lock_path,
+    quick_check,
+    statements,
+)
 from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
-from metodkab.storage.maintenance import CheckReport
+from metodkab.storage.maintenance import (
+    CheckReport,
+    check_foreign_keys,
+    check_schema,
+    open_for_check,
+)
 from metodkab.storage.migrations import OFFICE_APPLICATION_ID, OFFICE_SCHEMA_VERSION
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
@@ -114,7 +126,7 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
         _set_wal(store)
         if _create:
             with store.atomic():
-                for statement in _statements(municipal_schema_sql()):
+                for statement in statements(municipal_schema_sql()):
                     db.conn.execute(statement)
                 db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.conn.execute(f"PRAGMA user_version = {MUNICIPAL_SCHEMA_VERSION}")
@@ -159,36 +171,11 @@ def check_office_database(path: Path) -> CheckReport:
     """``metodkab check`` of a municipal database: SQLite's integrity and foreign-key
     checks, read-only, the schema version, and what the office holds."""
     path = Path(path)
-    if not path.is_file():
-        raise StorageError(S.DB_FILE_NOT_FOUND.format(path=path))
     report = CheckReport()
+    conn = open_for_check(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StorageError(S.CHECK_CANNOT_OPEN.format(path=path, error=exc)) from None
-    try:
-        try:
-            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        except sqlite3.DatabaseError as exc:
-            from metodkab.storage.files import sqlite_message
-
-            raise StorageError(sqlite_message(exc, path) or S.DB_NOT_SQLITE.format(
-                name=path.name, error=exc)) from None
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        report.lines.append(S.CHECK_DATABASE.format(path=path))
-        report.lines.append(S.MUNI_CHECK_SCHEMA_VERSION.format(
-            version=version, known=MUNICIPAL_SCHEMA_VERSION))
-        if version > MUNICIPAL_SCHEMA_VERSION:
-            report.fail(S.CHECK_SCHEMA_TOO_NEW)
-        if integrity == ["ok"]:
-            report.lines.append(S.CHECK_INTEGRITY_OK)
-        else:
-            report.fail(S.CHECK_INTEGRITY_BROKEN.format(problems="; ".join(integrity[:5])))
-        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if fk:
-            report.fail(S.CHECK_FK_BROKEN.format(count=len(fk), table=fk[0][0]))
-        else:
-            report.lines.append(S.CHECK_FK_OK)
+        check_schema(conn, path, report, S.MUNI_CHECK_SCHEMA_VERSION, MUNICIPAL_SCHEMA_VERSION)
+        check_foreign_keys(conn, report)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if {"office", "schools", "records"} <= tables:
             office = conn.execute("SELECT name, key_fp FROM office WHERE id = 1").fetchone()
@@ -232,17 +219,6 @@ def backup_office_database(path: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path:
             return make_backup(store.db, Path(path), clock=clock, reason="manual")
     finally:
         store.close()
-
-
-def _statements(script: str) -> Iterable[str]:
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        if line.lstrip().startswith("--") and not buffer.strip():
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            yield buffer.strip()
-            buffer = ""
 
 
 @dataclass(frozen=True)
