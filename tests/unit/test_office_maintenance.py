@@ -51,6 +51,21 @@ def test_check_of_a_healthy_office(office, capsys, args):
     assert "нет таблиц" not in out
 
 
+def test_a_second_window_on_the_office_database_is_told_it_is_busy(office, clock):
+    from metodkab import strings as S
+    from metodkab.storage.errors import DatabaseBusy
+
+    store = open_municipal(office, clock=clock)
+    try:
+        with pytest.raises(DatabaseBusy) as info:
+            open_municipal(office, clock=clock)
+        assert str(info.value) == S.EX_MUNI_BUSY.format(name=office.name)
+        open_municipal(office, clock=clock, exclusive=False).close()   # a reader may
+    finally:
+        store.close()
+    open_municipal(office, clock=clock).close()       # the lock went with the first window
+
+
 def test_check_while_the_office_has_it_open(office, clock, capsys):
     store = open_municipal(office, clock=clock)
     try:

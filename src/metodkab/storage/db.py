@@ -222,6 +222,17 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def take_lock(path: Path, busy: str) -> FileLock:
+    """The single-instance lock beside the database ``path``, taken at once; while another
+    window holds it, DatabaseBusy with ``busy`` (a Russian message with {name})."""
+    lock = FileLock(str(lock_path(path)))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DatabaseBusy(busy.format(name=path.name)) from None
+    return lock
+
+
 def prepare_file(path: Path) -> None:
     """Before a database is opened: its folder exists, a new file is created owner-only
     (0600: it will hold ФИО and СНИЛС), the folder is not a read-only one we cannot write
@@ -260,13 +271,7 @@ def open_store(
     if not create and not path.exists():
         raise StorageError(S.DB_FILE_NOT_FOUND.format(path=path))
     prepare_file(path)
-    lock = None
-    if exclusive:
-        lock = FileLock(str(lock_path(path)))
-        try:
-            lock.acquire(timeout=0)
-        except Timeout:
-            raise DatabaseBusy(S.DB_OPEN_ELSEWHERE.format(name=path.name)) from None
+    lock = take_lock(path, S.DB_OPEN_ELSEWHERE) if exclusive else None
     try:
         conn = connect_raw(path)
         try:

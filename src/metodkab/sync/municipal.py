@@ -37,8 +37,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from metodkab import strings as S
 from metodkab.clock import SYSTEM_CLOCK, Clock
 from metodkab.domain.jsonio import read_json
@@ -50,8 +48,9 @@ from metodkab.storage.db import (
     lock_path,
     quick_check,
     statements,
+    take_lock,
 )
-from metodkab.storage.errors import DatabaseBusy, DatabaseDamaged, StorageError
+from metodkab.storage.errors import DatabaseDamaged, StorageError
 from metodkab.storage.maintenance import (
     CheckReport,
     check_foreign_keys,
@@ -109,13 +108,7 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
         from metodkab.storage.db import prepare_file
 
         prepare_file(path)                  # owner-only: it holds every school's staff
-    lock = None
-    if exclusive:
-        lock = FileLock(str(lock_path(path)))
-        try:
-            lock.acquire(timeout=0)
-        except Timeout:
-            raise DatabaseBusy(S.EX_MUNI_BUSY.format(name=path.name)) from None
+    lock = take_lock(path, S.EX_MUNI_BUSY) if exclusive else None
     try:
         db = connect(path)
         store = Store(db=db, path=path, clock=clock, user=user)
