@@ -233,6 +233,10 @@ class MetodkabApp(App):
 
         self.push_screen(ConfirmDialog(S.APP_QUIT_UNSAVED), callback=answer)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: Textual's own hint was in English."""
+        self.notify(S.QUIT_HINT, title=S.QUIT_HINT_TITLE, markup=False)
+
     def action_help(self) -> None:
         from metodkab.screens.help import HelpScreen
 

@@ -345,3 +345,16 @@ async def test_an_empty_text_field_has_no_line_on_a_full_colour_terminal(tmp_pat
         await pilot.press("f2", "insert")
         await settle(pilot)
         assert line(app.screen.form.widget("phone")) == ""
+
+
+async def test_ctrl_c_outside_a_field_says_how_to_quit_in_russian(tmp_path):
+    """Ctrl+C on a list (a Windows user's «copy», a Linux user's «stop»): Textual's own
+    hint «Press ctrl+q to quit the app» was the one English line of the program."""
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "down", "ctrl+c")
+        await settle(pilot)
+        notes = [(n.title, n.message) for n in app._notifications]
+        assert notes == [("Выйти из программы?",
+                          "Выход — Ctrl+Q. Ctrl+C копирует выделенный текст в поле ввода.")]
