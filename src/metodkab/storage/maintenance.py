@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,20 +68,35 @@ def check_foreign_keys(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.lines.append(S.CHECK_FK_OK)
 
 
-def check_database(path: Path) -> CheckReport:
-    """Run SQLite's integrity and foreign-key checks read-only and describe the result."""
+@contextmanager
+def checking(path: Path, version_line: str, known: int
+             ) -> Iterator[tuple[sqlite3.Connection, CheckReport, bool]]:
+    """``metodkab check`` of a database (a school's or the office's): opened read-only,
+    its integrity and schema version checked (``check_schema``); the body adds what the
+    database holds; then the verdict line, and the connection closed."""
     report = CheckReport()
     conn = open_for_check(path)
     try:
-        intact = check_schema(conn, path, report, S.CHECK_SCHEMA_VERSION, SCHEMA_VERSION)
+        yield conn, report, check_schema(conn, path, report, version_line, known)
+    finally:
+        conn.close()
+    report.lines.append(S.CHECK_RESULT_OK if report.healthy else S.CHECK_RESULT_PROBLEMS)
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def check_database(path: Path) -> CheckReport:
+    """Run SQLite's integrity and foreign-key checks read-only and describe the result."""
+    with checking(path, S.CHECK_SCHEMA_VERSION, SCHEMA_VERSION) as (conn, report, intact):
         from metodkab.storage.backup import unreadable_text
 
         unreadable = unreadable_text(conn) if intact else None
         if unreadable:
             report.fail(S.CHECK_NOT_UTF8.format(table=unreadable[0], count=unreadable[1]))
         check_foreign_keys(conn, report)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "staff" in tables:
+        if "staff" in table_names(conn):
             staff = conn.execute("SELECT count(*) FROM staff WHERE deleted = 0").fetchone()[0]
             conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
             school = conn.execute(
@@ -88,7 +105,4 @@ def check_database(path: Path) -> CheckReport:
                 school=school[0] if school else S.CHECK_SCHOOL_UNKNOWN, staff=staff))
         else:
             report.fail(S.CHECK_NO_TABLES)
-    finally:
-        conn.close()
-    report.lines.append(S.CHECK_RESULT_OK if report.healthy else S.CHECK_RESULT_PROBLEMS)
     return report

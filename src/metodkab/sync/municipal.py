@@ -51,12 +51,7 @@ from metodkab.storage.db import (
     take_lock,
 )
 from metodkab.storage.errors import DatabaseDamaged, StorageError
-from metodkab.storage.maintenance import (
-    CheckReport,
-    check_foreign_keys,
-    check_schema,
-    open_for_check,
-)
+from metodkab.storage.maintenance import CheckReport, check_foreign_keys, checking, table_names
 from metodkab.storage.migrations import OFFICE_APPLICATION_ID, OFFICE_SCHEMA_VERSION
 from metodkab.sync import crypto, packet
 from metodkab.sync.errors import PacketRefused, SyncError
@@ -164,13 +159,10 @@ def check_office_database(path: Path) -> CheckReport:
     """``metodkab check`` of a municipal database: SQLite's integrity and foreign-key
     checks, read-only, the schema version, and what the office holds."""
     path = Path(path)
-    report = CheckReport()
-    conn = open_for_check(path)
-    try:
-        check_schema(conn, path, report, S.MUNI_CHECK_SCHEMA_VERSION, MUNICIPAL_SCHEMA_VERSION)
+    with checking(path, S.MUNI_CHECK_SCHEMA_VERSION, MUNICIPAL_SCHEMA_VERSION) as (
+            conn, report, _intact):
         check_foreign_keys(conn, report)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if {"office", "schools", "records"} <= tables:
+        if {"office", "schools", "records"} <= table_names(conn):
             office = conn.execute("SELECT name, key_fp FROM office WHERE id = 1").fetchone()
             schools = conn.execute("SELECT count(*) FROM schools").fetchone()[0]
             records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
@@ -180,9 +172,6 @@ def check_office_database(path: Path) -> CheckReport:
             _check_office_key(path, office[1] if office else "", report)
         else:
             report.fail(S.MUNI_CHECK_NO_TABLES)
-    finally:
-        conn.close()
-    report.lines.append(S.CHECK_RESULT_OK if report.healthy else S.CHECK_RESULT_PROBLEMS)
     return report
 
 
