@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from metodkab import strings as S
-from metodkab.domain.parse import format_date
+from metodkab.domain.parse import format_date, format_end
 from metodkab.storage.db import Store
 from metodkab.storage.repo import LOADED_KEY, LOADED_PREFIX
 from metodkab.domain.jsonio import read_json  # the log of a restored copy too
@@ -36,6 +36,15 @@ SECTIONS: dict[str, tuple[str, ...]] = {
                   "indicator_target"),
     "growth": ("achievement", "short_learning"),
     "service": ("settings", "sync_state", "backup"),
+}
+# A date a source may give only by its year, and the field saying how much of it is known
+# ("year": the date is its 1 January). The journal shows such a date «2023 г.», and a
+# change of the precision alone as a change of the date (2023 г. → 15.03.2023).
+DATE_PRECISION: dict[str, dict[str, str]] = {
+    "qualification_category": {"decision_date": "decision_precision",
+                               "valid_until": "until_precision"},
+    "conformity_attestation": {"date": "date_precision"},
+    "training": {"end_date": "end_precision"},
 }
 # Columns that name a record in the journal's list, in order of preference.
 LABEL_COLUMNS = ("title", "name", "topic", "goal", "description", "position", "category",
@@ -153,16 +162,59 @@ def _data(raw: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _changes(table: str, action: str, data: dict, names: _Names,
-             flags: set[str]) -> tuple[FieldChange, ...]:
-    out = []
+def _pairs(action: str, data: dict) -> dict[str, tuple[Any, Any]]:
+    """Each field of a journal line as (old, new); old is None but for an update."""
+    out = {}
     for field, value in data.items():
         if field in HIDDEN or field == LOADED_KEY:
             continue
         if action == "update" and isinstance(value, list) and len(value) == 2:
-            old, new = value
+            out[field] = (value[0], value[1])
         else:
-            old, new = None, value
+            out[field] = (None, value)
+    return out
+
+
+def _date_text(value: Any, precision: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return format_end(str(value), "year" if precision == "year" else "day")
+    except ValueError:
+        return str(value)
+
+
+def _dated(table: str, pairs: dict[str, tuple[Any, Any]],
+           before: dict | None, after: dict | None) -> dict[str, tuple[Any, Any]]:
+    """Fold each precision field into its date: the date of the line — or, for a change of
+    the precision alone, the record's date then (``before``/``after``: the record's values
+    before and after the line, None when not known) — shown with its precision, «2023 г.»
+    for a year. Without a date to show it with, the precision is said in words."""
+    pairs = dict(pairs)
+    for date_field, precision_field in DATE_PRECISION.get(table, {}).items():
+        if precision_field not in pairs and date_field not in pairs:
+            continue
+        old_p, new_p = pairs.pop(precision_field, (None, None))
+        if date_field in pairs:
+            old_d, new_d = pairs[date_field]
+        elif after is not None:
+            old_d, new_d = (before or {}).get(date_field), after.get(date_field)
+            if old_d in (None, "") and new_d in (None, ""):
+                continue                    # no date stated: its precision says nothing
+        else:                               # the record's date is not known here
+            pairs[date_field] = (S.JOURNAL_PRECISION.get(str(old_p)),
+                                 S.JOURNAL_PRECISION.get(str(new_p)))
+            continue
+        old_p = old_p if old_p is not None else (before or {}).get(precision_field, new_p)
+        new_p = new_p if new_p is not None else (after or {}).get(precision_field, old_p)
+        pairs[date_field] = (_date_text(old_d, old_p), _date_text(new_d, new_p))
+    return pairs
+
+
+def _changes(table: str, action: str, data: dict, names: _Names, flags: set[str],
+             before: dict | None = None, after: dict | None = None) -> tuple[FieldChange, ...]:
+    out = []
+    for field, (old, new) in _dated(table, _pairs(action, data), before, after).items():
         old_text = show_value(field, old, names, flags)
         new_text = show_value(field, new, names, flags)
         if action == "insert" and not new_text:
@@ -171,22 +223,38 @@ def _changes(table: str, action: str, data: dict, names: _Names,
     return tuple(out)
 
 
-def _entry(row: tuple, names: _Names, flags: set[str]) -> HistoryEntry:
+def _entry(row: tuple, names: _Names, flags: set[str], before: dict | None = None,
+           after: dict | None = None) -> HistoryEntry:
     at, user, table, record_id, action, raw = row
     data = _data(raw)
     return HistoryEntry(dt.datetime.fromisoformat(at), user, action,
-                        _changes(table, action, data, names, flags), table, record_id,
-                        str(data.get(LOADED_KEY) or ""))
+                        _changes(table, action, data, names, flags, before, after), table,
+                        record_id, str(data.get(LOADED_KEY) or ""))
 
 
 def record_history(store: Store, table: str, record_id: str) -> list[HistoryEntry]:
-    """Every change of one record, oldest first (also after it was deleted)."""
+    """Every change of one record, oldest first (also after it was deleted). The record's
+    values around each line are read back from its stored row, newest line first (a change
+    of a date's precision alone is shown with the date it was about)."""
     with store.mutex:
         rows = store.db.conn.execute(
             "SELECT at, user_name, table_name, record_id, action, changes FROM audit_log "
             "WHERE table_name = ? AND record_id = ? ORDER BY id", (table, record_id)).fetchall()
+        cur = store.db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+        stored = cur.fetchone()
+        state = dict(zip([d[0] for d in cur.description or ()], stored or ()))
     names, flags = _Names(store), _flag_columns()
-    return [_entry(r, names, flags) for r in rows]
+    entries = []
+    for row in reversed(rows):
+        action, data = row[4], _data(row[5])
+        after, before = state, dict(state)
+        if action == "insert":
+            before = {}
+        for field, (old, _new) in (_pairs(action, data).items() if action == "update" else ()):
+            before[field] = old
+        entries.append(_entry(row, names, flags, before, after))
+        state = before
+    return entries[::-1]
 
 
 def record_label(store: Store, table: str, record_id: str) -> str:
