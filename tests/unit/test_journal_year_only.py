@@ -96,3 +96,23 @@ def test_history_and_whole_journal_of_a_year_only_category(store):
     summaries = [r.summary for r in sj.list_journal(store, JournalQuery())]
     assert "Дата решения" in summaries            # the precision alone: the date changed
     assert not any(word in s for s in summaries for word in INTERNAL), summaries
+
+
+def test_the_journal_in_excel_names_the_date_not_its_precision(store, tmp_path):
+    import openpyxl
+
+    from metodkab.screens.growth_export import export_journal
+
+    person = repo.create(store, Staff(last_name="Орлова", first_name="Анна",
+                                      positions=["учитель"]))
+    cat_id = repo.create(store, QualificationCategory(
+        staff_id=person, position="учитель", category="первая",
+        decision_date=D(2021, 1, 1), decision_precision="year"))
+    cat = repo.get(store, QualificationCategory, cat_id)
+    repo.update(store, cat.model_copy(update={"decision_precision": "day"}))
+    sheet = openpyxl.load_workbook(export_journal(store, JournalQuery(), folder=tmp_path)).active
+    fields = [row[5] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert fields[0] == "Дата решения"                       # newest first: the day typed
+    assert "Дата решения" in fields[1] and "Категория" in fields[1]
+    assert not any(word in str(f) for f in fields for word in INTERNAL), fields
+    assert not list(tmp_path.glob("*.tmp*"))
