@@ -95,11 +95,7 @@ def save_association(store: Store, association: Association, members: list[str])
     from metodkab.storage import repo
 
     with store.atomic():
-        if association.id is None:
-            association_id = repo.create(store, association)
-        else:
-            repo.update(store, association)
-            association_id = association.id
+        association_id = repo.save(store, association)
         current = set(member_ids(store, association_id))
         wanted = set(members)
         for staff_id in current ^ wanted:

@@ -495,10 +495,7 @@ def delete_mentorship(store: Store, mentorship_id: str) -> None:
 
 
 def save_event(store: Store, event: MentorshipEvent) -> str:
-    if event.id is None:
-        return repo.create(store, event)
-    repo.update(store, event)
-    return event.id
+    return repo.save(store, event)
 
 
 def delete_event(store: Store, event_id: str) -> None:

@@ -192,11 +192,7 @@ def save_programme(store: Store, programme: Programme) -> str:
         others = repo.find(store, Programme, "id <> ?", (programme.id or "",))
         if not others and not programme.is_current:
             programme = programme.model_copy(update={"is_current": True})
-        if programme.id is None:
-            programme_id = repo.create(store, programme)
-        else:
-            repo.update(store, programme)
-            programme_id = programme.id
+        programme_id = repo.save(store, programme)
         if programme.is_current:
             for other in others:
                 if other.is_current:
@@ -247,10 +243,7 @@ def next_task_number(store: Store, programme_id: str) -> int:
 
 
 def save_task(store: Store, task: ProgrammeTask) -> str:
-    if task.id is None:
-        return repo.create(store, task)
-    repo.update(store, task)
-    return task.id
+    return repo.save(store, task)
 
 
 def delete_task(store: Store, task_id: str) -> int:
@@ -604,11 +597,7 @@ def save_indicator(store: Store, indicator: TargetIndicator,
     """Save an indicator with its target and manual actual value per year. A computed
     indicator keeps no typed actual values."""
     with store.atomic():
-        if indicator.id is None:
-            indicator_id = repo.create(store, indicator)
-        else:
-            repo.update(store, indicator)
-            indicator_id = indicator.id
+        indicator_id = repo.save(store, indicator)
         existing = {v.year: v for v in repo.find(store, IndicatorTarget, "indicator_id = ?",
                                                    (indicator_id,))}
         for year in sorted(set(targets) | set(actuals) | set(existing)):

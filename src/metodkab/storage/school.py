@@ -43,10 +43,7 @@ def save_school(store: Store, school: School) -> str:
         existing = get_school(store)
         if existing is not None:
             school = school.model_copy(update={"id": existing.id, "version": existing.version})
-    if school.id is None:
-        return repo.create(store, school)
-    repo.update(store, school)
-    return school.id
+    return repo.save(store, school)
 
 
 def counts(store: Store, report_date: dt.date, data=None) -> dict[str, int]:
