@@ -1,8 +1,10 @@
 """Opening a database file: PRAGMAs, the single-instance lock, two connections at once."""
 
+import sqlite3
 import threading
 
 import pytest
+from filelock import FileLock
 
 from metodkab.domain.models import Staff
 from metodkab.storage import repo
@@ -53,6 +55,34 @@ def test_second_exclusive_open_is_busy(file_db, clock):
     # The first store is not disturbed.
     repo.create(file_db, person("Иванова"))
     assert repo.count(file_db, "staff") == 1
+
+
+def test_a_failed_open_lets_the_lock_go(tmp_path, clock):
+    """A file that is not a database (or any failure while opening) is refused, and the
+    single-instance lock goes with it: the next window is not told «уже открыта»."""
+    from metodkab.storage.errors import StorageError
+    from metodkab.sync.municipal import open_municipal
+
+    path = tmp_path / "school.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    for _ in range(2):
+        with pytest.raises(StorageError) as info:
+            open_store(path, clock=clock)
+        assert not isinstance(info.value, DatabaseBusy)
+    path.unlink()
+    open_store(path, clock=clock).close()
+    office = tmp_path / "office.db"
+    open_municipal(office, clock=clock, _create=True).close()
+    conn = sqlite3.connect(office)
+    conn.execute("PRAGMA user_version = 999")        # made by a newer program
+    conn.close()
+    for _ in range(2):
+        with pytest.raises(StorageError) as info:
+            open_municipal(office, clock=clock)
+        assert not isinstance(info.value, DatabaseBusy)
+    lock = FileLock(str(lock_path(office)))
+    lock.acquire(timeout=0)                           # nobody holds it
+    lock.release()
 
 
 def test_lock_is_released_on_close(tmp_path, clock):

@@ -222,15 +222,26 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def take_lock(path: Path, busy: str) -> FileLock:
-    """The single-instance lock beside the database ``path``, taken at once; while another
-    window holds it, DatabaseBusy with ``busy`` (a Russian message with {name})."""
+@contextmanager
+def single_instance(path: Path, busy: str, exclusive: bool = True
+                    ) -> Iterator[FileLock | None]:
+    """The single-instance lock beside the database ``path`` (None when not
+    ``exclusive``), taken at once and held for the caller's store; while another window
+    holds it, DatabaseBusy with ``busy`` (a Russian message with {name}). A failure while
+    the database is opened releases it."""
+    if not exclusive:
+        yield None
+        return
     lock = FileLock(str(lock_path(path)))
     try:
         lock.acquire(timeout=0)
     except Timeout:
         raise DatabaseBusy(busy.format(name=path.name)) from None
-    return lock
+    try:
+        yield lock
+    except BaseException:
+        lock.release()
+        raise
 
 
 def prepare_file(path: Path) -> None:
@@ -271,31 +282,24 @@ def open_store(
     if not create and not path.exists():
         raise StorageError(S.DB_FILE_NOT_FOUND.format(path=path))
     prepare_file(path)
-    lock = take_lock(path, S.DB_OPEN_ELSEWHERE) if exclusive else None
-    try:
-        conn = connect_raw(path)
+    with single_instance(path, S.DB_OPEN_ELSEWHERE, exclusive) as lock:
         try:
-            store = _prepare(conn, path, clock=clock, user=user, backup_dir=backup_dir)
-        except BaseException:
-            conn.close()
-            raise
-    except sqlite3.DatabaseError as exc:
-        if lock is not None:
-            lock.release()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseBusy(S.DB_BUSY.format(name=path.name)) from None
-        told = sqlite_message(exc, path)    # disk full, no rights, read-only: not «повреждён»
-        if told is not None:
-            raise FileProblem(told) from None
-        raise DatabaseDamaged(S.DB_NOT_OURS_OR_DAMAGED.format(name=path.name, error=exc)) from None
-    except OSError as exc:
-        if lock is not None:
-            lock.release()
-        raise FileProblem(os_message(exc, path)) from None
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
+            conn = connect_raw(path)
+            try:
+                store = _prepare(conn, path, clock=clock, user=user, backup_dir=backup_dir)
+            except BaseException:
+                conn.close()
+                raise
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseBusy(S.DB_BUSY.format(name=path.name)) from None
+            told = sqlite_message(exc, path)    # disk full, no rights, read-only: not «повреждён»
+            if told is not None:
+                raise FileProblem(told) from None
+            raise DatabaseDamaged(S.DB_NOT_OURS_OR_DAMAGED.format(name=path.name,
+                                                                  error=exc)) from None
+        except OSError as exc:
+            raise FileProblem(os_message(exc, path)) from None
     store.lock = lock
     return store
 

@@ -47,8 +47,8 @@ from metodkab.storage.db import (
     connect,
     lock_path,
     quick_check,
+    single_instance,
     statements,
-    take_lock,
 )
 from metodkab.storage.errors import DatabaseDamaged, StorageError
 from metodkab.storage.maintenance import CheckReport, check_foreign_keys, checking, table_names
@@ -103,8 +103,7 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
         from metodkab.storage.db import prepare_file
 
         prepare_file(path)                  # owner-only: it holds every school's staff
-    lock = take_lock(path, S.EX_MUNI_BUSY) if exclusive else None
-    try:
+    with single_instance(path, S.EX_MUNI_BUSY, exclusive) as lock:
         db = connect(path)
         store = Store(db=db, path=path, clock=clock, user=user)
         problems = quick_check(db)
@@ -125,10 +124,6 @@ def open_municipal(path: Path | str, *, clock: Clock = SYSTEM_CLOCK, user: str =
                 raise StorageError(S.EX_MUNI_TOO_NEW.format(name=path.name))
             if version < MUNICIPAL_SCHEMA_VERSION and exclusive:
                 _migrate(store, version)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
     store.lock = lock
     return store
 
