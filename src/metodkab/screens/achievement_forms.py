@@ -20,7 +20,7 @@ from metodkab.storage import achievements as store_g
 from metodkab.storage.achievements import AchievementRow
 from metodkab.widgets.fields import ChoiceField, DateField, TextField
 from metodkab.widgets.form import FieldSpec
-from metodkab.widgets.table import fit_name
+from metodkab.widgets.table import fit_name, fit_text
 
 
 def _event_specs() -> list[FieldSpec]:
@@ -188,8 +188,8 @@ def achievement_cells(row: AchievementRow, widths: dict[str, int]) -> dict[str, 
         "name": Text(fit_name(row.name, widths.get("name", 40)), style=style),
         "kind": Text(S.GR_KIND_SHORT.get(row.kind, row.kind)),
         "level": Text(S.GR_LEVEL_SHORT.get(row.level, row.level)),
-        "title": Text(row.title, style=style),
+        "title": Text(fit_text(row.title, widths.get("title", 40)), style=style),
         "result": Text(row.result, style="bold" if row.result in V.ACHIEVEMENT_RESULTS[1:]
                        else ""),
-        "organiser": Text(row.organiser),
+        "organiser": Text(fit_text(row.organiser, widths.get("organiser", 0))),
     }
