@@ -98,7 +98,7 @@ class ActivityDateDialog(BoxDialog[DatedAnswer | None]):
         try:
             day = self.query_one("#date", ShortDateField).parsed()
         except ValueError as exc:
-            error.update(str(exc))
+            error.update(plain(exc))      # the message may quote what was typed
             return None
         if day is None:
             error.update(S.PROG_DATE_REQUIRED)
