@@ -29,7 +29,7 @@ from metodkab.storage.development import PersonDevelopment
 from metodkab.storage.mentorship import MentorshipRow
 from metodkab.storage.settings import report_date
 from metodkab.storage.training import PersonTrainings
-from metodkab.widgets.table import column_widths, set_columns
+from metodkab.widgets.table import column_widths, fit_text, set_columns
 from metodkab.widgets.text import plain_row
 
 COURSE_FIXED = {"end": 10, "hours": 4, "kind": 3, "marks": 3}
@@ -239,8 +239,9 @@ class CardTables:
             cells = {
                 "end": Text(format_end(row.end_date, row.end_precision),
                             style="italic" if planned else ""),
-                "title": Text(row.title),
-                "provider": Text(row.provider),
+                # a cut name ends with «…», as in the ПК register
+                "title": Text(fit_text(row.title, widths["title"])),
+                "provider": Text(fit_text(row.provider, widths.get("provider", 0))),
                 "hours": Text(str(row.hours), justify="right"),
                 "kind": Text(row.kind_short),
                 "marks": Text(row.marks, style="bold"),
@@ -248,9 +249,10 @@ class CardTables:
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
 
-    def _columns(self, table: DataTable, fixed, shares, titles, columns) -> None:
+    def _columns(self, table: DataTable, fixed, shares, titles, columns) -> dict[str, int]:
         widths = column_widths(self.size.width or 80, fixed, shares, columns)
         set_columns(table, columns, titles, widths)
+        return widths
 
     def _fill_attestation(self, data: CardData) -> None:
         att = data.attestation
@@ -296,20 +298,22 @@ class CardTables:
         dev = data.development
         table = self.query_one("#diag-table", DataTable)
         columns = ("date", "kind", "operator", "result")
-        self._columns(table, DIAG_FIXED, DIAG_SHARES, DIAG_TITLES, columns)
+        w = self._columns(table, DIAG_FIXED, DIAG_SHARES, DIAG_TITLES, columns)
         for row in dev.diagnostics:
-            cells = {"date": Text(format_date(row.date)), "kind": Text(row.kind),
-                     "operator": Text(row.operator), "result": Text(row.result)}
+            cells = {"date": Text(format_date(row.date)),
+                     "kind": Text(fit_text(row.kind, w["kind"])),
+                     "operator": Text(fit_text(row.operator, w["operator"])),
+                     "result": Text(row.result)}
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
         self._restore(table)
         table = self.query_one("#def-table", DataTable)
         columns = ("area", "description", "status", "steps")
-        self._columns(table, DEF_FIXED, DEF_SHARES, DEF_TITLES, columns)
+        w = self._columns(table, DEF_FIXED, DEF_SHARES, DEF_TITLES, columns)
         for row in dev.deficits:
             steps = f"{row.steps_done}/{row.steps}" if row.steps else ""
-            cells = {"area": Text(row.area), "description": Text(row.description,
-                                                                 style="dim" if row.status ==
-                                                                 "устранён" else ""),
+            cells = {"area": Text(fit_text(row.area, w["area"])),
+                     "description": Text(fit_text(row.description, w["description"]),
+                                         style="dim" if row.status == "устранён" else ""),
                      "status": Text(row.status, style=DEFICIT_STYLE.get(row.status, "")),
                      "steps": Text(steps, justify="right")}
             table.add_row(*plain_row(*(cells[k] for k in columns)), key=row.id)
