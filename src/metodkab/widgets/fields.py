@@ -118,6 +118,12 @@ class TextField(Input):
             self._restore_select = True
         self.focus()
 
+    def type_on(self, character: str) -> None:
+        """Take the focus with ``character`` added at the end of the value (a letter typed
+        in a register's list goes on in its search). Keys typed faster than the focus moves
+        each add their own character once: the value already holds the earlier ones."""
+        self.start_typing(character if self._typing_started else self.value + character)
+
     def select_whole(self) -> None:
         """The whole value selected, the cursor at its start: what is typed next replaces
         it (a bad value the save pointed at, in a field already full to max_length)."""

@@ -47,7 +47,7 @@ def search_keys(event: events.Key, search: TextField, table: DataTable) -> None:
         event.stop()
     elif (focused is table and event.character and event.is_printable
           and not event.character.isspace()):
-        search.start_typing(search.value + event.character)
+        search.type_on(event.character)
         event.stop()
         event.prevent_default()
 
