@@ -82,10 +82,9 @@ class MetodkabApp(App):
                 key_display="Ctrl+B", show=False, id="section-achievements"),
         Binding("ctrl+j", "section('journal')", S.SECTION_JOURNAL, key_display="Ctrl+J",
                 show=False, id="section-journal"),
-        # Ctrl+Z from any focus (no input line binds it; a text area keeps its undo). A
-        # terminal sends Ctrl+H as Backspace (^H), which the search box every list focuses
-        # takes as its own; from a list row Backspace (so Ctrl+H) still opens it.
-        Binding("ctrl+z,backspace", "history", S.JOURNAL_KEY_HISTORY,
+        # Ctrl+Z from any focus (no input line binds it; a text area keeps its undo). Not
+        # Ctrl+H: a terminal sends it as Backspace (^H), which edits a list's search.
+        Binding("ctrl+z", "history", S.JOURNAL_KEY_HISTORY,
                 key_display="Ctrl+Z", show=False, id="history"),
         Binding("ctrl+q", "quit", S.KEY_QUIT, key_display="Ctrl+Q", show=False, priority=True),
         Binding("ctrl+p", "command_palette", S.KEY_PALETTE, key_display="Ctrl+P", show=False,

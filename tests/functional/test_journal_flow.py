@@ -55,10 +55,10 @@ async def test_history_on_card_and_list_row_then_the_journal(tmp_path):
         await pilot.press("escape")
         await settle(pilot)
 
-        # Ctrl+H on a list row: the course under the cursor.
+        # Ctrl+Z on a list row: the course under the cursor.
         await pilot.press("2")
         await settle(pilot)
-        await pilot.press("backspace")               # what a terminal sends for Ctrl+H
+        await pilot.press("ctrl+z")
         await settle(pilot)
         assert isinstance(app.screen, HistoryDialog)
         assert app.screen.history.record_id == course

@@ -31,3 +31,35 @@ async def test_fast_typing_on_the_list_adds_each_letter_once(tmp_path):
             assert screen.focused is screen.search_box
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_backspace_on_the_list_edits_the_search(tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for section in ("f2", "ctrl+o", "f5"):
+            await pilot.press(section)
+            await settle(pilot)
+            screen = app.screen
+            await pilot.press("е", "г", "о")
+            await settle(pilot)
+            screen.table.focus()
+            await settle(pilot)
+            await pilot.press("backspace")
+            await settle(pilot)
+            assert app.screen is screen             # no «История записи»
+            assert screen.search_box.value == "ег"
+            assert screen.focused is screen.search_box
+            await pilot.press("о")                  # typing goes on after it
+            assert screen.search_box.value == "его"
+
+            # An empty search: Backspace on the list does nothing.
+            await pilot.press("escape")
+            await settle(pilot)
+            screen.table.focus()
+            await settle(pilot)
+            await pilot.press("backspace")
+            await settle(pilot)
+            assert app.screen is screen
+            assert screen.search_box.value == ""
+            assert screen.focused is screen.table

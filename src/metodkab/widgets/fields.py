@@ -106,23 +106,30 @@ class TextField(Input):
     def start_typing(self, text: str) -> None:
         """Take the focus with ``text`` typed in place of the value, the cursor after it
         (a character typed in a folder tree goes on in the path field)."""
-        if self._typing_started:        # typed faster than the focus moves: goes on
-            self.value += text
-            self.cursor_position = len(self.value)
-            return
-        self.value = text
-        self.cursor_position = len(text)
-        self._typing_started = True
-        if self.select_on_focus:
-            self.select_on_focus = False
-            self._restore_select = True
-        self.focus()
+        # Typed faster than the focus moves: goes on after what came before.
+        self._take_typing(self.value + text if self._typing_started else text)
 
     def type_on(self, character: str) -> None:
         """Take the focus with ``character`` added at the end of the value (a letter typed
         in a register's list goes on in its search). Keys typed faster than the focus moves
         each add their own character once: the value already holds the earlier ones."""
-        self.start_typing(character if self._typing_started else self.value + character)
+        self._take_typing(self.value + character)
+
+    def erase_on(self) -> None:
+        """Take the focus with the value's last character erased (Backspace in a register's
+        list edits its search)."""
+        self._take_typing(self.value[:-1])
+
+    def _take_typing(self, value: str) -> None:
+        self.value = value
+        self.cursor_position = len(value)
+        if self._typing_started:        # the focus is already on its way
+            return
+        self._typing_started = True
+        if self.select_on_focus:
+            self.select_on_focus = False
+            self._restore_select = True
+        self.focus()
 
     def select_whole(self) -> None:
         """The whole value selected, the cursor at its start: what is typed next replaces

@@ -37,7 +37,8 @@ def search_keys(event: events.Key, search: TextField, table: DataTable) -> None:
     """The register's focus rules, for its screen's ``on_key``: ↓ from the search box goes
     to the list, ↑ from the first row comes back, and a letter typed while the list has
     the focus goes on in the search box (the header promises «начните вводить»; typed in
-    the list it did nothing, and ↓ Enter then opened whoever was under the cursor)."""
+    the list it did nothing, and ↓ Enter then opened whoever was under the cursor), as does
+    Backspace (the search's last letter goes)."""
     focused = search.screen.focused
     if event.key == "down" and focused is search:
         table.focus()
@@ -45,6 +46,12 @@ def search_keys(event: events.Key, search: TextField, table: DataTable) -> None:
     elif event.key == "up" and focused is table and table.cursor_row == 0:
         search.focus()
         event.stop()
+    elif focused is table and event.key == "backspace":
+        # Backspace edits the search (its last letter goes); with no search it does nothing.
+        if search.value:
+            search.erase_on()
+        event.stop()
+        event.prevent_default()
     elif (focused is table and event.character and event.is_printable
           and not event.character.isspace()):
         search.type_on(event.character)
