@@ -89,6 +89,36 @@ async def test_enter_with_nothing_marked_takes_the_highlighted_entry(tmp_path):
         assert form.query_one("#field-subjects").value == ()
 
 
+async def test_space_marks_and_moves_on_so_space_space_marks_two(tmp_path):
+    """Space marks the highlighted entry and the highlight goes to the next one (in the
+    filter and in the list alike); Enter takes what is marked."""
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form, chooser = await open_subjects(pilot)
+        choices = chooser.query_one("#choices")
+        first, second, third = (line(choices, y)[4:] for y in range(3))
+        await pilot.press("space", "space")                    # from the filter
+        await settle(pilot)
+        assert [line(choices, y)[:3] for y in range(3)] == ["[x]", "[x]", "[ ]"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form
+        assert line(form.query_one("#field-subjects")) == f"{first}, {second}"
+
+        await pilot.press("f4")                                 # in the list: the third too
+        await settle(pilot)
+        chooser = app.screen
+        choices = chooser.query_one("#choices")
+        await pilot.press("down", "down", "down", "space")
+        await settle(pilot)
+        assert chooser.focused is choices
+        assert [line(choices, y)[:3] for y in range(4)] == ["[x]", "[x]", "[x]", "[ ]"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form
+        assert line(form.query_one("#field-subjects")) == f"{first}, {second}, {third}"
+
+
 # --- 2. Кадры: Enter in the search box ---------------------------------------------------
 
 

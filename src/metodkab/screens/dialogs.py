@@ -211,8 +211,8 @@ class ChooserScreen(BoxDialog[list[str] | None]):
     BINDINGS = [
         Binding("escape", "cancel", S.KEY_CANCEL),
         Binding("down", "to_list", show=False),
-        # Space in a multi-choice filter marks the highlighted entry, as in the list
-        # (it went into the filter: a name is found by one word of it).
+        # Space in a multi-choice filter or list marks the highlighted entry and moves on
+        # (in the filter it went into the text: a name is found by one word of it).
         Binding("space", "mark", show=False, priority=True),
     ]
 
@@ -331,12 +331,17 @@ class ChooserScreen(BoxDialog[list[str] | None]):
         self.dismiss(self.selected)
 
     def action_mark(self) -> None:
-        if not (self.multiple and isinstance(self.focused, TextField)):
+        """Space, in the filter or in the list: (un)mark the highlighted entry and move
+        to the next one (as mature multi-choice lists do: Space Space marks two)."""
+        if not (self.multiple and isinstance(self.focused, (TextField, SelectionList))):
             raise SkipAction()
         selection = self.query_one("#choices", SelectionList)
-        if selection.highlighted is None:
+        highlighted = selection.highlighted
+        if highlighted is None:
             raise SkipAction()
-        selection.toggle(selection.get_option_at_index(selection.highlighted).value)
+        selection.toggle(selection.get_option_at_index(highlighted).value)
+        if highlighted + 1 < selection.option_count:
+            selection.highlighted = highlighted + 1
         self._touched = True
 
     _touched = False
