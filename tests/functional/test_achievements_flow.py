@@ -59,8 +59,7 @@ async def test_register_from_every_section_group_entry_filter_export_delete(tmp_
         assert isinstance(form, GroupAchievementFormScreen)
         await pilot.press("f4")
         await settle(pilot)
-        for _ in range(3):
-            await pilot.press("space", "down")
+        await pilot.press("space", "space", "space")       # each Space marks and moves on
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("down")

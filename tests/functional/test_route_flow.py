@@ -69,7 +69,7 @@ async def test_route_built_from_deficits(tmp_path):
         assert [k for k, _ in chooser.options] == [
             ids["deficit_reading"], next(k for k, _ in chooser.options[1:2]),
             ids["deficit_digital"]]
-        await pilot.press("space", "down", "down", "space", "enter")
+        await pilot.press("space", "down", "space", "enter")   # Space moves on
         await settle(pilot)
         assert app.screen is editor
         made = steps(app, route_id)
