@@ -113,3 +113,32 @@ async def test_a_typed_folder_with_brackets_is_quoted_as_typed(tmp_path):
         assert app.screen is dialog
         assert "[/]нет [b]такой" in str(dialog.query_one("#export-error", Static).visual)
     assert app.return_code in (None, 0)
+
+
+async def test_a_typed_folder_replaces_the_offered_one(tmp_path, monkeypatch):
+    """Ctrl+E: the offered folder is selected, so a path typed at once replaces it (it
+    was added after it: «Нет такой папки»); the end of the path stays in sight."""
+    documents = tmp_path / "Документы"
+    documents.mkdir()
+    target = tmp_path / "Выгрузка"
+    target.mkdir()
+    monkeypatch.setattr(export, "default_folder", lambda: documents)
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, export.ExportFolderDialog)
+        field = dialog.query_one("#export-folder")
+        assert field.selected_text == str(documents)
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageDialog), str(
+            dialog.query_one("#export-error").render())
+        [file] = list(target.iterdir())
+        assert file.suffix == ".xlsx"
+        assert list(documents.iterdir()) == []

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, ProgressBar, Static
+from textual.widgets.input import Selection
 
 from metodkab import strings as S
 from metodkab.storage.files import os_message
@@ -112,7 +113,13 @@ class ExportFolderDialog(BoxDialog[Path | None]):
     def on_mount(self) -> None:
         field = self.query_one("#export-folder", TextField)
         field.focus()
-        field.cursor_position = len(field.value)
+        # The offered folder selected, the cursor at its end (the end of a long path in
+        # sight): a path typed at once replaces it, → or End keeps it to go on from.
+        self.call_after_refresh(self._select_folder)
+
+    def _select_folder(self) -> None:
+        field = self.query_one("#export-folder", TextField)
+        field.selection = Selection(0, len(field.value))
 
     @on(Input.Submitted)
     def action_save(self) -> None:
