@@ -366,7 +366,7 @@ def test_key_files(ex, tmp_path):
         bad = tmp_path / "bad.mkkey"
         bad.write_text(ex.public.read_text(encoding="utf-8").replace('"fingerprint": "',
                                                                     '"fingerprint": "0'))
-        with pytest.raises(SyncError, match="не является открытым ключом"):
+        with pytest.raises(SyncError, match="«bad.mkkey» — не ключ управления образованием"):
             import_municipality_key(school, bad)
         key = get_state(school).municipality
         assert key is not None and key.fingerprint == ex.office.fingerprint

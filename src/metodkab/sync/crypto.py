@@ -139,8 +139,8 @@ class MunicipalityPublicKey:
         """Read a public key file; SyncError with a Russian reason when it is not one."""
         try:
             data = read_json_object(text, what=S.JSON_WHAT_KEY_FILE, max_bytes=MAX_KEY_FILE_BYTES)
-        except JsonRefused as exc:
-            raise SyncError(S.EX_KEY_FILE_REFUSED.format(reason=exc)) from None
+        except JsonRefused:
+            raise SyncError(S.EX_KEY_FILE_BAD) from None
         try:
             if data.get("format") != PUBLIC_KEY_FORMAT:
                 raise ValueError("format")

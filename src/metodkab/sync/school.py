@@ -121,9 +121,13 @@ def read_municipality_key(path: Path) -> crypto.MunicipalityPublicKey:
         data = read_limited(path, crypto.MAX_KEY_FILE_BYTES)
     except FileNotFoundError:
         raise SyncError(S.EX_FILE_NOT_FOUND.format(path=path)) from None
-    if data is None:
-        raise SyncError(S.EX_KEY_FILE_BAD)
-    return crypto.MunicipalityPublicKey.from_json(data)
+    try:
+        if data is None:                # bigger than any key file
+            raise SyncError(S.EX_KEY_FILE_BAD)
+        return crypto.MunicipalityPublicKey.from_json(data)
+    except SyncError:
+        # One sentence naming the file the user picked (not «файл ключа: не JSON…»).
+        raise SyncError(S.EX_KEY_FILE_BAD_NAMED.format(name=path.name)) from None
 
 
 def import_municipality_key(store: Store, path: Path, *,
