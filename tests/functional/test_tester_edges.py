@@ -388,3 +388,36 @@ async def test_ctrl_c_outside_a_field_says_how_to_quit_in_russian(tmp_path):
         notes = [(n.title, n.message) for n in app._notifications]
         assert notes == [("Выйти из программы?",
                           "Выход — Ctrl+Q. Ctrl+C копирует выделенный текст в поле ввода.")]
+
+
+# --- Настройки: the star's space; a refused save says so, not «Сохранено» ----------------
+
+
+async def test_settings_required_label_has_its_space_and_a_refused_save_no_saved_notice(
+        tmp_path):
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        label = screen.form.rows["full_name"].query_one(".form-label", Label)
+        assert line(label) == "Полное наименование *"           # was «…наименование*»
+        assert line(screen.form.rows["short_name"].query_one(".form-label", Label)) == (
+            "Краткое наименование *")
+
+        await pilot.press("ctrl+s")                             # saved: «Сохранено»
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["Сохранено"]
+
+        await pilot.press("f10")                                # at once a bad value
+        await settle(pilot)
+        form = app.screen.form
+        form.widget("target_young_supported").value = "170"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert "Сохранено" not in messages and len(messages) == 1
+        assert "от 0 до 100" in line(form.rows["target_young_supported"].query_one(
+            ".form-error"))

@@ -260,6 +260,9 @@ class FormScreen(DbCalls, Screen[str | None]):
         record, errors = self.validate_form()
         self._refresh_errors()
         if errors:
+            # A «Сохранено» of an earlier save, still shown, read as if this one had
+            # saved and covered the field's error: only the refusal is shown.
+            self.app.clear_notifications()
             self.notify(S.FORM_HAS_ERRORS, severity="error")
             target = self.form.first_invalid(errors)
             if target is not None:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.binding import Binding
-from textual.widgets import Label
 
 from metodkab import strings as S
 from metodkab.domain.models import Record
@@ -75,7 +74,7 @@ class GroupEntry:
     def _count_people(self: Any) -> None:
         count = len(self.form.widget("staff_ids").value)
         label = S.TR_F_PEOPLE_COUNT.format(count=count) if count else self.PEOPLE_LABEL
-        self.form.rows["staff_ids"].query_one(".form-label", Label).update(f"{label} *")
+        self.form.rows["staff_ids"].set_label(label)
 
     def action_everyone(self: Any) -> None:
         field = self.form.widget("staff_ids")

@@ -328,6 +328,16 @@ def required_label(label: str, room: int) -> str:
     return label + (" *" if len(lines[-1]) + 2 <= room else "*") if last else label
 
 
+class _FormLabel(Label):
+    """A form row's label: a screen may give the labels a wider column (Настройки: 24),
+    then «Полное наименование *» gets its space, as «Имя *», not the narrow column's «…*»."""
+
+    def on_resize(self) -> None:
+        row = self.parent.parent if self.parent is not None else None
+        if isinstance(row, FormRow):
+            row._show_label()
+
+
 class FormRow(Vertical):
     """Label | field, the field's Russian error under it (only while there is one), so the
     field takes the width the label leaves instead of half of it."""
@@ -345,6 +355,8 @@ class FormRow(Vertical):
 
     def __init__(self, label: str, field: Widget, *, name: str, required: bool = False) -> None:
         super().__init__(id=f"row-{name}", classes="-required" if required else "")
+        self.label_plain = label
+        self.required = required
         self.label_text = required_label(label, self.LABEL_ROOM) if required else label
         self.field = field
         self.field.add_class("form-field")
@@ -352,9 +364,22 @@ class FormRow(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="form-line"):
-            yield Label(self.label_text, classes="form-label")
+            yield _FormLabel(self.label_text, classes="form-label")
             yield self.field
         yield Static("", classes="form-error", id=f"error-{self.field_name}")
+
+    def set_label(self, label: str) -> None:
+        """Another label (e.g. «Участники (3)»), the star kept on a required field."""
+        self.label_plain = label
+        self._show_label()
+
+    def _show_label(self) -> None:
+        label = self.query_one(".form-label", Label)
+        room = label.content_size.width or self.LABEL_ROOM
+        text = required_label(self.label_plain, room) if self.required else self.label_plain
+        if text != self.label_text:
+            self.label_text = text
+            label.update(text)
 
     def show_error(self, message: str) -> None:
         error = self.query_one(".form-error", Static)
