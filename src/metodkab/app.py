@@ -19,6 +19,7 @@ from metodkab.paths import APP_NAME
 from metodkab.screens.dashboard import DashboardScreen
 from metodkab.storage.db import Store, open_store
 from metodkab.storage.errors import StorageError
+from metodkab.widgets.register import Register
 
 log = logging.getLogger("metodkab")
 
@@ -178,6 +179,9 @@ class MetodkabApp(App):
     def _show_section(self, mode: str) -> None:
         leaving = self.current_mode
         self._close_above_list(mode)
+        stack = self._screen_stacks.get(mode)
+        if stack and isinstance(stack[0], Register):
+            stack[0].show_fresh()       # no old search left in the box to type after
         if mode != leaving:
             self.switch_mode(mode)
             self._close_above_list(leaving)

@@ -228,3 +228,39 @@ async def test_letters_typed_in_any_registers_list_reach_its_search(tmp_path):
             assert screen.query_state.search == "Бор", key
             await press(pilot, "escape")                # Esc drops the search first
             assert search.value == "" and app.screen is screen, key
+
+
+async def test_a_section_key_shows_its_list_fresh(tmp_path):
+    """A section key (from another section, or on the list itself) shows the list with
+    the search empty and the cursor on the top row: typing then starts a new search, not
+    «егоро» + «ко» → «Никого не найдено»."""
+    path, _ = dev_school_db(tmp_path / "dev.sqlite")
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("f2", "f3", "f6", "ctrl+b", "f5", "ctrl+o"):
+            await press(pilot, key)
+            screen = app.screen
+            table = screen.table
+            whole = table.row_count
+            for again in ("f12", key):          # from another section; on the list itself
+                table.focus()
+                await type_text(pilot, "о")
+                await settle(pilot)
+                assert screen.query_state.search == "о", key
+                table.focus()
+                await press(pilot, "down", "down")
+                if key in ("f2", "f3"):       # lists with rows to go down
+                    assert table.cursor_row > 0, key
+                await press(pilot, again)
+                if again == "f12":
+                    await press(pilot, key)
+                assert app.screen is screen, (key, again)
+                assert screen.search_box.value == "", (key, again)
+                assert screen.query_state.search == "", (key, again)
+                assert (table.row_count, table.cursor_row) == (whole, 0), (key, again)
+                table.focus()
+                await type_text(pilot, "Бор")
+                await settle(pilot)
+                assert screen.search_box.value == "Бор", (key, again)
+                await press(pilot, "escape")

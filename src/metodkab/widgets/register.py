@@ -119,7 +119,30 @@ class Register:
         self.query_state = replace(self.query_state, **changes)
         self.reload()
 
+    _fresh = False      # a section key asked for the list as it opens
+
+    def show_fresh(self) -> None:
+        """A section key: a search left in the box goes — the whole list from its first
+        page, the cursor on the top row (a filter chosen with Ctrl+F stays); typing then
+        starts a new search instead of going on after the old one. With no search the
+        list is the one the user left: the cursor stays on its record (back from a card)."""
+        search = self.search_box
+        if not search.value and not self.query_state.search:
+            return
+        with search.prevent(TextField.Changed):
+            search.value = ""
+        changes: dict[str, Any] = {"search": ""}
+        if "offset" in {f.name for f in fields(self.query_state)}:
+            changes["offset"] = 0
+        self.query_state = replace(self.query_state, **changes)
+        self._keep_id = None
+        self._fresh = True
+        self.reload()
+
     def _cursor_keys(self) -> dict[str, str | None]:
+        if self._fresh:         # every list from its top, until the fresh one is loaded
+            self._keep_id = None
+            return {table.id or "": None for table in self.register_tables()}
         keys = {}
         hidden = self._hidden_keys
         for table in self.register_tables():
@@ -145,6 +168,7 @@ class Register:
     def _register_loaded(self, result: Any, keep: dict[str, str | None],
                          query: Any = None) -> None:
         self.take_result(result)
+        self._fresh = False
         self.refill(keep)
         self._loaded_query = query
         if self._search_entered and query == self.query_state:
@@ -168,6 +192,8 @@ class Register:
         self._hidden_keys: dict[str, tuple[str, str | None]] = {}
         for table in tables:
             wanted = keep.get(table.id or "")
+            if wanted is None and table.id in keep:
+                table.move_cursor(row=0)        # asked for the top (a section key)
             move_to_key(table, wanted)
             if wanted and table is not self.table and current_key(table) != wanted:
                 self._hidden_keys[table.id or ""] = (wanted, current_key(table))
