@@ -421,3 +421,31 @@ async def test_settings_required_label_has_its_space_and_a_refused_save_no_saved
         assert "Сохранено" not in messages and len(messages) == 1
         assert "от 0 до 100" in line(form.rows["target_young_supported"].query_one(
             ".form-error"))
+
+
+# --- Импорт: «Столбцы:» cut at a word with «…», not mid-word by its box -----------------
+
+
+async def test_import_columns_line_is_cut_at_a_word_with_an_ellipsis(tmp_path):
+    from metodkab.screens.import_preview import ImportPreviewScreen
+    from tests.data import make_import_samples as samples
+    from tests.functional.test_import_flow import open_path
+    from tests.functional.test_import_flow import settle as settle_import
+
+    app = build_app(school_db(tmp_path / "s.sqlite"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_import(pilot)
+        await pilot.press("f2")
+        await settle_import(pilot)
+        await pilot.press("ctrl+t")
+        await settle_import(pilot)
+        await open_path(pilot, samples.STAFF_XLSX)
+        preview = app.screen
+        assert isinstance(preview, ImportPreviewScreen)
+        mapping = preview.query_one("#imp-mapping")
+        shown = [line(mapping, y) for y in range(mapping.size.height)]
+        assert len(shown) == 2 and shown[0].startswith("Столбцы: B «Фамилия» → Фамилия")
+        assert shown[-1].endswith("…")
+        full = " ".join(preview.mapping_text.split())
+        seen = " ".join(shown)[:-1].rstrip(";,:")
+        assert full.startswith(seen) and full[len(seen)] in " ;,:"      # a whole word

@@ -22,6 +22,7 @@ from metodkab.importing.session import Loaded, remap, run_import, save_report
 from metodkab.screens.base import AppScreen
 from metodkab.widgets.box import BoxDialog
 from metodkab.widgets.fields import TextField
+from metodkab.widgets.table import fit_lines
 from metodkab.widgets.text import plain, say
 
 MAX_SHOWN = 1000
@@ -140,8 +141,8 @@ class ImportPreviewScreen(AppScreen):
             file=sheet.path.name, sheet=name, row=sheet.header_row, encoding=encoding)))
         lines = describe(loaded.mapping or {}, sheet.headers, letters=not sheet.delimiter)
         template = f" ({S.IMP_CLI_SAVED.format(name=loaded.template)})" if loaded.template else ""
-        self.query_one("#imp-mapping", Static).update(
-            plain(S.IMP_MAPPING_LINE.format(text="; ".join(lines) or "—") + template))
+        self.mapping_text = S.IMP_MAPPING_LINE.format(text="; ".join(lines) or "—") + template
+        self._fit_mapping()
         date_line = list_date_line(loaded)
         self.query_one("#imp-date", Static).update(plain(date_line,
                                                          style=list_date_style(loaded)))
@@ -218,6 +219,18 @@ class ImportPreviewScreen(AppScreen):
         lines += [f"• {n}" for n in row.notes]
         self.app.push_screen(RowDialog(S.IMP_ROW_TITLE.format(
             row=row.number, status=S.IMP_STATUS_LABELS[row.status]), "\n".join(lines)))
+
+    mapping_text = ""
+
+    def _fit_mapping(self) -> None:
+        """«Столбцы: …» in its two lines, cut at a word with «…» (it stopped mid-word)."""
+        line = self.query_one("#imp-mapping", Static)
+        width = line.content_size.width or self.app.size.width - 2
+        line.update(plain(fit_lines(self.mapping_text, width, 2)))
+
+    def on_resize(self) -> None:
+        if self.mapping_text:
+            self._fit_mapping()
 
     def action_mapping(self) -> None:
         from metodkab.screens.import_mapping import ImportMappingDialog

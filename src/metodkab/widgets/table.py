@@ -32,6 +32,33 @@ def fit_text(text: str, width: int) -> str:
     return set_cell_size(text, max(width - 1, 0)).rstrip() + "…"
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` wrapped at spaces into lines of ``width`` cells (a longer word alone)."""
+    rows: list[str] = []
+    for word in text.split():
+        if rows and cell_len(rows[-1]) + 1 + cell_len(word) <= width:
+            rows[-1] += " " + word
+        else:
+            rows.append(word)
+    return rows
+
+
+def fit_lines(text: str, width: int, lines: int) -> str:
+    """``text`` in at most ``lines`` lines of ``width`` cells: as it is, or cut at a word
+    boundary with «…» (a line cropped by its box stopped mid-word, as if that were all)."""
+    rows = _wrap(text, width)
+    if len(rows) <= lines and all(cell_len(row) <= width for row in rows):
+        return text
+    words = " ".join(rows[:lines]).split(" ")
+    while words:                        # the words that fit, «…» after the last of them
+        kept = " ".join(words).rstrip(";,:") + "…"
+        wrapped = _wrap(kept, width)
+        if len(wrapped) <= lines and all(cell_len(row) <= width for row in wrapped):
+            return kept
+        words.pop()
+    return fit_text(text, width)
+
+
 def fit_names(names: Iterable[str], width: int) -> list[str]:
     """A column of names alike: all in full, or all as «Фамилия И. О.» when one does not
     fit (a lone «Семёнова Е. А.» among full names read as another kind of entry)."""
