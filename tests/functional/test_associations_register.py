@@ -228,3 +228,31 @@ async def test_f1_on_a_list_explains_its_search(tmp_path):
             own = [str(c) for c in help_screen.query_one("#help-screen").content.columns[0].cells]
             assert "Ctrl+E" in own and "Ins" in own
             await press(pilot, "escape")
+
+
+async def test_names_take_the_width_the_other_columns_leave(tmp_path):
+    """At 80 columns a name of 38 letters is shown whole (it was cut at 24 while the kind
+    column kept 15 empty cells for «ШМО»); a longer one than fits ends with «…»."""
+    path = school_db(tmp_path / "s.sqlite")
+    store = open_store(path, clock=Clock(TODAY), exclusive=False)
+    whole = "ШМО учителей естественнонаучного цикла"
+    long = "ШМО учителей начальных классов и воспитателей групп продлённого дня"
+    for name in (whole, long):
+        save_association(store, Association(name=name, kind="ШМО"), [])
+    store.close()
+    app = build_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert whole in names
+        (cut,) = [name for name in names if name != whole]
+        assert cut.endswith("…") and long.startswith(cut[:-1])
+        widths = {key.value: column.get_render_width(table)
+                  for key, column in table.columns.items()}
+        assert widths["kind"] == len("Вид") + 2              # its widest text, padded
+        assert widths["name"] == len(cut) + 2                 # the cut name fills it
+        assert sum(widths.values()) <= table.size.width       # nothing off the screen
+        assert table.size.width - sum(widths.values()) <= 1

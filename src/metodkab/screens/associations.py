@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
@@ -26,7 +27,7 @@ from metodkab.widgets.filter_dialog import FilterDialog, chosen
 from metodkab.widgets.form import FieldSpec
 from metodkab.widgets.keys import BACK_KEY, EXPORT_KEY
 from metodkab.widgets.register import Register
-from metodkab.widgets.table import column_widths
+from metodkab.widgets.table import column_widths, fit_text
 from metodkab.widgets.text import plain_row
 
 ASSOC_FIXED = {"kind": 18, "head": 16, "members": 12}     # «Участников ▼»
@@ -96,18 +97,22 @@ class AssociationsScreen(Register, AppScreen):
         return len(self.rows)          # one list, no pages: what the search matches
 
     def fill_table(self, table: DataTable) -> None:
-        """The name takes what the fixed columns leave (at 80 columns «Участников» was cut);
-        the column the list is sorted by is marked ▲ / ▼."""
-        widths = column_widths(self.size.width or 80, ASSOC_FIXED, {"name": 1.0}, ASSOC_ORDER)
+        """The name takes what the other columns leave — each as wide as its widest text,
+        up to its own width (at 80 columns «Участников» was cut, then «ШМО» in 18 cells
+        cut the names); the column the list is sorted by is marked ▲ / ▼."""
         q = self.query_state
+        titles = {key: ASSOC_TITLES[key] + ((" ▼" if q.descending else " ▲")
+                                            if key == q.sort else "") for key in ASSOC_ORDER}
+        cells = [(row.name, row.kind, row.head, str(row.members)) for row in self.rows]
+        fit = {key: max([cell_len(titles[key])] + [cell_len(c[i]) for c in cells])
+               for i, key in enumerate(ASSOC_ORDER)}
+        widths = column_widths(self.size.width or 80, ASSOC_FIXED, {"name": 1.0}, ASSOC_ORDER,
+                               fit)
         table.clear(columns=True)
         for key in ASSOC_ORDER:
-            title = ASSOC_TITLES[key]
-            if key == q.sort:
-                title += " ▼" if q.descending else " ▲"
-            table.add_column(title, key=key, width=widths[key])
-        for row in self.rows:
-            table.add_row(*plain_row(row.name, row.kind, row.head, str(row.members)), key=row.id)
+            table.add_column(titles[key], key=key, width=widths[key])
+        for row, (name, *rest) in zip(self.rows, cells):
+            table.add_row(*plain_row(fit_text(name, widths["name"]), *rest), key=row.id)
 
     def status_text(self) -> str:
         q = self.query_state

@@ -69,8 +69,14 @@ def fit_names(names: Iterable[str], width: int) -> list[str]:
 
 
 def column_widths(total: int, fixed: dict[str, int], shares: dict[str, float],
-                  order: tuple[str, ...]) -> dict[str, int]:
-    """Widths of a table ``total`` cells wide: fixed columns as given, the rest shared."""
+                  order: tuple[str, ...], fit: dict[str, int] | None = None
+                  ) -> dict[str, int]:
+    """Widths of a table ``total`` cells wide: fixed columns as given, the rest shared.
+    ``fit`` gives, for a fixed column, the widest text it holds now (its title and rows):
+    the column narrows to it and the shared ones take what it leaves (a kind column 18
+    wide for «ШМО» left the names cut with the line half empty)."""
+    if fit:
+        fixed = {k: min(width, max(fit.get(k, width), 1)) for k, width in fixed.items()}
     padding = 2 * len(order) + 2
     flex = max(total - padding - sum(fixed[k] for k in order if k in fixed), 20)
     share_sum = sum(shares[k] for k in order if k in shares) or 1
