@@ -1489,7 +1489,7 @@ EX_MUNI_APP_TITLE = "Методический кабинет (УО)"   # short: 
 EX_MUNI_SCHOOLS_TITLE = "Школы"
 # Two lines: the fingerprint whole on its own at 80 columns (it wrapped mid-key).
 EX_MUNI_OFFICE = "{name} · школ: {count}\nОтпечаток ключа управления: {fp}"
-EX_SCHOOL_COLUMNS = ("Код", "Школа", "№", "Данные", "Сделан", "Загружен", "Проп.", "Педаг.")
+EX_SCHOOL_COLUMNS = ("Код", "Школа", "№", "Данные", "Сделан", "Загружен", "Проп.", "Пед.")
 OF_SEARCH_PLACEHOLDER = "Поиск по коду или названию школы (начните вводить)…"
 OF_KEY_SORT = "Сортировка"
 OF_KEY_CLEAR_SEARCH = "Очистить поиск"
@@ -1534,7 +1534,7 @@ OF_LEVEL_SHORT = {"full": "полные", "deidentified": "обезл."}
 OF_CONTACT_LINE = "Директор: {director} · тел.: {phone}"
 OF_NO_PHONE = "не указан"
 OF_STAFF_NOTE = ("Enter — карточка. «Сделан» — выгружен школой; «Проп.» — пакеты, чьих "
-                 "изменений нет; «Педаг.» — основные педагоги на {date} (база показателей F8).")
+                 "изменений нет; «Пед.» — основные педагоги на {date} (база показателей F8).")
 OF_CARD_TITLE = "Карточка школы"
 OF_CARD_NAME = "{code} {name} — {full}"
 OF_CARD_CONTACTS = "Директор: {director} · телефон: {phone}"

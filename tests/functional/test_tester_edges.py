@@ -16,6 +16,7 @@ from metodkab.screens.programme import ProgrammeScreen
 from metodkab.screens.settings import SettingsScreen
 from metodkab.screens.staff import StaffFormScreen, StaffListScreen
 from metodkab.storage import repo
+from tests.functional.test_office_daily import office  # noqa: F401 (fixture)
 from tests.ui import build_app, school_db, settle, type_text
 
 
@@ -449,3 +450,20 @@ async def test_import_columns_line_is_cut_at_a_word_with_an_ellipsis(tmp_path):
         full = " ".join(preview.mapping_text.split())
         seen = " ".join(shown)[:-1].rstrip(";,:")
         assert full.startswith(seen) and full[len(seen)] in " ;,:"      # a whole word
+
+
+# --- Office: a school's name whole in the schools list at 80 columns ----------------------
+
+
+async def test_office_schools_list_shows_a_long_quoted_name_whole(office):
+    from tests.functional.test_exchange_flow import settle as settle_office
+
+    office.school("0412", name="МБОУ «Берёзовская СОШ»")
+    app = office.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_office(pilot)
+        table = app.screen.query_one(DataTable)
+        header, row = line(table, 0), line(table, 1)
+        assert "Педагоги" not in header and header.split()[-1] == "Пед."
+        assert "МБОУ «Берёзовская СОШ»" in row                 # was «МБОУ «Берёзовск»
+        assert re.search(r"\b\d\d\.\d\d\.\d\d\b", row)           # dates as 23.11.26

@@ -28,21 +28,26 @@ from metodkab.sync.packet import PACKET_SUFFIX
 from metodkab.widgets.fields import TextField
 from metodkab.widgets.keys import EXPORT_KEY, page_keys
 from metodkab.widgets.register import Register, shown_text
+from metodkab.widgets.table import fit_text
 from metodkab.widgets.text import plain, plain_row
 
 COLUMNS = ("code", "name", "seq", "level", "made", "loaded", "gaps", "staff")
-FIXED = {"code": 5, "seq": 4, "level": 6, "made": 10, "loaded": 11, "gaps": 5, "staff": 6}
+# Dates as 23.11.26 and narrow number columns: the school's name gets 22 cells at 80
+# columns («МБОУ «Берёзовская СОШ»» whole; it was cut to «МБОУ «Берёзовск»).
+FIXED = {"code": 5, "seq": 3, "level": 6, "made": 8, "loaded": 9, "gaps": 5, "staff": 4}
 
 
 def widths(total: int) -> dict[str, int]:
     """The school's name takes what the fixed columns, the cells' padding and the
-    scrollbar leave of ``total`` (16 at 80 columns)."""
+    scrollbar leave of ``total`` (22 at 80 columns)."""
     name = total - 2 * len(COLUMNS) - sum(FIXED.values()) - 2
     return {**FIXED, "name": max(name, 12)}
 
 
 def _date(iso: str) -> str:
-    return format_date(iso[:10]) if iso else ""
+    """23.11.26: the year's last two digits (the card, Enter, shows the whole date)."""
+    full = format_date(iso[:10]) if iso else ""
+    return full[:6] + full[8:] if len(full) == 10 else full
 
 
 def load_schools(store, query: SchoolQuery):
@@ -149,7 +154,7 @@ class MunicipalSchoolsScreen(Register, AppScreen):
         for s in self.rows:
             imported = _date(s.last_imported_at) or S.OF_NEVER
             table.add_row(*plain_row(
-                s.code, s.name, str(s.last_seq) if s.seen else "",
+                s.code, fit_text(s.name, self._widths["name"]), str(s.last_seq) if s.seen else "",
                 S.OF_LEVEL_SHORT.get(s.level, ""), _date(s.last_created_at),
                 # «!» too: red alone is lost on a monochrome terminal.
                 Text(S.OF_SILENT_MARK + imported, style="bold red") if s.silent else imported,
