@@ -2111,6 +2111,23 @@ IND_NAMES = {
     "shared_practice": "Делились опытом (урок, мастер-класс)",
     "short_learning": "Самообразование (менее 16 ч)",
 }
+# An indicator's column header in F8 (9 cells at 80 columns): each one its own — two cut
+# names read «Диагности» and «Диагности»; the whole name is said above the table.
+IND_SHORT = {
+    "federal_register": "ДПО ФР", "fl_diagnostics": "Диагн. ФГ", "fl_high_score": "ФГ≥порога",
+    "management_trained": "Упр.ком.", "young_supported": "Подд.мол.", "edu_higher": "Высшее",
+    "edu_higher_ped": "Высш.пед.", "edu_spo": "СПО", "edu_spo_ped": "СПО пед.",
+    "cat_any": "С катег.", "cat_highest": "Высш.кат.", "cat_first": "1 катег.",
+    "exp_under_5": "Стаж <5", "exp_over_30": "Стаж >30", "age_under_30": "До 30 л.",
+    "age_55_plus": "55+ лет", "trained_5y": "ПК/ПП", "trained_fgos": "ПК ФГОС",
+    "training_overdue": "ПК проср.", "route_coverage": "Охват ИОМ",
+    "route_steps_done": "Шаги ИОМ", "diagnostic_coverage": "Диагн.год",
+    "pairs_active": "Пары наст", "pairs_per_mentor": "Пар/наст.", "pairs_bad_length": "Пары срок",
+    "pairs_no_order": "Без прик.", "categories_expiring": "Кат.истек",
+    "programme_done": "Меропр.", "achievers_municipal": "Дост.мун.",
+    "contest_participants": "Конкурсы", "contest_winners": "Призёры",
+    "shared_practice": "Делились", "short_learning": "Самообраз",
+}
 # The numbers of an indicator's name come from the settings it is computed with
 # (reports.indicators.title): the words around them.
 IND_YEAR_FORMS = ("год", "года", "лет")             # за 1 год, 2 года, 5 лет

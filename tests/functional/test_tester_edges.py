@@ -467,3 +467,44 @@ async def test_office_schools_list_shows_a_long_quoted_name_whole(office):
         assert "Педагоги" not in header and header.split()[-1] == "Пед."
         assert "МБОУ «Берёзовская СОШ»" in row                 # was «МБОУ «Берёзовск»
         assert re.search(r"\b\d\d\.\d\d\.\d\d\b", row)           # dates as 23.11.26
+
+
+# --- Office F8: the indicators' column headers tell one from another at 80 columns --------
+
+
+async def test_f8_column_headers_are_distinct_and_whole_at_80_columns(tmp_path):
+    from metodkab.screens.exchange_municipal import make_municipal_app
+    from metodkab.screens.office_matrix import FIXED, MatrixScreen
+    from tests.functional.test_exchange_flow import settle as settle_office
+    from tests.functional.test_office_matrix import _office
+
+    db, clock = _office(tmp_path)
+    app = make_municipal_app(db, clock=clock, blink=False, user="Тест")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle_office(pilot)
+        await pilot.press("f8")
+        await settle_office(pilot, 3)
+        screen = app.screen
+        assert isinstance(screen, MatrixScreen)
+        table = screen.query_one("#mx-table", DataTable)
+        heads = [str(c.label) for c in table.ordered_columns][FIXED:]
+        assert len(heads) == len(screen.figures) > 20
+        assert len(set(heads)) == len(heads)                     # no two alike
+        assert all(len(h) <= c.width for h, c in zip(heads, table.ordered_columns[FIXED:]))
+        assert "Диагности" not in heads
+        assert {"Диагн. ФГ", "Диагн.год"} <= set(heads)
+        seen = line(table, 0)                                    # what the header row shows
+        assert "Диагности" not in seen
+
+
+def test_f8_headers_of_one_indicator_split_by_settings_carry_their_number():
+    from metodkab.reports import indicators as ri
+    from metodkab.screens.office_rows import column_headers
+
+    def figure(key, name):
+        return ri.Result(key=key, group="", name=name, count=0, base=0)
+
+    heads = column_headers([figure("trained_5y", "ПК/переподготовка за 3 года"),
+                            figure("trained_5y", "ПК/переподготовка за 5 лет"),
+                            figure("edu_higher", "Высшее образование")])
+    assert heads == ["ПК/ПП 3", "ПК/ПП 5", "Высшее"]

@@ -28,7 +28,7 @@ from metodkab.reports.indicator_sheet import target_text
 from metodkab.screens.base import AppScreen
 from metodkab.screens.dialogs import MessageDialog
 from metodkab.screens.office_pick import pick_path
-from metodkab.screens.office_rows import BarsScreen, RowsScreen, cell_text
+from metodkab.screens.office_rows import BarsScreen, RowsScreen, cell_text, column_headers
 from metodkab.widgets.ask import AskDialog
 from metodkab.widgets.keys import BACK_KEY
 from metodkab.widgets.text import plain, plain_row
@@ -157,8 +157,8 @@ class MatrixScreen(AppScreen):
         table.clear(columns=True)
         table.add_column(S.MX_COL_CODE, width=6)
         table.add_column(S.MX_COL_SCHOOL, width=18)
-        for figure in self.figures:
-            table.add_column(plain(figure.name), width=9)
+        for head in column_headers(self.figures):
+            table.add_column(plain(head), width=9)
         table.add_row(*plain_row("", S.MX_TOTAL_SHORT),
                       *(plain(cell_text(f)) for f in self.figures), key=TOTAL)
         self._add_rows(self.generation, 0)

@@ -5,6 +5,7 @@ registered school is named as silent."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -18,6 +19,20 @@ from metodkab.reports import indicators as ri
 from metodkab.reports.indicator_sheet import target_text
 from metodkab.reports.programme import format_number
 from metodkab.widgets.text import plain, plain_row
+
+
+def column_headers(figures: Sequence[ri.Result], width: int = 9) -> list[str]:
+    """F8's column headers: each indicator's short form (strings.IND_SHORT), one the
+    schools' settings split in two («ПК/ПП» of 3 and of 5 years) with its number — cut
+    names read alike («Диагности», «Диагности»)."""
+    heads = [S.IND_SHORT.get(f.key, f.name)[:width] for f in figures]
+    repeated = {head for head in heads if heads.count(head) > 1}
+    for i, (head, figure) in enumerate(zip(list(heads), figures)):
+        if head in repeated:
+            number = re.search(r"\d+", figure.name)
+            mark = number.group() if number else str(i + 1)
+            heads[i] = f"{head[:width - len(mark) - 1]} {mark}"
+    return heads
 
 
 def cell_text(result: ri.Result | None) -> str:
