@@ -192,8 +192,6 @@ class Register:
         self._hidden_keys: dict[str, tuple[str, str | None]] = {}
         for table in tables:
             wanted = keep.get(table.id or "")
-            if wanted is None and table.id in keep:
-                table.move_cursor(row=0)        # asked for the top (a section key)
             move_to_key(table, wanted)
             if wanted and table is not self.table and current_key(table) != wanted:
                 self._hidden_keys[table.id or ""] = (wanted, current_key(table))
