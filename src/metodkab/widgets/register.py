@@ -23,6 +23,7 @@ A screen with several lists (tabs) overrides ``table`` (the list in view) and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
@@ -80,14 +81,11 @@ class Register:
     _hidden_keys: dict[str, tuple[str, str | None]] = {}
 
     # --- what the screen provides ---------------------------------------------------------
-    def load_register(self, store, query: Any) -> Any:
-        raise NotImplementedError
-
-    def take_result(self, result: Any) -> None:
-        raise NotImplementedError
-
-    def fill_table(self, table: DataTable) -> None:
-        raise NotImplementedError
+    # Every register screen defines these three (the module's docstring says what each does);
+    # declared, not defaulted: a screen without one fails at once with AttributeError.
+    load_register: Callable[[Any, Any], Any]
+    take_result: Callable[[Any], None]
+    fill_table: Callable[[DataTable], None]
 
     def status_text(self) -> str:
         return ""
